@@ -1,0 +1,36 @@
+//! The football domain of matchday: seasons, teams, competitions, matches,
+//! point deductions, standings with each competition's tie-breakers, knockout
+//! ties and trophy targets.
+//!
+//! Everything here is pure: no files, no database, no terminal. Identifiers
+//! such as [`TeamId`] are handed out by whoever stores the data (the store
+//! crate); the core only compares them.
+//!
+//! ```
+//! use matchday_core::{Score, Season};
+//! let season: Season = "2023/24".parse().unwrap();
+//! assert_eq!(season.to_string(), "2023-24");
+//! let score: Score = "5-2".parse().unwrap();
+//! assert_eq!((score.home(), score.away()), (5, 2));
+//! ```
+#![deny(missing_docs)]
+
+mod competition;
+mod deduction;
+mod error;
+mod matches;
+mod record;
+mod score;
+mod season;
+mod standings;
+mod team;
+
+pub use competition::{Competition, CompetitionId, Format, PointsScheme, RuleSet, Zone};
+pub use deduction::Deduction;
+pub use error::Error;
+pub use matches::{Match, MatchId, MatchStatus, Pairing, Venue};
+pub use record::{DeductionRecord, MatchRecord, SeasonRecord, TeamRecord};
+pub use score::{Goals, MAX_GOALS, MatchResult, Score, Side};
+pub use season::Season;
+pub use standings::{Form, Row, Standings, TableOptions, View};
+pub use team::{KNOWN_ALIASES, Resolution, Team, TeamId, TeamResolver, normalize_name};

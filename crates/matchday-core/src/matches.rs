@@ -1,0 +1,219 @@
+//! Matches: who plays whom, when and where, and what happened.
+
+use chrono::{NaiveDate, NaiveTime};
+use serde::{Deserialize, Serialize};
+
+use crate::{Error, MatchResult, TeamId};
+
+/// A match's identity, handed out by the store.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct MatchId(pub i64);
+
+/// Two different teams, the first named at home.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "(TeamId, TeamId)", into = "(TeamId, TeamId)")]
+pub struct Pairing {
+    home: TeamId,
+    away: TeamId,
+}
+
+impl Pairing {
+    /// A pairing of two teams.
+    ///
+    /// # Errors
+    /// [`Error::SelfMatch`] when both are the same team.
+    pub fn new(home: TeamId, away: TeamId) -> Result<Pairing, Error> {
+        if home == away {
+            Err(Error::SelfMatch)
+        } else {
+            Ok(Pairing { home, away })
+        }
+    }
+
+    /// The team named first (at home unless the venue is neutral).
+    pub fn home(self) -> TeamId {
+        self.home
+    }
+
+    /// The team named second.
+    pub fn away(self) -> TeamId {
+        self.away
+    }
+
+    /// Whether `team` plays in this pairing.
+    pub fn involves(self, team: TeamId) -> bool {
+        self.home == team || self.away == team
+    }
+
+    /// The other team, if `team` is one of the two.
+    pub fn opponent_of(self, team: TeamId) -> Option<TeamId> {
+        if team == self.home {
+            Some(self.away)
+        } else if team == self.away {
+            Some(self.home)
+        } else {
+            None
+        }
+    }
+}
+
+impl TryFrom<(TeamId, TeamId)> for Pairing {
+    type Error = Error;
+    fn try_from((home, away): (TeamId, TeamId)) -> Result<Pairing, Error> {
+        Pairing::new(home, away)
+    }
+}
+
+impl From<Pairing> for (TeamId, TeamId) {
+    fn from(p: Pairing) -> (TeamId, TeamId) {
+        (p.home, p.away)
+    }
+}
+
+/// Where a match is played.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Venue {
+    /// At the first-named team's ground.
+    #[default]
+    Home,
+    /// On neutral ground, as finals are.
+    Neutral,
+}
+
+/// What has become of a match.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "status", content = "result")]
+pub enum MatchStatus {
+    /// Still to be played.
+    Scheduled,
+    /// Played, with its result.
+    Played(MatchResult),
+    /// Put off to a date not yet known (or stored under its original date).
+    Postponed,
+    /// Started but not finished; does not count.
+    Abandoned,
+    /// Will not be played at all.
+    Cancelled,
+    /// Decided off the pitch, with the score awarded (often 3-0).
+    Awarded(MatchResult),
+}
+
+impl MatchStatus {
+    /// The result that counts, for a played or awarded match.
+    pub fn result(&self) -> Option<&MatchResult> {
+        match self {
+            MatchStatus::Played(r) | MatchStatus::Awarded(r) => Some(r),
+            _ => None,
+        }
+    }
+
+    /// Whether the match is still to be played (scheduled or postponed).
+    pub fn is_pending(&self) -> bool {
+        matches!(self, MatchStatus::Scheduled | MatchStatus::Postponed)
+    }
+
+    /// The status's name as used in files and JSON.
+    pub fn name(&self) -> &'static str {
+        match self {
+            MatchStatus::Scheduled => "scheduled",
+            MatchStatus::Played(_) => "played",
+            MatchStatus::Postponed => "postponed",
+            MatchStatus::Abandoned => "abandoned",
+            MatchStatus::Cancelled => "cancelled",
+            MatchStatus::Awarded(_) => "awarded",
+        }
+    }
+}
+
+/// A match of one competition.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Match {
+    /// Identity, once stored.
+    pub id: Option<MatchId>,
+    /// The day it is (or was to be) played.
+    pub date: NaiveDate,
+    /// Local kick-off time, when known.
+    pub kickoff: Option<NaiveTime>,
+    /// The two teams.
+    pub pairing: Pairing,
+    /// Home ground or neutral.
+    pub venue: Venue,
+    /// The round or matchday label: "Matchday 1", "Round 3", "Final".
+    pub round: Option<String>,
+    /// The group, for a group stage: "A".
+    pub group: Option<String>,
+    /// 1 or 2 for a two-legged tie.
+    pub leg: Option<u8>,
+    /// Whether this is a replay of a drawn cup match.
+    pub replay: bool,
+    /// Played, scheduled, postponed and so on.
+    pub status: MatchStatus,
+}
+
+impl Match {
+    /// A match to be played at the first team's ground, with no round.
+    pub fn new(date: NaiveDate, pairing: Pairing, status: MatchStatus) -> Match {
+        Match {
+            id: None,
+            date,
+            kickoff: None,
+            pairing,
+            venue: Venue::Home,
+            round: None,
+            group: None,
+            leg: None,
+            replay: false,
+            status,
+        }
+    }
+
+    /// The result that counts on `as_of` (inclusive), if the match was decided by then.
+    pub fn result_as_of(&self, as_of: Option<NaiveDate>) -> Option<&MatchResult> {
+        match as_of {
+            Some(day) if self.date > day => None,
+            _ => self.status.result(),
+        }
+    }
+
+    /// Whether the match is still to play as seen on `as_of`: pending, or
+    /// decided only after that date.
+    pub fn is_remaining_as_of(&self, as_of: Option<NaiveDate>) -> bool {
+        match as_of {
+            Some(day) if self.date > day => {
+                !matches!(self.status, MatchStatus::Cancelled | MatchStatus::Abandoned)
+            }
+            _ => self.status.is_pending(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Score;
+
+    #[test]
+    fn a_team_never_plays_itself() {
+        assert_eq!(Pairing::new(TeamId(1), TeamId(1)), Err(Error::SelfMatch));
+        let p = Pairing::new(TeamId(1), TeamId(2)).unwrap();
+        assert_eq!(p.opponent_of(TeamId(2)), Some(TeamId(1)));
+        assert_eq!(p.opponent_of(TeamId(3)), None);
+        assert!(serde_json::from_str::<Pairing>("[3,3]").is_err());
+    }
+
+    #[test]
+    fn as_of_hides_later_results() {
+        let day = |d| NaiveDate::from_ymd_opt(2024, 2, d).unwrap();
+        let result = MatchResult::full_time(Score::new(4, 1).unwrap());
+        let m = Match::new(
+            day(10),
+            Pairing::new(TeamId(1), TeamId(2)).unwrap(),
+            MatchStatus::Played(result),
+        );
+        assert!(m.result_as_of(Some(day(1))).is_none());
+        assert!(m.is_remaining_as_of(Some(day(1))));
+        assert_eq!(m.result_as_of(Some(day(10))), Some(&result));
+        assert!(!m.is_remaining_as_of(None));
+    }
+}

@@ -1,0 +1,110 @@
+//! A season as plain facts with teams named by text: what a season file
+//! holds before its names are resolved to stored teams.
+
+use chrono::{NaiveDate, NaiveTime};
+use serde::{Deserialize, Serialize};
+
+use crate::{Format, MatchStatus, PointsScheme, RuleSet, Season, Venue, Zone};
+
+/// One competition's season as read from a file or about to be written to one.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct SeasonRecord {
+    /// The competition's display name: "Premier League".
+    pub competition: String,
+    /// The competition's slug, when the file gives one.
+    pub slug: Option<String>,
+    /// The season.
+    pub season: Option<Season>,
+    /// The format, when the file says or shows it.
+    pub format: Option<Format>,
+    /// The tie-break rules, when the file says.
+    pub rules: Option<RuleSet>,
+    /// Points for win, draw and loss, when the file says.
+    pub points: Option<PointsScheme>,
+    /// Zones, when the file lists them.
+    pub zones: Vec<Zone>,
+    /// Whether away goals decide level two-legged ties, when the file says.
+    pub away_goals: Option<bool>,
+    /// Teams with their aliases, when the file lists them.
+    pub teams: Vec<TeamRecord>,
+    /// Point deductions.
+    pub deductions: Vec<DeductionRecord>,
+    /// Matches, in file order.
+    pub matches: Vec<MatchRecord>,
+}
+
+/// A team named in a season file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TeamRecord {
+    /// The team's name.
+    pub name: String,
+    /// Other names it goes by.
+    pub aliases: Vec<String>,
+}
+
+/// A deduction with its team named by text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DeductionRecord {
+    /// The team's name.
+    pub team: String,
+    /// Points taken away (negative gives back).
+    pub points: i32,
+    /// The day it took effect.
+    pub effective: NaiveDate,
+    /// Why.
+    pub reason: String,
+}
+
+/// A match with its teams named by text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MatchRecord {
+    /// The day.
+    pub date: NaiveDate,
+    /// Kick-off time.
+    pub kickoff: Option<NaiveTime>,
+    /// The first-named team.
+    pub home: String,
+    /// The second-named team.
+    pub away: String,
+    /// Home ground or neutral.
+    pub venue: Venue,
+    /// Round or matchday label.
+    pub round: Option<String>,
+    /// Group, in a group stage.
+    pub group: Option<String>,
+    /// Leg of a two-legged tie.
+    pub leg: Option<u8>,
+    /// Whether a replay.
+    pub replay: bool,
+    /// What happened.
+    pub status: MatchStatus,
+    /// The line of the source file it came from (1-based), for error messages.
+    pub line: usize,
+}
+
+impl RuleSet {
+    /// The regulations a competition most likely plays under, from its name.
+    ///
+    /// ```
+    /// use matchday_core::RuleSet;
+    /// assert_eq!(RuleSet::guess_from_name("English Premier League 2023/24"), RuleSet::PremierLeague);
+    /// assert_eq!(RuleSet::guess_from_name("Primera División de España"), RuleSet::LaLiga);
+    /// ```
+    pub fn guess_from_name(name: &str) -> RuleSet {
+        let key = crate::normalize_name(name);
+        let has = |word: &str| key.contains(word);
+        if has("premier league") {
+            RuleSet::PremierLeague
+        } else if has("bundesliga") {
+            RuleSet::Bundesliga
+        } else if has("primera division") || has("la liga") || has("laliga") {
+            RuleSet::LaLiga
+        } else if has("serie a") {
+            RuleSet::SerieA
+        } else if has("champions league") || has("europa") || has("conference league") || has("euro ") {
+            RuleSet::UefaGroup
+        } else {
+            RuleSet::Classic
+        }
+    }
+}
