@@ -24,6 +24,7 @@ mod score;
 mod season;
 mod standings;
 mod team;
+mod tiebreak;
 
 pub use competition::{Competition, CompetitionId, Format, PointsScheme, RuleSet, Zone};
 pub use deduction::Deduction;
@@ -33,4 +34,8 @@ pub use record::{DeductionRecord, MatchRecord, SeasonRecord, TeamRecord};
 pub use score::{Goals, MAX_GOALS, MatchResult, Score, Side};
 pub use season::Season;
 pub use standings::{Form, Row, Standings, TableOptions, View};
-pub use team::{KNOWN_ALIASES, Resolution, Team, TeamId, TeamResolver, normalize_name};
+pub use team::{KNOWN_ALIASES, Resolution, Team, TeamId, TeamResolver, display_name, normalize_name};
+pub use tiebreak::{
+    CompactResult, HeadToHeadScope, Placement, RankNote, RankScratch, RankingRules, TeamTotals, TieBreaker,
+    TieNoteKind, UnrecordedCriteria, rank_teams,
+};

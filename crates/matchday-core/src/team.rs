@@ -124,6 +124,33 @@ pub fn normalize_name(name: &str) -> String {
     words.join(" ")
 }
 
+/// The name to show for a team first met as `raw` in a file: without a
+/// country code such as "(ENG)" and without a trailing "FC" or "AFC"
+/// ("Liverpool FC" shows as "Liverpool"; "AFC Bournemouth" keeps its prefix).
+///
+/// ```
+/// use matchday_core::display_name;
+/// assert_eq!(display_name("Manchester City FC (ENG)"), "Manchester City");
+/// assert_eq!(display_name("AFC Bournemouth"), "AFC Bournemouth");
+/// ```
+pub fn display_name(raw: &str) -> String {
+    let mut name = raw.trim().to_string();
+    if let Some(open) = name.rfind(" (")
+        && name.ends_with(')')
+    {
+        let inner = &name[open + 2..name.len() - 1];
+        if (2..=3).contains(&inner.len()) && inner.chars().all(|c| c.is_ascii_uppercase()) {
+            name.truncate(open);
+        }
+    }
+    for suffix in [" FC", " AFC"] {
+        if name.len() > suffix.len() + 2 && name.ends_with(suffix) {
+            name.truncate(name.len() - suffix.len());
+        }
+    }
+    name.trim().to_string()
+}
+
 fn flush(word: &mut String, words: &mut Vec<String>) {
     if !word.is_empty() {
         words.push(std::mem::take(word));

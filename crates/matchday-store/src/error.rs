@@ -1,0 +1,136 @@
+//! Errors from the store.
+
+use chrono::NaiveDate;
+
+/// What went wrong reading or writing the database.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// SQLite itself failed.
+    #[error("database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    /// The database was written by a newer matchday.
+    #[error(
+        "the database is at schema version {found}, newer than this matchday knows ({known}); upgrade matchday"
+    )]
+    TooNew {
+        /// The schema version found.
+        found: i64,
+        /// The newest version this build knows.
+        known: i64,
+    },
+    /// A domain rule was broken.
+    #[error(transparent)]
+    Domain(#[from] matchday_core::Error),
+    /// No team goes by that name.
+    #[error("no team called '{name}'{}", did_you_mean(.candidates))]
+    UnknownTeam {
+        /// The name given.
+        name: String,
+        /// Close names.
+        candidates: Vec<String>,
+    },
+    /// More than one team goes by that name.
+    #[error("'{name}' could be {}: be more precise", .candidates.join(" or "))]
+    AmbiguousTeam {
+        /// The name given.
+        name: String,
+        /// The teams it could be.
+        candidates: Vec<String>,
+    },
+    /// A team with that name (or spelling of it) already exists.
+    #[error("a team called '{0}' already exists")]
+    TeamExists(String),
+    /// An alias already names another team.
+    #[error("'{alias}' already names {team}")]
+    AliasTaken {
+        /// The alias.
+        alias: String,
+        /// The team it names.
+        team: String,
+    },
+    /// No competition goes by that name.
+    #[error("no competition called '{name}'{}", did_you_mean(.candidates))]
+    UnknownCompetition {
+        /// The name given.
+        name: String,
+        /// Stored competitions.
+        candidates: Vec<String>,
+    },
+    /// More than one competition goes by that name.
+    #[error("'{name}' could be {}: be more precise", .candidates.join(" or "))]
+    AmbiguousCompetition {
+        /// The name given.
+        name: String,
+        /// The competitions it could be.
+        candidates: Vec<String>,
+    },
+    /// The competition has no season stored that contains the date or matches the season asked for.
+    #[error("{competition} has no {what} stored")]
+    NoSuchSeason {
+        /// The competition.
+        competition: String,
+        /// The season or date asked for.
+        what: String,
+    },
+    /// The competition already exists for that season.
+    #[error("{0} already exists")]
+    CompetitionExists(String),
+    /// A result for that pairing on that date is already stored.
+    #[error("{home} v {away} on {date} already has a result ({score}); add --replace to overwrite it")]
+    ResultExists {
+        /// Home team.
+        home: String,
+        /// Away team.
+        away: String,
+        /// Date.
+        date: NaiveDate,
+        /// The stored result.
+        score: String,
+    },
+    /// The same match (teams, round, leg) is already stored on another date.
+    #[error("{home} v {away}{round} is already stored on {date}; add --replace to overwrite it")]
+    MatchExists {
+        /// Home team.
+        home: String,
+        /// Away team.
+        away: String,
+        /// Round text, with a leading comma and space, or empty.
+        round: String,
+        /// The stored date.
+        date: NaiveDate,
+    },
+    /// A fixture for that pairing and date already exists.
+    #[error("{home} v {away} on {date} is already stored")]
+    FixtureExists {
+        /// Home team.
+        home: String,
+        /// Away team.
+        away: String,
+        /// Date.
+        date: NaiveDate,
+    },
+    /// A problem with one line of an imported file.
+    #[error("line {line}: {source}")]
+    AtLine {
+        /// The line, 1-based.
+        line: usize,
+        /// What was wrong.
+        source: Box<StoreError>,
+    },
+    /// A stored value could not be read back.
+    #[error("corrupt row in {table}: {detail}")]
+    Corrupt {
+        /// Table.
+        table: &'static str,
+        /// What was wrong.
+        detail: String,
+    },
+}
+
+fn did_you_mean(candidates: &[String]) -> String {
+    if candidates.is_empty() {
+        String::new()
+    } else {
+        format!(" (did you mean {}?)", candidates.join(", "))
+    }
+}

@@ -1,0 +1,165 @@
+//! Storing whole seasons read from files.
+
+use matchday_core::{
+    Competition, Deduction, Format, Match, Pairing, PointsScheme, RuleSet, SeasonRecord, Team, Zone,
+};
+
+use crate::writer::Upsert;
+use crate::{StoreError, Writer};
+
+/// What an import stored.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ImportSummary {
+    /// Competition-seasons touched, as "Name Season".
+    pub competitions: Vec<String>,
+    /// Teams created.
+    pub teams_created: usize,
+    /// Matches added.
+    pub matches_added: usize,
+    /// Matches whose facts changed.
+    pub matches_updated: usize,
+    /// Matches already stored as they are.
+    pub matches_unchanged: usize,
+    /// Deductions stored.
+    pub deductions: usize,
+}
+
+impl<'c> Writer<'c> {
+    /// Stores a season read from a file: its competition (created if new),
+    /// teams, matches and deductions. Importing the same season again
+    /// changes nothing; a newer copy of it updates what changed.
+    ///
+    /// `name` overrides the competition's name (and slug) from the file.
+    ///
+    /// # Errors
+    /// A season missing from the file, a match dated outside its season, or a
+    /// team playing itself, naming the file's line.
+    pub fn import(&mut self, record: &SeasonRecord, name: Option<&str>) -> Result<ImportSummary, StoreError> {
+        let mut summary = ImportSummary::default();
+        let season = record.season.ok_or_else(|| StoreError::NoSuchSeason {
+            competition: record.competition.clone(),
+            what: "season in the file's header".into(),
+        })?;
+        let comp_name = name.unwrap_or(&record.competition).trim().to_string();
+        let slug = match (name, &record.slug) {
+            (None, Some(slug)) => slug.clone(),
+            _ => Competition::slug_for(&comp_name),
+        };
+        let mut known: Vec<Team> = self.teams()?;
+        let teams_before = known.len();
+
+        let mut team_ids = Vec::new();
+        for t in &record.teams {
+            let id = self.ensure_team(&t.name, &mut known)?;
+            for alias in &t.aliases {
+                self.add_alias(id, alias)?;
+            }
+            team_ids.push(id);
+        }
+        let mut matches = Vec::with_capacity(record.matches.len());
+        for m in &record.matches {
+            let at = |source: StoreError| StoreError::AtLine {
+                line: m.line,
+                source: Box::new(source),
+            };
+            let home = self.ensure_team(&m.home, &mut known)?;
+            let away = self.ensure_team(&m.away, &mut known)?;
+            season.check_date(m.date).map_err(|e| at(e.into()))?;
+            let pairing = Pairing::new(home, away).map_err(|e| at(e.into()))?;
+            matches.push(Match {
+                id: None,
+                date: m.date,
+                kickoff: m.kickoff,
+                pairing,
+                venue: m.venue,
+                round: m.round.clone(),
+                group: m.group.clone(),
+                leg: m.leg,
+                replay: m.replay,
+                status: m.status,
+            });
+        }
+        let team_count = {
+            let mut all: Vec<_> = team_ids.clone();
+            all.extend(matches.iter().flat_map(|m| [m.pairing.home(), m.pairing.away()]));
+            all.sort();
+            all.dedup();
+            all.len()
+        };
+        let format = record.format.unwrap_or(Format::League);
+        let rules = record.rules.unwrap_or_else(|| match format {
+            Format::League => RuleSet::guess_from_name(&comp_name),
+            _ => RuleSet::UefaGroup,
+        });
+        let zones = if record.zones.is_empty() && format == Format::League {
+            Zone::defaults_for(rules, team_count as u16)
+        } else {
+            record.zones.clone()
+        };
+        let mut competition = Competition {
+            id: None,
+            slug,
+            name: comp_name,
+            season,
+            format,
+            rules,
+            points: record.points.unwrap_or(PointsScheme::THREE),
+            zones,
+            away_goals: record.away_goals.unwrap_or(false),
+        };
+        let existing = self
+            .competitions()?
+            .into_iter()
+            .find(|c| c.slug == competition.slug && c.season == season);
+        let id = match existing {
+            Some(stored) => {
+                let id = stored.id.expect("stored");
+                // A plain results file says nothing of rules; keep what the user set.
+                if record.rules.is_some() || record.points.is_some() || !record.zones.is_empty() {
+                    self.update_competition(id, &competition)?;
+                }
+                id
+            }
+            None => self.add_competition(&competition)?,
+        };
+        competition.id = Some(id);
+        for team in team_ids {
+            self.add_entrant(id, team)?;
+        }
+        for m in &matches {
+            match self.upsert_match(id, m)? {
+                Upsert::Added => summary.matches_added += 1,
+                Upsert::Updated => summary.matches_updated += 1,
+                Upsert::Unchanged => summary.matches_unchanged += 1,
+            }
+        }
+        for d in &record.deductions {
+            let team = self.ensure_team(&d.team, &mut known)?;
+            let deduction = Deduction {
+                team,
+                points: d.points,
+                effective: d.effective,
+                reason: d.reason.clone(),
+            };
+            self.add_deduction(&competition, &deduction)?;
+            summary.deductions += 1;
+        }
+        summary.teams_created = known.len() - teams_before;
+        summary
+            .competitions
+            .push(format!("{} {}", competition.name, season));
+        Ok(summary)
+    }
+}
+
+impl ImportSummary {
+    /// Adds another import's counts to this one.
+    pub fn absorb(&mut self, other: ImportSummary) {
+        self.competitions.extend(other.competitions);
+        self.teams_created += other.teams_created;
+        self.matches_added += other.matches_added;
+        self.matches_updated += other.matches_updated;
+        self.matches_unchanged += other.matches_unchanged;
+        self.deductions += other.deductions;
+    }
+}

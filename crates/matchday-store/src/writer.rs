@@ -1,0 +1,526 @@
+//! Writing, only ever inside the transaction [`crate::Store::write`] opens.
+
+use std::ops::Deref;
+
+use matchday_core::{
+    Competition, CompetitionId, Deduction, KNOWN_ALIASES, Match, MatchId, MatchStatus, Team, TeamId,
+    normalize_name,
+};
+use rusqlite::{Connection, ErrorCode, OptionalExtension, params};
+
+use crate::rows::{self, MATCH_COLUMNS, MatchRow, score_columns, venue_text};
+use crate::{Reader, StoreError};
+
+/// Write access to the database, inside one transaction.
+pub struct Writer<'c> {
+    reader: Reader<'c>,
+}
+
+impl<'c> Deref for Writer<'c> {
+    type Target = Reader<'c>;
+    fn deref(&self) -> &Reader<'c> {
+        &self.reader
+    }
+}
+
+/// What recording a result did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Recorded {
+    /// A new match was stored.
+    Added(MatchId),
+    /// A stored fixture was completed with the result.
+    CompletedFixture(MatchId),
+    /// A stored result was replaced.
+    Replaced(MatchId),
+}
+
+impl Recorded {
+    /// The match's id.
+    pub fn id(self) -> MatchId {
+        match self {
+            Recorded::Added(id) | Recorded::CompletedFixture(id) | Recorded::Replaced(id) => id,
+        }
+    }
+}
+
+fn is_unique_violation(err: &rusqlite::Error) -> bool {
+    matches!(err, rusqlite::Error::SqliteFailure(e, _) if e.code == ErrorCode::ConstraintViolation)
+}
+
+impl<'c> Writer<'c> {
+    pub(crate) fn new(conn: &'c Connection) -> Writer<'c> {
+        Writer {
+            reader: Reader::new(conn),
+        }
+    }
+
+    fn conn(&self) -> &'c Connection {
+        self.reader.conn
+    }
+
+    /// Adds a team under `name` with `aliases`.
+    ///
+    /// # Errors
+    /// [`StoreError::TeamExists`] when the name (in any spelling) is taken,
+    /// [`StoreError::AliasTaken`] when an alias already names another team.
+    pub fn add_team(&mut self, name: &str, aliases: &[String]) -> Result<TeamId, StoreError> {
+        let name = name.trim();
+        if normalize_name(name).is_empty() {
+            return Err(StoreError::UnknownTeam {
+                name: name.into(),
+                candidates: Vec::new(),
+            });
+        }
+        if let Some(existing) = self.resolver()?.exact(name) {
+            let names = self.team_names()?;
+            return Err(StoreError::TeamExists(
+                names.get(&existing).cloned().unwrap_or_else(|| name.into()),
+            ));
+        }
+        let id = self.insert_team(name)?;
+        for alias in aliases {
+            self.add_alias(id, alias)?;
+        }
+        Ok(id)
+    }
+
+    fn insert_team(&mut self, name: &str) -> Result<TeamId, StoreError> {
+        self.conn()
+            .prepare_cached("INSERT INTO team (name, key) VALUES (?1, ?2)")?
+            .execute(params![name, normalize_name(name)])?;
+        Ok(TeamId(self.conn().last_insert_rowid()))
+    }
+
+    /// Gives a team another name.
+    ///
+    /// # Errors
+    /// [`StoreError::AliasTaken`] when the alias already names another team.
+    pub fn add_alias(&mut self, team: TeamId, alias: &str) -> Result<(), StoreError> {
+        let key = normalize_name(alias);
+        if key.is_empty() {
+            return Ok(());
+        }
+        if let Some(owner) = self.owner_of_key(&key)? {
+            if owner == team {
+                return Ok(());
+            }
+            let names = self.team_names()?;
+            return Err(StoreError::AliasTaken {
+                alias: alias.into(),
+                team: names.get(&owner).cloned().unwrap_or_default(),
+            });
+        }
+        self.conn()
+            .prepare_cached("INSERT INTO team_alias (team_id, alias, key) VALUES (?1, ?2, ?3)")?
+            .execute(params![team.0, alias.trim(), key])?;
+        Ok(())
+    }
+
+    fn owner_of_key(&self, key: &str) -> Result<Option<TeamId>, StoreError> {
+        let owner = self
+            .conn()
+            .prepare_cached(
+                "SELECT id FROM team WHERE key = ?1 UNION SELECT team_id FROM team_alias WHERE key = ?1 LIMIT 1",
+            )?
+            .query_row([key], |r| r.get::<_, i64>(0))
+            .optional()?;
+        Ok(owner.map(TeamId))
+    }
+
+    /// The team a file names as `raw`, created (with its well-known aliases) if new.
+    ///
+    /// Matching is exact on the normal form of names and aliases, so a new
+    /// spelling never joins another club by accident.
+    pub(crate) fn ensure_team(&mut self, raw: &str, known: &mut Vec<Team>) -> Result<TeamId, StoreError> {
+        let key = normalize_name(raw);
+        if let Some(t) = known
+            .iter()
+            .find(|t| normalize_name(&t.name) == key || t.aliases.iter().any(|a| normalize_name(a) == key))
+        {
+            return Ok(t.id);
+        }
+        let name = matchday_core::display_name(raw);
+        let id = self.insert_team(&name)?;
+        let mut team = Team {
+            id,
+            name: name.clone(),
+            aliases: Vec::new(),
+        };
+        if normalize_name(&name) != key {
+            self.add_alias(id, raw)?;
+            team.aliases.push(raw.to_string());
+        }
+        for (canonical, alias) in KNOWN_ALIASES {
+            let other = if normalize_name(canonical) == key {
+                alias
+            } else if normalize_name(alias) == key {
+                canonical
+            } else {
+                continue;
+            };
+            if self.owner_of_key(&normalize_name(other))?.is_none() {
+                self.add_alias(id, other)?;
+                team.aliases.push(other.to_string());
+            }
+        }
+        known.push(team);
+        Ok(id)
+    }
+
+    /// Stores a new competition-season.
+    ///
+    /// # Errors
+    /// [`StoreError::CompetitionExists`] when the slug and season are taken.
+    pub fn add_competition(&mut self, competition: &Competition) -> Result<CompetitionId, StoreError> {
+        let inserted = self
+            .conn()
+            .prepare_cached(
+                "INSERT INTO competition (slug, name, season, season_start, format, rules, points, away_goals)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            )?
+            .execute(params![
+                competition.slug,
+                competition.name,
+                competition.season.to_string(),
+                competition.season.start_year(),
+                competition.format.name(),
+                competition.rules.name(),
+                competition.points.to_string(),
+                competition.away_goals,
+            ]);
+        match inserted {
+            Ok(_) => {}
+            Err(e) if is_unique_violation(&e) => {
+                return Err(StoreError::CompetitionExists(format!(
+                    "{} {}",
+                    competition.name, competition.season
+                )));
+            }
+            Err(e) => return Err(e.into()),
+        }
+        let id = CompetitionId(self.conn().last_insert_rowid());
+        self.set_zones(id, &competition.zones)?;
+        Ok(id)
+    }
+
+    /// Replaces a competition's rules, points, format and zones.
+    pub(crate) fn update_competition(
+        &mut self,
+        id: CompetitionId,
+        c: &Competition,
+    ) -> Result<(), StoreError> {
+        self.conn().execute(
+            "UPDATE competition SET name = ?2, format = ?3, rules = ?4, points = ?5, away_goals = ?6 WHERE id = ?1",
+            params![id.0, c.name, c.format.name(), c.rules.name(), c.points.to_string(), c.away_goals],
+        )?;
+        self.set_zones(id, &c.zones)
+    }
+
+    fn set_zones(&mut self, id: CompetitionId, zones: &[matchday_core::Zone]) -> Result<(), StoreError> {
+        self.conn()
+            .execute("DELETE FROM zone WHERE competition_id = ?1", [id.0])?;
+        let mut stmt = self
+            .conn()
+            .prepare_cached("INSERT INTO zone (competition_id, name, first, last) VALUES (?1, ?2, ?3, ?4)")?;
+        for z in zones {
+            stmt.execute(params![id.0, z.name, z.first, z.last])?;
+        }
+        Ok(())
+    }
+
+    /// Enters a team in a competition.
+    pub fn add_entrant(&mut self, competition: CompetitionId, team: TeamId) -> Result<(), StoreError> {
+        self.conn()
+            .prepare_cached("INSERT OR IGNORE INTO entrant (competition_id, team_id) VALUES (?1, ?2)")?
+            .execute(params![competition.0, team.0])?;
+        Ok(())
+    }
+
+    fn insert_match(&mut self, competition: CompetitionId, m: &Match) -> Result<MatchId, rusqlite::Error> {
+        let s = score_columns(&m.status);
+        self.conn()
+            .prepare_cached(
+                "INSERT INTO match (competition_id, date, kickoff, home_id, away_id, venue, round, grp, leg, replay,
+                    status, ft_home, ft_away, ht_home, ht_away, et_home, et_away, pen_home, pen_away)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
+            )?
+            .execute(params![
+                competition.0,
+                rows::date_text(m.date),
+                m.kickoff.map(rows::time_text),
+                m.pairing.home().0,
+                m.pairing.away().0,
+                venue_text(m.venue),
+                m.round.clone().unwrap_or_default(),
+                m.group.clone().unwrap_or_default(),
+                m.leg.unwrap_or(0),
+                m.replay,
+                m.status.name(),
+                s[0], s[1], s[2], s[3], s[4], s[5], s[6], s[7],
+            ])?;
+        Ok(MatchId(self.conn().last_insert_rowid()))
+    }
+
+    /// Overwrites a stored match's facts with `m`'s.
+    fn update_match(&mut self, id: MatchId, m: &Match) -> Result<(), StoreError> {
+        let s = score_columns(&m.status);
+        self.conn()
+            .prepare_cached(
+                "UPDATE match SET date = ?2, kickoff = ?3, venue = ?4, round = ?5, grp = ?6, leg = ?7, replay = ?8,
+                    status = ?9, ft_home = ?10, ft_away = ?11, ht_home = ?12, ht_away = ?13, et_home = ?14,
+                    et_away = ?15, pen_home = ?16, pen_away = ?17
+                 WHERE id = ?1",
+            )?
+            .execute(params![
+                id.0,
+                rows::date_text(m.date),
+                m.kickoff.map(rows::time_text),
+                venue_text(m.venue),
+                m.round.clone().unwrap_or_default(),
+                m.group.clone().unwrap_or_default(),
+                m.leg.unwrap_or(0),
+                m.replay,
+                m.status.name(),
+                s[0], s[1], s[2], s[3], s[4], s[5], s[6], s[7],
+            ])?;
+        Ok(())
+    }
+
+    /// The stored match with the same identity (teams, round, leg, replay), if any.
+    fn same_match(&self, competition: CompetitionId, m: &Match) -> Result<Option<Match>, StoreError> {
+        let sql = format!(
+            "SELECT {MATCH_COLUMNS} FROM match WHERE competition_id = ?1 AND home_id = ?2 AND away_id = ?3
+             AND round = ?4 AND leg = ?5 AND replay = ?6"
+        );
+        let row = self
+            .conn()
+            .prepare_cached(&sql)?
+            .query_row(
+                params![
+                    competition.0,
+                    m.pairing.home().0,
+                    m.pairing.away().0,
+                    m.round.clone().unwrap_or_default(),
+                    m.leg.unwrap_or(0),
+                    m.replay
+                ],
+                MatchRow::from_row,
+            )
+            .optional()?;
+        row.map(MatchRow::into_match).transpose()
+    }
+
+    /// Stores a match from a file: added if new, updated if its facts changed.
+    /// Returns whether it was added, updated or left alone.
+    pub(crate) fn upsert_match(
+        &mut self,
+        competition: CompetitionId,
+        m: &Match,
+    ) -> Result<Upsert, StoreError> {
+        match self.same_match(competition, m)? {
+            None => {
+                self.insert_match(competition, m)?;
+                Ok(Upsert::Added)
+            }
+            Some(stored) => {
+                let id = stored.id.expect("stored");
+                let unchanged = Match {
+                    id: Some(id),
+                    ..m.clone()
+                } == stored;
+                if unchanged {
+                    Ok(Upsert::Unchanged)
+                } else {
+                    self.update_match(id, m)?;
+                    Ok(Upsert::Updated)
+                }
+            }
+        }
+    }
+
+    /// Records a result a person entered.
+    ///
+    /// A stored result for the same teams on the same day is an error unless
+    /// `replace`; a stored fixture between them (in the same round and leg,
+    /// where given) is completed; otherwise the match is added.
+    ///
+    /// # Errors
+    /// Dates outside the season, results already stored, and database errors.
+    pub fn record_result(
+        &mut self,
+        competition: &Competition,
+        m: &Match,
+        replace: bool,
+    ) -> Result<Recorded, StoreError> {
+        let id = competition.id.expect("stored competition");
+        competition.season.check_date(m.date)?;
+        let names = self.team_names()?;
+        let name = |t: TeamId| names.get(&t).cloned().unwrap_or_default();
+        if let Some(stored) = self.match_on(id, m.pairing.home(), m.pairing.away(), m.date)? {
+            let stored_id = stored.id.expect("stored");
+            if let Some(result) = stored.status.result()
+                && !replace
+            {
+                return Err(StoreError::ResultExists {
+                    home: name(m.pairing.home()),
+                    away: name(m.pairing.away()),
+                    date: m.date,
+                    score: result.to_string(),
+                });
+            }
+            let was_fixture = stored.status.is_pending();
+            self.update_match(stored_id, &merged(&stored, m))?;
+            return Ok(if was_fixture {
+                Recorded::CompletedFixture(stored_id)
+            } else {
+                Recorded::Replaced(stored_id)
+            });
+        }
+        // A fixture stored for another day (a rearranged match) is completed too.
+        let fixture = self
+            .matches(id)?
+            .into_iter()
+            .filter(|s| s.status.is_pending() && s.pairing == m.pairing)
+            .filter(|s| m.round.is_none() || s.round == m.round)
+            .filter(|s| m.leg.is_none() || s.leg == m.leg)
+            .min_by_key(|s| (s.date - m.date).num_days().abs());
+        if let Some(stored) = fixture {
+            let stored_id = stored.id.expect("stored");
+            self.update_match(stored_id, &merged(&stored, m))?;
+            return Ok(Recorded::CompletedFixture(stored_id));
+        }
+        // In a league the same club is at home to the same opponent once a
+        // season, so a second such result is a mistake unless it replaces.
+        if competition.format == matchday_core::Format::League && m.round.is_none() {
+            let earlier = self
+                .matches(id)?
+                .into_iter()
+                .find(|s| s.pairing == m.pairing && s.status.result().is_some());
+            if let Some(stored) = earlier {
+                let stored_id = stored.id.expect("stored");
+                if replace {
+                    self.update_match(stored_id, &merged(&stored, m))?;
+                    return Ok(Recorded::Replaced(stored_id));
+                }
+                return Err(StoreError::MatchExists {
+                    home: name(m.pairing.home()),
+                    away: name(m.pairing.away()),
+                    round: stored
+                        .round
+                        .as_ref()
+                        .map(|r| format!(", {r}"))
+                        .unwrap_or_default(),
+                    date: stored.date,
+                });
+            }
+        }
+        match self.insert_match(id, m) {
+            Ok(new_id) => Ok(Recorded::Added(new_id)),
+            Err(e) if is_unique_violation(&e) => {
+                let stored = self.same_match(id, m)?.ok_or(StoreError::Sqlite(e))?;
+                let stored_id = stored.id.expect("stored");
+                if replace {
+                    self.update_match(stored_id, &merged(&stored, m))?;
+                    Ok(Recorded::Replaced(stored_id))
+                } else {
+                    Err(StoreError::MatchExists {
+                        home: name(m.pairing.home()),
+                        away: name(m.pairing.away()),
+                        round: m.round.as_ref().map(|r| format!(", {r}")).unwrap_or_default(),
+                        date: stored.date,
+                    })
+                }
+            }
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    /// Adds a match still to play.
+    ///
+    /// # Errors
+    /// Dates outside the season, and a match already stored for the same teams and day or round.
+    pub fn add_fixture(&mut self, competition: &Competition, m: &Match) -> Result<MatchId, StoreError> {
+        let id = competition.id.expect("stored competition");
+        competition.season.check_date(m.date)?;
+        let names = self.team_names()?;
+        let name = |t: TeamId| names.get(&t).cloned().unwrap_or_default();
+        if self
+            .match_on(id, m.pairing.home(), m.pairing.away(), m.date)?
+            .is_some()
+        {
+            return Err(StoreError::FixtureExists {
+                home: name(m.pairing.home()),
+                away: name(m.pairing.away()),
+                date: m.date,
+            });
+        }
+        match self.insert_match(id, m) {
+            Ok(new_id) => Ok(new_id),
+            Err(e) if is_unique_violation(&e) => {
+                let stored = self.same_match(id, m)?.ok_or(StoreError::Sqlite(e))?;
+                Err(StoreError::MatchExists {
+                    home: name(m.pairing.home()),
+                    away: name(m.pairing.away()),
+                    round: m.round.as_ref().map(|r| format!(", {r}")).unwrap_or_default(),
+                    date: stored.date,
+                })
+            }
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    /// Records a deduction (negative points give points back).
+    ///
+    /// # Errors
+    /// Dates outside the season, zero points, and database errors.
+    pub fn add_deduction(&mut self, competition: &Competition, d: &Deduction) -> Result<(), StoreError> {
+        competition.season.check_date(d.effective)?;
+        let id = competition.id.expect("stored competition");
+        self.conn()
+            .prepare_cached(
+                "INSERT INTO deduction (competition_id, team_id, points, effective, reason) VALUES (?1, ?2, ?3, ?4, ?5)
+                 ON CONFLICT DO UPDATE SET reason = excluded.reason",
+            )?
+            .execute(params![id.0, d.team.0, d.points, rows::date_text(d.effective), d.reason])?;
+        self.add_entrant(id, d.team)
+    }
+
+    /// Sets a stored match's status (postponed, abandoned, cancelled) by id.
+    pub fn set_status(&mut self, id: MatchId, status: MatchStatus) -> Result<(), StoreError> {
+        let s = score_columns(&status);
+        self.conn().execute(
+            "UPDATE match SET status = ?2, ft_home = ?3, ft_away = ?4, ht_home = ?5, ht_away = ?6, et_home = ?7,
+                et_away = ?8, pen_home = ?9, pen_away = ?10 WHERE id = ?1",
+            params![id.0, status.name(), s[0], s[1], s[2], s[3], s[4], s[5], s[6], s[7]],
+        )?;
+        Ok(())
+    }
+}
+
+/// A stored match updated with what was entered; labels the user left out are kept.
+fn merged(stored: &Match, entered: &Match) -> Match {
+    Match {
+        id: stored.id,
+        date: entered.date,
+        kickoff: entered.kickoff.or(stored.kickoff),
+        pairing: entered.pairing,
+        venue: if entered.venue == matchday_core::Venue::Neutral {
+            entered.venue
+        } else {
+            stored.venue
+        },
+        round: entered.round.clone().or_else(|| stored.round.clone()),
+        group: entered.group.clone().or_else(|| stored.group.clone()),
+        leg: entered.leg.or(stored.leg),
+        replay: entered.replay || stored.replay,
+        status: entered.status,
+    }
+}
+
+/// What storing one imported match did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Upsert {
+    Added,
+    Updated,
+    Unchanged,
+}
