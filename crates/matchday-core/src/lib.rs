@@ -17,25 +17,38 @@
 
 mod competition;
 mod deduction;
+mod entry;
 mod error;
+mod knockout;
 mod matches;
 mod record;
 mod score;
 mod season;
+mod stage;
 mod standings;
 mod team;
+mod tracker;
 mod tiebreak;
 
 pub use competition::{Competition, CompetitionId, Format, PointsScheme, RuleSet, Zone};
 pub use deduction::Deduction;
+pub use entry::{EntryError, FixtureEntry, ResultEntry};
 pub use error::Error;
+pub use knockout::{
+    Bracket, BracketRound, Decider, KnockoutError, KnockoutTie, TieFormat, TieOutcome, check_new_cup_match,
+    ties_in_round,
+};
 pub use matches::{Match, MatchId, MatchStatus, Pairing, Venue};
 pub use record::{DeductionRecord, MatchRecord, SeasonRecord, TeamRecord};
 pub use score::{Goals, MAX_GOALS, MatchResult, Score, Side};
 pub use season::Season;
-pub use standings::{Form, Row, Standings, TableOptions, View};
+pub use stage::{Round, RoundOrder, Stage};
+pub use standings::{Form, Row, Standings, TableOptions, TieNote, View};
 pub use team::{KNOWN_ALIASES, Resolution, Team, TeamId, TeamResolver, display_name, normalize_name};
 pub use tiebreak::{
     CompactResult, HeadToHeadScope, Placement, RankNote, RankScratch, RankingRules, TeamTotals, TieBreaker,
     TieNoteKind, UnrecordedCriteria, rank_teams,
+};
+pub use tracker::{
+    CompetitionSeason, FinalRecord, Honours, NextMatch, TargetStatus, TeamVenue, Trophy, TrophyTarget,
 };

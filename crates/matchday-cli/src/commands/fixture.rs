@@ -1,0 +1,45 @@
+//! `matchday fixture`: add a match still to play.
+
+use anyhow::Context;
+use matchday_core::{FixtureEntry, MatchStatus, Pairing};
+use matchday_store::Store;
+
+use super::MatchOptions;
+
+/// Add a match still to play
+#[derive(Debug, clap::Args)]
+#[command(after_help = "Examples:
+  matchday fixture \"Liverpool v Chelsea\" --competition \"Premier League\" --date 2024-01-31 --time 20:15
+  matchday fixture \"Chelsea v Liverpool\" -c \"EFL Cup\" -d 2024-02-25 --round Final --neutral")]
+pub struct Args {
+    /// The fixture: "Home v Away"
+    pub fixture: String,
+
+    #[command(flatten)]
+    pub at: MatchOptions,
+
+    /// Store it as postponed (its date is the original one)
+    #[arg(long)]
+    pub postponed: bool,
+}
+
+pub fn run(store: &mut Store, args: Args) -> anyhow::Result<String> {
+    let entry: FixtureEntry = args.fixture.parse()?;
+    let read = store.read();
+    let competition = read.find_competition(&args.at.competition, args.at.season, Some(args.at.date))?;
+    let home = read.resolve_team(&entry.home)?;
+    let away = read.resolve_team(&entry.away)?;
+    let pairing = Pairing::new(home, away).with_context(|| format!("'{}'", args.fixture))?;
+    let status = if args.postponed {
+        MatchStatus::Postponed
+    } else {
+        MatchStatus::Scheduled
+    };
+    let m = args.at.to_match(pairing, status);
+    let names = read.team_names()?;
+    store.write(|w| w.add_fixture(&competition, &m))?;
+    Ok(format!(
+        "added fixture: {} v {} in {} {} on {}\n",
+        names[&home], names[&away], competition.name, competition.season, m.date
+    ))
+}

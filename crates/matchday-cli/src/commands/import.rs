@@ -1,0 +1,76 @@
+//! `matchday import`: store seasons from Football.TXT or matchday season files.
+
+use std::path::PathBuf;
+
+use anyhow::{Context, bail};
+use matchday_core::SeasonRecord;
+use matchday_store::{ImportSummary, Store};
+
+/// Store seasons from files
+///
+/// Reads openfootball Football.TXT files (league, cup and European layouts)
+/// and matchday's own season files. Teams, the competition and its season
+/// are created as needed; importing the same file again changes nothing.
+/// If any line of any file cannot be read, nothing is stored.
+#[derive(Debug, clap::Args)]
+#[command(after_help = "Examples:
+  matchday import data/premier-league-2023-24.season
+  matchday import ../shared/data/openfootball/england/2023-24/1-premierleague.txt --name \"Premier League\"")]
+pub struct Args {
+    /// The files to read
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+
+    /// Store the competition under this name instead of the file's (one file only)
+    #[arg(long, value_name = "NAME")]
+    pub name: Option<String>,
+}
+
+/// Reads a season from text in whichever format it is written.
+pub fn read_season(text: &str) -> Result<SeasonRecord, matchday_formats::ParseError> {
+    let first = text
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty() && !l.starts_with('#'));
+    if first.is_some_and(|l| l.starts_with("matchday-season")) {
+        matchday_formats::season_file::parse(text)
+    } else {
+        matchday_formats::football_txt::parse(text)
+    }
+}
+
+pub fn run(store: &mut Store, args: Args) -> anyhow::Result<String> {
+    if args.name.is_some() && args.files.len() > 1 {
+        bail!("--name applies to one file, but {} were given", args.files.len());
+    }
+    let mut records = Vec::with_capacity(args.files.len());
+    for path in &args.files {
+        let text =
+            std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+        let record = read_season(&text).with_context(|| path.display().to_string())?;
+        records.push((path, record));
+    }
+    let summary = store.write(|w| {
+        let mut total = ImportSummary::default();
+        for (path, record) in &records {
+            let one = w
+                .import(record, args.name.as_deref())
+                .with_context(|| path.display().to_string())?;
+            total.absorb(one);
+        }
+        Ok::<_, anyhow::Error>(total)
+    })?;
+    Ok(describe(&summary))
+}
+
+fn describe(s: &ImportSummary) -> String {
+    format!(
+        "imported {}: {} matches added, {} updated, {} unchanged; {} new teams; {} deductions\n",
+        s.competitions.join(", "),
+        s.matches_added,
+        s.matches_updated,
+        s.matches_unchanged,
+        s.teams_created,
+        s.deductions
+    )
+}

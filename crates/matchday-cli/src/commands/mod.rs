@@ -1,0 +1,138 @@
+//! One file per command; this file only dispatches and holds what every command shares.
+
+use std::path::PathBuf;
+
+use anyhow::Context;
+use chrono::NaiveDate;
+use matchday_core::Season;
+use matchday_store::Store;
+
+use crate::args::{Cli, Command};
+
+pub mod competition;
+pub mod deduct;
+pub mod export;
+pub mod fixture;
+pub mod import;
+pub mod matches;
+pub mod result;
+pub mod table;
+pub mod team;
+
+/// Runs the command and returns what it prints.
+pub fn run(cli: Cli) -> anyhow::Result<String> {
+    let mut store = open_store(cli.db)?;
+    match cli.command {
+        Command::Import(args) => import::run(&mut store, args),
+        Command::Export(args) => export::run(&store, args),
+        Command::Competition(args) => competition::run(&mut store, args),
+        Command::Competitions(args) => competition::list(&store, args),
+        Command::Team(args) => team::run(&mut store, args),
+        Command::Teams(args) => team::list(&store, args),
+        Command::Result(args) => result::run(&mut store, args),
+        Command::Fixture(args) => fixture::run(&mut store, args),
+        Command::Fixtures(args) => matches::fixtures(&store, args),
+        Command::Results(args) => matches::results(&store, args),
+        Command::Deduct(args) => deduct::run(&mut store, args),
+        Command::Table(args) => table::run(&store, args),
+    }
+}
+
+fn open_store(db: Option<PathBuf>) -> anyhow::Result<Store> {
+    let path = match db {
+        Some(path) => path,
+        None => {
+            let dirs = directories::ProjectDirs::from("", "", "matchday")
+                .context("cannot find a user data folder; pass --db PATH")?;
+            dirs.data_dir().join("matchday.db")
+        }
+    };
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent).with_context(|| format!("cannot create {}", parent.display()))?;
+    }
+    Store::open(&path).with_context(|| format!("cannot open database {}", path.display()))
+}
+
+/// Reads a date as written on the command line.
+pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+        .map_err(|_| format!("'{text}' is not a date: write it as 2024-02-01"))
+}
+
+/// Reads a season as written on the command line.
+pub fn parse_season(text: &str) -> Result<Season, String> {
+    text.parse::<Season>().map_err(|e| e.to_string())
+}
+
+/// Where and when a match is played: the options `result` and `fixture` share.
+#[derive(Debug, clap::Args)]
+pub struct MatchOptions {
+    /// The competition: its slug or part of its name
+    #[arg(long, short)]
+    pub competition: String,
+
+    /// The day, e.g. 2024-01-31
+    #[arg(long, short, value_parser = parse_date)]
+    pub date: NaiveDate,
+
+    /// The season [default: the one containing the date]
+    #[arg(long, value_parser = parse_season)]
+    pub season: Option<Season>,
+
+    /// Local kick-off time, e.g. 20:15
+    #[arg(long, value_parser = parse_time)]
+    pub time: Option<chrono::NaiveTime>,
+
+    /// The round or matchday: "Matchday 22", "Round 4", "Final"
+    #[arg(long)]
+    pub round: Option<String>,
+
+    /// The group, in a group stage: "E"
+    #[arg(long)]
+    pub group: Option<String>,
+
+    /// The leg of a two-legged tie: 1 or 2
+    #[arg(long, value_parser = clap::value_parser!(u8).range(1..=2))]
+    pub leg: Option<u8>,
+
+    /// A replay of a drawn cup tie
+    #[arg(long)]
+    pub replay: bool,
+
+    /// Played on neutral ground, as finals are
+    #[arg(long)]
+    pub neutral: bool,
+}
+
+impl MatchOptions {
+    /// A match between `pairing` with these options and `status`.
+    pub fn to_match(
+        &self,
+        pairing: matchday_core::Pairing,
+        status: matchday_core::MatchStatus,
+    ) -> matchday_core::Match {
+        let label = |s: &Option<String>| s.as_ref().map(|t| t.trim().to_string()).filter(|t| !t.is_empty());
+        matchday_core::Match {
+            id: None,
+            date: self.date,
+            kickoff: self.time,
+            pairing,
+            venue: if self.neutral {
+                matchday_core::Venue::Neutral
+            } else {
+                matchday_core::Venue::Home
+            },
+            round: label(&self.round),
+            group: label(&self.group),
+            leg: self.leg,
+            replay: self.replay,
+            status,
+        }
+    }
+}
+
+fn parse_time(text: &str) -> Result<chrono::NaiveTime, String> {
+    chrono::NaiveTime::parse_from_str(text.trim(), "%H:%M")
+        .or_else(|_| chrono::NaiveTime::parse_from_str(text.trim(), "%H.%M"))
+        .map_err(|_| format!("'{text}' is not a time: write it as 20:15"))
+}

@@ -1,0 +1,59 @@
+//! `matchday result`: record a result.
+
+use anyhow::Context;
+use matchday_core::{MatchStatus, Pairing, ResultEntry};
+use matchday_store::{Recorded, Store};
+
+use super::MatchOptions;
+
+/// Record a result
+///
+/// Write the result as people say it. Extra time and penalties follow the
+/// score: "aet" and ", 4-5 pens" (a shoot-out straight after 90 minutes is
+/// "1-1, 4-3 pens"). A stored fixture between the two teams is completed.
+#[derive(Debug, clap::Args)]
+#[command(after_help = "Examples:
+  matchday result \"Liverpool 4-1 Chelsea\" --competition \"Premier League\" --date 2024-01-31
+  matchday result \"Chelsea 0-1 Liverpool aet\" -c \"EFL Cup\" -d 2024-02-25 --round Final --neutral
+  matchday result \"Salford City 4-4 Peterborough aet, 4-5 pens\" -c \"FA Cup\" -d 2023-11-14 --round \"Round 1\" --replay")]
+pub struct Args {
+    /// The result: "Home 2-1 Away", optionally "aet" and ", 4-3 pens"
+    pub result: String,
+
+    #[command(flatten)]
+    pub at: MatchOptions,
+
+    /// The score was awarded, not played (e.g. 3-0 after a forfeit)
+    #[arg(long)]
+    pub awarded: bool,
+
+    /// Overwrite a result already stored for these teams on this day
+    #[arg(long)]
+    pub replace: bool,
+}
+
+pub fn run(store: &mut Store, args: Args) -> anyhow::Result<String> {
+    let entry: ResultEntry = args.result.parse()?;
+    let read = store.read();
+    let competition = read.find_competition(&args.at.competition, args.at.season, Some(args.at.date))?;
+    let home = read.resolve_team(&entry.home)?;
+    let away = read.resolve_team(&entry.away)?;
+    let pairing = Pairing::new(home, away).with_context(|| format!("'{}'", args.result))?;
+    let status = if args.awarded {
+        MatchStatus::Awarded(entry.result)
+    } else {
+        MatchStatus::Played(entry.result)
+    };
+    let m = args.at.to_match(pairing, status);
+    let names = read.team_names()?;
+    let recorded = store.write(|w| w.record_result(&competition, &m, args.replace))?;
+    let verb = match recorded {
+        Recorded::Added(_) => "recorded",
+        Recorded::CompletedFixture(_) => "recorded (fixture completed)",
+        Recorded::Replaced(_) => "replaced",
+    };
+    Ok(format!(
+        "{verb}: {} {} {} in {} {} on {}\n",
+        names[&home], entry.result, names[&away], competition.name, competition.season, m.date
+    ))
+}

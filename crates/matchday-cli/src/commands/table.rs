@@ -1,0 +1,334 @@
+//! `matchday table`: league standings, or a group stage's tables.
+
+use std::collections::{BTreeSet, HashMap};
+
+use chrono::NaiveDate;
+use matchday_core::{Competition, Deduction, Match, Season, Standings, TableOptions, TeamId, View};
+use matchday_store::Store;
+use serde::Serialize;
+
+use crate::args::OutputFormat;
+use crate::render;
+
+/// Print a league table
+///
+/// Standings under the competition's own tie-breakers and point deductions,
+/// on any date, for all matches or only home or away ones. For a group
+/// stage, every group's table, or one with --group.
+#[derive(Debug, clap::Args)]
+#[command(after_help = "Examples:
+  matchday table premier-league --as-of 2024-02-01
+  matchday table \"Premier League\" --season 2023-24 --view away --format json
+  matchday table \"Europa League\" --group E")]
+pub struct Args {
+    /// The competition: its slug or part of its name
+    pub competition: String,
+
+    /// The season [default: the latest stored]
+    #[arg(long, value_parser = super::parse_season)]
+    pub season: Option<Season>,
+
+    /// The table as it stood at the end of this day
+    #[arg(long, value_parser = super::parse_date)]
+    pub as_of: Option<NaiveDate>,
+
+    /// All matches, or only home or away ones
+    #[arg(long, value_enum, default_value = "total")]
+    pub view: ViewArg,
+
+    /// Only this group of a group stage
+    #[arg(long)]
+    pub group: Option<String>,
+
+    /// Output format
+    #[arg(long, value_enum, default_value_t)]
+    pub format: OutputFormat,
+}
+
+/// `--view` values.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum ViewArg {
+    /// All matches
+    Total,
+    /// Home matches only
+    Home,
+    /// Away matches only
+    Away,
+}
+
+impl From<ViewArg> for View {
+    fn from(v: ViewArg) -> View {
+        match v {
+            ViewArg::Total => View::Total,
+            ViewArg::Home => View::Home,
+            ViewArg::Away => View::Away,
+        }
+    }
+}
+
+/// One row of JSON output; field names are a stable contract.
+#[derive(Debug, Serialize)]
+pub struct TableRow {
+    position: u16,
+    shared: bool,
+    team: String,
+    played: u16,
+    won: u16,
+    drawn: u16,
+    lost: u16,
+    goals_for: u32,
+    goals_against: u32,
+    goal_difference: i32,
+    points: i32,
+    deducted: i32,
+    form: String,
+    zone: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    group: Option<String>,
+}
+
+pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
+    let read = store.read();
+    let competition = read.find_competition(&args.competition, args.season, None)?;
+    let id = competition.id.expect("stored");
+    let matches = read.matches(id)?;
+    let deductions = read.deductions(id)?;
+    let names = read.team_names()?;
+    let options = TableOptions {
+        as_of: args.as_of,
+        view: args.view.into(),
+    };
+
+    let groups: BTreeSet<String> = matches.iter().filter_map(|m| m.group.clone()).collect();
+    let tables: Vec<(Option<String>, Vec<TeamId>)> = match &args.group {
+        Some(wanted) => {
+            let wanted = wanted.trim().trim_start_matches("Group ").to_string();
+            let Some(group) = groups.iter().find(|g| g.eq_ignore_ascii_case(&wanted)) else {
+                anyhow::bail!(
+                    "{} {} has no group '{wanted}'{}",
+                    competition.name,
+                    competition.season,
+                    if groups.is_empty() {
+                        String::new()
+                    } else {
+                        format!(
+                            " (groups: {})",
+                            groups.iter().cloned().collect::<Vec<_>>().join(", ")
+                        )
+                    }
+                );
+            };
+            vec![(Some(group.clone()), group_teams(&matches, group))]
+        }
+        None if !groups.is_empty() => groups
+            .iter()
+            .map(|g| (Some(g.clone()), group_teams(&matches, g)))
+            .collect(),
+        None => vec![(None, read.entrants(id)?)],
+    };
+
+    let mut json_rows = Vec::new();
+    let mut text = String::new();
+    let mut csv_cells = Vec::new();
+    for (group, teams) in &tables {
+        let group_matches: Vec<Match> = match group {
+            Some(g) => matches
+                .iter()
+                .filter(|m| m.group.as_ref() == Some(g))
+                .cloned()
+                .collect(),
+            None => matches.clone(),
+        };
+        let standings = Standings::compute(&competition, teams, &group_matches, &deductions, options);
+        let rows = table_rows(&competition, &standings, &names, group.clone());
+        if args.format == OutputFormat::Table {
+            if !text.is_empty() {
+                text.push('\n');
+            }
+            text.push_str(&heading(&competition, group.as_deref(), &args));
+            text.push_str(&render_table(&rows));
+            text.push_str(&notes(&standings, &deductions, args.as_of, &names));
+        }
+        csv_cells.extend(rows.iter().map(csv_cells_of));
+        json_rows.extend(rows);
+    }
+    match args.format {
+        OutputFormat::Json => render::json(&json_rows),
+        OutputFormat::Csv => render::csv(&CSV_HEADERS, &csv_cells),
+        OutputFormat::Table => Ok(text),
+    }
+}
+
+fn group_teams(matches: &[Match], group: &str) -> Vec<TeamId> {
+    let teams: BTreeSet<TeamId> = matches
+        .iter()
+        .filter(|m| m.group.as_deref() == Some(group))
+        .flat_map(|m| [m.pairing.home(), m.pairing.away()])
+        .collect();
+    teams.into_iter().collect()
+}
+
+fn heading(competition: &Competition, group: Option<&str>, args: &Args) -> String {
+    let mut line = format!("{} {}", competition.name, competition.season);
+    if let Some(g) = group {
+        line.push_str(&format!(", Group {g}"));
+    }
+    match args.view {
+        ViewArg::Total => {}
+        ViewArg::Home => line.push_str(", home matches"),
+        ViewArg::Away => line.push_str(", away matches"),
+    }
+    if let Some(day) = args.as_of {
+        line.push_str(&format!(", as of {day}"));
+    }
+    line.push('\n');
+    line
+}
+
+/// The narrowest zone a position lies in: 1st is "champions" rather than "champions-league".
+fn zone_of(competition: &Competition, position: u16) -> Option<String> {
+    competition
+        .zones
+        .iter()
+        .filter(|z| z.contains(position))
+        .min_by_key(|z| z.last - z.first)
+        .map(|z| z.name.clone())
+}
+
+fn table_rows(
+    competition: &Competition,
+    standings: &Standings,
+    names: &HashMap<TeamId, String>,
+    group: Option<String>,
+) -> Vec<TableRow> {
+    standings
+        .rows
+        .iter()
+        .map(|r| TableRow {
+            position: r.position,
+            shared: r.shared,
+            team: names[&r.team].clone(),
+            played: r.played,
+            won: r.won,
+            drawn: r.drawn,
+            lost: r.lost,
+            goals_for: r.goals_for,
+            goals_against: r.goals_against,
+            goal_difference: r.goal_difference(),
+            points: r.points,
+            deducted: r.deducted,
+            form: r.form_text(),
+            zone: zone_of(competition, r.position),
+            group: group.clone(),
+        })
+        .collect()
+}
+
+const CSV_HEADERS: [&str; 15] = [
+    "position",
+    "shared",
+    "team",
+    "played",
+    "won",
+    "drawn",
+    "lost",
+    "goals_for",
+    "goals_against",
+    "goal_difference",
+    "points",
+    "deducted",
+    "form",
+    "zone",
+    "group",
+];
+
+fn csv_cells_of(r: &TableRow) -> Vec<String> {
+    vec![
+        r.position.to_string(),
+        r.shared.to_string(),
+        r.team.clone(),
+        r.played.to_string(),
+        r.won.to_string(),
+        r.drawn.to_string(),
+        r.lost.to_string(),
+        r.goals_for.to_string(),
+        r.goals_against.to_string(),
+        r.goal_difference.to_string(),
+        r.points.to_string(),
+        r.deducted.to_string(),
+        r.form.clone(),
+        r.zone.clone().unwrap_or_default(),
+        r.group.clone().unwrap_or_default(),
+    ]
+}
+
+/// The terminal table: a "=" marks a shared position, a "*" points deducted.
+pub fn render_table(rows: &[TableRow]) -> String {
+    let cells: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| {
+            vec![
+                if r.shared {
+                    format!("{}=", r.position)
+                } else {
+                    r.position.to_string()
+                },
+                r.team.clone(),
+                r.played.to_string(),
+                r.won.to_string(),
+                r.drawn.to_string(),
+                r.lost.to_string(),
+                r.goals_for.to_string(),
+                r.goals_against.to_string(),
+                render::signed(i64::from(r.goal_difference)),
+                if r.deducted != 0 {
+                    format!("{}*", r.points)
+                } else {
+                    r.points.to_string()
+                },
+                r.form.clone(),
+                r.zone.clone().unwrap_or_default(),
+            ]
+        })
+        .collect();
+    render::grid(
+        &[
+            "Pos", "Team", "P", "W", "D", "L", "GF", "GA", "GD", "Pts", "Form", "Zone",
+        ],
+        &cells,
+        &[0, 2, 3, 4, 5, 6, 7, 8, 9],
+    )
+}
+
+/// Lines under the table: deductions with their dates, then what tie-breakers decided.
+fn notes(
+    standings: &Standings,
+    deductions: &[Deduction],
+    as_of: Option<NaiveDate>,
+    names: &HashMap<TeamId, String>,
+) -> String {
+    let mut text = String::new();
+    for row in standings.rows.iter().filter(|r| r.deducted != 0) {
+        let parts: Vec<String> = deductions
+            .iter()
+            .filter(|d| d.team == row.team && d.applies_on(as_of))
+            .map(|d| {
+                if d.points > 0 {
+                    format!("-{} on {} ({})", d.points, d.effective, d.reason)
+                } else {
+                    format!("+{} back on {} ({})", -d.points, d.effective, d.reason)
+                }
+            })
+            .collect();
+        let net = if row.deducted > 0 {
+            format!("{} points deducted", row.deducted)
+        } else {
+            format!("{} points added", -row.deducted)
+        };
+        text.push_str(&format!("* {}: {net}: {}\n", names[&row.team], parts.join("; ")));
+    }
+    for note in standings.render_notes(|t| names[&t].clone()) {
+        text.push_str(&format!("  {note}\n"));
+    }
+    text
+}

@@ -1,0 +1,74 @@
+//! Turning rows into text: terminal tables, JSON and CSV. Everything returns
+//! a `String`, so output is tested without a terminal.
+
+use comfy_table::{CellAlignment, ContentArrangement, Table, presets};
+use serde::Serialize;
+
+/// A terminal table with `headers`, the columns in `right` right-aligned (numbers).
+pub fn grid(headers: &[&str], rows: &[Vec<String>], right: &[usize]) -> String {
+    let mut table = Table::new();
+    table
+        .load_style(presets::UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Disabled);
+    table.set_header(headers.iter().copied());
+    for row in rows {
+        table.add_row(row.iter().cloned());
+    }
+    for &i in right {
+        if let Some(column) = table.column_mut(i) {
+            column.set_cell_alignment(CellAlignment::Right);
+        }
+    }
+    let mut text = table.to_string();
+    text.push('\n');
+    text
+}
+
+/// Pretty JSON with a final newline.
+pub fn json<T: Serialize + ?Sized>(value: &T) -> anyhow::Result<String> {
+    let mut text = serde_json::to_string_pretty(value)?;
+    text.push('\n');
+    Ok(text)
+}
+
+/// CSV with a header line.
+pub fn csv(headers: &[&str], rows: &[Vec<String>]) -> anyhow::Result<String> {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    writer.write_record(headers)?;
+    for row in rows {
+        writer.write_record(row)?;
+    }
+    Ok(String::from_utf8(writer.into_inner()?)?)
+}
+
+/// A signed number as people write gaps: "+3", "-2", "0".
+pub fn signed(n: i64) -> String {
+    if n > 0 { format!("+{n}") } else { n.to_string() }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tables_align_numbers_right() {
+        let text = grid(
+            &["Team", "Pts"],
+            &[
+                vec!["Liverpool".into(), "51".into()],
+                vec!["Luton".into(), "9".into()],
+            ],
+            &[1],
+        );
+        assert!(text.contains("│ Liverpool ┆  51 │"), "{text}");
+        assert!(text.contains("│ Luton     ┆   9 │"), "{text}");
+    }
+
+    #[test]
+    fn csv_quotes_what_needs_it() {
+        let text = csv(&["team", "points"], &[vec!["Brighton, Hove".into(), "3".into()]]).unwrap();
+        assert_eq!(text, "team,points\n\"Brighton, Hove\",3\n");
+        assert_eq!(signed(3), "+3");
+        assert_eq!(signed(-2), "-2");
+    }
+}

@@ -1,0 +1,173 @@
+//! Reading results and fixtures as people type them: "Liverpool 4-1 Chelsea",
+//! "Salford 4-4 Peterborough aet, 4-5 pens", "Liverpool v Chelsea".
+
+use crate::{Error, MatchResult};
+
+/// A typed result: two team names and the result between them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ResultEntry {
+    /// The first-named (home) team as typed.
+    pub home: String,
+    /// The second-named team as typed.
+    pub away: String,
+    /// The result.
+    pub result: MatchResult,
+}
+
+/// A typed fixture: two team names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FixtureEntry {
+    /// The first-named (home) team as typed.
+    pub home: String,
+    /// The second-named team as typed.
+    pub away: String,
+}
+
+/// Why typed text is not a result or fixture.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum EntryError {
+    /// No score between two names.
+    #[error("cannot read '{0}': write a result as \"Home 2-1 Away\" (optionally \"aet\" and \", 4-3 pens\")")]
+    NoScore(String),
+    /// A name is missing on one side.
+    #[error("cannot read '{0}': a team name is missing")]
+    MissingTeam(String),
+    /// No "v" between two names.
+    #[error("cannot read '{0}': write a fixture as \"Home v Away\"")]
+    NoVersus(String),
+    /// The score is there but wrong.
+    #[error("{0}")]
+    Score(#[from] Error),
+}
+
+fn is_score_token(word: &str) -> bool {
+    let mut parts = word.split(['-', '–']);
+    let (Some(h), Some(a), None) = (parts.next(), parts.next(), parts.next()) else {
+        return false;
+    };
+    !h.is_empty()
+        && !a.is_empty()
+        && h.bytes().all(|b| b.is_ascii_digit())
+        && a.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// A word that looks like an attempt at a score: digits with a sign or dash.
+fn looks_numeric(word: &str) -> bool {
+    word.chars().any(|c| c.is_ascii_digit())
+        && word.chars().all(|c| c.is_ascii_digit() || "-–+:.".contains(c))
+}
+
+impl std::str::FromStr for ResultEntry {
+    type Err = EntryError;
+
+    fn from_str(text: &str) -> Result<ResultEntry, EntryError> {
+        let words: Vec<&str> = text.split_whitespace().collect();
+        let Some(at) = words.iter().position(|w| is_score_token(w)) else {
+            if let Some(bad) = words.iter().find(|w| looks_numeric(w)) {
+                return Err(EntryError::Score(Error::BadScore(bad.to_string())));
+            }
+            return Err(EntryError::NoScore(text.trim().to_string()));
+        };
+        let home = words[..at].join(" ");
+        let rest = &words[at + 1..];
+        let end = rest
+            .iter()
+            .position(|w| {
+                let w = w.trim_end_matches(',').to_ascii_lowercase();
+                w == "aet" || w == "a.e.t." || w == "pens" || is_score_token(&w)
+            })
+            .unwrap_or(rest.len());
+        let away = rest[..end].join(" ").trim_end_matches(',').trim().to_string();
+        if home.is_empty() || away.is_empty() {
+            return Err(EntryError::MissingTeam(text.trim().to_string()));
+        }
+        if let Some(bad) = words[..at]
+            .iter()
+            .chain(rest[..end].iter())
+            .find(|w| looks_numeric(w) && w.contains('-'))
+        {
+            return Err(EntryError::Score(Error::BadScore(bad.to_string())));
+        }
+        // "Wolves, 4-3 pens": the comma stuck to the name; give it back to the score.
+        let tail = rest[end..].join(" ");
+        let joiner = if rest.get(end).is_some_and(|w| is_score_token(w)) {
+            ", "
+        } else {
+            " "
+        };
+        let score_text = format!("{}{joiner}{tail}", words[at]);
+        let result: MatchResult = score_text.parse()?;
+        Ok(ResultEntry { home, away, result })
+    }
+}
+
+impl std::str::FromStr for FixtureEntry {
+    type Err = EntryError;
+
+    fn from_str(text: &str) -> Result<FixtureEntry, EntryError> {
+        let words: Vec<&str> = text.split_whitespace().collect();
+        let Some(at) = words.iter().position(|w| matches!(*w, "v" | "vs" | "vs." | "-")) else {
+            return Err(EntryError::NoVersus(text.trim().to_string()));
+        };
+        let home = words[..at].join(" ");
+        let away = words[at + 1..].join(" ");
+        if home.is_empty() || away.is_empty() {
+            return Err(EntryError::MissingTeam(text.trim().to_string()));
+        }
+        Ok(FixtureEntry { home, away })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Score;
+
+    #[test]
+    fn reads_results_as_typed() {
+        let e: ResultEntry = "Liverpool 4-1 Chelsea".parse().unwrap();
+        assert_eq!((e.home.as_str(), e.away.as_str()), ("Liverpool", "Chelsea"));
+        assert_eq!(e.result.score(), Score::new(4, 1).unwrap());
+
+        let e: ResultEntry = "Salford City 4-4 Peterborough United aet, 4-5 pens"
+            .parse()
+            .unwrap();
+        assert_eq!(e.away, "Peterborough United");
+        assert_eq!(e.result.extra_time(), Some(Score::new(4, 4).unwrap()));
+        assert_eq!(e.result.penalties(), Some(Score::new(4, 5).unwrap()));
+
+        let e: ResultEntry = "Liverpool 1-0 Chelsea aet".parse().unwrap();
+        assert_eq!(e.result.to_string(), "1-0 aet");
+
+        let e: ResultEntry = "Brighton & Hove Albion 1-1 Wolves, 4-3 pens".parse().unwrap();
+        assert_eq!(e.away, "Wolves");
+        assert_eq!(e.result.penalties(), Some(Score::new(4, 3).unwrap()));
+    }
+
+    #[test]
+    fn explains_what_is_wrong() {
+        assert!(matches!(
+            "Liverpool beat Chelsea".parse::<ResultEntry>(),
+            Err(EntryError::NoScore(_))
+        ));
+        assert!(matches!(
+            "4-1 Chelsea".parse::<ResultEntry>(),
+            Err(EntryError::MissingTeam(_))
+        ));
+        assert!(matches!(
+            "Liverpool -1-0 Chelsea".parse::<ResultEntry>(),
+            Err(EntryError::Score(_))
+        ));
+        assert_eq!(
+            "Liverpool 100-0 Chelsea"
+                .parse::<ResultEntry>()
+                .unwrap_err()
+                .to_string(),
+            "100 goals is not a believable score (at most 99)"
+        );
+        assert!("Liverpool 1-1 Chelsea, 3-3 pens".parse::<ResultEntry>().is_err());
+        let f: FixtureEntry = "Liverpool v Chelsea".parse().unwrap();
+        assert_eq!((f.home.as_str(), f.away.as_str()), ("Liverpool", "Chelsea"));
+        assert!("Liverpool Chelsea".parse::<FixtureEntry>().is_err());
+    }
+}
