@@ -7,14 +7,28 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::Parser as _;
 
 mod args;
 mod commands;
 mod render;
 
 fn main() -> ExitCode {
-    let cli = args::Cli::parse();
+    let cli = match args::Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) if !err.use_stderr() => {
+            // --help and --version are answers, not errors.
+            let _ = err.print();
+            return ExitCode::SUCCESS;
+        }
+        Err(err) => {
+            // clap's message ends with a hint to try --help; the first line says what was wrong.
+            let text = err.render().to_string();
+            let first = text.lines().next().unwrap_or("error: bad arguments");
+            eprintln!("{first}");
+            return ExitCode::from(2);
+        }
+    };
     match commands::run(cli) {
         Ok(output) => {
             let mut stdout = std::io::stdout().lock();

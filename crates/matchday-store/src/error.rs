@@ -65,12 +65,14 @@ pub enum StoreError {
         candidates: Vec<String>,
     },
     /// The competition has no season stored that contains the date or matches the season asked for.
-    #[error("{competition} has no {what} stored")]
+    #[error("{competition} has no {what} stored{stored}")]
     NoSuchSeason {
         /// The competition.
         competition: String,
         /// The season or date asked for.
         what: String,
+        /// The seasons it has, as " (seasons stored: ...)", or empty.
+        stored: String,
     },
     /// The competition already exists for that season.
     #[error("{0} already exists")]

@@ -39,6 +39,7 @@ impl<'c> Writer<'c> {
         let season = record.season.ok_or_else(|| StoreError::NoSuchSeason {
             competition: record.competition.clone(),
             what: "season in the file's header".into(),
+            stored: String::new(),
         })?;
         let comp_name = name.unwrap_or(&record.competition).trim().to_string();
         let slug = match (name, &record.slug) {

@@ -188,6 +188,14 @@ impl<'c> Reader<'c> {
                     (None, Some(d)) => format!("season containing {d}"),
                     _ => "season".into(),
                 },
+                stored: format!(
+                    " (seasons stored: {})",
+                    candidates
+                        .iter()
+                        .map(|c| c.season.to_string())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
             }),
         }
     }

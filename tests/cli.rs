@@ -1,0 +1,452 @@
+//! End-to-end tests of the `matchday` binary on hand-made fixtures.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use tempfile::TempDir;
+
+/// A scratch folder with its own database.
+struct Env {
+    dir: TempDir,
+}
+
+impl Env {
+    fn new() -> Env {
+        Env {
+            dir: TempDir::new().unwrap(),
+        }
+    }
+
+    fn db(&self) -> PathBuf {
+        self.dir.path().join("matchday.db")
+    }
+
+    fn cmd(&self, args: &[&str]) -> assert_cmd::assert::Assert {
+        Command::cargo_bin("matchday")
+            .unwrap()
+            .env("MATCHDAY_DB", self.db())
+            .env("NO_COLOR", "1")
+            .current_dir(self.dir.path())
+            .args(args)
+            .assert()
+    }
+
+    fn ok(&self, args: &[&str]) -> String {
+        let out = self.cmd(args).success();
+        String::from_utf8(out.get_output().stdout.clone()).unwrap()
+    }
+
+    /// Runs a command that must fail, and returns its one-line error.
+    fn fails(&self, args: &[&str]) -> String {
+        let out = self.cmd(args).failure();
+        let output = out.get_output();
+        assert!(
+            output.stdout.is_empty(),
+            "a failing command printed {:?}",
+            output.stdout
+        );
+        let err = String::from_utf8(output.stderr.clone()).unwrap();
+        assert_eq!(err.lines().count(), 1, "error is not one line: {err}");
+        assert!(err.starts_with("error: "), "{err}");
+        err.trim_end().to_string()
+    }
+
+    /// The database files' bytes, to check that a failed command changed nothing.
+    fn snapshot(&self) -> Vec<(String, Vec<u8>)> {
+        let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(self.dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| {
+                p.file_name()
+                    .unwrap()
+                    .to_string_lossy()
+                    .starts_with("matchday.db")
+            })
+            .map(|p| {
+                (
+                    p.file_name().unwrap().to_string_lossy().into_owned(),
+                    std::fs::read(&p).unwrap(),
+                )
+            })
+            .collect();
+        files.sort();
+        files
+    }
+}
+
+fn fixture(name: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/fixtures")
+        .join(name)
+        .display()
+        .to_string()
+}
+
+fn json(text: &str) -> serde_json::Value {
+    serde_json::from_str(text).unwrap()
+}
+
+fn mini_league() -> Env {
+    let env = Env::new();
+    let out = env.ok(&["import", &fixture("mini-league.txt")]);
+    assert!(out.contains("8 matches added"), "{out}");
+    env
+}
+
+#[test]
+fn import_then_table_in_every_format() {
+    let env = mini_league();
+    let rows = json(&env.ok(&["table", "mini", "--format", "json"]));
+    let rows = rows.as_array().unwrap();
+    assert_eq!(rows.len(), 4);
+    assert_eq!(rows[0]["team"], "Northfield");
+    assert_eq!(rows[0]["points"], 7);
+    assert_eq!(rows[0]["form"], "WWD");
+    assert_eq!(rows[0]["goal_difference"], 4);
+    for key in [
+        "position",
+        "played",
+        "won",
+        "drawn",
+        "lost",
+        "goals_for",
+        "goals_against",
+        "deducted",
+    ] {
+        assert!(rows[0].get(key).is_some(), "missing {key}");
+    }
+    let text = env.ok(&["table", "Mini League"]);
+    assert!(text.starts_with("Mini League 2023-24\n"), "{text}");
+    assert!(text.contains("│   1 ┆ Northfield "), "{text}");
+    let csv = env.ok(&["table", "mini-league", "--format", "csv"]);
+    assert!(csv.starts_with("position,shared,team,played"), "{csv}");
+    // Importing the same file again stores nothing new.
+    let again = env.ok(&["import", &fixture("mini-league.txt")]);
+    assert!(
+        again.contains("0 matches added, 0 updated, 8 unchanged; 0 new teams"),
+        "{again}"
+    );
+}
+
+#[test]
+fn as_of_and_home_away_views() {
+    let env = mini_league();
+    let early = json(&env.ok(&["table", "mini", "--as-of", "2023-08-12", "--format", "json"]));
+    assert_eq!(early[0]["played"], 1);
+    let home = json(&env.ok(&["table", "mini", "--view", "home", "--format", "json"]));
+    let north = home
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["team"] == "Northfield")
+        .unwrap()
+        .clone();
+    assert_eq!(
+        (north["played"].as_i64(), north["points"].as_i64()),
+        (Some(2), Some(4))
+    );
+}
+
+#[test]
+fn a_result_completes_its_fixture() {
+    let env = mini_league();
+    let fixtures = env.ok(&["fixtures", "--team", "Northfield"]);
+    assert!(fixtures.contains("Southbury Town"), "{fixtures}");
+    let out = env.ok(&[
+        "result",
+        "Southbury 0-2 Northfield",
+        "--competition",
+        "mini",
+        "--date",
+        "2023-09-02",
+    ]);
+    assert_eq!(
+        out,
+        "recorded (fixture completed): Southbury Town 0-2 Northfield in Mini League 2023-24 on 2023-09-02\n"
+    );
+    assert_eq!(
+        env.ok(&["fixtures", "--team", "Northfield"]),
+        "no fixtures match\n"
+    );
+    let results = json(&env.ok(&["results", "--team", "northfield", "--format", "json"]));
+    assert_eq!(results.as_array().unwrap().len(), 4);
+    let table = json(&env.ok(&["table", "mini", "--format", "json"]));
+    assert_eq!(table[0]["points"], 10);
+}
+
+#[test]
+fn deductions_show_under_the_table() {
+    let env = mini_league();
+    env.ok(&[
+        "deduct",
+        "Northfield",
+        "3",
+        "-c",
+        "mini",
+        "-d",
+        "2023-08-20",
+        "--reason",
+        "fielded an ineligible player",
+    ]);
+    env.ok(&[
+        "deduct",
+        "Northfield",
+        "-1",
+        "-c",
+        "mini",
+        "-d",
+        "2023-08-30",
+        "--reason",
+        "reduced on appeal",
+    ]);
+    let table = env.ok(&["table", "mini"]);
+    assert!(table.contains("* Northfield: 2 points deducted: -3 on 2023-08-20 (fielded an ineligible player); +1 back on 2023-08-30 (reduced on appeal)"), "{table}");
+    let before_appeal = json(&env.ok(&["table", "mini", "--as-of", "2023-08-26", "--format", "json"]));
+    let north = before_appeal
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["team"] == "Northfield")
+        .unwrap()
+        .clone();
+    assert_eq!(
+        (north["points"].as_i64(), north["deducted"].as_i64()),
+        (Some(4), Some(3))
+    );
+}
+
+#[test]
+fn bad_input_is_one_clear_line_and_changes_nothing() {
+    let env = mini_league();
+    env.ok(&["team", "add", "Eastwick Albion"]);
+    let before = env.snapshot();
+    let result =
+        |text: &str, date: &str| env.fails(&["result", text, "--competition", "mini", "--date", date]);
+    let cases = [
+        (
+            result("Northfield beat Southbury", "2023-09-02"),
+            "write a result as",
+        ),
+        (
+            result("Northfield 2:1:0 Southbury", "2023-09-02"),
+            "is not a score",
+        ),
+        (
+            result("Northfield -1-0 Southbury", "2023-09-02"),
+            "is not a score",
+        ),
+        (
+            result("Northfield 120-0 Southbury", "2023-09-02"),
+            "120 goals is not a believable score",
+        ),
+        (
+            result("Northfield 1-0 Northfield FC", "2023-09-02"),
+            "a team cannot play itself",
+        ),
+        (
+            result("Northfeld 1-0 Southbury", "2023-09-02"),
+            "no team called 'Northfeld' (did you mean Northfield?)",
+        ),
+        (
+            result("Eastwick 1-0 Southbury", "2023-09-02"),
+            "'Eastwick' could be Eastwick Albion or Eastwick United",
+        ),
+        (
+            result("Northfield 5-0 Southbury", "2023-08-12"),
+            "already has a result (2-1); add --replace",
+        ),
+        (
+            result("Northfield 1-0 Southbury", "2025-01-01"),
+            "Mini League has no season containing 2025-01-01 stored (seasons stored: 2023-24)",
+        ),
+        (
+            env.fails(&[
+                "result",
+                "Northfield 1-0 Southbury",
+                "-c",
+                "mini",
+                "--season",
+                "2023-24",
+                "-d",
+                "2024-09-01",
+            ]),
+            "2024-09-01 is outside the 2023-24 season (2023-06-01 to 2024-08-31)",
+        ),
+        (
+            result("Northfield 1-1 Southbury, 3-3 pens", "2023-09-02"),
+            "a penalty shoot-out cannot end level",
+        ),
+        (
+            env.fails(&[
+                "result",
+                "Northfield 1-0 Southbury",
+                "-c",
+                "mini",
+                "-d",
+                "2023-13-01",
+            ]),
+            "'2023-13-01' is not a date",
+        ),
+        (
+            env.fails(&["table", "mini", "--view", "sideways"]),
+            "invalid value 'sideways' for '--view",
+        ),
+        (
+            env.fails(&[
+                "result",
+                "Northfield 1-0 Southbury",
+                "-c",
+                "Bundesliga",
+                "-d",
+                "2023-09-02",
+            ]),
+            "no competition called 'Bundesliga'",
+        ),
+        (
+            env.fails(&[
+                "deduct",
+                "Northfield",
+                "0",
+                "-c",
+                "mini",
+                "-d",
+                "2023-09-02",
+                "--reason",
+                "x",
+            ]),
+            "0 points changes nothing",
+        ),
+        (env.fails(&["import", &fixture("bad-line.txt")]), "line 8: "),
+        (
+            env.fails(&[
+                "fixture",
+                "Northfield v Eastwick United",
+                "-c",
+                "mini",
+                "-d",
+                "2023-08-26",
+            ]),
+            "already stored",
+        ),
+        (
+            env.fails(&["team", "add", "Northfield F.C."]),
+            "a team called 'Northfield' already exists",
+        ),
+    ];
+    for (err, expected) in &cases {
+        assert!(err.contains(expected), "expected {expected:?} in {err:?}");
+    }
+    assert!(env.snapshot() == before, "a failed command changed the database");
+}
+
+#[test]
+fn a_bad_file_stores_nothing_from_any_file() {
+    let env = Env::new();
+    let err = env.fails(&["import", &fixture("mini-league.txt"), &fixture("bad-line.txt")]);
+    assert!(err.contains("bad-line.txt: line 8"), "{err}");
+    assert_eq!(
+        env.ok(&["competitions"]),
+        "no competitions stored yet: try `matchday import FILE` or `matchday competition add`\n"
+    );
+}
+
+#[test]
+fn a_season_from_nothing() {
+    let env = Env::new();
+    env.ok(&[
+        "competition",
+        "add",
+        "Sunday League",
+        "--season",
+        "2024-25",
+        "--zones",
+        "champions=1",
+        "--zones",
+        "relegation=3-3",
+    ]);
+    for team in ["Red Lions", "Blue Dragons", "Green Wolves"] {
+        env.ok(&["team", "add", team]);
+    }
+    env.ok(&["team", "add", "Yellow Kites", "--alias", "Kites"]);
+    env.ok(&[
+        "fixture",
+        "Red Lions v Kites",
+        "-c",
+        "sunday",
+        "-d",
+        "2024-09-08",
+        "--time",
+        "10:30",
+    ]);
+    env.ok(&[
+        "result",
+        "Blue Dragons 3-2 Green Wolves",
+        "-c",
+        "sunday",
+        "-d",
+        "2024-09-08",
+    ]);
+    let table = json(&env.ok(&["table", "sunday", "--format", "json"]));
+    assert_eq!(table[0]["team"], "Blue Dragons");
+    assert_eq!(table[0]["zone"], "champions");
+    let comps = json(&env.ok(&["competitions", "--format", "json"]));
+    assert_eq!(comps[0]["rules"], "classic");
+    let teams = env.ok(&["teams", "--format", "csv"]);
+    assert!(teams.contains("Yellow Kites,Kites"), "{teams}");
+}
+
+#[test]
+fn export_round_trips_through_import() {
+    let env = mini_league();
+    env.ok(&[
+        "deduct",
+        "Westham Rovers",
+        "1",
+        "-c",
+        "mini",
+        "-d",
+        "2023-08-20",
+        "--reason",
+        "late kick-off",
+    ]);
+    env.ok(&["export", "mini", "--output", "mini.season"]);
+    let written = std::fs::read_to_string(env.dir.path().join("mini.season")).unwrap();
+    let other = Env::new();
+    other.ok(&[
+        "import",
+        &env.dir.path().join("mini.season").display().to_string(),
+    ]);
+    assert_eq!(other.ok(&["export", "mini"]), written);
+    assert_eq!(
+        other.ok(&["table", "mini", "--format", "json"]),
+        env.ok(&["table", "mini", "--format", "json"])
+    );
+}
+
+#[test]
+fn every_command_has_help_with_an_example() {
+    let env = Env::new();
+    for command in [
+        vec!["import"],
+        vec!["export"],
+        vec!["competition", "add"],
+        vec!["competitions"],
+        vec!["team", "add"],
+        vec!["teams"],
+        vec!["result"],
+        vec!["fixture"],
+        vec!["fixtures"],
+        vec!["results"],
+        vec!["deduct"],
+        vec!["table"],
+    ] {
+        let mut args = command.clone();
+        args.push("--help");
+        let help = env.ok(&args);
+        assert!(
+            help.contains("Example"),
+            "no example in `{}` help",
+            command.join(" ")
+        );
+    }
+}
