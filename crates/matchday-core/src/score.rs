@@ -173,6 +173,46 @@ impl MatchResult {
         })
     }
 
+    /// A second leg's result, where extra time and a shoot-out follow a level
+    /// aggregate rather than a level match (Arsenal 1-0 Porto, 1-0 aet, 4-2 pens).
+    ///
+    /// # Errors
+    /// [`Error::InconsistentResult`] when the half-time score exceeds the
+    /// full-time one, extra time loses goals, or the shoot-out is level.
+    pub fn second_leg(
+        full_time: Score,
+        half_time: Option<Score>,
+        extra_time: Option<Score>,
+        penalties: Option<Score>,
+    ) -> Result<MatchResult, Error> {
+        let bad = |why: String| Err(Error::InconsistentResult(why));
+        if let Some(ht) = half_time
+            && !full_time.at_least(ht)
+        {
+            return bad(format!(
+                "half-time {ht} has more goals than full-time {full_time}"
+            ));
+        }
+        if let Some(et) = extra_time
+            && !et.at_least(full_time)
+        {
+            return bad(format!(
+                "after extra time {et} has fewer goals than full-time {full_time}"
+            ));
+        }
+        if let Some(pens) = penalties
+            && pens.is_level()
+        {
+            return bad(format!("a penalty shoot-out cannot end level ({pens})"));
+        }
+        Ok(MatchResult {
+            full_time,
+            half_time,
+            extra_time,
+            penalties,
+        })
+    }
+
     /// The score after 90 minutes, which is what league tables count.
     pub fn score(&self) -> Score {
         self.full_time

@@ -88,7 +88,12 @@ impl MatchRow {
         };
         let result = || -> Result<MatchResult, StoreError> {
             let ft = score(0)?.ok_or_else(|| corrupt("match", "played match without a score"))?;
-            Ok(MatchResult::new(ft, score(2)?, score(4)?, score(6)?)?)
+            // A second leg's extra time follows a level aggregate, not a level match.
+            if self.leg == 2 {
+                Ok(MatchResult::second_leg(ft, score(2)?, score(4)?, score(6)?)?)
+            } else {
+                Ok(MatchResult::new(ft, score(2)?, score(4)?, score(6)?)?)
+            }
         };
         let status = match self.status.as_str() {
             "scheduled" => MatchStatus::Scheduled,

@@ -1,0 +1,921 @@
+//! matchday's own season format: human-editable, diff-friendly, one match per line.
+//!
+//! ```text
+//! # matchday season file (see FORMAT.md); one match per line:
+//! # date [kick-off] | home | away | result or status | notes
+//! matchday-season 1
+//! competition: English Premier League
+//! slug: premier-league
+//! season: 2023-24
+//! format: league
+//! rules: premier-league
+//! points: 3-1-0
+//! zones: champions=1, champions-league=1-4, relegation=18-20
+//! away-goals: no
+//!
+//! team: Everton FC | Everton | Toffees
+//!
+//! deduct: 2023-11-17 | Everton FC | 10 | breach of the profit and sustainability rules
+//! deduct: 2024-02-26 | Everton FC | -4 | reduced on appeal
+//!
+//! == Matchday 22
+//! 2024-01-31 20:15 | Liverpool FC | Chelsea FC | 4-1 (2-0)
+//!
+//! == Final
+//! 2024-02-25 15:00 | Chelsea FC | Liverpool FC | 0-1 aet (0-0) | neutral
+//! ```
+//!
+//! - The first line that is not a comment is `matchday-season 1`, the format's version.
+//! - Header lines `key: value`, each at most once: `competition` (always
+//!   written), then, when known, `slug`, `season`, `format`, `rules`, `points`,
+//!   `zones` (comma-separated) and `away-goals` (`yes` or `no`).
+//! - `team: name | alias | alias ...` lists a team and the other names it goes by.
+//! - `deduct: date | team | points | reason`: points taken away on that date;
+//!   a negative number gives points back (an appeal: Everton's 10 reduced to 6
+//!   is `10` on 2023-11-17, then `-4` on 2024-02-26).
+//! - `== label` starts a round; the matches below it belong to it. A bare `==`
+//!   means "no round". Rounds may come back later (a rescheduled match stays
+//!   under its original matchday).
+//! - A match: `date [kick-off] | home | away | result | notes`, the last two
+//!   fields omitted when empty (a fixture still to play has no result).
+//!   The result is written as people write it, with every part kept:
+//!   `2-1`, `2-1 (1-0)` (half-time in brackets), `1-2 aet (1-1, 1-0)` (after
+//!   extra time, then the 90-minute and half-time scores), `1-1 (0-1), 6-7 pens`
+//!   (a shoot-out straight after 90 minutes), `4-4 aet (3-3, 1-3), 4-5 pens`.
+//!   Instead of a result: `postponed`, `cancelled`, `abandoned`, or
+//!   `awarded 3-0` (an awarded result, in the same forms).
+//! - Notes, comma-separated: `group A`, `leg 1`, `replay`, `neutral`.
+//! - `#` starts a comment line. Blank lines are ignored.
+//! - Fields are separated by ` | `. Text fields are trimmed; a `|` inside one
+//!   is written `\|`, a backslash `\\`, a line break `\n`, and a comma in a
+//!   group name `\,`. Names must not be empty.
+//!
+//! [`write`] produces one canonical form (comments and spacing are its own),
+//! so `write(&parse(text)?) == text` for any text it wrote, and
+//! `parse(&write(record))` gives the record back, except the `line` of each
+//! match, which is where the match sits in the new text.
+
+use std::borrow::Cow;
+use std::fmt::Write as _;
+
+use chrono::{NaiveDate, NaiveTime, Timelike};
+use matchday_core::{
+    DeductionRecord, MatchRecord, MatchResult, MatchStatus, Score, SeasonRecord, TeamRecord, Venue, Zone,
+};
+
+use crate::ParseError;
+
+/// The version this module writes and reads.
+pub const VERSION: u32 = 1;
+
+const MAGIC: &str = "matchday-season";
+
+/// Writes a season in matchday's own format (canonical: the same record always gives the same text).
+///
+/// ```
+/// use matchday_formats::season_file;
+/// let record = matchday_core::SeasonRecord { competition: "Friendlies".into(), ..Default::default() };
+/// assert_eq!(season_file::parse(&season_file::write(&record))?, record);
+/// # Ok::<(), matchday_formats::ParseError>(())
+/// ```
+pub fn write(record: &SeasonRecord) -> String {
+    let mut out = String::with_capacity(128 + record.matches.len() * 72);
+    out.push_str("# matchday season file (see FORMAT.md); one match per line:\n");
+    out.push_str("# date [kick-off] | home | away | result or status | notes\n");
+    let _ = writeln!(out, "{MAGIC} {VERSION}");
+    let _ = writeln!(out, "competition: {}", escape(&record.competition, false));
+    if let Some(slug) = &record.slug {
+        let _ = writeln!(out, "slug: {}", escape(slug, false));
+    }
+    if let Some(season) = record.season {
+        let _ = writeln!(out, "season: {season}");
+    }
+    if let Some(format) = record.format {
+        let _ = writeln!(out, "format: {format}");
+    }
+    if let Some(rules) = record.rules {
+        let _ = writeln!(out, "rules: {rules}");
+    }
+    if let Some(points) = record.points {
+        let _ = writeln!(out, "points: {points}");
+    }
+    if !record.zones.is_empty() {
+        let zones: Vec<String> = record.zones.iter().map(Zone::to_string).collect();
+        let _ = writeln!(out, "zones: {}", zones.join(", "));
+    }
+    if let Some(away_goals) = record.away_goals {
+        let _ = writeln!(out, "away-goals: {}", if away_goals { "yes" } else { "no" });
+    }
+    if !record.teams.is_empty() {
+        out.push('\n');
+        for team in &record.teams {
+            let _ = write!(out, "team: {}", escape(&team.name, false));
+            for alias in &team.aliases {
+                let _ = write!(out, " | {}", escape(alias, false));
+            }
+            out.push('\n');
+        }
+    }
+    if !record.deductions.is_empty() {
+        out.push('\n');
+        for d in &record.deductions {
+            let _ = write!(
+                out,
+                "deduct: {} | {} | {}",
+                d.effective,
+                escape(&d.team, false),
+                d.points
+            );
+            if !d.reason.is_empty() {
+                let _ = write!(out, " | {}", escape(&d.reason, false));
+            }
+            out.push('\n');
+        }
+    }
+    let mut round: Option<&str> = None;
+    for (index, m) in record.matches.iter().enumerate() {
+        let changes = m.round.as_deref() != round;
+        if index == 0 || changes {
+            out.push('\n');
+        }
+        if changes {
+            round = m.round.as_deref();
+            match round {
+                Some(label) => {
+                    let _ = writeln!(out, "== {}", escape(label, false));
+                }
+                None => out.push_str("==\n"),
+            }
+        }
+        write_match(&mut out, m);
+    }
+    out
+}
+
+fn write_match(out: &mut String, m: &MatchRecord) {
+    let _ = write!(out, "{}", m.date);
+    if let Some(time) = m.kickoff {
+        if time.second() == 0 && time.nanosecond() == 0 {
+            let _ = write!(out, " {}", time.format("%H:%M"));
+        } else {
+            let _ = write!(out, " {}", time.format("%H:%M:%S%.f"));
+        }
+    }
+    let _ = write!(out, " | {} | {}", escape(&m.home, false), escape(&m.away, false));
+    let status = match &m.status {
+        MatchStatus::Scheduled => String::new(),
+        MatchStatus::Played(r) => result_text(r),
+        MatchStatus::Postponed => "postponed".to_string(),
+        MatchStatus::Abandoned => "abandoned".to_string(),
+        MatchStatus::Cancelled => "cancelled".to_string(),
+        MatchStatus::Awarded(r) => format!("awarded {}", result_text(r)),
+    };
+    let mut notes = Vec::new();
+    if let Some(group) = &m.group {
+        notes.push(format!("group {}", escape(group, true)));
+    }
+    if let Some(leg) = m.leg {
+        notes.push(format!("leg {leg}"));
+    }
+    if m.replay {
+        notes.push("replay".to_string());
+    }
+    if m.venue == Venue::Neutral {
+        notes.push("neutral".to_string());
+    }
+    if !status.is_empty() || !notes.is_empty() {
+        let _ = write!(out, " | {status}");
+    }
+    if !notes.is_empty() {
+        let _ = write!(out, " | {}", notes.join(", "));
+    }
+    out.push('\n');
+}
+
+/// `2-1 (1-0)`, `1-2 aet (1-1, 1-0)`, `1-1 (0-1), 6-7 pens`.
+fn result_text(r: &MatchResult) -> String {
+    let mut text = match r.extra_time() {
+        Some(et) => match r.half_time() {
+            Some(ht) => format!("{et} aet ({}, {ht})", r.score()),
+            None => format!("{et} aet ({})", r.score()),
+        },
+        None => match r.half_time() {
+            Some(ht) => format!("{} ({ht})", r.score()),
+            None => r.score().to_string(),
+        },
+    };
+    if let Some(p) = r.penalties() {
+        let _ = write!(text, ", {p} pens");
+    }
+    text
+}
+
+fn escape(text: &str, in_list: bool) -> Cow<'_, str> {
+    let special = |c: char| matches!(c, '\\' | '|' | '\n' | '\r') || (in_list && c == ',');
+    if !text.contains(special) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 4);
+    for c in text.chars() {
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            c if special(c) => {
+                out.push('\\');
+                out.push(c);
+            }
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+fn unescape(text: &str) -> Cow<'_, str> {
+    if !text.contains('\\') {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            match chars.next() {
+                Some('n') => out.push('\n'),
+                Some('r') => out.push('\r'),
+                Some(other) => out.push(other),
+                None => out.push('\\'),
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Splits at each `sep` not escaped by a backslash; the parts keep their escapes and are trimmed.
+fn split_fields(text: &str, sep: char) -> Vec<&str> {
+    let mut fields = Vec::new();
+    let mut start = 0;
+    let mut escaped = false;
+    for (i, c) in text.char_indices() {
+        if escaped {
+            escaped = false;
+        } else if c == '\\' {
+            escaped = true;
+        } else if c == sep {
+            fields.push(text[start..i].trim());
+            start = i + c.len_utf8();
+        }
+    }
+    fields.push(text[start..].trim());
+    fields
+}
+
+/// Reads a season file.
+///
+/// # Errors
+/// A [`ParseError`] naming the first line that cannot be read, or line 1 when
+/// the `matchday-season 1` line is missing.
+pub fn parse(text: &str) -> Result<SeasonRecord, ParseError> {
+    let mut record = SeasonRecord::default();
+    let mut version_seen = false;
+    let mut keys_seen: Vec<&str> = Vec::new();
+    let mut round: Option<String> = None;
+    for (index, raw) in text.lines().enumerate() {
+        let line = index + 1;
+        let trimmed = raw.trim();
+        if trimmed.is_empty() || trimmed.starts_with('#') {
+            continue;
+        }
+        let err = |why: &str| ParseError::new(line, format!("{why}: \"{trimmed}\""));
+        if !version_seen {
+            let version = trimmed
+                .strip_prefix(MAGIC)
+                .ok_or_else(|| err("not a matchday season file (expected \"matchday-season 1\" first)"))?;
+            if version.trim() != VERSION.to_string() {
+                return Err(err("unsupported season file version"));
+            }
+            version_seen = true;
+            continue;
+        }
+        if let Some(label) = trimmed.strip_prefix("==") {
+            let label = label.trim();
+            round = (!label.is_empty()).then(|| unescape(label).into_owned());
+            continue;
+        }
+        if trimmed.starts_with(|c: char| c.is_ascii_digit()) {
+            let m = parse_match(trimmed, round.clone(), line).map_err(|why| err(&why))?;
+            record.matches.push(m);
+            continue;
+        }
+        let (key, value) = trimmed.split_once(':').ok_or_else(|| err("cannot read line"))?;
+        let (key, value) = (key.trim(), value.trim());
+        if !matches!(key, "team" | "deduct") {
+            if keys_seen.contains(&key) {
+                return Err(err(&format!("\"{key}\" given twice")));
+            }
+            keys_seen.push(key);
+        }
+        let text_value = || unescape(value).into_owned();
+        match key {
+            "competition" => record.competition = text_value(),
+            "slug" => record.slug = Some(text_value()),
+            "season" => record.season = Some(value.parse().map_err(|e| err(&format!("{e}")))?),
+            "format" => record.format = Some(value.parse().map_err(|e| err(&format!("{e}")))?),
+            "rules" => record.rules = Some(value.parse().map_err(|e| err(&format!("{e}")))?),
+            "points" => record.points = Some(value.parse().map_err(|e| err(&format!("{e}")))?),
+            "zones" => {
+                record.zones = split_fields(value, ',')
+                    .into_iter()
+                    .map(|z| z.parse::<Zone>())
+                    .collect::<Result<_, _>>()
+                    .map_err(|e| err(&format!("{e}")))?;
+            }
+            "away-goals" => {
+                record.away_goals = Some(match value {
+                    "yes" => true,
+                    "no" => false,
+                    _ => return Err(err("away-goals is yes or no")),
+                });
+            }
+            "team" => {
+                let mut names = split_fields(value, '|')
+                    .into_iter()
+                    .map(|n| unescape(n).into_owned());
+                let name = names
+                    .next()
+                    .filter(|n| !n.is_empty())
+                    .ok_or_else(|| err("team without a name"))?;
+                record.teams.push(TeamRecord {
+                    name,
+                    aliases: names.collect(),
+                });
+            }
+            "deduct" => record
+                .deductions
+                .push(parse_deduction(value).map_err(|why| err(&why))?),
+            _ => return Err(err(&format!("unknown key \"{key}\""))),
+        }
+    }
+    if !version_seen {
+        return Err(ParseError::new(
+            1,
+            "not a matchday season file (no \"matchday-season 1\" line)",
+        ));
+    }
+    Ok(record)
+}
+
+fn parse_deduction(value: &str) -> Result<DeductionRecord, String> {
+    let fields = split_fields(value, '|');
+    let (date, team, points, reason) = match fields.as_slice() {
+        [date, team, points] => (date, team, points, ""),
+        [date, team, points, reason] => (date, team, points, *reason),
+        _ => return Err("cannot read deduction: write date | team | points | reason".to_string()),
+    };
+    let effective = date
+        .parse::<NaiveDate>()
+        .map_err(|_| format!("cannot read date \"{date}\""))?;
+    let points = points
+        .parse::<i32>()
+        .map_err(|_| format!("cannot read points \"{points}\""))?;
+    if team.is_empty() {
+        return Err("deduction without a team".to_string());
+    }
+    Ok(DeductionRecord {
+        team: unescape(team).into_owned(),
+        points,
+        effective,
+        reason: unescape(reason).into_owned(),
+    })
+}
+
+fn parse_match(text: &str, round: Option<String>, line: usize) -> Result<MatchRecord, String> {
+    let fields = split_fields(text, '|');
+    let (when, home, away, status, notes) = match fields.as_slice() {
+        [w, h, a] => (*w, *h, *a, "", ""),
+        [w, h, a, s] => (*w, *h, *a, *s, ""),
+        [w, h, a, s, n] => (*w, *h, *a, *s, *n),
+        _ => {
+            return Err(
+                "cannot read match: write date [kick-off] | home | away | result | notes".to_string(),
+            );
+        }
+    };
+    let (date, kickoff) = match when.split_once(' ') {
+        Some((d, t)) => (d, Some(t.trim())),
+        None => (when, None),
+    };
+    let date = date
+        .parse::<NaiveDate>()
+        .map_err(|_| format!("cannot read date \"{date}\""))?;
+    let kickoff = kickoff
+        .map(|t| {
+            NaiveTime::parse_from_str(t, "%H:%M")
+                .or_else(|_| NaiveTime::parse_from_str(t, "%H:%M:%S%.f"))
+                .map_err(|_| format!("cannot read kick-off \"{t}\""))
+        })
+        .transpose()?;
+    if home.is_empty() || away.is_empty() {
+        return Err("a match needs two teams".to_string());
+    }
+    let (home, away) = (unescape(home).into_owned(), unescape(away).into_owned());
+    if home == away {
+        return Err("a team cannot play itself".to_string());
+    }
+    let mut m = MatchRecord {
+        date,
+        kickoff,
+        home,
+        away,
+        venue: Venue::Home,
+        round,
+        group: None,
+        leg: None,
+        replay: false,
+        status: MatchStatus::Scheduled,
+        line,
+    };
+    if !notes.is_empty() {
+        for note in split_fields(notes, ',') {
+            match note.split_once(' ') {
+                _ if note == "replay" => m.replay = true,
+                _ if note == "neutral" => m.venue = Venue::Neutral,
+                Some(("group", name)) if !name.trim().is_empty() => {
+                    m.group = Some(unescape(name.trim()).into_owned());
+                }
+                Some(("leg", n)) => {
+                    m.leg = Some(
+                        n.trim()
+                            .parse()
+                            .map_err(|_| format!("cannot read note \"{note}\""))?,
+                    );
+                }
+                _ => {
+                    return Err(format!(
+                        "cannot read note \"{note}\" (group X, leg N, replay, neutral)"
+                    ));
+                }
+            }
+        }
+    }
+    let second_leg = m.leg == Some(2);
+    m.status = match status {
+        "" => MatchStatus::Scheduled,
+        "postponed" => MatchStatus::Postponed,
+        "cancelled" => MatchStatus::Cancelled,
+        "abandoned" => MatchStatus::Abandoned,
+        s => match s.strip_prefix("awarded ") {
+            Some(r) => MatchStatus::Awarded(parse_result(r.trim(), second_leg)?),
+            None => MatchStatus::Played(parse_result(s, second_leg)?),
+        },
+    };
+    Ok(m)
+}
+
+/// Reads the result forms [`result_text`] writes.
+fn parse_result(text: &str, second_leg: bool) -> Result<MatchResult, String> {
+    let bad = || format!("cannot read result \"{text}\"");
+    let score = |s: &str| s.trim().parse::<Score>().map_err(|_| bad());
+    let (main, penalties) = match text.strip_suffix("pens") {
+        Some(rest) => {
+            let comma = rest
+                .rfind(',')
+                .filter(|&c| !rest[c..].contains(')'))
+                .ok_or_else(bad)?;
+            (&rest[..comma], Some(score(&rest[comma + 1..])?))
+        }
+        None => (text, None),
+    };
+    let (outside, bracket) = match main.find('(') {
+        Some(open) => {
+            let inner = main[open + 1..].strip_suffix(')').ok_or_else(bad)?;
+            let scores = inner.split(',').map(score).collect::<Result<Vec<_>, _>>()?;
+            (main[..open].trim(), scores)
+        }
+        None => (main.trim(), Vec::new()),
+    };
+    let (full_time, half_time, extra_time) = match outside.strip_suffix("aet") {
+        Some(et) => match bracket.as_slice() {
+            [ft] => (*ft, None, Some(score(et)?)),
+            [ft, ht] => (*ft, Some(*ht), Some(score(et)?)),
+            _ => {
+                return Err(format!(
+                    "{}: after extra time, write the 90-minute score in brackets",
+                    bad()
+                ));
+            }
+        },
+        None => match bracket.as_slice() {
+            [] => (score(outside)?, None, None),
+            [ht] => (score(outside)?, Some(*ht), None),
+            _ => return Err(bad()),
+        },
+    };
+    let result = if second_leg {
+        MatchResult::second_leg(full_time, half_time, extra_time, penalties)
+    } else {
+        MatchResult::new(full_time, half_time, extra_time, penalties)
+    };
+    result.map_err(|e| format!("{}: {e}", bad()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use matchday_core::{Format, PointsScheme, RuleSet, Season};
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    fn s(h: u32, a: u32) -> Score {
+        Score::new(h, a).unwrap()
+    }
+
+    fn a_match(home: &str, away: &str, status: MatchStatus) -> MatchRecord {
+        MatchRecord {
+            date: day(2024, 2, 25),
+            kickoff: NaiveTime::from_hms_opt(15, 0, 0),
+            home: home.into(),
+            away: away.into(),
+            venue: Venue::Home,
+            round: None,
+            group: None,
+            leg: None,
+            replay: false,
+            status,
+            line: 0,
+        }
+    }
+
+    fn without_lines(mut r: SeasonRecord) -> SeasonRecord {
+        for m in &mut r.matches {
+            m.line = 0;
+        }
+        r
+    }
+
+    fn everton() -> SeasonRecord {
+        let deduct = |date, points, reason: &str| DeductionRecord {
+            team: "Everton FC".into(),
+            points,
+            effective: date,
+            reason: reason.into(),
+        };
+        let played = |r| MatchStatus::Played(r);
+        let mut final_ = a_match(
+            "Chelsea FC",
+            "Liverpool FC",
+            played(MatchResult::new(s(0, 0), None, Some(s(0, 1)), None).unwrap()),
+        );
+        final_.venue = Venue::Neutral;
+        final_.round = Some("Final".into());
+        let mut second_leg = a_match(
+            "Arsenal FC",
+            "FC Porto",
+            played(MatchResult::second_leg(s(1, 0), Some(s(1, 0)), Some(s(1, 0)), Some(s(4, 2))).unwrap()),
+        );
+        second_leg.leg = Some(2);
+        second_leg.round = Some("Round of 16".into());
+        SeasonRecord {
+            competition: "English Premier League".into(),
+            slug: Some("premier-league".into()),
+            season: Some(Season::starting(2023)),
+            format: Some(Format::League),
+            rules: Some(RuleSet::PremierLeague),
+            points: Some(PointsScheme::THREE),
+            zones: vec![
+                "champions=1".parse().unwrap(),
+                "relegation=18-20".parse().unwrap(),
+            ],
+            away_goals: Some(false),
+            teams: vec![TeamRecord {
+                name: "Everton FC".into(),
+                aliases: vec!["Everton".into(), "Toffees".into()],
+            }],
+            deductions: vec![
+                deduct(
+                    day(2023, 11, 17),
+                    10,
+                    "breach of the profit and sustainability rules",
+                ),
+                deduct(day(2024, 2, 26), -4, "reduced on appeal"),
+                deduct(day(2024, 4, 8), 2, "second breach"),
+            ],
+            matches: vec![final_, second_leg],
+        }
+    }
+
+    #[test]
+    fn writes_a_readable_canonical_form() {
+        let text = write(&everton());
+        let expected = "# matchday season file (see FORMAT.md); one match per line:\n\
+            # date [kick-off] | home | away | result or status | notes\n\
+            matchday-season 1\n\
+            competition: English Premier League\n\
+            slug: premier-league\n\
+            season: 2023-24\n\
+            format: league\n\
+            rules: premier-league\n\
+            points: 3-1-0\n\
+            zones: champions=1, relegation=18-20\n\
+            away-goals: no\n\
+            \n\
+            team: Everton FC | Everton | Toffees\n\
+            \n\
+            deduct: 2023-11-17 | Everton FC | 10 | breach of the profit and sustainability rules\n\
+            deduct: 2024-02-26 | Everton FC | -4 | reduced on appeal\n\
+            deduct: 2024-04-08 | Everton FC | 2 | second breach\n\
+            \n\
+            == Final\n\
+            2024-02-25 15:00 | Chelsea FC | Liverpool FC | 0-1 aet (0-0) | neutral\n\
+            \n\
+            == Round of 16\n\
+            2024-02-25 15:00 | Arsenal FC | FC Porto | 1-0 aet (1-0, 1-0), 4-2 pens | leg 2\n";
+        assert_eq!(text, expected);
+        let back = parse(&text).unwrap();
+        assert_eq!(back.matches[0].line, 20);
+        assert_eq!(without_lines(back), everton());
+    }
+
+    #[test]
+    fn every_result_form_and_status_survives() {
+        let result = |ft, ht, et, p| MatchResult::new(ft, ht, et, p).unwrap();
+        let statuses = [
+            MatchStatus::Scheduled,
+            MatchStatus::Postponed,
+            MatchStatus::Cancelled,
+            MatchStatus::Abandoned,
+            MatchStatus::Played(result(s(2, 1), None, None, None)),
+            MatchStatus::Played(result(s(2, 1), Some(s(1, 0)), None, None)),
+            MatchStatus::Played(result(s(1, 1), Some(s(1, 0)), Some(s(1, 2)), None)),
+            MatchStatus::Played(result(s(1, 1), None, Some(s(2, 1)), None)),
+            MatchStatus::Played(result(s(1, 1), Some(s(0, 1)), None, Some(s(6, 7)))),
+            MatchStatus::Played(result(s(3, 3), Some(s(1, 3)), Some(s(4, 4)), Some(s(4, 5)))),
+            MatchStatus::Awarded(result(s(3, 0), None, None, None)),
+        ];
+        let mut record = SeasonRecord {
+            competition: "Cup".into(),
+            ..Default::default()
+        };
+        for status in statuses {
+            let mut m = a_match("Salford City", "Peterborough United", status);
+            m.kickoff = None;
+            record.matches.push(m);
+        }
+        let text = write(&record);
+        assert!(
+            text.contains("| Salford City | Peterborough United | 4-4 aet (3-3, 1-3), 4-5 pens\n"),
+            "{text}"
+        );
+        assert!(text.contains("| 1-1 (0-1), 6-7 pens\n"), "{text}");
+        assert!(text.contains("| awarded 3-0\n"), "{text}");
+        assert!(
+            text.contains("2024-02-25 | Salford City | Peterborough United\n"),
+            "{text}"
+        );
+        assert_eq!(without_lines(parse(&text).unwrap()), record);
+        assert_eq!(write(&parse(&text).unwrap()), text);
+    }
+
+    #[test]
+    fn reads_comments_crlf_and_hand_spacing() {
+        let text = "# my season\r\nmatchday-season 1\r\ncompetition:   Friendlies  \r\n\r\n\
+            ==   Round 1\r\n# a comment between matches\r\n\
+            2024-07-01 19:30|Home Town|Away Rovers|  2-1 (1-0) |group B , leg 1\r\n";
+        let r = parse(text).unwrap();
+        assert_eq!(r.competition, "Friendlies");
+        let m = &r.matches[0];
+        assert_eq!(
+            (m.home.as_str(), m.round.as_deref(), m.group.as_deref()),
+            ("Home Town", Some("Round 1"), Some("B"))
+        );
+        assert_eq!((m.leg, m.line), (Some(1), 7));
+        // The canonical form is written back, not the hand spacing.
+        assert!(
+            write(&r).contains("2024-07-01 19:30 | Home Town | Away Rovers | 2-1 (1-0) | group B, leg 1\n")
+        );
+    }
+
+    #[test]
+    fn separators_inside_names_are_escaped() {
+        let mut record = SeasonRecord {
+            competition: "A | B \\ C".into(),
+            ..Default::default()
+        };
+        let mut m = a_match("Pipe | United", "Back\\slash, FC", MatchStatus::Scheduled);
+        m.group = Some("X, Y".into());
+        m.round = Some("Round\n1".into());
+        record.matches.push(m);
+        let text = write(&record);
+        assert!(
+            text.contains("Pipe \\| United | Back\\\\slash, FC |  | group X\\, Y\n"),
+            "{text}"
+        );
+        assert_eq!(without_lines(parse(&text).unwrap()), record);
+    }
+
+    #[test]
+    fn errors_name_the_line() {
+        let head = "matchday-season 1\ncompetition: X\n";
+        let cases = [
+            ("competition: X\n", 1, "not a matchday season file"),
+            ("matchday-season 2\n", 1, "unsupported"),
+            ("", 1, "no \"matchday-season 1\" line"),
+            (
+                "matchday-season 1\ncompetition: X\ncompetition: Y\n",
+                3,
+                "given twice",
+            ),
+            ("matchday-season 1\nseason: 2023-25\n", 2, "not a season"),
+            ("matchday-season 1\ncolour: red\n", 2, "unknown key"),
+            ("matchday-season 1\naway-goals: maybe\n", 2, "yes or no"),
+            (
+                "matchday-season 1\ndeduct: 2023-11-17 | Everton | ten | x\n",
+                2,
+                "cannot read points",
+            ),
+            ("matchday-season 1\nteam:  | Spurs\n", 2, "team without a name"),
+        ];
+        for (text, line, message) in cases {
+            let err = parse(text).unwrap_err();
+            assert_eq!(err.line, line, "{text}: {err}");
+            assert!(err.message.contains(message), "{text}: {err}");
+        }
+        let matches = [
+            ("2024-02-30 | A | B", "cannot read date"),
+            ("2024-02-25 25:00 | A | B", "cannot read kick-off"),
+            ("2024-02-25 | A | A | 1-0", "cannot play itself"),
+            ("2024-02-25 | A | B | 1-0 aet", "90-minute score in brackets"),
+            (
+                "2024-02-25 | A | B | 2-1 aet (1-0)",
+                "extra time after a decided match",
+            ),
+            ("2024-02-25 | A | B | 1-1, 3-3 pens", "cannot end level"),
+            ("2024-02-25 | A | B | won", "cannot read result \"won\""),
+            ("2024-02-25 | A | B | 1-0 | leg two", "cannot read note"),
+            ("2024-02-25 | A | B | 1-0 | home", "cannot read note \"home\""),
+            ("2024-02-25 | A", "cannot read match"),
+        ];
+        for (line_text, message) in matches {
+            let err = parse(&format!("{head}{line_text}\n")).unwrap_err();
+            assert_eq!(err.line, 3, "{line_text}: {err}");
+            assert!(err.message.contains(message), "{line_text}: {err}");
+            assert!(err.message.contains(line_text), "{line_text}: {err}");
+        }
+    }
+
+    /// A small deterministic generator (xorshift), so the round-trip property
+    /// runs over many records without a test-only dependency.
+    struct Gen(u64);
+
+    impl Gen {
+        fn next(&mut self) -> u64 {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            self.0
+        }
+        fn below(&mut self, n: u64) -> u64 {
+            self.next() % n
+        }
+        fn chance(&mut self, percent: u64) -> bool {
+            self.below(100) < percent
+        }
+        fn score(&mut self) -> Score {
+            Score::new(self.below(6) as u32, self.below(6) as u32).unwrap()
+        }
+        fn text(&mut self) -> String {
+            const PIECES: [&str; 14] = [
+                "Real",
+                "Sociedad",
+                "Brighton & Hove",
+                "1. FC",
+                "Köln",
+                "(ENG)",
+                "St. Pauli",
+                "Bodø/Glimt",
+                "a|b",
+                "x\\y",
+                "comma, then",
+                "#7",
+                "v",
+                "Nürnberg 04",
+            ];
+            let words = 1 + self.below(3);
+            (0..words)
+                .map(|_| PIECES[self.below(PIECES.len() as u64) as usize])
+                .collect::<Vec<_>>()
+                .join(" ")
+        }
+        fn result(&mut self) -> MatchResult {
+            loop {
+                let ft = self.score();
+                let ht = self
+                    .chance(60)
+                    .then(|| Score::new(self.below(ft.home() as u64 + 1) as u32, 0).unwrap());
+                let et = (ft.is_level() && self.chance(50))
+                    .then(|| Score::new(ft.home() as u32 + self.below(2) as u32, ft.away() as u32).unwrap());
+                let level = et.unwrap_or(ft).is_level();
+                let p = (level && self.chance(50))
+                    .then(|| self.score())
+                    .filter(|p| !p.is_level());
+                if let Ok(r) = MatchResult::new(ft, ht, et, p) {
+                    return r;
+                }
+            }
+        }
+        fn record(&mut self) -> SeasonRecord {
+            let mut r = SeasonRecord {
+                competition: self.text(),
+                slug: self.chance(50).then(|| self.text()),
+                season: self
+                    .chance(70)
+                    .then(|| Season::starting(1990 + self.below(40) as i32)),
+                format: self.chance(50).then_some(Format::Knockout),
+                rules: self.chance(50).then_some(RuleSet::LaLiga),
+                points: self.chance(50).then_some(PointsScheme::TWO),
+                zones: if self.chance(50) {
+                    vec!["top=1-2".parse().unwrap()]
+                } else {
+                    Vec::new()
+                },
+                away_goals: self.chance(50).then(|| self.chance(50)),
+                ..Default::default()
+            };
+            for _ in 0..self.below(3) {
+                let aliases = (0..self.below(3)).map(|_| self.text()).collect();
+                r.teams.push(TeamRecord {
+                    name: self.text(),
+                    aliases,
+                });
+            }
+            for _ in 0..self.below(3) {
+                r.deductions.push(DeductionRecord {
+                    team: self.text(),
+                    points: self.below(21) as i32 - 10,
+                    effective: day(2024, 1, 1 + self.below(28) as u32),
+                    reason: if self.chance(30) {
+                        String::new()
+                    } else {
+                        self.text()
+                    },
+                });
+            }
+            let rounds = ["Matchday 1", "Round of 16", "Final"];
+            for _ in 0..self.below(12) {
+                let home = self.text();
+                let mut away = self.text();
+                if away == home {
+                    away.push_str(" II");
+                }
+                let status = match self.below(7) {
+                    0 => MatchStatus::Scheduled,
+                    1 => MatchStatus::Postponed,
+                    2 => MatchStatus::Cancelled,
+                    3 => MatchStatus::Abandoned,
+                    4 => MatchStatus::Awarded(self.result()),
+                    _ => MatchStatus::Played(self.result()),
+                };
+                r.matches.push(MatchRecord {
+                    date: day(
+                        2023 + self.below(2) as i32,
+                        1 + self.below(12) as u32,
+                        1 + self.below(28) as u32,
+                    ),
+                    kickoff: self.chance(60).then(|| {
+                        NaiveTime::from_hms_opt(self.below(24) as u32, self.below(60) as u32, 0).unwrap()
+                    }),
+                    home,
+                    away,
+                    venue: if self.chance(20) {
+                        Venue::Neutral
+                    } else {
+                        Venue::Home
+                    },
+                    round: self
+                        .chance(80)
+                        .then(|| rounds[self.below(3) as usize].to_string()),
+                    group: self.chance(30).then(|| self.text()),
+                    leg: self.chance(20).then(|| 1 + self.below(2) as u8),
+                    replay: self.chance(10),
+                    status,
+                    line: 0,
+                });
+            }
+            r
+        }
+    }
+
+    #[test]
+    fn round_trips_generated_records() {
+        let mut g = Gen(0x9e37_79b9_7f4a_7c15);
+        for case in 0..500 {
+            let record = g.record();
+            let text = write(&record);
+            let back = parse(&text).unwrap_or_else(|e| panic!("case {case}: {e}\n{text}"));
+            assert_eq!(write(&back), text, "case {case}");
+            assert_eq!(without_lines(back), record, "case {case}\n{text}");
+        }
+    }
+}

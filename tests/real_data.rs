@@ -1,0 +1,201 @@
+//! The real-data suite: imports ../shared/data (beside the checkout) with the
+//! binary and checks the results against the published record. Every test is
+//! ignored by default; `.ci/run` runs them with `--ignored` when the data exists.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use serde_json::Value;
+use tempfile::TempDir;
+
+fn shared() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data")
+}
+
+fn openfootball(path: &str) -> String {
+    shared().join("openfootball").join(path).display().to_string()
+}
+
+struct Env {
+    dir: TempDir,
+}
+
+impl Env {
+    fn new() -> Env {
+        Env { dir: TempDir::new().unwrap() }
+    }
+
+    fn ok(&self, args: &[&str]) -> String {
+        let out = Command::cargo_bin("matchday")
+            .unwrap()
+            .env("MATCHDAY_DB", self.dir.path().join("m.db"))
+            .args(args)
+            .assert()
+            .success();
+        String::from_utf8(out.get_output().stdout.clone()).unwrap()
+    }
+
+    fn json(&self, args: &[&str]) -> Value {
+        let mut all = args.to_vec();
+        all.extend(["--format", "json"]);
+        serde_json::from_str(&self.ok(&all)).unwrap()
+    }
+}
+
+/// The 2023-24 Premier League with Everton's and Nottingham Forest's deductions, as decided.
+fn premier_league_2023_24() -> Env {
+    let env = Env::new();
+    env.ok(&["import", &openfootball("england/2023-24/1-premierleague.txt"), "--name", "Premier League"]);
+    let pl = ["-c", "Premier League"];
+    let deduct = |team: &str, points: &str, date: &str, reason: &str| {
+        let mut args = vec!["deduct", team, points, "--date", date, "--reason", reason];
+        args.extend(pl);
+        env.ok(&args);
+    };
+    deduct("Everton", "10", "2023-11-17", "breach of the profit and sustainability rules (2021-22)");
+    deduct("Everton", "-4", "2024-02-26", "reduced to six points on appeal");
+    deduct("Everton", "2", "2024-04-08", "breach of the profit and sustainability rules (2022-23)");
+    deduct("Nottingham Forest", "4", "2024-03-18", "breach of the profit and sustainability rules (2022-23)");
+    env
+}
+
+fn by_team(rows: &Value) -> Vec<(String, i64, i64, i64)> {
+    rows.as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["team"].as_str().unwrap().to_string(),
+                r["played"].as_i64().unwrap(),
+                r["goal_difference"].as_i64().unwrap(),
+                r["points"].as_i64().unwrap(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+#[ignore = "needs ../shared/data"]
+fn premier_league_2023_24_final_table_is_the_published_one() {
+    let env = premier_league_2023_24();
+    let table = by_team(&env.json(&["table", "premier-league"]));
+    // The published final table: team, goal difference, points (all played 38).
+    let published = [
+        ("Manchester City", 62, 91),
+        ("Arsenal", 62, 89),
+        ("Liverpool", 45, 82),
+        ("Aston Villa", 15, 68),
+        ("Tottenham Hotspur", 13, 66),
+        ("Chelsea", 14, 63),
+        ("Newcastle United", 23, 60),
+        ("Manchester United", -1, 60),
+        ("West Ham United", -14, 52),
+        ("Crystal Palace", -1, 49),
+        ("Brighton & Hove Albion", -7, 48),
+        ("AFC Bournemouth", -13, 48),
+        ("Fulham", -6, 47),
+        ("Wolverhampton Wanderers", -15, 46),
+        ("Everton", -11, 40),
+        ("Brentford", -9, 39),
+        ("Nottingham Forest", -18, 32),
+        ("Luton Town", -33, 26),
+        ("Burnley", -37, 24),
+        ("Sheffield United", -69, 16),
+    ];
+    let expected: Vec<(String, i64, i64, i64)> =
+        published.iter().map(|(t, gd, pts)| (t.to_string(), 38, *gd, *pts)).collect();
+    assert_eq!(table, expected);
+}
+
+#[test]
+#[ignore = "needs ../shared/data"]
+fn premier_league_table_on_1_february_2024() {
+    let env = premier_league_2023_24();
+    let table = by_team(&env.json(&["table", "premier-league", "--as-of", "2024-02-01"]));
+    let top: Vec<(&str, i64, i64)> = table.iter().take(5).map(|(t, p, _, pts)| (t.as_str(), *p, *pts)).collect();
+    assert_eq!(
+        top,
+        vec![
+            ("Liverpool", 22, 51),
+            ("Manchester City", 21, 46),
+            ("Arsenal", 22, 46),
+            ("Tottenham Hotspur", 22, 43),
+            ("Aston Villa", 22, 43),
+        ]
+    );
+    // Everton's ten points were off by then; the appeal came later.
+    let everton = table.iter().find(|r| r.0 == "Everton").unwrap();
+    assert_eq!(everton.3, 18);
+    assert_eq!(table.last().unwrap(), &("Sheffield United".to_string(), 22, -35, 10));
+}
+
+#[test]
+#[ignore = "needs ../shared/data"]
+fn home_and_away_tables_add_up_to_the_total() {
+    let env = premier_league_2023_24();
+    for as_of in [None, Some("2024-02-01")] {
+        let mut args = vec!["table", "premier-league"];
+        if let Some(day) = as_of {
+            args.extend(["--as-of", day]);
+        }
+        let total = env.json(&args);
+        let home = env.json(&[args.clone(), vec!["--view", "home"]].concat());
+        let away = env.json(&[args.clone(), vec!["--view", "away"]].concat());
+        let find = |rows: &Value, team: &str| rows.as_array().unwrap().iter().find(|r| r["team"] == team).unwrap().clone();
+        for row in total.as_array().unwrap() {
+            let team = row["team"].as_str().unwrap();
+            let (h, a) = (find(&home, team), find(&away, team));
+            for key in ["played", "won", "drawn", "lost", "goals_for", "goals_against"] {
+                assert_eq!(row[key].as_i64(), Some(h[key].as_i64().unwrap() + a[key].as_i64().unwrap()), "{team} {key}");
+            }
+            // Deductions belong to the season, not to home or away matches.
+            let raw = row["points"].as_i64().unwrap() + row["deducted"].as_i64().unwrap();
+            assert_eq!(raw, h["points"].as_i64().unwrap() + a["points"].as_i64().unwrap(), "{team}");
+        }
+    }
+    // Manchester City went the whole league season unbeaten at home.
+    let home = env.json(&["table", "premier-league", "--view", "home"]);
+    let city = home.as_array().unwrap().iter().find(|r| r["team"] == "Manchester City").unwrap().clone();
+    assert_eq!((city["won"].as_i64(), city["drawn"].as_i64(), city["lost"].as_i64()), (Some(14), Some(5), Some(0)));
+}
+
+#[test]
+#[ignore = "needs ../shared/data"]
+fn every_league_and_cup_file_imports_and_clubs_meet_across_files() {
+    let env = Env::new();
+    let files = [
+        "england/2023-24/1-premierleague.txt",
+        "england/2023-24/facup.txt",
+        "england/2023-24/eflcup.txt",
+        "england/2022-23/1-premierleague.txt",
+        "england/2025-26/1-premierleague.txt",
+        "england/2019-20/3-league1.txt",
+        "champions-league/2023-24/cl.txt",
+        "champions-league/2023-24/el.txt",
+        "champions-league/2023-24/conf.txt",
+        "deutschland/2023-24/1-bundesliga.txt",
+        "espana/2023-24/1-liga.txt",
+        "italy/2023-24/1-seriea.txt",
+    ];
+    let paths: Vec<String> = files.iter().map(|f| openfootball(f)).collect();
+    let mut args = vec!["import"];
+    args.extend(paths.iter().map(String::as_str));
+    env.ok(&args);
+    let teams = env.json(&["teams"]);
+    let names: Vec<&str> = teams.as_array().unwrap().iter().map(|t| t["name"].as_str().unwrap()).collect();
+    for club in ["Liverpool", "Manchester City", "Manchester United", "Brighton & Hove Albion", "West Ham United"] {
+        assert_eq!(names.iter().filter(|n| **n == club).count(), 1, "{club} is not one team: {names:?}");
+    }
+    let liverpool = env.json(&["results", "--team", "Liverpool", "--from", "2023-07-01", "--to", "2024-06-30"]);
+    let competitions: std::collections::BTreeSet<&str> =
+        liverpool.as_array().unwrap().iter().map(|m| m["competition"].as_str().unwrap()).collect();
+    assert_eq!(competitions.len(), 4, "{competitions:?}");
+    // 2025-26 is in progress: its unplayed matches are fixtures, three of them postponed.
+    let fixtures = env.json(&["fixtures", "--competition", "English Premier League", "--season", "2025-26"]);
+    let fixtures = fixtures.as_array().unwrap();
+    assert_eq!(fixtures.len(), 41);
+    assert_eq!(fixtures.iter().filter(|m| m["status"] == "postponed").count(), 3);
+    // Re-importing everything adds nothing.
+    let again = env.ok(&args);
+    assert!(again.contains(" 0 matches added, 0 updated") && again.contains("0 new teams"), "{again}");
+}
