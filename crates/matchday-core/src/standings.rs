@@ -1,11 +1,16 @@
 //! League standings computed from matches, with each competition's tie-breakers.
+//!
+//! The ordering itself is [`crate::rank_teams`] (in `tiebreak.rs`), shared with season simulations.
 
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::{Competition, Deduction, Match, TeamId};
+use crate::{
+    CompactResult, Competition, Deduction, Match, RankScratch, RankingRules, TeamId, TeamTotals, TieNoteKind,
+    UnrecordedCriteria, rank_teams,
+};
 
 /// Which matches a table counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
@@ -81,13 +86,87 @@ impl Row {
     }
 }
 
+/// A note under a table about teams level on points: what separated them, or what
+/// happens if nothing does.
+///
+/// Teams are named by id; [`TieNote::render`] writes the sentence with names.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TieNote {
+    /// The teams concerned, in table order.
+    pub teams: Vec<TeamId>,
+    /// The position of the first of them.
+    pub position: u16,
+    /// What was decided or left open.
+    pub kind: TieNoteKind,
+}
+
+impl TieNote {
+    /// The note as a sentence, naming teams with `name`.
+    ///
+    /// ```
+    /// use matchday_core::{TeamId, TieBreaker, TieNote, TieNoteKind};
+    /// let note = TieNote {
+    ///     teams: vec![TeamId(1), TeamId(2)],
+    ///     position: 1,
+    ///     kind: TieNoteKind::DecidedBy(TieBreaker::HeadToHeadPoints),
+    /// };
+    /// let names = |id: TeamId| if id == TeamId(1) { "Portugal".to_string() } else { "Turkey".to_string() };
+    /// assert_eq!(
+    ///     note.render(names),
+    ///     "Portugal and Turkey are level on points: head-to-head points put them in this order."
+    /// );
+    /// ```
+    pub fn render(&self, name: impl Fn(TeamId) -> String) -> String {
+        let names: Vec<String> = self.teams.iter().map(|&t| name(t)).collect();
+        let list = match names.as_slice() {
+            [] => String::new(),
+            [one] => one.clone(),
+            [init @ .., last] => format!("{} and {last}", init.join(", ")),
+        };
+        let place = ordinal(self.position);
+        match self.kind {
+            TieNoteKind::DecidedBy(criterion) => format!(
+                "{list} are level on points: {} put them in this order.",
+                criterion.description()
+            ),
+            TieNoteKind::Shared => format!("{list} are level on every tie-breaker and share {place} place."),
+            TieNoteKind::PlayOff => {
+                format!("{list} are level for {place} place: if they end the season so, a play-off decides.")
+            }
+            TieNoteKind::DrawingOfLots => {
+                format!("{list} are level on every tie-breaker for {place} place: the regulations draw lots.")
+            }
+            TieNoteKind::Unrecorded(UnrecordedCriteria::DisciplinaryAndCoefficient) => format!(
+                "{list} are level on every criterion matchday records and share {place} place: \
+                 UEFA goes on to disciplinary points, then the coefficient."
+            ),
+            TieNoteKind::Unrecorded(UnrecordedCriteria::FairPlay) => format!(
+                "{list} are level on every criterion matchday records and share {place} place: \
+                 the regulations go on to fair-play points."
+            ),
+        }
+    }
+}
+
+/// "1st", "2nd", "3rd", "11th", "22nd".
+fn ordinal(n: u16) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}
+
 /// A league table.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Standings {
     /// Rows in table order.
     pub rows: Vec<Row>,
-    /// What the tie-breakers decided or could not decide, for a note under the table.
-    pub notes: Vec<String>,
+    /// What the tie-breakers decided or could not decide, for notes under the table.
+    pub notes: Vec<TieNote>,
 }
 
 impl Standings {
@@ -95,7 +174,13 @@ impl Standings {
     ///
     /// Teams with no match counted still appear, on zero. Matches involving a
     /// team outside `teams` are ignored, so a group table is drawn from the
-    /// whole competition's matches by passing the group's teams.
+    /// whole competition's matches by passing the group's teams. Teams that
+    /// share a place are listed in the order of `teams`.
+    ///
+    /// Home and away views rank by the view's own numbers, and their
+    /// head-to-head criteria count the view's side of each meeting only (in the
+    /// home view, each team's home matches against the others level with it).
+    /// Deductions apply to the total view only, as they belong to the season.
     pub fn compute(
         competition: &Competition,
         teams: &[TeamId],
@@ -104,25 +189,38 @@ impl Standings {
         options: TableOptions,
     ) -> Standings {
         let mut rows: Vec<Row> = teams.iter().map(|&team| Row::empty(team)).collect();
+        let mut totals = vec![TeamTotals::default(); teams.len()];
         let index: HashMap<TeamId, usize> = teams.iter().enumerate().map(|(i, &t)| (t, i)).collect();
-        let mut counted: Vec<&Match> = matches
+        let mut counted: Vec<(&Match, usize, usize)> = matches
             .iter()
             .filter(|m| m.result_as_of(options.as_of).is_some())
-            .filter(|m| index.contains_key(&m.pairing.home()) && index.contains_key(&m.pairing.away()))
+            .filter_map(|m| {
+                let home = *index.get(&m.pairing.home())?;
+                let away = *index.get(&m.pairing.away())?;
+                Some((m, home, away))
+            })
             .collect();
-        counted.sort_by_key(|m| (m.date, m.kickoff));
+        counted.sort_by_key(|(m, _, _)| (m.date, m.kickoff));
         let points = competition.points;
-        for m in &counted {
+        let mut results = Vec::with_capacity(counted.len());
+        for &(m, home, away) in &counted {
             let score = m.result_as_of(options.as_of).expect("filtered").score();
+            results.push(CompactResult {
+                home: home as u16,
+                away: away as u16,
+                home_goals: score.home(),
+                away_goals: score.away(),
+            });
             let sides = [
-                (m.pairing.home(), score.home(), score.away(), View::Home),
-                (m.pairing.away(), score.away(), score.home(), View::Away),
+                (home, score.home(), score.away(), View::Home),
+                (away, score.away(), score.home(), View::Away),
             ];
             for (team, scored, conceded, side) in sides {
                 if options.view != View::Total && options.view != side {
                     continue;
                 }
-                let row = &mut rows[index[&team]];
+                totals[team].add_match(scored, conceded, side == View::Away, points);
+                let row = &mut rows[team];
                 row.played += 1;
                 row.goals_for += u32::from(scored);
                 row.goals_against += u32::from(conceded);
@@ -152,6 +250,7 @@ impl Standings {
                 if let Some(&i) = index.get(&d.team) {
                     rows[i].deducted += d.points;
                     rows[i].points -= d.points;
+                    totals[i].points -= d.points;
                 }
             }
         }
@@ -159,14 +258,42 @@ impl Standings {
             let keep = row.form.len().saturating_sub(5);
             row.form.drain(..keep);
         }
-        let mut notes = Vec::new();
-        order(&mut rows, &mut notes);
+        let rules = RankingRules::new(competition.rules, points, &competition.zones).with_view(options.view);
+        let mut scratch = RankScratch::default();
+        let placements = rank_teams(&rules, &totals, &results, &mut scratch).to_vec();
+        let notes = scratch
+            .notes()
+            .iter()
+            .map(|note| {
+                let run = &placements[usize::from(note.first)..usize::from(note.first + note.len)];
+                TieNote {
+                    teams: run.iter().map(|p| teams[usize::from(p.team)]).collect(),
+                    position: run[0].position,
+                    kind: note.kind,
+                }
+            })
+            .collect();
+        let mut slots: Vec<Option<Row>> = rows.into_iter().map(Some).collect();
+        let rows = placements
+            .iter()
+            .map(|p| {
+                let mut row = slots[usize::from(p.team)].take().expect("each team placed once");
+                row.position = p.position;
+                row.shared = p.shared;
+                row
+            })
+            .collect();
         Standings { rows, notes }
     }
 
     /// The row of `team`, if it is in the table.
     pub fn row(&self, team: TeamId) -> Option<&Row> {
         self.rows.iter().find(|r| r.team == team)
+    }
+
+    /// The notes as sentences, naming teams with `name`.
+    pub fn render_notes(&self, name: impl Fn(TeamId) -> String) -> Vec<String> {
+        self.notes.iter().map(|n| n.render(&name)).collect()
     }
 }
 
@@ -189,26 +316,288 @@ impl Row {
     }
 }
 
-/// Orders by points, goal difference and goals scored; teams level on all three share a place.
-fn order(rows: &mut [Row], _notes: &mut Vec<String>) {
-    let key = |r: &Row| {
-        (
-            std::cmp::Reverse(r.points),
-            std::cmp::Reverse(r.goal_difference()),
-            std::cmp::Reverse(r.goals_for),
-        )
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+
+    use super::*;
+    use crate::{
+        Format, MatchResult, MatchStatus, Pairing, PointsScheme, RuleSet, Score, Season, TieBreaker, Zone,
     };
-    rows.sort_by_key(|r| (key(r), r.team));
-    let mut i = 0;
-    while i < rows.len() {
-        let mut j = i + 1;
-        while j < rows.len() && key(&rows[j]) == key(&rows[i]) {
-            j += 1;
+
+    fn competition(rules: RuleSet, zones: &[&str]) -> Competition {
+        Competition {
+            id: None,
+            slug: "test".to_string(),
+            name: "Test".to_string(),
+            season: Season::starting(2023),
+            format: Format::League,
+            rules,
+            points: PointsScheme::THREE,
+            zones: zones.iter().map(|z| z.parse::<Zone>().unwrap()).collect(),
+            away_goals: false,
         }
-        for row in &mut rows[i..j] {
-            row.position = (i + 1) as u16;
-            row.shared = j - i > 1;
+    }
+
+    fn day(text: &str) -> NaiveDate {
+        text.parse().unwrap()
+    }
+
+    /// "2024-06-17 Romania 3-0 Ukraine", teams numbered by their place in `names`.
+    fn played(names: &[&str], text: &str) -> Match {
+        let (date, rest) = text.split_once(' ').unwrap();
+        let words: Vec<&str> = rest.split(' ').collect();
+        let at = words.iter().position(|w| w.contains('-')).unwrap();
+        let team = |name: String| TeamId(names.iter().position(|n| **n == name).unwrap() as i64 + 1);
+        let home = team(words[..at].join(" "));
+        let away = team(words[at + 1..].join(" "));
+        let score: Score = words[at].parse().unwrap();
+        Match::new(
+            day(date),
+            Pairing::new(home, away).unwrap(),
+            MatchStatus::Played(MatchResult::full_time(score)),
+        )
+    }
+
+    fn ids(names: &[&str]) -> Vec<TeamId> {
+        (1..=names.len() as i64).map(TeamId).collect()
+    }
+
+    fn order(names: &[&str], table: &Standings) -> Vec<String> {
+        table
+            .rows
+            .iter()
+            .map(|r| {
+                let name = names[r.team.0 as usize - 1];
+                format!("{} {}{}", r.position, name, if r.shared { "=" } else { "" })
+            })
+            .collect()
+    }
+
+    fn name_of<'a>(names: &'a [&'a str]) -> impl Fn(TeamId) -> String + 'a {
+        move |id: TeamId| names[id.0 as usize - 1].to_string()
+    }
+
+    const EURO_E: [&str; 4] = ["Belgium", "Slovakia", "Romania", "Ukraine"];
+
+    #[test]
+    fn euro_2024_group_e_all_four_on_four_points() {
+        let games = [
+            "2024-06-17 Romania 3-0 Ukraine",
+            "2024-06-17 Belgium 0-1 Slovakia",
+            "2024-06-21 Slovakia 1-2 Ukraine",
+            "2024-06-22 Belgium 2-0 Romania",
+            "2024-06-26 Slovakia 1-1 Romania",
+            "2024-06-26 Ukraine 0-0 Belgium",
+        ];
+        let matches: Vec<Match> = games.iter().map(|g| played(&EURO_E, g)).collect();
+        let comp = competition(RuleSet::UefaGroup, &["knockout=1-2"]);
+        let table = Standings::compute(&comp, &ids(&EURO_E), &matches, &[], TableOptions::default());
+        // UEFA's published order: Romania top on goals scored in the matches among the four
+        // (here the whole group), although Belgium beat Romania.
+        assert_eq!(
+            order(&EURO_E, &table),
+            ["1 Romania", "2 Belgium", "3 Slovakia", "4 Ukraine"]
+        );
+        assert!(table.rows.iter().all(|r| r.points == 4));
+        assert_eq!(
+            table.render_notes(name_of(&EURO_E)),
+            [
+                "Romania and Belgium are level on points: head-to-head goals scored put them in this order.",
+                "Belgium and Slovakia are level on points: \
+                 head-to-head goal difference put them in this order.",
+                "Slovakia and Ukraine are level on points: \
+                 head-to-head goal difference put them in this order.",
+            ]
+        );
+    }
+
+    const EURO_F: [&str; 4] = ["Turkey", "Georgia", "Portugal", "Czech Republic"];
+
+    #[test]
+    fn euro_2024_group_f_head_to_head_puts_portugal_above_turkey() {
+        let games = [
+            "2024-06-18 Turkey 3-1 Georgia",
+            "2024-06-18 Portugal 2-1 Czech Republic",
+            "2024-06-22 Georgia 1-1 Czech Republic",
+            "2024-06-22 Turkey 0-3 Portugal",
+            "2024-06-26 Georgia 2-0 Portugal",
+            "2024-06-26 Czech Republic 1-2 Turkey",
+        ];
+        let matches: Vec<Match> = games.iter().map(|g| played(&EURO_F, g)).collect();
+        let comp = competition(RuleSet::UefaGroup, &["knockout=1-2"]);
+        let table = Standings::compute(&comp, &ids(&EURO_F), &matches, &[], TableOptions::default());
+        assert_eq!(
+            order(&EURO_F, &table),
+            ["1 Portugal", "2 Turkey", "3 Georgia", "4 Czech Republic"]
+        );
+        let points: Vec<i32> = table.rows.iter().map(|r| r.points).collect();
+        assert_eq!(points, [6, 6, 4, 1]);
+        assert_eq!(
+            table.notes[0].kind,
+            TieNoteKind::DecidedBy(TieBreaker::HeadToHeadPoints)
+        );
+        assert_eq!(
+            table.render_notes(name_of(&EURO_F)),
+            ["Portugal and Turkey are level on points: head-to-head points put them in this order."]
+        );
+    }
+
+    const CLUBS: [&str; 4] = ["Arsenal", "Burnley", "Chelsea", "Derby"];
+
+    #[test]
+    fn premier_league_boundary_tie_and_mid_table_tie_read_differently() {
+        // Arsenal and Burnley: 3 points, 1-1 goals each; Arsenal won their meeting.
+        let games = [
+            "2023-08-12 Arsenal 1-0 Burnley",
+            "2023-08-19 Derby 1-0 Arsenal",
+            "2023-08-26 Burnley 1-0 Chelsea",
+            "2023-09-02 Derby 2-0 Chelsea",
+        ];
+        let matches: Vec<Match> = games.iter().map(|g| played(&CLUBS, g)).collect();
+        let at_stake = competition(RuleSet::PremierLeague, &["champions=1", "champions-league=1-2"]);
+        let table = Standings::compute(&at_stake, &ids(&CLUBS), &matches, &[], TableOptions::default());
+        assert_eq!(
+            order(&CLUBS, &table),
+            ["1 Derby", "2 Arsenal", "3 Burnley", "4 Chelsea"]
+        );
+        let mid_table = competition(RuleSet::PremierLeague, &["champions=1", "relegation=4"]);
+        let table = Standings::compute(&mid_table, &ids(&CLUBS), &matches, &[], TableOptions::default());
+        assert_eq!(
+            order(&CLUBS, &table),
+            ["1 Derby", "2 Arsenal=", "2 Burnley=", "4 Chelsea"]
+        );
+        assert_eq!(
+            table.render_notes(name_of(&CLUBS)),
+            ["Arsenal and Burnley are level on every tie-breaker and share 2nd place."]
+        );
+    }
+
+    #[test]
+    fn serie_a_title_tie_is_left_to_a_play_off() {
+        let games = [
+            "2023-08-20 Arsenal 2-0 Burnley",
+            "2023-09-20 Burnley 1-0 Arsenal",
+            "2023-10-20 Arsenal 1-0 Chelsea",
+            "2023-11-20 Burnley 1-0 Chelsea",
+        ];
+        let matches: Vec<Match> = games.iter().map(|g| played(&CLUBS[..3], g)).collect();
+        let comp = competition(RuleSet::SerieA, &["champions=1", "relegation=3"]);
+        let table = Standings::compute(&comp, &ids(&CLUBS[..3]), &matches, &[], TableOptions::default());
+        assert_eq!(order(&CLUBS, &table), ["1 Arsenal=", "1 Burnley=", "3 Chelsea"]);
+        assert_eq!(
+            table.render_notes(name_of(&CLUBS)),
+            ["Arsenal and Burnley are level for 1st place: if they end the season so, a play-off decides."]
+        );
+    }
+
+    #[test]
+    fn as_of_counts_only_earlier_matches_and_bundesliga_waits_for_both_meetings() {
+        let games = [
+            "2023-08-19 Arsenal 1-0 Burnley",
+            "2023-08-26 Chelsea 1-0 Arsenal",
+            "2023-09-02 Burnley 1-0 Derby",
+            "2024-02-03 Burnley 1-1 Arsenal",
+        ];
+        let matches: Vec<Match> = games.iter().map(|g| played(&CLUBS, g)).collect();
+        let comp = competition(RuleSet::Bundesliga, &["champions=1"]);
+        let early = TableOptions {
+            as_of: Some(day("2024-02-01")),
+            view: View::Total,
+        };
+        let table = Standings::compute(&comp, &ids(&CLUBS), &matches, &[], early);
+        assert_eq!(
+            order(&CLUBS, &table),
+            ["1 Chelsea", "2 Arsenal=", "2 Burnley=", "4 Derby"]
+        );
+        assert_eq!(table.row(TeamId(1)).unwrap().played, 2);
+        let table = Standings::compute(&comp, &ids(&CLUBS), &matches, &[], TableOptions::default());
+        assert_eq!(
+            order(&CLUBS, &table),
+            ["1 Arsenal", "2 Burnley", "3 Chelsea", "4 Derby"]
+        );
+        assert_eq!(table.row(TeamId(1)).unwrap().form_text(), "WLD");
+    }
+
+    #[test]
+    fn home_and_away_views_rank_on_their_own_numbers() {
+        let games = [
+            "2023-08-19 Arsenal 1-0 Burnley",
+            "2023-08-26 Burnley 3-0 Arsenal",
+            "2023-09-02 Chelsea 0-2 Arsenal",
+            "2023-09-09 Burnley 1-1 Chelsea",
+        ];
+        let matches: Vec<Match> = games.iter().map(|g| played(&CLUBS[..3], g)).collect();
+        let comp = competition(RuleSet::Classic, &["champions=1"]);
+        let view = |view| TableOptions { as_of: None, view };
+        let teams = ids(&CLUBS[..3]);
+        let home = Standings::compute(&comp, &teams, &matches, &[], view(View::Home));
+        assert_eq!(order(&CLUBS, &home), ["1 Burnley", "2 Arsenal", "3 Chelsea"]);
+        let burnley = home.row(TeamId(2)).unwrap();
+        assert_eq!((burnley.played, burnley.points, burnley.goals_for), (2, 4, 4));
+        let away = Standings::compute(&comp, &teams, &matches, &[], view(View::Away));
+        assert_eq!(order(&CLUBS, &away), ["1 Arsenal", "2 Chelsea", "3 Burnley"]);
+        assert_eq!(away.row(TeamId(1)).unwrap().points, 3);
+        let total = Standings::compute(&comp, &teams, &matches, &[], view(View::Total));
+        assert_eq!(order(&CLUBS, &total), ["1 Arsenal", "2 Burnley", "3 Chelsea"]);
+    }
+
+    #[test]
+    fn deductions_apply_from_their_date_and_can_be_given_back() {
+        let games = [
+            "2023-08-19 Arsenal 1-0 Burnley",
+            "2023-08-26 Burnley 1-0 Chelsea",
+            "2023-09-02 Chelsea 0-0 Arsenal",
+        ];
+        let matches: Vec<Match> = games.iter().map(|g| played(&CLUBS[..3], g)).collect();
+        let deduction = |points, date| Deduction {
+            team: TeamId(1),
+            points,
+            effective: day(date),
+            reason: "breach of financial rules".to_string(),
+        };
+        // Docked 10, then 4 given back on appeal, then 2 more after the table's date.
+        let deductions = [
+            deduction(10, "2023-11-17"),
+            deduction(-4, "2024-02-26"),
+            deduction(2, "2024-04-08"),
+        ];
+        let comp = competition(RuleSet::PremierLeague, &["champions=1"]);
+        let teams = ids(&CLUBS[..3]);
+        let as_of = |date| TableOptions {
+            as_of: Some(day(date)),
+            view: View::Total,
+        };
+        let before = Standings::compute(&comp, &teams, &matches, &deductions, as_of("2023-11-01"));
+        assert_eq!(order(&CLUBS, &before), ["1 Arsenal", "2 Burnley", "3 Chelsea"]);
+        let docked = Standings::compute(&comp, &teams, &matches, &deductions, as_of("2024-03-01"));
+        let arsenal = docked.row(TeamId(1)).unwrap();
+        assert_eq!((arsenal.points, arsenal.deducted), (4 - 6, 6));
+        assert_eq!(order(&CLUBS, &docked), ["1 Burnley", "2 Chelsea", "3 Arsenal"]);
+        let all = Standings::compute(&comp, &teams, &matches, &deductions, TableOptions::default());
+        assert_eq!(all.row(TeamId(1)).unwrap().deducted, 8);
+        // A home table leaves deductions out: they belong to the season.
+        let home = TableOptions {
+            as_of: None,
+            view: View::Home,
+        };
+        let home = Standings::compute(&comp, &teams, &matches, &deductions, home);
+        assert_eq!(home.row(TeamId(1)).unwrap().deducted, 0);
+    }
+
+    #[test]
+    fn ordinals_read_naturally() {
+        let cases = [
+            (1, "1st"),
+            (2, "2nd"),
+            (3, "3rd"),
+            (4, "4th"),
+            (11, "11th"),
+            (12, "12th"),
+            (21, "21st"),
+        ];
+        for (n, text) in cases {
+            assert_eq!(ordinal(n), text);
         }
-        i = j;
     }
 }
