@@ -40,6 +40,9 @@ pub enum Command {
     Results(commands::matches::ResultsArgs),
     Deduct(commands::deduct::Args),
     Table(commands::table::Args),
+    Track(commands::track::Args),
+    Bracket(commands::bracket::Args),
+    Honours(commands::honours::Args),
 }
 
 /// How a read command prints.

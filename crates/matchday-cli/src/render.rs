@@ -24,6 +24,39 @@ pub fn grid(headers: &[&str], rows: &[Vec<String>], right: &[usize]) -> String {
     text
 }
 
+/// A terminal table no wider than `width` columns: long cells wrap.
+pub fn grid_within(headers: &[&str], rows: &[Vec<String>], right: &[usize], width: u16) -> String {
+    let mut table = Table::new();
+    table
+        .load_style(presets::UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_width(width);
+    table.set_header(headers.iter().copied());
+    for row in rows {
+        table.add_row(row.iter().cloned());
+    }
+    for &i in right {
+        if let Some(column) = table.column_mut(i) {
+            column.set_cell_alignment(CellAlignment::Right);
+        }
+    }
+    let mut text = table.to_string();
+    text.push('\n');
+    text
+}
+
+/// "1st", "2nd", "3rd", "11th".
+pub fn ordinal(n: u16) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}
+
 /// Pretty JSON with a final newline.
 pub fn json<T: Serialize + ?Sized>(value: &T) -> anyhow::Result<String> {
     let mut text = serde_json::to_string_pretty(value)?;

@@ -92,10 +92,12 @@ impl<'c> Writer<'c> {
             Format::League => RuleSet::guess_from_name(&comp_name),
             _ => RuleSet::UefaGroup,
         });
-        let zones = if record.zones.is_empty() && format == Format::League {
-            Zone::defaults_for(rules, team_count as u16)
-        } else {
-            record.zones.clone()
+        let zones = match format {
+            _ if !record.zones.is_empty() => record.zones.clone(),
+            Format::League => Zone::defaults_for(rules, team_count as u16),
+            // Zones of a group stage are the places in each group of four.
+            Format::GroupsKnockout => Zone::defaults_for(RuleSet::UefaGroup, 4),
+            Format::Knockout => Vec::new(),
         };
         let mut competition = Competition {
             id: None,

@@ -37,6 +37,9 @@ pub fn run(store: &mut Store, args: Args) -> anyhow::Result<String> {
     };
     let m = args.at.to_match(pairing, status);
     let names = read.team_names()?;
+    let name = |t: matchday_core::TeamId| names.get(&t).cloned().unwrap_or_default();
+    let stored = read.matches(competition.id.expect("stored"))?;
+    matchday_core::check_new_cup_match(&competition, &stored, &m, &name)?;
     store.write(|w| w.add_fixture(&competition, &m))?;
     Ok(format!(
         "added fixture: {} v {} in {} {} on {}\n",

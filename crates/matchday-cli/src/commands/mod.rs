@@ -12,6 +12,9 @@ use crate::args::{Cli, Command};
 pub mod competition;
 pub mod deduct;
 pub mod export;
+pub mod bracket;
+pub mod honours;
+pub mod track;
 pub mod fixture;
 pub mod import;
 pub mod matches;
@@ -35,6 +38,9 @@ pub fn run(cli: Cli) -> anyhow::Result<String> {
         Command::Results(args) => matches::results(&store, args),
         Command::Deduct(args) => deduct::run(&mut store, args),
         Command::Table(args) => table::run(&store, args),
+        Command::Track(args) => track::run(&store, args),
+        Command::Bracket(args) => bracket::run(&store, args),
+        Command::Honours(args) => honours::run(&store, args),
     }
 }
 
@@ -51,6 +57,33 @@ fn open_store(db: Option<PathBuf>) -> anyhow::Result<Store> {
         std::fs::create_dir_all(parent).with_context(|| format!("cannot create {}", parent.display()))?;
     }
     Store::open(&path).with_context(|| format!("cannot open database {}", path.display()))
+}
+
+/// A stored competition-season's matches and deductions.
+pub struct Loaded {
+    /// The competition.
+    pub competition: matchday_core::Competition,
+    /// Its matches.
+    pub matches: Vec<matchday_core::Match>,
+    /// Its deductions.
+    pub deductions: Vec<matchday_core::Deduction>,
+}
+
+impl Loaded {
+    /// Loads what is stored for `competition`.
+    pub fn of(read: &matchday_store::Reader<'_>, competition: matchday_core::Competition) -> anyhow::Result<Loaded> {
+        let id = competition.id.expect("stored");
+        Ok(Loaded { matches: read.matches(id)?, deductions: read.deductions(id)?, competition })
+    }
+
+    /// The view the core's trackers take.
+    pub fn season(&self) -> matchday_core::CompetitionSeason<'_> {
+        matchday_core::CompetitionSeason {
+            competition: &self.competition,
+            matches: &self.matches,
+            deductions: &self.deductions,
+        }
+    }
 }
 
 /// Reads a date as written on the command line.

@@ -44,8 +44,27 @@ pub fn run(store: &mut Store, args: Args) -> anyhow::Result<String> {
     } else {
         MatchStatus::Played(entry.result)
     };
-    let m = args.at.to_match(pairing, status);
+    let mut m = args.at.to_match(pairing, status);
     let names = read.team_names()?;
+    if competition.format != matchday_core::Format::League {
+        let id = competition.id.expect("stored");
+        // A result being replaced is not a tie already decided.
+        let stored: Vec<_> = read
+            .matches(id)?
+            .into_iter()
+            .filter(|s| !(args.replace && s.pairing == m.pairing && s.date == m.date))
+            .collect();
+        if m.round.is_none() && m.group.is_none() {
+            // The cup fixture being completed says which round (and leg) it is.
+            if let Some(f) = stored.iter().find(|s| s.status.is_pending() && s.pairing == m.pairing) {
+                m.round = f.round.clone();
+                m.group = f.group.clone();
+                m.leg = m.leg.or(f.leg);
+            }
+        }
+        let name = |t: matchday_core::TeamId| names.get(&t).cloned().unwrap_or_default();
+        matchday_core::check_new_cup_match(&competition, &stored, &m, &name)?;
+    }
     let recorded = store.write(|w| w.record_result(&competition, &m, args.replace))?;
     let verb = match recorded {
         Recorded::Added(_) => "recorded",

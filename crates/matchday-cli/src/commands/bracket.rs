@@ -1,0 +1,148 @@
+//! `matchday bracket`: a cup's knockout rounds, with aggregates, extra time and penalties.
+
+use chrono::NaiveDate;
+use matchday_core::{Bracket, Season, TeamId};
+use matchday_store::Store;
+use serde::Serialize;
+
+use super::Loaded;
+use crate::args::OutputFormat;
+use crate::render;
+
+/// Show a cup's knockout rounds: every tie, as people write the scores
+#[derive(Debug, clap::Args)]
+#[command(after_help = "Examples:
+  matchday bracket \"EFL Cup\" --season 2023-24
+  matchday bracket \"Europa League\" --as-of 2024-03-01 --format json")]
+pub struct Args {
+    /// The competition: its slug or part of its name
+    pub competition: String,
+
+    /// The season [default: the latest stored]
+    #[arg(long, value_parser = super::parse_season)]
+    pub season: Option<Season>,
+
+    /// As things stood at the end of this day
+    #[arg(long, value_parser = super::parse_date)]
+    pub as_of: Option<NaiveDate>,
+
+    /// Output format (table or json)
+    #[arg(long, value_enum, default_value_t)]
+    pub format: OutputFormat,
+}
+
+#[derive(Serialize)]
+struct RoundJson {
+    round: String,
+    ties: Vec<TieJson>,
+}
+
+#[derive(Serialize)]
+struct TieJson {
+    teams: [String; 2],
+    result: String,
+    score: String,
+    winner: Option<String>,
+    next_match: Option<NaiveDate>,
+}
+
+pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
+    let read = store.read();
+    let competition = read.find_competition(&args.competition, args.season, args.as_of)?;
+    anyhow::ensure!(
+        competition.format != matchday_core::Format::League,
+        "{} is a league: try `matchday table {}`",
+        competition.name,
+        competition.slug
+    );
+    let names = read.team_names()?;
+    let name = |id: TeamId| names.get(&id).cloned().unwrap_or_default();
+    let loaded = Loaded::of(&read, competition)?;
+    let bracket = Bracket::build(&loaded.competition, &loaded.matches, args.as_of)?;
+    match args.format {
+        OutputFormat::Json => {
+            let rounds: Vec<RoundJson> = bracket
+                .rounds
+                .iter()
+                .map(|r| RoundJson {
+                    round: r.round.name(),
+                    ties: r
+                        .ties
+                        .iter()
+                        .map(|t| TieJson {
+                            teams: [name(t.teams().0), name(t.teams().1)],
+                            result: t.describe(&name),
+                            score: t.score_text(),
+                            winner: t.winner().map(name),
+                            next_match: t.next_match().map(|m| m.date),
+                        })
+                        .collect(),
+                })
+                .collect();
+            render::json(&rounds)
+        }
+        OutputFormat::Csv => anyhow::bail!("bracket prints as a list or JSON, not CSV"),
+        OutputFormat::Table => Ok(render_bracket(&loaded, &bracket, args.as_of, &name)),
+    }
+}
+
+/// The rounds as a list, one tie a line, that reads in an 80-column terminal.
+pub fn render_bracket(
+    loaded: &Loaded,
+    bracket: &Bracket,
+    as_of: Option<NaiveDate>,
+    name: &dyn Fn(TeamId) -> String,
+) -> String {
+    let mut text = format!("{} {}", loaded.competition.name, loaded.competition.season);
+    if let Some(day) = as_of {
+        text.push_str(&format!(", as of {day}"));
+    }
+    text.push('\n');
+    for round in &bracket.rounds {
+        text.push('\n');
+        let dates: Vec<NaiveDate> = round.ties.iter().flat_map(|t| t.matches().iter().map(|m| m.date)).collect();
+        let header = match (dates.iter().min(), dates.iter().max()) {
+            (Some(a), Some(b)) if a == b => format!("{} ({})", round.round.name(), a.format("%-d %b %Y")),
+            (Some(a), Some(b)) => format!("{} ({} to {})", round.round.name(), a.format("%-d %b"), b.format("%-d %b %Y")),
+            _ => format!("{} (not yet drawn)", round.round.name()),
+        };
+        text.push_str(&header);
+        text.push('\n');
+        for tie in &round.ties {
+            let mut line = format!("  {}", tie.describe(name));
+            if tie.winner().is_none() {
+                if let Some(next) = tie.next_match() {
+                    line.push_str(&format!("  [next: {}]", next.date.format("%-d %b")));
+                }
+            }
+            text.push_str(&wrap(&line, 80));
+            text.push('\n');
+        }
+    }
+    if let Some(champion) = bracket.champion() {
+        text.push_str(&format!("\nWinner: {}\n", name(champion)));
+    }
+    text
+}
+
+/// Breaks a long line at spaces so no line is wider than `width`, indenting what follows.
+fn wrap(line: &str, width: usize) -> String {
+    if line.chars().count() <= width {
+        return line.to_string();
+    }
+    let mut out = String::new();
+    let mut current = String::new();
+    for word in line.split(' ') {
+        if !current.is_empty() && current.chars().count() + 1 + word.chars().count() > width {
+            out.push_str(current.trim_end());
+            out.push('\n');
+            current = "    ".to_string();
+        }
+        if !current.is_empty() && !current.ends_with(' ') {
+            current.push(' ');
+        }
+        current.push_str(word);
+    }
+    out.push_str(&current);
+    out
+}
