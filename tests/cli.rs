@@ -439,6 +439,9 @@ fn every_command_has_help_with_an_example() {
         vec!["results"],
         vec!["deduct"],
         vec!["table"],
+        vec!["track"],
+        vec!["bracket"],
+        vec!["honours"],
     ] {
         let mut args = command.clone();
         args.push("--help");
@@ -449,4 +452,114 @@ fn every_command_has_help_with_an_example() {
             command.join(" ")
         );
     }
+}
+
+fn mini_cup() -> Env {
+    let env = Env::new();
+    let out = env.ok(&["import", &fixture("mini-cup.txt")]);
+    assert!(out.contains("11 matches added"), "{out}");
+    env
+}
+
+#[test]
+fn bracket_reads_as_people_write_scores() {
+    let env = mini_cup();
+    let bracket = env.ok(&["bracket", "mini cup"]);
+    for line in [
+        "Round 1 (7 Oct to 17 Oct 2023)",
+        "  Eastwick United 2-1 Westham Rovers (aet)",
+        "  Northfield 1-1 Southbury Town, replay Southbury Town 2-2 Northfield (aet, 4-3\n      pens)",
+        "  Eastwick United 2-3 Riverside City (agg)",
+        "  Riverside City v Kingsbury Athletic  [next: 25 Feb]",
+    ] {
+        assert!(bracket.contains(line), "{line:?} not in\n{bracket}");
+    }
+    assert!(bracket.lines().all(|l| l.chars().count() <= 80), "{bracket}");
+    let json = json(&env.ok(&["bracket", "mini cup", "--format", "json"]));
+    assert_eq!(json[1]["round"], "Semifinals");
+    assert_eq!(json[1]["ties"][1]["winner"], "Kingsbury Athletic");
+    assert_eq!(json[1]["ties"][1]["score"], "3-2 agg");
+}
+
+#[test]
+fn tracker_follows_a_cup_run_to_the_trophy() {
+    let env = mini_cup();
+    let before = json(&env.ok(&["track", "Kingsbury", "--as-of", "2024-01-10", "--format", "json"]));
+    assert_eq!(before[0]["status"], "alive");
+    assert_eq!(before[0]["ties_to_win"], 2);
+    assert_eq!(before[0]["next_match"]["opponent"], "Southbury Town");
+    assert_eq!(before[0]["next_match"]["venue"], "away");
+    let out = json(&env.ok(&["track", "Northfield", "--format", "json"]));
+    assert_eq!(
+        (out[0]["status"].as_str(), out[0]["eliminated_by"].as_str()),
+        (Some("eliminated"), Some("Southbury Town"))
+    );
+    // The final is on neutral ground: typed either way round, it completes the fixture.
+    let recorded = env.ok(&[
+        "result",
+        "Kingsbury 1-1 Riverside aet, 5-4 pens",
+        "-c",
+        "mini cup",
+        "-d",
+        "2024-02-25",
+    ]);
+    assert_eq!(
+        recorded,
+        "recorded (fixture completed): Riverside City 1-1 Kingsbury Athletic (aet, 4-5 pens) in Mini Cup 2023-24 on 2024-02-25\n"
+    );
+    let won = json(&env.ok(&["track", "Kingsbury", "--format", "json"]));
+    assert_eq!(
+        (won[0]["status"].as_str(), won[0]["ties_to_win"].as_i64()),
+        (Some("won"), Some(0))
+    );
+    let lost = json(&env.ok(&["track", "Riverside", "--format", "json"]));
+    assert_eq!(lost[0]["status"], "runner_up");
+    let table = env.ok(&["track", "Kingsbury"]);
+    assert!(table.lines().all(|l| l.chars().count() <= 80), "{table}");
+    assert!(table.contains("won Mini Cup"), "{table}");
+    let honours = json(&env.ok(&["honours", "Kingsbury", "--format", "json"]));
+    assert_eq!(honours["finals"][0]["won"], true);
+}
+
+#[test]
+fn cup_results_must_fit_the_ties_stored() {
+    let env = mini_cup();
+    let before = env.snapshot();
+    let err = env.fails(&[
+        "result",
+        "Northfield 2-0 Riverside",
+        "-c",
+        "mini cup",
+        "-d",
+        "2024-02-25",
+        "--round",
+        "Final",
+    ]);
+    assert!(
+        err.contains("Northfield is no longer in the competition: knocked out by Southbury Town in Round 1"),
+        "{err}"
+    );
+    let err = env.fails(&[
+        "result",
+        "Eastwick 3-0 Riverside",
+        "-c",
+        "mini cup",
+        "-d",
+        "2024-01-30",
+        "--round",
+        "Semifinals",
+        "--leg",
+        "2",
+    ]);
+    assert!(err.contains("already decided"), "{err}");
+    let err = env.fails(&[
+        "result",
+        "Eastwick 3-0 Kingsbury",
+        "-c",
+        "mini cup",
+        "-d",
+        "2024-02-20",
+    ]);
+    assert!(err.contains("needs a round"), "{err}");
+    assert!(env.snapshot() == before);
 }

@@ -22,7 +22,9 @@ struct Env {
 
 impl Env {
     fn new() -> Env {
-        Env { dir: TempDir::new().unwrap() }
+        Env {
+            dir: TempDir::new().unwrap(),
+        }
     }
 
     fn ok(&self, args: &[&str]) -> String {
@@ -45,17 +47,37 @@ impl Env {
 /// The 2023-24 Premier League with Everton's and Nottingham Forest's deductions, as decided.
 fn premier_league_2023_24() -> Env {
     let env = Env::new();
-    env.ok(&["import", &openfootball("england/2023-24/1-premierleague.txt"), "--name", "Premier League"]);
+    env.ok(&[
+        "import",
+        &openfootball("england/2023-24/1-premierleague.txt"),
+        "--name",
+        "Premier League",
+    ]);
     let pl = ["-c", "Premier League"];
     let deduct = |team: &str, points: &str, date: &str, reason: &str| {
         let mut args = vec!["deduct", team, points, "--date", date, "--reason", reason];
         args.extend(pl);
         env.ok(&args);
     };
-    deduct("Everton", "10", "2023-11-17", "breach of the profit and sustainability rules (2021-22)");
+    deduct(
+        "Everton",
+        "10",
+        "2023-11-17",
+        "breach of the profit and sustainability rules (2021-22)",
+    );
     deduct("Everton", "-4", "2024-02-26", "reduced to six points on appeal");
-    deduct("Everton", "2", "2024-04-08", "breach of the profit and sustainability rules (2022-23)");
-    deduct("Nottingham Forest", "4", "2024-03-18", "breach of the profit and sustainability rules (2022-23)");
+    deduct(
+        "Everton",
+        "2",
+        "2024-04-08",
+        "breach of the profit and sustainability rules (2022-23)",
+    );
+    deduct(
+        "Nottingham Forest",
+        "4",
+        "2024-03-18",
+        "breach of the profit and sustainability rules (2022-23)",
+    );
     env
 }
 
@@ -102,8 +124,10 @@ fn premier_league_2023_24_final_table_is_the_published_one() {
         ("Burnley", -37, 24),
         ("Sheffield United", -69, 16),
     ];
-    let expected: Vec<(String, i64, i64, i64)> =
-        published.iter().map(|(t, gd, pts)| (t.to_string(), 38, *gd, *pts)).collect();
+    let expected: Vec<(String, i64, i64, i64)> = published
+        .iter()
+        .map(|(t, gd, pts)| (t.to_string(), 38, *gd, *pts))
+        .collect();
     assert_eq!(table, expected);
 }
 
@@ -112,7 +136,11 @@ fn premier_league_2023_24_final_table_is_the_published_one() {
 fn premier_league_table_on_1_february_2024() {
     let env = premier_league_2023_24();
     let table = by_team(&env.json(&["table", "premier-league", "--as-of", "2024-02-01"]));
-    let top: Vec<(&str, i64, i64)> = table.iter().take(5).map(|(t, p, _, pts)| (t.as_str(), *p, *pts)).collect();
+    let top: Vec<(&str, i64, i64)> = table
+        .iter()
+        .take(5)
+        .map(|(t, p, _, pts)| (t.as_str(), *p, *pts))
+        .collect();
     assert_eq!(
         top,
         vec![
@@ -126,7 +154,10 @@ fn premier_league_table_on_1_february_2024() {
     // Everton's ten points were off by then; the appeal came later.
     let everton = table.iter().find(|r| r.0 == "Everton").unwrap();
     assert_eq!(everton.3, 18);
-    assert_eq!(table.last().unwrap(), &("Sheffield United".to_string(), 22, -35, 10));
+    assert_eq!(
+        table.last().unwrap(),
+        &("Sheffield United".to_string(), 22, -35, 10)
+    );
 }
 
 #[test]
@@ -141,22 +172,50 @@ fn home_and_away_tables_add_up_to_the_total() {
         let total = env.json(&args);
         let home = env.json(&[args.clone(), vec!["--view", "home"]].concat());
         let away = env.json(&[args.clone(), vec!["--view", "away"]].concat());
-        let find = |rows: &Value, team: &str| rows.as_array().unwrap().iter().find(|r| r["team"] == team).unwrap().clone();
+        let find = |rows: &Value, team: &str| {
+            rows.as_array()
+                .unwrap()
+                .iter()
+                .find(|r| r["team"] == team)
+                .unwrap()
+                .clone()
+        };
         for row in total.as_array().unwrap() {
             let team = row["team"].as_str().unwrap();
             let (h, a) = (find(&home, team), find(&away, team));
             for key in ["played", "won", "drawn", "lost", "goals_for", "goals_against"] {
-                assert_eq!(row[key].as_i64(), Some(h[key].as_i64().unwrap() + a[key].as_i64().unwrap()), "{team} {key}");
+                assert_eq!(
+                    row[key].as_i64(),
+                    Some(h[key].as_i64().unwrap() + a[key].as_i64().unwrap()),
+                    "{team} {key}"
+                );
             }
             // Deductions belong to the season, not to home or away matches.
             let raw = row["points"].as_i64().unwrap() + row["deducted"].as_i64().unwrap();
-            assert_eq!(raw, h["points"].as_i64().unwrap() + a["points"].as_i64().unwrap(), "{team}");
+            assert_eq!(
+                raw,
+                h["points"].as_i64().unwrap() + a["points"].as_i64().unwrap(),
+                "{team}"
+            );
         }
     }
     // Manchester City went the whole league season unbeaten at home.
     let home = env.json(&["table", "premier-league", "--view", "home"]);
-    let city = home.as_array().unwrap().iter().find(|r| r["team"] == "Manchester City").unwrap().clone();
-    assert_eq!((city["won"].as_i64(), city["drawn"].as_i64(), city["lost"].as_i64()), (Some(14), Some(5), Some(0)));
+    let city = home
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["team"] == "Manchester City")
+        .unwrap()
+        .clone();
+    assert_eq!(
+        (
+            city["won"].as_i64(),
+            city["drawn"].as_i64(),
+            city["lost"].as_i64()
+        ),
+        (Some(14), Some(5), Some(0))
+    );
 }
 
 #[test]
@@ -182,20 +241,56 @@ fn every_league_and_cup_file_imports_and_clubs_meet_across_files() {
     args.extend(paths.iter().map(String::as_str));
     env.ok(&args);
     let teams = env.json(&["teams"]);
-    let names: Vec<&str> = teams.as_array().unwrap().iter().map(|t| t["name"].as_str().unwrap()).collect();
-    for club in ["Liverpool", "Manchester City", "Manchester United", "Brighton & Hove Albion", "West Ham United"] {
-        assert_eq!(names.iter().filter(|n| **n == club).count(), 1, "{club} is not one team: {names:?}");
+    let names: Vec<&str> = teams
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["name"].as_str().unwrap())
+        .collect();
+    for club in [
+        "Liverpool",
+        "Manchester City",
+        "Manchester United",
+        "Brighton & Hove Albion",
+        "West Ham United",
+    ] {
+        assert_eq!(
+            names.iter().filter(|n| **n == club).count(),
+            1,
+            "{club} is not one team: {names:?}"
+        );
     }
-    let liverpool = env.json(&["results", "--team", "Liverpool", "--from", "2023-07-01", "--to", "2024-06-30"]);
-    let competitions: std::collections::BTreeSet<&str> =
-        liverpool.as_array().unwrap().iter().map(|m| m["competition"].as_str().unwrap()).collect();
+    let liverpool = env.json(&[
+        "results",
+        "--team",
+        "Liverpool",
+        "--from",
+        "2023-07-01",
+        "--to",
+        "2024-06-30",
+    ]);
+    let competitions: std::collections::BTreeSet<&str> = liverpool
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["competition"].as_str().unwrap())
+        .collect();
     assert_eq!(competitions.len(), 4, "{competitions:?}");
     // 2025-26 is in progress: its unplayed matches are fixtures, three of them postponed.
-    let fixtures = env.json(&["fixtures", "--competition", "English Premier League", "--season", "2025-26"]);
+    let fixtures = env.json(&[
+        "fixtures",
+        "--competition",
+        "English Premier League",
+        "--season",
+        "2025-26",
+    ]);
     let fixtures = fixtures.as_array().unwrap();
     assert_eq!(fixtures.len(), 41);
     assert_eq!(fixtures.iter().filter(|m| m["status"] == "postponed").count(), 3);
     // Re-importing everything adds nothing.
     let again = env.ok(&args);
-    assert!(again.contains(" 0 matches added, 0 updated") && again.contains("0 new teams"), "{again}");
+    assert!(
+        again.contains(" 0 matches added, 0 updated") && again.contains("0 new teams"),
+        "{again}"
+    );
 }

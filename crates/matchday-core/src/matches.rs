@@ -168,6 +168,24 @@ impl Match {
         }
     }
 
+    /// The same match with the teams named the other way round: on neutral
+    /// ground, "Liverpool 1-0 Chelsea" and "Chelsea 0-1 Liverpool" are one match.
+    pub fn swapped(&self) -> Match {
+        let status = match self.status {
+            MatchStatus::Played(r) => MatchStatus::Played(r.swapped()),
+            MatchStatus::Awarded(r) => MatchStatus::Awarded(r.swapped()),
+            other => other,
+        };
+        Match {
+            pairing: Pairing {
+                home: self.pairing.away,
+                away: self.pairing.home,
+            },
+            status,
+            ..self.clone()
+        }
+    }
+
     /// The result that counts on `as_of` (inclusive), if the match was decided by then.
     pub fn result_as_of(&self, as_of: Option<NaiveDate>) -> Option<&MatchResult> {
         match as_of {
@@ -212,6 +230,13 @@ mod tests {
             MatchStatus::Played(result),
         );
         assert!(m.result_as_of(Some(day(1))).is_none());
+        let other_way = m.swapped();
+        assert_eq!(other_way.pairing.home(), TeamId(2));
+        assert_eq!(
+            other_way.status.result().unwrap().score(),
+            Score::new(1, 4).unwrap()
+        );
+        assert_eq!(other_way.swapped(), m);
         assert!(m.is_remaining_as_of(Some(day(1))));
         assert_eq!(m.result_as_of(Some(day(10))), Some(&result));
         assert!(!m.is_remaining_as_of(None));

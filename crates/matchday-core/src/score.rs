@@ -238,6 +238,16 @@ impl MatchResult {
         self.extra_time.unwrap_or(self.full_time)
     }
 
+    /// The same result seen from the other side.
+    pub fn swapped(&self) -> MatchResult {
+        MatchResult {
+            full_time: self.full_time.swapped(),
+            half_time: self.half_time.map(Score::swapped),
+            extra_time: self.extra_time.map(Score::swapped),
+            penalties: self.penalties.map(Score::swapped),
+        }
+    }
+
     /// Who won the match once extra time and penalties are counted, or `None` for a draw.
     pub fn winner(&self) -> Option<Side> {
         let decided = self.penalties.unwrap_or_else(|| self.final_score());

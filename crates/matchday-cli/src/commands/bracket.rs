@@ -100,10 +100,19 @@ pub fn render_bracket(
     text.push('\n');
     for round in &bracket.rounds {
         text.push('\n');
-        let dates: Vec<NaiveDate> = round.ties.iter().flat_map(|t| t.matches().iter().map(|m| m.date)).collect();
+        let dates: Vec<NaiveDate> = round
+            .ties
+            .iter()
+            .flat_map(|t| t.matches().iter().map(|m| m.date))
+            .collect();
         let header = match (dates.iter().min(), dates.iter().max()) {
             (Some(a), Some(b)) if a == b => format!("{} ({})", round.round.name(), a.format("%-d %b %Y")),
-            (Some(a), Some(b)) => format!("{} ({} to {})", round.round.name(), a.format("%-d %b"), b.format("%-d %b %Y")),
+            (Some(a), Some(b)) => format!(
+                "{} ({} to {})",
+                round.round.name(),
+                a.format("%-d %b"),
+                b.format("%-d %b %Y")
+            ),
             _ => format!("{} (not yet drawn)", round.round.name()),
         };
         text.push_str(&header);
@@ -130,15 +139,16 @@ fn wrap(line: &str, width: usize) -> String {
     if line.chars().count() <= width {
         return line.to_string();
     }
+    let indent: String = line.chars().take_while(|c| *c == ' ').collect();
     let mut out = String::new();
-    let mut current = String::new();
-    for word in line.split(' ') {
-        if !current.is_empty() && current.chars().count() + 1 + word.chars().count() > width {
+    let mut current = indent.clone();
+    for word in line.trim_start().split(' ') {
+        if !current.trim().is_empty() && current.chars().count() + 1 + word.chars().count() > width {
             out.push_str(current.trim_end());
             out.push('\n');
-            current = "    ".to_string();
+            current = format!("{indent}    ");
         }
-        if !current.is_empty() && !current.ends_with(' ') {
+        if !current.trim().is_empty() {
             current.push(' ');
         }
         current.push_str(word);

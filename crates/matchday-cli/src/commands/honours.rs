@@ -58,7 +58,12 @@ pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
                     })
                     .collect();
                 text.push_str("Finals:\n");
-                text.push_str(&render::grid_within(&["Final", "Date", "", "Score"], &rows, &[], 80));
+                text.push_str(&render::grid_within(
+                    &["Final", "Date", "", "Score"],
+                    &rows,
+                    &[],
+                    80,
+                ));
             }
             Ok(text)
         }

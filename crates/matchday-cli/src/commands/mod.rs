@@ -9,18 +9,18 @@ use matchday_store::Store;
 
 use crate::args::{Cli, Command};
 
+pub mod bracket;
 pub mod competition;
 pub mod deduct;
 pub mod export;
-pub mod bracket;
-pub mod honours;
-pub mod track;
 pub mod fixture;
+pub mod honours;
 pub mod import;
 pub mod matches;
 pub mod result;
 pub mod table;
 pub mod team;
+pub mod track;
 
 /// Runs the command and returns what it prints.
 pub fn run(cli: Cli) -> anyhow::Result<String> {
@@ -71,9 +71,16 @@ pub struct Loaded {
 
 impl Loaded {
     /// Loads what is stored for `competition`.
-    pub fn of(read: &matchday_store::Reader<'_>, competition: matchday_core::Competition) -> anyhow::Result<Loaded> {
+    pub fn of(
+        read: &matchday_store::Reader<'_>,
+        competition: matchday_core::Competition,
+    ) -> anyhow::Result<Loaded> {
         let id = competition.id.expect("stored");
-        Ok(Loaded { matches: read.matches(id)?, deductions: read.deductions(id)?, competition })
+        Ok(Loaded {
+            matches: read.matches(id)?,
+            deductions: read.deductions(id)?,
+            competition,
+        })
     }
 
     /// The view the core's trackers take.

@@ -46,8 +46,20 @@ pub fn run(store: &mut Store, args: Args) -> anyhow::Result<String> {
     };
     let mut m = args.at.to_match(pairing, status);
     let names = read.team_names()?;
+    let id = competition.id.expect("stored");
+    // A final on neutral ground is stored one way round; a result typed the
+    // other way round is the same match.
+    let reversed_fixture = read.matches(id)?.into_iter().any(|s| {
+        s.status.is_pending()
+            && s.venue == matchday_core::Venue::Neutral
+            && s.date == m.date
+            && s.pairing.home() == away
+            && s.pairing.away() == home
+    });
+    if reversed_fixture {
+        m = m.swapped();
+    }
     if competition.format != matchday_core::Format::League {
-        let id = competition.id.expect("stored");
         // A result being replaced is not a tie already decided.
         let stored: Vec<_> = read
             .matches(id)?
@@ -56,7 +68,10 @@ pub fn run(store: &mut Store, args: Args) -> anyhow::Result<String> {
             .collect();
         if m.round.is_none() && m.group.is_none() {
             // The cup fixture being completed says which round (and leg) it is.
-            if let Some(f) = stored.iter().find(|s| s.status.is_pending() && s.pairing == m.pairing) {
+            if let Some(f) = stored
+                .iter()
+                .find(|s| s.status.is_pending() && s.pairing == m.pairing)
+            {
                 m.round = f.round.clone();
                 m.group = f.group.clone();
                 m.leg = m.leg.or(f.leg);
@@ -71,8 +86,26 @@ pub fn run(store: &mut Store, args: Args) -> anyhow::Result<String> {
         Recorded::CompletedFixture(_) => "recorded (fixture completed)",
         Recorded::Replaced(_) => "replaced",
     };
+    let result = m.status.result().expect("a result");
+    let mut extra = Vec::new();
+    if result.extra_time().is_some() {
+        extra.push("aet".to_string());
+    }
+    if let Some(p) = result.penalties() {
+        extra.push(format!("{p} pens"));
+    }
+    let extra = if extra.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", extra.join(", "))
+    };
     Ok(format!(
-        "{verb}: {} {} {} in {} {} on {}\n",
-        names[&home], entry.result, names[&away], competition.name, competition.season, m.date
+        "{verb}: {} {} {}{extra} in {} {} on {}\n",
+        names[&m.pairing.home()],
+        result.final_score(),
+        names[&m.pairing.away()],
+        competition.name,
+        competition.season,
+        m.date
     ))
 }

@@ -52,9 +52,11 @@ pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
             .filter(|s| s.contains(day))
             .max()
             .unwrap_or_else(|| Season::of_date(day)),
-        (None, None) => entered.iter().map(|l| l.competition.season).max().ok_or_else(|| {
-            anyhow::anyhow!("{} has no matches stored in any competition", name(team))
-        })?,
+        (None, None) => entered
+            .iter()
+            .map(|l| l.competition.season)
+            .max()
+            .ok_or_else(|| anyhow::anyhow!("{} has no matches stored in any competition", name(team)))?,
     };
     let mut targets = Vec::new();
     for loaded in entered.iter().filter(|l| l.competition.season == season) {
@@ -77,7 +79,12 @@ pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
 }
 
 /// The tracker as a table that fits an 80-column terminal.
-pub fn render_track(team: &str, season: Season, as_of: Option<NaiveDate>, targets: &[TrophyTarget]) -> String {
+pub fn render_track(
+    team: &str,
+    season: Season,
+    as_of: Option<NaiveDate>,
+    targets: &[TrophyTarget],
+) -> String {
     let mut text = format!("{team}, {season}");
     if let Some(day) = as_of {
         text.push_str(&format!(", as of {day}"));
@@ -94,10 +101,17 @@ pub fn render_track(team: &str, season: Season, as_of: Option<NaiveDate>, target
             ]
         })
         .collect();
-    text.push_str(&render::grid_within(&["Competition", "Status", "Where it stands", "To win"], &rows, &[3], 80));
+    text.push_str(&render::grid_within(
+        &["Competition", "Status", "Where it stands", "To win"],
+        &rows,
+        &[3],
+        80,
+    ));
     let won: Vec<&str> = targets
         .iter()
-        .filter(|t| t.status == TargetStatus::Won || (t.status == TargetStatus::Finished && t.position == Some(1)))
+        .filter(|t| {
+            t.status == TargetStatus::Won || (t.status == TargetStatus::Finished && t.position == Some(1))
+        })
         .map(|t| t.competition.as_str())
         .collect();
     let alive = targets.iter().filter(|t| t.status == TargetStatus::Alive).count();
