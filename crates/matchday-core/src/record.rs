@@ -82,6 +82,21 @@ pub struct MatchRecord {
     pub line: usize,
 }
 
+impl SeasonRecord {
+    /// The season as it stood at the end of `day`: later results become
+    /// fixtures still to play, and later deductions are dropped.
+    pub fn as_of(&self, day: NaiveDate) -> SeasonRecord {
+        let mut record = self.clone();
+        for m in record.matches.iter_mut().filter(|m| m.date > day) {
+            if !matches!(m.status, MatchStatus::Cancelled) {
+                m.status = MatchStatus::Scheduled;
+            }
+        }
+        record.deductions.retain(|d| d.effective <= day);
+        record
+    }
+}
+
 impl RuleSet {
     /// The regulations a competition most likely plays under, from its name.
     ///
@@ -106,5 +121,39 @@ impl RuleSet {
         } else {
             RuleSet::Classic
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::MatchResult;
+
+    #[test]
+    fn as_of_turns_later_results_into_fixtures() {
+        let day = |d| NaiveDate::from_ymd_opt(2024, 2, d).unwrap();
+        let played = MatchStatus::Played("3-1".parse::<MatchResult>().unwrap());
+        let game = |d, status| MatchRecord {
+            date: day(d),
+            kickoff: None,
+            home: "Arsenal".into(),
+            away: "Liverpool".into(),
+            venue: Venue::Home,
+            round: None,
+            group: None,
+            leg: None,
+            replay: false,
+            status,
+            line: 0,
+        };
+        let record = SeasonRecord {
+            matches: vec![game(1, played), game(4, played), game(5, MatchStatus::Cancelled)],
+            deductions: vec![DeductionRecord { team: "Everton".into(), points: 4, effective: day(26), reason: String::new() }],
+            ..SeasonRecord::default()
+        };
+        let then = record.as_of(day(2));
+        let statuses: Vec<&str> = then.matches.iter().map(|m| m.status.name()).collect();
+        assert_eq!(statuses, vec!["played", "scheduled", "cancelled"]);
+        assert!(then.deductions.is_empty());
     }
 }

@@ -15,7 +15,8 @@ use matchday_store::{ImportSummary, Store};
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:
   matchday import data/premier-league-2023-24.season
-  matchday import ../shared/data/openfootball/england/2023-24/1-premierleague.txt --name \"Premier League\"")]
+  matchday import ../shared/data/openfootball/england/2023-24/1-premierleague.txt --name \"Premier League\"
+  matchday import data/*-2023-24.season --as-of 2024-02-01")]
 pub struct Args {
     /// The files to read
     #[arg(required = true, value_name = "FILE")]
@@ -24,6 +25,11 @@ pub struct Args {
     /// Store the competition under this name instead of the file's (one file only)
     #[arg(long, value_name = "NAME")]
     pub name: Option<String>,
+
+    /// Store the seasons as they stood at the end of this day: later results
+    /// become fixtures still to play, later deductions are left out
+    #[arg(long, value_parser = super::parse_date, value_name = "DATE")]
+    pub as_of: Option<chrono::NaiveDate>,
 }
 
 /// Reads a season from text in whichever format it is written.
@@ -48,6 +54,10 @@ pub fn run(store: &mut Store, args: Args) -> anyhow::Result<String> {
         let text =
             std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
         let record = read_season(&text).with_context(|| path.display().to_string())?;
+        let record = match args.as_of {
+            Some(day) => record.as_of(day),
+            None => record,
+        };
         records.push((path, record));
     }
     let summary = store.write(|w| {

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# The main job on the bundled season, in a scratch database: the 2023-24
+# season as it stood on 1 February 2024, its table, gaps, odds and Liverpool's
+# four competitions; then the next result is entered as it happened.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+cargo build -q --release -p matchday-cli
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+m() {
+    echo
+    echo "\$ matchday $*"
+    target/release/matchday --db "$work/demo.db" "$@"
+}
+
+m import data/premier-league-2023-24.season data/fa-cup-2023-24.season data/efl-cup-2023-24.season \
+    data/europa-league-2023-24.season --as-of 2024-02-01
+m table premier-league --season 2023-24
+m gaps premier-league --season 2023-24 --team Liverpool
+m odds premier-league --season 2023-24 --sims 100000 --seed 1
+m track Liverpool
+m result "Arsenal 3-1 Liverpool" --competition "Premier League" --date 2024-02-04
+m table premier-league --season 2023-24 --as-of 2024-02-04
