@@ -24,7 +24,7 @@ pub enum KnockoutError {
     #[error("a cup match needs a round, such as Round 3 or Final")]
     MissingRound,
     /// The tie between the two teams is already decided.
-    #[error("the {round} tie between {first} and {second} is already decided: {winner} went through")]
+    #[error("the {round} tie between {first} and {second} is already decided: {}", verdict(*.round, .winner))]
     TieDecided {
         /// The round.
         round: Round,
@@ -87,6 +87,15 @@ pub enum KnockoutError {
         /// The competition's name.
         competition: String,
     },
+}
+
+/// How a decided tie ended for its winner: a final is won, any other tie is gone through.
+fn verdict(round: Round, winner: &str) -> String {
+    if round == Round::Final {
+        format!("{winner} won it")
+    } else {
+        format!("{winner} went through")
+    }
 }
 
 /// How a tie is played.
@@ -612,7 +621,9 @@ pub struct Bracket {
 impl Bracket {
     /// The bracket of a competition from all its matches; a league has no rounds.
     ///
-    /// Fixtures after `as_of` still show as drawn ties, not yet played.
+    /// With `as_of`, a round whose draw had not been made by then (see
+    /// [`RoundOrder::is_drawn`]) has no ties, whatever fixtures are stored for
+    /// it; a drawn round's fixtures after `as_of` show as ties not yet played.
     ///
     /// # Errors
     /// As [`ties_in_round`].
@@ -626,10 +637,12 @@ impl Bracket {
             .rounds()
             .iter()
             .map(|&round| {
-                Ok(BracketRound {
-                    round,
-                    ties: ties_in_round(competition, round, matches, as_of)?,
-                })
+                let ties = if order.is_drawn(round, matches, as_of) {
+                    ties_in_round(competition, round, matches, as_of)?
+                } else {
+                    Vec::new()
+                };
+                Ok(BracketRound { round, ties })
             })
             .collect::<Result<Vec<_>, KnockoutError>>()?;
         Ok(Bracket { rounds })
@@ -1192,5 +1205,113 @@ mod tests {
         assert_eq!(fourth.winner(), None, "played after the as-of date");
         assert!(bracket.rounds[2].ties.is_empty(), "not yet drawn");
         assert_eq!(bracket.champion(), None);
+    }
+
+    fn ties_by_round(bracket: &Bracket) -> Vec<(Round, Vec<String>)> {
+        bracket
+            .rounds
+            .iter()
+            .map(|r| (r.round, r.ties.iter().map(|t| t.describe(&name)).collect()))
+            .collect()
+    }
+
+    #[test]
+    fn a_round_shows_its_ties_only_once_the_round_before_it_has_begun() {
+        let fa = cup(Format::Knockout, false);
+        let matches = [
+            game("2024-01-07", "Round 3", "Arsenal", "Liverpool", "0-2"),
+            game("2024-01-07", "Round 3", "Watford", "Chelsea", "2-1"),
+            game("2024-01-28", "Round 4", "Liverpool", "Norwich", "5-2"),
+            game("2024-01-28", "Round 4", "Watford", "Southampton", "1-1"),
+            game("2024-02-28", "Round of 16", "Liverpool", "Southampton", ""),
+        ];
+        let before = Bracket::build(&fa, &matches, Some(day("2024-01-05"))).unwrap();
+        let rounds = ties_by_round(&before);
+        assert_eq!(
+            rounds[0].1,
+            ["Arsenal v Liverpool", "Watford v Chelsea"],
+            "the first round stored is drawn"
+        );
+        assert!(rounds[1].1.is_empty(), "round 4 is drawn once round 3 begins");
+        assert!(rounds[2].1.is_empty());
+
+        let between = ties_by_round(&Bracket::build(&fa, &matches, Some(day("2024-01-07"))).unwrap());
+        assert_eq!(between[1].1, ["Liverpool v Norwich", "Watford v Southampton"]);
+        assert!(between[2].1.is_empty(), "round 4 had not begun");
+
+        let after = ties_by_round(&Bracket::build(&fa, &matches, Some(day("2024-01-28"))).unwrap());
+        assert_eq!(
+            after[2],
+            (Round::RoundOf(16), vec!["Liverpool v Southampton".to_string()])
+        );
+        assert_eq!(
+            ties_by_round(&Bracket::build(&fa, &matches, None).unwrap()),
+            after,
+            "without a date every stored fixture is drawn"
+        );
+    }
+
+    #[test]
+    fn the_first_round_after_a_group_stage_is_drawn_once_the_groups_are_finished() {
+        let el = cup(Format::GroupsKnockout, false);
+        let mut matches: Vec<Match> = [
+            ("2023-11-30", "Liverpool", "Roma", "2-0"),
+            ("2023-12-14", "Roma", "Liverpool", "1-0"),
+        ]
+        .into_iter()
+        .map(|(date, home, away, score)| {
+            let mut m = game(date, "Matchday 1", home, away, score);
+            m.group = Some("A".into());
+            m
+        })
+        .collect();
+        matches.extend([
+            leg(1, game("2024-02-15", "Playoffs", "Feyenoord", "Roma", "1-1")),
+            leg(2, game("2024-02-22", "Playoffs", "Roma", "Feyenoord", "")),
+            leg(1, game("2024-03-07", "Round of 16", "Ajax", "Liverpool", "1-5")),
+            leg(
+                1,
+                game("2024-04-11", "Quarterfinals", "Liverpool", "Atalanta", ""),
+            ),
+        ]);
+        let drawn = |as_of: &str| -> Vec<Round> {
+            let bracket = Bracket::build(&el, &matches, Some(day(as_of))).unwrap();
+            bracket
+                .rounds
+                .iter()
+                .filter(|r| !r.ties.is_empty())
+                .map(|r| r.round)
+                .collect()
+        };
+        assert_eq!(drawn("2023-12-01"), [], "a group match was still to play");
+        assert_eq!(drawn("2024-02-01"), [Round::Playoff]);
+        assert_eq!(drawn("2024-02-15"), [Round::Playoff, Round::RoundOf(16)]);
+        assert_eq!(drawn("2024-03-06"), [Round::Playoff, Round::RoundOf(16)]);
+        assert_eq!(
+            drawn("2024-03-07"),
+            [Round::Playoff, Round::RoundOf(16), Round::QuarterFinal]
+        );
+    }
+
+    #[test]
+    fn a_decided_final_is_won_and_another_tie_is_gone_through() {
+        let fa = cup(Format::Knockout, false);
+        let stored = [
+            game("2024-01-28", "Round 4", "Liverpool", "Norwich", "5-2"),
+            game("2024-02-25", "Final", "Chelsea", "Liverpool", "0-1 aet"),
+        ];
+        let again = |round: &str, home: &str, away: &str| {
+            check_new_cup_match(&fa, &stored, &game("2024-03-01", round, home, away, "1-0"), &name)
+                .unwrap_err()
+                .to_string()
+        };
+        assert_eq!(
+            again("Final", "Liverpool", "Chelsea"),
+            "the Final tie between Chelsea and Liverpool is already decided: Liverpool won it"
+        );
+        assert_eq!(
+            again("Round 4", "Norwich", "Liverpool"),
+            "the Round 4 tie between Liverpool and Norwich is already decided: Liverpool went through"
+        );
     }
 }

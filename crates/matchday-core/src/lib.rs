@@ -27,8 +27,8 @@ mod season;
 mod stage;
 mod standings;
 mod team;
-mod tracker;
 mod tiebreak;
+mod tracker;
 
 pub use competition::{Competition, CompetitionId, Format, PointsScheme, RuleSet, Zone};
 pub use deduction::Deduction;

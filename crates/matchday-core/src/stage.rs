@@ -18,12 +18,21 @@
 //! round) cannot be foreseen from matches, so before such a round is stored
 //! the count of rounds left is a lower bound. The order does not depend on an
 //! as-of date: the calendar of rounds is known before their matches are played.
+//!
+//! # When a round counts as drawn
+//! A file stores a round's fixtures long after its draw, so a fixture says
+//! nothing of when its pairing was known. [`RoundOrder::is_drawn`] holds the
+//! one rule: on an as-of date a round counts as drawn once the round before it
+//! had begun (for the first round after a group stage, once the groups were
+//! finished), since draws are made no earlier, or once one of its own matches
+//! had been played.
 
 use std::cmp::Ordering;
 use std::collections::BTreeSet;
 use std::fmt;
 use std::str::FromStr;
 
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::{Competition, Format, KnockoutError, Match, TeamId};
@@ -315,6 +324,30 @@ impl RoundOrder {
     pub fn ties_to_win_from(&self, round: Round) -> u8 {
         self.rounds.iter().filter(|r| **r >= round).count() as u8
     }
+
+    /// Whether the draw for `round` had been made by `as_of`, judged from `matches`
+    /// (the competition's matches); always without a date. See the module notes.
+    pub fn is_drawn(&self, round: Round, matches: &[Match], as_of: Option<NaiveDate>) -> bool {
+        if as_of.is_none() {
+            return true;
+        }
+        let begun = |round: Round| {
+            matches.iter().any(|m| {
+                matches!(Stage::of(m), Ok(Stage::Knockout(r)) if r == round)
+                    && m.result_as_of(as_of).is_some()
+            })
+        };
+        if begun(round) {
+            return true;
+        }
+        match self.previous(round) {
+            Some(previous) => begun(previous),
+            None if self.has_groups => !matches
+                .iter()
+                .any(|m| matches!(Stage::of(m), Ok(Stage::Group)) && m.is_remaining_as_of(as_of)),
+            None => true,
+        }
+    }
 }
 
 #[cfg(test)]
@@ -481,5 +514,30 @@ mod tests {
                 .rounds()
                 .is_empty()
         );
+    }
+
+    #[test]
+    fn a_round_is_drawn_once_the_round_before_begins_or_its_own_match_is_played() {
+        let comp = cup(Format::Knockout);
+        let played = |mut m: Match, date: &str| {
+            m.date = date.parse().unwrap();
+            m.status = MatchStatus::Played("1-0".parse().unwrap());
+            m
+        };
+        let matches = [
+            played(fixture("Round 3", 1, 2), "2024-01-07"),
+            fixture("Round 4", 1, 3),
+            // Stored with a date before the round it follows: played, so drawn.
+            played(fixture("Round of 16", 4, 5), "2024-01-06"),
+        ];
+        let order = RoundOrder::of(&comp, &matches).unwrap();
+        let on = |day: &str| Some(day.parse().unwrap());
+        assert!(order.is_drawn(Round::Numbered(3), &matches, on("2024-01-01")));
+        assert!(!order.is_drawn(Round::Numbered(4), &matches, on("2024-01-06")));
+        assert!(order.is_drawn(Round::Numbered(4), &matches, on("2024-01-07")));
+        assert!(order.is_drawn(Round::RoundOf(16), &matches, on("2024-01-06")));
+        assert!(!order.is_drawn(Round::QuarterFinal, &matches, on("2024-01-05")));
+        assert!(order.is_drawn(Round::QuarterFinal, &matches, on("2024-01-06")));
+        assert!(order.is_drawn(Round::QuarterFinal, &matches, None));
     }
 }

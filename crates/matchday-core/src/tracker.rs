@@ -2,10 +2,9 @@
 //! date, and its honours across the seasons stored.
 //!
 //! Everything is derived from matches. A stored fixture of a knockout round
-//! counts as drawn on the as-of date only once the competition's previous
-//! round had begun by then (or, for the first round after a group stage, once
-//! the groups were finished), since draws are made no earlier; the opponent
-//! of a drawn tie whose own previous tie is still open is written "X or Y".
+//! counts as drawn on the as-of date only as [`RoundOrder::is_drawn`] says,
+//! through the [`Bracket`] as of that date; the opponent of a drawn tie whose
+//! own previous tie is still open is written "X or Y".
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -360,8 +359,14 @@ fn cup_target(
     for stage in &bracket.rounds {
         let round = stage.round;
         let Some(tie) = stage.ties.iter().find(|t| t.involves(team)) else {
-            if in_play && stage.ties.is_empty() {
-                // Through to a round not yet drawn.
+            // A club joining in this round already has its fixture stored, though not yet drawn.
+            let enters_here = || {
+                matches.iter().any(|m| {
+                    m.pairing.involves(team) && matches!(Stage::of(m), Ok(Stage::Knockout(r)) if r == round)
+                })
+            };
+            if stage.ties.is_empty() && (in_play || enters_here()) {
+                // Through to, or entering in, a round not yet drawn.
                 target.stage = Some(round.name());
                 target.ties_to_win = Some(order.ties_to_win_from(round));
                 target.next_match = Some(NextMatch {
@@ -398,7 +403,7 @@ fn cup_target(
             }
             None => {
                 target.ties_to_win = Some(order.ties_to_win_from(round));
-                target.next_match = Some(next_in_tie(matches, &order, &bracket, tie, team, as_of, name));
+                target.next_match = Some(next_in_tie(&bracket, tie, team, name));
                 return Ok(target);
             }
         }
@@ -407,27 +412,15 @@ fn cup_target(
     Ok(target)
 }
 
-/// What is known on `as_of` of the next match of an undecided tie.
+/// What is known of the next match of an undecided tie in `bracket`, whose ties are all drawn.
 fn next_in_tie(
-    matches: &[Match],
-    order: &RoundOrder,
     bracket: &Bracket,
     tie: &KnockoutTie,
     team: TeamId,
-    as_of: Option<NaiveDate>,
     name: &dyn Fn(TeamId) -> String,
 ) -> NextMatch {
     let round = tie.round();
     let opponent = tie.opponent_of(team).expect("the team's tie");
-    let drawn = tie.has_started() || draw_made(matches, order, bracket, round, as_of);
-    if !drawn {
-        return NextMatch {
-            date: None,
-            opponent: None,
-            round: round.name(),
-            venue: None,
-        };
-    }
     let mut next = match tie.next_match() {
         Some(m) => next_of(m, team, round.name(), name),
         None => NextMatch {
@@ -455,30 +448,6 @@ fn next_in_tie(
         }
     }
     next
-}
-
-/// Whether the draw for `round` had been made by `as_of`, judged from the stage before it.
-fn draw_made(
-    matches: &[Match],
-    order: &RoundOrder,
-    bracket: &Bracket,
-    round: Round,
-    as_of: Option<NaiveDate>,
-) -> bool {
-    if as_of.is_none() {
-        return true;
-    }
-    match order.previous(round) {
-        Some(previous) => bracket
-            .rounds
-            .iter()
-            .find(|r| r.round == previous)
-            .is_some_and(|r| r.ties.iter().any(KnockoutTie::has_started)),
-        None if order.has_group_stage() => !matches
-            .iter()
-            .any(|m| matches!(Stage::of(m), Ok(Stage::Group)) && m.is_remaining_as_of(as_of)),
-        None => true,
-    }
 }
 
 /// A final a team played, won or lost.
