@@ -18,6 +18,6 @@ m import data/premier-league-2023-24.season data/fa-cup-2023-24.season data/efl-
 m table premier-league --season 2023-24
 m gaps premier-league --season 2023-24 --team Liverpool
 m odds premier-league --season 2023-24 --sims 100000 --seed 1
-m track Liverpool
+m track Liverpool --as-of 2024-02-01
 m result "Arsenal 3-1 Liverpool" --competition "Premier League" --date 2024-02-04
 m table premier-league --season 2023-24 --as-of 2024-02-04

@@ -9,7 +9,7 @@ use crate::commands;
 /// Follow a football season: enter results and fixtures, print tables,
 /// gaps, odds and what a club can still win.
 #[derive(Debug, Parser)]
-#[command(name = "matchday", version, about, long_about = None, after_help = "\
+#[command(name = "matchday", version, about = "Follow a football season: enter results and fixtures, print tables, gaps, odds and what a club can still win", after_help = "\
 Examples:
   matchday import data/premier-league-2023-24.season
   matchday table premier-league --as-of 2024-02-01
@@ -40,6 +40,8 @@ pub enum Command {
     Results(commands::matches::ResultsArgs),
     Deduct(commands::deduct::Args),
     Table(commands::table::Args),
+    Gaps(commands::gaps::Args),
+    Odds(commands::odds::Args),
     Track(commands::track::Args),
     Bracket(commands::bracket::Args),
     Honours(commands::honours::Args),

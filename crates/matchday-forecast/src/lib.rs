@@ -1,1 +1,33 @@
-//! placeholder
+//! League mathematics for matchday: gaps between teams, the exact best and worst
+//! final positions still possible, and Monte Carlo season forecasts.
+//!
+//! Everything here is pure computation on core types: no files, no printing.
+//! A [`LeagueState`] is the league on a date; [`LeagueState::gaps`] and
+//! [`LeagueState::position_ranges`] say what is settled; [`MatchModel`] and
+//! [`simulate`] say how likely the rest is.
+//!
+//! ```
+//! use matchday_forecast::{PointsScheme, position_ranges};
+//! // Two teams on 8 meet twice more; the third, on 3, plays each of them once.
+//! let ranges = position_ranges(&[8, 8, 3], &[(0, 1), (1, 0), (2, 0), (2, 1)], PointsScheme::THREE);
+//! // Winning both gets the third team to 9, but the leaders' meetings lift one of them past it.
+//! assert_eq!((ranges[2].best, ranges[2].worst), (2, 3));
+//! ```
+#![deny(missing_docs)]
+
+mod error;
+mod gaps;
+mod model;
+mod positions;
+mod quality;
+mod simulate;
+mod state;
+
+pub use error::ForecastError;
+pub use gaps::{GapRow, Gaps, TIE_NOTE, ZoneGap, zone_boundary, zone_verdicts};
+pub use matchday_core::PointsScheme;
+pub use model::{MatchModel, ModelOptions, OutcomeProbabilities};
+pub use positions::{PositionRange, position_ranges};
+pub use quality::{ProbabilityScore, QualityReport, evaluate_halves, ranked_probability_score};
+pub use simulate::{Forecast, SimulationOptions, TeamForecast, ZoneChance, simulate};
+pub use state::{Fixture, LeagueState, MAX_TEAMS, PlayedResult};

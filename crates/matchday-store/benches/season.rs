@@ -58,7 +58,13 @@ fn season(record: &SeasonRecord, label: &str, dir: &Path) {
         let matches = read.matches(id).unwrap();
         let teams = read.entrants(id).unwrap();
         let deductions = read.deductions(id).unwrap();
-        Standings::compute(&competition, &teams, &matches, &deductions, TableOptions::default())
+        Standings::compute(
+            &competition,
+            &teams,
+            &matches,
+            &deductions,
+            TableOptions::default(),
+        )
     });
     println!("  load from the database and table       {}", ms(t));
     let matches = read.matches(id).unwrap();
@@ -68,11 +74,19 @@ fn season(record: &SeasonRecord, label: &str, dir: &Path) {
     dates.dedup();
     let (t, _) = median(5, || {
         for &day in &dates {
-            let options = TableOptions { as_of: Some(day), ..TableOptions::default() };
+            let options = TableOptions {
+                as_of: Some(day),
+                ..TableOptions::default()
+            };
             std::hint::black_box(Standings::compute(&competition, &teams, &matches, &[], options));
         }
     });
-    println!("  a table on each of its {} match days    {} ({} per table)", dates.len(), ms(t), ms(t / dates.len() as u32));
+    println!(
+        "  a table on each of its {} match days    {} ({} per table)",
+        dates.len(),
+        ms(t),
+        ms(t / dates.len() as u32)
+    );
 }
 
 fn main() {
@@ -81,7 +95,11 @@ fn main() {
     if let Ok(text) = std::fs::read_to_string(&bundled) {
         let (t, record) = median(21, || matchday_formats::season_file::parse(&text).unwrap());
         println!("parse data/premier-league-2023-24.season  {}", ms(t));
-        season(&record, "Premier League 2023-24 (bundled season file)", dir.path());
+        season(
+            &record,
+            "Premier League 2023-24 (bundled season file)",
+            dir.path(),
+        );
     }
     let shared = root().join("../shared/data");
     let txt = shared.join("openfootball/england/2023-24/1-premierleague.txt");
@@ -95,7 +113,10 @@ fn main() {
         let records = matchday_formats::engsoccer::parse(&text).unwrap();
         let parsed = start.elapsed();
         let total: usize = records.iter().map(|r| r.matches.len()).sum();
-        println!("English league history (engsoccerdata): {} seasons, {total} matches", records.len());
+        println!(
+            "English league history (engsoccerdata): {} seasons, {total} matches",
+            records.len()
+        );
         println!("  parse                                  {}", ms(parsed));
         let file = dir.path().join("history.db");
         let start = Instant::now();
@@ -108,7 +129,10 @@ fn main() {
                 Ok::<_, matchday_store::StoreError>(())
             })
             .unwrap();
-        println!("  import into a database file             {}", ms(start.elapsed()));
+        println!(
+            "  import into a database file             {}",
+            ms(start.elapsed())
+        );
         let start = Instant::now();
         let read = store.read();
         let mut tables = 0;
@@ -116,9 +140,18 @@ fn main() {
             let id = competition.id.unwrap();
             let matches = read.matches(id).unwrap();
             let teams = read.entrants(id).unwrap();
-            std::hint::black_box(Standings::compute(&competition, &teams, &matches, &[], TableOptions::default()));
+            std::hint::black_box(Standings::compute(
+                &competition,
+                &teams,
+                &matches,
+                &[],
+                TableOptions::default(),
+            ));
             tables += 1;
         }
-        println!("  every final table ({tables}), from the database {}", ms(start.elapsed()));
+        println!(
+            "  every final table ({tables}), from the database {}",
+            ms(start.elapsed())
+        );
     }
 }

@@ -1,10 +1,10 @@
 //! Storing whole seasons read from files.
 
 use matchday_core::{
-    Competition, Deduction, Format, Match, Pairing, PointsScheme, RuleSet, SeasonRecord, Team, Zone,
+    Competition, Deduction, Format, Match, Pairing, PointsScheme, RuleSet, SeasonRecord, Zone,
 };
 
-use crate::writer::Upsert;
+use crate::writer::{KnownTeams, Upsert};
 use crate::{StoreError, Writer};
 
 /// What an import stored.
@@ -46,14 +46,14 @@ impl<'c> Writer<'c> {
             (None, Some(slug)) => slug.clone(),
             _ => Competition::slug_for(&comp_name),
         };
-        let mut known: Vec<Team> = self.teams()?;
-        let teams_before = known.len();
+        let mut known = KnownTeams::of(&self.teams()?);
 
         let mut team_ids = Vec::new();
         for t in &record.teams {
             let id = self.ensure_team(&t.name, &mut known)?;
             for alias in &t.aliases {
                 self.add_alias(id, alias)?;
+                known.add(alias, id);
             }
             team_ids.push(id);
         }
@@ -147,7 +147,7 @@ impl<'c> Writer<'c> {
             self.add_deduction(&competition, &deduction)?;
             summary.deductions += 1;
         }
-        summary.teams_created = known.len() - teams_before;
+        summary.teams_created = known.created;
         summary
             .competitions
             .push(format!("{} {}", competition.name, season));

@@ -1,5 +1,6 @@
 //! Writing, only ever inside the transaction [`crate::Store::write`] opens.
 
+use std::collections::HashMap;
 use std::ops::Deref;
 
 use matchday_core::{
@@ -131,24 +132,22 @@ impl<'c> Writer<'c> {
     ///
     /// Matching is exact on the normal form of names and aliases, so a new
     /// spelling never joins another club by accident.
-    pub(crate) fn ensure_team(&mut self, raw: &str, known: &mut Vec<Team>) -> Result<TeamId, StoreError> {
+    pub(crate) fn ensure_team(&mut self, raw: &str, known: &mut KnownTeams) -> Result<TeamId, StoreError> {
+        if let Some(&id) = known.by_spelling.get(raw) {
+            return Ok(id);
+        }
         let key = normalize_name(raw);
-        if let Some(t) = known
-            .iter()
-            .find(|t| normalize_name(&t.name) == key || t.aliases.iter().any(|a| normalize_name(a) == key))
-        {
-            return Ok(t.id);
+        if let Some(&id) = known.by_key.get(&key) {
+            known.by_spelling.insert(raw.to_string(), id);
+            return Ok(id);
         }
         let name = matchday_core::display_name(raw);
         let id = self.insert_team(&name)?;
-        let mut team = Team {
-            id,
-            name: name.clone(),
-            aliases: Vec::new(),
-        };
+        known.created += 1;
+        known.by_key.insert(normalize_name(&name), id);
         if normalize_name(&name) != key {
             self.add_alias(id, raw)?;
-            team.aliases.push(raw.to_string());
+            known.by_key.insert(key.clone(), id);
         }
         for (canonical, alias) in KNOWN_ALIASES {
             let other = if normalize_name(canonical) == key {
@@ -158,12 +157,13 @@ impl<'c> Writer<'c> {
             } else {
                 continue;
             };
-            if self.owner_of_key(&normalize_name(other))?.is_none() {
+            let other_key = normalize_name(other);
+            if self.owner_of_key(&other_key)?.is_none() {
                 self.add_alias(id, other)?;
-                team.aliases.push(other.to_string());
+                known.by_key.insert(other_key, id);
             }
         }
-        known.push(team);
+        known.by_spelling.insert(raw.to_string(), id);
         Ok(id)
     }
 
@@ -514,6 +514,43 @@ fn merged(stored: &Match, entered: &Match) -> Match {
         leg: entered.leg.or(stored.leg),
         replay: entered.replay || stored.replay,
         status: entered.status,
+    }
+}
+
+/// The teams an import has met, by the normal form of every name and alias.
+#[derive(Debug, Default)]
+pub(crate) struct KnownTeams {
+    by_key: HashMap<String, TeamId>,
+    by_spelling: HashMap<String, TeamId>,
+    /// How many teams the import created.
+    pub(crate) created: usize,
+}
+
+impl KnownTeams {
+    /// The stored teams; an alias shared by two teams is left out, as it names neither.
+    pub(crate) fn of(teams: &[Team]) -> KnownTeams {
+        let mut known = KnownTeams::default();
+        let mut shared = Vec::new();
+        for team in teams {
+            for name in std::iter::once(&team.name).chain(team.aliases.iter()) {
+                let key = normalize_name(name);
+                match known.by_key.get(&key) {
+                    Some(&other) if other != team.id => shared.push(key),
+                    _ => {
+                        known.by_key.insert(key, team.id);
+                    }
+                }
+            }
+        }
+        for key in shared {
+            known.by_key.remove(&key);
+        }
+        known
+    }
+
+    /// Records another name for a team.
+    pub(crate) fn add(&mut self, name: &str, team: TeamId) {
+        self.by_key.insert(normalize_name(name), team);
     }
 }
 

@@ -14,6 +14,8 @@ pub mod competition;
 pub mod deduct;
 pub mod export;
 pub mod fixture;
+pub mod gaps;
+pub mod odds;
 pub mod honours;
 pub mod import;
 pub mod matches;
@@ -39,6 +41,8 @@ pub fn run(cli: Cli) -> anyhow::Result<String> {
         Command::Deduct(args) => deduct::run(&mut store, args),
         Command::Table(args) => table::run(&store, args),
         Command::Track(args) => track::run(&store, args),
+        Command::Gaps(args) => gaps::run(&store, args),
+        Command::Odds(args) => odds::run(&store, args),
         Command::Bracket(args) => bracket::run(&store, args),
         Command::Honours(args) => honours::run(&store, args),
     }

@@ -8,8 +8,11 @@ use super::Loaded;
 use crate::args::OutputFormat;
 use crate::render;
 
-/// Show every competition a club entered this season: alive or out, next
-/// round and opponent, and how many ties from a trophy
+/// Show what a club can still win this season, and what is next
+///
+/// Every competition the club entered: alive or out (and to whom), the next
+/// round, opponent, date and venue, how many ties from a trophy, and for a
+/// league its place and the gap to first.
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:
   matchday track Liverpool --as-of 2024-02-01

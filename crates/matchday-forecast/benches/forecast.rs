@@ -1,0 +1,107 @@
+//! Timings and model quality on real data (needs `shared/data` beside the checkout).
+//!
+//! Run with `cargo bench -p matchday-forecast`.
+
+#[path = "../tests/support/england.rs"]
+#[allow(dead_code)]
+mod england;
+
+use std::time::{Duration, Instant};
+
+use chrono::NaiveDate;
+use matchday_forecast::{
+    LeagueState, MatchModel, ModelOptions, SimulationOptions, evaluate_halves, simulate,
+};
+
+fn state_on(season: &england::LeagueSeason, day: Option<NaiveDate>) -> LeagueState {
+    LeagueState::new(
+        &season.competition,
+        &season.teams,
+        &season.matches,
+        &season.deductions,
+        day,
+    )
+    .expect("a valid league")
+}
+
+/// Times exact positions at every match day; returns (median, slowest, day of slowest).
+fn time_positions(season: &england::LeagueSeason) -> (Duration, Duration, NaiveDate, usize) {
+    let mut times = Vec::new();
+    for day in season.match_days() {
+        let state = state_on(season, Some(day));
+        let start = Instant::now();
+        let ranges = state.position_ranges();
+        let took = start.elapsed();
+        assert_eq!(ranges.len(), season.teams.len());
+        if took > Duration::from_millis(100) {
+            println!("  slow: {day}: {:.1} ms", took.as_secs_f64() * 1e3);
+        }
+        times.push((took, day));
+    }
+    let count = times.len();
+    let slowest = *times.iter().max().expect("days");
+    times.sort();
+    (times[count / 2].0, slowest.0, slowest.1, count)
+}
+
+fn main() {
+    if !england::data_dir().join("engsoccerdata/england.csv").exists() {
+        println!("no ../shared/data: nothing to measure");
+        return;
+    }
+    let premier = england::load(2023, 1).expect("Premier League 2023-24");
+    let (median, slowest, day, days) = time_positions(&premier);
+    println!(
+        "exact positions, Premier League 2023-24, {days} match days: median {:.2} ms, slowest {:.2} ms ({day})",
+        median.as_secs_f64() * 1e3,
+        slowest.as_secs_f64() * 1e3
+    );
+    let championship = england::load(2023, 2).expect("Championship 2023-24");
+    let (median, slowest, day, days) = time_positions(&championship);
+    println!(
+        "exact positions, Championship 2023-24, {days} match days: median {:.2} ms, slowest {:.2} ms ({day})",
+        median.as_secs_f64() * 1e3,
+        slowest.as_secs_f64() * 1e3
+    );
+
+    let mid = NaiveDate::from_ymd_opt(2023, 12, 31).expect("a date");
+    let state = state_on(&premier, Some(mid));
+    let model = MatchModel::fit(&state, &ModelOptions::default());
+    let options = SimulationOptions {
+        sims: 1_000_000,
+        seed: 2024,
+    };
+    let start = Instant::now();
+    let forecast = simulate(&state, &model, &options, &|_| {});
+    println!(
+        "1,000,000 simulated seasons of the Premier League from {mid} ({} fixtures left, {} threads): {:.2} s",
+        state.fixtures().len(),
+        rayon::current_num_threads(),
+        start.elapsed().as_secs_f64()
+    );
+    let leader = forecast
+        .teams
+        .iter()
+        .max_by(|a, b| a.positions[0].total_cmp(&b.positions[0]))
+        .expect("teams");
+    println!(
+        "  likeliest champion: {} ({:.1}%)",
+        premier.name(leader.team),
+        leader.positions[0] * 100.0
+    );
+
+    let full = state_on(&premier, None);
+    let report =
+        evaluate_halves(premier.teams.len(), full.results(), &ModelOptions::default()).expect("a season");
+    println!(
+        "model quality, fitted on {} results, scored on {}: RPS / log loss",
+        report.fitted_on, report.scored
+    );
+    for (name, score) in [
+        ("model", report.model),
+        ("H/D/A frequencies", report.frequencies),
+        ("equal odds", report.equal_odds),
+    ] {
+        println!("  {name:<18} {:.4} / {:.4}", score.rps, score.log_loss);
+    }
+}

@@ -1,0 +1,20 @@
+//! What can go wrong when setting up a league's mathematics.
+
+use matchday_core::TeamId;
+
+/// Errors from building a league state or a forecast.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ForecastError {
+    /// The league has no teams.
+    #[error("the league has no teams")]
+    NoTeams,
+    /// More teams than the exact method handles.
+    #[error("{0} teams is more than the {max} this method handles", max = crate::MAX_TEAMS)]
+    TooManyTeams(usize),
+    /// A team was listed twice.
+    #[error("team {0:?} is listed twice")]
+    DuplicateTeam(TeamId),
+    /// A team named for a comparison is not in the league.
+    #[error("team {0:?} is not in this league")]
+    UnknownTeam(TeamId),
+}

@@ -1,0 +1,704 @@
+//! Exact best and worst final positions, on points alone.
+//!
+//! Ties are treated conservatively: a team level on points with another could finish
+//! above or below it, so the best position counts only the teams that must finish
+//! strictly above on points, and the worst counts every team that can finish level or above.
+//!
+//! For team X's best position X wins every match left (that is best for X in every
+//! respect), which fixes its final total `T`; the question is how many other teams can
+//! be kept at or below `T`. For the worst position X loses every match, and the question is
+//! how many can reach its total. Both are "largest feasible set" searches over the other
+//! teams: the sets that can be kept down (or pushed up) are closed under taking subsets, so
+//! a depth-first search with the bound "chosen + undecided ≤ best found" finds the largest.
+//! Each candidate set is decided exactly by a branch and bound over its matches, with
+//! forcing rules (a team that cannot afford a draw must lose; a team that cannot exceed its
+//! cap even winning everything takes every match) and a max-flow relaxation for pruning. The
+//! flow is exact when a win is worth twice a draw (2-1-0) and a relaxation under 3-1-0,
+//! where branching decides the rest.
+
+use matchday_core::PointsScheme;
+use serde::{Deserialize, Serialize};
+
+use crate::LeagueState;
+
+/// The best and worst final positions a team can still reach, ties counted conservatively.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct PositionRange {
+    /// The highest place still possible (1 is top).
+    pub best: u16,
+    /// The lowest place still possible.
+    pub worst: u16,
+}
+
+impl PositionRange {
+    /// Whether every possible final position lies in `first..=last`.
+    pub fn settled_within(self, first: u16, last: u16) -> bool {
+        first <= self.best && self.worst <= last
+    }
+
+    /// Whether no possible final position lies in `first..=last`.
+    pub fn excluded_from(self, first: u16, last: u16) -> bool {
+        self.worst < first || self.best > last
+    }
+}
+
+impl LeagueState {
+    /// Every team's exact best and worst final position, in team order.
+    pub fn position_ranges(&self) -> Vec<PositionRange> {
+        let fixtures: Vec<(usize, usize)> = self.fixtures().iter().map(|f| (f.home, f.away)).collect();
+        position_ranges(self.points(), &fixtures, self.scheme())
+    }
+}
+
+/// Exact best and worst final positions for teams on `points` with `fixtures` (index pairs) left.
+///
+/// Teams are indexed as in `points`; at most [`crate::MAX_TEAMS`] of them.
+pub fn position_ranges(
+    points: &[i32],
+    fixtures: &[(usize, usize)],
+    scheme: PointsScheme,
+) -> Vec<PositionRange> {
+    let solver = Solver::new(points, fixtures, scheme);
+    (0..points.len())
+        .map(|x| {
+            let t = std::time::Instant::now();
+            let best = solver.best(x);
+            let tb = t.elapsed();
+            let worst = solver.worst(x);
+            let tw = t.elapsed() - tb;
+            if (tb + tw).as_millis() > 20 {
+                eprintln!("DIAG x={x} best={best} {:?} worst={worst} {:?} calls={} top={}", tb, tw, CALLS.with(|c| c.replace(0)), TOP.with(|c| c.replace(0)));
+            }
+            CALLS.with(|c| c.set(0));
+            PositionRange { best, worst }
+        })
+        .collect()
+}
+
+struct Solver {
+    n: usize,
+    /// Points with the defeat points of every remaining match already added, so a
+    /// defeat is worth 0 and a win `w`, a draw `d`.
+    base: Vec<i64>,
+    fixtures: Vec<(usize, usize)>,
+    games: Vec<i64>,
+    w: i64,
+    d: i64,
+}
+
+impl Solver {
+    fn new(points: &[i32], fixtures: &[(usize, usize)], scheme: PointsScheme) -> Solver {
+        assert!(points.len() <= crate::MAX_TEAMS, "too many teams");
+        let n = points.len();
+        let loss = i64::from(scheme.loss);
+        let mut games = vec![0i64; n];
+        for &(a, b) in fixtures {
+            games[a] += 1;
+            games[b] += 1;
+        }
+        let base = (0..n).map(|i| i64::from(points[i]) + loss * games[i]).collect();
+        Solver {
+            n,
+            base,
+            fixtures: fixtures.to_vec(),
+            games,
+            w: i64::from(scheme.win) - loss,
+            d: i64::from(scheme.draw) - loss,
+        }
+    }
+
+    /// 1 + the fewest teams that must finish strictly above `x` on points.
+    fn best(&self, x: usize) -> u16 {
+        let total = self.base[x] + self.w * self.games[x];
+        let others: Vec<(usize, usize)> = self
+            .fixtures
+            .iter()
+            .copied()
+            .filter(|&(a, b)| a != x && b != x)
+            .collect();
+        let mut games = vec![0i64; self.n];
+        for &(a, b) in &others {
+            games[a] += 1;
+            games[b] += 1;
+        }
+        let mut above = 0u16;
+        let mut always_kept = 0u64;
+        let mut contested: Vec<(i64, usize)> = Vec::new();
+        for j in (0..self.n).filter(|&j| j != x) {
+            let cap = total - self.base[j];
+            if cap < 0 {
+                above += 1;
+            } else if cap >= self.w * games[j] {
+                always_kept |= 1 << j;
+            } else {
+                contested.push((cap - self.w * games[j], j));
+            }
+        }
+        // Teams with the most room first, so the first descent finds a large set.
+        contested.sort_by_key(|&(room, j)| (std::cmp::Reverse(room), j));
+        let order: Vec<usize> = contested.iter().map(|&(_, j)| j).collect();
+        let kept = largest_feasible(always_kept, &order, &mut |set| {
+            self.can_keep_below(set, total, &others)
+        });
+        1 + above + (order.len() - kept) as u16
+    }
+
+    /// Whether every team in `set` can end on at most `total`, teams outside it beating them.
+    fn can_keep_below(&self, set: u64, total: i64, fixtures: &[(usize, usize)]) -> bool {
+        let (local, members) = local_indices(set, self.n);
+        let caps: Vec<i64> = members.iter().map(|&j| total - self.base[j]).collect();
+        let inside: Vec<(u8, u8)> = fixtures
+            .iter()
+            .filter(|&&(a, b)| set >> a & 1 == 1 && set >> b & 1 == 1)
+            .map(|&(a, b)| (local[a], local[b]))
+            .collect();
+        caps_feasible(caps, inside, self.w, self.d)
+    }
+
+    /// 1 + the most teams that can finish level with or above `x` on points.
+    fn worst(&self, x: usize) -> u16 {
+        let total = self.base[x];
+        let mut start = self.base.clone();
+        let mut games = vec![0i64; self.n];
+        let mut others = Vec::new();
+        for &(a, b) in &self.fixtures {
+            if a == x {
+                start[b] += self.w;
+            } else if b == x {
+                start[a] += self.w;
+            } else {
+                games[a] += 1;
+                games[b] += 1;
+                others.push((a, b));
+            }
+        }
+        let mut level_or_above = 0u64;
+        let mut contested: Vec<(i64, usize)> = Vec::new();
+        for j in (0..self.n).filter(|&j| j != x) {
+            if start[j] >= total {
+                level_or_above |= 1 << j;
+            } else if start[j] + self.w * games[j] >= total {
+                contested.push((start[j] + self.w * games[j] - total, j));
+            }
+        }
+        contested.sort_by_key(|&(room, j)| (std::cmp::Reverse(room), j));
+        let order: Vec<usize> = contested.iter().map(|&(_, j)| j).collect();
+        let reached = largest_feasible(level_or_above, &order, &mut |set| {
+            self.can_lift_to(set, total, &start, &others)
+        });
+        1 + level_or_above.count_ones() as u16 + reached as u16
+    }
+
+    /// Whether every team in `set` can reach `total`, each beating the teams outside it.
+    fn can_lift_to(&self, set: u64, total: i64, start: &[i64], fixtures: &[(usize, usize)]) -> bool {
+        let (local, members) = local_indices(set, self.n);
+        let mut demands: Vec<i64> = members.iter().map(|&j| total - start[j]).collect();
+        let mut inside = Vec::new();
+        for &(a, b) in fixtures {
+            match (set >> a & 1 == 1, set >> b & 1 == 1) {
+                (true, true) => inside.push((local[a], local[b])),
+                (true, false) => demands[local[a] as usize] -= self.w,
+                (false, true) => demands[local[b] as usize] -= self.w,
+                (false, false) => {}
+            }
+        }
+        demands_feasible(demands, inside, self.w, self.d)
+    }
+}
+
+fn local_indices(set: u64, n: usize) -> (Vec<u8>, Vec<usize>) {
+    let mut local = vec![u8::MAX; n];
+    let mut members = Vec::new();
+    for (j, slot) in local.iter_mut().enumerate() {
+        if set >> j & 1 == 1 {
+            *slot = members.len() as u8;
+            members.push(j);
+        }
+    }
+    (local, members)
+}
+
+/// The most of `order` that can join `base` with `feasible` still true.
+///
+/// `feasible` must be closed under subsets and true of `base`.
+thread_local! { static TOP: std::cell::Cell<u64> = const { std::cell::Cell::new(0) }; }
+thread_local! { static CALLS: std::cell::Cell<u64> = const { std::cell::Cell::new(0) }; }
+fn largest_feasible(base: u64, order: &[usize], feasible: &mut dyn FnMut(u64) -> bool) -> usize {
+    if order.is_empty() {
+        return 0;
+    }
+    let all = order.iter().fold(base, |m, &j| m | 1 << j);
+    eprintln!("DIAG  order={} base={}", order.len(), base.count_ones());
+    if feasible(all) {
+        return order.len();
+    }
+    let mut best = 0;
+    search(0, base, 0, order, feasible, &mut best, order.len() - 1);
+    best
+}
+
+fn search(
+    i: usize,
+    set: u64,
+    count: usize,
+    order: &[usize],
+    feasible: &mut dyn FnMut(u64) -> bool,
+    best: &mut usize,
+    ceiling: usize,
+) {
+    if count + (order.len() - i) <= *best || *best == ceiling {
+        return;
+    }
+    if i == order.len() {
+        *best = count;
+        return;
+    }
+    let with = set | 1 << order[i];
+    TOP.with(|c| c.set(c.get() + 1));
+    if feasible(with) {
+        search(i + 1, with, count + 1, order, feasible, best, ceiling);
+    }
+    search(i + 1, set, count, order, feasible, best, ceiling);
+}
+
+fn games_of(k: usize, matches: &[(u8, u8)]) -> Vec<i64> {
+    let mut g = vec![0i64; k];
+    for &(a, b) in matches {
+        g[a as usize] += 1;
+        g[b as usize] += 1;
+    }
+    g
+}
+
+/// Whether `matches` can be decided so that each team gains at most its cap.
+fn caps_feasible(mut caps: Vec<i64>, mut matches: Vec<(u8, u8)>, w: i64, d: i64) -> bool {
+    CALLS.with(|c| c.set(c.get() + 1));
+    let k = caps.len();
+    // Forcing: a team that cannot afford even a draw loses everything; a team that
+    // could win everything and stay under its cap may as well, which costs no one.
+    let mut games = games_of(k, &matches);
+    loop {
+        if caps.iter().any(|&c| c < 0) {
+            return false;
+        }
+        let forced = (0..k).find(|&j| games[j] > 0 && (caps[j] >= w * games[j] || caps[j] < d));
+        let Some(j) = forced else { break };
+        let loses = caps[j] < d;
+        matches.retain(|&(a, b)| {
+            let (a, b) = (a as usize, b as usize);
+            if a != j && b != j {
+                return true;
+            }
+            let other = if a == j { b } else { a };
+            games[other] -= 1;
+            if loses {
+                caps[other] -= w;
+            }
+            false
+        });
+        games[j] = 0;
+    }
+    if (0..k).all(|j| caps[j] >= d * games[j]) {
+        return true;
+    }
+    let units = if w >= 2 * d { 2 * d } else { w };
+    if units > 0 {
+        let sink: Vec<i64> = (0..k)
+            .map(|j| cap_units(caps[j], games[j], w, d).min(units * games[j]))
+            .collect();
+        let mut net = Network::bipartite(&matches, units, units, &sink);
+        let flow = net.max_flow();
+        if flow < units * matches.len() as i64 {
+            return false;
+        }
+        // The flow may already be a real outcome: full units as a win, a split as a draw.
+        let mut gained = vec![0i64; k];
+        for (m, &(a, b)) in matches.iter().enumerate() {
+            let (to_a, to_b) = net.split(m);
+            if to_a == units {
+                gained[a as usize] += w;
+            } else if to_b == units {
+                gained[b as usize] += w;
+            } else {
+                gained[a as usize] += d;
+                gained[b as usize] += d;
+            }
+        }
+        if (0..k).all(|j| gained[j] <= caps[j]) {
+            return true;
+        }
+    }
+    // Branch on the tightest team's match against the opponent with the most room.
+    let room = |j: usize| caps[j] - d * games[j];
+    let tight = (0..k)
+        .filter(|&j| games[j] > 0)
+        .min_by_key(|&j| (room(j), j))
+        .expect("a match is left");
+    let other = take_match(&mut matches, tight, room);
+    for (gain_tight, gain_other) in [(0, w), (d, d), (w, 0)] {
+        let mut next = caps.clone();
+        next[tight] -= gain_tight;
+        next[other] -= gain_other;
+        if next[tight] >= 0 && next[other] >= 0 && caps_feasible(next, matches.clone(), w, d) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Removes the match of `team` against the opponent scoring highest on `room`; returns the opponent.
+fn take_match(matches: &mut Vec<(u8, u8)>, team: usize, room: impl Fn(usize) -> i64) -> usize {
+    let mut pick: Option<(i64, usize)> = None;
+    for (m, &(a, b)) in matches.iter().enumerate() {
+        let other = if a as usize == team {
+            b as usize
+        } else if b as usize == team {
+            a as usize
+        } else {
+            continue;
+        };
+        if pick.is_none_or(|(best, _)| room(other) > best) {
+            pick = Some((room(other), m));
+        }
+    }
+    let (_, m) = pick.expect("the team has a match left");
+    let (a, b) = matches.swap_remove(m);
+    if a as usize == team {
+        b as usize
+    } else {
+        a as usize
+    }
+}
+
+/// The most flow units a team with `cap` points to spare and `games` left can take,
+/// where a draw is `d` units and a win `2d` units but `w` points.
+fn cap_units(cap: i64, games: i64, w: i64, d: i64) -> i64 {
+    if d == 0 || w < 2 * d {
+        return cap;
+    }
+    // Points at least u + (w - 2d) * ceil((u - d * games) / d).
+    let mut best = 0;
+    for u in 0..=2 * d * games {
+        let wins = if u > d * games {
+            (u - d * games + d - 1) / d
+        } else {
+            0
+        };
+        if u + (w - 2 * d) * wins <= cap {
+            best = u;
+        } else {
+            break;
+        }
+    }
+    best
+}
+
+/// The fewest units (a draw `d`, a win `2d`) that can be worth `demand` points.
+fn demand_units(demand: i64, w: i64, d: i64) -> i64 {
+    let mut u = 0;
+    while u + (w - 2 * d) * (u / (2 * d)) < demand {
+        u += 1;
+    }
+    u
+}
+
+/// Whether `matches` can be decided so that each team gains at least its demand.
+fn demands_feasible(mut demands: Vec<i64>, mut matches: Vec<(u8, u8)>, w: i64, d: i64) -> bool {
+    CALLS.with(|c| c.set(c.get() + 1));
+    let k = demands.len();
+    let mut games = games_of(k, &matches);
+    loop {
+        if (0..k).any(|j| demands[j] > w * games[j]) {
+            return false;
+        }
+        // A team already there loses the rest (helping others most); a team that needs
+        // more than anything short of winning out must win out.
+        let forced =
+            (0..k).find(|&j| games[j] > 0 && (demands[j] <= 0 || demands[j] > w * (games[j] - 1) + d));
+        let Some(j) = forced else { break };
+        let satisfied = demands[j] <= 0;
+        matches.retain(|&(a, b)| {
+            let (a, b) = (a as usize, b as usize);
+            if a != j && b != j {
+                return true;
+            }
+            let other = if a == j { b } else { a };
+            games[other] -= 1;
+            if satisfied {
+                demands[other] -= w;
+            } else {
+                demands[j] -= w;
+            }
+            false
+        });
+        games[j] = 0;
+    }
+    if matches.is_empty() {
+        return demands.iter().all(|&x| x <= 0);
+    }
+    if d > 0 && w >= 2 * d {
+        // A draw is `d` units to each side and a win `2d` units to the winner, so every match
+        // hands out exactly `2d` units; `u` units are worth at most `u + (w - 2d)·⌊u / 2d⌋` points.
+        let units = 2 * d;
+        let need: Vec<i64> = (0..k).map(|j| demand_units(demands[j], w, d)).collect();
+        let mut net = Network::bipartite(&matches, units, units, &need);
+        if net.max_flow() < need.iter().sum::<i64>() {
+            return false;
+        }
+        let mut gained = vec![0i64; k];
+        for (m, &(a, b)) in matches.iter().enumerate() {
+            let (to_a, to_b) = net.split(m);
+            if to_a == units {
+                gained[a as usize] += w;
+            } else if to_b == units {
+                gained[b as usize] += w;
+            } else {
+                gained[a as usize] += d;
+                gained[b as usize] += d;
+            }
+        }
+        if (0..k).all(|j| gained[j] >= demands[j]) {
+            return true;
+        }
+    }
+    let units = w.max(2 * d);
+    let need: Vec<i64> = demands.iter().map(|&x| x.max(0)).collect();
+    let mut net = Network::bipartite(&matches, units, w, &need);
+    if net.max_flow() < need.iter().sum::<i64>() {
+        return false;
+    }
+    let slack = |j: usize| w * games[j] - demands[j];
+    let tight = (0..k)
+        .filter(|&j| games[j] > 0)
+        .min_by_key(|&j| (slack(j), j))
+        .expect("a match is left");
+    let other = take_match(&mut matches, tight, slack);
+    for (gain_tight, gain_other) in [(w, 0), (d, d), (0, w)] {
+        let mut next = demands.clone();
+        next[tight] -= gain_tight;
+        next[other] -= gain_other;
+        if demands_feasible(next, matches.clone(), w, d) {
+            return true;
+        }
+    }
+    false
+}
+
+/// A flow network source → match → team → sink, solved by Dinic's algorithm.
+struct Network {
+    head: Vec<usize>,
+    next: Vec<usize>,
+    to: Vec<usize>,
+    cap: Vec<i64>,
+    level: Vec<i32>,
+    iter: Vec<usize>,
+    source: usize,
+    sink: usize,
+    /// For each match, the edges to its first and second team.
+    match_edges: Vec<(usize, usize)>,
+}
+
+const NONE: usize = usize::MAX;
+
+impl Network {
+    fn bipartite(matches: &[(u8, u8)], per_match: i64, per_side: i64, team_caps: &[i64]) -> Network {
+        let m = matches.len();
+        let k = team_caps.len();
+        let nodes = m + k + 2;
+        let mut net = Network {
+            head: vec![NONE; nodes],
+            next: Vec::new(),
+            to: Vec::new(),
+            cap: Vec::new(),
+            level: vec![0; nodes],
+            iter: vec![0; nodes],
+            source: m + k,
+            sink: m + k + 1,
+            match_edges: Vec::with_capacity(m),
+        };
+        for (i, &(a, b)) in matches.iter().enumerate() {
+            net.edge(net.source, i, per_match);
+            let ea = net.edge(i, m + a as usize, per_side);
+            let eb = net.edge(i, m + b as usize, per_side);
+            net.match_edges.push((ea, eb));
+        }
+        for (j, &c) in team_caps.iter().enumerate() {
+            net.edge(m + j, net.sink, c.max(0));
+        }
+        net
+    }
+
+    fn edge(&mut self, from: usize, to: usize, cap: i64) -> usize {
+        let id = self.to.len();
+        for (a, b, c) in [(from, to, cap), (to, from, 0)] {
+            self.to.push(b);
+            self.cap.push(c);
+            self.next.push(self.head[a]);
+            self.head[a] = self.to.len() - 1;
+        }
+        id
+    }
+
+    /// Units of match `m` sent to its first and second team.
+    fn split(&self, m: usize) -> (i64, i64) {
+        let (ea, eb) = self.match_edges[m];
+        (self.cap[ea ^ 1], self.cap[eb ^ 1])
+    }
+
+    fn max_flow(&mut self) -> i64 {
+        let mut total = 0;
+        while self.levels() {
+            self.iter.clone_from(&self.head);
+            loop {
+                let pushed = self.push(self.source, i64::MAX);
+                if pushed == 0 {
+                    break;
+                }
+                total += pushed;
+            }
+        }
+        total
+    }
+
+    fn levels(&mut self) -> bool {
+        self.level.fill(-1);
+        let mut queue = std::collections::VecDeque::new();
+        self.level[self.source] = 0;
+        queue.push_back(self.source);
+        while let Some(v) = queue.pop_front() {
+            let mut e = self.head[v];
+            while e != NONE {
+                let u = self.to[e];
+                if self.cap[e] > 0 && self.level[u] < 0 {
+                    self.level[u] = self.level[v] + 1;
+                    queue.push_back(u);
+                }
+                e = self.next[e];
+            }
+        }
+        self.level[self.sink] >= 0
+    }
+
+    fn push(&mut self, v: usize, limit: i64) -> i64 {
+        if v == self.sink {
+            return limit;
+        }
+        while self.iter[v] != NONE {
+            let e = self.iter[v];
+            let u = self.to[e];
+            if self.cap[e] > 0 && self.level[u] == self.level[v] + 1 {
+                let pushed = self.push(u, limit.min(self.cap[e]));
+                if pushed > 0 {
+                    self.cap[e] -= pushed;
+                    self.cap[e ^ 1] += pushed;
+                    return pushed;
+                }
+            }
+            self.iter[v] = self.next[e];
+        }
+        0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rand::rngs::Xoshiro256PlusPlus;
+    use rand::{RngExt, SeedableRng};
+
+    /// Best and worst positions by trying every outcome.
+    fn brute_force(points: &[i32], fixtures: &[(usize, usize)], scheme: PointsScheme) -> Vec<PositionRange> {
+        let n = points.len();
+        let mut ranges = vec![
+            PositionRange {
+                best: n as u16,
+                worst: 1
+            };
+            n
+        ];
+        let outcomes = 3usize.pow(fixtures.len() as u32);
+        let mut finals = vec![0i32; n];
+        for code in 0..outcomes {
+            finals.copy_from_slice(points);
+            let mut c = code;
+            for &(h, a) in fixtures {
+                let (ph, pa) = match c % 3 {
+                    0 => (scheme.win, scheme.loss),
+                    1 => (scheme.draw, scheme.draw),
+                    _ => (scheme.loss, scheme.win),
+                };
+                finals[h] += i32::from(ph);
+                finals[a] += i32::from(pa);
+                c /= 3;
+            }
+            for x in 0..n {
+                let above = finals.iter().filter(|&&p| p > finals[x]).count() as u16;
+                let level_or_above = finals.iter().filter(|&&p| p >= finals[x]).count() as u16;
+                ranges[x].best = ranges[x].best.min(1 + above);
+                ranges[x].worst = ranges[x].worst.max(level_or_above);
+            }
+        }
+        ranges
+    }
+
+    fn random_league(
+        rng: &mut Xoshiro256PlusPlus,
+        n: usize,
+        left: usize,
+        spread: i32,
+    ) -> (Vec<i32>, Vec<(usize, usize)>) {
+        let points = (0..n).map(|_| rng.random_range(0..=spread)).collect();
+        let mut all: Vec<(usize, usize)> = (0..n)
+            .flat_map(|h| (0..n).filter(move |&a| a != h).map(move |a| (h, a)))
+            .collect();
+        let mut fixtures = Vec::new();
+        while fixtures.len() < left && !all.is_empty() {
+            let i = rng.random_range(0..all.len());
+            fixtures.push(all.swap_remove(i));
+        }
+        (points, fixtures)
+    }
+
+    #[test]
+    fn agrees_with_brute_force_on_small_leagues() {
+        let mut rng = Xoshiro256PlusPlus::seed_from_u64(7);
+        for scheme in [PointsScheme::THREE, PointsScheme::TWO] {
+            for round in 0..600 {
+                let n = rng.random_range(3..=6);
+                let left = rng.random_range(0..=9);
+                let spread = [3, 6, 10][round % 3];
+                let (points, fixtures) = random_league(&mut rng, n, left, spread);
+                let exact = position_ranges(&points, &fixtures, scheme);
+                let brute = brute_force(&points, &fixtures, scheme);
+                assert_eq!(exact, brute, "{scheme} points {points:?} fixtures {fixtures:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn agrees_with_brute_force_late_in_a_larger_season() {
+        // Ten teams bunched on points with a few matches each left, as in a run-in.
+        let mut rng = Xoshiro256PlusPlus::seed_from_u64(11);
+        for _ in 0..40 {
+            let (points, fixtures) = random_league(&mut rng, 10, 10, 8);
+            let points: Vec<i32> = points.iter().map(|p| p + 40).collect();
+            let exact = position_ranges(&points, &fixtures, PointsScheme::THREE);
+            assert_eq!(
+                exact,
+                brute_force(&points, &fixtures, PointsScheme::THREE),
+                "{points:?} {fixtures:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_run_in_where_the_naive_bound_is_wrong() {
+        // A and B meet twice more; C can reach 9 only if A and B both stay below it,
+        // but their two meetings hand at least 2 points to one of them.
+        let points = [8, 8, 3];
+        let fixtures = [(0, 1), (1, 0), (2, 0), (2, 1)];
+        let exact = position_ranges(&points, &fixtures, PointsScheme::THREE);
+        assert_eq!(exact, brute_force(&points, &fixtures, PointsScheme::THREE));
+        assert_eq!(exact[2].best, 2, "C cannot finish alone on top");
+    }
+}

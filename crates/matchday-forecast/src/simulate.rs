@@ -1,0 +1,268 @@
+//! Monte Carlo season forecasts.
+//!
+//! Each remaining fixture gets an alias table over its score grid once; a simulated
+//! season then draws one random number per fixture, adds the score to copies of the
+//! teams' totals and ranks them with the core's [`rank_teams`] under the competition's
+//! tie-breakers (head-to-head included, from the real and simulated results). Nothing is
+//! allocated per season. Seasons are split into fixed chunks, each with its own random
+//! stream derived from the seed and the chunk's number, so the answer depends on the seed
+//! only, not on how many threads run the chunks.
+
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use matchday_core::{CompactResult, RankScratch, RankingRules, TeamId, TeamTotals, Zone, rank_teams};
+use rand::rngs::Xoshiro256PlusPlus;
+use rand::{Rng, SeedableRng};
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::{LeagueState, MatchModel};
+
+/// How many seasons to simulate, and from which seed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SimulationOptions {
+    /// Seasons to simulate.
+    pub sims: u64,
+    /// The random seed; the same seed gives the same forecast.
+    pub seed: u64,
+}
+
+/// Seasons per independently seeded chunk. Fixed, so thread count cannot change results.
+const CHUNK: u64 = 4096;
+
+/// The forecast for every team.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Forecast {
+    /// Seasons simulated.
+    pub sims: u64,
+    /// The seed used.
+    pub seed: u64,
+    /// One entry per team, in the league state's team order.
+    pub teams: Vec<TeamForecast>,
+}
+
+/// One team's forecast.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TeamForecast {
+    /// The team.
+    pub team: TeamId,
+    /// Points now.
+    pub points: i32,
+    /// Mean final points.
+    pub expected_points: f64,
+    /// `positions[p]`: the chance of finishing in place `p + 1`.
+    pub positions: Vec<f64>,
+    /// The chance of finishing in each zone.
+    pub zones: Vec<ZoneChance>,
+    /// The highest place any simulated season gave it.
+    pub best_simulated: u16,
+    /// The lowest place any simulated season gave it.
+    pub worst_simulated: u16,
+}
+
+/// The chance of finishing in a zone.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ZoneChance {
+    /// The zone's name.
+    pub zone: String,
+    /// The chance, from 0 to 1.
+    pub probability: f64,
+}
+
+/// Draws scores for one fixture in constant time (Walker's alias method).
+struct ScoreSampler {
+    /// Per cell: the threshold below which the cell itself is taken, out of 2^32.
+    keep: Vec<u32>,
+    /// Per cell: the cell taken otherwise.
+    alias: Vec<u16>,
+}
+
+impl ScoreSampler {
+    fn new(grid: &[f64]) -> ScoreSampler {
+        let cells = grid.len();
+        let mut scaled: Vec<f64> = grid.iter().map(|p| p * cells as f64).collect();
+        let mut keep = vec![u32::MAX; cells];
+        let mut alias: Vec<u16> = (0..cells as u16).collect();
+        let (mut small, mut large): (Vec<usize>, Vec<usize>) = (0..cells).partition(|&i| scaled[i] < 1.0);
+        while let (Some(&s), Some(&l)) = (small.last(), large.last()) {
+            small.pop();
+            keep[s] = (scaled[s] * 4_294_967_296.0).min(u32::MAX as f64) as u32;
+            alias[s] = l as u16;
+            scaled[l] -= 1.0 - scaled[s];
+            if scaled[l] < 1.0 {
+                large.pop();
+                small.push(l);
+            }
+        }
+        ScoreSampler { keep, alias }
+    }
+
+    fn draw(&self, bits: u64) -> usize {
+        let cell = (((bits >> 32) * self.keep.len() as u64) >> 32) as usize;
+        if (bits as u32) < self.keep[cell] {
+            cell
+        } else {
+            usize::from(self.alias[cell])
+        }
+    }
+}
+
+/// Tallies over a run of seasons.
+struct Tally {
+    /// `places[team * n + p]`: seasons that team finished in place `p + 1`.
+    places: Vec<u64>,
+    points: Vec<i64>,
+}
+
+impl Tally {
+    fn new(n: usize) -> Tally {
+        Tally {
+            places: vec![0; n * n],
+            points: vec![0; n],
+        }
+    }
+
+    fn merge(mut self, other: Tally) -> Tally {
+        self.places
+            .iter_mut()
+            .zip(&other.places)
+            .for_each(|(a, b)| *a += b);
+        self.points
+            .iter_mut()
+            .zip(&other.points)
+            .for_each(|(a, b)| *a += b);
+        self
+    }
+}
+
+/// Simulates the rest of the season `options.sims` times.
+///
+/// `progress` is called from worker threads with the number of seasons finished so far.
+pub fn simulate(
+    state: &LeagueState,
+    model: &MatchModel,
+    options: &SimulationOptions,
+    progress: &(dyn Fn(u64) + Sync),
+) -> Forecast {
+    let n = state.teams().len();
+    let scheme = state.scheme();
+    let size = usize::from(model.max_goals()) + 1;
+    let samplers: Vec<ScoreSampler> = state
+        .fixtures()
+        .iter()
+        .map(|f| ScoreSampler::new(&model.score_grid(f.home, f.away)))
+        .collect();
+    let mut totals = vec![TeamTotals::default(); n];
+    let mut results: Vec<CompactResult> = state
+        .results()
+        .iter()
+        .map(|r| CompactResult {
+            home: r.home as u16,
+            away: r.away as u16,
+            home_goals: r.home_goals,
+            away_goals: r.away_goals,
+        })
+        .collect();
+    for r in &results {
+        r.add_to(&mut totals, scheme);
+    }
+    for (total, &points) in totals.iter_mut().zip(state.points()) {
+        // Deductions are whatever separates the standings' points from the results' points.
+        total.points = points;
+    }
+    let played = results.len();
+    results.extend(state.fixtures().iter().map(|f| CompactResult {
+        home: f.home as u16,
+        away: f.away as u16,
+        home_goals: 0,
+        away_goals: 0,
+    }));
+    let zones = state.zones();
+    let rules = RankingRules::new(state.rules(), scheme, &zones);
+    let chunks = options.sims.div_ceil(CHUNK);
+    let done = AtomicU64::new(0);
+    let tally = (0..chunks)
+        .into_par_iter()
+        .map(|chunk| {
+            let seasons = CHUNK.min(options.sims - chunk * CHUNK);
+            let mut rng = Xoshiro256PlusPlus::seed_from_u64(chunk_seed(options.seed, chunk));
+            let mut tally = Tally::new(n);
+            let mut season_totals = totals.clone();
+            let mut season_results = results.clone();
+            let mut scratch = RankScratch::default();
+            for _ in 0..seasons {
+                season_totals.copy_from_slice(&totals);
+                for (slot, sampler) in season_results[played..].iter_mut().zip(&samplers) {
+                    let cell = sampler.draw(rng.next_u64());
+                    slot.home_goals = (cell / size) as u8;
+                    slot.away_goals = (cell % size) as u8;
+                    slot.add_to(&mut season_totals, scheme);
+                }
+                let table = rank_teams(&rules, &season_totals, &season_results, &mut scratch);
+                for (place, placement) in table.iter().enumerate() {
+                    let team = usize::from(placement.team);
+                    tally.places[team * n + place] += 1;
+                    tally.points[team] += i64::from(season_totals[team].points);
+                }
+            }
+            progress(done.fetch_add(seasons, Ordering::Relaxed) + seasons);
+            tally
+        })
+        .collect::<Vec<Tally>>()
+        .into_iter()
+        .fold(Tally::new(n), Tally::merge);
+    forecast_from(state, &zones, options, &tally)
+}
+
+fn forecast_from(
+    state: &LeagueState,
+    zones: &[Zone],
+    options: &SimulationOptions,
+    tally: &Tally,
+) -> Forecast {
+    let n = state.teams().len();
+    let sims = options.sims.max(1) as f64;
+    let teams = (0..n)
+        .map(|team| {
+            let counts = &tally.places[team * n..(team + 1) * n];
+            let positions: Vec<f64> = counts.iter().map(|&c| c as f64 / sims).collect();
+            let seen = |p: &&u64| **p > 0;
+            let best = counts.iter().position(|c| seen(&c)).map_or(0, |p| p as u16 + 1);
+            let worst = counts.iter().rposition(|c| seen(&c)).map_or(0, |p| p as u16 + 1);
+            TeamForecast {
+                team: state.teams()[team],
+                points: state.points()[team],
+                expected_points: if options.sims == 0 {
+                    f64::from(state.points()[team])
+                } else {
+                    tally.points[team] as f64 / sims
+                },
+                zones: zones
+                    .iter()
+                    .map(|z| ZoneChance {
+                        zone: z.name.clone(),
+                        probability: (z.first..=z.last.min(n as u16))
+                            .map(|p| positions[usize::from(p) - 1])
+                            .sum(),
+                    })
+                    .collect(),
+                positions,
+                best_simulated: best,
+                worst_simulated: worst,
+            }
+        })
+        .collect();
+    Forecast {
+        sims: options.sims,
+        seed: options.seed,
+        teams,
+    }
+}
+
+/// A seed for chunk `chunk` of a run seeded with `seed` (SplitMix64's finaliser).
+fn chunk_seed(seed: u64, chunk: u64) -> u64 {
+    let mut z = seed ^ chunk.wrapping_add(1).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
+}

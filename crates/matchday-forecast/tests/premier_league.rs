@@ -1,0 +1,154 @@
+//! Checks on the real 2023-24 Premier League and Championship (needs `shared/data`).
+
+mod support;
+
+use chrono::NaiveDate;
+use matchday_forecast::{LeagueState, MatchModel, ModelOptions, SimulationOptions, evaluate_halves, simulate};
+use support::england::{self, LeagueSeason};
+
+fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+fn premier() -> LeagueSeason {
+    england::load(2023, 1).expect("../shared/data/engsoccerdata/england.csv")
+}
+
+fn state_on(season: &LeagueSeason, as_of: Option<NaiveDate>) -> LeagueState {
+    LeagueState::new(&season.competition, &season.teams, &season.matches, &season.deductions, as_of).unwrap()
+}
+
+#[test]
+#[ignore = "needs ../shared/data"]
+fn liverpool_five_clear_on_1_february_with_city_a_game_in_hand() {
+    let season = premier();
+    let state = state_on(&season, Some(day(2024, 2, 1)));
+    let gaps = state.gaps(Some(season.team("Liverpool"))).unwrap();
+    let row = |name: &str| gaps.rows.iter().find(|r| r.team == season.team(name)).unwrap();
+    assert_eq!(gaps.leader, season.team("Liverpool"));
+    assert_eq!((row("Liverpool").points, row("Liverpool").played), (51, 22));
+    for name in ["Manchester City", "Arsenal"] {
+        assert_eq!(row(name).points, 46, "{name}");
+        assert_eq!(row(name).gap_to_leader, 5, "{name}");
+    }
+    assert_eq!(row("Manchester City").games_in_hand, 1);
+    assert_eq!(row("Arsenal").games_in_hand, 0);
+    for r in &gaps.rows {
+        assert_eq!(r.played + r.remaining, 38);
+        assert_eq!(r.max_points, r.points + 3 * i32::from(r.remaining));
+        assert!(r.clinched.is_empty() && r.eliminated.is_empty(), "nothing is settled in February");
+    }
+}
+
+#[test]
+#[ignore = "needs ../shared/data"]
+fn the_final_table_is_settled() {
+    let season = premier();
+    let state = state_on(&season, None);
+    assert!(state.fixtures().is_empty());
+    let table = &state.standings().rows;
+    let points = |name: &str| table.iter().find(|r| r.team == season.team(name)).unwrap().points;
+    assert_eq!(points("Manchester City"), 91);
+    assert_eq!(points("Everton"), 40);
+    assert_eq!(points("Nottingham Forest"), 32);
+    let gaps = state.gaps(None).unwrap();
+    for row in &gaps.rows {
+        // With nothing left to play, only teams level on points have a range.
+        let level = table.iter().filter(|r| r.points == row.points).count() as u16;
+        assert_eq!(row.worst_position - row.best_position + 1, level, "{}", season.name(row.team));
+    }
+    let row = |name: &str| gaps.rows.iter().find(|r| r.team == season.team(name)).unwrap();
+    assert_eq!(row("Manchester City").clinched, ["champions", "champions-league"]);
+    assert_eq!(row("Sheffield United").clinched, ["relegation"]);
+    assert_eq!(row("Aston Villa").clinched, ["champions-league"]);
+}
+
+/// The first day after which `team` is certain of `zone`, by the exact method.
+fn settled_on(season: &LeagueSeason, team: &str, zone: &str) -> Option<NaiveDate> {
+    let team = season.team(team);
+    season.match_days().into_iter().find(|&d| {
+        let gaps = state_on(season, Some(d)).gaps(None).unwrap();
+        gaps.rows.iter().any(|r| r.team == team && r.clinched.iter().any(|z| z == zone))
+    })
+}
+
+#[test]
+#[ignore = "needs ../shared/data"]
+fn titles_places_and_relegations_are_settled_on_the_right_days() {
+    let season = premier();
+    // Sheffield United went down losing 5-1 at Newcastle; Burnley losing at Tottenham.
+    assert_eq!(settled_on(&season, "Sheffield United", "relegation"), Some(day(2024, 4, 27)));
+    assert_eq!(settled_on(&season, "Burnley", "relegation"), Some(day(2024, 5, 4)));
+    // Luton were three points behind Forest with one game left: only points count, so the last day.
+    assert_eq!(settled_on(&season, "Luton Town", "relegation"), Some(day(2024, 5, 19)));
+    assert_eq!(settled_on(&season, "Manchester City", "champions"), Some(day(2024, 5, 19)));
+    // Villa's top four was sure when Tottenham lost to City.
+    assert_eq!(settled_on(&season, "Aston Villa", "champions-league"), Some(day(2024, 5, 14)));
+}
+
+#[test]
+#[ignore = "needs ../shared/data"]
+fn the_run_in_agrees_with_brute_force() {
+    let season = premier();
+    for d in season.match_days().into_iter().rev().take(6) {
+        let state = state_on(&season, Some(d));
+        let fixtures: Vec<(usize, usize)> = state.fixtures().iter().map(|f| (f.home, f.away)).collect();
+        if fixtures.len() > 11 {
+            continue;
+        }
+        let ranges = state.position_ranges();
+        let brute = support::brute_force(state.points(), &fixtures, state.scheme());
+        assert_eq!(ranges, brute, "{d}");
+    }
+}
+
+#[test]
+#[ignore = "needs ../shared/data"]
+fn simulations_stay_inside_the_exact_ranges() {
+    let season = premier();
+    for as_of in [day(2024, 4, 27), day(2024, 5, 11)] {
+        let state = state_on(&season, Some(as_of));
+        let model = MatchModel::fit(&state, &ModelOptions::default());
+        let forecast = simulate(&state, &model, &SimulationOptions { sims: 20_000, seed: 9 }, &|_| {});
+        let gaps = state.gaps(None).unwrap();
+        for row in &gaps.rows {
+            let team = forecast.teams.iter().find(|t| t.team == row.team).unwrap();
+            assert!(team.best_simulated >= row.best_position, "{}", season.name(row.team));
+            assert!(team.worst_simulated <= row.worst_position, "{}", season.name(row.team));
+            for zone in &team.zones {
+                if row.clinched.contains(&zone.zone) {
+                    assert_eq!(zone.probability, 1.0);
+                }
+                if row.eliminated.contains(&zone.zone) {
+                    assert_eq!(zone.probability, 0.0);
+                }
+            }
+        }
+    }
+}
+
+#[test]
+#[ignore = "needs ../shared/data"]
+fn the_model_beats_both_baselines_on_the_second_half() {
+    let season = premier();
+    let state = state_on(&season, None);
+    let report = evaluate_halves(season.teams.len(), state.results(), &ModelOptions::default()).unwrap();
+    assert_eq!(report.fitted_on + report.scored, 380);
+    assert!(report.model.rps < report.frequencies.rps, "{report:?}");
+    assert!(report.model.rps < report.equal_odds.rps, "{report:?}");
+    assert!(report.model.log_loss < report.frequencies.log_loss, "{report:?}");
+}
+
+#[test]
+#[ignore = "needs ../shared/data"]
+fn the_championship_has_24_teams_and_46_games_each() {
+    let season = england::load(2023, 2).unwrap();
+    let state = state_on(&season, Some(day(2024, 3, 1)));
+    assert_eq!(state.teams().len(), 24);
+    let remaining = state.remaining();
+    for (i, &played) in state.played().iter().enumerate() {
+        assert_eq!(played + remaining[i], 46);
+    }
+    let ranges = state.position_ranges();
+    assert!(ranges.iter().all(|r| r.best <= r.worst));
+}
