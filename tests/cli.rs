@@ -578,21 +578,47 @@ fn gaps_count_games_in_hand_and_derive_missing_fixtures() {
         assert_eq!(r["played"], 3);
         assert_eq!(r["remaining"], 3);
         assert_eq!(r["games_in_hand"], 0);
-        let (best, worst, position) =
-            (r["best_position"].as_i64().unwrap(), r["worst_position"].as_i64().unwrap(), r["position"].as_i64().unwrap());
+        let (best, worst, position) = (
+            r["best_position"].as_i64().unwrap(),
+            r["worst_position"].as_i64().unwrap(),
+            r["position"].as_i64().unwrap(),
+        );
         assert!(best <= position && position <= worst, "{r}");
     }
     let north = row("Northfield");
-    assert_eq!((north["points"].as_i64(), north["max_points"].as_i64(), north["gap_to_leader"].as_i64()), (Some(7), Some(16), Some(0)));
+    assert_eq!(
+        (
+            north["points"].as_i64(),
+            north["max_points"].as_i64(),
+            north["gap_to_leader"].as_i64()
+        ),
+        (Some(7), Some(16), Some(0))
+    );
     let west = row("Westham Rovers");
-    assert_eq!((west["points"].as_i64(), west["max_points"].as_i64(), west["gap_to_leader"].as_i64()), (Some(1), Some(10), Some(6)));
+    assert_eq!(
+        (
+            west["points"].as_i64(),
+            west["max_points"].as_i64(),
+            west["gap_to_leader"].as_i64()
+        ),
+        (Some(1), Some(10), Some(6))
+    );
     // After one more result Southbury have a game in hand on Northfield.
     env.ok(&["result", "Westham 1-1 Eastwick", "-c", "mini", "-d", "2023-09-02"]);
     let rows = json(&env.ok(&["gaps", "mini", "--team", "Eastwick", "--format", "json"]));
-    let south = rows.as_array().unwrap().iter().find(|r| r["team"] == "Southbury Town").unwrap().clone();
+    let south = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["team"] == "Southbury Town")
+        .unwrap()
+        .clone();
     assert_eq!(south["games_in_hand"], 1);
     let text = env.ok(&["gaps", "mini", "--team", "Eastwick"]);
-    assert!(text.contains("gaps and games in hand against Eastwick United"), "{text}");
+    assert!(
+        text.contains("gaps and games in hand against Eastwick United"),
+        "{text}"
+    );
     let err = env.fails(&["gaps", "mini", "--team", "Chelsea"]);
     assert!(err.contains("no team called 'Chelsea'"), "{err}");
 }
@@ -600,17 +626,36 @@ fn gaps_count_games_in_hand_and_derive_missing_fixtures() {
 #[test]
 fn odds_are_repeatable_and_agree_with_what_is_settled() {
     let env = mini_league();
-    let args = ["odds", "mini", "--sims", "20000", "--seed", "11", "--format", "json"];
+    let args = [
+        "odds", "mini", "--sims", "20000", "--seed", "11", "--format", "json",
+    ];
     let first = env.ok(&args);
     assert_eq!(first, env.ok(&args), "the same seed must give the same forecast");
     let rows = json(&first);
     let gaps = json(&env.ok(&["gaps", "mini", "--format", "json"]));
     for r in rows.as_array().unwrap() {
-        let total: f64 = r["positions"].as_array().unwrap().iter().map(|p| p.as_f64().unwrap()).sum();
+        let total: f64 = r["positions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p.as_f64().unwrap())
+            .sum();
         assert!((total - 1.0).abs() < 1e-9, "{r}");
-        let g = gaps.as_array().unwrap().iter().find(|g| g["team"] == r["team"]).unwrap();
-        let (best, worst) = (g["best_position"].as_u64().unwrap(), g["worst_position"].as_u64().unwrap());
-        assert!(best as i64 <= r["best_simulated"].as_i64().unwrap() && r["worst_simulated"].as_u64().unwrap() <= worst, "{r}");
+        let g = gaps
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|g| g["team"] == r["team"])
+            .unwrap();
+        let (best, worst) = (
+            g["best_position"].as_u64().unwrap(),
+            g["worst_position"].as_u64().unwrap(),
+        );
+        assert!(
+            best as i64 <= r["best_simulated"].as_i64().unwrap()
+                && r["worst_simulated"].as_u64().unwrap() <= worst,
+            "{r}"
+        );
         for (place, p) in r["positions"].as_array().unwrap().iter().enumerate() {
             let place = place as u64 + 1;
             if place < best || place > worst {

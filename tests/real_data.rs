@@ -294,3 +294,121 @@ fn every_league_and_cup_file_imports_and_clubs_meet_across_files() {
         "{again}"
     );
 }
+
+/// Liverpool's four competitions of 2023-24, from the openfootball files.
+fn liverpool_season() -> Env {
+    let env = Env::new();
+    for (file, name) in [
+        ("england/2023-24/1-premierleague.txt", "Premier League"),
+        ("england/2023-24/facup.txt", "FA Cup"),
+        ("england/2023-24/eflcup.txt", "EFL Cup"),
+        ("champions-league/2023-24/el.txt", "Europa League"),
+        ("champions-league/2023-24/cl.txt", "Champions League"),
+    ] {
+        env.ok(&["import", &openfootball(file), "--name", name]);
+    }
+    env
+}
+
+fn by_competition(rows: &Value) -> std::collections::BTreeMap<String, Value> {
+    rows.as_array()
+        .unwrap()
+        .iter()
+        .map(|r| (r["competition"].as_str().unwrap().to_string(), r.clone()))
+        .collect()
+}
+
+#[test]
+#[ignore = "needs ../shared/data"]
+fn liverpool_on_1_february_2024_is_alive_in_four_competitions() {
+    let env = liverpool_season();
+    let track = by_competition(&env.json(&["track", "Liverpool", "--as-of", "2024-02-01"]));
+    assert_eq!(track.len(), 4, "{track:?}");
+    assert!(track.values().all(|t| t["status"] == "alive"), "{track:?}");
+    let league = &track["Premier League"];
+    assert_eq!(
+        (
+            league["position"].as_i64(),
+            league["points_behind_leader"].as_i64()
+        ),
+        (Some(1), Some(0))
+    );
+    assert_eq!(league["next_match"]["opponent"], "Arsenal");
+    assert_eq!(league["next_match"]["date"], "2024-02-04");
+    // The League Cup final against Chelsea at Wembley on 25 February.
+    let efl = &track["EFL Cup"];
+    assert_eq!(
+        (
+            efl["next_match"]["opponent"].as_str(),
+            efl["next_match"]["date"].as_str()
+        ),
+        (Some("Chelsea"), Some("2024-02-25"))
+    );
+    assert_eq!(
+        (efl["next_match"]["venue"].as_str(), efl["ties_to_win"].as_i64()),
+        (Some("neutral"), Some(1))
+    );
+    // The FA Cup fifth round against the winners of Watford v Southampton, whose replay was still to come.
+    let fa = &track["FA Cup"];
+    assert_eq!(fa["next_match"]["opponent"], "Watford or Southampton");
+    assert_eq!(fa["ties_to_win"], 4);
+    // The Europa League round of 16 was drawn on 23 February.
+    let el = &track["Europa League"];
+    assert_eq!(
+        (
+            el["next_match"]["round"].as_str(),
+            el["next_match"]["opponent"].as_str()
+        ),
+        (Some("Round of 16"), None)
+    );
+    assert_eq!(el["ties_to_win"], 4);
+}
+
+#[test]
+#[ignore = "needs ../shared/data"]
+fn liverpool_2023_24_ends_as_the_record_says() {
+    let env = liverpool_season();
+    let track = by_competition(&env.json(&["track", "Liverpool", "--season", "2023-24"]));
+    let league = &track["Premier League"];
+    assert_eq!(
+        (league["status"].as_str(), league["position"].as_i64()),
+        (Some("finished"), Some(3))
+    );
+    assert_eq!(league["points_behind_leader"], 9);
+    let efl = &track["EFL Cup"];
+    assert_eq!(
+        (efl["status"].as_str(), efl["ties_to_win"].as_i64()),
+        (Some("won"), Some(0))
+    );
+    assert_eq!(efl["decided_by"], "Chelsea 0-1 Liverpool (aet)");
+    let fa = &track["FA Cup"];
+    assert_eq!(
+        (fa["status"].as_str(), fa["stage"].as_str()),
+        (Some("eliminated"), Some("Quarterfinals"))
+    );
+    assert_eq!(fa["eliminated_by"], "Manchester United");
+    assert_eq!(fa["decided_by"], "Manchester United 4-3 Liverpool (aet)");
+    let el = &track["Europa League"];
+    assert_eq!(
+        (el["status"].as_str(), el["eliminated_by"].as_str()),
+        (Some("eliminated"), Some("Atalanta"))
+    );
+    assert_eq!(el["decided_by"], "Liverpool 1-3 Atalanta (agg)");
+    // Manchester City: champions, FA Cup runners-up, out of the Champions League on penalties.
+    let city = by_competition(&env.json(&["track", "Manchester City", "--season", "2023-24"]));
+    assert_eq!(city["Premier League"]["position"], 1);
+    assert_eq!(city["FA Cup"]["status"], "runner_up");
+    assert_eq!(
+        city["Champions League"]["decided_by"],
+        "Real Madrid CF 4-4 Manchester City (agg, aet, 4-3 pens)"
+    );
+    let honours = env.json(&["honours", "Liverpool"]);
+    assert_eq!(honours["trophies"][0]["competition"], "EFL Cup");
+    let bracket = env.ok(&["bracket", "FA Cup", "--season", "2023-24"]);
+    assert!(
+        bracket.contains("Manchester City 1-2 Manchester United"),
+        "{bracket}"
+    );
+    assert!(bracket.contains("Peterborough United 2-2 Salford City, replay Salford City 4-4 Peterborough\n      United (aet, 4-5 pens)"), "{bracket}");
+    assert!(bracket.lines().all(|l| l.chars().count() <= 80));
+}
