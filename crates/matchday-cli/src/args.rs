@@ -9,12 +9,17 @@ use crate::commands;
 /// Follow a football season: enter results and fixtures, print tables,
 /// gaps, odds and what a club can still win.
 #[derive(Debug, Parser)]
-#[command(name = "matchday", version, about = "Follow a football season: enter results and fixtures, print tables, gaps, odds and what a club can still win", after_help = "\
+#[command(
+    name = "matchday",
+    version,
+    about = "Follow a football season: enter results and fixtures, print tables, gaps, odds and what a club can still win",
+    after_help = "\
 Examples:
   matchday import data/premier-league-2023-24.season
   matchday table premier-league --as-of 2024-02-01
   matchday result \"Liverpool 4-1 Chelsea\" --competition \"Premier League\" --date 2024-01-31
-  matchday track Liverpool --as-of 2024-02-01")]
+  matchday track Liverpool --as-of 2024-02-01"
+)]
 pub struct Cli {
     /// The database file [default: matchday.db in your user data folder]
     #[arg(long, global = true, env = "MATCHDAY_DB", value_name = "PATH")]

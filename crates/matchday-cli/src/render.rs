@@ -6,31 +6,23 @@ use serde::Serialize;
 
 /// A terminal table with `headers`, the columns in `right` right-aligned (numbers).
 pub fn grid(headers: &[&str], rows: &[Vec<String>], right: &[usize]) -> String {
-    let mut table = Table::new();
-    table
-        .load_style(presets::UTF8_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Disabled);
-    table.set_header(headers.iter().copied());
-    for row in rows {
-        table.add_row(row.iter().cloned());
-    }
-    for &i in right {
-        if let Some(column) = table.column_mut(i) {
-            column.set_cell_alignment(CellAlignment::Right);
-        }
-    }
-    let mut text = table.to_string();
-    text.push('\n');
-    text
+    table(headers, rows, right, None)
 }
 
 /// A terminal table no wider than `width` columns: long cells wrap.
 pub fn grid_within(headers: &[&str], rows: &[Vec<String>], right: &[usize], width: u16) -> String {
+    table(headers, rows, right, Some(width))
+}
+
+fn table(headers: &[&str], rows: &[Vec<String>], right: &[usize], width: Option<u16>) -> String {
     let mut table = Table::new();
-    table
-        .load_style(presets::UTF8_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_width(width);
+    table.load_style(presets::UTF8_FULL_CONDENSED);
+    match width {
+        Some(w) => table
+            .set_content_arrangement(ContentArrangement::Dynamic)
+            .set_width(w),
+        None => table.set_content_arrangement(ContentArrangement::Disabled),
+    };
     table.set_header(headers.iter().copied());
     for row in rows {
         table.add_row(row.iter().cloned());
@@ -45,17 +37,7 @@ pub fn grid_within(headers: &[&str], rows: &[Vec<String>], right: &[usize], widt
     text
 }
 
-/// "1st", "2nd", "3rd", "11th".
-pub fn ordinal(n: u16) -> String {
-    let suffix = match (n % 10, n % 100) {
-        (_, 11..=13) => "th",
-        (1, _) => "st",
-        (2, _) => "nd",
-        (3, _) => "rd",
-        _ => "th",
-    };
-    format!("{n}{suffix}")
-}
+pub use matchday_core::ordinal;
 
 /// Pretty JSON with a final newline.
 pub fn json<T: Serialize + ?Sized>(value: &T) -> anyhow::Result<String> {

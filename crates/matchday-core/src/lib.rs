@@ -43,7 +43,7 @@ pub use record::{DeductionRecord, MatchRecord, SeasonRecord, TeamRecord};
 pub use score::{Goals, MAX_GOALS, MatchResult, Score, Side};
 pub use season::Season;
 pub use stage::{Round, RoundOrder, Stage};
-pub use standings::{Form, Row, Standings, TableOptions, TieNote, View};
+pub use standings::{Form, Row, Standings, TableOptions, TieNote, View, ordinal};
 pub use team::{KNOWN_ALIASES, Resolution, Team, TeamId, TeamResolver, display_name, normalize_name};
 pub use tiebreak::{
     CompactResult, HeadToHeadScope, Placement, RankNote, RankScratch, RankingRules, TeamTotals, TieBreaker,

@@ -148,7 +148,12 @@ mod tests {
         };
         let record = SeasonRecord {
             matches: vec![game(1, played), game(4, played), game(5, MatchStatus::Cancelled)],
-            deductions: vec![DeductionRecord { team: "Everton".into(), points: 4, effective: day(26), reason: String::new() }],
+            deductions: vec![DeductionRecord {
+                team: "Everton".into(),
+                points: 4,
+                effective: day(26),
+                reason: String::new(),
+            }],
             ..SeasonRecord::default()
         };
         let then = record.as_of(day(2));

@@ -148,8 +148,8 @@ impl TieNote {
     }
 }
 
-/// "1st", "2nd", "3rd", "11th", "22nd".
-fn ordinal(n: u16) -> String {
+/// A place as people write it: "1st", "2nd", "3rd", "11th", "22nd".
+pub fn ordinal(n: u16) -> String {
     let suffix = match (n % 10, n % 100) {
         (_, 11..=13) => "th",
         (1, _) => "st",

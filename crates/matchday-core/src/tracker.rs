@@ -12,6 +12,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::knockout::ties_in_round;
+use crate::standings::ordinal;
 use crate::{
     Bracket, Competition, Deduction, Format, KnockoutError, KnockoutTie, Match, Round, RoundOrder, Season,
     Stage, Standings, TableOptions, TeamId, Venue, View,
@@ -292,17 +293,6 @@ pub(crate) fn out_in_group(competition: &Competition, matches: &[Match], team: T
             .table(competition, None)
             .row(team)
             .is_some_and(|r| r.position > 2)
-}
-
-fn ordinal(n: u16) -> String {
-    let suffix = match (n % 10, n % 100) {
-        (1, 11) | (2, 12) | (3, 13) => "th",
-        (1, _) => "st",
-        (2, _) => "nd",
-        (3, _) => "rd",
-        _ => "th",
-    };
-    format!("{n}{suffix}")
 }
 
 fn cup_target(

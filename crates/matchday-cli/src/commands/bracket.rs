@@ -1,7 +1,7 @@
 //! `matchday bracket`: a cup's knockout rounds, with aggregates, extra time and penalties.
 
 use chrono::NaiveDate;
-use matchday_core::{Bracket, Season, TeamId};
+use matchday_core::{Bracket, TeamId};
 use matchday_store::Store;
 use serde::Serialize;
 
@@ -18,13 +18,8 @@ pub struct Args {
     /// The competition: its slug or part of its name
     pub competition: String,
 
-    /// The season [default: the latest stored]
-    #[arg(long, value_parser = super::parse_season)]
-    pub season: Option<Season>,
-
-    /// As things stood at the end of this day
-    #[arg(long, value_parser = super::parse_date)]
-    pub as_of: Option<NaiveDate>,
+    #[command(flatten)]
+    pub when: super::When,
 
     /// Output format (table or json)
     #[arg(long, value_enum, default_value_t)]
@@ -48,7 +43,7 @@ struct TieJson {
 
 pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
     let read = store.read();
-    let competition = read.find_competition(&args.competition, args.season, args.as_of)?;
+    let competition = read.find_competition(&args.competition, args.when.season, args.when.as_of)?;
     anyhow::ensure!(
         competition.format != matchday_core::Format::League,
         "{} is a league: try `matchday table {}`",
@@ -58,7 +53,7 @@ pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
     let names = read.team_names()?;
     let name = |id: TeamId| names.get(&id).cloned().unwrap_or_default();
     let loaded = Loaded::of(&read, competition)?;
-    let bracket = Bracket::build(&loaded.competition, &loaded.matches, args.as_of)?;
+    let bracket = Bracket::build(&loaded.competition, &loaded.matches, args.when.as_of)?;
     match args.format {
         OutputFormat::Json => {
             let rounds: Vec<RoundJson> = bracket
@@ -82,7 +77,7 @@ pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
             render::json(&rounds)
         }
         OutputFormat::Csv => anyhow::bail!("bracket prints as a list or JSON, not CSV"),
-        OutputFormat::Table => Ok(render_bracket(&loaded, &bracket, args.as_of, &name)),
+        OutputFormat::Table => Ok(render_bracket(&loaded, &bracket, args.when.as_of, &name)),
     }
 }
 
@@ -119,10 +114,10 @@ pub fn render_bracket(
         text.push('\n');
         for tie in &round.ties {
             let mut line = format!("  {}", tie.describe(name));
-            if tie.winner().is_none() {
-                if let Some(next) = tie.next_match() {
-                    line.push_str(&format!("  [next: {}]", next.date.format("%-d %b")));
-                }
+            if tie.winner().is_none()
+                && let Some(next) = tie.next_match()
+            {
+                line.push_str(&format!("  [next: {}]", next.date.format("%-d %b")));
             }
             text.push_str(&wrap(&line, 80));
             text.push('\n');

@@ -3,8 +3,8 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use matchday_core::{Season, TeamId};
-use matchday_forecast::{Gaps, LeagueState, TIE_NOTE};
+use matchday_core::TeamId;
+use matchday_forecast::{Gaps, TIE_NOTE};
 use matchday_store::Store;
 use serde::Serialize;
 
@@ -30,13 +30,8 @@ pub struct Args {
     #[arg(long, short)]
     pub team: Option<String>,
 
-    /// The season [default: the latest stored]
-    #[arg(long, value_parser = super::parse_season)]
-    pub season: Option<Season>,
-
-    /// As things stood at the end of this day
-    #[arg(long, value_parser = super::parse_date)]
-    pub as_of: Option<NaiveDate>,
+    #[command(flatten)]
+    pub when: super::When,
 
     /// Output format
     #[arg(long, value_enum, default_value_t)]
@@ -71,19 +66,9 @@ struct ZoneGapJson {
 
 pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
     let read = store.read();
-    let competition = read.find_competition(&args.competition, args.season, None)?;
-    anyhow::ensure!(
-        competition.format == matchday_core::Format::League,
-        "{} is not a league: try `matchday track` or `matchday bracket {}`",
-        competition.name,
-        competition.slug
-    );
     let names = read.team_names()?;
     let reference = args.team.as_deref().map(|t| read.resolve_team(t)).transpose()?;
-    let teams = read.entrants(competition.id.expect("stored"))?;
-    let loaded = Loaded::of(&read, competition)?;
-    let state =
-        LeagueState::new(&loaded.competition, &teams, &loaded.matches, &loaded.deductions, args.as_of)?;
+    let super::League { loaded, state } = super::League::load(&read, &args.competition, args.when)?;
     let gaps = state.gaps(reference)?;
     let name = |id: TeamId| names.get(&id).cloned().unwrap_or_default();
     let rows: Vec<GapJson> = gaps
@@ -101,7 +86,11 @@ pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
             zone_gaps: r
                 .zone_gaps
                 .iter()
-                .map(|z| ZoneGapJson { zone: z.zone.clone(), boundary: z.boundary, gap: z.gap })
+                .map(|z| ZoneGapJson {
+                    zone: z.zone.clone(),
+                    boundary: z.boundary,
+                    gap: z.gap,
+                })
                 .collect(),
             max_points: r.max_points,
             best_position: r.best_position,
@@ -152,7 +141,7 @@ pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
                 &cells,
             )
         }
-        OutputFormat::Table => Ok(render_gaps(&loaded, &gaps, &rows, args.as_of, &name)),
+        OutputFormat::Table => Ok(render_gaps(&loaded, &gaps, &rows, args.when.as_of, &name)),
     }
 }
 
@@ -175,12 +164,22 @@ fn render_gaps(
         .map(|r| {
             // A bottom zone ruled out reads "safe"; other zones ruled out are listed after "not".
             let teams = rows.len() as u16;
-            let bottom = |zone: &str| competition.zones.iter().any(|z| z.name == zone && z.last >= teams && z.first > 1);
+            let bottom = |zone: &str| {
+                competition
+                    .zones
+                    .iter()
+                    .any(|z| z.name == zone && z.last >= teams && z.first > 1)
+            };
             let mut settled: Vec<String> = r.clinched.clone();
             if r.eliminated.iter().any(|z| bottom(z)) {
                 settled.push("safe".into());
             }
-            let out: Vec<&str> = r.eliminated.iter().filter(|z| !bottom(z)).map(String::as_str).collect();
+            let out: Vec<&str> = r
+                .eliminated
+                .iter()
+                .filter(|z| !bottom(z))
+                .map(String::as_str)
+                .collect();
             if !out.is_empty() {
                 settled.push(format!("not {}", out.join(", ")));
             }
@@ -205,7 +204,19 @@ fn render_gaps(
         })
         .collect();
     text.push_str(&render::grid(
-        &["Pos", "Team", "P", "Pts", "To 1st", &format!("To {}", short(&against)), "In hand", "Left", "Max", "Can finish", "Settled"],
+        &[
+            "Pos",
+            "Team",
+            "P",
+            "Pts",
+            "To 1st",
+            &format!("To {}", short(&against)),
+            "In hand",
+            "Left",
+            "Max",
+            "Can finish",
+            "Settled",
+        ],
         &cells,
         &[0, 2, 3, 4, 5, 6, 7, 8, 9],
     ));
@@ -225,7 +236,12 @@ fn render_gaps(
                 g if g < 0 => format!("{} ahead of", -g),
                 g => format!("{g} behind"),
             };
-            parts.push(format!("{} ({} {}, {at})", z.zone, what, render::ordinal(boundary)));
+            parts.push(format!(
+                "{} ({} {}, {at})",
+                z.zone,
+                what,
+                render::ordinal(boundary)
+            ));
         }
         if !parts.is_empty() {
             text.push_str(&format!("{}: {}\n", name(gaps.reference), parts.join("; ")));

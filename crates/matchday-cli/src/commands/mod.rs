@@ -15,10 +15,10 @@ pub mod deduct;
 pub mod export;
 pub mod fixture;
 pub mod gaps;
-pub mod odds;
 pub mod honours;
 pub mod import;
 pub mod matches;
+pub mod odds;
 pub mod result;
 pub mod table;
 pub mod team;
@@ -61,6 +61,49 @@ fn open_store(db: Option<PathBuf>) -> anyhow::Result<Store> {
         std::fs::create_dir_all(parent).with_context(|| format!("cannot create {}", parent.display()))?;
     }
     Store::open(&path).with_context(|| format!("cannot open database {}", path.display()))
+}
+
+/// Which season, and on which day: the options every read command shares.
+#[derive(Debug, Clone, Copy, clap::Args)]
+pub struct When {
+    /// The season, e.g. 2023-24 [default: the latest stored]
+    #[arg(long, value_parser = parse_season)]
+    pub season: Option<Season>,
+
+    /// As things stood at the end of this day, e.g. 2024-02-01
+    #[arg(long, value_parser = parse_date)]
+    pub as_of: Option<NaiveDate>,
+}
+
+/// A league's state on a day, for `gaps` and `odds`.
+pub struct League {
+    /// What is stored for it.
+    pub loaded: Loaded,
+    /// The league as the forecast crate sees it.
+    pub state: matchday_forecast::LeagueState,
+}
+
+impl League {
+    /// Loads the league `name` means, refusing cups with a pointer to what fits them.
+    pub fn load(read: &matchday_store::Reader<'_>, name: &str, when: When) -> anyhow::Result<League> {
+        let competition = read.find_competition(name, when.season, None)?;
+        anyhow::ensure!(
+            competition.format == matchday_core::Format::League,
+            "{} is not a league: try `matchday track TEAM` or `matchday bracket {}`",
+            competition.name,
+            competition.slug
+        );
+        let teams = read.entrants(competition.id.expect("stored"))?;
+        let loaded = Loaded::of(read, competition)?;
+        let state = matchday_forecast::LeagueState::new(
+            &loaded.competition,
+            &teams,
+            &loaded.matches,
+            &loaded.deductions,
+            when.as_of,
+        )?;
+        Ok(League { loaded, state })
+    }
 }
 
 /// A stored competition-season's matches and deductions.

@@ -2,13 +2,11 @@
 
 use std::io::IsTerminal;
 
-use chrono::NaiveDate;
-use matchday_core::{Season, TeamId};
-use matchday_forecast::{LeagueState, MatchModel, ModelOptions, SimulationOptions, simulate};
+use matchday_core::TeamId;
+use matchday_forecast::{MatchModel, ModelOptions, SimulationOptions, simulate};
 use matchday_store::Store;
 use serde::Serialize;
 
-use super::Loaded;
 use crate::args::OutputFormat;
 use crate::render;
 
@@ -26,13 +24,8 @@ pub struct Args {
     /// The league: its slug or part of its name
     pub competition: String,
 
-    /// The season [default: the latest stored]
-    #[arg(long, value_parser = super::parse_season)]
-    pub season: Option<Season>,
-
-    /// As things stood at the end of this day
-    #[arg(long, value_parser = super::parse_date)]
-    pub as_of: Option<NaiveDate>,
+    #[command(flatten)]
+    pub when: super::When,
 
     /// Seasons to simulate
     #[arg(long, default_value_t = 100_000, value_parser = clap::value_parser!(u64).range(1..=100_000_000))]
@@ -62,21 +55,16 @@ struct OddsJson {
 
 pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
     let read = store.read();
-    let competition = read.find_competition(&args.competition, args.season, None)?;
-    anyhow::ensure!(
-        competition.format == matchday_core::Format::League,
-        "{} is not a league: odds are for league seasons",
-        competition.name
-    );
     let names = read.team_names()?;
-    let teams = read.entrants(competition.id.expect("stored"))?;
-    let loaded = Loaded::of(&read, competition)?;
-    let state =
-        LeagueState::new(&loaded.competition, &teams, &loaded.matches, &loaded.deductions, args.as_of)?;
+    let super::League { loaded, state } = super::League::load(&read, &args.competition, args.when)?;
     let model = MatchModel::fit(&state, &ModelOptions::default());
-    let options = SimulationOptions { sims: args.sims, seed: args.seed };
+    let options = SimulationOptions {
+        sims: args.sims,
+        seed: args.seed,
+    };
     // A progress bar only for people: on a terminal, for the table, and for long runs.
-    let show_bar = args.format == OutputFormat::Table && std::io::stderr().is_terminal() && args.sims >= 200_000;
+    let show_bar =
+        args.format == OutputFormat::Table && std::io::stderr().is_terminal() && args.sims >= 200_000;
     let bar = indicatif::ProgressBar::new(args.sims);
     if show_bar {
         bar.set_style(
@@ -129,8 +117,16 @@ pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
             let cells: Vec<Vec<String>> = rows
                 .iter()
                 .map(|r| {
-                    let mut line = vec![r.team.clone(), r.points.to_string(), format!("{:.2}", r.expected_points)];
-                    line.extend(zone_names.iter().map(|z| format!("{:.4}", r.zones.get(z).copied().unwrap_or(0.0))));
+                    let mut line = vec![
+                        r.team.clone(),
+                        r.points.to_string(),
+                        format!("{:.2}", r.expected_points),
+                    ];
+                    line.extend(
+                        zone_names
+                            .iter()
+                            .map(|z| format!("{:.4}", r.zones.get(z).copied().unwrap_or(0.0))),
+                    );
                     line
                 })
                 .collect();
@@ -139,11 +135,19 @@ pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
         }
         OutputFormat::Table => {
             let mut text = format!("{} {}", loaded.competition.name, loaded.competition.season);
-            if let Some(day) = args.as_of {
+            if let Some(day) = args.when.as_of {
                 text.push_str(&format!(", as of {day}"));
             }
-            text.push_str(&format!(": {} simulated seasons, seed {}\n", forecast.sims, forecast.seed));
-            let mut headers = vec!["Team".to_string(), "Pts".into(), "xPts".into(), "Likeliest".into()];
+            text.push_str(&format!(
+                ": {} simulated seasons, seed {}\n",
+                forecast.sims, forecast.seed
+            ));
+            let mut headers = vec![
+                "Team".to_string(),
+                "Pts".into(),
+                "xPts".into(),
+                "Likeliest".into(),
+            ];
             headers.extend(zone_names.iter().cloned());
             let cells: Vec<Vec<String>> = rows
                 .iter()
@@ -153,19 +157,30 @@ pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
                         .iter()
                         .enumerate()
                         .max_by(|a, b| a.1.total_cmp(b.1))
-                        .map(|(p, chance)| format!("{} ({})", render::ordinal(p as u16 + 1), percent(*chance, None)))
+                        .map(|(p, chance)| {
+                            format!("{} ({})", render::ordinal(p as u16 + 1), percent(*chance, None))
+                        })
                         .unwrap_or_default();
-                    let mut line = vec![r.team.clone(), r.points.to_string(), format!("{:.1}", r.expected_points), likeliest];
-                    line.extend(zone_names.iter().map(|z| {
-                        percent(r.zones.get(z).copied().unwrap_or(0.0), certainty(r.id, z))
-                    }));
+                    let mut line = vec![
+                        r.team.clone(),
+                        r.points.to_string(),
+                        format!("{:.1}", r.expected_points),
+                        likeliest,
+                    ];
+                    line.extend(
+                        zone_names
+                            .iter()
+                            .map(|z| percent(r.zones.get(z).copied().unwrap_or(0.0), certainty(r.id, z))),
+                    );
                     line
                 })
                 .collect();
             let headers: Vec<&str> = headers.iter().map(String::as_str).collect();
             let right: Vec<usize> = (1..headers.len()).collect();
             text.push_str(&render::grid(&headers, &cells, &right));
-            text.push_str("Zones: the chance of finishing in each; 100% and 0% mean settled mathematically.\n");
+            text.push_str(
+                "Zones: the chance of finishing in each; 100% and 0% mean settled mathematically.\n",
+            );
             Ok(text)
         }
     }

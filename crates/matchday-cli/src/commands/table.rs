@@ -3,7 +3,7 @@
 use std::collections::{BTreeSet, HashMap};
 
 use chrono::NaiveDate;
-use matchday_core::{Competition, Deduction, Match, Season, Standings, TableOptions, TeamId, View};
+use matchday_core::{Competition, Deduction, Match, Standings, TableOptions, TeamId, View};
 use matchday_store::Store;
 use serde::Serialize;
 
@@ -24,13 +24,8 @@ pub struct Args {
     /// The competition: its slug or part of its name
     pub competition: String,
 
-    /// The season [default: the latest stored]
-    #[arg(long, value_parser = super::parse_season)]
-    pub season: Option<Season>,
-
-    /// The table as it stood at the end of this day
-    #[arg(long, value_parser = super::parse_date)]
-    pub as_of: Option<NaiveDate>,
+    #[command(flatten)]
+    pub when: super::When,
 
     /// All matches, or only home or away ones
     #[arg(long, value_enum, default_value = "total")]
@@ -89,13 +84,13 @@ pub struct TableRow {
 
 pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
     let read = store.read();
-    let competition = read.find_competition(&args.competition, args.season, None)?;
+    let competition = read.find_competition(&args.competition, args.when.season, None)?;
     let id = competition.id.expect("stored");
     let matches = read.matches(id)?;
     let deductions = read.deductions(id)?;
     let names = read.team_names()?;
     let options = TableOptions {
-        as_of: args.as_of,
+        as_of: args.when.as_of,
         view: args.view.into(),
     };
 
@@ -147,7 +142,7 @@ pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
             }
             text.push_str(&heading(&competition, group.as_deref(), &args));
             text.push_str(&render_table(&rows));
-            text.push_str(&notes(&standings, &deductions, args.as_of, &names));
+            text.push_str(&notes(&standings, &deductions, args.when.as_of, &names));
         }
         csv_cells.extend(rows.iter().map(csv_cells_of));
         json_rows.extend(rows);
@@ -178,7 +173,7 @@ fn heading(competition: &Competition, group: Option<&str>, args: &Args) -> Strin
         ViewArg::Home => line.push_str(", home matches"),
         ViewArg::Away => line.push_str(", away matches"),
     }
-    if let Some(day) = args.as_of {
+    if let Some(day) = args.when.as_of {
         line.push_str(&format!(", as of {day}"));
     }
     line.push('\n');
