@@ -162,3 +162,74 @@ impl LeagueState {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::{competition, day, deductions, matches, teams};
+
+    #[test]
+    fn gaps_on_the_day() {
+        let state =
+            LeagueState::new(&competition(), &teams(), &matches(), &deductions(), Some(day(10))).unwrap();
+        let gaps = state.gaps(Some(TeamId(4))).unwrap();
+        assert_eq!(gaps.leader, TeamId(1));
+        assert_eq!(gaps.reference, TeamId(4));
+        let order: Vec<TeamId> = gaps.rows.iter().map(|r| r.team).collect();
+        assert_eq!(order, [TeamId(1), TeamId(4), TeamId(3), TeamId(2)]);
+        let leader = &gaps.rows[0];
+        assert_eq!(
+            (leader.points, leader.gap_to_leader, leader.gap_to_team),
+            (9, 0, -7)
+        );
+        assert_eq!((leader.best_position, leader.worst_position), (1, 2));
+        assert!(leader.clinched.is_empty());
+        assert_eq!(leader.eliminated, ["relegation"]);
+        let last = &gaps.rows[3];
+        assert_eq!(
+            (last.gap_to_leader, last.gap_to_team, last.games_in_hand),
+            (8, 1, 0)
+        );
+        // Safety is third place, held by team 3 on the same points.
+        let relegation = last.zone_gaps.iter().find(|g| g.zone == "relegation").unwrap();
+        assert_eq!((relegation.boundary, relegation.gap), (3, 0));
+        assert_eq!(
+            state.gaps(Some(TeamId(9))).unwrap_err(),
+            ForecastError::UnknownTeam(TeamId(9))
+        );
+    }
+
+    #[test]
+    fn zones_are_clinched_and_lost_only_when_certain() {
+        let top4 = Zone {
+            name: "champions-league".into(),
+            first: 1,
+            last: 4,
+        };
+        let down = Zone {
+            name: "relegation".into(),
+            first: 18,
+            last: 20,
+        };
+        let zones = [top4, down];
+        let verdict = |best, worst| zone_verdicts(PositionRange { best, worst }, &zones);
+        assert_eq!(
+            verdict(1, 4),
+            (
+                vec!["champions-league".to_string()],
+                vec!["relegation".to_string()]
+            )
+        );
+        assert_eq!(verdict(3, 5), (vec![], vec!["relegation".to_string()]));
+        assert_eq!(
+            verdict(18, 20),
+            (
+                vec!["relegation".to_string()],
+                vec!["champions-league".to_string()]
+            )
+        );
+        assert_eq!(verdict(12, 18), (vec![], vec!["champions-league".to_string()]));
+        assert_eq!(zone_boundary(&zones[1], 20), 17);
+        assert_eq!(zone_boundary(&zones[0], 20), 4);
+    }
+}

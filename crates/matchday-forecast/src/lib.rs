@@ -22,6 +22,8 @@ mod positions;
 mod quality;
 mod simulate;
 mod state;
+#[cfg(test)]
+mod testing;
 
 pub use error::ForecastError;
 pub use gaps::{GapRow, Gaps, TIE_NOTE, ZoneGap, zone_boundary, zone_verdicts};

@@ -60,17 +60,9 @@ pub fn position_ranges(
 ) -> Vec<PositionRange> {
     let solver = Solver::new(points, fixtures, scheme);
     (0..points.len())
-        .map(|x| {
-            let t = std::time::Instant::now();
-            let best = solver.best(x);
-            let tb = t.elapsed();
-            let worst = solver.worst(x);
-            let tw = t.elapsed() - tb;
-            if (tb + tw).as_millis() > 20 {
-                eprintln!("DIAG x={x} best={best} {:?} worst={worst} {:?} calls={} top={}", tb, tw, CALLS.with(|c| c.replace(0)), TOP.with(|c| c.replace(0)));
-            }
-            CALLS.with(|c| c.set(0));
-            PositionRange { best, worst }
+        .map(|x| PositionRange {
+            best: solver.best(x),
+            worst: solver.worst(x),
         })
         .collect()
 }
@@ -221,14 +213,11 @@ fn local_indices(set: u64, n: usize) -> (Vec<u8>, Vec<usize>) {
 /// The most of `order` that can join `base` with `feasible` still true.
 ///
 /// `feasible` must be closed under subsets and true of `base`.
-thread_local! { static TOP: std::cell::Cell<u64> = const { std::cell::Cell::new(0) }; }
-thread_local! { static CALLS: std::cell::Cell<u64> = const { std::cell::Cell::new(0) }; }
 fn largest_feasible(base: u64, order: &[usize], feasible: &mut dyn FnMut(u64) -> bool) -> usize {
     if order.is_empty() {
         return 0;
     }
     let all = order.iter().fold(base, |m, &j| m | 1 << j);
-    eprintln!("DIAG  order={} base={}", order.len(), base.count_ones());
     if feasible(all) {
         return order.len();
     }
@@ -254,7 +243,6 @@ fn search(
         return;
     }
     let with = set | 1 << order[i];
-    TOP.with(|c| c.set(c.get() + 1));
     if feasible(with) {
         search(i + 1, with, count + 1, order, feasible, best, ceiling);
     }
@@ -272,7 +260,6 @@ fn games_of(k: usize, matches: &[(u8, u8)]) -> Vec<i64> {
 
 /// Whether `matches` can be decided so that each team gains at most its cap.
 fn caps_feasible(mut caps: Vec<i64>, mut matches: Vec<(u8, u8)>, w: i64, d: i64) -> bool {
-    CALLS.with(|c| c.set(c.get() + 1));
     let k = caps.len();
     // Forcing: a team that cannot afford even a draw loses everything; a team that
     // could win everything and stay under its cap may as well, which costs no one.
@@ -302,6 +289,7 @@ fn caps_feasible(mut caps: Vec<i64>, mut matches: Vec<(u8, u8)>, w: i64, d: i64)
         return true;
     }
     let units = if w >= 2 * d { 2 * d } else { w };
+    let mut guide = None;
     if units > 0 {
         let sink: Vec<i64> = (0..k)
             .map(|j| cap_units(caps[j], games[j], w, d).min(units * games[j]))
@@ -327,6 +315,7 @@ fn caps_feasible(mut caps: Vec<i64>, mut matches: Vec<(u8, u8)>, w: i64, d: i64)
         if (0..k).all(|j| gained[j] <= caps[j]) {
             return true;
         }
+        guide = Some((net, units));
     }
     // Branch on the tightest team's match against the opponent with the most room.
     let room = |j: usize| caps[j] - d * games[j];
@@ -334,8 +323,13 @@ fn caps_feasible(mut caps: Vec<i64>, mut matches: Vec<(u8, u8)>, w: i64, d: i64)
         .filter(|&j| games[j] > 0)
         .min_by_key(|&j| (room(j), j))
         .expect("a match is left");
-    let other = take_match(&mut matches, tight, room);
-    for (gain_tight, gain_other) in [(0, w), (d, d), (w, 0)] {
+    let (other, suggested) = take_match(&mut matches, tight, room, guide.as_ref());
+    let order = match suggested {
+        Some(Suggestion::Win) => [(w, 0), (d, d), (0, w)],
+        Some(Suggestion::Draw) => [(d, d), (0, w), (w, 0)],
+        _ => [(0, w), (d, d), (w, 0)],
+    };
+    for (gain_tight, gain_other) in order {
         let mut next = caps.clone();
         next[tight] -= gain_tight;
         next[other] -= gain_other;
@@ -346,8 +340,22 @@ fn caps_feasible(mut caps: Vec<i64>, mut matches: Vec<(u8, u8)>, w: i64, d: i64)
     false
 }
 
-/// Removes the match of `team` against the opponent scoring highest on `room`; returns the opponent.
-fn take_match(matches: &mut Vec<(u8, u8)>, team: usize, room: impl Fn(usize) -> i64) -> usize {
+/// What a flow suggests for one team in one match.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Suggestion {
+    Win,
+    Draw,
+    Loss,
+}
+
+/// Removes the match of `team` against the opponent scoring highest on `room`; returns the
+/// opponent and, given a solved flow of `units` per match, what it suggests for `team`.
+fn take_match(
+    matches: &mut Vec<(u8, u8)>,
+    team: usize,
+    room: impl Fn(usize) -> i64,
+    guide: Option<&(Network, i64)>,
+) -> (usize, Option<Suggestion>) {
     let mut pick: Option<(i64, usize)> = None;
     for (m, &(a, b)) in matches.iter().enumerate() {
         let other = if a as usize == team {
@@ -362,12 +370,27 @@ fn take_match(matches: &mut Vec<(u8, u8)>, team: usize, room: impl Fn(usize) -> 
         }
     }
     let (_, m) = pick.expect("the team has a match left");
+    let suggestion = guide.map(|(net, units)| {
+        let (to_a, to_b) = net.split(m);
+        let mine = if matches[m].0 as usize == team { to_a } else { to_b };
+        let theirs = if matches[m].0 as usize == team { to_b } else { to_a };
+        if mine == *units {
+            Suggestion::Win
+        } else if theirs == *units {
+            Suggestion::Loss
+        } else {
+            Suggestion::Draw
+        }
+    });
     let (a, b) = matches.swap_remove(m);
-    if a as usize == team {
-        b as usize
-    } else {
-        a as usize
-    }
+    (
+        if a as usize == team {
+            b as usize
+        } else {
+            a as usize
+        },
+        suggestion,
+    )
 }
 
 /// The most flow units a team with `cap` points to spare and `games` left can take,
@@ -404,7 +427,6 @@ fn demand_units(demand: i64, w: i64, d: i64) -> i64 {
 
 /// Whether `matches` can be decided so that each team gains at least its demand.
 fn demands_feasible(mut demands: Vec<i64>, mut matches: Vec<(u8, u8)>, w: i64, d: i64) -> bool {
-    CALLS.with(|c| c.set(c.get() + 1));
     let k = demands.len();
     let mut games = games_of(k, &matches);
     loop {
@@ -436,6 +458,17 @@ fn demands_feasible(mut demands: Vec<i64>, mut matches: Vec<(u8, u8)>, w: i64, d
     if matches.is_empty() {
         return demands.iter().all(|&x| x <= 0);
     }
+    if w > 0 {
+        // Wins alone may do: orient each match so that every team gets the wins it needs.
+        let wins: Vec<i64> = demands
+            .iter()
+            .map(|&x| if x <= 0 { 0 } else { (x + w - 1) / w })
+            .collect();
+        if Network::bipartite(&matches, 1, 1, &wins).max_flow() >= wins.iter().sum::<i64>() {
+            return true;
+        }
+    }
+    let mut guide = None;
     if d > 0 && w >= 2 * d {
         // A draw is `d` units to each side and a win `2d` units to the winner, so every match
         // hands out exactly `2d` units; `u` units are worth at most `u + (w - 2d)·⌊u / 2d⌋` points.
@@ -460,6 +493,7 @@ fn demands_feasible(mut demands: Vec<i64>, mut matches: Vec<(u8, u8)>, w: i64, d
         if (0..k).all(|j| gained[j] >= demands[j]) {
             return true;
         }
+        guide = Some((net, units));
     }
     let units = w.max(2 * d);
     let need: Vec<i64> = demands.iter().map(|&x| x.max(0)).collect();
@@ -472,8 +506,14 @@ fn demands_feasible(mut demands: Vec<i64>, mut matches: Vec<(u8, u8)>, w: i64, d
         .filter(|&j| games[j] > 0)
         .min_by_key(|&j| (slack(j), j))
         .expect("a match is left");
-    let other = take_match(&mut matches, tight, slack);
-    for (gain_tight, gain_other) in [(w, 0), (d, d), (0, w)] {
+    let (other, suggested) = take_match(&mut matches, tight, slack, guide.as_ref());
+    // Follow the relaxation's suggestion first: it usually leads straight to a solution.
+    let order = match suggested {
+        Some(Suggestion::Loss) => [(0, w), (d, d), (w, 0)],
+        Some(Suggestion::Draw) => [(d, d), (w, 0), (0, w)],
+        _ => [(w, 0), (d, d), (0, w)],
+    };
+    for (gain_tight, gain_other) in order {
         let mut next = demands.clone();
         next[tight] -= gain_tight;
         next[other] -= gain_other;

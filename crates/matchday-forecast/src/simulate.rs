@@ -266,3 +266,105 @@ fn chunk_seed(seed: u64, chunk: u64) -> u64 {
     z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
     z ^ (z >> 31)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::{competition, day, deductions, matches, teams};
+    use crate::{ModelOptions, PointsScheme, position_ranges};
+    use matchday_core::Deduction;
+
+    fn forecast_with_threads(threads: usize, state: &LeagueState, sims: u64) -> Forecast {
+        let model = MatchModel::fit(state, &ModelOptions::default());
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .unwrap();
+        pool.install(|| simulate(state, &model, &SimulationOptions { sims, seed: 42 }, &|_| {}))
+    }
+
+    #[test]
+    fn the_seed_decides_the_answer_not_the_threads() {
+        let state =
+            LeagueState::new(&competition(), &teams(), &matches(), &deductions(), Some(day(10))).unwrap();
+        let one = forecast_with_threads(1, &state, 20_000);
+        let two = forecast_with_threads(2, &state, 20_000);
+        assert_eq!(one, two);
+        let model = MatchModel::fit(&state, &ModelOptions::default());
+        let other = simulate(
+            &state,
+            &model,
+            &SimulationOptions {
+                sims: 20_000,
+                seed: 43,
+            },
+            &|_| {},
+        );
+        assert_ne!(one, other);
+    }
+
+    #[test]
+    fn probabilities_add_up_and_respect_the_exact_ranges() {
+        let state =
+            LeagueState::new(&competition(), &teams(), &matches(), &deductions(), Some(day(10))).unwrap();
+        let seen = std::sync::atomic::AtomicU64::new(0);
+        let model = MatchModel::fit(&state, &ModelOptions::default());
+        let forecast = simulate(
+            &state,
+            &model,
+            &SimulationOptions {
+                sims: 50_000,
+                seed: 1,
+            },
+            &|done| {
+                seen.fetch_max(done, Ordering::Relaxed);
+            },
+        );
+        assert_eq!(seen.into_inner(), 50_000);
+        let ranges = state.position_ranges();
+        let max_points = state.max_points();
+        for (i, team) in forecast.teams.iter().enumerate() {
+            assert!((team.positions.iter().sum::<f64>() - 1.0).abs() < 1e-9);
+            assert!(team.best_simulated >= ranges[i].best && team.worst_simulated <= ranges[i].worst);
+            assert!(f64::from(team.points) <= team.expected_points);
+            assert!(team.expected_points <= f64::from(max_points[i]));
+            let relegation = team.zones.iter().find(|z| z.zone == "relegation").unwrap();
+            if ranges[i].excluded_from(4, 4) {
+                assert_eq!(relegation.probability, 0.0);
+            }
+        }
+        for place in 0..4 {
+            let total: f64 = forecast.teams.iter().map(|t| t.positions[place]).sum();
+            assert!((total - 1.0).abs() < 1e-9);
+        }
+        // The leader, nine clear with three to play, finishes first or second.
+        assert_eq!(forecast.teams[0].worst_simulated, 2);
+    }
+
+    #[test]
+    fn a_clinched_title_has_probability_one() {
+        let state =
+            LeagueState::new(&competition(), &teams(), &matches(), &deductions(), Some(day(10))).unwrap();
+        // Give the leader twelve more points: then nobody can catch it.
+        let mut points = state.points().to_vec();
+        points[0] += 12;
+        let fixtures: Vec<(usize, usize)> = state.fixtures().iter().map(|f| (f.home, f.away)).collect();
+        assert_eq!(
+            position_ranges(&points, &fixtures, PointsScheme::THREE)[0].worst,
+            1
+        );
+        let mut ahead = deductions();
+        ahead.push(Deduction {
+            team: TeamId(1),
+            points: -12,
+            effective: day(9),
+            reason: "points restored".into(),
+        });
+        let state = LeagueState::new(&competition(), &teams(), &matches(), &ahead, Some(day(10))).unwrap();
+        assert_eq!(state.points()[0], 21);
+        assert_eq!(state.gaps(None).unwrap().rows[0].clinched, ["champions"]);
+        let forecast = forecast_with_threads(2, &state, 10_000);
+        assert_eq!(forecast.teams[0].zones[0].probability, 1.0);
+        assert!(forecast.teams[0].expected_points >= 21.0);
+    }
+}

@@ -269,3 +269,51 @@ impl LeagueState {
             .collect()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::{competition, day, deductions, matches, teams};
+
+    #[test]
+    fn counts_what_was_known_on_the_day() {
+        let state =
+            LeagueState::new(&competition(), &teams(), &matches(), &deductions(), Some(day(10))).unwrap();
+        assert_eq!(state.points(), [9, 1, 1, 2]);
+        assert_eq!(state.played(), [3, 3, 3, 3]);
+        // The match of day 12 is still to play on day 10, and four pairings were never stored.
+        assert_eq!(state.fixtures().len(), 6);
+        assert_eq!(state.fixtures().iter().filter(|f| f.date.is_none()).count(), 4);
+        assert_eq!(state.remaining(), [3, 3, 3, 3]);
+        assert_eq!(state.max_points(), [18, 10, 10, 11]);
+        assert_eq!(state.standings().rows[0].team, TeamId(1));
+
+        let before_deduction =
+            LeagueState::new(&competition(), &teams(), &matches(), &deductions(), Some(day(4))).unwrap();
+        assert_eq!(before_deduction.points(), [6, 1, 1, 2]);
+        assert_eq!(before_deduction.remaining(), [4, 4, 4, 4]);
+
+        let everything = LeagueState::new(&competition(), &teams(), &matches(), &deductions(), None).unwrap();
+        assert_eq!(everything.points(), [10, 2, 1, 2]);
+        assert_eq!(everything.fixtures().len(), 5);
+    }
+
+    #[test]
+    fn refuses_a_league_it_cannot_hold() {
+        let c = competition();
+        assert_eq!(
+            LeagueState::new(&c, &[], &[], &[], None).unwrap_err(),
+            ForecastError::NoTeams
+        );
+        let twice = [TeamId(1), TeamId(1)];
+        assert_eq!(
+            LeagueState::new(&c, &twice, &[], &[], None).unwrap_err(),
+            ForecastError::DuplicateTeam(TeamId(1))
+        );
+        let many: Vec<TeamId> = (0..65).map(TeamId).collect();
+        assert_eq!(
+            LeagueState::new(&c, &many, &[], &[], None).unwrap_err(),
+            ForecastError::TooManyTeams(65)
+        );
+    }
+}

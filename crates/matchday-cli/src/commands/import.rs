@@ -74,13 +74,14 @@ pub fn run(store: &mut Store, args: Args) -> anyhow::Result<String> {
 }
 
 fn describe(s: &ImportSummary) -> String {
+    let count = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     format!(
-        "imported {}: {} matches added, {} updated, {} unchanged; {} new teams; {} deductions\n",
+        "imported {}: {} added, {} updated, {} unchanged; {}; {}\n",
         s.competitions.join(", "),
-        s.matches_added,
+        count(s.matches_added, "match", "matches"),
         s.matches_updated,
         s.matches_unchanged,
-        s.teams_created,
-        s.deductions
+        count(s.teams_created, "new team", "new teams"),
+        count(s.deductions, "deduction", "deductions"),
     )
 }

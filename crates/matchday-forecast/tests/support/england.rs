@@ -58,7 +58,7 @@ pub fn load(start_year: i32, tier: u8) -> Option<LeagueSeason> {
     let text = std::fs::read_to_string(data_dir().join("engsoccerdata/england.csv")).ok()?;
     let mut names: Vec<String> = Vec::new();
     let mut matches = Vec::new();
-    let mut id_of = |name: &str, names: &mut Vec<String>| -> TeamId {
+    let id_of = |name: &str, names: &mut Vec<String>| -> TeamId {
         let i = names.iter().position(|n| n == name).unwrap_or_else(|| {
             names.push(name.to_string());
             names.len() - 1

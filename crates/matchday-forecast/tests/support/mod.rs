@@ -9,7 +9,13 @@ use matchday_forecast::{PointsScheme, PositionRange};
 /// Best and worst positions by trying every outcome of `fixtures`.
 pub fn brute_force(points: &[i32], fixtures: &[(usize, usize)], scheme: PointsScheme) -> Vec<PositionRange> {
     let n = points.len();
-    let mut ranges = vec![PositionRange { best: n as u16, worst: 1 }; n];
+    let mut ranges = vec![
+        PositionRange {
+            best: n as u16,
+            worst: 1
+        };
+        n
+    ];
     let mut finals = vec![0i32; n];
     for code in 0..3usize.pow(fixtures.len() as u32) {
         finals.copy_from_slice(points);
