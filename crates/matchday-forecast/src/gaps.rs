@@ -47,6 +47,8 @@ pub struct GapRow {
     pub best_position: u16,
     /// The lowest place still possible on points.
     pub worst_position: u16,
+    /// Whether both positions are exact; if not, the true range may be narrower.
+    pub positions_exact: bool,
     /// Zones it is certain to finish in.
     pub clinched: Vec<String>,
     /// Zones it can no longer finish in.
@@ -150,6 +152,7 @@ impl LeagueState {
                     max_points: max_points[i],
                     best_position: ranges[i].best,
                     worst_position: ranges[i].worst,
+                    positions_exact: ranges[i].exact,
                     clinched,
                     eliminated,
                 }
@@ -212,7 +215,16 @@ mod tests {
             last: 20,
         };
         let zones = [top4, down];
-        let verdict = |best, worst| zone_verdicts(PositionRange { best, worst }, &zones);
+        let verdict = |best, worst| {
+            zone_verdicts(
+                PositionRange {
+                    best,
+                    worst,
+                    exact: true,
+                },
+                &zones,
+            )
+        };
         assert_eq!(
             verdict(1, 4),
             (

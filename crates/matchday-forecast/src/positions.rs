@@ -14,7 +14,15 @@
 //! forcing rules (a team that cannot afford a draw must lose; a team that cannot exceed its
 //! cap even winning everything takes every match) and a max-flow relaxation for pruning. The
 //! flow is exact when a win is worth twice a draw (2-1-0) and a relaxation under 3-1-0,
-//! where branching decides the rest.
+//! where branching decides the rest. Before branching, exact flows over restricted families
+//! of outcomes (wins only; draws except where a team over its cap loses) and a repair of
+//! the relaxed solution look for a solution, and the branching follows the relaxation.
+//!
+//! Each question has a node budget. The real leagues measured (the Premier League and
+//! Championship 2023-24) never reach it; in the rare state that does, the open question is
+//! answered "possible" and the range is marked inexact: wider than the truth, never narrower.
+
+use std::cell::Cell;
 
 use matchday_core::PointsScheme;
 use serde::{Deserialize, Serialize};
@@ -28,6 +36,9 @@ pub struct PositionRange {
     pub best: u16,
     /// The lowest place still possible.
     pub worst: u16,
+    /// Whether the search settled both ends; if not (rare: it has a node budget per question),
+    /// the range may be wider than the truth but never narrower.
+    pub exact: bool,
 }
 
 impl PositionRange {
@@ -60,9 +71,17 @@ pub fn position_ranges(
 ) -> Vec<PositionRange> {
     let solver = Solver::new(points, fixtures, scheme);
     (0..points.len())
-        .map(|x| PositionRange {
-            best: solver.best(x),
-            worst: solver.worst(x),
+        .map(|x| {
+            solver.budget.reset();
+            let best = solver.best(x);
+            let best_exact = !solver.budget.exhausted.get();
+            solver.budget.reset();
+            let worst = solver.worst(x);
+            PositionRange {
+                best,
+                worst,
+                exact: best_exact && !solver.budget.exhausted.get(),
+            }
         })
         .collect()
 }
@@ -76,6 +95,41 @@ struct Solver {
     games: Vec<i64>,
     w: i64,
     d: i64,
+    budget: Budget,
+}
+
+/// Search nodes allowed for one team's best or worst position before giving up.
+///
+/// The real leagues measured need a few thousand at most; the budget only bounds the time of
+/// rare pathological states. Running out answers "possible" to the open question, which
+/// can only widen a range: never a false clinch or elimination.
+const NODES_PER_QUESTION: u64 = 20_000;
+
+/// What is left of the search nodes allowed, and whether any question ran out.
+struct Budget {
+    left: Cell<u64>,
+    exhausted: Cell<bool>,
+}
+
+impl Budget {
+    fn reset(&self) {
+        self.left.set(NODES_PER_QUESTION);
+        self.exhausted.set(false);
+    }
+
+    /// Takes one node; `false` when none is left.
+    fn spend(&self) -> bool {
+        match self.left.get() {
+            0 => {
+                self.exhausted.set(true);
+                false
+            }
+            left => {
+                self.left.set(left - 1);
+                true
+            }
+        }
+    }
 }
 
 impl Solver {
@@ -96,6 +150,10 @@ impl Solver {
             games,
             w: i64::from(scheme.win) - loss,
             d: i64::from(scheme.draw) - loss,
+            budget: Budget {
+                left: Cell::new(NODES_PER_QUESTION),
+                exhausted: Cell::new(false),
+            },
         }
     }
 
@@ -144,7 +202,7 @@ impl Solver {
             .filter(|&&(a, b)| set >> a & 1 == 1 && set >> b & 1 == 1)
             .map(|&(a, b)| (local[a], local[b]))
             .collect();
-        caps_feasible(caps, inside, self.w, self.d)
+        caps_feasible(caps, inside, self.w, self.d, &self.budget)
     }
 
     /// 1 + the most teams that can finish level with or above `x` on points.
@@ -194,7 +252,7 @@ impl Solver {
                 (false, false) => {}
             }
         }
-        demands_feasible(demands, inside, self.w, self.d)
+        demands_feasible(demands, inside, self.w, self.d, &self.budget)
     }
 }
 
@@ -259,7 +317,10 @@ fn games_of(k: usize, matches: &[(u8, u8)]) -> Vec<i64> {
 }
 
 /// Whether `matches` can be decided so that each team gains at most its cap.
-fn caps_feasible(mut caps: Vec<i64>, mut matches: Vec<(u8, u8)>, w: i64, d: i64) -> bool {
+fn caps_feasible(mut caps: Vec<i64>, mut matches: Vec<(u8, u8)>, w: i64, d: i64, budget: &Budget) -> bool {
+    if !budget.spend() {
+        return true;
+    }
     let k = caps.len();
     // Forcing: a team that cannot afford even a draw loses everything; a team that
     // could win everything and stay under its cap may as well, which costs no one.
@@ -294,25 +355,26 @@ fn caps_feasible(mut caps: Vec<i64>, mut matches: Vec<(u8, u8)>, w: i64, d: i64)
         let sink: Vec<i64> = (0..k)
             .map(|j| cap_units(caps[j], games[j], w, d).min(units * games[j]))
             .collect();
-        let mut net = Network::bipartite(&matches, units, units, &sink);
+        // A team that cannot afford a win takes at most a draw's units from any match.
+        let side: Vec<i64> = (0..k)
+            .map(|j| if caps[j] >= w { units } else { d.min(units) })
+            .collect();
+        let mut net = Network::bipartite(&matches, units, &side, &sink);
         let flow = net.max_flow();
         if flow < units * matches.len() as i64 {
             return false;
         }
-        // The flow may already be a real outcome: full units as a win, a split as a draw.
-        let mut gained = vec![0i64; k];
-        for (m, &(a, b)) in matches.iter().enumerate() {
-            let (to_a, to_b) = net.split(m);
-            if to_a == units {
-                gained[a as usize] += w;
-            } else if to_b == units {
-                gained[b as usize] += w;
-            } else {
-                gained[a as usize] += d;
-                gained[b as usize] += d;
-            }
-        }
-        if (0..k).all(|j| gained[j] <= caps[j]) {
+        // The flow is nearly a real outcome (full units a win, a split a draw); repair it.
+        let mut outcome: Vec<Outcome> = (0..matches.len())
+            .map(|m| match net.split(m) {
+                (to_a, _) if to_a == units => Outcome::HomeWin,
+                (_, to_b) if to_b == units => Outcome::AwayWin,
+                _ => Outcome::Draw,
+            })
+            .collect();
+        if repair_under_caps(&mut outcome, &matches, &caps, w, d)
+            || shed_by_losing(&matches, &caps, &games, w, d)
+        {
             return true;
         }
         guide = Some((net, units));
@@ -333,7 +395,7 @@ fn caps_feasible(mut caps: Vec<i64>, mut matches: Vec<(u8, u8)>, w: i64, d: i64)
         let mut next = caps.clone();
         next[tight] -= gain_tight;
         next[other] -= gain_other;
-        if next[tight] >= 0 && next[other] >= 0 && caps_feasible(next, matches.clone(), w, d) {
+        if next[tight] >= 0 && next[other] >= 0 && caps_feasible(next, matches.clone(), w, d, budget) {
             return true;
         }
     }
@@ -393,6 +455,110 @@ fn take_match(
     )
 }
 
+/// A match's result.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Outcome {
+    HomeWin,
+    Draw,
+    AwayWin,
+}
+
+/// Changes results until no team is over its cap, giving points only to teams with room.
+///
+/// A heuristic: `true` means `outcome` is now a solution; `false` proves nothing.
+fn repair_under_caps(outcome: &mut [Outcome], matches: &[(u8, u8)], caps: &[i64], w: i64, d: i64) -> bool {
+    let mut points = vec![0i64; caps.len()];
+    for (o, &(a, b)) in outcome.iter().zip(matches) {
+        match o {
+            Outcome::HomeWin => points[a as usize] += w,
+            Outcome::AwayWin => points[b as usize] += w,
+            Outcome::Draw => {
+                points[a as usize] += d;
+                points[b as usize] += d;
+            }
+        }
+    }
+    for _ in 0..4 * matches.len() + 4 {
+        let Some(j) = (0..caps.len()).find(|&j| points[j] > caps[j]) else {
+            return true;
+        };
+        // Of j's matches, the change that gives the opponent least and leaves it most room.
+        let mut best: Option<(i64, usize, Outcome, i64, i64)> = None;
+        for (m, &(a, b)) in matches.iter().enumerate() {
+            let (a, b) = (a as usize, b as usize);
+            if a != j && b != j {
+                continue;
+            }
+            let other = if a == j { b } else { a };
+            let (mine, theirs) = match (outcome[m], a == j) {
+                (Outcome::HomeWin, true) | (Outcome::AwayWin, false) => (w, 0),
+                (Outcome::Draw, _) => (d, d),
+                _ => (0, w),
+            };
+            let lose = if a == j {
+                Outcome::AwayWin
+            } else {
+                Outcome::HomeWin
+            };
+            for (to, new_mine, new_theirs) in [(Outcome::Draw, d, d), (lose, 0, w)] {
+                if new_mine >= mine {
+                    continue;
+                }
+                let left = caps[other] - (points[other] - theirs + new_theirs);
+                if left >= 0 && best.is_none_or(|(room, ..)| left > room) {
+                    best = Some((left, m, to, new_mine - mine, new_theirs - theirs));
+                }
+            }
+        }
+        let Some((_, m, to, change_mine, change_theirs)) = best else {
+            return false;
+        };
+        let (a, b) = (matches[m].0 as usize, matches[m].1 as usize);
+        let other = if a == j { b } else { a };
+        outcome[m] = to;
+        points[j] += change_mine;
+        points[other] += change_theirs;
+    }
+    false
+}
+
+/// Whether drawing every match, except that teams over their caps lose some matches to
+/// teams with room to spare, keeps every team within its cap. A flow decides it exactly
+/// for that family of outcomes: `true` is a solution, `false` proves nothing.
+fn shed_by_losing(matches: &[(u8, u8)], caps: &[i64], games: &[i64], w: i64, d: i64) -> bool {
+    if d == 0 {
+        return false;
+    }
+    let k = caps.len();
+    // Turning a draw into a defeat takes `d` from the loser and gives `w - d` to the winner.
+    let over: Vec<i64> = (0..k).map(|j| d * games[j] - caps[j]).collect();
+    let mut net = Network::with_nodes(2 * k + 2);
+    let mut need = 0;
+    for (j, &excess) in over.iter().enumerate() {
+        if excess > 0 {
+            let losses = (excess + d - 1) / d;
+            need += losses;
+            net.edge(net.source, j, losses);
+        } else if w > d {
+            net.edge(k + j, net.sink, -excess / (w - d));
+        } else {
+            net.edge(k + j, net.sink, i64::MAX / 4);
+        }
+    }
+    if need == 0 {
+        return true;
+    }
+    for &(a, b) in matches {
+        let (a, b) = (a as usize, b as usize);
+        if over[a] > 0 && over[b] <= 0 {
+            net.edge(a, k + b, 1);
+        } else if over[b] > 0 && over[a] <= 0 {
+            net.edge(b, k + a, 1);
+        }
+    }
+    net.max_flow() >= need
+}
+
 /// The most flow units a team with `cap` points to spare and `games` left can take,
 /// where a draw is `d` units and a win `2d` units but `w` points.
 fn cap_units(cap: i64, games: i64, w: i64, d: i64) -> i64 {
@@ -426,7 +592,16 @@ fn demand_units(demand: i64, w: i64, d: i64) -> i64 {
 }
 
 /// Whether `matches` can be decided so that each team gains at least its demand.
-fn demands_feasible(mut demands: Vec<i64>, mut matches: Vec<(u8, u8)>, w: i64, d: i64) -> bool {
+fn demands_feasible(
+    mut demands: Vec<i64>,
+    mut matches: Vec<(u8, u8)>,
+    w: i64,
+    d: i64,
+    budget: &Budget,
+) -> bool {
+    if !budget.spend() {
+        return true;
+    }
     let k = demands.len();
     let mut games = games_of(k, &matches);
     loop {
@@ -464,7 +639,7 @@ fn demands_feasible(mut demands: Vec<i64>, mut matches: Vec<(u8, u8)>, w: i64, d
             .iter()
             .map(|&x| if x <= 0 { 0 } else { (x + w - 1) / w })
             .collect();
-        if Network::bipartite(&matches, 1, 1, &wins).max_flow() >= wins.iter().sum::<i64>() {
+        if Network::bipartite(&matches, 1, &vec![1; k], &wins).max_flow() >= wins.iter().sum::<i64>() {
             return true;
         }
     }
@@ -474,7 +649,7 @@ fn demands_feasible(mut demands: Vec<i64>, mut matches: Vec<(u8, u8)>, w: i64, d
         // hands out exactly `2d` units; `u` units are worth at most `u + (w - 2d)·⌊u / 2d⌋` points.
         let units = 2 * d;
         let need: Vec<i64> = (0..k).map(|j| demand_units(demands[j], w, d)).collect();
-        let mut net = Network::bipartite(&matches, units, units, &need);
+        let mut net = Network::bipartite(&matches, units, &vec![units; k], &need);
         if net.max_flow() < need.iter().sum::<i64>() {
             return false;
         }
@@ -497,7 +672,7 @@ fn demands_feasible(mut demands: Vec<i64>, mut matches: Vec<(u8, u8)>, w: i64, d
     }
     let units = w.max(2 * d);
     let need: Vec<i64> = demands.iter().map(|&x| x.max(0)).collect();
-    let mut net = Network::bipartite(&matches, units, w, &need);
+    let mut net = Network::bipartite(&matches, units, &vec![w; k], &need);
     if net.max_flow() < need.iter().sum::<i64>() {
         return false;
     }
@@ -517,7 +692,7 @@ fn demands_feasible(mut demands: Vec<i64>, mut matches: Vec<(u8, u8)>, w: i64, d
         let mut next = demands.clone();
         next[tight] -= gain_tight;
         next[other] -= gain_other;
-        if demands_feasible(next, matches.clone(), w, d) {
+        if demands_feasible(next, matches.clone(), w, d, budget) {
             return true;
         }
     }
@@ -541,31 +716,37 @@ struct Network {
 const NONE: usize = usize::MAX;
 
 impl Network {
-    fn bipartite(matches: &[(u8, u8)], per_match: i64, per_side: i64, team_caps: &[i64]) -> Network {
+    /// Each match sends up to `per_match` units, at most `per_side[j]` of them to team `j`,
+    /// and team `j` passes at most `team_caps[j]` on to the sink.
+    fn bipartite(matches: &[(u8, u8)], per_match: i64, per_side: &[i64], team_caps: &[i64]) -> Network {
         let m = matches.len();
         let k = team_caps.len();
-        let nodes = m + k + 2;
-        let mut net = Network {
-            head: vec![NONE; nodes],
-            next: Vec::new(),
-            to: Vec::new(),
-            cap: Vec::new(),
-            level: vec![0; nodes],
-            iter: vec![0; nodes],
-            source: m + k,
-            sink: m + k + 1,
-            match_edges: Vec::with_capacity(m),
-        };
+        let mut net = Network::with_nodes(m + k + 2);
         for (i, &(a, b)) in matches.iter().enumerate() {
             net.edge(net.source, i, per_match);
-            let ea = net.edge(i, m + a as usize, per_side);
-            let eb = net.edge(i, m + b as usize, per_side);
+            let ea = net.edge(i, m + a as usize, per_side[a as usize]);
+            let eb = net.edge(i, m + b as usize, per_side[b as usize]);
             net.match_edges.push((ea, eb));
         }
         for (j, &c) in team_caps.iter().enumerate() {
             net.edge(m + j, net.sink, c.max(0));
         }
         net
+    }
+
+    /// A network of `nodes` nodes and no edges; the last two are the source and the sink.
+    fn with_nodes(nodes: usize) -> Network {
+        Network {
+            head: vec![NONE; nodes],
+            next: Vec::new(),
+            to: Vec::new(),
+            cap: Vec::new(),
+            level: vec![0; nodes],
+            iter: vec![0; nodes],
+            source: nodes - 2,
+            sink: nodes - 1,
+            match_edges: Vec::new(),
+        }
     }
 
     fn edge(&mut self, from: usize, to: usize, cap: i64) -> usize {
@@ -652,7 +833,8 @@ mod tests {
         let mut ranges = vec![
             PositionRange {
                 best: n as u16,
-                worst: 1
+                worst: 1,
+                exact: true,
             };
             n
         ];

@@ -12,7 +12,8 @@ pub fn brute_force(points: &[i32], fixtures: &[(usize, usize)], scheme: PointsSc
     let mut ranges = vec![
         PositionRange {
             best: n as u16,
-            worst: 1
+            worst: 1,
+            exact: true
         };
         n
     ];

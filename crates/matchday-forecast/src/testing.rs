@@ -1,0 +1,71 @@
+//! A small hand-made league for the unit tests.
+
+use chrono::NaiveDate;
+use matchday_core::{
+    Competition, Deduction, Format, Match, MatchResult, MatchStatus, Pairing, PointsScheme, RuleSet, Score,
+    Season, TeamId, Zone,
+};
+
+pub(crate) fn day(d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2024, 3, d).expect("a March day")
+}
+
+pub(crate) fn competition() -> Competition {
+    let zone = |name: &str, first, last| Zone {
+        name: name.into(),
+        first,
+        last,
+    };
+    Competition {
+        id: None,
+        slug: "mini".into(),
+        name: "Mini League".into(),
+        season: Season::starting(2023),
+        format: Format::League,
+        rules: RuleSet::PremierLeague,
+        points: PointsScheme::THREE,
+        zones: vec![zone("champions", 1, 1), zone("relegation", 4, 4)],
+        away_goals: false,
+    }
+}
+
+pub(crate) fn teams() -> Vec<TeamId> {
+    (1..=4).map(TeamId).collect()
+}
+
+fn played(d: u32, home: i64, away: i64, hg: u32, ag: u32) -> Match {
+    Match::new(
+        day(d),
+        Pairing::new(TeamId(home), TeamId(away)).expect("two teams"),
+        MatchStatus::Played(MatchResult::full_time(Score::new(hg, ag).expect("a score"))),
+    )
+}
+
+/// Four teams after the first half of a double round-robin, plus one fixture stored
+/// and one played match dated after the as-of day the tests use (day 10).
+pub(crate) fn matches() -> Vec<Match> {
+    vec![
+        played(1, 1, 2, 2, 0),
+        played(1, 3, 4, 1, 1),
+        played(3, 1, 3, 3, 1),
+        played(3, 2, 4, 0, 0),
+        played(5, 4, 1, 0, 2),
+        played(5, 2, 3, 1, 2),
+        // After day 10: counts only when looking later.
+        played(12, 2, 1, 1, 1),
+        Match::new(
+            day(20),
+            Pairing::new(TeamId(4), TeamId(3)).expect("two teams"),
+            MatchStatus::Scheduled,
+        ),
+    ]
+}
+
+pub(crate) fn deductions() -> Vec<Deduction> {
+    vec![Deduction {
+        team: TeamId(3),
+        points: 3,
+        effective: day(8),
+        reason: "administration".into(),
+    }]
+}
