@@ -53,6 +53,7 @@ struct GapJson {
     max_points: i32,
     best_position: u16,
     worst_position: u16,
+    positions_exact: bool,
     clinched: Vec<String>,
     eliminated: Vec<String>,
 }
@@ -95,6 +96,7 @@ pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
             max_points: r.max_points,
             best_position: r.best_position,
             worst_position: r.worst_position,
+            positions_exact: r.positions_exact,
             clinched: r.clinched.clone(),
             eliminated: r.eliminated.clone(),
         })
@@ -183,11 +185,14 @@ fn render_gaps(
             if !out.is_empty() {
                 settled.push(format!("not {}", out.join(", ")));
             }
-            let range = if r.best_position == r.worst_position {
+            let mut range = if r.best_position == r.worst_position {
                 r.best_position.to_string()
             } else {
                 format!("{}-{}", r.best_position, r.worst_position)
             };
+            if !r.positions_exact {
+                range.push('?');
+            }
             vec![
                 r.position.to_string(),
                 r.team.clone(),
@@ -248,6 +253,12 @@ fn render_gaps(
         }
     }
     text.push_str(&format!("Can finish: {TIE_NOTE}.\n"));
+    if rows.iter().any(|r| !r.positions_exact) {
+        text.push_str(
+            "?: the search for this range hit its limit, so it may be wider than the truth; \
+             nothing is marked settled that is not.\n",
+        );
+    }
     text
 }
 
