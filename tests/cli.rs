@@ -668,3 +668,26 @@ fn odds_are_repeatable_and_agree_with_what_is_settled() {
     let err = env.fails(&["odds", "mini", "--sims", "0"]);
     assert!(err.contains("--sims"), "{err}");
 }
+
+#[test]
+fn each_command_points_to_the_one_that_fits() {
+    let env = mini_cup();
+    env.ok(&["import", &fixture("mini-league.txt")]);
+    let err = env.fails(&["table", "mini cup"]);
+    assert!(
+        err.contains("Mini Cup is a knockout cup with no table: try `matchday bracket mini-cup`"),
+        "{err}"
+    );
+    let err = env.fails(&["gaps", "mini cup"]);
+    assert!(err.contains("Mini Cup is not a league"), "{err}");
+    let err = env.fails(&["bracket", "mini league"]);
+    assert!(
+        err.contains("Mini League is a league: try `matchday table mini-league`"),
+        "{err}"
+    );
+    let err = env.fails(&["table", "mini"]);
+    assert!(
+        err.contains("'mini' could be Mini Cup (mini-cup) or Mini League (mini-league)"),
+        "{err}"
+    );
+}

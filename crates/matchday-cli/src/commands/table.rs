@@ -85,6 +85,12 @@ pub struct TableRow {
 pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
     let read = store.read();
     let competition = read.find_competition(&args.competition, args.when.season, None)?;
+    anyhow::ensure!(
+        competition.format != matchday_core::Format::Knockout,
+        "{} is a knockout cup with no table: try `matchday bracket {}`",
+        competition.name,
+        competition.slug
+    );
     let id = competition.id.expect("stored");
     let matches = read.matches(id)?;
     let deductions = read.deductions(id)?;
