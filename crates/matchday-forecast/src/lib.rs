@@ -29,7 +29,7 @@ pub use error::ForecastError;
 pub use gaps::{GapRow, Gaps, TIE_NOTE, ZoneGap, zone_boundary, zone_verdicts};
 pub use matchday_core::PointsScheme;
 pub use model::{MatchModel, ModelOptions, OutcomeProbabilities};
-pub use positions::{PositionRange, position_ranges};
+pub use positions::{PositionRange, position_ranges, position_ranges_by_enumeration};
 pub use quality::{ProbabilityScore, QualityReport, evaluate_halves, ranked_probability_score};
 pub use simulate::{Forecast, SimulationOptions, TeamForecast, ZoneChance, simulate};
 pub use state::{Fixture, LeagueState, MAX_TEAMS, PlayedResult};

@@ -821,47 +821,54 @@ impl Network {
     }
 }
 
+/// Best and worst positions by trying every outcome of `fixtures`: the
+/// reference the exact search is checked against.
+///
+/// It tries 3^m outcomes for m fixtures, so it is only for small leagues and
+/// late-season states (a dozen fixtures or so).
+pub fn position_ranges_by_enumeration(
+    points: &[i32],
+    fixtures: &[(usize, usize)],
+    scheme: PointsScheme,
+) -> Vec<PositionRange> {
+    let n = points.len();
+    let mut ranges = vec![
+        PositionRange {
+            best: n as u16,
+            worst: 1,
+            exact: true
+        };
+        n
+    ];
+    let mut finals = vec![0i32; n];
+    for code in 0..3usize.pow(fixtures.len() as u32) {
+        finals.copy_from_slice(points);
+        let mut c = code;
+        for &(h, a) in fixtures {
+            let (ph, pa) = match c % 3 {
+                0 => (scheme.win, scheme.loss),
+                1 => (scheme.draw, scheme.draw),
+                _ => (scheme.loss, scheme.win),
+            };
+            finals[h] += i32::from(ph);
+            finals[a] += i32::from(pa);
+            c /= 3;
+        }
+        for x in 0..n {
+            let above = finals.iter().filter(|&&p| p > finals[x]).count() as u16;
+            let level_or_above = finals.iter().filter(|&&p| p >= finals[x]).count() as u16;
+            ranges[x].best = ranges[x].best.min(1 + above);
+            ranges[x].worst = ranges[x].worst.max(level_or_above);
+        }
+    }
+    ranges
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use rand::rngs::Xoshiro256PlusPlus;
     use rand::{RngExt, SeedableRng};
-
-    /// Best and worst positions by trying every outcome.
-    fn brute_force(points: &[i32], fixtures: &[(usize, usize)], scheme: PointsScheme) -> Vec<PositionRange> {
-        let n = points.len();
-        let mut ranges = vec![
-            PositionRange {
-                best: n as u16,
-                worst: 1,
-                exact: true,
-            };
-            n
-        ];
-        let outcomes = 3usize.pow(fixtures.len() as u32);
-        let mut finals = vec![0i32; n];
-        for code in 0..outcomes {
-            finals.copy_from_slice(points);
-            let mut c = code;
-            for &(h, a) in fixtures {
-                let (ph, pa) = match c % 3 {
-                    0 => (scheme.win, scheme.loss),
-                    1 => (scheme.draw, scheme.draw),
-                    _ => (scheme.loss, scheme.win),
-                };
-                finals[h] += i32::from(ph);
-                finals[a] += i32::from(pa);
-                c /= 3;
-            }
-            for x in 0..n {
-                let above = finals.iter().filter(|&&p| p > finals[x]).count() as u16;
-                let level_or_above = finals.iter().filter(|&&p| p >= finals[x]).count() as u16;
-                ranges[x].best = ranges[x].best.min(1 + above);
-                ranges[x].worst = ranges[x].worst.max(level_or_above);
-            }
-        }
-        ranges
-    }
 
     fn random_league(
         rng: &mut Xoshiro256PlusPlus,
@@ -891,7 +898,7 @@ mod tests {
                 let spread = [3, 6, 10][round % 3];
                 let (points, fixtures) = random_league(&mut rng, n, left, spread);
                 let exact = position_ranges(&points, &fixtures, scheme);
-                let brute = brute_force(&points, &fixtures, scheme);
+                let brute = position_ranges_by_enumeration(&points, &fixtures, scheme);
                 assert_eq!(exact, brute, "{scheme} points {points:?} fixtures {fixtures:?}");
             }
         }
@@ -907,7 +914,7 @@ mod tests {
             let exact = position_ranges(&points, &fixtures, PointsScheme::THREE);
             assert_eq!(
                 exact,
-                brute_force(&points, &fixtures, PointsScheme::THREE),
+                position_ranges_by_enumeration(&points, &fixtures, PointsScheme::THREE),
                 "{points:?} {fixtures:?}"
             );
         }
@@ -920,7 +927,10 @@ mod tests {
         let points = [8, 8, 3];
         let fixtures = [(0, 1), (1, 0), (2, 0), (2, 1)];
         let exact = position_ranges(&points, &fixtures, PointsScheme::THREE);
-        assert_eq!(exact, brute_force(&points, &fixtures, PointsScheme::THREE));
+        assert_eq!(
+            exact,
+            position_ranges_by_enumeration(&points, &fixtures, PointsScheme::THREE)
+        );
         assert_eq!(exact[2].best, 2, "C cannot finish alone on top");
     }
 }

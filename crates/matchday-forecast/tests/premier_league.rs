@@ -132,7 +132,8 @@ fn the_run_in_agrees_with_brute_force() {
             continue;
         }
         let ranges = state.position_ranges();
-        let brute = support::brute_force(state.points(), &fixtures, state.scheme());
+        let brute =
+            matchday_forecast::position_ranges_by_enumeration(state.points(), &fixtures, state.scheme());
         assert_eq!(ranges, brute, "{d}");
     }
 }

@@ -402,16 +402,7 @@ impl<'c> Writer<'c> {
                     self.update_match(stored_id, &merged(&stored, m))?;
                     return Ok(Recorded::Replaced(stored_id));
                 }
-                return Err(StoreError::MatchExists {
-                    home: name(m.pairing.home()),
-                    away: name(m.pairing.away()),
-                    round: stored
-                        .round
-                        .as_ref()
-                        .map(|r| format!(", {r}"))
-                        .unwrap_or_default(),
-                    date: stored.date,
-                });
+                return Err(already_stored(&name, &stored));
             }
         }
         match self.insert_match(id, m) {
@@ -423,12 +414,7 @@ impl<'c> Writer<'c> {
                     self.update_match(stored_id, &merged(&stored, m))?;
                     Ok(Recorded::Replaced(stored_id))
                 } else {
-                    Err(StoreError::MatchExists {
-                        home: name(m.pairing.home()),
-                        away: name(m.pairing.away()),
-                        round: m.round.as_ref().map(|r| format!(", {r}")).unwrap_or_default(),
-                        date: stored.date,
-                    })
+                    Err(already_stored(&name, &stored))
                 }
             }
             Err(e) => Err(e.into()),
@@ -458,12 +444,7 @@ impl<'c> Writer<'c> {
             Ok(new_id) => Ok(new_id),
             Err(e) if is_unique_violation(&e) => {
                 let stored = self.same_match(id, m)?.ok_or(StoreError::Sqlite(e))?;
-                Err(StoreError::MatchExists {
-                    home: name(m.pairing.home()),
-                    away: name(m.pairing.away()),
-                    round: m.round.as_ref().map(|r| format!(", {r}")).unwrap_or_default(),
-                    date: stored.date,
-                })
+                Err(already_stored(&name, &stored))
             }
             Err(e) => Err(e.into()),
         }
@@ -494,6 +475,16 @@ impl<'c> Writer<'c> {
             params![id.0, status.name(), s[0], s[1], s[2], s[3], s[4], s[5], s[6], s[7]],
         )?;
         Ok(())
+    }
+}
+
+/// The error for a match already stored under the same teams and round.
+fn already_stored(name: &dyn Fn(TeamId) -> String, stored: &Match) -> StoreError {
+    StoreError::MatchExists {
+        home: name(stored.pairing.home()),
+        away: name(stored.pairing.away()),
+        round: stored.round.as_ref().map(|r| format!(", {r}")).unwrap_or_default(),
+        date: stored.date,
     }
 }
 
