@@ -1,78 +1,10 @@
 //! End-to-end tests of the `matchday` binary on hand-made fixtures.
 
-use std::path::{Path, PathBuf};
+mod common;
 
-use assert_cmd::Command;
-use tempfile::TempDir;
+use std::path::Path;
 
-/// A scratch folder with its own database.
-struct Env {
-    dir: TempDir,
-}
-
-impl Env {
-    fn new() -> Env {
-        Env {
-            dir: TempDir::new().unwrap(),
-        }
-    }
-
-    fn db(&self) -> PathBuf {
-        self.dir.path().join("matchday.db")
-    }
-
-    fn cmd(&self, args: &[&str]) -> assert_cmd::assert::Assert {
-        Command::cargo_bin("matchday")
-            .unwrap()
-            .env("MATCHDAY_DB", self.db())
-            .env("NO_COLOR", "1")
-            .current_dir(self.dir.path())
-            .args(args)
-            .assert()
-    }
-
-    fn ok(&self, args: &[&str]) -> String {
-        let out = self.cmd(args).success();
-        String::from_utf8(out.get_output().stdout.clone()).unwrap()
-    }
-
-    /// Runs a command that must fail, and returns its one-line error.
-    fn fails(&self, args: &[&str]) -> String {
-        let out = self.cmd(args).failure();
-        let output = out.get_output();
-        assert!(
-            output.stdout.is_empty(),
-            "a failing command printed {:?}",
-            output.stdout
-        );
-        let err = String::from_utf8(output.stderr.clone()).unwrap();
-        assert_eq!(err.lines().count(), 1, "error is not one line: {err}");
-        assert!(err.starts_with("error: "), "{err}");
-        err.trim_end().to_string()
-    }
-
-    /// The database files' bytes, to check that a failed command changed nothing.
-    fn snapshot(&self) -> Vec<(String, Vec<u8>)> {
-        let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(self.dir.path())
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .filter(|p| {
-                p.file_name()
-                    .unwrap()
-                    .to_string_lossy()
-                    .starts_with("matchday.db")
-            })
-            .map(|p| {
-                (
-                    p.file_name().unwrap().to_string_lossy().into_owned(),
-                    std::fs::read(&p).unwrap(),
-                )
-            })
-            .collect();
-        files.sort();
-        files
-    }
-}
+use common::Env;
 
 fn fixture(name: &str) -> String {
     Path::new(env!("CARGO_MANIFEST_DIR"))

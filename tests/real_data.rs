@@ -2,11 +2,12 @@
 //! binary and checks the results against the published record. Every test is
 //! ignored by default; `.ci/run` runs them with `--ignored` when the data exists.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
+use common::Env;
 use serde_json::Value;
-use tempfile::TempDir;
 
 fn shared() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data")
@@ -14,34 +15,6 @@ fn shared() -> PathBuf {
 
 fn openfootball(path: &str) -> String {
     shared().join("openfootball").join(path).display().to_string()
-}
-
-struct Env {
-    dir: TempDir,
-}
-
-impl Env {
-    fn new() -> Env {
-        Env {
-            dir: TempDir::new().unwrap(),
-        }
-    }
-
-    fn ok(&self, args: &[&str]) -> String {
-        let out = Command::cargo_bin("matchday")
-            .unwrap()
-            .env("MATCHDAY_DB", self.dir.path().join("m.db"))
-            .args(args)
-            .assert()
-            .success();
-        String::from_utf8(out.get_output().stdout.clone()).unwrap()
-    }
-
-    fn json(&self, args: &[&str]) -> Value {
-        let mut all = args.to_vec();
-        all.extend(["--format", "json"]);
-        serde_json::from_str(&self.ok(&all)).unwrap()
-    }
 }
 
 /// The 2023-24 Premier League with Everton's and Nottingham Forest's deductions, as decided.

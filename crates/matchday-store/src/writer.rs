@@ -483,7 +483,11 @@ fn already_stored(name: &dyn Fn(TeamId) -> String, stored: &Match) -> StoreError
     StoreError::MatchExists {
         home: name(stored.pairing.home()),
         away: name(stored.pairing.away()),
-        round: stored.round.as_ref().map(|r| format!(", {r}")).unwrap_or_default(),
+        round: stored
+            .round
+            .as_ref()
+            .map(|r| format!(", {r}"))
+            .unwrap_or_default(),
         date: stored.date,
     }
 }

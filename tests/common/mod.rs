@@ -1,0 +1,87 @@
+//! What the end-to-end tests share: a scratch folder with its own database,
+//! and the binary run in it.
+
+#![allow(dead_code)]
+
+use std::path::PathBuf;
+
+use assert_cmd::Command;
+use tempfile::TempDir;
+
+/// A scratch folder with its own database.
+pub struct Env {
+    pub dir: TempDir,
+}
+
+impl Env {
+    pub fn new() -> Env {
+        Env {
+            dir: TempDir::new().unwrap(),
+        }
+    }
+
+    pub fn db(&self) -> PathBuf {
+        self.dir.path().join("matchday.db")
+    }
+
+    pub fn cmd(&self, args: &[&str]) -> assert_cmd::assert::Assert {
+        Command::cargo_bin("matchday")
+            .unwrap()
+            .env("MATCHDAY_DB", self.db())
+            .env("NO_COLOR", "1")
+            .current_dir(self.dir.path())
+            .args(args)
+            .assert()
+    }
+
+    pub fn ok(&self, args: &[&str]) -> String {
+        let out = self.cmd(args).success();
+        String::from_utf8(out.get_output().stdout.clone()).unwrap()
+    }
+
+    /// Runs a command that must fail, and returns its one-line error.
+    pub fn fails(&self, args: &[&str]) -> String {
+        let out = self.cmd(args).failure();
+        let output = out.get_output();
+        assert!(
+            output.stdout.is_empty(),
+            "a failing command printed {:?}",
+            output.stdout
+        );
+        let err = String::from_utf8(output.stderr.clone()).unwrap();
+        assert_eq!(err.lines().count(), 1, "error is not one line: {err}");
+        assert!(err.starts_with("error: "), "{err}");
+        err.trim_end().to_string()
+    }
+
+    /// The database files' bytes, to check that a failed command changed nothing.
+    pub fn snapshot(&self) -> Vec<(String, Vec<u8>)> {
+        let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(self.dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| {
+                p.file_name()
+                    .unwrap()
+                    .to_string_lossy()
+                    .starts_with("matchday.db")
+            })
+            .map(|p| {
+                (
+                    p.file_name().unwrap().to_string_lossy().into_owned(),
+                    std::fs::read(&p).unwrap(),
+                )
+            })
+            .collect();
+        files.sort();
+        files
+    }
+}
+
+impl Env {
+    /// Runs a read command with `--format json` and parses what it prints.
+    pub fn json(&self, args: &[&str]) -> serde_json::Value {
+        let mut all = args.to_vec();
+        all.extend(["--format", "json"]);
+        serde_json::from_str(&self.ok(&all)).unwrap()
+    }
+}
