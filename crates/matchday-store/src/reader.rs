@@ -176,7 +176,11 @@ impl<'c> Reader<'c> {
         let name = candidates[0].name.clone();
         let chosen = match (season, date) {
             (Some(s), _) => candidates.iter().find(|c| c.season == s),
-            (None, Some(d)) => candidates.iter().find(|c| c.season.contains(d)),
+            // Seasons overlap in summer: prefer the one a July-to-June calendar gives the day.
+            (None, Some(d)) => candidates
+                .iter()
+                .find(|c| c.season == Season::of_date(d))
+                .or_else(|| candidates.iter().find(|c| c.season.contains(d))),
             (None, None) => candidates.iter().max_by_key(|c| c.season),
         };
         match chosen {
