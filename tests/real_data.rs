@@ -306,6 +306,7 @@ fn liverpool_on_1_february_2024_is_alive_in_four_competitions() {
         ),
         (Some(1), Some(0))
     );
+    assert_eq!(league["points_clear"], 5);
     assert_eq!(league["next_match"]["opponent"], "Arsenal");
     assert_eq!(league["next_match"]["date"], "2024-02-04");
     // The League Cup final against Chelsea at Wembley on 25 February.

@@ -98,6 +98,8 @@ pub struct TrophyTarget {
     pub position: Option<u16>,
     /// Points behind the team in first place, in the league or group.
     pub points_behind_leader: Option<i32>,
+    /// For the team in first place, its lead in points over the team in second.
+    pub points_clear: Option<i32>,
 }
 
 impl TrophyTarget {
@@ -134,6 +136,7 @@ impl TrophyTarget {
             ties_to_win: None,
             position: None,
             points_behind_leader: None,
+            points_clear: None,
         };
         if competition.format == Format::League {
             return Ok(league_target(blank, season, team, as_of, name));
@@ -206,6 +209,10 @@ fn place_in(target: &mut TrophyTarget, table: &Standings, team: TeamId) {
     if let (Some(row), Some(leader)) = (table.row(team), table.rows.first()) {
         target.position = Some(row.position);
         target.points_behind_leader = Some(leader.points - row.points);
+        target.points_clear = match table.rows.get(1) {
+            Some(second) if leader.team == team => Some(row.points - second.points),
+            _ => None,
+        };
     }
 }
 
@@ -345,6 +352,7 @@ fn cup_target(
         }
         target.position = None;
         target.points_behind_leader = None;
+        target.points_clear = None;
     }
     for stage in &bracket.rounds {
         let round = stage.round;
@@ -711,6 +719,7 @@ mod tests {
             (Some("Group stage"), Some("A"))
         );
         assert_eq!((mid.position, mid.points_behind_leader), (Some(1), Some(0)));
+        assert_eq!(mid.points_clear, Some(3));
         assert_eq!(mid.next_match.unwrap().date, Some(day("2023-11-09")));
         assert_eq!(mid.ties_to_win, Some(4), "a group winner skips the play-off");
         let roma = target(&el, &europa(), "Roma", Some("2023-10-30"));

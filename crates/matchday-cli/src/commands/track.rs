@@ -144,9 +144,10 @@ fn where_text(t: &TrophyTarget) -> String {
         if let Some(group) = &t.group {
             standing.push_str(&format!(" in Group {group}"));
         }
-        match t.points_behind_leader {
-            Some(0) | None => {}
-            Some(gap) => standing.push_str(&format!(", {gap} pts behind")),
+        match (t.points_behind_leader, t.points_clear) {
+            (_, Some(lead)) if lead > 0 => standing.push_str(&format!(", {lead} pts clear")),
+            (Some(gap), _) if gap > 0 => standing.push_str(&format!(", {gap} pts behind")),
+            _ => {}
         }
         let in_group_stage = t.stage.as_deref().is_some_and(|s| s.starts_with("Group"));
         let league = t.format == matchday_core::Format::League;
