@@ -24,13 +24,7 @@ pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
     let team = read.resolve_team(&args.team)?;
     let names = read.team_names()?;
     let name = |id: TeamId| names.get(&id).cloned().unwrap_or_default();
-    let mut loaded = Vec::new();
-    for competition in read.competitions()? {
-        let l = Loaded::of(&read, competition)?;
-        if l.matches.iter().any(|m| m.pairing.involves(team)) {
-            loaded.push(l);
-        }
-    }
+    let loaded = Loaded::entered_by(&read, team)?;
     let honours = Honours::compute(team, loaded.iter().map(Loaded::season), &name)?;
     match args.format {
         OutputFormat::Json => render::json(&honours),

@@ -130,6 +130,21 @@ impl Loaded {
         })
     }
 
+    /// Every competition-season with a match of `team` stored.
+    pub fn entered_by(
+        read: &matchday_store::Reader<'_>,
+        team: matchday_core::TeamId,
+    ) -> anyhow::Result<Vec<Loaded>> {
+        let mut entered = Vec::new();
+        for competition in read.competitions()? {
+            let loaded = Loaded::of(read, competition)?;
+            if loaded.matches.iter().any(|m| m.pairing.involves(team)) {
+                entered.push(loaded);
+            }
+        }
+        Ok(entered)
+    }
+
     /// The view the core's trackers take.
     pub fn season(&self) -> matchday_core::CompetitionSeason<'_> {
         matchday_core::CompetitionSeason {

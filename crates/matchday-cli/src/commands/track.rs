@@ -39,14 +39,7 @@ pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
     let team = read.resolve_team(&args.team)?;
     let names = read.team_names()?;
     let name = |id: TeamId| names.get(&id).cloned().unwrap_or_default();
-    let all = read.competitions()?;
-    let mut entered = Vec::new();
-    for competition in all {
-        let loaded = Loaded::of(&read, competition)?;
-        if loaded.matches.iter().any(|m| m.pairing.involves(team)) {
-            entered.push(loaded);
-        }
-    }
+    let entered = Loaded::entered_by(&read, team)?;
     let season = match (args.season, args.as_of) {
         (Some(s), _) => s,
         (None, Some(day)) => entered
