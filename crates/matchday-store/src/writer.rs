@@ -7,7 +7,7 @@ use matchday_core::{
     Competition, CompetitionId, Deduction, KNOWN_ALIASES, Match, MatchId, MatchStatus, Team, TeamId,
     normalize_name,
 };
-use rusqlite::{Connection, ErrorCode, OptionalExtension, params};
+use rusqlite::{Connection, ErrorCode, OptionalExtension, ToSql, params};
 
 use crate::rows::{self, MATCH_COLUMNS, MatchRow, score_columns, venue_text};
 use crate::{Reader, StoreError};
@@ -237,52 +237,39 @@ impl<'c> Writer<'c> {
     }
 
     fn insert_match(&mut self, competition: CompetitionId, m: &Match) -> Result<MatchId, rusqlite::Error> {
-        let s = score_columns(&m.status);
+        let facts = MatchFacts::of(m);
+        let (home, away) = (m.pairing.home().0, m.pairing.away().0);
+        let mut params = facts.params();
+        params.extend([
+            (":competition", &competition.0 as &dyn ToSql),
+            (":home", &home as &dyn ToSql),
+            (":away", &away as &dyn ToSql),
+        ]);
         self.conn()
             .prepare_cached(
-                "INSERT INTO match (competition_id, date, kickoff, home_id, away_id, venue, round, grp, leg, replay,
+                "INSERT INTO match (competition_id, home_id, away_id, date, kickoff, venue, round, grp, leg, replay,
                     status, ft_home, ft_away, ht_home, ht_away, et_home, et_away, pen_home, pen_away)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
+                 VALUES (:competition, :home, :away, :date, :kickoff, :venue, :round, :grp, :leg, :replay,
+                    :status, :ft_home, :ft_away, :ht_home, :ht_away, :et_home, :et_away, :pen_home, :pen_away)",
             )?
-            .execute(params![
-                competition.0,
-                rows::date_text(m.date),
-                m.kickoff.map(rows::time_text),
-                m.pairing.home().0,
-                m.pairing.away().0,
-                venue_text(m.venue),
-                m.round.clone().unwrap_or_default(),
-                m.group.clone().unwrap_or_default(),
-                m.leg.unwrap_or(0),
-                m.replay,
-                m.status.name(),
-                s[0], s[1], s[2], s[3], s[4], s[5], s[6], s[7],
-            ])?;
+            .execute(&*params)?;
         Ok(MatchId(self.conn().last_insert_rowid()))
     }
 
     /// Overwrites a stored match's facts with `m`'s.
     fn update_match(&mut self, id: MatchId, m: &Match) -> Result<(), StoreError> {
-        let s = score_columns(&m.status);
+        let facts = MatchFacts::of(m);
+        let mut params = facts.params();
+        params.push((":id", &id.0 as &dyn ToSql));
         self.conn()
             .prepare_cached(
-                "UPDATE match SET date = ?2, kickoff = ?3, venue = ?4, round = ?5, grp = ?6, leg = ?7, replay = ?8,
-                    status = ?9, ft_home = ?10, ft_away = ?11, ht_home = ?12, ht_away = ?13, et_home = ?14,
-                    et_away = ?15, pen_home = ?16, pen_away = ?17
-                 WHERE id = ?1",
+                "UPDATE match SET date = :date, kickoff = :kickoff, venue = :venue, round = :round, grp = :grp,
+                    leg = :leg, replay = :replay, status = :status, ft_home = :ft_home, ft_away = :ft_away,
+                    ht_home = :ht_home, ht_away = :ht_away, et_home = :et_home, et_away = :et_away,
+                    pen_home = :pen_home, pen_away = :pen_away
+                 WHERE id = :id",
             )?
-            .execute(params![
-                id.0,
-                rows::date_text(m.date),
-                m.kickoff.map(rows::time_text),
-                venue_text(m.venue),
-                m.round.clone().unwrap_or_default(),
-                m.group.clone().unwrap_or_default(),
-                m.leg.unwrap_or(0),
-                m.replay,
-                m.status.name(),
-                s[0], s[1], s[2], s[3], s[4], s[5], s[6], s[7],
-            ])?;
+            .execute(&*params)?;
         Ok(())
     }
 
@@ -475,6 +462,66 @@ impl<'c> Writer<'c> {
             params![id.0, status.name(), s[0], s[1], s[2], s[3], s[4], s[5], s[6], s[7]],
         )?;
         Ok(())
+    }
+}
+
+/// A match's facts as the columns store them, shared by inserts and updates.
+struct MatchFacts {
+    date: String,
+    kickoff: Option<String>,
+    venue: &'static str,
+    round: String,
+    group: String,
+    leg: u8,
+    replay: bool,
+    status: &'static str,
+    scores: [Option<i64>; 8],
+}
+
+impl MatchFacts {
+    fn of(m: &Match) -> MatchFacts {
+        MatchFacts {
+            date: rows::date_text(m.date),
+            kickoff: m.kickoff.map(rows::time_text),
+            venue: venue_text(m.venue),
+            round: m.round.clone().unwrap_or_default(),
+            group: m.group.clone().unwrap_or_default(),
+            leg: m.leg.unwrap_or(0),
+            replay: m.replay,
+            status: m.status.name(),
+            scores: score_columns(&m.status),
+        }
+    }
+
+    /// The named parameters every match statement binds.
+    fn params(&self) -> Vec<(&'static str, &dyn ToSql)> {
+        const SCORES: [&str; 8] = [
+            ":ft_home",
+            ":ft_away",
+            ":ht_home",
+            ":ht_away",
+            ":et_home",
+            ":et_away",
+            ":pen_home",
+            ":pen_away",
+        ];
+        let mut params: Vec<(&'static str, &dyn ToSql)> = vec![
+            (":date", &self.date),
+            (":kickoff", &self.kickoff),
+            (":venue", &self.venue),
+            (":round", &self.round),
+            (":grp", &self.group),
+            (":leg", &self.leg),
+            (":replay", &self.replay),
+            (":status", &self.status),
+        ];
+        params.extend(
+            SCORES
+                .iter()
+                .zip(self.scores.iter())
+                .map(|(name, value)| (*name, value as &dyn ToSql)),
+        );
+        params
     }
 }
 
