@@ -186,6 +186,33 @@ impl Match {
         }
     }
 
+    /// This entered match lined up with the stored fixture it completes: turned
+    /// round when that fixture is on neutral ground the other way round on the
+    /// same day, and given the fixture's round, group and leg when the entry
+    /// names neither round nor group.
+    pub fn lined_up_with(&self, stored: &[Match]) -> Match {
+        let pending = |s: &&Match| s.status.is_pending();
+        let reversed = stored.iter().filter(pending).any(|s| {
+            s.venue == Venue::Neutral
+                && s.date == self.date
+                && s.pairing.home == self.pairing.away
+                && s.pairing.away == self.pairing.home
+        });
+        let mut entered = if reversed { self.swapped() } else { self.clone() };
+        if entered.round.is_none()
+            && entered.group.is_none()
+            && let Some(fixture) = stored
+                .iter()
+                .filter(pending)
+                .find(|s| s.pairing == entered.pairing)
+        {
+            entered.round = fixture.round.clone();
+            entered.group = fixture.group.clone();
+            entered.leg = entered.leg.or(fixture.leg);
+        }
+        entered
+    }
+
     /// The result that counts on `as_of` (inclusive), if the match was decided by then.
     pub fn result_as_of(&self, as_of: Option<NaiveDate>) -> Option<&MatchResult> {
         match as_of {
@@ -240,5 +267,32 @@ mod tests {
         assert!(m.is_remaining_as_of(Some(day(1))));
         assert_eq!(m.result_as_of(Some(day(10))), Some(&result));
         assert!(!m.is_remaining_as_of(None));
+    }
+
+    #[test]
+    fn an_entry_lines_up_with_the_fixture_it_completes() {
+        let day = NaiveDate::from_ymd_opt(2024, 2, 25).unwrap();
+        let mut fixture = Match::new(
+            day,
+            Pairing::new(TeamId(2), TeamId(1)).unwrap(),
+            MatchStatus::Scheduled,
+        );
+        fixture.venue = Venue::Neutral;
+        fixture.round = Some("Final".into());
+        let result = MatchResult::full_time(Score::new(1, 0).unwrap());
+        let typed = Match::new(
+            day,
+            Pairing::new(TeamId(1), TeamId(2)).unwrap(),
+            MatchStatus::Played(result),
+        );
+        let lined = typed.lined_up_with(std::slice::from_ref(&fixture));
+        assert_eq!(lined.pairing, fixture.pairing);
+        assert_eq!(lined.round.as_deref(), Some("Final"));
+        assert_eq!(lined.status.result().unwrap().score(), Score::new(0, 1).unwrap());
+        // At a home ground the order typed is the order played: no turning round.
+        fixture.venue = Venue::Home;
+        let lined = typed.lined_up_with(std::slice::from_ref(&fixture));
+        assert_eq!(lined.pairing, typed.pairing);
+        assert_eq!(lined.round, None);
     }
 }

@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use matchday_core::TeamId;
-use matchday_forecast::{Gaps, TIE_NOTE};
+use matchday_forecast::{Gaps, TIE_NOTE, zone_boundary};
 use matchday_store::Store;
 use serde::Serialize;
 
@@ -161,17 +161,18 @@ fn render_gaps(
     }
     let against = name(gaps.reference);
     text.push_str(&format!("; gaps and games in hand against {against}\n"));
+    // A bottom zone (its boundary is safety, above it) ruled out reads "safe";
+    // other zones ruled out are listed after "not".
+    let teams = rows.len() as u16;
+    let bottom = |zone: &str| {
+        competition
+            .zones
+            .iter()
+            .any(|z| z.name == zone && zone_boundary(z, teams) != z.last)
+    };
     let cells: Vec<Vec<String>> = rows
         .iter()
         .map(|r| {
-            // A bottom zone ruled out reads "safe"; other zones ruled out are listed after "not".
-            let teams = rows.len() as u16;
-            let bottom = |zone: &str| {
-                competition
-                    .zones
-                    .iter()
-                    .any(|z| z.name == zone && z.last >= teams && z.first > 1)
-            };
             let mut settled: Vec<String> = r.clinched.clone();
             if r.eliminated.iter().any(|z| bottom(z)) {
                 settled.push("safe".into());

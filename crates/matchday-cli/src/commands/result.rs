@@ -44,41 +44,17 @@ pub fn run(store: &mut Store, args: Args) -> anyhow::Result<String> {
     } else {
         MatchStatus::Played(entry.result)
     };
-    let mut m = args.at.to_match(pairing, status);
     let names = read.team_names()?;
-    let id = competition.id.expect("stored");
-    // A final on neutral ground is stored one way round; a result typed the
-    // other way round is the same match.
-    let reversed_fixture = read.matches(id)?.into_iter().any(|s| {
-        s.status.is_pending()
-            && s.venue == matchday_core::Venue::Neutral
-            && s.date == m.date
-            && s.pairing.home() == away
-            && s.pairing.away() == home
-    });
-    if reversed_fixture {
-        m = m.swapped();
-    }
+    let stored = read.matches(competition.id.expect("stored"))?;
+    let m = args.at.to_match(pairing, status).lined_up_with(&stored);
     if competition.format != matchday_core::Format::League {
         // A result being replaced is not a tie already decided.
-        let stored: Vec<_> = read
-            .matches(id)?
+        let others: Vec<_> = stored
             .into_iter()
             .filter(|s| !(args.replace && s.pairing == m.pairing && s.date == m.date))
             .collect();
-        if m.round.is_none() && m.group.is_none() {
-            // The cup fixture being completed says which round (and leg) it is.
-            if let Some(f) = stored
-                .iter()
-                .find(|s| s.status.is_pending() && s.pairing == m.pairing)
-            {
-                m.round = f.round.clone();
-                m.group = f.group.clone();
-                m.leg = m.leg.or(f.leg);
-            }
-        }
         let name = |t: matchday_core::TeamId| names.get(&t).cloned().unwrap_or_default();
-        matchday_core::check_new_cup_match(&competition, &stored, &m, &name)?;
+        matchday_core::check_new_cup_match(&competition, &others, &m, &name)?;
     }
     let recorded = store.write(|w| w.record_result(&competition, &m, args.replace))?;
     let verb = match recorded {
