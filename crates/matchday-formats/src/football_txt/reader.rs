@@ -1,0 +1,425 @@
+//! The line-by-line reader: headers, headings, dates and match lines, with
+//! the state (round, group, date, kick-off) that later lines inherit.
+
+use chrono::{NaiveDate, NaiveTime};
+use matchday_core::{Format, MatchRecord, MatchStatus, Season, SeasonRecord, Venue};
+
+use super::dates::{date_parts, leading_time, skip_local_time};
+use super::derive::{
+    MatchdayRange, is_cup_round, label_group_rounds, mark_legs_and_replays, mark_neutral_venues,
+    name_unnamed_groups,
+};
+use super::scores::split_teams;
+use crate::ParseError;
+
+/// Which group the lines being read belong to.
+#[derive(Debug, Default, Clone)]
+enum GroupContext {
+    #[default]
+    None,
+    Named(String),
+    /// A group stage whose heading does not say which group (`» Group, Matchday 1`).
+    Unnamed,
+}
+
+/// Lines that belong to the match before them and carry nothing we store.
+#[derive(Debug, Default, Clone, Copy)]
+enum Skipping {
+    #[default]
+    Nothing,
+    /// Scorers in brackets, open by this many brackets.
+    Goals(i32),
+    /// A line-up; the next line continues it when this one ended with `,` or `-`.
+    Lineup { continues: bool },
+}
+
+#[derive(Debug, Default)]
+pub(super) struct Reader {
+    record: SeasonRecord,
+    header_seen: bool,
+    round: Option<String>,
+    group: GroupContext,
+    date: Option<NaiveDate>,
+    last_year: Option<i32>,
+    kickoff: Option<NaiveTime>,
+    matchdays: Vec<MatchdayRange>,
+    skipping: Skipping,
+    /// Whether the last line read was a match (or belonged to one), so that
+    /// a line in brackets is its scorers.
+    after_match: bool,
+    /// Matches in a group stage that does not name its groups.
+    unnamed_group: Vec<usize>,
+    /// Matches whose result only makes sense as a second leg (extra time
+    /// after a match that was not level: the aggregate was).
+    second_leg_only: Vec<usize>,
+}
+
+impl Reader {
+    pub(super) fn read_line(&mut self, line: usize, raw: &str) -> Result<(), ParseError> {
+        let text = strip_comment(raw);
+        let trimmed = text.trim();
+        if trimmed.is_empty() {
+            if let Skipping::Lineup { .. } = self.skipping {
+                self.skipping = Skipping::Nothing;
+            }
+            return Ok(());
+        }
+        match self.skipping {
+            Skipping::Goals(open) => {
+                let open = open + bracket_balance(trimmed);
+                self.skipping = if open > 0 {
+                    Skipping::Goals(open)
+                } else {
+                    Skipping::Nothing
+                };
+                return Ok(());
+            }
+            Skipping::Lineup { continues: true } => {
+                self.skipping = Skipping::Lineup {
+                    continues: trimmed.ends_with([',', '-']),
+                };
+                return Ok(());
+            }
+            _ => self.skipping = Skipping::Nothing,
+        }
+        let indented = raw.starts_with([' ', '\t']);
+        let was_after_match = std::mem::replace(&mut self.after_match, false);
+        self.classify_line(line, trimmed, indented, was_after_match)
+    }
+
+    fn classify_line(
+        &mut self,
+        line: usize,
+        trimmed: &str,
+        indented: bool,
+        was_after_match: bool,
+    ) -> Result<(), ParseError> {
+        if let Some(rest) = trimmed.strip_prefix('=')
+            && !rest.starts_with('=')
+        {
+            return self.read_header(line, rest.trim());
+        }
+        if let Some(rest) = trimmed.strip_prefix('»').or_else(|| trimmed.strip_prefix('▪')) {
+            return self.read_heading(line, rest.trim());
+        }
+        if let Some(rest) = trimmed.strip_prefix("==") {
+            return self.read_heading(line, rest.trim_start_matches('=').trim());
+        }
+        if let Some(inner) = trimmed.strip_prefix('[').and_then(|t| t.strip_suffix(']')) {
+            let date = self
+                .date_from_text(inner)
+                .ok_or_else(|| ParseError::new(line, format!("cannot read date \"{trimmed}\"")))?;
+            self.set_date(date);
+            return Ok(());
+        }
+        let (number, trimmed) = strip_match_number(trimmed);
+        if trimmed.starts_with('(') && number.is_none() && was_after_match {
+            let open = bracket_balance(trimmed);
+            if open > 0 {
+                self.skipping = Skipping::Goals(open);
+            }
+            self.after_match = true;
+            return Ok(());
+        }
+        if let Some(date) = self.date_from_text(trimmed) {
+            self.set_date(date);
+            return Ok(());
+        }
+        if !indented && starts_with_round_word(trimmed) {
+            return self.read_heading(line, trimmed);
+        }
+        if is_lineup(trimmed) {
+            self.skipping = Skipping::Lineup {
+                continues: trimmed.ends_with([',', '-']),
+            };
+            return Ok(());
+        }
+        self.read_match(line, trimmed)?;
+        self.after_match = true;
+        Ok(())
+    }
+
+    fn read_header(&mut self, line: usize, text: &str) -> Result<(), ParseError> {
+        if self.header_seen {
+            return Err(ParseError::new(line, format!("a second header \"= {text}\"")));
+        }
+        self.header_seen = true;
+        let (name, season) = match text.rsplit_once(' ') {
+            Some((name, last)) => match last.parse::<Season>() {
+                Ok(season) => (name.trim(), Some(season)),
+                Err(_) => (text, None),
+            },
+            None => (text, None),
+        };
+        self.record.competition = name.to_string();
+        self.record.season = season;
+        Ok(())
+    }
+
+    /// A heading (`Matchday 3`, `Group A`, `Group, Matchday 1`, `Finals, Final`)
+    /// or a definition (`Matchday 1 | Fri Jun 14 - Tue Jun 18`, `Group A | Germany ...`).
+    fn read_heading(&mut self, line: usize, text: &str) -> Result<(), ParseError> {
+        if let Some((label, rest)) = text.split_once('|') {
+            let label = label.trim();
+            if group_name(label).is_some() {
+                // The group's teams: the matches name them again.
+                return Ok(());
+            }
+            let bad = || ParseError::new(line, format!("cannot read dates in \"{text}\""));
+            let (first, last) = match rest.split_once(" - ") {
+                Some((a, b)) => (a, b),
+                None => (rest, rest),
+            };
+            let first = self.date_from_text(first.trim()).ok_or_else(bad)?;
+            let last = self.date_from_text(last.trim()).ok_or_else(bad)?;
+            self.matchdays.push(MatchdayRange {
+                label: label.to_string(),
+                first,
+                last,
+            });
+            return Ok(());
+        }
+        let mut round = None;
+        let mut group = GroupContext::None;
+        for part in text.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+            let lower = part.to_lowercase();
+            if let Some(name) = group_name(part) {
+                group = GroupContext::Named(name.to_string());
+            } else if matches!(lower.as_str(), "group" | "groups" | "group stage" | "group phase") {
+                group = GroupContext::Unnamed;
+            } else {
+                round = Some(part.to_string());
+            }
+        }
+        if round.is_none() && matches!(group, GroupContext::None) {
+            return Err(ParseError::new(line, format!("cannot read heading \"{text}\"")));
+        }
+        self.round = round;
+        self.group = group;
+        Ok(())
+    }
+
+    fn set_date(&mut self, date: NaiveDate) {
+        self.date = Some(date);
+        // A kick-off time belongs to its day; a match listed without one on a
+        // new day (a postponed fixture) has no known time.
+        self.kickoff = None;
+    }
+
+    /// `Fri Aug/11`, `Sat Nov/4 2023`, `Fri Jun 14`, `June 11`: the year, when
+    /// missing, comes from the season, else from the last year written.
+    fn date_from_text(&mut self, text: &str) -> Option<NaiveDate> {
+        let (month, day, year) = date_parts(text)?;
+        let year = match year {
+            Some(year) => {
+                self.last_year = Some(year);
+                year
+            }
+            None => self
+                .record
+                .season
+                .map(|s| s.year_for_month(month))
+                .or(self.last_year)?,
+        };
+        NaiveDate::from_ymd_opt(year, month, day)
+    }
+
+    fn read_match(&mut self, line: usize, text: &str) -> Result<(), ParseError> {
+        let bad = || ParseError::new(line, format!("cannot read match \"{text}\""));
+        let mut body = text;
+        if let Some((time, rest)) = leading_time(body) {
+            self.kickoff = Some(time);
+            body = skip_local_time(rest.trim_start());
+        }
+        if let Some(at) = body.find(" @ ").or_else(|| body.find("\t@ ")) {
+            body = &body[..at];
+        }
+        let mut status_word = None;
+        let trimmed = body.trim_end();
+        if let Some(inner) = trimmed.strip_suffix(']')
+            && let Some(open) = inner.rfind('[')
+        {
+            status_word = Some(inner[open + 1..].trim());
+            body = &inner[..open];
+        }
+        let (home, away, score) = split_teams(body.trim()).ok_or_else(bad)?;
+        if home == away {
+            return Err(ParseError::new(
+                line,
+                format!("a team cannot play itself: \"{text}\""),
+            ));
+        }
+        let date = self
+            .date
+            .ok_or_else(|| ParseError::new(line, format!("match before any date: \"{text}\"")))?;
+        let index = self.record.matches.len();
+        let result = match score {
+            Some(raw) => {
+                let (result, second_leg_only) = raw.result().map_err(|why| {
+                    ParseError::new(line, format!("cannot read result in \"{text}\": {why}"))
+                })?;
+                if second_leg_only {
+                    self.second_leg_only.push(index);
+                }
+                Some(result)
+            }
+            None => None,
+        };
+        let status = match status_word.map(str::to_lowercase) {
+            None => result.map_or(MatchStatus::Scheduled, MatchStatus::Played),
+            Some(word) => match (word.as_str(), result) {
+                (w, None) if w.starts_with("postponed") => MatchStatus::Postponed,
+                (w, None) if w.starts_with("cancelled") || w.starts_with("canceled") => {
+                    MatchStatus::Cancelled
+                }
+                // The score at the moment of abandonment does not count.
+                (w, _) if w.starts_with("abandoned") || w == "abd" => MatchStatus::Abandoned,
+                (w, Some(r)) if w.starts_with("awarded") || w == "awd" => MatchStatus::Awarded(r),
+                _ => {
+                    return Err(ParseError::new(
+                        line,
+                        format!("cannot read status [{word}] in \"{text}\""),
+                    ));
+                }
+            },
+        };
+        let (group, unnamed) = match &self.group {
+            GroupContext::None => (None, false),
+            GroupContext::Named(name) => (Some(name.clone()), false),
+            GroupContext::Unnamed => (None, true),
+        };
+        if unnamed {
+            self.unnamed_group.push(index);
+        }
+        self.record.matches.push(MatchRecord {
+            date,
+            kickoff: self.kickoff,
+            home: home.to_string(),
+            away: away.to_string(),
+            venue: Venue::Home,
+            round: self.round.clone(),
+            group,
+            leg: None,
+            replay: false,
+            status,
+            line,
+        });
+        Ok(())
+    }
+
+    pub(super) fn finish(mut self) -> Result<SeasonRecord, ParseError> {
+        if !self.header_seen {
+            return Err(ParseError::new(1, "no \"= Competition Season\" header line"));
+        }
+        name_unnamed_groups(&mut self.record.matches, &self.unnamed_group);
+        label_group_rounds(&mut self.record.matches, &self.matchdays);
+        mark_legs_and_replays(&mut self.record.matches);
+        for &index in &self.second_leg_only {
+            let m = &self.record.matches[index];
+            if m.leg != Some(2) {
+                return Err(ParseError::new(
+                    m.line,
+                    format!(
+                        "cannot read result of {} v {}: extra time or penalties after a match that was \
+                         not level, outside a second leg",
+                        m.home, m.away
+                    ),
+                ));
+            }
+        }
+        mark_neutral_venues(&self.record.competition, &mut self.record.matches);
+        let matches = &self.record.matches;
+        self.record.format = Some(if matches.iter().any(|m| m.group.is_some()) {
+            Format::GroupsKnockout
+        } else if matches
+            .iter()
+            .any(|m| m.round.as_deref().is_some_and(is_cup_round))
+        {
+            Format::Knockout
+        } else {
+            Format::League
+        });
+        Ok(self.record)
+    }
+}
+
+/// The group a heading part names: `Group A` is "A", `Gruppe G` is "G".
+fn group_name(part: &str) -> Option<&str> {
+    let (word, rest) = part.split_once(' ')?;
+    let rest = rest.trim();
+    let is_group = word.eq_ignore_ascii_case("group") || word.eq_ignore_ascii_case("gruppe");
+    (is_group
+        && !rest.is_empty()
+        && !rest.eq_ignore_ascii_case("stage")
+        && !rest.eq_ignore_ascii_case("phase"))
+    .then_some(rest)
+}
+
+fn starts_with_round_word(text: &str) -> bool {
+    let word = text.split([' ', ',', '|']).next().unwrap_or("").to_lowercase();
+    matches!(
+        word.as_str(),
+        "matchday"
+            | "round"
+            | "group"
+            | "gruppe"
+            | "quarterfinals"
+            | "quarter-finals"
+            | "semifinals"
+            | "semi-finals"
+            | "final"
+            | "finals"
+            | "playoffs"
+            | "play-offs"
+    )
+}
+
+/// `Germany:  Neuer - Kimmich, ...`, `Referee: ...`: a label of words and a colon.
+fn is_lineup(text: &str) -> bool {
+    let Some((key, rest)) = text.split_once(':') else {
+        return false;
+    };
+    !key.is_empty()
+        && key.len() <= 40
+        && (rest.is_empty() || rest.starts_with([' ', '\t']))
+        && key
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, ' ' | '.' | '\'' | '-'))
+}
+
+/// Drops `#` comments: whole lines, and the rest of a line after a `#` that follows a space.
+fn strip_comment(raw: &str) -> &str {
+    if raw.trim_start().starts_with('#') {
+        return "";
+    }
+    let bytes = raw.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        if b == b'#' && i > 0 && (bytes[i - 1] == b' ' || bytes[i - 1] == b'\t') {
+            return &raw[..i];
+        }
+    }
+    raw
+}
+
+fn bracket_balance(text: &str) -> i32 {
+    text.bytes()
+        .map(|b| match b {
+            b'(' => 1,
+            b')' => -1,
+            _ => 0,
+        })
+        .sum()
+}
+
+/// Splits off a match number: `(73) 12:00 ...`.
+fn strip_match_number(text: &str) -> (Option<&str>, &str) {
+    if let Some(rest) = text.strip_prefix('(')
+        && let Some((number, after)) = rest.split_once(')')
+        && !number.is_empty()
+        && number.bytes().all(|b| b.is_ascii_digit())
+        && after.starts_with([' ', '\t'])
+    {
+        return (Some(number), after.trim_start());
+    }
+    (None, text)
+}

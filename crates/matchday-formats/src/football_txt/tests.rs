@@ -1,0 +1,350 @@
+use chrono::{NaiveDate, NaiveTime};
+use matchday_core::{Format, MatchRecord, MatchStatus, Score, Season, Venue};
+
+use super::parse;
+
+fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+fn time(h: u32, m: u32) -> Option<NaiveTime> {
+    NaiveTime::from_hms_opt(h, m, 0)
+}
+
+/// Full-time, half-time, extra-time and penalty scores as text, for short asserts.
+fn parts(m: &MatchRecord) -> String {
+    let r = m.status.result().expect("a result");
+    let show = |s: Option<Score>| s.map_or("-".to_string(), |s| s.to_string());
+    format!(
+        "ft {} ht {} et {} p {}",
+        r.score(),
+        show(r.half_time()),
+        show(r.extra_time()),
+        show(r.penalties())
+    )
+}
+
+const LAYOUT_A: &str = "= English Premier League 2023/24\r\n\
+    \r\n\
+    # Teams      20\r\n\
+    Matchday 1\r\n\
+    [Fri Aug/11]\r\n  \
+    20.00  Burnley FC               0-3 (0-2)  Manchester City FC\r\n\
+    [Sat Aug/12]\r\n  \
+    15.00  AFC Bournemouth          1-1 (0-0)  West Ham United FC\r\n         \
+    Brighton & Hove Albion FC  4-1 (1-0)  Luton Town FC\r\n\
+    \r\n\
+    Matchday 22\r\n\
+    [Wed Jan/31]\r\n  \
+    20.15  Liverpool FC             4-1 (2-0)  Chelsea FC\r\n\
+    [Sat Feb/3 2024]\r\n  \
+    12.30  Wolverhampton Wanderers FC  0-0  Sheffield United FC\r\n";
+
+#[test]
+fn reads_layout_a() {
+    let r = parse(LAYOUT_A).unwrap();
+    assert_eq!(r.competition, "English Premier League");
+    assert_eq!(r.season, Some(Season::starting(2023)));
+    assert_eq!(r.format, Some(Format::League));
+    assert_eq!(r.matches.len(), 5);
+    let m = &r.matches[2];
+    assert_eq!(
+        (m.home.as_str(), m.away.as_str()),
+        ("Brighton & Hove Albion FC", "Luton Town FC")
+    );
+    assert_eq!((m.date, m.kickoff, m.line), (day(2023, 8, 12), time(15, 0), 9));
+    assert_eq!(m.round.as_deref(), Some("Matchday 1"));
+    let m = &r.matches[3];
+    assert_eq!(
+        (m.date, parts(m).as_str()),
+        (day(2024, 1, 31), "ft 4-1 ht 2-0 et - p -")
+    );
+    assert_eq!(parts(&r.matches[4]), "ft 0-0 ht - et - p -");
+    assert_eq!(r.matches[4].date, day(2024, 2, 3));
+}
+
+#[test]
+fn reads_layout_b() {
+    let text = "= Primera División de España 2023/24\n\n\
+        ▪ Matchday 1\n\
+        Fri Aug 11\n  \
+        19:30  UD Almería               0-2 (0-2)  Rayo Vallecano de Madrid\n  \
+        22:00  Sevilla FC               1-2 (0-0)  Valencia CF\n\
+        Sat Aug 12\n         \
+        Real Sociedad de Fútbol  1-1 (1-0)  Girona FC\n";
+    let r = parse(text).unwrap();
+    assert_eq!(r.matches.len(), 3);
+    assert_eq!(r.matches[0].home, "UD Almería");
+    assert_eq!(r.matches[1].kickoff, time(22, 0));
+    // A new day forgets the last kick-off.
+    assert_eq!(
+        (r.matches[2].date, r.matches[2].kickoff),
+        (day(2023, 8, 12), None)
+    );
+    assert_eq!(r.matches[2].home, "Real Sociedad de Fútbol");
+}
+
+const LAYOUT_C: &str = "= English FA Cup 2023/24\n\n\
+    » Round 1\n  \
+    Fri Nov/3 2023\n    \
+    19.45  Barnsley FC             v Horsham FC               3-3 (2-2)\n           \
+    Peterborough United     v Salford City             2-2 (0-1)\n  \
+    Tue Nov/14\n    \
+    19.30  Horsham FC              v Barnsley FC              0-3 (0-3)\n           \
+    Salford City            v Peterborough United      4-5 pen. 4-4 a.e.t. (3-3, 1-3)\n           \
+    Accrington Stanley      v Doncaster Rovers         1-2 a.e.t. (1-1, 1-0)\n\n\
+    » Semifinals\n  \
+    Sat Apr/20\n    \
+    17.15  Coventry City           v Manchester United        2-4 pen. 3-3 a.e.t. (3-3, 0-2)\n\n\
+    » Final\n  \
+    Sat May/25\n    \
+    15.00  Manchester City         v Manchester United\n";
+
+#[test]
+fn reads_layout_c_with_every_score_form() {
+    let r = parse(LAYOUT_C).unwrap();
+    assert_eq!(r.format, Some(Format::Knockout));
+    assert_eq!(r.matches.len(), 7);
+    assert_eq!(parts(&r.matches[0]), "ft 3-3 ht 2-2 et - p -");
+    let salford = &r.matches[3];
+    assert_eq!(parts(salford), "ft 3-3 ht 1-3 et 4-4 p 4-5");
+    assert_eq!(salford.date, day(2023, 11, 14));
+    assert_eq!(parts(&r.matches[4]), "ft 1-1 ht 1-0 et 1-2 p -");
+    // Replays: the second meeting in a round where not every pairing meets twice.
+    let replays: Vec<bool> = r.matches.iter().map(|m| m.replay).collect();
+    assert_eq!(replays, [false, false, true, true, false, false, false]);
+    assert!(r.matches.iter().all(|m| m.leg.is_none()));
+    // FA Cup semi-finals are at Wembley, finals are neutral everywhere.
+    assert_eq!(r.matches[5].venue, Venue::Neutral);
+    let final_ = &r.matches[6];
+    assert_eq!(
+        (final_.venue, final_.status),
+        (Venue::Neutral, MatchStatus::Scheduled)
+    );
+    assert_eq!(final_.date, day(2024, 5, 25));
+    assert_eq!(r.matches[0].venue, Venue::Home);
+}
+
+#[test]
+fn shoot_out_straight_after_ninety_minutes() {
+    let text = "= EFL Cup 2023/24\n» Round 1\n  Tue Aug/8 2023\n    \
+        19.45  Peterborough United     v Swindon Town             4-1 pen. (1-1, 1-0)\n";
+    let r = parse(text).unwrap();
+    assert_eq!(parts(&r.matches[0]), "ft 1-1 ht 1-0 et - p 4-1");
+    // Penalties first, then extra time, with only the 90 minutes in brackets (Euro 2024).
+    let text = "= Euro 2024\n▪ Round of 16\nMon Jul 1\n  \
+        21:00     Portugal  3-0 pen. 0-0 a.e.t. (0-0)  Slovenia     @ Frankfurt    # W F - 3rd\n";
+    let r = parse(text).unwrap();
+    assert_eq!(parts(&r.matches[0]), "ft 0-0 ht - et 0-0 p 3-0");
+    assert_eq!(
+        (r.matches[0].date, r.season),
+        (day(2024, 7, 1), Some(Season::calendar(2024)))
+    );
+    assert_eq!(r.matches[0].away, "Slovenia");
+}
+
+#[test]
+fn statuses() {
+    let text = "= English Premier League 2025/26\n» Matchday 31\n  Fri May/22\n    \
+        20.00  Manchester City FC      v Crystal Palace FC        [postponed]\n           \
+        Chelsea FC              v Everton FC               [cancelled]\n           \
+        Fulham FC               v Arsenal FC               [canceled]\n           \
+        Leeds United FC         v Burnley FC\n\
+        Matchday 32\n\
+        [Sat May/23]\n  \
+        Bristol Rovers           -  Ipswich Town             [cancelled]\n  \
+        Luton Town  3-0  Bury FC  [awarded]\n";
+    let r = parse(text).unwrap();
+    let statuses: Vec<&str> = r.matches.iter().map(|m| m.status.name()).collect();
+    assert_eq!(
+        statuses,
+        [
+            "postponed",
+            "cancelled",
+            "cancelled",
+            "scheduled",
+            "cancelled",
+            "awarded"
+        ]
+    );
+    assert_eq!(r.matches[4].home, "Bristol Rovers");
+    assert_eq!(r.matches[4].away, "Ipswich Town");
+    assert_eq!(r.matches[0].date, day(2026, 5, 22));
+}
+
+#[test]
+fn two_legged_rounds_get_legs_and_groups_their_matchdays() {
+    let text = "= UEFA Europa League 2023/24\n\
+        » Group A\n  Thu Sep/21 2023\n    \
+        21.00  Olympiakos Piraeus (GRE) v SC Freiburg (GER)        2-3 (1-2)\n           \
+        West Ham United (ENG)   v TSC Bačka Topola (SRB)   3-1 (0-0)\n  \
+        Thu Oct/5\n    \
+        18.45  SC Freiburg (GER)       v West Ham United (ENG)    1-2 (0-1)\n           \
+        TSC Bačka Topola (SRB)  v Olympiakos Piraeus (GRE)  2-2 (0-1)\n\
+        » Gruppe G\n  Thu Sep/21\n    \
+        18.45  FC Sheriff (MDA)        v AS Roma (ITA)            1-2 (0-1)\n\
+        » Semifinals\n  Thu May/2\n    \
+        21.00  Olympique Marseille (FRA) v Atalanta (ITA)           1-1 (1-1)\n           \
+        AS Roma (ITA)           v Bayer Leverkusen (GER)   0-2 (0-1)\n  \
+        Thu May/9\n    \
+        21.00  Atalanta (ITA)          v Olympique Marseille (FRA)  3-0 (1-0)\n           \
+        Bayer Leverkusen (GER)  v AS Roma (ITA)            2-2 (0-1)\n";
+    let r = parse(text).unwrap();
+    assert_eq!(r.format, Some(Format::GroupsKnockout));
+    let labels: Vec<(Option<&str>, Option<&str>, Option<u8>)> = r
+        .matches
+        .iter()
+        .map(|m| (m.group.as_deref(), m.round.as_deref(), m.leg))
+        .collect();
+    assert_eq!(
+        labels,
+        [
+            (Some("A"), Some("Matchday 1"), None),
+            (Some("A"), Some("Matchday 1"), None),
+            (Some("A"), Some("Matchday 2"), None),
+            (Some("A"), Some("Matchday 2"), None),
+            (Some("G"), Some("Matchday 1"), None),
+            (None, Some("Semifinals"), Some(1)),
+            (None, Some("Semifinals"), Some(1)),
+            (None, Some("Semifinals"), Some(2)),
+            (None, Some("Semifinals"), Some(2)),
+        ]
+    );
+    assert!(r.matches.iter().all(|m| !m.replay && m.venue == Venue::Home));
+}
+
+#[test]
+fn second_legs_may_go_to_extra_time_after_a_win() {
+    let text = "= UEFA Champions League 2023/24\n» Finals, Round of 16\n  Wed Feb/21 2024\n    \
+        21.00  FC Porto (POR)          v Arsenal FC (ENG)         1-0 (0-0)\n  Tue Mar/12\n    \
+        21.00  Arsenal FC (ENG)        v FC Porto (POR)           4-2 pen. 1-0 a.e.t. (1-0, 1-0)\n";
+    let r = parse(text).unwrap();
+    assert_eq!(r.matches[1].leg, Some(2));
+    assert_eq!(r.matches[1].round.as_deref(), Some("Round of 16"));
+    assert_eq!(parts(&r.matches[1]), "ft 1-0 ht 1-0 et 1-0 p 4-2");
+    // The same result in a single match cannot happen.
+    let single = "= Cup 2023/24\n» Final\n  Sat May/25 2024\n    \
+        Arsenal FC   v FC Porto   4-2 pen. 1-0 a.e.t. (1-0, 1-0)\n";
+    let err = parse(single).unwrap_err();
+    assert_eq!(err.line, 4);
+    assert!(err.message.contains("outside a second leg"), "{err}");
+}
+
+#[test]
+fn unnamed_groups_are_the_sets_of_teams_that_meet() {
+    let text = "= UEFA Champions League 2023/24\n» Group, Matchday 1\n  Tue Sep/19 2023\n    \
+        18.45  AC Milan (ITA)          v Newcastle United FC (ENG)  0-0\n           \
+        BSC Young Boys (SUI)    v RB Leipzig (GER)         1-3 (1-1)\n    \
+        21.00  Paris Saint-Germain FC (FRA) v Borussia Dortmund (GER)  2-0 (0-0)\n\
+        » Group, Matchday 2\n  Tue Oct/3\n    \
+        18.45  Newcastle United FC (ENG) v Paris Saint-Germain FC (FRA)  4-1 (2-0)\n\
+        » Finals, Final\n  Sat Jun/1 2024\n    \
+        21.00  Borussia Dortmund (GER) v Real Madrid CF (ESP)     0-2 (0-0)\n";
+    let r = parse(text).unwrap();
+    let groups: Vec<Option<&str>> = r.matches.iter().map(|m| m.group.as_deref()).collect();
+    assert_eq!(groups, [Some("1"), Some("2"), Some("1"), Some("1"), None]);
+    assert_eq!(r.matches[3].round.as_deref(), Some("Matchday 2"));
+    let final_ = &r.matches[4];
+    assert_eq!(
+        (final_.round.as_deref(), final_.venue),
+        (Some("Final"), Venue::Neutral)
+    );
+}
+
+#[test]
+fn euro_layout_skips_scorers_line_ups_and_venues() {
+    let text = "= Euro 2024\n\
+        # all times are local\n\n\
+        Group A  |  Germany   Scotland     Hungary   Switzerland\n\n\
+        ▪ Matchday 1 | Fri Jun 14 - Tue Jun 18\n\
+        ▪ Matchday 2 | Wed Jun 19 - Sat Jun 22\n\n\
+        ▪ Group A\n\
+        Fri Jun 14 \n  \
+        21:00         Germany   5-1 (3-0)  Scotland     @ München\n                          \
+        (Wirtz 10' Musiala 19' Havertz 45+1' (pen.) Füllkrug 68' Can 90+3'; \n                           \
+        Rüdiger 87' (o.g.))\n    \
+        Germany:    Neuer - Kimmich, Rüdiger, Tah [Y], Mittelstädt - Andrich [Y] (Groß 46'),\n                \
+        Kroos (Can 80') - Musiala (Müller 74'), Gündogan,\n                \
+        Wirtz (Sane 63') - Havertz (Füllkrug 63')\n    \
+        Scotland:   Gunn - Porteous [R 44'], Hendry\n\n\
+        Wed Jun 19 \n  \
+        21:00         Scotland  1-1 (1-1)   Switzerland  @ Köln\n                           \
+        (McTominay 13'; Shaqiri 26')\n";
+    let r = parse(text).unwrap();
+    assert_eq!(r.matches.len(), 2);
+    let m = &r.matches[0];
+    assert_eq!((m.home.as_str(), m.away.as_str()), ("Germany", "Scotland"));
+    assert_eq!(
+        (m.group.as_deref(), m.round.as_deref()),
+        (Some("A"), Some("Matchday 1"))
+    );
+    assert_eq!(r.matches[1].round.as_deref(), Some("Matchday 2"));
+    assert_eq!(r.matches[1].date, day(2024, 6, 19));
+}
+
+#[test]
+fn stops_at_end_marker() {
+    let text = format!("{LAYOUT_A}__END__\nthis is not Football.TXT at all\n");
+    assert_eq!(parse(&text).unwrap().matches.len(), 5);
+}
+
+#[test]
+fn unreadable_lines_are_errors_with_their_number() {
+    let cases = [
+        (
+            "= Liga 2023/24\nMatchday 1\n[Fri Aug/11]\n  20.00  Burnley FC\n",
+            4,
+            "cannot read match \"20.00  Burnley FC\"",
+        ),
+        (
+            "= Liga 2023/24\nMatchday 1\n[Fri Aug/32]\n",
+            3,
+            "cannot read date",
+        ),
+        (
+            "= Liga 2023/24\nMatchday 1\n  20.00  A FC  1-0  B FC\n",
+            3,
+            "match before any date",
+        ),
+        (
+            "= Liga 2023/24\n[Fri Aug/11]\n  A FC  2-1 (3-0)  B FC\n",
+            3,
+            "half-time 3-0 has more goals",
+        ),
+        (
+            "= Liga 2023/24\n[Fri Aug/11]\n  A FC  1-2 a.e.t.  B FC\n",
+            3,
+            "90-minute score in brackets",
+        ),
+        (
+            "= Liga 2023/24\n[Fri Aug/11]\n  A FC v B FC  1-1 pen. (1-1)\n",
+            3,
+            "cannot end level",
+        ),
+        (
+            "= Liga 2023/24\n[Fri Aug/11]\n  A FC v B FC  [moved]\n",
+            3,
+            "cannot read status [moved]",
+        ),
+        (
+            "= Liga 2023/24\n[Fri Aug/11]\n  A FC v A FC  1-0\n",
+            3,
+            "cannot play itself",
+        ),
+        (
+            "= Liga 2023/24\n[Fri Aug/11]\n  A FC v B FC  2-1 (1-0) extra\n",
+            3,
+            "cannot read match",
+        ),
+        ("= Liga 2023/24\n(Kane 10')\n", 2, "cannot read match"),
+        ("Matchday 1\n[Fri Aug/11 2023]\n  A FC  1-0  B FC\n", 1, "header"),
+        ("= Liga 2023/24\n= Liga 2024/25\n", 2, "second header"),
+    ];
+    for (text, line, message) in cases {
+        let err = parse(text).unwrap_err();
+        assert_eq!(err.line, line, "{text}: {err}");
+        assert!(err.message.contains(message), "{text}: {err}");
+    }
+    let err = parse("= Liga 2023/24\n[Fri Aug/11]\n  nonsense\n").unwrap_err();
+    assert_eq!(err.to_string(), "line 3: cannot read match \"nonsense\"");
+}
