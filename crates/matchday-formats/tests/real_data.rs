@@ -357,3 +357,40 @@ fn engsoccer_all_english_history() {
     // 2022-23 is missing from the source altogether.
     assert!(!seasons.iter().any(|r| r.season.unwrap().to_string() == "2022-23"));
 }
+
+/// Every Football.TXT file of a folder under `openfootball/`, by path.
+fn txt_files(folder: &str) -> Vec<String> {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/openfootball");
+    let mut found = Vec::new();
+    let mut stack = vec![root.join(folder)];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())) {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "txt") {
+                found.push(path.strip_prefix(&root).unwrap().to_string_lossy().into_owned());
+            }
+        }
+    }
+    found.sort();
+    found
+}
+
+#[test]
+#[ignore = "needs ../shared/data"]
+fn scratch_report() {
+    for folder in ["euro", "worldcup", "spec"] {
+        for path in txt_files(folder) {
+            match football_txt::parse(&data(&format!("openfootball/{path}"))) {
+                Ok(r) => println!(
+                    "OK   {path}: {} {:?} {}",
+                    r.competition,
+                    r.season.map(|s| s.to_string()),
+                    r.matches.len()
+                ),
+                Err(e) => println!("FAIL {path}: {e}"),
+            }
+        }
+    }
+}

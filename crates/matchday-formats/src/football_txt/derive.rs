@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use matchday_core::{MatchRecord, Venue};
+use matchday_core::{MatchRecord, Season, Venue};
 
 /// A matchday defined by its dates: `▪ Matchday 1 | Fri Jun 14 - Tue Jun 18`.
 #[derive(Debug)]
@@ -210,4 +210,27 @@ pub(super) fn is_cup_round(label: &str) -> bool {
         || lower.contains("knockout")
         || lower.contains("replay")
         || lower.starts_with("third place")
+}
+
+/// Tournaments played a year after the year in their name, as (name, year
+/// played, edition): openfootball titles them by the year played (`= Euro
+/// 2021`), but an edition keeps its name. Euro 2020 and the 2021 and 2023
+/// Africa Cups of Nations were put back by a year (the pandemic, the weather);
+/// the 2023 Asian Cup moved to early 2024.
+const LATE_EDITIONS: [(&str, i32, i32); 4] = [
+    ("euro", 2021, 2020),
+    ("africa cup of nations", 2022, 2021),
+    ("africa cup of nations", 2024, 2023),
+    ("asian cup", 2024, 2023),
+];
+
+/// The season of a competition named `name` whose title gives `season`:
+/// the edition, for a tournament played later than its name says.
+pub(super) fn edition_of(name: &str, season: Season) -> Season {
+    let key = name.to_lowercase();
+    LATE_EDITIONS
+        .iter()
+        .find(|&&(late, played, _)| key == late && season == Season::calendar(played))
+        .and_then(|&(_, played, edition)| Season::edition(edition, played).ok())
+        .unwrap_or(season)
 }

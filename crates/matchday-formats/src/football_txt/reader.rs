@@ -4,9 +4,9 @@
 use chrono::{NaiveDate, NaiveTime};
 use matchday_core::{Format, MatchRecord, MatchStatus, Season, SeasonRecord, Venue};
 
-use super::dates::{date_parts, leading_time, skip_local_time};
+use super::dates::{date_parts, leading_date, leading_time, skip_local_time};
 use super::derive::{
-    MatchdayRange, is_cup_round, label_group_rounds, mark_legs_and_replays, mark_neutral_venues,
+    MatchdayRange, edition_of, is_cup_round, label_group_rounds, mark_legs_and_replays, mark_neutral_venues,
     name_unnamed_groups,
 };
 use super::scores::split_teams;
@@ -52,10 +52,34 @@ pub(super) struct Reader {
     /// Matches whose result only makes sense as a second leg (extra time
     /// after a match that was not level: the aggregate was).
     second_leg_only: Vec<usize>,
+    /// Whether the lines being read are inside a `<!-- ... -->` block.
+    in_comment_block: bool,
+    /// The headings in force, outermost first: `▪ First stage`, `▪▪ Group A`.
+    headings: Vec<Heading>,
+    /// Whether any line gave a date, so that a file without dates is named as such.
+    dated: bool,
+}
+
+/// What one heading level says: a round, a group, or both.
+#[derive(Debug, Default, Clone)]
+struct Heading {
+    round: Option<String>,
+    group: Option<GroupContext>,
 }
 
 impl Reader {
     pub(super) fn read_line(&mut self, line: usize, raw: &str) -> Result<(), ParseError> {
+        // `<!-- ... -->` blocks hold notes such as final tables, not matches.
+        if self.in_comment_block {
+            if raw.contains("-->") {
+                self.in_comment_block = false;
+            }
+            return Ok(());
+        }
+        if raw.trim_start().starts_with("<!--") {
+            self.in_comment_block = !raw.contains("-->");
+            return Ok(());
+        }
         let text = strip_comment(raw);
         let trimmed = text.trim();
         if trimmed.is_empty() {
@@ -97,13 +121,17 @@ impl Reader {
         if let Some(rest) = trimmed.strip_prefix('=')
             && !rest.starts_with('=')
         {
-            return self.read_header(line, rest.trim());
+            return self.read_header(line, rest.trim_end_matches('=').trim());
         }
-        if let Some(rest) = trimmed.strip_prefix('»').or_else(|| trimmed.strip_prefix('▪')) {
-            return self.read_heading(line, rest.trim());
+        let depth = trimmed.chars().take_while(|&c| c == '▪').count();
+        if depth > 0 {
+            return self.read_heading(line, trimmed[depth * '▪'.len_utf8()..].trim(), depth);
+        }
+        if let Some(rest) = trimmed.strip_prefix('»') {
+            return self.read_heading(line, rest.trim(), 1);
         }
         if let Some(rest) = trimmed.strip_prefix("==") {
-            return self.read_heading(line, rest.trim_start_matches('=').trim());
+            return self.read_heading(line, rest.trim_matches('=').trim(), 1);
         }
         if let Some(inner) = trimmed.strip_prefix('[').and_then(|t| t.strip_suffix(']')) {
             let date = self
@@ -121,12 +149,21 @@ impl Reader {
             self.after_match = true;
             return Ok(());
         }
-        if let Some(date) = self.date_from_text(trimmed) {
+        if let Some((parts, rest)) = leading_date(trimmed) {
+            let date = self
+                .resolve_date(parts)
+                .ok_or_else(|| ParseError::new(line, format!("cannot read date in \"{trimmed}\"")))?;
             self.set_date(date);
-            return Ok(());
+            return self.read_after_date(line, rest);
         }
         if !indented && starts_with_round_word(trimmed) {
-            return self.read_heading(line, trimmed);
+            return self.read_heading(line, trimmed, 1);
+        }
+        if is_squad_line(trimmed) {
+            return Err(ParseError::new(
+                line,
+                format!("a squad list holds players, not matches: \"{trimmed}\""),
+            ));
         }
         if is_lineup(trimmed) {
             self.skipping = Skipping::Lineup {
@@ -144,21 +181,34 @@ impl Reader {
             return Err(ParseError::new(line, format!("a second header \"= {text}\"")));
         }
         self.header_seen = true;
-        let (name, season) = match text.rsplit_once(' ') {
-            Some((name, last)) => match last.parse::<Season>() {
-                Ok(season) => (name.trim(), Some(season)),
-                Err(_) => (text, None),
-            },
-            None => (text, None),
+        // The season is the last word that reads as one: `= Euro 2024`,
+        // `= English Premier League 2023/24`, `= World Cup 2026 Qualifying`.
+        let words: Vec<&str> = text.split_whitespace().collect();
+        let found = words
+            .iter()
+            .enumerate()
+            .rev()
+            .find_map(|(i, w)| w.parse::<Season>().ok().map(|s| (i, s)));
+        let Some((at, season)) = found else {
+            self.record.competition = text.to_string();
+            return Ok(());
         };
-        self.record.competition = name.to_string();
-        self.record.season = season;
+        let name = words
+            .iter()
+            .enumerate()
+            .filter(|&(i, _)| i != at)
+            .map(|(_, w)| *w)
+            .collect::<Vec<_>>()
+            .join(" ");
+        self.record.season = Some(edition_of(&name, season));
+        self.record.competition = name;
         Ok(())
     }
 
     /// A heading (`Matchday 3`, `Group A`, `Group, Matchday 1`, `Finals, Final`)
-    /// or a definition (`Matchday 1 | Fri Jun 14 - Tue Jun 18`, `Group A | Germany ...`).
-    fn read_heading(&mut self, line: usize, text: &str) -> Result<(), ParseError> {
+    /// or a definition (`Matchday 1 | Fri Jun 14 - Tue Jun 18`, `Group A | Germany ...`),
+    /// at `depth` (the number of `▪`): a deeper heading refines the one above it.
+    fn read_heading(&mut self, line: usize, text: &str, depth: usize) -> Result<(), ParseError> {
         if let Some((label, rest)) = text.split_once('|') {
             let label = label.trim();
             if group_name(label).is_some() {
@@ -179,23 +229,47 @@ impl Reader {
             });
             return Ok(());
         }
-        let mut round = None;
-        let mut group = GroupContext::None;
+        let mut rounds: Vec<String> = Vec::new();
+        let mut group = None;
         for part in text.split(',').map(str::trim).filter(|p| !p.is_empty()) {
             let lower = part.to_lowercase();
             if let Some(name) = group_name(part) {
-                group = GroupContext::Named(name.to_string());
+                group = Some(GroupContext::Named(name.to_string()));
             } else if matches!(lower.as_str(), "group" | "groups" | "group stage" | "group phase") {
-                group = GroupContext::Unnamed;
+                group = Some(GroupContext::Unnamed);
             } else {
-                round = Some(part.to_string());
+                rounds.push(spaced_number(part));
             }
         }
-        if round.is_none() && matches!(group, GroupContext::None) {
+        if rounds.is_empty() && group.is_none() {
             return Err(ParseError::new(line, format!("cannot read heading \"{text}\"")));
         }
-        self.round = round;
-        self.group = group;
+        // At the top level the last part names the round (`Finals, Round of 16`,
+        // `League, Matchday 1`); below it every part does (`Pathway 1, Final`).
+        let round = if depth <= 1 {
+            rounds.pop()
+        } else {
+            (!rounds.is_empty()).then(|| rounds.join(", "))
+        };
+        self.headings.truncate(depth.saturating_sub(1));
+        self.headings.resize(depth.saturating_sub(1), Heading::default());
+        self.headings.push(Heading { round, group });
+        let (top, below) = self.headings.split_first().expect("a heading was pushed");
+        let below_rounds: Vec<&str> = below.iter().filter_map(|h| h.round.as_deref()).collect();
+        self.group = self
+            .headings
+            .iter()
+            .rev()
+            .find_map(|h| h.group.clone())
+            .unwrap_or_default();
+        self.round = if !below_rounds.is_empty() {
+            Some(below_rounds.join(", "))
+        } else if below.iter().any(|h| h.group.is_some()) {
+            // `▪ First stage` above `▪▪ Group A` names the stage, not a round.
+            None
+        } else {
+            top.round.clone()
+        };
         Ok(())
     }
 
@@ -206,10 +280,40 @@ impl Reader {
         self.kickoff = None;
     }
 
+    /// What follows a date on its line: nothing, a kick-off time, a venue
+    /// (`@ Lenin, Moscow, Att: 78011`, skipped with its attendance), or a match.
+    fn read_after_date(&mut self, line: usize, rest: &str) -> Result<(), ParseError> {
+        let mut rest = rest;
+        if let Some((time, after)) = leading_time(rest) {
+            self.kickoff = Some(time);
+            rest = skip_local_time(after.trim_start());
+        }
+        if rest.is_empty() {
+            return Ok(());
+        }
+        if let Some(venue) = rest.strip_prefix('@') {
+            if split_teams(venue.trim()).is_some_and(|(_, _, score)| score.is_some()) {
+                return Err(ParseError::new(
+                    line,
+                    format!("a match written after its venue is not supported: \"{rest}\""),
+                ));
+            }
+            return Ok(());
+        }
+        self.read_match(line, rest)?;
+        self.after_match = true;
+        Ok(())
+    }
+
     /// `Fri Aug/11`, `Sat Nov/4 2023`, `Fri Jun 14`, `June 11`: the year, when
     /// missing, comes from the season, else from the last year written.
     fn date_from_text(&mut self, text: &str) -> Option<NaiveDate> {
-        let (month, day, year) = date_parts(text)?;
+        self.resolve_date(date_parts(text)?)
+    }
+
+    /// The day of a month, day and optional year; see [`Reader::date_from_text`].
+    fn resolve_date(&mut self, (month, day, year): (u32, u32, Option<i32>)) -> Option<NaiveDate> {
+        self.dated = true;
         let year = match year {
             Some(year) => {
                 self.last_year = Some(year);
@@ -249,9 +353,15 @@ impl Reader {
                 format!("a team cannot play itself: \"{text}\""),
             ));
         }
-        let date = self
-            .date
-            .ok_or_else(|| ParseError::new(line, format!("match before any date: \"{text}\"")))?;
+        let date = self.date.ok_or_else(|| {
+            let why = if self.dated {
+                ""
+            } else {
+                " (matches need their day; a file with no dates, such as openfootball's \"min\" \
+                 layout, cannot be imported: import the same tournament's dated file)"
+            };
+            ParseError::new(line, format!("match before any date: \"{text}\"{why}"))
+        })?;
         let index = self.record.matches.len();
         let result = match score {
             Some(raw) => {
@@ -422,4 +532,26 @@ fn strip_match_number(text: &str) -> (Option<&str>, &str) {
         return (Some(number), after.trim_start());
     }
     (None, text)
+}
+
+/// `1, Matt TURNER,   GK,  b. 1994/06/24`: a player in a squad list.
+fn is_squad_line(text: &str) -> bool {
+    let fields: Vec<&str> = text.split(',').map(str::trim).collect();
+    fields.len() >= 3
+        && !fields[0].is_empty()
+        && fields[0].bytes().all(|b| b.is_ascii_digit())
+        && matches!(fields[2], "GK" | "DF" | "MF" | "FW")
+}
+
+/// `Round24` is `Round 24`: a round word run into its number.
+fn spaced_number(part: &str) -> String {
+    let split = part.find(|c: char| c.is_ascii_digit()).filter(|&at| {
+        at > 0
+            && part[at..].bytes().all(|b| b.is_ascii_digit())
+            && part[..at].bytes().all(|b| b.is_ascii_alphabetic())
+    });
+    match split {
+        Some(at) => format!("{} {}", &part[..at], &part[at..]),
+        None => part.to_string(),
+    }
 }
