@@ -26,6 +26,9 @@ const WEEKDAYS: [&str; 7] = [
     "sunday",
 ];
 
+/// Month (1 to 12), day and, when written, year of a date.
+pub(super) type DateParts = (u32, u32, Option<i32>);
+
 /// Whether `word` is `name` or its first three letters or more (`Aug`, `Sept`, `June`).
 fn abbreviates(word: &str, name: &str) -> bool {
     word.len() >= 3
@@ -34,7 +37,7 @@ fn abbreviates(word: &str, name: &str) -> bool {
 }
 
 /// Month, day and optional year of `Fri Aug/11`, `Sat Nov/4 2023`, `Fri Jun 14`, `June 11`.
-pub(super) fn date_parts(text: &str) -> Option<(u32, u32, Option<i32>)> {
+pub(super) fn date_parts(text: &str) -> Option<DateParts> {
     leading_date(text).and_then(|(parts, rest)| rest.is_empty().then_some(parts))
 }
 
@@ -82,7 +85,7 @@ fn year(word: &str) -> Option<i32> {
 }
 
 /// A day-first date in figures: `26/3/26`, `05.04.1959`, `14.6.24`, `1.8.` (no year).
-fn numeric_date(word: &str) -> Option<(u32, u32, Option<i32>)> {
+fn numeric_date(word: &str) -> Option<DateParts> {
     let day_month = |d: &str, m: &str| -> Option<(u32, u32)> {
         let small = |s: &str| !s.is_empty() && s.len() <= 2 && s.bytes().all(|b| b.is_ascii_digit());
         if !small(d) || !small(m) {
@@ -108,7 +111,7 @@ fn numeric_date(word: &str) -> Option<(u32, u32, Option<i32>)> {
 /// The date at the start of a line and the rest of the line after it:
 /// `Thu Jun 14 18:00 UTC+3 @ ...`, `Th 26/3/26 20:45 CET  Italy  2-0  ...`,
 /// `Aug 1   VEN v COL  0-0`, `05.04.1959 @ Dublin`, `Sat Nov/4 2023`.
-pub(super) fn leading_date(text: &str) -> Option<((u32, u32, Option<i32>), &str)> {
+pub(super) fn leading_date(text: &str) -> Option<(DateParts, &str)> {
     let mut tokens = words(text).peekable();
     let (mut word, mut end) = tokens.next()?;
     if is_weekday(word) {

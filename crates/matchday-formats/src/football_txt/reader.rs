@@ -4,7 +4,7 @@
 use chrono::{NaiveDate, NaiveTime};
 use matchday_core::{Format, MatchRecord, MatchStatus, Season, SeasonRecord, Venue};
 
-use super::dates::{date_parts, leading_date, leading_time, skip_local_time};
+use super::dates::{DateParts, date_parts, leading_date, leading_time, skip_local_time};
 use super::derive::{
     MatchdayRange, edition_of, is_cup_round, label_group_rounds, mark_legs_and_replays, mark_neutral_venues,
     name_unnamed_groups,
@@ -31,6 +31,8 @@ enum Skipping {
     Goals(i32),
     /// A line-up; the next line continues it when this one ended with `,` or `-`.
     Lineup { continues: bool },
+    /// A note (`NOTE: Kick-off in ...`), continued by the indented lines below it.
+    Note,
 }
 
 #[derive(Debug, Default)]
@@ -83,7 +85,7 @@ impl Reader {
         let text = strip_comment(raw);
         let trimmed = text.trim();
         if trimmed.is_empty() {
-            if let Skipping::Lineup { .. } = self.skipping {
+            if let Skipping::Lineup { .. } | Skipping::Note = self.skipping {
                 self.skipping = Skipping::Nothing;
             }
             return Ok(());
@@ -98,9 +100,10 @@ impl Reader {
                 };
                 return Ok(());
             }
+            Skipping::Note if raw.starts_with([' ', '\t']) => return Ok(()),
             Skipping::Lineup { continues: true } => {
                 self.skipping = Skipping::Lineup {
-                    continues: trimmed.ends_with([',', '-']),
+                    continues: trimmed.ends_with([',', '-', ';']),
                 };
                 return Ok(());
             }
@@ -156,7 +159,7 @@ impl Reader {
             self.set_date(date);
             return self.read_after_date(line, rest);
         }
-        if !indented && starts_with_round_word(trimmed) {
+        if !indented && (starts_with_round_word(trimmed) || self.is_definition(trimmed)) {
             return self.read_heading(line, trimmed, 1);
         }
         if is_squad_line(trimmed) {
@@ -166,8 +169,13 @@ impl Reader {
             ));
         }
         if is_lineup(trimmed) {
+            let label = trimmed.split(':').next().unwrap_or("").trim().to_lowercase();
+            if matches!(label.as_str(), "note" | "notes" | "nb") {
+                self.skipping = Skipping::Note;
+                return Ok(());
+            }
             self.skipping = Skipping::Lineup {
-                continues: trimmed.ends_with([',', '-']),
+                continues: trimmed.ends_with([',', '-', ';']),
             };
             return Ok(());
         }
@@ -292,17 +300,32 @@ impl Reader {
             return Ok(());
         }
         if let Some(venue) = rest.strip_prefix('@') {
-            if split_teams(venue.trim()).is_some_and(|(_, _, score)| score.is_some()) {
-                return Err(ParseError::new(
-                    line,
-                    format!("a match written after its venue is not supported: \"{rest}\""),
-                ));
+            // `@ München      Germany  5–1 Scotland`: the venue, a gap, then the
+            // match. Without a match after the gap the line is a venue
+            // (`@ Buenos Aires, Gimnasia y Esgrima,   att: 3_000`).
+            let venue = venue.trim();
+            let Some(gap) = venue.find("  ") else {
+                return Ok(());
+            };
+            let after = venue[gap..].trim();
+            let is_match =
+                split_teams(after).is_some_and(|(_, _, score)| score.is_some()) || after.contains(" v ");
+            if !is_match {
+                return Ok(());
             }
-            return Ok(());
+            rest = after;
         }
         self.read_match(line, rest)?;
         self.after_match = true;
         Ok(())
+    }
+
+    /// `Match for third place  |  Sat Jul 12`: a round defined by its dates.
+    fn is_definition(&mut self, text: &str) -> bool {
+        text.split_once('|').is_some_and(|(_, dates)| {
+            let first = dates.split(" - ").next().unwrap_or("").trim();
+            self.date_from_text(first).is_some()
+        })
     }
 
     /// `Fri Aug/11`, `Sat Nov/4 2023`, `Fri Jun 14`, `June 11`: the year, when
@@ -312,7 +335,7 @@ impl Reader {
     }
 
     /// The day of a month, day and optional year; see [`Reader::date_from_text`].
-    fn resolve_date(&mut self, (month, day, year): (u32, u32, Option<i32>)) -> Option<NaiveDate> {
+    fn resolve_date(&mut self, (month, day, year): DateParts) -> Option<NaiveDate> {
         self.dated = true;
         let year = match year {
             Some(year) => {
@@ -347,6 +370,11 @@ impl Reader {
             body = &inner[..open];
         }
         let (home, away, score) = split_teams(body.trim()).ok_or_else(bad)?;
+        if score.is_none() && status_word.is_none() && (is_placeholder(home) || is_placeholder(away)) {
+            // `N.N. v N.N.`: a slot in the draw whose teams are not known yet
+            // holds nothing to store; the match is listed again once they are.
+            return Ok(());
+        }
         if home == away {
             return Err(ParseError::new(
                 line,
@@ -554,4 +582,9 @@ fn spaced_number(part: &str) -> String {
         Some(at) => format!("{} {}", &part[..at], &part[at..]),
         None => part.to_string(),
     }
+}
+
+/// `N.N.` (nomen nescio): a team not known yet.
+fn is_placeholder(team: &str) -> bool {
+    matches!(team, "N.N." | "N.N" | "NN" | "?")
 }

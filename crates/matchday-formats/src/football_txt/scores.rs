@@ -40,6 +40,19 @@ impl RawScore {
             (Some(_), _) => return Err("a plain score has only its half-time score in brackets".to_string()),
             (None, [ft]) => (*ft, None),
             (None, [ft, ht]) => (*ft, Some(*ht)),
+            // Goalless after extra time: goalless after 90 minutes too.
+            (None, []) if extra_time.is_some_and(|et| et.home() == 0 && et.away() == 0) => {
+                (extra_time.expect("checked"), None)
+            }
+            (None, []) => {
+                // `1-1 a.e.t., 3-4 pen.` does not say how it stood after 90
+                // minutes, and a stored result needs that score: it is not invented.
+                return Err(
+                    "the 90-minute score is not given (a score after extra time or penalties needs the \
+                     90-minute score in brackets: `1-1 a.e.t. (1-1, 0-1), 3-4 pen.`)"
+                        .into(),
+                );
+            }
             (None, _) => {
                 return Err(
                     "a score after extra time or penalties needs the 90-minute score in brackets".into(),
@@ -119,7 +132,17 @@ fn scan_score(text: &str, at: usize) -> Option<(RawScore, usize)> {
     let mut raw = RawScore::default();
     let mut end = at;
     loop {
-        let start = skip_spaces(text, end);
+        let mut start = skip_spaces(text, end);
+        // `1-1 a.e.t., 3-4 pen.`: a comma before the next marked score.
+        if !raw.marked.is_empty() && text[start..].starts_with(',') {
+            let next = skip_spaces(text, start + 1);
+            let marked_next = score_at(text, next)
+                .is_some_and(|(_, after)| mark_at(text, skip_spaces(text, after)).is_some());
+            if !marked_next {
+                break;
+            }
+            start = next;
+        }
         let Some((score, after)) = score_at(text, start) else {
             break;
         };
@@ -161,38 +184,118 @@ fn word_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
 }
 
 /// Home, away and score of `Home  2-1 (1-0)  Away`, `Home v Away  2-1 (1-0)`,
-/// `Home v Away` or `Home  -  Away`.
+/// `URU - CHI  4-0 (1-0)`, `Home v Away`, `Home  -  Away` or `Home n/p Away`
+/// (not played). A two-legged tie's aggregate after the score (`0-0  (agg 3-0)`)
+/// follows from the two legs and is dropped.
 pub(super) fn split_teams(body: &str) -> Option<(&str, &str, Option<RawScore>)> {
-    let nonempty = |s: &str| (!s.is_empty()).then_some(());
-    if let Some(v) = body.find(" v ") {
-        let home = body[..v].trim();
-        let rest = body[v + 3..].trim();
-        nonempty(home)?;
-        for start in word_starts(rest) {
-            if score_at(rest, start).is_some() {
-                let (raw, end) = scan_score(rest, start)?;
-                if !rest[end..].trim().is_empty() {
-                    return None;
+    let body = drop_aggregate(body);
+    let (body, note) = extra_time_note(body);
+    let (home, away, mut score) = split_plain_teams(body)?;
+    if let Some(penalties) = note {
+        // `England  2–1 Slovakia  (aet)`: the score is the one after extra time.
+        let raw = score.as_mut()?;
+        match raw.marked.as_mut_slice() {
+            [(_, mark @ Mark::Plain)] => *mark = Mark::AfterExtraTime,
+            _ => return None,
+        }
+        if let Some(p) = penalties {
+            raw.marked.push((p, Mark::Penalties));
+        }
+    }
+    Some((home, away, score))
+}
+
+/// A trailing `(aet)` or `(aet, 3-0 pen)`, RSSSF's way of marking extra time,
+/// split off with the shoot-out it gives.
+fn extra_time_note(body: &str) -> (&str, Option<Option<Score>>) {
+    let trimmed = body.trim_end();
+    if let Some(inner) = trimmed.strip_suffix(')')
+        && let Some(open) = inner.rfind('(')
+    {
+        let note = inner[open + 1..].trim();
+        let mut parts = note.splitn(2, ',').map(str::trim);
+        if parts.next().is_some_and(|p| p.eq_ignore_ascii_case("aet")) {
+            let before = trimmed[..open].trim_end();
+            match parts.next() {
+                None => return (before, Some(None)),
+                Some(pens) => {
+                    let score = pens
+                        .strip_suffix("pen")
+                        .or_else(|| pens.strip_suffix("pens"))
+                        .or_else(|| pens.strip_suffix('p'))
+                        .and_then(|s| s.trim().parse::<Score>().ok());
+                    if let Some(score) = score {
+                        return (before, Some(Some(score)));
+                    }
                 }
-                let away = rest[..start].trim();
-                return Some((home, away, Some(raw)));
             }
         }
-        nonempty(rest)?;
-        return Some((home, rest, None));
+    }
+    (body, None)
+}
+
+/// [`split_teams`] once notes after the match are taken off.
+fn split_plain_teams(body: &str) -> Option<(&str, &str, Option<RawScore>)> {
+    let nonempty = |s: &str| (!s.is_empty()).then_some(());
+    if let Some(v) = body.find(" v ") {
+        return teams_then_score(body, v, 3);
     }
     for start in word_starts(body) {
         if score_at(body, start).is_some() {
             let (raw, end) = scan_score(body, start)?;
             let (home, away) = (body[..start].trim(), body[end..].trim());
             nonempty(home)?;
+            if away.is_empty()
+                && let Some(dash) = body[..start].find(" - ")
+            {
+                // `URU - CHI  4-0 (1-0)`: the teams first, then the score.
+                return teams_then_score(body, dash, 3);
+            }
             nonempty(away)?;
             return Some((home, away, Some(raw)));
         }
+    }
+    if let Some((home, away)) = body.split_once(" n/p ") {
+        let (home, away) = (home.trim(), away.trim());
+        nonempty(home)?;
+        nonempty(away)?;
+        return Some((home, away, None));
     }
     let (home, away) = body.split_once(" - ")?;
     let (home, away) = (home.trim(), away.trim());
     nonempty(home)?;
     nonempty(away)?;
     Some((home, away, None))
+}
+
+/// `Home v Away  2-1 (1-0)` split at the separator at byte `at`, `width` bytes long.
+fn teams_then_score(body: &str, at: usize, width: usize) -> Option<(&str, &str, Option<RawScore>)> {
+    let home = body[..at].trim();
+    let rest = body[at + width..].trim();
+    if home.is_empty() {
+        return None;
+    }
+    for start in word_starts(rest) {
+        if score_at(rest, start).is_some() {
+            let (raw, end) = scan_score(rest, start)?;
+            if !rest[end..].trim().is_empty() {
+                return None;
+            }
+            let away = rest[..start].trim();
+            return Some((home, away, Some(raw)));
+        }
+    }
+    (!rest.is_empty()).then_some((home, rest, None))
+}
+
+/// The text before a trailing `(agg 3-0)`.
+fn drop_aggregate(body: &str) -> &str {
+    let trimmed = body.trim_end();
+    if let Some(inner) = trimmed.strip_suffix(')')
+        && let Some(open) = inner.rfind('(')
+        && inner[open + 1..].trim_start().to_lowercase().starts_with("agg")
+    {
+        return trimmed[..open].trim_end();
+    }
+    body
 }
