@@ -24,6 +24,7 @@ mod matches;
 mod record;
 mod score;
 mod season;
+mod split;
 mod stage;
 mod standings;
 mod team;
@@ -42,6 +43,9 @@ pub use matches::{Match, MatchId, MatchStatus, Pairing, Venue};
 pub use record::{DeductionRecord, MatchRecord, SeasonRecord, TeamRecord};
 pub use score::{Goals, MAX_GOALS, MatchResult, Score, Side};
 pub use season::Season;
+pub use split::{
+    CarryOver, SectionRow, SectionTable, SplitError, SplitRules, SplitRulesError, SplitSection, SplitTables,
+};
 pub use stage::{Round, RoundOrder, Stage};
 pub use standings::{Form, Row, Standings, TableOptions, TieNote, View, ordinal};
 pub use team::{KNOWN_ALIASES, Resolution, Team, TeamId, TeamResolver, display_name, normalize_name};

@@ -4,7 +4,10 @@
 use std::path::PathBuf;
 
 use chrono::{NaiveDate, NaiveTime};
-use matchday_core::{Format, MatchRecord, MatchStatus, SeasonRecord, Venue};
+use matchday_core::{
+    Competition, Format, Match, MatchRecord, MatchStatus, Pairing, PointsScheme, RuleSet, Season,
+    SeasonRecord, SplitRules, TeamId, Venue,
+};
 use matchday_formats::{football_txt, season_file};
 
 fn data(path: &str) -> String {
@@ -393,4 +396,130 @@ fn scratch_report() {
             }
         }
     }
+}
+
+/// The matches of a record with its teams numbered in order of appearance, and the names by number.
+fn numbered(record: &SeasonRecord) -> (Vec<Match>, Vec<String>) {
+    let mut names: Vec<String> = Vec::new();
+    let mut id = |name: &str| {
+        let at = names.iter().position(|n| n == name).unwrap_or_else(|| {
+            names.push(name.to_string());
+            names.len() - 1
+        });
+        TeamId(at as i64)
+    };
+    let matches = record
+        .matches
+        .iter()
+        .map(|m| {
+            let pairing = Pairing::new(id(&m.home), id(&m.away)).expect("two teams");
+            let mut game = Match::new(m.date, pairing, m.status);
+            game.kickoff = m.kickoff;
+            game.round = m.round.clone();
+            game
+        })
+        .collect();
+    (matches, names)
+}
+
+#[test]
+#[ignore = "needs ../shared/data"]
+fn austria_2024_25_splits_with_halved_points() {
+    let record = openfootball("spec/samples/2024-25_austria.txt");
+    assert_eq!(record.competition, "Austria");
+    assert_eq!(record.season, Some(Season::starting(2024)));
+    assert_eq!(record.matches.len(), 195);
+    let (matches, names) = numbered(&record);
+    let competition = Competition {
+        id: None,
+        slug: "austria".into(),
+        name: record.competition.clone(),
+        season: Season::starting(2024),
+        format: Format::League,
+        // Head-to-head first, then goal difference: the Bundesliga's order
+        // since 2021-22 once the rounding-down rule has been applied.
+        rules: RuleSet::UefaGroup,
+        points: PointsScheme::default(),
+        zones: Vec::new(),
+        away_goals: false,
+    };
+    let teams: Vec<TeamId> = (0..names.len() as i64).map(TeamId).collect();
+    let split = SplitRules::austrian_bundesliga();
+    let tables = split.tables(&competition, &teams, &matches, &[]).unwrap();
+    assert!(tables.settled);
+    let name = |t: TeamId| names[t.0 as usize].as_str();
+    // The table after 22 rounds, as the comment in the file gives it.
+    let at_split: Vec<(&str, i32)> = tables
+        .at_split
+        .rows
+        .iter()
+        .map(|r| (name(r.team), r.points))
+        .collect();
+    assert_eq!(
+        at_split,
+        [
+            ("Sturm", 46),
+            ("Austria W", 46),
+            ("Salzburg", 38),
+            ("Wolfsberg", 36),
+            ("Rapid", 34),
+            ("BW Linz", 33),
+            ("LASK", 31),
+            ("Hartberg", 26),
+            ("Austria K", 21),
+            ("Wattens", 19),
+            ("GAK", 16),
+            ("Altach", 16),
+        ]
+    );
+    let table = |i: usize| -> Vec<(u16, &str, u16, i32, i32, bool)> {
+        tables.sections[i]
+            .rows
+            .iter()
+            .map(|r| {
+                (
+                    r.row.position,
+                    name(r.row.team),
+                    r.row.played,
+                    r.row.points,
+                    r.carried,
+                    r.rounded_down,
+                )
+            })
+            .collect()
+    };
+    assert_eq!(tables.sections[0].name, "Championship");
+    assert_eq!(
+        table(0),
+        [
+            (1, "Sturm", 32, 40, 23, false),
+            (2, "Salzburg", 32, 38, 19, false),
+            (3, "Austria W", 32, 37, 23, false),
+            (4, "Wolfsberg", 32, 37, 18, false),
+            (5, "Rapid", 32, 27, 17, false),
+            (6, "BW Linz", 32, 21, 16, true),
+        ]
+    );
+    // Wattens and GAK end on 20: Wattens lost half a point when its 19 were halved, so it is ahead.
+    assert_eq!(tables.sections[1].name, "Relegation");
+    assert_eq!(
+        table(1),
+        [
+            (7, "LASK", 32, 38, 15, true),
+            (8, "Hartberg", 32, 31, 13, false),
+            (9, "Wattens", 32, 20, 9, true),
+            (10, "GAK", 32, 20, 8, false),
+            (11, "Altach", 32, 18, 8, false),
+            (12, "Austria K", 32, 16, 10, true),
+        ]
+    );
+    let goals: Vec<(u32, u32)> = tables.sections[0]
+        .rows
+        .iter()
+        .map(|r| (r.row.goals_for, r.row.goals_against))
+        .collect();
+    assert_eq!(
+        goals,
+        [(66, 39), (53, 36), (47, 32), (60, 38), (43, 42), (37, 45)]
+    );
 }
