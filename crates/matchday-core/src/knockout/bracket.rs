@@ -1,0 +1,202 @@
+//! A cup's bracket: its rounds in order, each with its ties.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::{Competition, KnockoutError, KnockoutTie, Match, Round, RoundOrder, TeamId, ties_in_round};
+
+/// One round of a bracket with its ties; empty while not yet drawn.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BracketRound {
+    /// The round.
+    pub round: Round,
+    /// Its ties, in playing order.
+    pub ties: Vec<KnockoutTie>,
+}
+
+/// A cup's knockout rounds in order, each with its ties, as they stood on an as-of date.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Bracket {
+    /// The rounds, first to final, including those not yet drawn.
+    pub rounds: Vec<BracketRound>,
+}
+
+impl Bracket {
+    /// The bracket of a competition from all its matches; a league has no rounds.
+    ///
+    /// With `as_of`, a round whose draw had not been made by then (see
+    /// [`RoundOrder::is_drawn`]) has no ties, whatever fixtures are stored for
+    /// it; a drawn round's fixtures after `as_of` show as ties not yet played.
+    ///
+    /// # Errors
+    /// As [`ties_in_round`].
+    pub fn build(
+        competition: &Competition,
+        matches: &[Match],
+        as_of: Option<NaiveDate>,
+    ) -> Result<Bracket, KnockoutError> {
+        let order = RoundOrder::of(competition, matches)?;
+        let rounds = order
+            .rounds()
+            .iter()
+            .map(|&round| {
+                let ties = if order.is_drawn(round, matches, as_of) {
+                    ties_in_round(competition, round, matches, as_of)?
+                } else {
+                    Vec::new()
+                };
+                Ok(BracketRound { round, ties })
+            })
+            .collect::<Result<Vec<_>, KnockoutError>>()?;
+        Ok(Bracket { rounds })
+    }
+
+    /// The tie of `team` in `round`, if drawn.
+    pub fn tie_of(&self, team: TeamId, round: Round) -> Option<&KnockoutTie> {
+        self.rounds
+            .iter()
+            .find(|r| r.round == round)
+            .and_then(|r| r.ties.iter().find(|t| t.involves(team)))
+    }
+
+    /// The winner of the final, once decided.
+    pub fn champion(&self) -> Option<TeamId> {
+        self.tie_of_final().and_then(KnockoutTie::winner)
+    }
+
+    fn tie_of_final(&self) -> Option<&KnockoutTie> {
+        self.rounds
+            .iter()
+            .find(|r| r.round == Round::Final)
+            .and_then(|r| r.ties.first())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::*;
+    use super::*;
+    use crate::Format;
+
+    #[test]
+    fn a_bracket_lists_every_round_with_its_ties_as_of_a_date() {
+        let fa = cup(Format::Knockout, false);
+        let matches = [
+            game("2024-01-06", "Round 3", "Norwich", "Bristol Rovers", "1-1"),
+            replay(game("2024-01-17", "Round 3", "Bristol Rovers", "Norwich", "1-3")),
+            game("2024-01-07", "Round 3", "Arsenal", "Liverpool", "0-2"),
+            game("2024-01-28", "Round 4", "Liverpool", "Norwich", "5-2"),
+        ];
+        let bracket = Bracket::build(&fa, &matches, Some(day("2024-01-20"))).unwrap();
+        let rounds: Vec<Round> = bracket.rounds.iter().map(|r| r.round).collect();
+        assert_eq!(
+            rounds,
+            [
+                Round::Numbered(3),
+                Round::Numbered(4),
+                Round::RoundOf(16),
+                Round::QuarterFinal,
+                Round::SemiFinal,
+                Round::Final
+            ]
+        );
+        let third: Vec<String> = bracket.rounds[0].ties.iter().map(|t| t.describe(&name)).collect();
+        assert_eq!(
+            third,
+            [
+                "Norwich 1-1 Bristol Rovers, replay Bristol Rovers 1-3 Norwich",
+                "Arsenal 0-2 Liverpool"
+            ]
+        );
+        let fourth = bracket.tie_of(id("Liverpool"), Round::Numbered(4)).unwrap();
+        assert_eq!(fourth.winner(), None, "played after the as-of date");
+        assert!(bracket.rounds[2].ties.is_empty(), "not yet drawn");
+        assert_eq!(bracket.champion(), None);
+    }
+
+    fn ties_by_round(bracket: &Bracket) -> Vec<(Round, Vec<String>)> {
+        bracket
+            .rounds
+            .iter()
+            .map(|r| (r.round, r.ties.iter().map(|t| t.describe(&name)).collect()))
+            .collect()
+    }
+
+    #[test]
+    fn a_round_shows_its_ties_only_once_the_round_before_it_has_begun() {
+        let fa = cup(Format::Knockout, false);
+        let matches = [
+            game("2024-01-07", "Round 3", "Arsenal", "Liverpool", "0-2"),
+            game("2024-01-07", "Round 3", "Watford", "Chelsea", "2-1"),
+            game("2024-01-28", "Round 4", "Liverpool", "Norwich", "5-2"),
+            game("2024-01-28", "Round 4", "Watford", "Southampton", "1-1"),
+            game("2024-02-28", "Round of 16", "Liverpool", "Southampton", ""),
+        ];
+        let before = Bracket::build(&fa, &matches, Some(day("2024-01-05"))).unwrap();
+        let rounds = ties_by_round(&before);
+        assert_eq!(
+            rounds[0].1,
+            ["Arsenal v Liverpool", "Watford v Chelsea"],
+            "the first round stored is drawn"
+        );
+        assert!(rounds[1].1.is_empty(), "round 4 is drawn once round 3 begins");
+        assert!(rounds[2].1.is_empty());
+
+        let between = ties_by_round(&Bracket::build(&fa, &matches, Some(day("2024-01-07"))).unwrap());
+        assert_eq!(between[1].1, ["Liverpool v Norwich", "Watford v Southampton"]);
+        assert!(between[2].1.is_empty(), "round 4 had not begun");
+
+        let after = ties_by_round(&Bracket::build(&fa, &matches, Some(day("2024-01-28"))).unwrap());
+        assert_eq!(
+            after[2],
+            (Round::RoundOf(16), vec!["Liverpool v Southampton".to_string()])
+        );
+        assert_eq!(
+            ties_by_round(&Bracket::build(&fa, &matches, None).unwrap()),
+            after,
+            "without a date every stored fixture is drawn"
+        );
+    }
+
+    #[test]
+    fn the_first_round_after_a_group_stage_is_drawn_once_the_groups_are_finished() {
+        let el = cup(Format::GroupsKnockout, false);
+        let mut matches: Vec<Match> = [
+            ("2023-11-30", "Liverpool", "Roma", "2-0"),
+            ("2023-12-14", "Roma", "Liverpool", "1-0"),
+        ]
+        .into_iter()
+        .map(|(date, home, away, score)| {
+            let mut m = game(date, "Matchday 1", home, away, score);
+            m.group = Some("A".into());
+            m
+        })
+        .collect();
+        matches.extend([
+            leg(1, game("2024-02-15", "Playoffs", "Feyenoord", "Roma", "1-1")),
+            leg(2, game("2024-02-22", "Playoffs", "Roma", "Feyenoord", "")),
+            leg(1, game("2024-03-07", "Round of 16", "Ajax", "Liverpool", "1-5")),
+            leg(
+                1,
+                game("2024-04-11", "Quarterfinals", "Liverpool", "Atalanta", ""),
+            ),
+        ]);
+        let drawn = |as_of: &str| -> Vec<Round> {
+            let bracket = Bracket::build(&el, &matches, Some(day(as_of))).unwrap();
+            bracket
+                .rounds
+                .iter()
+                .filter(|r| !r.ties.is_empty())
+                .map(|r| r.round)
+                .collect()
+        };
+        assert_eq!(drawn("2023-12-01"), [], "a group match was still to play");
+        assert_eq!(drawn("2024-02-01"), [Round::Playoff]);
+        assert_eq!(drawn("2024-02-15"), [Round::Playoff, Round::RoundOf(16)]);
+        assert_eq!(drawn("2024-03-06"), [Round::Playoff, Round::RoundOf(16)]);
+        assert_eq!(
+            drawn("2024-03-07"),
+            [Round::Playoff, Round::RoundOf(16), Round::QuarterFinal]
+        );
+    }
+}

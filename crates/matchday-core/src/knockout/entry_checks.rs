@@ -1,0 +1,166 @@
+//! Checks of a new cup match against the ties already stored.
+
+use crate::{Competition, Format, KnockoutError, Match, RoundOrder, Stage, TeamId, TieFormat, ties_in_round};
+
+/// Checks a cup match about to be recorded against the ties already stored.
+///
+/// `matches` are the competition's stored matches; a stored fixture between
+/// the same teams on the same day, still to play, is the one being completed
+/// and is left out. Group-stage matches and league matches pass. `name` gives
+/// team names for the messages.
+///
+/// # Errors
+/// - [`KnockoutError::MissingRound`] / [`KnockoutError::UnknownRound`]: no readable round;
+/// - [`KnockoutError::Eliminated`] / [`KnockoutError::OutInGroup`]: a team is already out;
+/// - [`KnockoutError::OtherOpponent`]: a team already has a tie against someone else in the round;
+/// - [`KnockoutError::TieDecided`]: the tie between the two teams is already decided;
+/// - [`KnockoutError::BadLeg`]: a leg other than 1 or 2, a leg already stored, a second
+///   leg without a first or at the same ground, or no leg given for a two-legged tie;
+/// - [`KnockoutError::NoReplayDue`]: a replay where no drawn match awaits one.
+pub fn check_new_cup_match(
+    competition: &Competition,
+    matches: &[Match],
+    new: &Match,
+    name: &dyn Fn(TeamId) -> String,
+) -> Result<(), KnockoutError> {
+    if competition.format == Format::League {
+        return Ok(());
+    }
+    let Stage::Knockout(round) = Stage::of(new)? else {
+        return Ok(());
+    };
+    let (home, away) = (new.pairing.home(), new.pairing.away());
+    let stored: Vec<Match> = matches
+        .iter()
+        .filter(|m| {
+            !(m.date == new.date
+                && m.pairing.involves(home)
+                && m.pairing.involves(away)
+                && m.status.is_pending())
+        })
+        .cloned()
+        .collect();
+    let order = RoundOrder::of(competition, &stored)?;
+    for team in [home, away] {
+        for &earlier in order.rounds().iter().filter(|r| **r < round) {
+            let ties = ties_in_round(competition, earlier, &stored, None)?;
+            if let Some(tie) = ties.iter().find(|t| t.loser() == Some(team)) {
+                return Err(KnockoutError::Eliminated {
+                    team: name(team),
+                    round: earlier,
+                    by: name(tie.winner().expect("decided")),
+                });
+            }
+        }
+        if crate::tracker::out_in_group(competition, &stored, team) {
+            return Err(KnockoutError::OutInGroup { team: name(team) });
+        }
+    }
+    let ties = ties_in_round(competition, round, &stored, None)?;
+    for team in [home, away] {
+        let other = new.pairing.opponent_of(team).expect("in the pairing");
+        if let Some(tie) = ties.iter().find(|t| t.involves(team) && !t.involves(other)) {
+            return Err(KnockoutError::OtherOpponent {
+                team: name(team),
+                round,
+                opponent: name(tie.opponent_of(team).expect("involved")),
+            });
+        }
+    }
+    let bad_leg = |why: &str| {
+        Err(KnockoutError::BadLeg {
+            round,
+            why: why.to_string(),
+        })
+    };
+    if let Some(leg) = new.leg
+        && leg != 1
+        && leg != 2
+    {
+        return bad_leg(&format!("leg {leg}: a tie has legs 1 and 2"));
+    }
+    let Some(tie) = ties.iter().find(|t| t.involves(home) && t.involves(away)) else {
+        if new.leg == Some(2) {
+            return bad_leg("no first leg is stored");
+        }
+        if new.replay {
+            return Err(KnockoutError::NoReplayDue {
+                round,
+                first: name(home),
+                second: name(away),
+            });
+        }
+        return Ok(());
+    };
+    let (first, second) = tie.teams();
+    if let Some(winner) = tie.winner() {
+        return Err(KnockoutError::TieDecided {
+            round,
+            first: name(first),
+            second: name(second),
+            winner: name(winner),
+        });
+    }
+    match (tie.format(), new.leg) {
+        (TieFormat::TwoLegs, None) => bad_leg("this tie is two-legged: give the leg, 1 or 2"),
+        (TieFormat::TwoLegs, Some(leg)) => {
+            if tie.matches().iter().any(|m| m.leg == Some(leg)) {
+                return bad_leg(&format!("leg {leg} is already stored"));
+            }
+            let other = &tie.matches()[0];
+            if other.pairing.home() == home {
+                return bad_leg(&format!("both legs at {}'s ground", name(home)));
+            }
+            let wrong_order = if leg == 2 {
+                other.date > new.date
+            } else {
+                other.date < new.date
+            };
+            if wrong_order {
+                return bad_leg("the second leg comes after the first");
+            }
+            Ok(())
+        }
+        (_, Some(_)) => bad_leg("this tie is a single match, with no legs"),
+        (_, None) => {
+            let played = tie.has_started();
+            let pending = tie.matches().iter().any(|m| m.status.is_pending());
+            if new.replay && (!played || pending) {
+                return Err(KnockoutError::NoReplayDue {
+                    round,
+                    first: name(first),
+                    second: name(second),
+                });
+            }
+            Ok(())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::*;
+    use super::*;
+
+    #[test]
+    fn a_decided_final_is_won_and_another_tie_is_gone_through() {
+        let fa = cup(Format::Knockout, false);
+        let stored = [
+            game("2024-01-28", "Round 4", "Liverpool", "Norwich", "5-2"),
+            game("2024-02-25", "Final", "Chelsea", "Liverpool", "0-1 aet"),
+        ];
+        let again = |round: &str, home: &str, away: &str| {
+            check_new_cup_match(&fa, &stored, &game("2024-03-01", round, home, away, "1-0"), &name)
+                .unwrap_err()
+                .to_string()
+        };
+        assert_eq!(
+            again("Final", "Liverpool", "Chelsea"),
+            "the Final tie between Chelsea and Liverpool is already decided: Liverpool won it"
+        );
+        assert_eq!(
+            again("Round 4", "Norwich", "Liverpool"),
+            "the Round 4 tie between Liverpool and Norwich is already decided: Liverpool went through"
+        );
+    }
+}
