@@ -36,8 +36,8 @@ pub use deduction::Deduction;
 pub use entry::{EntryError, FixtureEntry, ResultEntry};
 pub use error::Error;
 pub use knockout::{
-    Bracket, BracketRound, Decider, KnockoutError, KnockoutTie, TieFormat, TieOutcome, check_new_cup_match,
-    ties_in_round,
+    Aggregate, Bracket, BracketRound, Decider, KnockoutError, KnockoutTie, ScoreParts, TieFormat, TieGoals,
+    TieMatch, TieOutcome, TieScore, TieState, check_new_cup_match, ties_in_round,
 };
 pub use matches::{Match, MatchId, MatchStatus, Pairing, Venue};
 pub use record::{DeductionRecord, MatchRecord, SeasonRecord, TeamRecord};
@@ -54,5 +54,6 @@ pub use tiebreak::{
     TieNoteKind, UnrecordedCriteria, rank_teams,
 };
 pub use tracker::{
-    CompetitionSeason, FinalRecord, Honours, NextMatch, TargetStatus, TeamVenue, Trophy, TrophyTarget,
+    CompetitionSeason, DecidedBy, FinalRecord, Honours, NextMatch, TargetStatus, TeamVenue, Trophy,
+    TrophyTarget,
 };

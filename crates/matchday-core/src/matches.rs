@@ -3,7 +3,7 @@
 use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 
-use crate::{Error, MatchResult, TeamId};
+use crate::{Error, MatchResult, Stage, TeamId};
 
 /// A match's identity, handed out by the store.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -141,6 +141,10 @@ pub struct Match {
     pub venue: Venue,
     /// The round or matchday label: "Matchday 1", "Round 3", "Final".
     pub round: Option<String>,
+    /// The typed stage of a cup match (group stage or knockout round), read
+    /// from the labels when the match was entered; none for a league match. The
+    /// label stays for display.
+    pub stage: Option<Stage>,
     /// The group, for a group stage: "A".
     pub group: Option<String>,
     /// 1 or 2 for a two-legged tie.
@@ -161,6 +165,7 @@ impl Match {
             pairing,
             venue: Venue::Home,
             round: None,
+            stage: None,
             group: None,
             leg: None,
             replay: false,
@@ -207,6 +212,7 @@ impl Match {
                 .find(|s| s.pairing == entered.pairing)
         {
             entered.round = fixture.round.clone();
+            entered.stage = fixture.stage;
             entered.group = fixture.group.clone();
             entered.leg = entered.leg.or(fixture.leg);
         }

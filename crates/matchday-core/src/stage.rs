@@ -11,8 +11,18 @@
 //!   Semifinals, Final, even after fewer ties, since a round being recorded
 //!   may be incomplete (so the FA Cup's Round 4 of 16 ties is followed by a
 //!   fifth round, which openfootball stores as "Round of 16");
-//! - after a round of `n` (32, 16) the rounds of `n/2` and so on to the final;
-//! - after a group stage or a knockout play-off, the Round of 16 and on.
+//! - after a round of `n` (32, 16) the rounds of `n/2` and so on to the final,
+//!   including any between the earliest such round stored and the final;
+//! - after a knockout play-off, the Round of 16 and on;
+//! - after a group stage with no knockout match stored yet, the round of the
+//!   teams going through, at least the top two of each group (rounded up to a
+//!   power of two): the Round of 16 after eight groups (World Cup 2018) or six
+//!   (Euro 2024, with four best third-placed teams), the Round of 32 after the
+//!   twelve groups of the World Cup 2026; once knockout matches are stored,
+//!   their rounds say it;
+//! - a third-place match is listed (before the final) when stored, but it is
+//!   not on the path to the trophy: it is not one of the ties still to win, and
+//!   the round after the semi-finals is the final.
 //!
 //! Clubs joining in later rounds (Premier League clubs in the FA Cup's third
 //! round) cannot be foreseen from matches, so before such a round is stored
@@ -51,6 +61,9 @@ pub enum Round {
     QuarterFinal,
     /// The last four.
     SemiFinal,
+    /// The match between the losing semi-finalists: played, but not on the
+    /// path to the trophy (its winner finishes third, its loser fourth).
+    ThirdPlace,
     /// The final.
     Final,
 }
@@ -64,8 +77,16 @@ impl Round {
             Round::RoundOf(n) => (2, u16::MAX - n),
             Round::QuarterFinal => (3, 0),
             Round::SemiFinal => (4, 0),
-            Round::Final => (5, 0),
+            // Played before the final, so listed before it.
+            Round::ThirdPlace => (5, 0),
+            Round::Final => (6, 0),
         }
+    }
+
+    /// Whether winning this round's tie brings a team nearer the trophy: every
+    /// round but the third-place match.
+    pub fn is_on_path_to_trophy(self) -> bool {
+        self != Round::ThirdPlace
     }
 
     /// The standard round played by `teams` teams (16 or fewer, rounded up to a power of two).
@@ -78,7 +99,8 @@ impl Round {
         }
     }
 
-    /// How people name the round: "Round 3", "Play-offs", "Round of 16", "Quarterfinals".
+    /// How people name the round: "Round 3", "Play-offs", "Round of 16", "Quarterfinals",
+    /// "Third place".
     pub fn name(self) -> String {
         match self {
             Round::Numbered(n) => format!("Round {n}"),
@@ -86,6 +108,7 @@ impl Round {
             Round::RoundOf(n) => format!("Round of {n}"),
             Round::QuarterFinal => "Quarterfinals".to_string(),
             Round::SemiFinal => "Semifinals".to_string(),
+            Round::ThirdPlace => "Third place".to_string(),
             Round::Final => "Final".to_string(),
         }
     }
@@ -106,6 +129,35 @@ impl Ord for Round {
 impl fmt::Display for Round {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.name())
+    }
+}
+
+/// The label's words, lower-case, with punctuation as spaces.
+fn words_of(text: &str) -> String {
+    text.chars()
+        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+        .collect()
+}
+
+/// The words without a trailing "replay" or leg ("first leg", "2nd leg", "leg 1 of 2").
+fn strip_leg_and_replay(cleaned: &str) -> Vec<&str> {
+    let mut words: Vec<&str> = cleaned.split_whitespace().collect();
+    loop {
+        match words.as_slice() {
+            [.., "replay" | "replays"] => {
+                words.pop();
+            }
+            [.., "first" | "second" | "1st" | "2nd" | "1" | "2", "leg"] => {
+                words.truncate(words.len() - 2);
+            }
+            [.., "leg", "1" | "2", "of", "2"] => {
+                words.truncate(words.len() - 4);
+            }
+            [.., "leg", "1" | "2"] => {
+                words.truncate(words.len() - 2);
+            }
+            _ => return words,
+        }
     }
 }
 
@@ -131,19 +183,37 @@ impl FromStr for Round {
 
     /// Reads the labels of openfootball and of people: "Round 3", "3rd Round",
     /// "Fifth round", "Round of 16", "Last 16", "Quarterfinals", "Quarter-final",
-    /// "Semi-finals", "Final", "Playoffs", "Knockout round play-offs", with a
-    /// stage prefix ("Finals, Round of 16") or a trailing "replay" ignored.
+    /// "Semi-finals", "Final", "Playoffs", "Knockout round play-offs", "Match for
+    /// third place", "Third place play-off", "3rd place", with a stage prefix
+    /// ("Finals, Round of 16", "Conference League, Semifinal"), a play-off
+    /// qualifier ("Play-off semi-finals", "Promotion play-off final"), a trailing
+    /// "replay" or leg ("Final - First Leg", "Semi-final, 2nd leg", "Leg 1 of 2") ignored.
     fn from_str(label: &str) -> Result<Round, KnockoutError> {
         let unknown = || KnockoutError::UnknownRound(label.trim().to_string());
         let lower = label.to_lowercase();
-        let last_part = lower.rsplit(',').next().unwrap_or(&lower);
-        let cleaned: String = last_part
-            .chars()
-            .map(|c| if c.is_alphanumeric() { c } else { ' ' })
-            .collect();
-        let mut words: Vec<&str> = cleaned.split_whitespace().collect();
-        if words.last().is_some_and(|w| *w == "replay" || *w == "replays") {
-            words.pop();
+        // The round is the last part that is not only a leg: "Semi-final, 2nd leg".
+        let last_part = lower
+            .rsplit(',')
+            .find(|part| !strip_leg_and_replay(&words_of(part)).is_empty())
+            .unwrap_or(&lower);
+        let cleaned = words_of(last_part);
+        let mut words = strip_leg_and_replay(&cleaned);
+        if words.iter().any(|w| *w == "third" || *w == "3rd") && words.contains(&"place") {
+            return Ok(Round::ThirdPlace);
+        }
+        // "Play-off final", "Promotion play-off semi-finals": the qualifier names the stage, not the round.
+        let qualifiers = [
+            "promotion",
+            "relegation",
+            "play",
+            "off",
+            "offs",
+            "playoff",
+            "playoffs",
+        ];
+        let qualified = words.iter().take_while(|w| qualifiers.contains(w)).count();
+        if qualified > 0 && qualified < words.len() {
+            words.drain(..qualified);
         }
         let joined = words.concat();
         let size = |n: &str| -> Result<Round, KnockoutError> {
@@ -190,24 +260,49 @@ pub enum Stage {
 }
 
 impl Stage {
-    /// The stage of a cup match, from its group and round label.
+    /// The stage of a cup match: its typed stage as stored, or, for a match
+    /// built before its stage was typed, the stage its group and round label name
+    /// (see [`Stage::from_labels`]).
+    ///
+    /// # Errors
+    /// As [`Stage::from_labels`], for a match with no typed stage.
+    pub fn of(m: &Match) -> Result<Stage, KnockoutError> {
+        match m.stage {
+            Some(stage) => Ok(stage),
+            None => Stage::from_labels(m.group.as_deref(), m.round.as_deref()),
+        }
+    }
+
+    /// The stage named by a cup match's group and round label.
     ///
     /// A match with a group, or a label naming a group ("Group A", "Gruppe G")
     /// or a matchday ("Group, Matchday 1"), is in the group stage.
     ///
     /// # Errors
-    /// [`KnockoutError::MissingRound`] when the match has neither group nor
+    /// [`KnockoutError::MissingRound`] when there is neither group nor
     /// round, [`KnockoutError::UnknownRound`] when the label names no round.
-    pub fn of(m: &Match) -> Result<Stage, KnockoutError> {
-        if m.group.is_some() {
+    pub fn from_labels(group: Option<&str>, label: Option<&str>) -> Result<Stage, KnockoutError> {
+        if group.is_some_and(|g| !g.trim().is_empty()) {
             return Ok(Stage::Group);
         }
-        let label = m.round.as_deref().ok_or(KnockoutError::MissingRound)?;
+        let label = label
+            .filter(|l| !l.trim().is_empty())
+            .ok_or(KnockoutError::MissingRound)?;
         let lower = label.trim().to_lowercase();
         if lower.starts_with("group") || lower.starts_with("gruppe") || lower.contains("matchday") {
             return Ok(Stage::Group);
         }
         label.parse().map(Stage::Knockout)
+    }
+
+    /// The typed stage to store with a match of a competition in `format`: none
+    /// for a league (its labels are matchdays, "Round 3" included) or for labels
+    /// that name no stage, which [`Stage::of`] then reports when read.
+    pub fn typed_for(format: Format, m: &Match) -> Option<Stage> {
+        if format == Format::League {
+            return None;
+        }
+        Stage::from_labels(m.group.as_deref(), m.round.as_deref()).ok()
     }
 
     /// The knockout round, if this is one.
@@ -233,6 +328,37 @@ impl fmt::Display for Stage {
     }
 }
 
+/// How many groups `matches` (group-stage matches) form: the teams joined
+/// through their matches, since files do not always name the group.
+fn groups_among(matches: &[&Match]) -> u16 {
+    let mut group_of: std::collections::BTreeMap<TeamId, usize> = Default::default();
+    let mut groups: Vec<BTreeSet<TeamId>> = Vec::new();
+    for m in matches {
+        let (a, b) = (m.pairing.home(), m.pairing.away());
+        match (group_of.get(&a).copied(), group_of.get(&b).copied()) {
+            (Some(x), Some(y)) if x != y => {
+                let moved = std::mem::take(&mut groups[y]);
+                for t in &moved {
+                    group_of.insert(*t, x);
+                }
+                groups[x].extend(moved);
+            }
+            (Some(_), Some(_)) => {}
+            (Some(x), None) | (None, Some(x)) => {
+                groups[x].extend([a, b]);
+                group_of.insert(a, x);
+                group_of.insert(b, x);
+            }
+            (None, None) => {
+                groups.push(BTreeSet::from([a, b]));
+                group_of.insert(a, groups.len() - 1);
+                group_of.insert(b, groups.len() - 1);
+            }
+        }
+    }
+    groups.iter().filter(|g| !g.is_empty()).count() as u16
+}
+
 /// A competition's knockout rounds in playing order, stored ones and those still to come.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RoundOrder {
@@ -256,10 +382,14 @@ impl RoundOrder {
             });
         }
         let mut has_groups = false;
+        let mut group_matches = Vec::new();
         let mut ties: std::collections::BTreeMap<Round, BTreeSet<(TeamId, TeamId)>> = Default::default();
         for m in matches {
             match Stage::of(m)? {
-                Stage::Group => has_groups = true,
+                Stage::Group => {
+                    has_groups = true;
+                    group_matches.push(m);
+                }
                 Stage::Knockout(round) => {
                     let (a, b) = (m.pairing.home(), m.pairing.away());
                     ties.entry(round).or_default().insert((a.min(b), a.max(b)));
@@ -267,10 +397,13 @@ impl RoundOrder {
             }
         }
         let mut rounds: Vec<Round> = ties.keys().copied().collect();
-        let tail_from = match ties.iter().next_back() {
-            None if has_groups => Some(16),
+        // The third-place match is off the path to the final, so the rounds still to come follow the last other round.
+        let last_on_path = ties.iter().rfind(|(r, _)| r.is_on_path_to_trophy());
+        let tail_from = match last_on_path {
+            // Before any knockout match is stored, the first round is the one
+            // of the teams going through: at least the top two of every group.
+            None if has_groups => Some(2 * groups_among(&group_matches).max(1)),
             None => None,
-            Some((Round::Final, _)) => None,
             Some((Round::Numbered(n), pairs)) => {
                 let mut teams = pairs.len() as u16;
                 let mut next = *n;
@@ -283,20 +416,28 @@ impl RoundOrder {
                 Some(16)
             }
             Some((Round::Playoff, _)) => Some(16),
-            Some((Round::RoundOf(n), _)) => Some(n / 2),
-            Some((Round::QuarterFinal, _)) => Some(4),
-            Some((Round::SemiFinal, _)) => Some(2),
+            // From the earliest round named by its size, every round down to the final,
+            // so a round not yet stored between two stored ones is listed too.
+            Some(_) => ties.keys().find_map(|r| match r {
+                Round::RoundOf(n) => Some(*n),
+                Round::QuarterFinal => Some(8),
+                Round::SemiFinal => Some(4),
+                _ => None,
+            }),
         };
         if let Some(mut teams) = tail_from {
             loop {
                 let round = Round::of_size(teams);
-                rounds.push(round);
+                if !rounds.contains(&round) {
+                    rounds.push(round);
+                }
                 if round == Round::Final {
                     break;
                 }
                 teams = teams.next_power_of_two() / 2;
             }
         }
+        rounds.sort();
         Ok(RoundOrder { has_groups, rounds })
     }
 
@@ -310,19 +451,37 @@ impl RoundOrder {
         self.has_groups
     }
 
-    /// The round after `round`, if any.
+    /// The round on the path to the trophy after `round`, if any: the final
+    /// follows the semi-finals, whatever third-place match is played between them.
     pub fn next(&self, round: Round) -> Option<Round> {
-        self.rounds.iter().copied().find(|r| *r > round)
+        self.rounds
+            .iter()
+            .copied()
+            .find(|r| *r > round && r.is_on_path_to_trophy())
     }
 
-    /// The round before `round`, if any.
+    /// The round on the path to the trophy before `round`, if any: the
+    /// semi-finals, for both the final and the third-place match.
     pub fn previous(&self, round: Round) -> Option<Round> {
-        self.rounds.iter().copied().rev().find(|r| *r < round)
+        self.rounds
+            .iter()
+            .copied()
+            .rev()
+            .find(|r| *r < round && r.is_on_path_to_trophy())
     }
 
-    /// The ties a team in `round` must still win to lift the trophy: that round's and every later one's.
+    /// The ties a team in `round` must still win to lift the trophy: that
+    /// round's and every later one's, leaving out the third-place match.
     pub fn ties_to_win_from(&self, round: Round) -> u8 {
-        self.rounds.iter().filter(|r| **r >= round).count() as u8
+        self.rounds
+            .iter()
+            .filter(|r| **r >= round && r.is_on_path_to_trophy())
+            .count() as u8
+    }
+
+    /// The knockout rounds on the path to the trophy, first to last.
+    pub fn rounds_to_trophy(&self) -> impl Iterator<Item = Round> + '_ {
+        self.rounds.iter().copied().filter(|r| r.is_on_path_to_trophy())
     }
 
     /// Whether the draw for `round` had been made by `as_of`, judged from `matches`
@@ -399,6 +558,23 @@ mod tests {
             ("Final", Round::Final),
             ("Playoffs", Round::Playoff),
             ("Knockout round play-offs", Round::Playoff),
+            ("Match for third place", Round::ThirdPlace),
+            ("Third place play-off", Round::ThirdPlace),
+            ("Third Place Play-Off", Round::ThirdPlace),
+            ("Play-off for third place", Round::ThirdPlace),
+            ("3rd place", Round::ThirdPlace),
+            ("Quarter-final", Round::QuarterFinal),
+            ("Semi-final", Round::SemiFinal),
+            ("Round of 32", Round::RoundOf(32)),
+            // The EFL's promotion play-offs and Austria's Conference League play-off.
+            ("Play-off semi-finals", Round::SemiFinal),
+            ("Promotion play-off final", Round::Final),
+            ("Play-Offs, Final", Round::Final),
+            ("Conference League, Semifinal", Round::SemiFinal),
+            ("Conference League, Final - First Leg", Round::Final),
+            ("Conference League, Final - Second Leg", Round::Final),
+            ("Semi-final, 2nd leg", Round::SemiFinal),
+            ("Play-off, Leg 1 of 2", Round::Playoff),
         ];
         for (label, round) in cases {
             assert_eq!(label.parse::<Round>().unwrap(), round, "{label}");
@@ -410,7 +586,9 @@ mod tests {
             "Round 0",
             "Matchday 3",
             "Group A",
-            "Third place",
+            "Third",
+            "First leg",
+            "Play-off for",
         ] {
             assert!(bad.parse::<Round>().is_err(), "{bad}");
         }
@@ -495,15 +673,41 @@ mod tests {
         assert_eq!(order.ties_to_win_from(Round::Numbered(3)), 6);
     }
 
+    /// The group matches of `groups` groups of four, teams numbered from `first`.
+    fn groups(groups: i64, first: i64) -> Vec<Match> {
+        (0..groups)
+            .flat_map(|g| {
+                let t = |i: i64| first + 4 * g + i;
+                [(0, 1), (2, 3), (0, 2), (1, 3), (0, 3), (1, 2)].map(|(a, b)| {
+                    let mut m = fixture("Matchday 1", t(a), t(b));
+                    m.group = Some(format!("{}", (b'A' + g as u8) as char));
+                    m
+                })
+            })
+            .collect()
+    }
+
     #[test]
-    fn a_group_stage_or_play_off_is_followed_by_the_last_sixteen() {
-        let mut group = fixture("Matchday 1", 1, 2);
-        group.group = Some("A".into());
+    fn a_group_stage_or_play_off_is_followed_by_the_round_of_the_teams_going_through() {
         let comp = cup(Format::GroupsKnockout);
-        let order = RoundOrder::of(&comp, std::slice::from_ref(&group)).unwrap();
-        assert!(order.has_group_stage());
-        assert_eq!(order.rounds().len(), 4);
-        let order = RoundOrder::of(&comp, &[group, fixture("Playoffs", 3, 4)]).unwrap();
+        // Eight groups (World Cup 2018) or six (Euro 2024, with four best thirds): the last 16.
+        for count in [8, 6] {
+            let order = RoundOrder::of(&comp, &groups(count, 1)).unwrap();
+            assert!(order.has_group_stage());
+            assert_eq!(
+                order.rounds(),
+                [
+                    Round::RoundOf(16),
+                    Round::QuarterFinal,
+                    Round::SemiFinal,
+                    Round::Final
+                ],
+                "{count} groups"
+            );
+        }
+        let mut with_playoff = groups(8, 1);
+        with_playoff.push(fixture("Playoffs", 100, 101));
+        let order = RoundOrder::of(&comp, &with_playoff).unwrap();
         assert_eq!(order.rounds()[..2], [Round::Playoff, Round::RoundOf(16)]);
         let complete = [fixture("Semifinals", 1, 2), fixture("Final", 1, 3)];
         assert_eq!(RoundOrder::of(&comp, &complete).unwrap().rounds().len(), 2);
@@ -513,6 +717,88 @@ mod tests {
                 .unwrap()
                 .rounds()
                 .is_empty()
+        );
+    }
+
+    #[test]
+    fn the_world_cup_2026_goes_from_twelve_groups_to_a_round_of_32() {
+        let comp = cup(Format::GroupsKnockout);
+        let mut matches = groups(12, 1);
+        let order = RoundOrder::of(&comp, &matches).unwrap();
+        assert_eq!(
+            order.rounds(),
+            [
+                Round::RoundOf(32),
+                Round::RoundOf(16),
+                Round::QuarterFinal,
+                Round::SemiFinal,
+                Round::Final
+            ]
+        );
+        assert_eq!(order.ties_to_win_from(Round::RoundOf(32)), 5);
+        // Once stored, the knockout matches say it, third-place match included.
+        matches.extend((0..16).map(|i| fixture("Round of 32", 1 + 3 * i, 2 + 3 * i)));
+        matches.push(fixture("Match for third place", 1, 2));
+        matches.push(fixture("Final", 3, 4));
+        let order = RoundOrder::of(&comp, &matches).unwrap();
+        assert_eq!(
+            order.rounds(),
+            [
+                Round::RoundOf(32),
+                Round::RoundOf(16),
+                Round::QuarterFinal,
+                Round::SemiFinal,
+                Round::ThirdPlace,
+                Round::Final
+            ]
+        );
+        assert_eq!(
+            order.ties_to_win_from(Round::RoundOf(32)),
+            5,
+            "third place is off the path"
+        );
+        assert_eq!(order.ties_to_win_from(Round::SemiFinal), 2);
+        assert_eq!(order.next(Round::SemiFinal), Some(Round::Final));
+        assert_eq!(order.previous(Round::Final), Some(Round::SemiFinal));
+        assert_eq!(order.previous(Round::ThirdPlace), Some(Round::SemiFinal));
+        let path: Vec<Round> = order.rounds_to_trophy().collect();
+        assert!(!path.contains(&Round::ThirdPlace));
+        assert_eq!(path.len(), 5);
+    }
+
+    #[test]
+    fn a_third_place_match_stored_before_the_final_still_leads_to_the_final() {
+        let comp = cup(Format::GroupsKnockout);
+        let matches = [
+            fixture("Semi-finals", 1, 2),
+            fixture("Semi-finals", 3, 4),
+            fixture("Match for third place", 2, 4),
+        ];
+        let order = RoundOrder::of(&comp, &matches).unwrap();
+        assert_eq!(
+            order.rounds(),
+            [Round::SemiFinal, Round::ThirdPlace, Round::Final]
+        );
+        assert!(!Round::ThirdPlace.is_on_path_to_trophy());
+        assert!(Round::ThirdPlace < Round::Final && Round::SemiFinal < Round::ThirdPlace);
+        assert_eq!(Round::ThirdPlace.name(), "Third place");
+    }
+
+    #[test]
+    fn a_stored_stage_is_read_as_typed_and_a_league_has_none() {
+        // The typed stage wins over the label; the label stays for display.
+        let mut m = fixture("Match for third place", 1, 2);
+        assert_eq!(
+            Stage::typed_for(Format::GroupsKnockout, &m),
+            Some(Stage::Knockout(Round::ThirdPlace))
+        );
+        assert_eq!(Stage::typed_for(Format::League, &fixture("Round 3", 1, 2)), None);
+        assert_eq!(Stage::typed_for(Format::Knockout, &fixture("Bogus", 1, 2)), None);
+        m.stage = Some(Stage::Knockout(Round::Final));
+        assert_eq!(Stage::of(&m), Ok(Stage::Knockout(Round::Final)));
+        assert_eq!(
+            Stage::of(&fixture("Bogus", 1, 2)),
+            Err(KnockoutError::UnknownRound("Bogus".into()))
         );
     }
 

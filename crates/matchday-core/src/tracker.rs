@@ -12,10 +12,9 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::knockout::ties_in_round;
-use crate::standings::ordinal;
 use crate::{
     Bracket, Competition, Deduction, Format, KnockoutError, KnockoutTie, Match, Round, RoundOrder, Season,
-    Stage, Standings, TableOptions, TeamId, Venue, View,
+    Stage, Standings, TableOptions, TeamId, TieScore, Venue, View,
 };
 
 /// One competition in one season with everything stored for it.
@@ -70,6 +69,21 @@ pub struct NextMatch {
     pub venue: Option<TeamVenue>,
 }
 
+/// What decided a team's run in a cup.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "by")]
+pub enum DecidedBy {
+    /// A knockout tie, with its score.
+    Tie(TieScore),
+    /// Its place in its group.
+    GroupFinish {
+        /// The place in the group.
+        position: u16,
+        /// The group's label, where known.
+        group: Option<String>,
+    },
+}
+
 /// A team's standing in one competition-season on a date: what it can still win and what is next.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TrophyTarget {
@@ -89,9 +103,8 @@ pub struct TrophyTarget {
     pub next_match: Option<NextMatch>,
     /// The team that knocked it out, or beat it in the final.
     pub eliminated_by: Option<String>,
-    /// The deciding tie as people write it ("Manchester United 4-3 Liverpool (aet)"),
-    /// or the group finish ("3rd in Group A").
-    pub decided_by: Option<String>,
+    /// The deciding tie with its score, or the group finish.
+    pub decided_by: Option<DecidedBy>,
     /// Ties still to win to lift the trophy: 0 once won; none for a league or when out.
     pub ties_to_win: Option<u8>,
     /// Place in the league table, or in the group.
@@ -337,16 +350,16 @@ fn cup_target(
                 )
             });
             // A group winner goes straight to the last 16, so the play-off is not counted.
-            let rounds = order.rounds().iter().filter(|r| **r != Round::Playoff).count();
+            let rounds = order.rounds_to_trophy().filter(|r| *r != Round::Playoff).count();
             target.ties_to_win = Some(rounds as u8);
             return Ok(target);
         }
         let position = target.position.unwrap_or(u16::MAX);
         if position > 2 && !plays_knockout(matches, team) {
             target.status = TargetStatus::Eliminated;
-            target.decided_by = Some(match &group.label {
-                Some(label) => format!("{} in Group {label}", ordinal(position)),
-                None => format!("{} in the group", ordinal(position)),
+            target.decided_by = Some(DecidedBy::GroupFinish {
+                position,
+                group: group.label.clone(),
             });
             return Ok(target);
         }
@@ -356,6 +369,10 @@ fn cup_target(
     }
     for stage in &bracket.rounds {
         let round = stage.round;
+        if !round.is_on_path_to_trophy() {
+            // A semi-final's loser plays the third-place match, but its run was decided in the semi-final.
+            continue;
+        }
         let Some(tie) = stage.ties.iter().find(|t| t.involves(team)) else {
             // A club joining in this round already has its fixture stored, though not yet drawn.
             let enters_here = || {
@@ -385,7 +402,7 @@ fn cup_target(
                 if round == Round::Final {
                     target.status = TargetStatus::Won;
                     target.ties_to_win = Some(0);
-                    target.decided_by = Some(tie.describe(name));
+                    target.decided_by = Some(DecidedBy::Tie(tie.score()));
                     return Ok(target);
                 }
             }
@@ -396,7 +413,7 @@ fn cup_target(
                     TargetStatus::Eliminated
                 };
                 target.eliminated_by = Some(name(winner));
-                target.decided_by = Some(tie.describe(name));
+                target.decided_by = Some(DecidedBy::Tie(tie.score()));
                 return Ok(target);
             }
             None => {
@@ -461,8 +478,8 @@ pub struct FinalRecord {
     pub opponent: String,
     /// Whether the team won it.
     pub won: bool,
-    /// The final as people write it: "Liverpool 1-3 Sevilla".
-    pub score: String,
+    /// The final with its score.
+    pub score: TieScore,
 }
 
 /// A trophy won: a cup's final, or first place in a finished league.
@@ -532,7 +549,7 @@ impl Honours {
                 date,
                 opponent: name(tie.opponent_of(team).expect("the team's tie")),
                 won,
-                score: tie.describe(name),
+                score: tie.score(),
             });
             if won {
                 dated.insert(
@@ -554,7 +571,22 @@ impl Honours {
 mod tests {
     use super::*;
     use crate::knockout::test_support::*;
-    use crate::{MatchStatus, check_new_cup_match};
+    use crate::{Decider, MatchStatus, TieState, check_new_cup_match};
+
+    /// The deciding tie's teams, winner and decider.
+    fn tie_decided(decided: &Option<DecidedBy>) -> (String, String, Decider) {
+        match decided {
+            Some(DecidedBy::Tie(tie)) => match tie.state {
+                TieState::Decided { winner, decider } => (
+                    format!("{} v {}", name(tie.first), name(tie.second)),
+                    name(winner),
+                    decider,
+                ),
+                other => panic!("not decided: {other:?}"),
+            },
+            other => panic!("not a tie: {other:?}"),
+        }
+    }
 
     /// An FA Cup in miniature: Liverpool enter in Round 3; Watford and Southampton need a replay in Round 4.
     fn fa_cup() -> Vec<Match> {
@@ -635,13 +667,24 @@ mod tests {
         assert_eq!(t.status, TargetStatus::Eliminated);
         assert_eq!(t.stage.as_deref(), Some("Quarterfinals"));
         assert_eq!(t.eliminated_by.as_deref(), Some("Blackburn"));
-        assert_eq!(t.decided_by.as_deref(), Some("Blackburn 4-3 Liverpool (aet)"));
+        assert_eq!(
+            tie_decided(&t.decided_by),
+            (
+                "Blackburn v Liverpool".into(),
+                "Blackburn".into(),
+                Decider::ExtraTime
+            )
+        );
         assert_eq!((t.ties_to_win, t.next_match), (None, None));
         let rovers = target(&fa, &fa_cup(), "Bristol Rovers", None);
         assert_eq!(rovers.stage.as_deref(), Some("Round 3"));
         assert_eq!(
-            rovers.decided_by.as_deref(),
-            Some("Norwich 1-1 Bristol Rovers, replay Bristol Rovers 1-3 Norwich")
+            tie_decided(&rovers.decided_by),
+            (
+                "Norwich v Bristol Rovers".into(),
+                "Norwich".into(),
+                Decider::NormalTime
+            )
         );
         let json = serde_json::to_value(&rovers).unwrap();
         assert_eq!(json["status"], "eliminated");
@@ -670,13 +713,27 @@ mod tests {
         );
         let won = target(&efl, &matches, "Liverpool", None);
         assert_eq!((won.status, won.ties_to_win), (TargetStatus::Won, Some(0)));
-        assert_eq!(won.decided_by.as_deref(), Some("Chelsea 0-1 Liverpool (aet)"));
+        assert_eq!(
+            tie_decided(&won.decided_by),
+            (
+                "Chelsea v Liverpool".into(),
+                "Liverpool".into(),
+                Decider::ExtraTime
+            )
+        );
         let lost = target(&efl, &matches, "Chelsea", None);
         assert_eq!(lost.status, TargetStatus::RunnerUp);
         assert_eq!(lost.eliminated_by.as_deref(), Some("Liverpool"));
         assert_eq!(serde_json::to_value(&lost).unwrap()["status"], "runner_up");
         let out = target(&efl, &matches, "Norwich", None);
-        assert_eq!(out.decided_by.as_deref(), Some("Liverpool 3-2 Norwich (agg)"));
+        assert_eq!(
+            tie_decided(&out.decided_by),
+            (
+                "Liverpool v Norwich".into(),
+                "Liverpool".into(),
+                Decider::Aggregate
+            )
+        );
     }
 
     /// A Europa League in miniature: a group of three, then a play-off that the group winner skips.
@@ -727,7 +784,13 @@ mod tests {
 
         let spurs = target(&el, &europa(), "Tottenham", Some("2024-02-01"));
         assert_eq!(spurs.status, TargetStatus::Eliminated);
-        assert_eq!(spurs.decided_by.as_deref(), Some("3rd in Group A"));
+        assert_eq!(
+            spurs.decided_by,
+            Some(DecidedBy::GroupFinish {
+                position: 3,
+                group: Some("A".into())
+            })
+        );
         assert_eq!(spurs.position, Some(3));
     }
 
@@ -820,16 +883,19 @@ mod tests {
         let trophies: Vec<&str> = honours.trophies.iter().map(|t| t.competition.as_str()).collect();
         // Oldest first: the league was decided on its last day, before the cup final.
         assert_eq!(trophies, ["Premier League", "League Cup"]);
-        let finals: Vec<(&str, bool, &str)> = honours
+        let finals: Vec<(&str, bool, String)> = honours
             .finals
             .iter()
-            .map(|f| (f.opponent.as_str(), f.won, f.score.as_str()))
+            .map(|f| {
+                let score = f.score.last_match_for_first().unwrap().final_score;
+                (f.opponent.as_str(), f.won, score.to_string())
+            })
             .collect();
         assert_eq!(
             finals,
             [
-                ("Roma", false, "Liverpool 1-3 Roma"),
-                ("Chelsea", true, "Chelsea 0-1 Liverpool (aet)")
+                ("Roma", false, "1-3".to_string()),
+                ("Chelsea", true, "0-1".to_string())
             ]
         );
         let chelsea = Honours::compute(id("Chelsea"), seasons, &name).unwrap();

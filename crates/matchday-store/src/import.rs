@@ -74,6 +74,8 @@ impl<'c> Writer<'c> {
                 pairing,
                 venue: m.venue,
                 round: m.round.clone(),
+                // Typed below, once the competition's format is known.
+                stage: None,
                 group: m.group.clone(),
                 leg: m.leg,
                 replay: m.replay,
@@ -88,6 +90,9 @@ impl<'c> Writer<'c> {
             all.len()
         };
         let format = record.format.unwrap_or(Format::League);
+        for m in &mut matches {
+            m.stage = matchday_core::Stage::typed_for(format, m);
+        }
         let rules = record.rules.unwrap_or_else(|| match format {
             Format::League => RuleSet::guess_from_name(&comp_name),
             _ => RuleSet::UefaGroup,

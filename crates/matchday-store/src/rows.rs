@@ -2,14 +2,16 @@
 
 use chrono::{NaiveDate, NaiveTime};
 use matchday_core::{
-    Competition, CompetitionId, MatchId, MatchResult, MatchStatus, Pairing, Score, Season, TeamId, Venue,
+    Competition, CompetitionId, MatchId, MatchResult, MatchStatus, Pairing, Round, Score, Season, Stage,
+    TeamId, Venue,
 };
 use rusqlite::Row;
 
 use crate::StoreError;
 
 pub(crate) const MATCH_COLUMNS: &str = "id, date, kickoff, home_id, away_id, venue, round, grp, leg, replay, \
-     status, ft_home, ft_away, ht_home, ht_away, et_home, et_away, pen_home, pen_away";
+     status, ft_home, ft_away, ht_home, ht_away, et_home, et_away, pen_home, pen_away, \
+     stage, round_kind, round_number";
 
 pub(crate) const COMPETITION_COLUMNS: &str = "id, slug, name, season, format, rules, points, away_goals";
 
@@ -46,6 +48,7 @@ pub(crate) struct MatchRow {
     replay: bool,
     status: String,
     scores: [Option<i64>; 8],
+    stage: StageColumns,
 }
 
 impl MatchRow {
@@ -72,6 +75,11 @@ impl MatchRow {
             replay: row.get(at + 9)?,
             status: row.get(at + 10)?,
             scores,
+            stage: StageColumns {
+                stage: row.get(at + 19)?,
+                round_kind: row.get(at + 20)?,
+                round_number: row.get(at + 21)?,
+            },
         })
     }
 
@@ -122,11 +130,79 @@ impl MatchRow {
                 Venue::Home
             },
             round: Some(self.round).filter(|r| !r.is_empty()),
+            stage: self.stage.into_stage()?,
             group: Some(self.group).filter(|g| !g.is_empty()),
             leg: u8::try_from(self.leg).ok().filter(|l| *l > 0),
             replay: self.replay,
             status,
         })
+    }
+}
+
+/// The typed stage and round columns of a match (migration 0005).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub(crate) struct StageColumns {
+    pub(crate) stage: Option<String>,
+    pub(crate) round_kind: Option<String>,
+    pub(crate) round_number: Option<i64>,
+}
+
+impl StageColumns {
+    /// The columns for `stage`: all NULL for none.
+    pub(crate) fn of(stage: Option<Stage>) -> StageColumns {
+        let (kind, number) = match stage {
+            None => {
+                return StageColumns::default();
+            }
+            Some(Stage::Group) => {
+                return StageColumns {
+                    stage: Some("group".into()),
+                    ..StageColumns::default()
+                };
+            }
+            Some(Stage::Knockout(round)) => match round {
+                Round::Numbered(n) => ("numbered", Some(i64::from(n))),
+                Round::Playoff => ("playoff", None),
+                Round::RoundOf(n) => ("round_of", Some(i64::from(n))),
+                Round::QuarterFinal => ("quarter_final", None),
+                Round::SemiFinal => ("semi_final", None),
+                Round::ThirdPlace => ("third_place", None),
+                Round::Final => ("final", None),
+            },
+        };
+        StageColumns {
+            stage: Some("knockout".into()),
+            round_kind: Some(kind.into()),
+            round_number: number,
+        }
+    }
+
+    /// The stage the columns hold.
+    pub(crate) fn into_stage(self) -> Result<Option<Stage>, StoreError> {
+        let bad = |what: String| corrupt("match", what);
+        let number = |n: Option<i64>| n.ok_or_else(|| bad("a round without its number".into()));
+        match (self.stage.as_deref(), self.round_kind.as_deref()) {
+            (None, None) => Ok(None),
+            (Some("group"), None) => Ok(Some(Stage::Group)),
+            (Some("knockout"), Some(kind)) => {
+                let round = match kind {
+                    "numbered" => Round::Numbered(
+                        u8::try_from(number(self.round_number)?).map_err(|_| bad("round number".into()))?,
+                    ),
+                    "playoff" => Round::Playoff,
+                    "round_of" => Round::RoundOf(
+                        u16::try_from(number(self.round_number)?).map_err(|_| bad("round size".into()))?,
+                    ),
+                    "quarter_final" => Round::QuarterFinal,
+                    "semi_final" => Round::SemiFinal,
+                    "third_place" => Round::ThirdPlace,
+                    "final" => Round::Final,
+                    other => return Err(bad(format!("round kind {other}"))),
+                };
+                Ok(Some(Stage::Knockout(round)))
+            }
+            (stage, kind) => Err(bad(format!("stage {stage:?} with round {kind:?}"))),
+        }
     }
 }
 

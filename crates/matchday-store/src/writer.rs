@@ -9,7 +9,7 @@ use matchday_core::{
 };
 use rusqlite::{Connection, ErrorCode, OptionalExtension, ToSql, params};
 
-use crate::rows::{self, MATCH_COLUMNS, MatchRow, score_columns, venue_text};
+use crate::rows::{self, MATCH_COLUMNS, MatchRow, StageColumns, score_columns, venue_text};
 use crate::{Reader, StoreError};
 
 /// Write access to the database, inside one transaction.
@@ -248,9 +248,11 @@ impl<'c> Writer<'c> {
         self.conn()
             .prepare_cached(
                 "INSERT INTO match (competition_id, home_id, away_id, date, kickoff, venue, round, grp, leg, replay,
-                    status, ft_home, ft_away, ht_home, ht_away, et_home, et_away, pen_home, pen_away)
+                    status, ft_home, ft_away, ht_home, ht_away, et_home, et_away, pen_home, pen_away,
+                    stage, round_kind, round_number)
                  VALUES (:competition, :home, :away, :date, :kickoff, :venue, :round, :grp, :leg, :replay,
-                    :status, :ft_home, :ft_away, :ht_home, :ht_away, :et_home, :et_away, :pen_home, :pen_away)",
+                    :status, :ft_home, :ft_away, :ht_home, :ht_away, :et_home, :et_away, :pen_home, :pen_away,
+                    :stage, :round_kind, :round_number)",
             )?
             .execute(&*params)?;
         Ok(MatchId(self.conn().last_insert_rowid()))
@@ -266,7 +268,8 @@ impl<'c> Writer<'c> {
                 "UPDATE match SET date = :date, kickoff = :kickoff, venue = :venue, round = :round, grp = :grp,
                     leg = :leg, replay = :replay, status = :status, ft_home = :ft_home, ft_away = :ft_away,
                     ht_home = :ht_home, ht_away = :ht_away, et_home = :et_home, et_away = :et_away,
-                    pen_home = :pen_home, pen_away = :pen_away
+                    pen_home = :pen_home, pen_away = :pen_away,
+                    stage = :stage, round_kind = :round_kind, round_number = :round_number
                  WHERE id = :id",
             )?
             .execute(&*params)?;
@@ -340,6 +343,8 @@ impl<'c> Writer<'c> {
         replace: bool,
     ) -> Result<Recorded, StoreError> {
         let id = competition.id.expect("stored competition");
+        let entered = typed(competition.format, m.clone());
+        let m = &entered;
         competition.season.check_date(m.date)?;
         let names = self.team_names()?;
         let name = |t: TeamId| names.get(&t).cloned().unwrap_or_default();
@@ -356,7 +361,7 @@ impl<'c> Writer<'c> {
                 });
             }
             let was_fixture = stored.status.is_pending();
-            self.update_match(stored_id, &merged(&stored, m))?;
+            self.update_match(stored_id, &typed(competition.format, merged(&stored, m)))?;
             return Ok(if was_fixture {
                 Recorded::CompletedFixture(stored_id)
             } else {
@@ -373,7 +378,7 @@ impl<'c> Writer<'c> {
             .min_by_key(|s| (s.date - m.date).num_days().abs());
         if let Some(stored) = fixture {
             let stored_id = stored.id.expect("stored");
-            self.update_match(stored_id, &merged(&stored, m))?;
+            self.update_match(stored_id, &typed(competition.format, merged(&stored, m)))?;
             return Ok(Recorded::CompletedFixture(stored_id));
         }
         // In a league the same club is at home to the same opponent once a
@@ -386,7 +391,7 @@ impl<'c> Writer<'c> {
             if let Some(stored) = earlier {
                 let stored_id = stored.id.expect("stored");
                 if replace {
-                    self.update_match(stored_id, &merged(&stored, m))?;
+                    self.update_match(stored_id, &typed(competition.format, merged(&stored, m)))?;
                     return Ok(Recorded::Replaced(stored_id));
                 }
                 return Err(already_stored(&name, &stored));
@@ -398,7 +403,7 @@ impl<'c> Writer<'c> {
                 let stored = self.same_match(id, m)?.ok_or(StoreError::Sqlite(e))?;
                 let stored_id = stored.id.expect("stored");
                 if replace {
-                    self.update_match(stored_id, &merged(&stored, m))?;
+                    self.update_match(stored_id, &typed(competition.format, merged(&stored, m)))?;
                     Ok(Recorded::Replaced(stored_id))
                 } else {
                     Err(already_stored(&name, &stored))
@@ -414,6 +419,8 @@ impl<'c> Writer<'c> {
     /// Dates outside the season, and a match already stored for the same teams and day or round.
     pub fn add_fixture(&mut self, competition: &Competition, m: &Match) -> Result<MatchId, StoreError> {
         let id = competition.id.expect("stored competition");
+        let entered = typed(competition.format, m.clone());
+        let m = &entered;
         competition.season.check_date(m.date)?;
         let names = self.team_names()?;
         let name = |t: TeamId| names.get(&t).cloned().unwrap_or_default();
@@ -476,6 +483,7 @@ struct MatchFacts {
     replay: bool,
     status: &'static str,
     scores: [Option<i64>; 8],
+    stage: StageColumns,
 }
 
 impl MatchFacts {
@@ -490,6 +498,7 @@ impl MatchFacts {
             replay: m.replay,
             status: m.status.name(),
             scores: score_columns(&m.status),
+            stage: StageColumns::of(m.stage),
         }
     }
 
@@ -514,6 +523,9 @@ impl MatchFacts {
             (":leg", &self.leg),
             (":replay", &self.replay),
             (":status", &self.status),
+            (":stage", &self.stage.stage),
+            (":round_kind", &self.stage.round_kind),
+            (":round_number", &self.stage.round_number),
         ];
         params.extend(
             SCORES
@@ -539,7 +551,14 @@ fn already_stored(name: &dyn Fn(TeamId) -> String, stored: &Match) -> StoreError
     }
 }
 
-/// A stored match updated with what was entered; labels the user left out are kept.
+/// `m` with its typed stage read from its labels, as a match of a competition in `format` is stored.
+fn typed(format: matchday_core::Format, mut m: Match) -> Match {
+    m.stage = matchday_core::Stage::typed_for(format, &m);
+    m
+}
+
+/// A stored match updated with what was entered; labels the user left out are
+/// kept (and its typed stage follows the labels: see [`typed`]).
 fn merged(stored: &Match, entered: &Match) -> Match {
     Match {
         id: stored.id,
@@ -552,6 +571,7 @@ fn merged(stored: &Match, entered: &Match) -> Match {
             stored.venue
         },
         round: entered.round.clone().or_else(|| stored.round.clone()),
+        stage: stored.stage,
         group: entered.group.clone().or_else(|| stored.group.clone()),
         leg: entered.leg.or(stored.leg),
         replay: entered.replay || stored.replay,

@@ -66,8 +66,8 @@ pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
                         .iter()
                         .map(|t| TieJson {
                             teams: [name(t.teams().0), name(t.teams().1)],
-                            result: t.describe(&name),
-                            score: t.score_text(),
+                            result: render::tie::tie_line(&t.score(), &name),
+                            score: render::tie::tie_score_text(&t.score()),
                             winner: t.winner().map(name),
                             next_match: t.next_match().map(|m| m.date),
                         })
@@ -113,7 +113,7 @@ pub fn render_bracket(
         text.push_str(&header);
         text.push('\n');
         for tie in &round.ties {
-            let mut line = format!("  {}", tie.describe(name));
+            let mut line = format!("  {}", render::tie::tie_line(&tie.score(), name));
             if tie.winner().is_none()
                 && let Some(next) = tie.next_match()
             {

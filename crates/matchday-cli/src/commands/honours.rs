@@ -47,7 +47,7 @@ pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
                             format!("{} {}", f.competition, f.season),
                             f.date.to_string(),
                             if f.won { "won".into() } else { "lost".into() },
-                            f.score.clone(),
+                            render::tie::tie_line(&f.score, &name),
                         ]
                     })
                     .collect();

@@ -225,6 +225,8 @@ impl MatchOptions {
                 matchday_core::Venue::Home
             },
             round: label(&self.round),
+            // The store types the stage from the labels and the competition's format.
+            stage: None,
             group: label(&self.group),
             leg: self.leg,
             replay: self.replay,

@@ -70,7 +70,7 @@ pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
     match args.format {
         OutputFormat::Json => render::json(&targets),
         OutputFormat::Csv => anyhow::bail!("track prints as a table or JSON, not CSV"),
-        OutputFormat::Table => Ok(render_track(&name(team), season, args.as_of, &targets)),
+        OutputFormat::Table => Ok(render_track(&name(team), season, args.as_of, &targets, &name)),
     }
 }
 
@@ -80,6 +80,7 @@ pub fn render_track(
     season: Season,
     as_of: Option<NaiveDate>,
     targets: &[TrophyTarget],
+    name: &dyn Fn(TeamId) -> String,
 ) -> String {
     let mut text = format!("{team}, {season}");
     if let Some(day) = as_of {
@@ -92,7 +93,7 @@ pub fn render_track(
             vec![
                 t.competition.clone(),
                 status_text(t),
-                where_text(t),
+                where_text(t, name),
                 t.ties_to_win.map(|n| n.to_string()).unwrap_or_else(|| "-".into()),
             ]
         })
@@ -130,7 +131,7 @@ fn status_text(t: &TrophyTarget) -> String {
     .to_string()
 }
 
-fn where_text(t: &TrophyTarget) -> String {
+fn where_text(t: &TrophyTarget, name: &dyn Fn(TeamId) -> String) -> String {
     let mut parts = Vec::new();
     if let Some(position) = t.position {
         let mut standing = render::ordinal(position);
@@ -174,7 +175,7 @@ fn where_text(t: &TrophyTarget) -> String {
         TargetStatus::Eliminated | TargetStatus::RunnerUp | TargetStatus::Won => {
             let stage = t.stage.clone().unwrap_or_default();
             match &t.decided_by {
-                Some(d) => parts.push(format!("{stage}: {d}")),
+                Some(d) => parts.push(format!("{stage}: {}", render::tie::decided_by(d, name))),
                 None => parts.push(stage),
             }
         }

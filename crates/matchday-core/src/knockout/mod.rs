@@ -7,17 +7,19 @@
 //! of the second leg, then penalties. A match decided off the pitch
 //! ([`MatchStatus::Awarded`](crate::MatchStatus::Awarded)) decides like a played one and is noted as awarded.
 //!
-//! One concept per file: [`tie`] forms and decides ties, [`bracket`] lays a
-//! competition's rounds out with their ties, [`entry_checks`] checks a new cup
-//! match against the ties stored.
+//! One concept per file: `tie` forms and decides ties, `tie_score` gives a
+//! tie's score as values, `bracket` lays a competition's rounds out with
+//! their ties, `entry_checks` checks a new cup match against the ties stored.
 
 mod bracket;
 mod entry_checks;
 mod tie;
+mod tie_score;
 
 pub use bracket::{Bracket, BracketRound};
 pub use entry_checks::check_new_cup_match;
 pub use tie::{Decider, KnockoutTie, TieFormat, TieOutcome, ties_in_round};
+pub use tie_score::{Aggregate, ScoreParts, TieGoals, TieMatch, TieScore, TieState};
 
 use crate::Round;
 
@@ -86,6 +88,18 @@ pub enum KnockoutError {
         /// The second-named team.
         second: String,
     },
+    /// A tie formed from no match at all.
+    #[error("a {round} tie needs at least one match")]
+    NoMatch {
+        /// The round.
+        round: Round,
+    },
+    /// A tie formed from matches between different teams.
+    #[error("the matches of a {round} tie are not all between the same two teams")]
+    MixedTie {
+        /// The round.
+        round: Round,
+    },
     /// A team with no match in the competition.
     #[error("{team} has no match in the {competition}")]
     NotEntered {
@@ -96,9 +110,9 @@ pub enum KnockoutError {
     },
 }
 
-/// How a decided tie ended for its winner: a final is won, any other tie is gone through.
+/// How a decided tie ended for its winner: a final (or third-place match) is won, any other tie is gone through.
 fn verdict(round: Round, winner: &str) -> String {
-    if round == Round::Final {
+    if matches!(round, Round::Final | Round::ThirdPlace) {
         format!("{winner} won it")
     } else {
         format!("{winner} went through")

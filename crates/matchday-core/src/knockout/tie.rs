@@ -6,7 +6,8 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::{
-    Competition, Format, KnockoutError, Match, MatchResult, MatchStatus, Round, Score, Stage, TeamId,
+    Aggregate, Competition, Format, KnockoutError, Match, MatchResult, MatchStatus, Round, Score, ScoreParts,
+    Stage, TeamId, TieGoals, TieMatch, TieScore, TieState,
 };
 
 /// How a tie is played.
@@ -64,6 +65,7 @@ pub struct KnockoutTie {
     matches: Vec<Match>,
     as_of: Option<NaiveDate>,
     outcome: TieOutcome,
+    away_goals: bool,
 }
 
 /// Goals in a tie from the first-named team's side.
@@ -90,34 +92,39 @@ impl KnockoutTie {
     /// flag means replays; otherwise two unflagged meetings are two legs in a
     /// group-and-knockout competition or after a first meeting that was won,
     /// and a replay after a level one. Matches dated after `as_of` count as not
-    /// yet played; cancelled and abandoned matches do not count.
+    /// yet played; cancelled and abandoned matches do not count, and a tie
+    /// with no other match is [`TieState::CalledOff`].
     ///
     /// # Errors
     /// [`KnockoutError::BadLeg`] for a leg number other than 1 or 2, a leg
-    /// given twice, or more than two legs.
-    ///
-    /// # Panics
-    /// When `matches` is empty or its matches are not all between the same two teams.
+    /// given twice, or more than two legs; [`KnockoutError::NoMatch`] when
+    /// `matches` is empty; [`KnockoutError::MixedTie`] when its matches are not
+    /// all between the same two teams.
     pub fn from_matches(
         competition: &Competition,
         round: Round,
         matches: &[Match],
         as_of: Option<NaiveDate>,
     ) -> Result<KnockoutTie, KnockoutError> {
-        let mut matches: Vec<Match> = matches
+        let Some(any) = matches.first() else {
+            return Err(KnockoutError::NoMatch { round });
+        };
+        let (home, away) = (any.pairing.home(), any.pairing.away());
+        if !matches
             .iter()
-            .filter(|m| !matches!(m.status, MatchStatus::Cancelled | MatchStatus::Abandoned))
-            .cloned()
-            .collect();
-        assert!(!matches.is_empty(), "a tie needs at least one match");
+            .all(|m| m.pairing.involves(home) && m.pairing.involves(away))
+        {
+            return Err(KnockoutError::MixedTie { round });
+        }
+        let void = |m: &Match| matches!(m.status, MatchStatus::Cancelled | MatchStatus::Abandoned);
+        let mut matches: Vec<Match> = if matches.iter().all(void) {
+            // Kept so the tie still shows who was drawn; nothing in it counts.
+            matches.to_vec()
+        } else {
+            matches.iter().filter(|m| !void(m)).cloned().collect()
+        };
         matches.sort_by_key(|m| (m.leg, m.date, m.kickoff));
         let (first, second) = (matches[0].pairing.home(), matches[0].pairing.away());
-        assert!(
-            matches
-                .iter()
-                .all(|m| m.pairing.involves(first) && m.pairing.involves(second)),
-            "a tie's matches are all between the same two teams"
-        );
         let bad_leg = |why: &str| KnockoutError::BadLeg {
             round,
             why: why.to_string(),
@@ -156,6 +163,7 @@ impl KnockoutTie {
             matches,
             as_of,
             outcome: TieOutcome::Undecided,
+            away_goals: competition.away_goals,
         };
         tie.outcome = match format {
             TieFormat::TwoLegs => tie.decide_on_aggregate(competition.away_goals),
@@ -339,152 +347,64 @@ impl KnockoutTie {
         Some((total.first, total.second))
     }
 
-    /// The tie as people write it, with team names from `name`:
-    /// "Liverpool 5-2 Norwich", "Chelsea 0-1 Liverpool (aet)",
-    /// "Sporting 2-3 Atalanta (agg)", "Feyenoord 2-2 Roma (agg, aet, 2-4 pens)",
-    /// "Norwich 1-1 Bristol Rovers, replay Bristol Rovers 1-3 Norwich", "Sparta v Liverpool".
-    pub fn describe(&self, name: &dyn Fn(TeamId) -> String) -> String {
-        let (a, b) = (name(self.first), name(self.second));
-        if !self.has_started() {
-            return format!("{a} v {b}");
-        }
-        match self.format {
-            TieFormat::TwoLegs => {
-                let (f, s) = self.aggregate().expect("started two-legged tie");
-                let notes = match self.outcome {
-                    TieOutcome::Undecided => "1st leg".to_string(),
-                    TieOutcome::Decided { winner, .. } => self.aggregate_notes(&name(winner)),
-                };
-                format!("{a} {f}-{s} {b} ({notes})")
+    /// Where the tie stands: not started, in progress, called off or decided.
+    pub fn state(&self) -> TieState {
+        match self.outcome {
+            TieOutcome::Decided { winner, decider } => TieState::Decided { winner, decider },
+            TieOutcome::Undecided if self.has_started() => TieState::InProgress,
+            TieOutcome::Undecided
+                if self
+                    .matches
+                    .iter()
+                    .all(|m| matches!(m.status, MatchStatus::Cancelled | MatchStatus::Abandoned)) =>
+            {
+                TieState::CalledOff
             }
-            TieFormat::SingleMatch | TieFormat::WithReplays => {
-                let mut parts = Vec::new();
-                for (i, (m, r)) in self.counted().enumerate() {
-                    let (h, aw) = (name(m.pairing.home()), name(m.pairing.away()));
-                    let prefix = if i == 0 { "" } else { "replay " };
-                    let mut line = format!("{prefix}{h} {} {aw}", r.final_score());
-                    let notes = match_notes(m, r);
-                    if !notes.is_empty() {
-                        line.push_str(&format!(" ({})", notes.join(", ")));
-                    }
-                    parts.push(line);
-                }
-                if self.winner().is_none() {
-                    parts.push("replay to come".to_string());
-                }
-                parts.join(", ")
-            }
+            TieOutcome::Undecided => TieState::NotStarted,
         }
     }
 
-    /// The score without names, from the first-named team's side: "5-2",
-    /// "0-1 aet", "2-3 agg", "1-1 agg, 4-3 pens", "1-1 aet, 3-4 pens", "3-0 awarded";
-    /// empty while nothing is played.
-    pub fn score_text(&self) -> String {
-        if !self.has_started() {
-            return String::new();
-        }
-        if self.format == TieFormat::TwoLegs {
-            let (f, s) = self.aggregate().expect("started two-legged tie");
-            let mut text = format!("{f}-{s} agg");
-            match self.outcome {
-                TieOutcome::Undecided => text.push_str(" after 1st leg"),
-                TieOutcome::Decided { decider, .. } => {
-                    for note in self.decider_notes(decider) {
-                        text.push_str(", ");
-                        text.push_str(&note);
-                    }
-                }
-            }
-            return text;
-        }
-        let (m, r) = self.counted().last().expect("started tie");
-        let score = self.oriented(m, r.final_score());
-        let mut text = format!("{}-{}", score.first, score.second);
-        let notes = match_notes(m, r);
-        let notes: Vec<String> = notes
-            .into_iter()
-            .map(|n| match r.penalties() {
-                Some(p) if n.ends_with("pens") => {
-                    let p = self.oriented(m, p);
-                    format!("{}-{} pens", p.first, p.second)
-                }
-                _ => n,
+    /// The tie's score with its parts, as values for whoever words it.
+    pub fn score(&self) -> TieScore {
+        let matches = self
+            .counted()
+            .enumerate()
+            .map(|(i, (m, r))| TieMatch {
+                home: m.pairing.home(),
+                away: m.pairing.away(),
+                leg: m.leg,
+                replay: self.format == TieFormat::WithReplays && (m.replay || i > 0),
+                score: ScoreParts::of(r, matches!(m.status, MatchStatus::Awarded(_))),
             })
             .collect();
-        if let Some((aet, rest)) = notes.split_first().filter(|(n, _)| *n == "aet") {
-            text.push(' ');
-            text.push_str(aet);
-            for n in rest {
-                text.push_str(", ");
-                text.push_str(n);
-            }
-        } else {
-            for n in notes {
-                text.push_str(", ");
-                text.push_str(&n);
-            }
-        }
-        if self.format == TieFormat::WithReplays && self.counted().count() > 1 {
-            text.push_str(" (replay)");
-        }
-        text
-    }
-
-    /// "aet", "4-3 pens", "away goals" for a decided two-legged tie, from the first-named side.
-    fn decider_notes(&self, decider: Decider) -> Vec<String> {
-        let leg2 = self.counted().nth(1).map(|(m, r)| (m, *r));
-        let mut notes = Vec::new();
-        if let Some((_, r)) = leg2
-            && r.extra_time().is_some()
-        {
-            notes.push("aet".to_string());
-        }
-        match decider {
-            Decider::AwayGoals => notes.push("away goals".to_string()),
-            Decider::Penalties => {
-                if let Some((m, r)) = leg2
-                    && let Some(p) = r.penalties()
-                {
-                    let p = self.oriented(m, p);
-                    notes.push(format!("{}-{} pens", p.first, p.second));
+        let aggregate = self.aggregate().map(|(first, second)| {
+            let legs: Vec<(&Match, &MatchResult)> = self.counted().collect();
+            let away_goals = (self.away_goals && legs.len() == 2).then(|| {
+                let [(m1, r1), (m2, r2)] = [legs[0], legs[1]];
+                let away = self.away_tally([
+                    (m1, self.oriented(m1, r1.final_score())),
+                    (m2, self.oriented(m2, r2.final_score())),
+                ]);
+                TieGoals {
+                    first: away.first,
+                    second: away.second,
                 }
+            });
+            Aggregate {
+                goals: TieGoals { first, second },
+                away_goals,
             }
-            Decider::Awarded => notes.push("awarded".to_string()),
-            _ => {}
+        });
+        TieScore {
+            round: self.round,
+            first: self.first,
+            second: self.second,
+            format: self.format,
+            state: self.state(),
+            aggregate,
+            matches,
         }
-        notes
     }
-
-    fn aggregate_notes(&self, winner: &str) -> String {
-        let TieOutcome::Decided { decider, .. } = self.outcome else {
-            return "agg".to_string();
-        };
-        let mut notes = vec!["agg".to_string()];
-        for note in self.decider_notes(decider) {
-            if note == "away goals" {
-                notes.push(format!("{winner} on away goals"));
-            } else {
-                notes.push(note);
-            }
-        }
-        notes.join(", ")
-    }
-}
-
-/// "aet", "3-4 pens", "awarded" for one match, from its home side.
-fn match_notes(m: &Match, r: &MatchResult) -> Vec<String> {
-    let mut notes = Vec::new();
-    if matches!(m.status, MatchStatus::Awarded(_)) {
-        notes.push("awarded".to_string());
-    }
-    if r.extra_time().is_some() {
-        notes.push("aet".to_string());
-    }
-    if let Some(p) = r.penalties() {
-        notes.push(format!("{p} pens"));
-    }
-    notes
 }
 
 /// The ties of one knockout round, in the order their first matches were played.
@@ -526,7 +446,7 @@ mod tests {
     fn decided(t: &KnockoutTie) -> (String, Decider) {
         match t.outcome() {
             TieOutcome::Decided { winner, decider } => (name(winner), decider),
-            TieOutcome::Undecided => panic!("undecided: {}", t.describe(&name)),
+            TieOutcome::Undecided => panic!("undecided: {t:?}"),
         }
     }
 
@@ -541,8 +461,6 @@ mod tests {
         assert_eq!(t.format(), TieFormat::SingleMatch);
         assert_eq!(decided(&t), ("Liverpool".into(), Decider::NormalTime));
         assert_eq!(t.loser(), Some(id("Norwich")));
-        assert_eq!(t.describe(&name), "Liverpool 5-2 Norwich");
-        assert_eq!(t.score_text(), "5-2");
     }
 
     #[test]
@@ -553,8 +471,6 @@ mod tests {
             None,
         );
         assert_eq!(decided(&t), ("Liverpool".into(), Decider::ExtraTime));
-        assert_eq!(t.describe(&name), "Chelsea 0-1 Liverpool (aet)");
-        assert_eq!(t.score_text(), "0-1 aet");
     }
 
     #[test]
@@ -572,8 +488,6 @@ mod tests {
             None,
         );
         assert_eq!(decided(&t), ("Newcastle".into(), Decider::Penalties));
-        assert_eq!(t.describe(&name), "Blackburn 1-1 Newcastle (aet, 3-4 pens)");
-        assert_eq!(t.score_text(), "1-1 aet, 3-4 pens");
         // The EFL Cup goes to penalties without extra time before the semi-finals.
         let t = tie(
             &fa,
@@ -587,8 +501,6 @@ mod tests {
             None,
         );
         assert_eq!(decided(&t), ("Norwich".into(), Decider::Penalties));
-        assert_eq!(t.describe(&name), "Norwich 1-1 Chelsea (4-3 pens)");
-        assert_eq!(t.score_text(), "1-1, 4-3 pens");
     }
 
     #[test]
@@ -601,19 +513,10 @@ mod tests {
         let t = tie(&fa, &matches, None);
         assert_eq!(t.format(), TieFormat::WithReplays);
         assert_eq!(decided(&t), ("Norwich".into(), Decider::NormalTime));
-        assert_eq!(
-            t.describe(&name),
-            "Norwich 1-1 Bristol Rovers, replay Bristol Rovers 1-3 Norwich"
-        );
-        assert_eq!(t.score_text(), "3-1 (replay)");
 
         let between = tie(&fa, &matches, Some("2024-01-10"));
         assert_eq!(between.winner(), None);
         assert_eq!(between.next_match().map(|m| m.date), Some(day("2024-01-17")));
-        assert_eq!(
-            between.describe(&name),
-            "Norwich 1-1 Bristol Rovers, replay to come"
-        );
 
         // Unflagged, a second meeting after a draw in a knockout cup is read as a replay.
         let mut unflagged = matches.clone();
@@ -638,16 +541,15 @@ mod tests {
         assert_eq!(t.format(), TieFormat::TwoLegs);
         assert_eq!(decided(&t), ("Atalanta".into(), Decider::Aggregate));
         assert_eq!(t.aggregate(), Some((2, 3)));
-        assert_eq!(t.describe(&name), "Sporting 2-3 Atalanta (agg)");
-        assert_eq!(t.score_text(), "2-3 agg");
 
         let between = tie(&el, &matches, Some("2024-03-10"));
         assert_eq!(between.winner(), None);
-        assert_eq!(between.describe(&name), "Sporting 1-1 Atalanta (1st leg)");
         assert_eq!(between.next_match().map(|m| m.leg), Some(Some(2)));
+        assert_eq!(between.state(), TieState::InProgress);
+        assert_eq!(between.score().matches.len(), 1);
         let before = tie(&el, &matches, Some("2024-03-01"));
-        assert_eq!(before.describe(&name), "Sporting v Atalanta");
-        assert_eq!(before.score_text(), "");
+        assert_eq!(before.state(), TieState::NotStarted);
+        assert_eq!(before.score().aggregate, None);
 
         // Without leg numbers, two meetings in a UEFA competition are still two legs.
         let unflagged: Vec<Match> = matches.iter().cloned().map(|mut m| (m.leg = None, m).1).collect();
@@ -663,7 +565,6 @@ mod tests {
         ];
         let t = tie(&el, &extra_time, None);
         assert_eq!(decided(&t), ("Roma".into(), Decider::ExtraTime));
-        assert_eq!(t.describe(&name), "Feyenoord 2-3 Roma (agg, aet)");
 
         // Arsenal v Porto 2024: 0-1, then 1-0 after 90 minutes and extra time, 4-2 on penalties.
         let penalties = [
@@ -678,8 +579,6 @@ mod tests {
         ];
         let t = tie(&el, &penalties, None);
         assert_eq!(decided(&t), ("Arsenal".into(), Decider::Penalties));
-        assert_eq!(t.describe(&name), "Porto 1-1 Arsenal (agg, aet, 2-4 pens)");
-        assert_eq!(t.score_text(), "1-1 agg, aet, 2-4 pens");
     }
 
     #[test]
@@ -692,11 +591,6 @@ mod tests {
         let old = cup(Format::GroupsKnockout, true);
         let t = tie(&old, &matches, None);
         assert_eq!(decided(&t), ("Tottenham".into(), Decider::AwayGoals));
-        assert_eq!(
-            t.describe(&name),
-            "Tottenham 3-3 Ajax (agg, Tottenham on away goals)"
-        );
-        assert_eq!(t.score_text(), "3-3 agg, away goals");
         // Without away goals the tie would have gone to extra time, which is not stored.
         assert_eq!(
             tie(&cup(Format::GroupsKnockout, false), &matches, None).winner(),
@@ -734,8 +628,95 @@ mod tests {
         m.status = MatchStatus::Awarded("3-0".parse().unwrap());
         let t = tie(&cup(Format::Knockout, false), &[m], None);
         assert_eq!(decided(&t), ("Chelsea".into(), Decider::Awarded));
-        assert_eq!(t.describe(&name), "Chelsea 3-0 Norwich (awarded)");
-        assert_eq!(t.score_text(), "3-0, awarded");
+    }
+
+    #[test]
+    fn a_tie_whose_only_match_is_cancelled_is_called_off_not_a_panic() {
+        let fa = cup(Format::Knockout, false);
+        let mut m = game("2024-01-06", "Round 3", "Chelsea", "Norwich", "");
+        m.status = MatchStatus::Cancelled;
+        for as_of in [None, Some("2024-01-01"), Some("2024-02-01")] {
+            let t = tie(&fa, std::slice::from_ref(&m), as_of);
+            assert_eq!(t.state(), TieState::CalledOff);
+            assert_eq!((t.winner(), t.next_match()), (None, None));
+            assert_eq!(t.teams(), (id("Chelsea"), id("Norwich")));
+            assert!(t.score().matches.is_empty());
+        }
+        // A cancelled match beside a played one does not count.
+        let played = game("2024-01-16", "Round 3", "Chelsea", "Norwich", "2-0");
+        let t = tie(&fa, &[m.clone(), played], None);
+        assert_eq!(decided(&t), ("Chelsea".into(), Decider::NormalTime));
+        // Odd input is an error, never a panic.
+        assert_eq!(
+            KnockoutTie::from_matches(&fa, Round::Numbered(3), &[], None),
+            Err(KnockoutError::NoMatch {
+                round: Round::Numbered(3)
+            })
+        );
+        let other = game("2024-01-06", "Round 3", "Chelsea", "Arsenal", "1-0");
+        assert!(matches!(
+            KnockoutTie::from_matches(&fa, Round::Numbered(3), &[m, other], None),
+            Err(KnockoutError::MixedTie { .. })
+        ));
+    }
+
+    #[test]
+    fn a_tie_score_gives_its_parts_as_values() {
+        let el = cup(Format::GroupsKnockout, false);
+        // Arsenal v Porto 2024: 0-1, then 1-0 after 90 minutes and extra time, 4-2 on penalties.
+        let matches = [
+            leg(1, game("2024-02-21", "Round of 16", "Porto", "Arsenal", "1-0")),
+            second_leg(
+                "2024-03-12",
+                "Round of 16",
+                "Arsenal",
+                "Porto",
+                [(1, 0), (1, 0), (4, 2)],
+            ),
+        ];
+        let score = tie(&el, &matches, None).score();
+        assert_eq!((score.first, score.second), (id("Porto"), id("Arsenal")));
+        assert_eq!(
+            score.state,
+            TieState::Decided {
+                winner: id("Arsenal"),
+                decider: Decider::Penalties
+            }
+        );
+        let aggregate = score.aggregate.unwrap();
+        assert_eq!(aggregate.goals, TieGoals { first: 1, second: 1 });
+        assert_eq!(aggregate.away_goals, None, "not counted in this competition");
+        let second = score.matches[1];
+        assert_eq!((second.home, second.leg), (id("Arsenal"), Some(2)));
+        let s = |t: &str| t.parse::<Score>().unwrap();
+        assert_eq!(second.score.ninety_minutes, s("1-0"));
+        assert_eq!(second.score.extra_time, Some(s("1-0")));
+        assert_eq!(second.score.penalties, Some(s("4-2")));
+        assert!(!second.score.awarded);
+        // From the first-named side, the last match is turned round.
+        assert_eq!(score.last_match_for_first().unwrap().penalties, Some(s("2-4")));
+
+        // Where away goals count, the tally is given: Tottenham v Ajax, 2019.
+        let spurs = [
+            leg(1, game("2019-04-30", "Semifinals", "Tottenham", "Ajax", "0-1")),
+            leg(2, game("2019-05-08", "Semifinals", "Ajax", "Tottenham", "2-3")),
+        ];
+        let score = tie(&cup(Format::GroupsKnockout, true), &spurs, None).score();
+        assert_eq!(
+            score.aggregate.unwrap().away_goals,
+            Some(TieGoals { first: 3, second: 1 })
+        );
+        // A replay is marked as one.
+        let fa = cup(Format::Knockout, false);
+        let replayed = [
+            game("2024-01-06", "Round 3", "Norwich", "Bristol Rovers", "1-1"),
+            replay(game("2024-01-17", "Round 3", "Bristol Rovers", "Norwich", "1-3")),
+        ];
+        let score = tie(&fa, &replayed, None).score();
+        assert_eq!(
+            score.matches.iter().map(|m| m.replay).collect::<Vec<_>>(),
+            [false, true]
+        );
     }
 
     #[test]
@@ -747,7 +728,6 @@ mod tests {
             None,
         );
         assert_eq!(t.outcome(), TieOutcome::Undecided);
-        assert_eq!(t.describe(&name), "Liverpool v Southampton");
         assert!(t.next_match().is_some());
         assert!(!t.has_started());
         // A draw with no replay stored yet waits for one.
