@@ -849,6 +849,7 @@ pub(crate) mod test_support {
             name: "Cup".into(),
             season: Season::starting(2023),
             format,
+            structure: crate::Structure::of_format(format),
             rules: RuleSet::UefaGroup,
             points: PointsScheme::THREE,
             zones: Vec::new(),

@@ -26,6 +26,7 @@ mod score;
 mod season;
 mod stage;
 mod standings;
+mod structure;
 mod team;
 mod tiebreak;
 mod tracker;
@@ -44,6 +45,10 @@ pub use score::{Goals, MAX_GOALS, MatchResult, Score, Side};
 pub use season::Season;
 pub use stage::{Round, RoundOrder, Stage};
 pub use standings::{Form, Row, Standings, TableOptions, TieNote, View, ordinal};
+pub use structure::{
+    Advance, Destination, LeaguePhaseFacts, Phase, PhaseKind, PlaceVerdict, Qualification, Structure,
+    StructureError, StructureFacts,
+};
 pub use team::{KNOWN_ALIASES, Resolution, Team, TeamId, TeamResolver, display_name, normalize_name};
 pub use tiebreak::{
     CompactResult, HeadToHeadScope, Placement, RankNote, RankScratch, RankingRules, TeamTotals, TieBreaker,

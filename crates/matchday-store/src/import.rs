@@ -1,7 +1,8 @@
 //! Storing whole seasons read from files.
 
 use matchday_core::{
-    Competition, Deduction, Format, Match, Pairing, PointsScheme, RuleSet, SeasonRecord, Zone,
+    Competition, Deduction, Format, Match, Pairing, PointsScheme, RuleSet, SeasonRecord, Structure,
+    StructureFacts, Zone,
 };
 
 use crate::writer::{KnownTeams, Upsert};
@@ -87,7 +88,15 @@ impl<'c> Writer<'c> {
             all.dedup();
             all.len()
         };
-        let format = record.format.unwrap_or(Format::League);
+        let structure = match record.format.unwrap_or(Format::League) {
+            // A league file may hold only its first rounds: two meetings unless more are seen.
+            Format::League => {
+                let meetings = StructureFacts::of_matches(&matches).meetings.max(2);
+                Structure::league(meetings).unwrap_or_else(|_| Structure::of_format(Format::League))
+            }
+            _ => Structure::chosen_for(&comp_name, season, &StructureFacts::of_matches(&matches)),
+        };
+        let format = structure.format();
         let rules = record.rules.unwrap_or_else(|| match format {
             Format::League => RuleSet::guess_from_name(&comp_name),
             _ => RuleSet::UefaGroup,
@@ -105,6 +114,7 @@ impl<'c> Writer<'c> {
             name: comp_name,
             season,
             format,
+            structure,
             rules,
             points: record.points.unwrap_or(PointsScheme::THREE),
             zones,
@@ -120,6 +130,9 @@ impl<'c> Writer<'c> {
                 // A plain results file says nothing of rules; keep what the user set.
                 if record.rules.is_some() || record.points.is_some() || !record.zones.is_empty() {
                     self.update_competition(id, &competition)?;
+                } else {
+                    // The structure comes from the matches, which a newer file may complete.
+                    self.set_structure(id, &competition.structure)?;
                 }
                 id
             }

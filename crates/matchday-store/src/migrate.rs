@@ -5,7 +5,11 @@ use rusqlite::Connection;
 use crate::StoreError;
 
 /// The migrations in order; each is applied once, inside a transaction.
-const MIGRATIONS: &[&str] = &[include_str!("../migrations/0001_initial.sql")];
+// 0002, 0004 and 0005 come from other branches; at the merge they take their places by number.
+const MIGRATIONS: &[&str] = &[
+    include_str!("../migrations/0001_initial.sql"),
+    include_str!("../migrations/0003_structure.sql"),
+];
 
 pub(crate) fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
     let known = MIGRATIONS.len() as i64;

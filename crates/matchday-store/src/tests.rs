@@ -176,6 +176,7 @@ fn competitions_are_found_by_slug_part_or_season() {
         name: "Premier League".into(),
         season: Season::starting(2024),
         format: Format::League,
+        structure: matchday_core::Structure::of_format(Format::League),
         rules: RuleSet::PremierLeague,
         points: PointsScheme::THREE,
         zones: vec![],
