@@ -55,5 +55,6 @@ pub use tiebreak::{
     TieNoteKind, UnrecordedCriteria, rank_teams,
 };
 pub use tracker::{
-    CompetitionSeason, FinalRecord, Honours, NextMatch, TargetStatus, TeamVenue, Trophy, TrophyTarget,
+    CompetitionSeason, Decision, FinalRecord, Honours, Line, NextMatch, Opponent, PlacedRanking,
+    PlacedStanding, TargetStatus, TeamVenue, Trophy, TrophyTarget,
 };
