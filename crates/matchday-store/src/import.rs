@@ -88,14 +88,12 @@ impl<'c> Writer<'c> {
             all.dedup();
             all.len()
         };
-        let structure = match record.format.unwrap_or(Format::League) {
-            // A league file may hold only its first rounds: two meetings unless more are seen.
-            Format::League => {
-                let meetings = StructureFacts::of_matches(&matches).meetings.max(2);
-                Structure::league(meetings).unwrap_or_else(|_| Structure::of_format(Format::League))
-            }
-            _ => Structure::chosen_for(&comp_name, season, &StructureFacts::of_matches(&matches)),
-        };
+        let structure = choose_structure(
+            record.format.unwrap_or(Format::League),
+            &comp_name,
+            season,
+            &matches,
+        );
         let format = structure.format();
         let rules = record.rules.unwrap_or_else(|| match format {
             Format::League => RuleSet::guess_from_name(&comp_name),
@@ -124,15 +122,13 @@ impl<'c> Writer<'c> {
             .competitions()?
             .into_iter()
             .find(|c| c.slug == competition.slug && c.season == season);
+        let existing_format = existing.as_ref().map(|c| c.format);
         let id = match existing {
             Some(stored) => {
                 let id = stored.id.expect("stored");
                 // A plain results file says nothing of rules; keep what the user set.
                 if record.rules.is_some() || record.points.is_some() || !record.zones.is_empty() {
                     self.update_competition(id, &competition)?;
-                } else {
-                    // The structure comes from the matches, which a newer file may complete.
-                    self.set_structure(id, &competition.structure)?;
                 }
                 id
             }
@@ -148,6 +144,17 @@ impl<'c> Writer<'c> {
                 Upsert::Updated => summary.matches_updated += 1,
                 Upsert::Unchanged => summary.matches_unchanged += 1,
             }
+        }
+        if existing_format.is_some() {
+            // The structure comes from every match stored, which this file may complete
+            // (a World Cup's group file, then its finals file).
+            let format = match existing_format {
+                Some(Format::League) => Format::League,
+                _ => competition.format,
+            };
+            let structure = choose_structure(format, &competition.name, season, &self.matches(id)?);
+            self.set_structure(id, &structure)?;
+            competition.set_structure(structure);
         }
         for d in &record.deductions {
             let team = self.ensure_team(&d.team, &mut known)?;
@@ -165,6 +172,24 @@ impl<'c> Writer<'c> {
             .competitions
             .push(format!("{} {}", competition.name, season));
         Ok(summary)
+    }
+}
+
+/// The structure of a competition-season of `format` (as its file reads) from its
+/// name, edition and matches. A league file may hold only its first rounds: a
+/// league meets twice unless more meetings are seen.
+fn choose_structure(
+    format: Format,
+    name: &str,
+    season: matchday_core::Season,
+    matches: &[Match],
+) -> Structure {
+    let facts = StructureFacts::of_matches(matches);
+    match format {
+        Format::League => {
+            Structure::league(facts.meetings.max(2)).unwrap_or_else(|_| Structure::of_format(format))
+        }
+        _ => Structure::chosen_for(name, season, &facts),
     }
 }
 

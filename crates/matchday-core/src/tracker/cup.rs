@@ -24,7 +24,9 @@ pub(super) fn target(
     if let Some(group) = &group {
         in_play = true;
         let table = group.table(competition, as_of);
-        target.stage = Some(Stage::Group.name());
+        // The structure's name for it: "Group stage", or "League phase".
+        let phase_name = competition.structure.group_phase().map(|p| p.name.clone());
+        target.stage = Some(phase_name.unwrap_or_else(|| Stage::Group.name()));
         target.group = group.label.clone();
         place_in(&mut target, &table, team);
         if let (Some(phase), Some(position)) = (competition.structure.group_phase(), target.position) {

@@ -1,4 +1,3 @@
-
 use super::*;
 use crate::knockout::test_support::*;
 use crate::standings::ordinal;
