@@ -528,9 +528,12 @@ impl Structure {
         }
         let groups = facts.groups as u16;
         // Teams entering the first knockout round from the groups.
-        let first_round: Option<u16> = if world_cup && year >= 2026 {
+        // The published formats, when the matches show the groups they had.
+        let first_round: Option<u16> = if world_cup && year >= 2026 && groups == 12 {
             Some(32)
-        } else if (world_cup && (1998..2026).contains(&year)) || (euro && (2016..=2024).contains(&year)) {
+        } else if (world_cup && (1998..2026).contains(&year) && groups == 8)
+            || (euro && (2016..=2024).contains(&year) && groups == 6)
+        {
             Some(16)
         } else {
             match facts.first_knockout_round {
