@@ -120,6 +120,25 @@ pub(super) fn target(
             }
         }
     }
+    // Through from the group stage, yet in no tie of a round already drawn: out on the
+    // way to it, in a round the file does not name as one (the league phase's play-offs are
+    // labelled by matchday). Which tie is not stored, so none is given.
+    if let Some(PlaceVerdict::Through(to)) = target.leads_to
+        && !super::plays_knockout(matches, team)
+        && bracket.rounds.iter().any(|r| !r.ties.is_empty())
+    {
+        target.status = TargetStatus::Eliminated;
+        target.stage = Some(match to {
+            crate::Destination::Round(round) => round.name(),
+            crate::Destination::NextStage => competition
+                .structure
+                .knockout_phase()
+                .map(|p| p.name.clone())
+                .unwrap_or_default(),
+        });
+        target.ties_to_win = None;
+        return Ok(target);
+    }
     // Every stored round won and nothing after it: cannot happen while the order ends in a final.
     Ok(target)
 }
