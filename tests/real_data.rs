@@ -619,3 +619,33 @@ fn world_cups_2018_and_2022_send_the_top_two_only() {
         assert_eq!(honours["trophies"][0]["competition"], "World Cup", "{edition}");
     }
 }
+
+/// The 2024-25 Champions League league phase: one table of 36, eight matches each.
+/// The exact order within the table awaits the uefa-league-phase rules (regulations
+/// branch); the places checked here are the same under either rules.
+#[test]
+#[ignore = "needs ../shared/data"]
+fn champions_league_2024_25_league_phase_places_lead_on() {
+    let env = tournament(&["champions-league/2024-25/cl.txt"]);
+    let on = |team: &str| {
+        let rows = env.json(&["track", team, "--as-of", "2025-01-30"]);
+        let t = rows[0].clone();
+        assert_eq!(t["stage"], "League phase", "{t}");
+        (
+            t["position"].as_i64().unwrap(),
+            t["leads_to"].as_str().unwrap().to_string(),
+        )
+    };
+    assert_eq!(on("Liverpool"), (1, "Round of 16".to_string()));
+    assert_eq!(on("Lille"), (7, "Round of 16".to_string()));
+    assert_eq!(on("Young Boys"), (36, "out".to_string()));
+    assert_eq!(on("Celtic").1, "Play-offs");
+    // Celtic lost their play-off to Bayern: out, and never in the Round of 16.
+    let celtic = &env.json(&["track", "Celtic"])[0];
+    assert_eq!(
+        (celtic["status"].as_str(), celtic["stage"].as_str()),
+        (Some("eliminated"), Some("Play-offs"))
+    );
+    let psg = &env.json(&["track", "Paris Saint-Germain"])[0];
+    assert_eq!(psg["status"], "won");
+}

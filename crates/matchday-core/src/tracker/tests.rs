@@ -602,3 +602,73 @@ fn top_two_only_leaves_every_third_out() {
         assert!(out_in_group(&euro, &matches, id(third)), "{third}");
     }
 }
+
+#[test]
+fn a_league_phase_counts_each_team_s_first_matches_and_says_where_places_lead() {
+    use crate::{Advance, Destination, Phase, PhaseKind, PlaceVerdict, Qualification, Round, Structure};
+    let mut ucl = cup(Format::GroupsKnockout, false);
+    let places = Qualification::from_rules(vec![
+        Advance::Places {
+            first: 1,
+            last: 2,
+            to: Destination::Round(Round::SemiFinal),
+        },
+        Advance::Places {
+            first: 3,
+            last: 4,
+            to: Destination::Round(Round::Playoff),
+        },
+    ]);
+    ucl.set_structure(
+        Structure::new(vec![
+            Phase::new(
+                "League phase",
+                PhaseKind::LeaguePhase {
+                    teams: 6,
+                    matches_each: 2,
+                },
+                places,
+            ),
+            Phase::new(
+                "Knockout stage",
+                PhaseKind::Knockout { third_place: false },
+                Qualification::none(),
+            ),
+        ])
+        .unwrap(),
+    );
+    let mut matches: Vec<Match> = [
+        ("2024-09-17", "Liverpool", "Chelsea", "2-0"),
+        ("2024-09-17", "Norwich", "Sporting", "1-0"),
+        ("2024-09-17", "Atalanta", "Roma", "0-0"),
+        ("2024-10-01", "Chelsea", "Norwich", "1-1"),
+        ("2024-10-01", "Sporting", "Atalanta", "0-3"),
+        ("2024-10-01", "Roma", "Liverpool", "0-1"),
+    ]
+    .into_iter()
+    .map(|(date, home, away, score)| game(date, &format!("Matchday {}", &date[6..7]), home, away, score))
+    .collect();
+    // A play-off labelled by matchday, as the files do: not part of the league phase's table.
+    matches.push(game("2025-02-11", "Matchday 1", "Norwich", "Atalanta", "5-0"));
+    let early = target(&ucl, &matches, "Atalanta", Some("2024-09-20"));
+    assert_eq!(early.stage.as_deref(), Some("League phase"));
+    assert_eq!(early.status, TargetStatus::Alive);
+    let t = target(&ucl, &matches, "Atalanta", Some("2024-10-02"));
+    assert_eq!(t.position, Some(2));
+    assert_eq!(
+        t.leads_to,
+        Some(PlaceVerdict::Through(Destination::Round(Round::SemiFinal)))
+    );
+    let norwich = target(&ucl, &matches, "Norwich", Some("2024-10-02"));
+    assert_eq!(norwich.position, Some(3), "the play-off's 5-0 is not counted");
+    assert_eq!(
+        norwich.leads_to,
+        Some(PlaceVerdict::Through(Destination::Round(Round::Playoff)))
+    );
+    let sporting = target(&ucl, &matches, "Sporting", Some("2024-10-02"));
+    assert_eq!(
+        (sporting.position, sporting.leads_to),
+        (Some(6), Some(PlaceVerdict::Out))
+    );
+    assert_eq!(sporting.status, TargetStatus::Eliminated);
+}
