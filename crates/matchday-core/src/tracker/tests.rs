@@ -672,3 +672,46 @@ fn a_league_phase_counts_each_team_s_first_matches_and_says_where_places_lead() 
     );
     assert_eq!(sporting.status, TargetStatus::Eliminated);
 }
+
+/// Laws of the ranking across groups, over many made-up tournaments: no more than
+/// `count` teams are through, none of them below a team that is out, and teams are
+/// left level across the line only when the line cannot be drawn by results.
+#[test]
+fn the_qualifying_line_keeps_its_laws() {
+    let (euro, base) = tournament(2);
+    let mut seed: u64 = 0x5eed;
+    let mut goals = || {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        ((seed >> 33) % 4) as u32
+    };
+    for _ in 0..300 {
+        let matches: Vec<Match> = base
+            .iter()
+            .map(|m| {
+                let mut m = m.clone();
+                let score = crate::Score::new(goals(), goals()).unwrap();
+                m.status = MatchStatus::Played(crate::MatchResult::new(score, None, None, None).unwrap());
+                m
+            })
+            .collect();
+        let ranking = PlacedRanking::compute(&euro, &matches, None).unwrap();
+        let through: Vec<&PlacedStanding> =
+            ranking.teams.iter().filter(|s| s.line == Line::Through).collect();
+        let level = ranking.teams.iter().filter(|s| s.line == Line::Level).count();
+        assert!(through.len() <= 2);
+        assert!(level == 0 || (through.len() < 2 && through.len() + level > 2));
+        for out in ranking.teams.iter().filter(|s| s.line == Line::Out) {
+            assert!(
+                through
+                    .iter()
+                    .all(|t| t.row.points >= out.row.points && t.rank < out.rank)
+            );
+            assert!(out_in_group(&euro, &matches, out.row.team));
+        }
+        for t in &through {
+            assert!(!out_in_group(&euro, &matches, t.row.team));
+        }
+    }
+}
