@@ -623,3 +623,99 @@ fn each_command_points_to_the_one_that_fits() {
         "{err}"
     );
 }
+
+fn mini_tournament() -> Env {
+    let env = Env::new();
+    let out = env.ok(&["import", &fixture("mini-tournament.txt")]);
+    assert!(out.contains("20 matches added"), "{out}");
+    env
+}
+
+#[test]
+fn thirds_are_ranked_across_groups_with_the_line() {
+    let env = mini_tournament();
+    let rows = json(&env.ok(&["table", "mini", "--thirds", "--format", "json"]));
+    let lines: Vec<(&str, &str, i64)> = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["team"].as_str().unwrap(),
+                r["line"].as_str().unwrap(),
+                r["rank"].as_i64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            ("Galton", "through", 1),
+            ("Kestrel", "through", 2),
+            ("Carford", "out", 3)
+        ]
+    );
+    let table = env.ok(&["table", "mini", "--thirds"]);
+    assert!(table.contains("third-placed teams across the groups"), "{table}");
+    assert!(table.contains("The best 2 go on."), "{table}");
+    let league = mini_league();
+    let refused = league.fails(&["table", "mini", "--thirds"]);
+    assert!(refused.contains("ranks no teams across groups"), "{refused}");
+}
+
+#[test]
+fn a_best_third_plays_on_and_a_third_below_the_line_is_refused() {
+    let env = mini_tournament();
+    let before = env.snapshot();
+    let refused = env.fails(&[
+        "result",
+        "Barford 1-0 Carford",
+        "-c",
+        "mini",
+        "-d",
+        "2024-06-15",
+        "--round",
+        "Quarterfinals",
+    ]);
+    assert_eq!(
+        refused,
+        "error: Carford is no longer in the competition: out in the group stage"
+    );
+    assert_eq!(env.snapshot(), before, "a refused result changes nothing");
+    env.ok(&[
+        "result",
+        "Ashford 2-0 Kestrel",
+        "-c",
+        "mini",
+        "-d",
+        "2024-06-15",
+        "--round",
+        "Quarterfinals",
+    ]);
+    let carford = json(&env.ok(&["track", "Carford", "--format", "json"]));
+    assert_eq!(carford[0]["status"], "eliminated");
+    assert_eq!(
+        carford[0]["decided_by"],
+        "3rd in Group A, 3rd of the third-placed teams"
+    );
+    let kestrel = json(&env.ok(&["track", "Kestrel", "--format", "json"]));
+    assert_eq!(
+        (kestrel[0]["stage"].as_str(), kestrel[0]["eliminated_by"].as_str()),
+        (Some("Quarterfinals"), Some("Ashford"))
+    );
+}
+
+#[test]
+fn a_league_with_rounds_still_to_store_is_not_finished() {
+    let env = Env::new();
+    env.ok(&["import", &fixture("mini-league-two-rounds.txt")]);
+    let track = json(&env.ok(&["track", "Northfield", "--format", "json"]));
+    assert_eq!(
+        (track[0]["status"].as_str(), track[0]["position"].as_i64()),
+        (Some("alive"), Some(1))
+    );
+    let text = env.ok(&["track", "Northfield"]);
+    assert!(!text.contains("won"), "{text}");
+    let honours = json(&env.ok(&["honours", "Northfield", "--format", "json"]));
+    assert_eq!(honours["trophies"].as_array().unwrap().len(), 0);
+}

@@ -5,7 +5,7 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Error, Season};
+use crate::{Error, Season, Structure};
 
 /// A competition's identity (one competition in one season), handed out by the store.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -263,8 +263,11 @@ pub struct Competition {
     pub name: String,
     /// The season.
     pub season: Season,
-    /// League, knockout, or groups then knockout.
+    /// League, knockout, or groups then knockout; always `structure.format()`
+    /// (kept as a field for the code that only asks this).
     pub format: Format,
+    /// The stages of the season and who goes on from each.
+    pub structure: Structure,
     /// Tie-break regulations for tables.
     pub rules: RuleSet,
     /// Points for results.
@@ -276,6 +279,12 @@ pub struct Competition {
 }
 
 impl Competition {
+    /// Gives the competition `structure`, and the format it is played in.
+    pub fn set_structure(&mut self, structure: Structure) {
+        self.format = structure.format();
+        self.structure = structure;
+    }
+
     /// The slug for a display name: lower case, words joined by '-'.
     pub fn slug_for(name: &str) -> String {
         let mut slug = String::new();

@@ -27,6 +27,7 @@ mod season;
 mod split;
 mod stage;
 mod standings;
+mod structure;
 mod team;
 mod tiebreak;
 mod tracker;
@@ -48,12 +49,16 @@ pub use split::{
 };
 pub use stage::{Round, RoundOrder, Stage};
 pub use standings::{Form, Row, Standings, TableOptions, TieNote, View, ordinal};
+pub use structure::{
+    Advance, Destination, LeaguePhaseFacts, Phase, PhaseKind, PlaceVerdict, Qualification, Structure,
+    StructureError, StructureFacts,
+};
 pub use team::{KNOWN_ALIASES, Resolution, Team, TeamId, TeamResolver, display_name, normalize_name};
 pub use tiebreak::{
     CompactResult, HeadToHeadScope, Placement, RankNote, RankScratch, RankingRules, TeamTotals, TieBreaker,
     TieNoteKind, UnrecordedCriteria, rank_teams,
 };
 pub use tracker::{
-    CompetitionSeason, DecidedBy, FinalRecord, Honours, NextMatch, TargetStatus, TeamVenue, Trophy,
-    TrophyTarget,
+    CompetitionSeason, Decision, FinalRecord, Honours, Line, NextMatch, Opponent, PlacedRanking,
+    PlacedStanding, TargetStatus, TeamVenue, Trophy, TrophyTarget,
 };

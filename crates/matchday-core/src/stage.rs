@@ -522,6 +522,7 @@ mod tests {
             name: "FA Cup".into(),
             season: Season::starting(2023),
             format,
+            structure: crate::Structure::of_format(format),
             rules: RuleSet::Classic,
             points: PointsScheme::THREE,
             zones: Vec::new(),

@@ -332,6 +332,7 @@ mod tests {
             name: "Test".to_string(),
             season: Season::starting(2023),
             format: Format::League,
+            structure: crate::Structure::of_format(Format::League),
             rules,
             points: PointsScheme::THREE,
             zones: zones.iter().map(|z| z.parse::<Zone>().unwrap()).collect(),

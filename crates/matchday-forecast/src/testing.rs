@@ -22,6 +22,7 @@ pub(crate) fn competition() -> Competition {
         name: "Mini League".into(),
         season: Season::starting(2023),
         format: Format::League,
+        structure: matchday_core::Structure::of_format(Format::League),
         rules: RuleSet::PremierLeague,
         points: PointsScheme::THREE,
         zones: vec![zone("champions", 1, 1), zone("relegation", 4, 4)],

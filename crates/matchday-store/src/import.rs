@@ -1,7 +1,8 @@
 //! Storing whole seasons read from files.
 
 use matchday_core::{
-    Competition, Deduction, Format, Match, Pairing, PointsScheme, RuleSet, SeasonRecord, Zone,
+    Competition, Deduction, Format, Match, Pairing, PointsScheme, RuleSet, SeasonRecord, Structure,
+    StructureFacts, Zone,
 };
 
 use crate::writer::{KnownTeams, Upsert};
@@ -89,7 +90,13 @@ impl<'c> Writer<'c> {
             all.dedup();
             all.len()
         };
-        let format = record.format.unwrap_or(Format::League);
+        let structure = choose_structure(
+            record.format.unwrap_or(Format::League),
+            &comp_name,
+            season,
+            &matches,
+        );
+        let format = structure.format();
         for m in &mut matches {
             m.stage = matchday_core::Stage::typed_for(format, m);
         }
@@ -110,6 +117,7 @@ impl<'c> Writer<'c> {
             name: comp_name,
             season,
             format,
+            structure,
             rules,
             points: record.points.unwrap_or(PointsScheme::THREE),
             zones,
@@ -119,6 +127,7 @@ impl<'c> Writer<'c> {
             .competitions()?
             .into_iter()
             .find(|c| c.slug == competition.slug && c.season == season);
+        let existing_format = existing.as_ref().map(|c| c.format);
         let id = match existing {
             Some(stored) => {
                 let id = stored.id.expect("stored");
@@ -141,6 +150,17 @@ impl<'c> Writer<'c> {
                 Upsert::Unchanged => summary.matches_unchanged += 1,
             }
         }
+        if existing_format.is_some() {
+            // The structure comes from every match stored, which this file may complete
+            // (a World Cup's group file, then its finals file).
+            let format = match existing_format {
+                Some(Format::League) => Format::League,
+                _ => competition.format,
+            };
+            let structure = choose_structure(format, &competition.name, season, &self.matches(id)?);
+            self.set_structure(id, &structure)?;
+            competition.set_structure(structure);
+        }
         for d in &record.deductions {
             let team = self.ensure_team(&d.team, &mut known)?;
             let deduction = Deduction {
@@ -157,6 +177,24 @@ impl<'c> Writer<'c> {
             .competitions
             .push(format!("{} {}", competition.name, season));
         Ok(summary)
+    }
+}
+
+/// The structure of a competition-season of `format` (as its file reads) from its
+/// name, edition and matches. A league file may hold only its first rounds: a
+/// league meets twice unless more meetings are seen.
+fn choose_structure(
+    format: Format,
+    name: &str,
+    season: matchday_core::Season,
+    matches: &[Match],
+) -> Structure {
+    let facts = StructureFacts::of_matches(matches);
+    match format {
+        Format::League => {
+            Structure::league(facts.meetings.max(2)).unwrap_or_else(|_| Structure::of_format(format))
+        }
+        _ => Structure::chosen_for(name, season, &facts),
     }
 }
 

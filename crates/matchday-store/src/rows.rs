@@ -2,7 +2,8 @@
 
 use chrono::{NaiveDate, NaiveTime};
 use matchday_core::{
-    Competition, CompetitionId, MatchId, MatchResult, MatchStatus, Pairing, Round, Score, Season, Stage,
+    Competition, CompetitionId, Format, MatchId, MatchResult, MatchStatus, Pairing, Round, Score, Season, Stage,
+    Structure,
     TeamId, Venue,
 };
 use rusqlite::Row;
@@ -13,7 +14,8 @@ pub(crate) const MATCH_COLUMNS: &str = "id, date, kickoff, home_id, away_id, ven
      status, ft_home, ft_away, ht_home, ht_away, et_home, et_away, pen_home, pen_away, \
      stage, round_kind, round_number";
 
-pub(crate) const COMPETITION_COLUMNS: &str = "id, slug, name, season, format, rules, points, away_goals";
+pub(crate) const COMPETITION_COLUMNS: &str =
+    "id, slug, name, season, format, rules, points, away_goals, structure";
 
 pub(crate) fn date_text(date: NaiveDate) -> String {
     date.format("%Y-%m-%d").to_string()
@@ -237,17 +239,37 @@ pub(crate) fn competition_from_row(row: &Row<'_>) -> rusqlite::Result<Result<Com
     let rules: String = row.get(5)?;
     let points: String = row.get(6)?;
     let away_goals: bool = row.get(7)?;
+    let structure: Option<String> = row.get(8)?;
     Ok((|| {
+        let format: Format = format.parse()?;
+        let structure = match structure {
+            // Read through the structure's own check, so a stored structure is a valid one.
+            Some(json) => serde_json::from_str::<Structure>(&json)
+                .map_err(|e| corrupt("competition", format!("structure: {e}")))?,
+            None => Structure::of_format(format),
+        };
+        if structure.format() != format {
+            return Err(corrupt(
+                "competition",
+                format!("format {format} but a structure of {}", structure.format()),
+            ));
+        }
         Ok(Competition {
             id: Some(CompetitionId(id)),
             slug,
             name,
             season: season.parse::<Season>()?,
-            format: format.parse()?,
+            format,
+            structure,
             rules: rules.parse()?,
             points: points.parse()?,
             zones: Vec::new(),
             away_goals,
         })
     })())
+}
+
+/// The structure column of a competition.
+pub(crate) fn structure_text(structure: &Structure) -> String {
+    serde_json::to_string(structure).expect("a structure serialises")
 }

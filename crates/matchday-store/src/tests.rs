@@ -176,6 +176,7 @@ fn competitions_are_found_by_slug_part_or_season() {
         name: "Premier League".into(),
         season: Season::starting(2024),
         format: Format::League,
+        structure: matchday_core::Structure::of_format(Format::League),
         rules: RuleSet::PremierLeague,
         points: PointsScheme::THREE,
         zones: vec![],
@@ -203,4 +204,71 @@ fn competitions_are_found_by_slug_part_or_season() {
     ));
     let err = store.write(|w| w.add_competition(&next)).unwrap_err();
     assert_eq!(err.to_string(), "Premier League 2024-25 already exists");
+}
+
+/// A tournament file of two groups of three meeting once, then a final.
+fn tournament() -> SeasonRecord {
+    let mut rec = record(&[]);
+    rec.competition = "Euro".into();
+    rec.season = Some(Season::calendar(2024));
+    let groups = [
+        ("A", ["Spain", "Italy", "Croatia"]),
+        ("B", ["France", "Austria", "Poland"]),
+    ];
+    let mut line = 0;
+    for (label, [a, b, c]) in groups {
+        for (home, away) in [(a, b), (b, c), (c, a)] {
+            line += 1;
+            rec.matches.push(MatchRecord {
+                date: NaiveDate::from_ymd_opt(2024, 6, 14 + line as u32).unwrap(),
+                kickoff: None,
+                home: home.into(),
+                away: away.into(),
+                venue: Venue::Neutral,
+                round: Some(format!("Group {label}")),
+                group: Some(label.into()),
+                leg: None,
+                replay: false,
+                status: MatchStatus::Played("1-0".parse().unwrap()),
+                line,
+            });
+        }
+    }
+    rec.format = Some(Format::GroupsKnockout);
+    rec
+}
+
+#[test]
+fn the_structure_is_chosen_stored_and_read_back() {
+    let mut store = Store::open_in_memory().unwrap();
+    store.write(|w| w.import(&tournament(), None)).unwrap();
+    let euro = store.read().find_competition("euro", None, None).unwrap();
+    assert_eq!(euro.format, Format::GroupsKnockout);
+    assert_eq!(euro.structure.format(), Format::GroupsKnockout);
+    let groups = euro.structure.group_phase().unwrap();
+    assert_eq!(groups.kind, matchday_core::PhaseKind::Groups { meetings: 1 });
+    // Two groups and no knockout round stored: not the Euro's published format, so the top two.
+    assert_eq!(groups.qualification, matchday_core::Qualification::top(2));
+    // A league file keeps a league of two meetings, though only its first round is stored.
+    let pl = premier_league(&mut store);
+    assert_eq!(pl.structure, matchday_core::Structure::league(2).unwrap());
+    // A stored structure is read through its check: a broken one is a corrupt row, not a panic.
+    store
+        .conn
+        .execute("UPDATE competition SET structure = '[]' WHERE slug = 'euro'", [])
+        .unwrap();
+    assert!(matches!(
+        store.read().find_competition("euro", None, None),
+        Err(StoreError::Corrupt { .. })
+    ));
+    // A structure that disagrees with the format column is corrupt too.
+    let league = serde_json::to_string(&matchday_core::Structure::league(2).unwrap()).unwrap();
+    store
+        .conn
+        .execute(
+            "UPDATE competition SET structure = ?1 WHERE slug = 'euro'",
+            [league],
+        )
+        .unwrap();
+    assert!(store.read().find_competition("euro", None, None).is_err());
 }

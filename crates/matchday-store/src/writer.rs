@@ -175,18 +175,21 @@ impl<'c> Writer<'c> {
         let inserted = self
             .conn()
             .prepare_cached(
-                "INSERT INTO competition (slug, name, season, season_start, format, rules, points, away_goals)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                "INSERT INTO competition (slug, name, season, season_start, format, rules, points, away_goals,
+                                          structure)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
             )?
             .execute(params![
                 competition.slug,
                 competition.name,
                 competition.season.to_string(),
                 competition.season.start_year(),
-                competition.format.name(),
+                // The format is the structure's, so the two columns always agree.
+                competition.structure.format().name(),
                 competition.rules.name(),
                 competition.points.to_string(),
                 competition.away_goals,
+                crate::rows::structure_text(&competition.structure),
             ]);
         match inserted {
             Ok(_) => {}
@@ -213,7 +216,25 @@ impl<'c> Writer<'c> {
             "UPDATE competition SET name = ?2, format = ?3, rules = ?4, points = ?5, away_goals = ?6 WHERE id = ?1",
             params![id.0, c.name, c.format.name(), c.rules.name(), c.points.to_string(), c.away_goals],
         )?;
-        self.set_zones(id, &c.zones)
+        self.set_zones(id, &c.zones)?;
+        self.set_structure(id, &c.structure)
+    }
+
+    /// Replaces a competition's structure, and with it its format.
+    pub(crate) fn set_structure(
+        &mut self,
+        id: CompetitionId,
+        structure: &matchday_core::Structure,
+    ) -> Result<(), StoreError> {
+        self.conn().execute(
+            "UPDATE competition SET format = ?2, structure = ?3 WHERE id = ?1",
+            params![
+                id.0,
+                structure.format().name(),
+                crate::rows::structure_text(structure)
+            ],
+        )?;
+        Ok(())
     }
 
     fn set_zones(&mut self, id: CompetitionId, zones: &[matchday_core::Zone]) -> Result<(), StoreError> {

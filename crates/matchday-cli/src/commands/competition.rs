@@ -97,6 +97,7 @@ pub fn run(store: &mut Store, args: Args) -> anyhow::Result<String> {
         name,
         season: add.season,
         format: add.format,
+        structure: matchday_core::Structure::of_format(add.format),
         rules: add.rules.unwrap_or_else(|| RuleSet::guess_from_name(&add.name)),
         points: add.points,
         zones: add.zones,

@@ -1,7 +1,9 @@
 //! `matchday honours`: trophies won and finals played across the seasons stored.
 
-use matchday_core::{Honours, TeamId};
+use chrono::NaiveDate;
+use matchday_core::{Honours, Season, TeamId};
 use matchday_store::Store;
+use serde::Serialize;
 
 use super::Loaded;
 use crate::args::OutputFormat;
@@ -19,6 +21,59 @@ pub struct Args {
     pub format: OutputFormat,
 }
 
+/// Honours in words; the JSON field names are a stable contract.
+#[derive(Debug, Serialize)]
+pub struct HonoursView {
+    trophies: Vec<TrophyView>,
+    finals: Vec<FinalView>,
+}
+
+/// A trophy in words.
+#[derive(Debug, Serialize)]
+pub struct TrophyView {
+    competition: String,
+    season: Season,
+}
+
+/// A final in words: the opponent's name and the score as people write it.
+#[derive(Debug, Serialize)]
+pub struct FinalView {
+    competition: String,
+    season: Season,
+    date: NaiveDate,
+    opponent: String,
+    won: bool,
+    score: String,
+}
+
+impl HonoursView {
+    /// The honours in words.
+    pub fn of(honours: &Honours, name: &dyn Fn(TeamId) -> String) -> HonoursView {
+        HonoursView {
+            trophies: honours
+                .trophies
+                .iter()
+                .map(|t| TrophyView {
+                    competition: t.competition.clone(),
+                    season: t.season,
+                })
+                .collect(),
+            finals: honours
+                .finals
+                .iter()
+                .map(|f| FinalView {
+                    competition: f.competition.clone(),
+                    season: f.season,
+                    date: f.date,
+                    opponent: name(f.opponent),
+                    won: f.won,
+                    score: render::tie::tie_line(&f.tie.score(), name),
+                })
+                .collect(),
+        }
+    }
+}
+
 pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
     let read = store.read();
     let team = read.resolve_team(&args.team)?;
@@ -27,7 +82,7 @@ pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
     let loaded = Loaded::entered_by(&read, team)?;
     let honours = Honours::compute(team, loaded.iter().map(Loaded::season), &name)?;
     match args.format {
-        OutputFormat::Json => render::json(&honours),
+        OutputFormat::Json => render::json(&HonoursView::of(&honours, &name)),
         OutputFormat::Csv => anyhow::bail!("honours prints as a table or JSON, not CSV"),
         OutputFormat::Table => {
             let count = match honours.trophies.len() {
@@ -47,7 +102,7 @@ pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
                             format!("{} {}", f.competition, f.season),
                             f.date.to_string(),
                             if f.won { "won".into() } else { "lost".into() },
-                            render::tie::tie_line(&f.score, &name),
+                            render::tie::tie_line(&f.tie.score(), &name),
                         ]
                     })
                     .collect();

@@ -22,6 +22,7 @@ pub mod odds;
 pub mod result;
 pub mod table;
 pub mod team;
+pub mod thirds;
 pub mod track;
 
 /// Runs the command and returns what it prints.

@@ -19,7 +19,8 @@ use crate::render;
 #[command(after_help = "Examples:
   matchday table premier-league --as-of 2024-02-01
   matchday table \"Premier League\" --season 2023-24 --view away --format json
-  matchday table \"Europa League\" --group E")]
+  matchday table \"Europa League\" --group E
+  matchday table Euro --season 2024 --thirds")]
 pub struct Args {
     /// The competition: its slug or part of its name
     pub competition: String,
@@ -34,6 +35,10 @@ pub struct Args {
     /// Only this group of a group stage
     #[arg(long)]
     pub group: Option<String>,
+
+    /// The teams placed third across the groups, ranked, with the qualifying line
+    #[arg(long, conflicts_with_all = ["group", "view"])]
+    pub thirds: bool,
 
     /// Output format
     #[arg(long, value_enum, default_value_t)]
@@ -95,6 +100,9 @@ pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
     let matches = read.matches(id)?;
     let deductions = read.deductions(id)?;
     let names = read.team_names()?;
+    if args.thirds {
+        return super::thirds::run(&competition, &matches, args.when.as_of, &names, args.format);
+    }
     let options = TableOptions {
         as_of: args.when.as_of,
         view: args.view.into(),

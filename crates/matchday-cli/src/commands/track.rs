@@ -1,8 +1,12 @@
 //! `matchday track`: what a club can still win, and what is next.
 
 use chrono::NaiveDate;
-use matchday_core::{KnockoutError, Season, TargetStatus, TeamId, TeamVenue, TrophyTarget};
+use matchday_core::{
+    Decision, Destination, Format, KnockoutError, NextMatch, Opponent, PlaceVerdict, Season, TargetStatus,
+    TeamId, TeamVenue, TrophyTarget,
+};
 use matchday_store::Store;
+use serde::Serialize;
 
 use super::Loaded;
 use crate::args::OutputFormat;
@@ -12,7 +16,7 @@ use crate::render;
 ///
 /// Every competition the club entered: alive or out (and to whom), the next
 /// round, opponent, date and venue, how many ties from a trophy, and for a
-/// league its place and the gap to first.
+/// league or group stage its place, the gap to first and where the place leads.
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:
   matchday track Liverpool --as-of 2024-02-01
@@ -32,6 +36,124 @@ pub struct Args {
     /// Output format (table or json)
     #[arg(long, value_enum, default_value_t)]
     pub format: OutputFormat,
+}
+
+/// A trophy target in words; its JSON field names are a stable contract.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TargetView {
+    competition: String,
+    season: Season,
+    format: Format,
+    status: TargetStatus,
+    stage: Option<String>,
+    group: Option<String>,
+    next_match: Option<NextMatchView>,
+    eliminated_by: Option<String>,
+    decided_by: Option<String>,
+    ties_to_win: Option<u8>,
+    position: Option<u16>,
+    points_behind_leader: Option<i32>,
+    points_clear: Option<i32>,
+    leads_to: Option<String>,
+}
+
+/// The next match in words.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct NextMatchView {
+    date: Option<NaiveDate>,
+    opponent: Option<String>,
+    round: String,
+    venue: Option<TeamVenue>,
+}
+
+/// "Watford or Southampton" while the opponent's own tie is open.
+pub fn opponent_text(opponent: &Opponent, name: &dyn Fn(TeamId) -> String) -> String {
+    let names: Vec<String> = opponent.candidates().into_iter().map(name).collect();
+    names.join(" or ")
+}
+
+/// The deciding tie as people write it, or the group finish: "3rd in Group A", with the
+/// rank among the teams so placed when that decided.
+pub fn decision_text(decision: &Decision, name: &dyn Fn(TeamId) -> String) -> String {
+    match decision {
+        Decision::Tie(tie) => render::tie::tie_line(&tie.score(), name),
+        Decision::GroupFinish {
+            position,
+            group,
+            among,
+        } => {
+            let mut text = match group {
+                Some(label) => format!("{} in Group {label}", render::ordinal(*position)),
+                None => format!("{} in the group", render::ordinal(*position)),
+            };
+            if let Some(among) = among {
+                text.push_str(&format!(
+                    ", {}{} of the {}",
+                    render::ordinal(among.rank),
+                    if among.shared { "=" } else { "" },
+                    placed_teams(*position),
+                ));
+            }
+            text
+        }
+    }
+}
+
+/// "third-placed teams", "teams placed 4th".
+pub fn placed_teams(place: u16) -> String {
+    match place {
+        2 => "runners-up".to_string(),
+        3 => "third-placed teams".to_string(),
+        p => format!("teams placed {}", render::ordinal(p)),
+    }
+}
+
+/// Where a place leads: "Round of 16", "Play-offs", "next stage", "out".
+pub fn leads_to_text(verdict: PlaceVerdict, place: Option<u16>) -> String {
+    let destination = |to: Destination| match to {
+        Destination::NextStage => "next stage".to_string(),
+        Destination::Round(round) => round.name(),
+    };
+    match verdict {
+        PlaceVerdict::Through(to) => destination(to),
+        PlaceVerdict::AmongBest { count, to } => format!(
+            "{} if among the best {count} {}",
+            destination(to),
+            match place {
+                Some(3) => "thirds".to_string(),
+                Some(p) => placed_teams(p),
+                None => "placed teams".to_string(),
+            }
+        ),
+        PlaceVerdict::Out => "out".to_string(),
+    }
+}
+
+impl TargetView {
+    /// The target in words.
+    pub fn of(t: &TrophyTarget, name: &dyn Fn(TeamId) -> String) -> TargetView {
+        TargetView {
+            competition: t.competition.clone(),
+            season: t.season,
+            format: t.format,
+            status: t.status,
+            stage: t.stage.clone(),
+            group: t.group.clone(),
+            next_match: t.next_match.as_ref().map(|n: &NextMatch| NextMatchView {
+                date: n.date,
+                opponent: n.opponent.as_ref().map(|o| opponent_text(o, name)),
+                round: n.round.clone(),
+                venue: n.venue,
+            }),
+            eliminated_by: t.eliminated_by.map(name),
+            decided_by: t.decided_by.as_ref().map(|d| decision_text(d, name)),
+            ties_to_win: t.ties_to_win,
+            position: t.position,
+            points_behind_leader: t.points_behind_leader,
+            points_clear: t.points_clear,
+            leads_to: t.leads_to.map(|v| leads_to_text(v, t.position)),
+        }
+    }
 }
 
 pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
@@ -57,7 +179,7 @@ pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
     let mut targets = Vec::new();
     for loaded in entered.iter().filter(|l| l.competition.season == season) {
         match TrophyTarget::compute(loaded.season(), team, args.as_of, &name) {
-            Ok(target) => targets.push(target),
+            Ok(target) => targets.push(TargetView::of(&target, &name)),
             Err(KnockoutError::NotEntered { .. }) => {}
             Err(e) => return Err(e.into()),
         }
@@ -66,22 +188,16 @@ pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
         anyhow::bail!("{} has no matches stored in the {season} season", name(team));
     }
     // Leagues first, then cups, each by name.
-    targets.sort_by_key(|t| (t.format != matchday_core::Format::League, t.competition.clone()));
+    targets.sort_by_key(|t| (t.format != Format::League, t.competition.clone()));
     match args.format {
         OutputFormat::Json => render::json(&targets),
         OutputFormat::Csv => anyhow::bail!("track prints as a table or JSON, not CSV"),
-        OutputFormat::Table => Ok(render_track(&name(team), season, args.as_of, &targets, &name)),
+        OutputFormat::Table => Ok(render_track(&name(team), season, args.as_of, &targets)),
     }
 }
 
 /// The tracker as a table that fits an 80-column terminal.
-pub fn render_track(
-    team: &str,
-    season: Season,
-    as_of: Option<NaiveDate>,
-    targets: &[TrophyTarget],
-    name: &dyn Fn(TeamId) -> String,
-) -> String {
+pub fn render_track(team: &str, season: Season, as_of: Option<NaiveDate>, targets: &[TargetView]) -> String {
     let mut text = format!("{team}, {season}");
     if let Some(day) = as_of {
         text.push_str(&format!(", as of {day}"));
@@ -93,7 +209,7 @@ pub fn render_track(
             vec![
                 t.competition.clone(),
                 status_text(t),
-                where_text(t, name),
+                where_text(t),
                 t.ties_to_win.map(|n| n.to_string()).unwrap_or_else(|| "-".into()),
             ]
         })
@@ -120,7 +236,7 @@ pub fn render_track(
     text
 }
 
-fn status_text(t: &TrophyTarget) -> String {
+fn status_text(t: &TargetView) -> String {
     match t.status {
         TargetStatus::Alive => "alive",
         TargetStatus::Eliminated => "out",
@@ -131,21 +247,35 @@ fn status_text(t: &TrophyTarget) -> String {
     .to_string()
 }
 
-fn where_text(t: &TrophyTarget, name: &dyn Fn(TeamId) -> String) -> String {
+fn where_text(t: &TargetView) -> String {
     let mut parts = Vec::new();
+    let in_table_stage = t
+        .stage
+        .as_deref()
+        .is_some_and(|s| s.starts_with("Group") || s.starts_with("League"));
     if let Some(position) = t.position {
         let mut standing = render::ordinal(position);
-        if let Some(group) = &t.group {
-            standing.push_str(&format!(" in Group {group}"));
+        match (&t.group, t.stage.as_deref()) {
+            (Some(group), _) => standing.push_str(&format!(" in Group {group}")),
+            (None, Some(stage)) if stage.starts_with("League") => {
+                standing.push_str(&format!(" in the {}", stage.to_lowercase()))
+            }
+            _ => {}
         }
         match (t.points_behind_leader, t.points_clear) {
             (_, Some(lead)) if lead > 0 => standing.push_str(&format!(", {lead} pts clear")),
             (Some(gap), _) if gap > 0 => standing.push_str(&format!(", {gap} pts behind")),
             _ => {}
         }
-        let in_group_stage = t.stage.as_deref().is_some_and(|s| s.starts_with("Group"));
-        let league = t.format == matchday_core::Format::League;
-        if league || (in_group_stage && t.status == TargetStatus::Alive) {
+        let league = t.format == Format::League;
+        if league || (in_table_stage && t.status == TargetStatus::Alive) {
+            // A place that plainly leads to the next stage needs no words.
+            match t.leads_to.as_deref() {
+                _ if league => {}
+                None | Some("next stage") => {}
+                Some("out") => standing.push_str(" (out as it stands)"),
+                Some(leads_to) => standing.push_str(&format!(" (to {leads_to})")),
+            }
             parts.push(standing);
         }
     }
@@ -175,7 +305,7 @@ fn where_text(t: &TrophyTarget, name: &dyn Fn(TeamId) -> String) -> String {
         TargetStatus::Eliminated | TargetStatus::RunnerUp | TargetStatus::Won => {
             let stage = t.stage.clone().unwrap_or_default();
             match &t.decided_by {
-                Some(d) => parts.push(format!("{stage}: {}", render::tie::decided_by(d, name))),
+                Some(d) => parts.push(format!("{stage}: {d}")),
                 None => parts.push(stage),
             }
         }

@@ -2,7 +2,7 @@
 //! ([`TieScore`]); this is the one place that writes it as people do, for
 //! `bracket`, `track` and `honours`.
 
-use matchday_core::{DecidedBy, Decider, ScoreParts, TeamId, TieFormat, TieScore, TieState};
+use matchday_core::{Decider, ScoreParts, TeamId, TieFormat, TieScore, TieState};
 
 /// "aet", "3-4 pens", "awarded" for one match, from its home side.
 fn match_notes(parts: &ScoreParts) -> Vec<String> {
@@ -143,21 +143,4 @@ pub fn tie_score_text(tie: &TieScore) -> String {
         text.push_str(" (replay)");
     }
     text
-}
-
-/// What decided a run in a cup: the tie as people write it, or "3rd in Group A".
-pub fn decided_by(decided: &DecidedBy, name: &dyn Fn(TeamId) -> String) -> String {
-    match decided {
-        DecidedBy::Tie(tie) => tie_line(tie, name),
-        DecidedBy::GroupFinish {
-            position,
-            group: Some(group),
-        } => format!("{} in Group {group}", matchday_core::ordinal(*position)),
-        DecidedBy::GroupFinish {
-            position,
-            group: None,
-        } => {
-            format!("{} in the group", matchday_core::ordinal(*position))
-        }
-    }
 }

@@ -42,6 +42,7 @@ pub fn cup(format: Format, away_goals: bool) -> Competition {
         name: "Cup".into(),
         season: Season::starting(2023),
         format,
+        structure: crate::Structure::of_format(format),
         rules: RuleSet::UefaGroup,
         points: PointsScheme::THREE,
         zones: Vec::new(),

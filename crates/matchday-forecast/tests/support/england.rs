@@ -112,6 +112,7 @@ pub fn load(start_year: i32, tier: u8) -> Option<LeagueSeason> {
             name: name.into(),
             season: Season::starting(start_year),
             format: Format::League,
+            structure: matchday_core::Structure::of_format(Format::League),
             rules,
             points: PointsScheme::THREE,
             zones,
