@@ -556,6 +556,7 @@ mod tests {
             name: "Mini".into(),
             season: Season::starting(2024),
             format: Format::League,
+            structure: crate::Structure::of_format(Format::League),
             // Points, goal difference, goals: the rounding comes before them all.
             rules: RuleSet::Classic,
             points: PointsScheme::default(),

@@ -436,6 +436,7 @@ fn austria_2024_25_splits_with_halved_points() {
         name: record.competition.clone(),
         season: Season::starting(2024),
         format: Format::League,
+        structure: matchday_core::Structure::of_format(Format::League),
         // Head-to-head first, then goal difference: the Bundesliga's order
         // since 2021-22 once the rounding-down rule has been applied.
         rules: RuleSet::UefaGroup,
