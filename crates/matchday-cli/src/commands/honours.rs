@@ -27,7 +27,7 @@ pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
     let loaded = Loaded::entered_by(&read, team)?;
     let honours = Honours::compute(team, loaded.iter().map(Loaded::season), &name)?;
     match args.format {
-        OutputFormat::Json => render::json(&honours),
+        OutputFormat::Json => render::json(&render::tie::honours_json(&honours, &name)?),
         OutputFormat::Csv => anyhow::bail!("honours prints as a table or JSON, not CSV"),
         OutputFormat::Table => {
             let count = match honours.trophies.len() {

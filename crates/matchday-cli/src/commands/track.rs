@@ -68,7 +68,7 @@ pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
     // Leagues first, then cups, each by name.
     targets.sort_by_key(|t| (t.format != matchday_core::Format::League, t.competition.clone()));
     match args.format {
-        OutputFormat::Json => render::json(&targets),
+        OutputFormat::Json => render::json(&render::tie::targets_json(&targets, &name)?),
         OutputFormat::Csv => anyhow::bail!("track prints as a table or JSON, not CSV"),
         OutputFormat::Table => Ok(render_track(&name(team), season, args.as_of, &targets, &name)),
     }

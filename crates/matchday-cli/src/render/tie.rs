@@ -2,7 +2,9 @@
 //! ([`TieScore`]); this is the one place that writes it as people do, for
 //! `bracket`, `track` and `honours`.
 
-use matchday_core::{DecidedBy, Decider, ScoreParts, TeamId, TieFormat, TieScore, TieState};
+use matchday_core::{
+    DecidedBy, Decider, Honours, ScoreParts, TeamId, TieFormat, TieScore, TieState, TrophyTarget,
+};
 
 /// "aet", "3-4 pens", "awarded" for one match, from its home side.
 fn match_notes(parts: &ScoreParts) -> Vec<String> {
@@ -160,6 +162,43 @@ pub fn decided_by(decided: &DecidedBy, name: &dyn Fn(TeamId) -> String) -> Strin
             format!("{} in the group", matchday_core::ordinal(*position))
         }
     }
+}
+
+/// Trophy targets as JSON: `decided_by` in words, as the table shows it, and
+/// the typed tie beside it as `deciding_tie`, for whoever words it differently.
+pub fn targets_json(
+    targets: &[TrophyTarget],
+    name: &dyn Fn(TeamId) -> String,
+) -> anyhow::Result<serde_json::Value> {
+    let mut rows = Vec::with_capacity(targets.len());
+    for target in targets {
+        let mut row = serde_json::to_value(target)?;
+        row["decided_by"] = match &target.decided_by {
+            Some(d) => decided_by(d, name).into(),
+            None => serde_json::Value::Null,
+        };
+        row["deciding_tie"] = match &target.decided_by {
+            Some(DecidedBy::Tie(tie)) => serde_json::to_value(tie)?,
+            _ => serde_json::Value::Null,
+        };
+        rows.push(row);
+    }
+    Ok(serde_json::Value::Array(rows))
+}
+
+/// Honours as JSON: each final's `score` in words, its typed tie as `tie`.
+pub fn honours_json(honours: &Honours, name: &dyn Fn(TeamId) -> String) -> anyhow::Result<serde_json::Value> {
+    let mut value = serde_json::to_value(honours)?;
+    for (final_json, record) in value["finals"]
+        .as_array_mut()
+        .into_iter()
+        .flatten()
+        .zip(&honours.finals)
+    {
+        final_json["tie"] = serde_json::to_value(&record.score)?;
+        final_json["score"] = tie_line(&record.score, name).into();
+    }
+    Ok(value)
 }
 
 #[cfg(test)]
