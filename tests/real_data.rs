@@ -649,3 +649,171 @@ fn champions_league_2024_25_league_phase_places_lead_on() {
     let psg = &env.json(&["track", "Paris Saint-Germain"])[0];
     assert_eq!(psg["status"], "won");
 }
+
+/// One tournament in a fresh database: `bracket` JSON for its only competition.
+fn tournament_bracket(files: &[&str], competition: &str) -> (Env, Value) {
+    let env = Env::new();
+    let mut args = vec!["import".to_string()];
+    args.extend(files.iter().map(|f| openfootball(f)));
+    env.ok(&args.iter().map(String::as_str).collect::<Vec<_>>());
+    let text = env.ok(&["bracket", competition]);
+    assert!(text.lines().all(|l| l.chars().count() <= 80), "{text}");
+    let json = env.json(&["bracket", competition]);
+    (env, json)
+}
+
+#[test]
+#[ignore = "needs ../shared/data"]
+fn every_world_cup_and_euro_bracket_shows_every_round_with_the_published_winners() {
+    // (files, competition, rounds with their number of ties, final, third-place match)
+    // From the published record: World Cup 2018 France 4-2 Croatia, Belgium 2-0 England
+    // for third; 2022 Argentina 3-3 France (4-2 pens), Croatia 2-1 Morocco; 2026 (the
+    // openfootball file and worldcup.json agree) Spain 1-0 Argentina after extra time,
+    // England 6-4 France; Euro 2020 Italy 1-1 England (3-2 pens); Euro 2024 Spain 2-1 England.
+    type Case<'a> = (
+        &'a [&'a str],
+        &'a str,
+        &'a [(&'a str, usize)],
+        (&'a str, &'a str),
+        Option<(&'a str, &'a str)>,
+    );
+    let last_eight: &[(&str, usize)] = &[
+        ("Round of 16", 8),
+        ("Quarterfinals", 4),
+        ("Semifinals", 2),
+        ("Third place", 1),
+        ("Final", 1),
+    ];
+    let euro: &[(&str, usize)] = &[
+        ("Round of 16", 8),
+        ("Quarterfinals", 4),
+        ("Semifinals", 2),
+        ("Final", 1),
+    ];
+    let cases: [Case; 5] = [
+        (
+            &[
+                "worldcup/2018--russia/cup.txt",
+                "worldcup/2018--russia/cup_finals.txt",
+            ],
+            "World Cup",
+            last_eight,
+            ("France", "France 4-2 Croatia"),
+            Some(("Belgium", "Belgium 2-0 England")),
+        ),
+        (
+            &[
+                "worldcup/2022--qatar/cup.txt",
+                "worldcup/2022--qatar/cup_finals.txt",
+            ],
+            "World Cup",
+            last_eight,
+            ("Argentina", "Argentina 3-3 France (aet, 4-2 pens)"),
+            Some(("Croatia", "Croatia 2-1 Morocco")),
+        ),
+        (
+            &["worldcup/2026--usa/cup.txt", "worldcup/2026--usa/cup_finals.txt"],
+            "World Cup",
+            &[
+                ("Round of 32", 16),
+                ("Round of 16", 8),
+                ("Quarterfinals", 4),
+                ("Semifinals", 2),
+                ("Third place", 1),
+                ("Final", 1),
+            ],
+            ("Spain", "Spain 1-0 Argentina (aet)"),
+            Some(("England", "France 4-6 England")),
+        ),
+        (
+            &["euro/2021--europe/euro.txt"],
+            "Euro",
+            euro,
+            ("Italy", "Italy 1-1 England (aet, 3-2 pens)"),
+            None,
+        ),
+        (
+            &["euro/2024--germany/euro.txt"],
+            "Euro",
+            euro,
+            ("Spain", "Spain 2-1 England"),
+            None,
+        ),
+    ];
+    for (files, competition, rounds, (champion, final_score), third) in cases {
+        let (env, bracket) = tournament_bracket(files, competition);
+        let seen: Vec<(String, usize)> = bracket
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| {
+                let ties = r["ties"].as_array().unwrap();
+                assert!(ties.iter().all(|t| !t["winner"].is_null()), "{files:?}: {r}");
+                (r["round"].as_str().unwrap().to_string(), ties.len())
+            })
+            .collect();
+        let expected: Vec<(String, usize)> = rounds.iter().map(|(r, n)| (r.to_string(), *n)).collect();
+        assert_eq!(seen, expected, "{files:?}");
+        let tie_of = |round: &str| {
+            bracket
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|r| r["round"] == round)
+                .map(|r| r["ties"][0].clone())
+        };
+        let final_tie = tie_of("Final").unwrap();
+        assert_eq!(
+            (final_tie["winner"].as_str(), final_tie["result"].as_str()),
+            (Some(champion), Some(final_score)),
+            "{files:?}"
+        );
+        match third {
+            Some((winner, score)) => {
+                let tie = tie_of("Third place").unwrap();
+                assert_eq!(
+                    (tie["winner"].as_str(), tie["result"].as_str()),
+                    (Some(winner), Some(score)),
+                    "{files:?}"
+                );
+                let text = env.ok(&["bracket", competition]);
+                assert!(text.contains(&format!("third: {winner}")), "{text}");
+            }
+            None => assert!(tie_of("Third place").is_none(), "{files:?}"),
+        }
+        // track and honours work for the winner and the runner-up, with no third place counted.
+        let runner_up = final_tie["teams"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|t| t.as_str() != Some(champion))
+            .unwrap()
+            .as_str()
+            .unwrap()
+            .to_string();
+        let tracked = |team: &str| {
+            let rows = env.json(&["track", team]);
+            rows.as_array().unwrap()[0].clone()
+        };
+        let won = tracked(champion);
+        assert_eq!(
+            (won["status"].as_str(), won["ties_to_win"].as_u64()),
+            (Some("won"), Some(0)),
+            "{files:?}"
+        );
+        assert_eq!(won["decided_by"].as_str(), Some(final_score));
+        assert_eq!(tracked(&runner_up)["status"], "runner_up", "{files:?}");
+        let honours = env.json(&["honours", champion]);
+        assert_eq!(
+            honours["finals"][0]["score"].as_str(),
+            Some(final_score),
+            "{files:?}"
+        );
+        assert_eq!(honours["finals"][0]["won"], true);
+        if let Some((winner, _)) = third {
+            let bronze = tracked(winner);
+            assert_eq!(bronze["status"], "eliminated", "{files:?}");
+            assert_eq!(bronze["stage"], "Semifinals", "its run ended in the semi-final");
+        }
+    }
+}

@@ -37,8 +37,8 @@ pub use deduction::Deduction;
 pub use entry::{EntryError, FixtureEntry, ResultEntry};
 pub use error::Error;
 pub use knockout::{
-    Aggregate, Bracket, BracketRound, Decider, KnockoutError, KnockoutTie, ScoreParts, TieFormat, TieGoals,
-    TieMatch, TieOutcome, TieScore, TieState, check_new_cup_match, ties_in_round,
+    Aggregate, Bracket, BracketRound, Decider, KnockoutError, KnockoutTie, Podium, ScoreParts, TieFormat,
+    TieGoals, TieMatch, TieOutcome, TieScore, TieState, check_new_cup_match, ties_in_round,
 };
 pub use matches::{Match, MatchId, MatchStatus, Pairing, Venue};
 pub use record::{DeductionRecord, MatchRecord, SeasonRecord, TeamRecord};

@@ -19,4 +19,4 @@ ALTER TABLE match ADD COLUMN round_kind TEXT
            OR (round_kind IN ('numbered', 'playoff', 'round_of', 'quarter_final', 'semi_final', 'third_place', 'final')
                AND stage = 'knockout'));
 ALTER TABLE match ADD COLUMN round_number INTEGER
-    CHECK (CASE WHEN round_kind IN ('numbered', 'round_of') THEN round_number >= 1 ELSE round_number IS NULL END);
+    CHECK (CASE WHEN round_kind IN ('numbered', 'round_of') THEN round_number IS NOT NULL AND round_number >= 1 ELSE round_number IS NULL END);

@@ -85,4 +85,129 @@ mod tests {
             Err(StoreError::TooNew { found: 99, .. })
         ));
     }
+
+    fn cup_record(format: Format) -> matchday_core::SeasonRecord {
+        use matchday_core::{MatchRecord, MatchStatus, Season, SeasonRecord, Venue};
+        let rounds = [
+            ("Group A", Some("A"), "Brazil", "Spain"),
+            ("Round of 32", None, "Brazil", "Japan"),
+            ("Quarter-final", None, "Brazil", "France"),
+            ("Match for third place", None, "Japan", "Spain"),
+            ("Final", None, "France", "Brazil"),
+            ("Bogus", None, "France", "Japan"),
+            ("", None, "Spain", "France"),
+        ];
+        SeasonRecord {
+            competition: "World Cup".into(),
+            season: Some(Season::starting(2026)),
+            format: Some(format),
+            matches: rounds
+                .iter()
+                .enumerate()
+                .map(|(i, (round, group, home, away))| MatchRecord {
+                    date: chrono::NaiveDate::from_ymd_opt(2026, 6, 11 + i as u32).unwrap(),
+                    kickoff: None,
+                    home: home.to_string(),
+                    away: away.to_string(),
+                    venue: Venue::Home,
+                    round: Some(round.to_string()).filter(|r| !r.is_empty()),
+                    group: group.map(str::to_string),
+                    leg: None,
+                    replay: false,
+                    status: MatchStatus::Played("1-0".parse().unwrap()),
+                    line: i + 1,
+                })
+                .collect(),
+            ..SeasonRecord::default()
+        }
+    }
+
+    #[test]
+    fn rounds_are_stored_typed_and_filled_from_labels_as_an_import_types_them() {
+        use matchday_core::{Round, Stage};
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("m.db");
+        let mut store = crate::Store::open(&path).unwrap();
+        store
+            .write(|w| w.import(&cup_record(Format::GroupsKnockout), None))
+            .unwrap();
+        store
+            .write(|w| w.import(&cup_record(Format::League), Some("League")))
+            .unwrap();
+        let stages = |store: &crate::Store, name: &str| -> Vec<Option<Stage>> {
+            let read = store.read();
+            let comp = read.find_competition(name, None, None).unwrap();
+            let mut matches = read.matches(comp.id.unwrap()).unwrap();
+            matches.sort_by_key(|m| m.date);
+            matches.into_iter().map(|m| m.stage).collect()
+        };
+        let cup = [
+            Some(Stage::Group),
+            Some(Stage::Knockout(Round::RoundOf(32))),
+            Some(Stage::Knockout(Round::QuarterFinal)),
+            Some(Stage::Knockout(Round::ThirdPlace)),
+            Some(Stage::Knockout(Round::Final)),
+            None,
+            None,
+        ];
+        assert_eq!(stages(&store, "World Cup"), cup);
+        assert!(
+            stages(&store, "League").iter().all(Option::is_none),
+            "a league has no stages"
+        );
+        drop(store);
+
+        // A database from before 0005: its rows are filled from their labels on opening.
+        let mut conn = Connection::open(&path).unwrap();
+        conn.execute_batch("UPDATE match SET stage = NULL, round_kind = NULL, round_number = NULL")
+            .unwrap();
+        let tx = conn.transaction().unwrap();
+        fill_stages(&tx).unwrap();
+        tx.commit().unwrap();
+        drop(conn);
+        let mut store = crate::Store::open(&path).unwrap();
+        assert_eq!(stages(&store, "World Cup"), cup);
+        // The filled rows are what an import writes: re-importing changes nothing.
+        let again = store
+            .write(|w| w.import(&cup_record(Format::GroupsKnockout), None))
+            .unwrap();
+        assert_eq!((again.matches_added, again.matches_updated), (0, 0));
+        assert_eq!(again.matches_unchanged, 7);
+    }
+
+    #[test]
+    fn the_typed_columns_refuse_impossible_rounds() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        migrate(&mut conn).unwrap();
+        conn.execute_batch(
+            "INSERT INTO team (id, name, key) VALUES (1, 'A', 'a'), (2, 'B', 'b');
+             INSERT INTO competition (id, slug, name, season, season_start, format, rules, points)
+                 VALUES (1, 'c', 'C', '2026', 2026, 'knockout', 'classic', '3-1-0');",
+        )
+        .unwrap();
+        let insert = |stage: &str, kind: &str, number: &str| {
+            conn.execute_batch(&format!(
+                "INSERT INTO match (competition_id, date, home_id, away_id, venue, status, stage, round_kind, round_number)
+                 VALUES (1, '2026-06-11', 1, 2, 'home', 'scheduled', {stage}, {kind}, {number});
+                 DELETE FROM match;"
+            ))
+        };
+        assert!(insert("'knockout'", "'final'", "NULL").is_ok());
+        assert!(insert("'knockout'", "'round_of'", "32").is_ok());
+        assert!(insert("'group'", "NULL", "NULL").is_ok());
+        assert!(insert("NULL", "NULL", "NULL").is_ok());
+        assert!(
+            insert("'group'", "'final'", "NULL").is_err(),
+            "a round outside the knockout stage"
+        );
+        assert!(
+            insert("'knockout'", "'final'", "2").is_err(),
+            "a final has no number"
+        );
+        assert!(
+            insert("'knockout'", "'numbered'", "NULL").is_err(),
+            "Round n needs its n"
+        );
+        assert!(insert("'league'", "NULL", "NULL").is_err());
+    }
 }

@@ -1,7 +1,7 @@
 //! `matchday bracket`: a cup's knockout rounds, with aggregates, extra time and penalties.
 
 use chrono::NaiveDate;
-use matchday_core::{Bracket, TeamId};
+use matchday_core::{Bracket, TeamId, TieScore};
 use matchday_store::Store;
 use serde::Serialize;
 
@@ -39,6 +39,8 @@ struct TieJson {
     score: String,
     winner: Option<String>,
     next_match: Option<NaiveDate>,
+    /// The typed score, with its parts, for whoever words it differently.
+    tie: TieScore,
 }
 
 pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
@@ -64,12 +66,16 @@ pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
                     ties: r
                         .ties
                         .iter()
-                        .map(|t| TieJson {
-                            teams: [name(t.teams().0), name(t.teams().1)],
-                            result: render::tie::tie_line(&t.score(), &name),
-                            score: render::tie::tie_score_text(&t.score()),
-                            winner: t.winner().map(name),
-                            next_match: t.next_match().map(|m| m.date),
+                        .map(|t| {
+                            let score = t.score();
+                            TieJson {
+                                teams: [name(t.teams().0), name(t.teams().1)],
+                                result: render::tie::tie_line(&score, &name),
+                                score: render::tie::tie_score_text(&score),
+                                winner: t.winner().map(name),
+                                next_match: t.next_match().map(|m| m.date),
+                                tie: score,
+                            }
                         })
                         .collect(),
                 })
@@ -123,8 +129,21 @@ pub fn render_bracket(
             text.push('\n');
         }
     }
-    if let Some(champion) = bracket.champion() {
-        text.push_str(&format!("\nWinner: {}\n", name(champion)));
+    let podium = bracket.podium();
+    let places = [
+        ("Winner", podium.first),
+        ("runner-up", podium.second),
+        ("third", podium.third),
+        ("fourth", podium.fourth),
+    ];
+    let decided: Vec<String> = places
+        .iter()
+        .filter_map(|(place, team)| team.map(|t| format!("{place}: {}", name(t))))
+        .collect();
+    if podium.first.is_some() {
+        text.push('\n');
+        text.push_str(&wrap(&decided.join("; "), 80));
+        text.push('\n');
     }
     text
 }

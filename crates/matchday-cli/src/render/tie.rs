@@ -144,3 +144,159 @@ pub fn tie_score_text(tie: &TieScore) -> String {
     }
     text
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+    use matchday_core::{
+        Competition, Format, KnockoutTie, Match, MatchResult, MatchStatus, Pairing, PointsScheme, Round,
+        RuleSet, Score, Season,
+    };
+
+    const NAMES: [&str; 9] = [
+        "",
+        "Liverpool",
+        "Norwich",
+        "Chelsea",
+        "Sporting",
+        "Atalanta",
+        "Porto",
+        "Arsenal",
+        "Bristol Rovers",
+    ];
+
+    fn name(t: TeamId) -> String {
+        NAMES[t.0 as usize].to_string()
+    }
+
+    fn id(team: &str) -> TeamId {
+        TeamId(NAMES.iter().position(|n| *n == team).unwrap() as i64)
+    }
+
+    fn cup(away_goals: bool) -> Competition {
+        Competition {
+            id: None,
+            slug: "cup".into(),
+            name: "Cup".into(),
+            season: Season::starting(2023),
+            format: Format::Knockout,
+            structure: matchday_core::Structure::of_format(Format::Knockout),
+            rules: RuleSet::UefaGroup,
+            points: PointsScheme::THREE,
+            zones: Vec::new(),
+            away_goals,
+        }
+    }
+
+    fn game(date: &str, home: &str, away: &str, result: &str) -> Match {
+        let status = if result.is_empty() {
+            MatchStatus::Scheduled
+        } else {
+            MatchStatus::Played(result.parse().unwrap())
+        };
+        let day: NaiveDate = date.parse().unwrap();
+        Match::new(day, Pairing::new(id(home), id(away)).unwrap(), status)
+    }
+
+    fn leg(n: u8, mut m: Match) -> Match {
+        m.leg = Some(n);
+        m
+    }
+
+    fn words(matches: &[Match], away_goals: bool, as_of: Option<&str>) -> (String, String) {
+        let as_of = as_of.map(|d| d.parse().unwrap());
+        let tie = KnockoutTie::from_matches(&cup(away_goals), Round::RoundOf(16), matches, as_of).unwrap();
+        let score = tie.score();
+        (tie_line(&score, &name), tie_score_text(&score))
+    }
+
+    fn pair(a: &str, b: &str) -> (String, String) {
+        (a.to_string(), b.to_string())
+    }
+
+    #[test]
+    fn single_matches_and_replays_read_as_people_write_them() {
+        let one = |result: &str| words(&[game("2024-01-28", "Liverpool", "Norwich", result)], false, None);
+        assert_eq!(one("5-2"), pair("Liverpool 5-2 Norwich", "5-2"));
+        assert_eq!(one("0-1 aet"), pair("Liverpool 0-1 Norwich (aet)", "0-1 aet"));
+        assert_eq!(
+            one("1-1 aet, 3-4 pens"),
+            pair("Liverpool 1-1 Norwich (aet, 3-4 pens)", "1-1 aet, 3-4 pens")
+        );
+        assert_eq!(
+            one("1-1, 4-3 pens"),
+            pair("Liverpool 1-1 Norwich (4-3 pens)", "1-1, 4-3 pens")
+        );
+        assert_eq!(one(""), pair("Liverpool v Norwich", ""));
+        let mut awarded = game("2024-01-06", "Chelsea", "Norwich", "");
+        awarded.status = MatchStatus::Awarded("3-0".parse().unwrap());
+        assert_eq!(
+            words(&[awarded], false, None),
+            pair("Chelsea 3-0 Norwich (awarded)", "3-0, awarded")
+        );
+        let mut replay = game("2024-01-17", "Bristol Rovers", "Norwich", "1-3");
+        replay.replay = true;
+        let first = game("2024-01-06", "Norwich", "Bristol Rovers", "1-1");
+        assert_eq!(
+            words(&[first.clone(), replay.clone()], false, None),
+            pair(
+                "Norwich 1-1 Bristol Rovers, replay Bristol Rovers 1-3 Norwich",
+                "3-1 (replay)"
+            )
+        );
+        assert_eq!(
+            words(&[first, replay], false, Some("2024-01-10")).0,
+            "Norwich 1-1 Bristol Rovers, replay to come"
+        );
+    }
+
+    #[test]
+    fn two_legs_read_with_their_aggregate_and_what_decided() {
+        let legs = [
+            leg(1, game("2024-03-06", "Sporting", "Atalanta", "1-1")),
+            leg(2, game("2024-03-14", "Atalanta", "Sporting", "2-1")),
+        ];
+        assert_eq!(
+            words(&legs, false, None),
+            pair("Sporting 2-3 Atalanta (agg)", "2-3 agg")
+        );
+        assert_eq!(
+            words(&legs, false, Some("2024-03-10")),
+            pair("Sporting 1-1 Atalanta (1st leg)", "1-1 agg after 1st leg")
+        );
+        // Arsenal v Porto 2024: 0-1, then 1-0 after 90 minutes and extra time, 4-2 on penalties.
+        let s = |h, a| Score::new(h, a).unwrap();
+        let mut second = leg(2, game("2024-03-12", "Arsenal", "Porto", ""));
+        second.status = MatchStatus::Played(
+            MatchResult::second_leg(s(1, 0), None, Some(s(1, 0)), Some(s(4, 2))).unwrap(),
+        );
+        let porto = [leg(1, game("2024-02-21", "Porto", "Arsenal", "1-0")), second];
+        assert_eq!(
+            words(&porto, false, None),
+            pair("Porto 1-1 Arsenal (agg, aet, 2-4 pens)", "1-1 agg, aet, 2-4 pens")
+        );
+        // Tottenham v Ajax, 2019, under the away-goals rule (names of the test teams).
+        let away = [
+            leg(1, game("2019-04-30", "Liverpool", "Chelsea", "0-1")),
+            leg(2, game("2019-05-08", "Chelsea", "Liverpool", "2-3")),
+        ];
+        assert_eq!(
+            words(&away, true, None),
+            pair(
+                "Liverpool 3-3 Chelsea (agg, Liverpool on away goals)",
+                "3-3 agg, away goals"
+            )
+        );
+    }
+
+    #[test]
+    fn a_called_off_tie_reads_plainly() {
+        let mut m = game("2024-01-06", "Chelsea", "Norwich", "");
+        m.status = MatchStatus::Cancelled;
+        assert_eq!(
+            words(&[m], false, None),
+            pair("Chelsea v Norwich (called off)", "called off")
+        );
+    }
+}

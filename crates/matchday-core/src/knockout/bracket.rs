@@ -21,6 +21,19 @@ pub struct Bracket {
     pub rounds: Vec<BracketRound>,
 }
 
+/// The places a bracket decides; each is absent until its match is decided.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Podium {
+    /// The final's winner.
+    pub first: Option<TeamId>,
+    /// The final's loser.
+    pub second: Option<TeamId>,
+    /// The third-place match's winner.
+    pub third: Option<TeamId>,
+    /// The third-place match's loser.
+    pub fourth: Option<TeamId>,
+}
+
 impl Bracket {
     /// The bracket of a competition from all its matches; a league has no rounds.
     ///
@@ -65,10 +78,27 @@ impl Bracket {
     }
 
     fn tie_of_final(&self) -> Option<&KnockoutTie> {
+        self.only_tie_of(Round::Final)
+    }
+
+    fn only_tie_of(&self, round: Round) -> Option<&KnockoutTie> {
         self.rounds
             .iter()
-            .find(|r| r.round == Round::Final)
+            .find(|r| r.round == round)
             .and_then(|r| r.ties.first())
+    }
+
+    /// The first four places, as far as decided: the final's winner and
+    /// loser, then the third-place match's winner (third) and loser (fourth).
+    pub fn podium(&self) -> Podium {
+        let final_tie = self.tie_of_final();
+        let third_place = self.only_tie_of(Round::ThirdPlace);
+        Podium {
+            first: final_tie.and_then(KnockoutTie::winner),
+            second: final_tie.and_then(KnockoutTie::loser),
+            third: third_place.and_then(KnockoutTie::winner),
+            fourth: third_place.and_then(KnockoutTie::loser),
+        }
     }
 }
 
@@ -207,5 +237,48 @@ mod tests {
             drawn("2024-03-07"),
             [Round::Playoff, Round::RoundOf(16), Round::QuarterFinal]
         );
+    }
+
+    #[test]
+    fn a_third_place_match_is_listed_before_the_final_and_decides_third_and_fourth() {
+        // World Cup 2018, from the semi-finals.
+        let wc = cup(Format::GroupsKnockout, false);
+        let matches = [
+            game("2018-07-10", "Semi-finals", "Liverpool", "Chelsea", "1-0"),
+            game("2018-07-11", "Semi-finals", "Norwich", "Arsenal", "2-1 aet"),
+            game("2018-07-14", "Match for third place", "Chelsea", "Arsenal", "2-0"),
+            game("2018-07-15", "Final", "Liverpool", "Norwich", "4-2"),
+        ];
+        let bracket = Bracket::build(&wc, &matches, None).unwrap();
+        let rounds: Vec<Round> = bracket.rounds.iter().map(|r| r.round).collect();
+        assert_eq!(rounds, [Round::SemiFinal, Round::ThirdPlace, Round::Final]);
+        assert_eq!(
+            bracket.podium(),
+            Podium {
+                first: Some(id("Liverpool")),
+                second: Some(id("Norwich")),
+                third: Some(id("Chelsea")),
+                fourth: Some(id("Arsenal")),
+            }
+        );
+        assert_eq!(bracket.champion(), Some(id("Liverpool")));
+        // Before the third-place match is played, the final's places are not known either.
+        let early = Bracket::build(&wc, &matches, Some(day("2018-07-12"))).unwrap();
+        assert_eq!(early.podium(), Podium::default());
+        assert_eq!(early.rounds[1].ties.len(), 1, "drawn once the semi-finals began");
+    }
+
+    #[test]
+    fn a_cancelled_tie_shows_in_the_bracket_called_off() {
+        let fa = cup(Format::Knockout, false);
+        let mut m = game("2024-01-06", "Round 3", "Chelsea", "Norwich", "");
+        m.status = crate::MatchStatus::Cancelled;
+        let matches = [m, game("2024-01-06", "Round 3", "Arsenal", "Liverpool", "0-2")];
+        for as_of in [None, Some(day("2024-01-10"))] {
+            let bracket = Bracket::build(&fa, &matches, as_of).unwrap();
+            let state = |team: &str| bracket.tie_of(id(team), Round::Numbered(3)).unwrap().state();
+            assert_eq!(state("Chelsea"), crate::TieState::CalledOff);
+            assert!(matches!(state("Arsenal"), crate::TieState::Decided { .. }));
+        }
     }
 }

@@ -16,7 +16,7 @@ mod entry_checks;
 mod tie;
 mod tie_score;
 
-pub use bracket::{Bracket, BracketRound};
+pub use bracket::{Bracket, BracketRound, Podium};
 pub use entry_checks::check_new_cup_match;
 pub use tie::{Decider, KnockoutTie, TieFormat, TieOutcome, ties_in_round};
 pub use tie_score::{Aggregate, ScoreParts, TieGoals, TieMatch, TieScore, TieState};
