@@ -506,6 +506,9 @@ fn austria_2024_25_splits_with_halved_points() {
     );
 }
 
+/// A file's competition, season and match count, or the line and message it is refused with.
+type Outcome = Result<(&'static str, &'static str, usize), (usize, &'static str)>;
+
 /// What reading each tournament and spec file gives: the competition, season
 /// and number of matches, or the line it is refused at and why.
 #[test]
@@ -514,7 +517,7 @@ fn every_tournament_and_spec_file_imports_or_is_refused_with_its_line() {
     // Files whose extra-time results give no 90-minute score are refused at
     // the first such line, not given an invented one.
     const NINETY: &str = "the 90-minute score is not given";
-    let expected: &[(&str, Result<(&str, &str, usize), (usize, &str)>)] = &[
+    let expected: &[(&str, Outcome)] = &[
         (
             "euro/2021--europe/euro.txt",
             Ok(("Euro", "2020 (played 2021)", 51)),
