@@ -73,7 +73,9 @@ pub(super) fn name_unnamed_groups(matches: &mut [MatchRecord], unnamed_group: &[
 /// played in matchday weeks, so the weeks that hold most of the group
 /// matches are matchdays 1, 2, ... in order; a match moved to another week
 /// (Villarreal v Maccabi Haifa, 2023-24) belongs to the matchday both its
-/// teams are missing.
+/// teams are missing. When the weeks do not give as many matchdays as each
+/// team plays group matches (a tournament playing every day), a match is
+/// its teams' n-th group match.
 pub(super) fn label_group_rounds(matches: &mut [MatchRecord], defined_matchdays: &[MatchdayRange]) {
     let mut unlabelled: Vec<usize> = Vec::new();
     for (index, m) in matches.iter_mut().enumerate() {
@@ -115,6 +117,28 @@ pub(super) fn label_group_rounds(matches: &mut [MatchRecord], defined_matchdays:
             matchdays += 1;
             matchday_of_week[week] = Some(matchdays);
         }
+    }
+    // A tournament plays its groups day after day, with no weeks to tell the
+    // matchdays apart: then a match is its teams' n-th group match.
+    let mut games: HashMap<&str, u32> = HashMap::new();
+    for &i in &unlabelled {
+        *games.entry(matches[i].home.as_str()).or_default() += 1;
+        *games.entry(matches[i].away.as_str()).or_default() += 1;
+    }
+    if games.values().copied().max() != Some(matchdays) {
+        let mut order = unlabelled.clone();
+        order.sort_by_key(|&i| (matches[i].date, matches[i].kickoff));
+        let mut seen: HashMap<String, u32> = HashMap::new();
+        for i in order {
+            let m = &matches[i];
+            let home = seen.get(&m.home).copied().unwrap_or(0);
+            let away = seen.get(&m.away).copied().unwrap_or(0);
+            let day = home.max(away) + 1;
+            seen.insert(m.home.clone(), day);
+            seen.insert(m.away.clone(), day);
+            matches[i].round = Some(format!("Matchday {day}"));
+        }
+        return;
     }
     let mut played: HashMap<&str, Vec<u32>> = HashMap::new();
     let mut labels: Vec<(usize, u32)> = Vec::new();

@@ -348,3 +348,198 @@ fn unreadable_lines_are_errors_with_their_number() {
     let err = parse("= Liga 2023/24\n[Fri Aug/11]\n  nonsense\n").unwrap_err();
     assert_eq!(err.to_string(), "line 3: cannot read match \"nonsense\"");
 }
+
+#[test]
+fn dates_on_the_match_line_nested_headings_and_comment_blocks() {
+    let text = "=World Cup 2026 Qualifying=\n\
+        ==Europe (UEFA)==\n\
+        ▪ UEFA Second Round Play-offs\n\
+        ## a comment\n\
+        ▪▪ Path A\n\
+        ▪▪▪ Semi-finals\n\
+        Th 26/3/26 20:45 CET (19:45 UTC±0)  Wales  2-0  Bosnia & Herzegovina   @ Cardiff\n  \
+        (Someone 51')\n\
+        <!--\n  1. Wales  3  9\n  -->\n\
+        ▪▪▪ Final\n\
+        Tu 31/3/26 20:45 CEST     Wales  0-0 a.e.t., 4-1 pen.  Italy   @ Zenica\n\
+        ▪ Inter-confederation Play-offs\n\
+        ▪▪ Pathway 1, Final\n\
+        Tu 31/3/26 15:00     N.N. v N.N.\n";
+    let r = parse(text).unwrap();
+    assert_eq!(r.competition, "World Cup Qualifying");
+    assert_eq!(r.season, Some(Season::calendar(2026)));
+    let rounds: Vec<(&str, NaiveDate, Option<NaiveTime>)> = r
+        .matches
+        .iter()
+        .map(|m| (m.round.as_deref().unwrap(), m.date, m.kickoff))
+        .collect();
+    // The placeholder whose teams are not known yet is not a match.
+    assert_eq!(
+        rounds,
+        [
+            ("Path A, Semi-finals", day(2026, 3, 26), time(20, 45)),
+            ("Path A, Final", day(2026, 3, 31), time(20, 45)),
+        ]
+    );
+    assert_eq!(r.matches[0].away, "Bosnia & Herzegovina");
+    // Goalless after extra time: goalless after 90 minutes too.
+    assert_eq!(parts(&r.matches[1]), "ft 0-0 ht - et 0-0 p 4-1");
+}
+
+#[test]
+fn a_score_without_its_ninety_minutes_is_refused_not_invented() {
+    for score in [
+        "1-1 a.e.t., 3-4 pen.",
+        "1-1 a.e.t, 2-4 pen.",
+        "1-0 a.e.t.",
+        "3-4 pen.",
+    ] {
+        let text = format!("= World Cup 2018\n▪ Round of 16\nSun Jul 1 2018\n  Spain  {score}  Russia\n");
+        let err = parse(&text).unwrap_err();
+        assert_eq!(err.line, 4, "{score}");
+        assert!(
+            err.message.contains("the 90-minute score is not given"),
+            "{score}: {err}"
+        );
+    }
+    // With the 90 minutes in brackets, the comma before the shoot-out is read.
+    let text =
+        "= World Cup 2018\n▪ Round of 16\nSun Jul 1 2018\n  Spain  1-1 a.e.t. (1-1, 1-1), 3-4 pen.  Russia\n";
+    assert_eq!(
+        parts(&parse(text).unwrap().matches[0]),
+        "ft 1-1 ht 1-1 et 1-1 p 3-4"
+    );
+}
+
+#[test]
+fn the_full_layout_and_rsssf_notes() {
+    let text = "= World Cup 2018\n\
+        ▪ First stage\n\
+        ▪▪ Group A\n\
+        Thu Jun 14 18:00 UTC+3 @ Lenin, Moscow, Att: 78011\n  \
+        Russia v Saudi Arabia  5-0\n     \
+        (Iury GAZINSKY 12', Denis CHERYSHEV 43')\n\
+        \n\
+        Russia: Igor AKINFEEV [c] - MARIO FERNANDES,\n      \
+        Yury ZHIRKOV - Fedor SMOLOV (70' Artem DZYUBA)\n\
+        Penalties: 1-0 Andres INIESTA, 1-1 Fedor SMOLOV,\n           \
+        2-1 Gerard PIQUE\n\
+        Refs: Someone\n\
+        ▪ Round of 16\n\
+        1.7.18 @ Moscow      Spain            0–0 Russia           (aet, 3-4 pen)\n\
+        2.7.18 @ Samara      Brazil           2–0 Mexico\n";
+    let r = parse(text).unwrap();
+    assert_eq!(r.matches.len(), 3);
+    let m = &r.matches[0];
+    assert_eq!(
+        (m.date, m.kickoff, m.group.as_deref()),
+        (day(2018, 6, 14), time(18, 0), Some("A"))
+    );
+    assert_eq!(m.round.as_deref(), Some("Matchday 1"));
+    let spain = &r.matches[1];
+    assert_eq!((spain.home.as_str(), spain.away.as_str()), ("Spain", "Russia"));
+    assert_eq!(
+        (spain.date, parts(spain).as_str()),
+        (day(2018, 7, 1), "ft 0-0 ht - et 0-0 p 3-4")
+    );
+    assert_eq!(r.matches[2].home, "Brazil");
+}
+
+#[test]
+fn other_match_line_forms() {
+    let text = "= Copa 1960\n\
+        ▪ Round24\n\
+        05.04.1959 @ Dublin, Dalymount Park\n  \
+        URU - CHI  4-0 (1-0)\n  \
+        Soviet Union n/p Spain  [cancelled - Spain withdrew]\n\
+        Oct 22 1959   River Plate (Arg) v Atlético Mineiro (Bra)   0-0  (agg 3-0)\n\
+        NOTE: Suspended after 5th min, continued\n     \
+        the next day.\n";
+    let r = parse(text).unwrap();
+    let shown: Vec<(&str, &str, &str)> = r
+        .matches
+        .iter()
+        .map(|m| (m.home.as_str(), m.away.as_str(), m.status.name()))
+        .collect();
+    assert_eq!(
+        shown,
+        [
+            ("URU", "CHI", "played"),
+            ("Soviet Union", "Spain", "cancelled"),
+            ("River Plate (Arg)", "Atlético Mineiro (Bra)", "played")
+        ]
+    );
+    assert_eq!(r.matches[0].round.as_deref(), Some("Round 24"));
+    assert_eq!(
+        (r.matches[0].date, r.matches[2].date),
+        (day(1959, 4, 5), day(1959, 10, 22))
+    );
+}
+
+#[test]
+fn seasons_from_the_title() {
+    let season = |title: &str| {
+        let r = parse(&format!("= {title}\n")).unwrap();
+        (r.competition, r.season.map(|s| s.to_string()))
+    };
+    // A tournament played a year late keeps its edition's name.
+    assert_eq!(
+        season("Euro 2021"),
+        ("Euro".into(), Some("2020 (played 2021)".into()))
+    );
+    assert_eq!(season("Euro 2024"), ("Euro".into(), Some("2024".into())));
+    assert_eq!(
+        season("World Cup 2026"),
+        ("World Cup".into(), Some("2026".into()))
+    );
+    // Leagues inside a calendar year, and across two.
+    assert_eq!(
+        season("Brasileirão 2024"),
+        ("Brasileirão".into(), Some("2024".into()))
+    );
+    assert_eq!(
+        season("Austria 2024/25"),
+        ("Austria".into(), Some("2024-25".into()))
+    );
+    assert_eq!(season("Friendlies"), ("Friendlies".into(), None));
+    // The year played gives the dates of an edition played late.
+    let r = parse("= Euro 2021\n▪ Group A\nJune 11\n  21:00  Turkey  0-3 (0-0)  Italy\n").unwrap();
+    assert_eq!(r.matches[0].date, day(2021, 6, 11));
+}
+
+#[test]
+fn squad_lists_and_undated_files_are_refused_with_what_they_are() {
+    let err =
+        parse("= World Cup 2026\n== USA  # 26 Players\n1, Matt TURNER,   GK,  b. 1994/06/24\n").unwrap_err();
+    assert_eq!(err.line, 3);
+    assert!(
+        err.message.starts_with("a squad list holds players, not matches"),
+        "{err}"
+    );
+    let err = parse("= World Cup 2018\n▪ First stage\n▪▪ Group A\nRussia v Saudi Arabia  5-0\n").unwrap_err();
+    assert_eq!(err.line, 4);
+    assert!(err.message.contains("a file with no dates"), "{err}");
+}
+
+#[test]
+fn a_tournament_played_daily_numbers_group_matchdays_by_each_teams_games() {
+    let text = "= World Cup 2018\n▪ Group A\n\
+        Thu Jun 14\n  Russia  5-0  Saudi Arabia\n\
+        Fri Jun 15\n  Egypt  0-1  Uruguay\n\
+        Sun Jun 17\n  Russia  3-1  Egypt\n\
+        Mon Jun 18\n  Uruguay  1-0  Saudi Arabia\n\
+        Wed Jun 20\n  Uruguay  3-0  Russia\n  Saudi Arabia  2-1  Egypt\n";
+    let r = parse(text).unwrap();
+    let rounds: Vec<&str> = r.matches.iter().map(|m| m.round.as_deref().unwrap()).collect();
+    assert_eq!(
+        rounds,
+        [
+            "Matchday 1",
+            "Matchday 1",
+            "Matchday 2",
+            "Matchday 2",
+            "Matchday 3",
+            "Matchday 3"
+        ]
+    );
+}
