@@ -304,17 +304,20 @@ impl KnockoutTie {
             decider: if awarded { Decider::Awarded } else { decider },
         };
         let leg1 = self.oriented(first_leg.0, first_leg.1.final_score());
-        let after_90 = self.oriented(second_leg.0, second_leg.1.score());
         let aggregate = |leg2: Tally| Tally {
             first: leg1.first + leg2.first,
             second: leg1.second + leg2.second,
         };
         let away = |leg2: Tally| self.away_tally([(first_leg.0, leg1), (second_leg.0, leg2)]);
-        if let Some(w) = aggregate(after_90).leader(self.first, self.second) {
-            return decided(w, Decider::Aggregate);
-        }
-        if away_goals && let Some(w) = away(after_90).leader(self.first, self.second) {
-            return decided(w, Decider::AwayGoals);
+        // Extra time means the 90 minutes left the tie level, so when only the
+        // score after extra time was given the tie is decided from there.
+        if let Some(after_90) = second_leg.1.score().map(|ft| self.oriented(second_leg.0, ft)) {
+            if let Some(w) = aggregate(after_90).leader(self.first, self.second) {
+                return decided(w, Decider::Aggregate);
+            }
+            if away_goals && let Some(w) = away(after_90).leader(self.first, self.second) {
+                return decided(w, Decider::AwayGoals);
+            }
         }
         if let Some(et) = second_leg.1.extra_time() {
             let after_et = self.oriented(second_leg.0, et);

@@ -40,7 +40,7 @@ pub use knockout::{
 };
 pub use matches::{Match, MatchId, MatchStatus, Pairing, Venue};
 pub use record::{DeductionRecord, MatchRecord, SeasonRecord, TeamRecord};
-pub use score::{Goals, MAX_GOALS, MatchResult, Score, Side};
+pub use score::{ExtraTimeAfter, Goals, MAX_GOALS, MatchResult, ResultFault, Score, Side};
 pub use season::Season;
 pub use stage::{Round, RoundOrder, Stage};
 pub use standings::{Form, Row, Standings, TableOptions, TieNote, View, ordinal};
