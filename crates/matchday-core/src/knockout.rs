@@ -24,60 +24,60 @@ pub enum KnockoutError {
     #[error("a cup match needs a round, such as Round 3 or Final")]
     MissingRound,
     /// The tie between the two teams is already decided.
-    #[error("the {round} tie between {first} and {second} is already decided: {}", verdict(*.round, .winner))]
+    #[error("the {round} tie between team {} and team {} is already decided", .first.0, .second.0)]
     TieDecided {
         /// The round.
         round: Round,
         /// The first-named team of the tie.
-        first: String,
+        first: TeamId,
         /// The second-named team.
-        second: String,
-        /// The team that went through.
-        winner: String,
+        second: TeamId,
+        /// The team that went through (or won the final).
+        winner: TeamId,
     },
     /// A team already knocked out of the competition.
-    #[error("{team} is no longer in the competition: knocked out by {by} in {round}")]
+    #[error("team {} is no longer in the competition: knocked out in {round}", .team.0)]
     Eliminated {
         /// The team.
-        team: String,
+        team: TeamId,
         /// The round it went out in.
         round: Round,
         /// The team that knocked it out.
-        by: String,
+        by: TeamId,
     },
     /// A team knocked out in the group stage.
-    #[error("{team} is no longer in the competition: out in the group stage")]
+    #[error("team {} is no longer in the competition: out in the group stage", .team.0)]
     OutInGroup {
         /// The team.
-        team: String,
+        team: TeamId,
     },
     /// A team already drawn against someone else in the round.
-    #[error("{team} already has a {round} tie against {opponent}")]
+    #[error("team {} already has a {round} tie against team {}", .team.0, .opponent.0)]
     OtherOpponent {
         /// The team.
-        team: String,
+        team: TeamId,
         /// The round.
         round: Round,
         /// Its opponent in that round.
-        opponent: String,
+        opponent: TeamId,
     },
     /// A leg that does not fit the tie.
-    #[error("bad leg for this {round} tie: {why}")]
+    #[error("bad leg for this {round} tie: {fault}")]
     BadLeg {
         /// The round.
         round: Round,
         /// What is wrong.
-        why: String,
+        fault: LegFault,
     },
     /// A replay of a match that did not end level.
-    #[error("no replay is due in the {round} tie between {first} and {second}")]
+    #[error("no replay is due in the {round} tie between team {} and team {}", .first.0, .second.0)]
     NoReplayDue {
         /// The round.
         round: Round,
         /// The first-named team of the tie.
-        first: String,
+        first: TeamId,
         /// The second-named team.
-        second: String,
+        second: TeamId,
     },
     /// A team with no match in the competition.
     #[error("{team} has no match in the {competition}")]
@@ -89,13 +89,36 @@ pub enum KnockoutError {
     },
 }
 
-/// How a decided tie ended for its winner: a final is won, any other tie is gone through.
-fn verdict(round: Round, winner: &str) -> String {
-    if round == Round::Final {
-        format!("{winner} won it")
-    } else {
-        format!("{winner} went through")
-    }
+/// Why a leg does not fit its tie.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum LegFault {
+    /// More than two legs stored.
+    #[error("more than two legs")]
+    MoreThanTwo,
+    /// A leg numbered other than 1 or 2.
+    #[error("leg {0}: a tie has legs 1 and 2")]
+    Number(u8),
+    /// The same leg stored twice.
+    #[error("the same leg is stored twice")]
+    StoredTwice,
+    /// A second leg with no first leg stored.
+    #[error("no first leg is stored")]
+    NoFirstLeg,
+    /// A match of a two-legged tie with no leg given.
+    #[error("this tie is two-legged: give the leg, 1 or 2")]
+    LegNeeded,
+    /// This leg is already stored.
+    #[error("leg {0} is already stored")]
+    AlreadyStored(u8),
+    /// Both legs at the same team's ground.
+    #[error("both legs at the same ground")]
+    SameGround(TeamId),
+    /// A second leg dated before the first (or a first after the second).
+    #[error("the second leg comes after the first")]
+    WrongOrder,
+    /// A leg given for a tie that is a single match.
+    #[error("this tie is a single match, with no legs")]
+    SingleMatch,
 }
 
 /// How a tie is played.
@@ -207,19 +230,16 @@ impl KnockoutTie {
                 .all(|m| m.pairing.involves(first) && m.pairing.involves(second)),
             "a tie's matches are all between the same two teams"
         );
-        let bad_leg = |why: &str| KnockoutError::BadLeg {
-            round,
-            why: why.to_string(),
-        };
+        let bad_leg = |fault: LegFault| KnockoutError::BadLeg { round, fault };
         let format = if matches.iter().any(|m| m.leg.is_some()) {
             if matches.len() > 2 {
-                return Err(bad_leg("more than two legs"));
+                return Err(bad_leg(LegFault::MoreThanTwo));
             }
-            if matches.iter().any(|m| !matches!(m.leg, Some(1) | Some(2))) {
-                return Err(bad_leg("legs are numbered 1 and 2"));
+            if let Some(m) = matches.iter().find(|m| !matches!(m.leg, Some(1) | Some(2))) {
+                return Err(bad_leg(LegFault::Number(m.leg.unwrap_or(0))));
             }
             if matches.len() == 2 && matches[0].leg == matches[1].leg {
-                return Err(bad_leg("the same leg is stored twice"));
+                return Err(bad_leg(LegFault::StoredTwice));
             }
             TieFormat::TwoLegs
         } else if matches.iter().any(|m| m.replay) {
@@ -676,8 +696,8 @@ impl Bracket {
 ///
 /// `matches` are the competition's stored matches; a stored fixture between
 /// the same teams on the same day, still to play, is the one being completed
-/// and is left out. Group-stage matches and league matches pass. `name` gives
-/// team names for the messages.
+/// and is left out. Group-stage matches and league matches pass. The errors
+/// name teams by id; whoever shows them words them.
 ///
 /// # Errors
 /// - [`KnockoutError::MissingRound`] / [`KnockoutError::UnknownRound`]: no readable round;
@@ -691,7 +711,6 @@ pub fn check_new_cup_match(
     competition: &Competition,
     matches: &[Match],
     new: &Match,
-    name: &dyn Fn(TeamId) -> String,
 ) -> Result<(), KnockoutError> {
     if competition.format == Format::League {
         return Ok(());
@@ -716,14 +735,14 @@ pub fn check_new_cup_match(
             let ties = ties_in_round(competition, earlier, &stored, None)?;
             if let Some(tie) = ties.iter().find(|t| t.loser() == Some(team)) {
                 return Err(KnockoutError::Eliminated {
-                    team: name(team),
+                    team,
                     round: earlier,
-                    by: name(tie.winner().expect("decided")),
+                    by: tie.winner().expect("decided"),
                 });
             }
         }
         if crate::tracker::out_in_group(competition, &stored, team) {
-            return Err(KnockoutError::OutInGroup { team: name(team) });
+            return Err(KnockoutError::OutInGroup { team });
         }
     }
     let ties = ties_in_round(competition, round, &stored, None)?;
@@ -731,33 +750,28 @@ pub fn check_new_cup_match(
         let other = new.pairing.opponent_of(team).expect("in the pairing");
         if let Some(tie) = ties.iter().find(|t| t.involves(team) && !t.involves(other)) {
             return Err(KnockoutError::OtherOpponent {
-                team: name(team),
+                team,
                 round,
-                opponent: name(tie.opponent_of(team).expect("involved")),
+                opponent: tie.opponent_of(team).expect("involved"),
             });
         }
     }
-    let bad_leg = |why: &str| {
-        Err(KnockoutError::BadLeg {
-            round,
-            why: why.to_string(),
-        })
-    };
+    let bad_leg = |fault: LegFault| Err(KnockoutError::BadLeg { round, fault });
     if let Some(leg) = new.leg
         && leg != 1
         && leg != 2
     {
-        return bad_leg(&format!("leg {leg}: a tie has legs 1 and 2"));
+        return bad_leg(LegFault::Number(leg));
     }
     let Some(tie) = ties.iter().find(|t| t.involves(home) && t.involves(away)) else {
         if new.leg == Some(2) {
-            return bad_leg("no first leg is stored");
+            return bad_leg(LegFault::NoFirstLeg);
         }
         if new.replay {
             return Err(KnockoutError::NoReplayDue {
                 round,
-                first: name(home),
-                second: name(away),
+                first: home,
+                second: away,
             });
         }
         return Ok(());
@@ -766,20 +780,20 @@ pub fn check_new_cup_match(
     if let Some(winner) = tie.winner() {
         return Err(KnockoutError::TieDecided {
             round,
-            first: name(first),
-            second: name(second),
-            winner: name(winner),
+            first,
+            second,
+            winner,
         });
     }
     match (tie.format(), new.leg) {
-        (TieFormat::TwoLegs, None) => bad_leg("this tie is two-legged: give the leg, 1 or 2"),
+        (TieFormat::TwoLegs, None) => bad_leg(LegFault::LegNeeded),
         (TieFormat::TwoLegs, Some(leg)) => {
             if tie.matches().iter().any(|m| m.leg == Some(leg)) {
-                return bad_leg(&format!("leg {leg} is already stored"));
+                return bad_leg(LegFault::AlreadyStored(leg));
             }
             let other = &tie.matches()[0];
             if other.pairing.home() == home {
-                return bad_leg(&format!("both legs at {}'s ground", name(home)));
+                return bad_leg(LegFault::SameGround(home));
             }
             let wrong_order = if leg == 2 {
                 other.date > new.date
@@ -787,20 +801,16 @@ pub fn check_new_cup_match(
                 other.date < new.date
             };
             if wrong_order {
-                return bad_leg("the second leg comes after the first");
+                return bad_leg(LegFault::WrongOrder);
             }
             Ok(())
         }
-        (_, Some(_)) => bad_leg("this tie is a single match, with no legs"),
+        (_, Some(_)) => bad_leg(LegFault::SingleMatch),
         (_, None) => {
             let played = tie.has_started();
             let pending = tie.matches().iter().any(|m| m.status.is_pending());
             if new.replay && (!played || pending) {
-                return Err(KnockoutError::NoReplayDue {
-                    round,
-                    first: name(first),
-                    second: name(second),
-                });
+                return Err(KnockoutError::NoReplayDue { round, first, second });
             }
             Ok(())
         }
@@ -1304,17 +1314,25 @@ mod tests {
             game("2024-02-25", "Final", "Chelsea", "Liverpool", "0-1 aet"),
         ];
         let again = |round: &str, home: &str, away: &str| {
-            check_new_cup_match(&fa, &stored, &game("2024-03-01", round, home, away, "1-0"), &name)
-                .unwrap_err()
-                .to_string()
+            check_new_cup_match(&fa, &stored, &game("2024-03-01", round, home, away, "1-0")).unwrap_err()
         };
         assert_eq!(
             again("Final", "Liverpool", "Chelsea"),
-            "the Final tie between Chelsea and Liverpool is already decided: Liverpool won it"
+            KnockoutError::TieDecided {
+                round: Round::Final,
+                first: id("Chelsea"),
+                second: id("Liverpool"),
+                winner: id("Liverpool"),
+            }
         );
         assert_eq!(
             again("Round 4", "Norwich", "Liverpool"),
-            "the Round 4 tie between Liverpool and Norwich is already decided: Liverpool went through"
+            KnockoutError::TieDecided {
+                round: Round::Numbered(4),
+                first: id("Liverpool"),
+                second: id("Norwich"),
+                winner: id("Liverpool"),
+            }
         );
     }
 }

@@ -18,6 +18,7 @@
 mod competition;
 mod deduction;
 mod entry;
+mod entry_check;
 mod error;
 mod knockout;
 mod matches;
@@ -33,10 +34,13 @@ mod tracker;
 pub use competition::{Competition, CompetitionId, Format, PointsScheme, RuleSet, Zone};
 pub use deduction::Deduction;
 pub use entry::{EntryError, FixtureEntry, ResultEntry};
+pub use entry_check::{
+    Refusal, SecondLegFault, StoredAround, check_new_deduction, check_new_match, league_meetings,
+};
 pub use error::Error;
 pub use knockout::{
-    Bracket, BracketRound, Decider, KnockoutError, KnockoutTie, TieFormat, TieOutcome, check_new_cup_match,
-    ties_in_round,
+    Bracket, BracketRound, Decider, KnockoutError, KnockoutTie, LegFault, TieFormat, TieOutcome,
+    check_new_cup_match, ties_in_round,
 };
 pub use matches::{Match, MatchId, MatchStatus, Pairing, Venue};
 pub use record::{DeductionRecord, MatchRecord, SeasonRecord, TeamRecord};

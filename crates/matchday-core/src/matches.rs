@@ -288,7 +288,10 @@ mod tests {
         let lined = typed.lined_up_with(std::slice::from_ref(&fixture));
         assert_eq!(lined.pairing, fixture.pairing);
         assert_eq!(lined.round.as_deref(), Some("Final"));
-        assert_eq!(lined.status.result().unwrap().score(), Some(Score::new(0, 1).unwrap()));
+        assert_eq!(
+            lined.status.result().unwrap().score(),
+            Some(Score::new(0, 1).unwrap())
+        );
         // At a home ground the order typed is the order played: no turning round.
         fixture.venue = Venue::Home;
         let lined = typed.lined_up_with(std::slice::from_ref(&fixture));

@@ -291,10 +291,7 @@ impl MatchResult {
             && let Some(later) = self.full_time.or(self.extra_time)
             && !later.at_least(ht)
         {
-            return fault(ResultFault::HalfTimeAboveLater {
-                half_time: ht,
-                later,
-            });
+            return fault(ResultFault::HalfTimeAboveLater { half_time: ht, later });
         }
         if let (Some(ft), Some(et)) = (self.full_time, self.extra_time) {
             if after == ExtraTimeAfter::LevelMatch && !ft.is_level() {
@@ -391,7 +388,8 @@ impl MatchResult {
             let close = rest[open..].find(')').ok_or_else(bad)? + open;
             for part in rest[open + 1..close].split(',') {
                 let part = part.trim();
-                let (slot, score) = if let Some(s) = NINETY_MINUTES.iter().find_map(|p| part.strip_prefix(p)) {
+                let (slot, score) = if let Some(s) = NINETY_MINUTES.iter().find_map(|p| part.strip_prefix(p))
+                {
                     (&mut ninety, s)
                 } else if let Some(s) = part.strip_prefix("ht") {
                     (&mut half_time, s)
@@ -542,7 +540,12 @@ mod tests {
         let r = MatchResult::parse("1-0 aet, 4-2 pens", ExtraTimeAfter::LevelAggregate).unwrap();
         assert_eq!(r.score(), None);
         assert!(r.fits(ExtraTimeAfter::LevelMatch).is_err());
-        for text in ["2-1 (90 min 1-1)", "2-1 aet (90 min 2-2)", "1-1 aet (1-0, 2-0)", "3-0 aet (ht 4-0)"] {
+        for text in [
+            "2-1 (90 min 1-1)",
+            "2-1 aet (90 min 2-2)",
+            "1-1 aet (1-0, 2-0)",
+            "3-0 aet (ht 4-0)",
+        ] {
             assert!(text.parse::<MatchResult>().is_err(), "{text}");
         }
     }

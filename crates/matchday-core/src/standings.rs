@@ -205,7 +205,10 @@ impl Standings {
         let points = competition.points;
         let mut results = Vec::with_capacity(counted.len());
         for &(m, home, away) in &counted {
-            let score = m.result_as_of(options.as_of).and_then(crate::MatchResult::score).expect("filtered");
+            let score = m
+                .result_as_of(options.as_of)
+                .and_then(crate::MatchResult::score)
+                .expect("filtered");
             results.push(CompactResult {
                 home: home as u16,
                 away: away as u16,

@@ -495,7 +495,10 @@ fn parse_result(text: &str, second_leg: bool) -> Result<MatchResult, String> {
     let (outside, bracket) = match main.find('(') {
         Some(open) => {
             let inner = main[open + 1..].strip_suffix(')').ok_or_else(bad)?;
-            (main[..open].trim(), inner.split(',').map(str::trim).collect::<Vec<_>>())
+            (
+                main[..open].trim(),
+                inner.split(',').map(str::trim).collect::<Vec<_>>(),
+            )
         }
         None => (main.trim(), Vec::new()),
     };
@@ -755,7 +758,10 @@ mod tests {
             ("2024-02-30 | A | B", "cannot read date"),
             ("2024-02-25 25:00 | A | B", "cannot read kick-off"),
             ("2024-02-25 | A | A | 1-0", "cannot play itself"),
-            ("2024-02-25 | A | B | 1-0 aet (1-0, 0-0, 0-0)", "cannot read result"),
+            (
+                "2024-02-25 | A | B | 1-0 aet (1-0, 0-0, 0-0)",
+                "cannot read result",
+            ),
             (
                 "2024-02-25 | A | B | 2-1 aet (1-0)",
                 "extra time after a decided match",

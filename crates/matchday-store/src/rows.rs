@@ -2,7 +2,8 @@
 
 use chrono::{NaiveDate, NaiveTime};
 use matchday_core::{
-    Competition, CompetitionId, ExtraTimeAfter, MatchId, MatchResult, MatchStatus, Pairing, Score, Season, TeamId, Venue,
+    Competition, CompetitionId, ExtraTimeAfter, MatchId, MatchResult, MatchStatus, Pairing, Score, Season,
+    TeamId, Venue,
 };
 use rusqlite::Row;
 
@@ -94,7 +95,13 @@ impl MatchRow {
                 ExtraTimeAfter::LevelMatch
             };
             // The 90-minute score is absent when only the score after extra time was given.
-            Ok(MatchResult::from_parts(score(0)?, score(2)?, score(4)?, score(6)?, after)?)
+            Ok(MatchResult::from_parts(
+                score(0)?,
+                score(2)?,
+                score(4)?,
+                score(6)?,
+                after,
+            )?)
         };
         let status = match self.status.as_str() {
             "scheduled" => MatchStatus::Scheduled,
