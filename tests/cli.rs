@@ -300,6 +300,25 @@ fn a_season_from_nothing() {
         env.ok(&["team", "add", team]);
     }
     env.ok(&["team", "add", "Yellow Kites", "--alias", "Kites"]);
+    // A league season knows its clubs: a fixture waits for them to be entered.
+    let err = env.fails(&["fixture", "Red Lions v Kites", "-c", "sunday", "-d", "2024-09-08"]);
+    assert_eq!(
+        err,
+        "error: Red Lions is not an entrant of Sunday League 2024-25: add it with \
+         `matchday entrant add sunday-league \"Red Lions\" --season 2024-25`"
+    );
+    assert_eq!(
+        env.ok(&[
+            "entrant",
+            "add",
+            "sunday",
+            "Red Lions",
+            "Blue Dragons",
+            "Green Wolves",
+            "Kites"
+        ]),
+        "entered Red Lions, Blue Dragons, Green Wolves, Yellow Kites in Sunday League 2024-25\n"
+    );
     env.ok(&[
         "fixture",
         "Red Lions v Kites",

@@ -118,8 +118,8 @@ pub struct StoredAround<'a> {
 /// # Errors
 /// The first [`Refusal`] that applies: in a league, a team not entered, a
 /// pairing beyond the meetings the stage allows, extra time or penalties;
-/// in any competition, a team playing twice on one day, a result whose
-/// parts do not fit its leg, or a cup match that does not fit its tie.
+/// in any competition, a result whose parts do not fit its leg, a cup match
+/// that does not fit its tie, or a team playing twice on one day.
 pub fn check_new_match(
     competition: &Competition,
     stored: StoredAround<'_>,
@@ -139,6 +139,14 @@ pub fn check_new_match(
             return Err(Refusal::BeyondNinetyMinutesInLeague);
         }
     }
+    if let Some(result) = new.status.result() {
+        if new.leg == Some(2) {
+            check_second_leg(competition, stored.matches, new, result)?;
+        } else if let Err(crate::Error::InconsistentResult(fault)) = result.fits(ExtraTimeAfter::LevelMatch) {
+            return Err(Refusal::Result(fault));
+        }
+    }
+    check_new_cup_match(competition, stored.matches, new)?;
     if counts_on_its_day(new) {
         for m in stored
             .same_day
@@ -155,14 +163,6 @@ pub fn check_new_match(
             }
         }
     }
-    if let Some(result) = new.status.result() {
-        if new.leg == Some(2) {
-            check_second_leg(competition, stored.matches, new, result)?;
-        } else if let Err(crate::Error::InconsistentResult(fault)) = result.fits(ExtraTimeAfter::LevelMatch) {
-            return Err(Refusal::Result(fault));
-        }
-    }
-    check_new_cup_match(competition, stored.matches, new)?;
     Ok(())
 }
 

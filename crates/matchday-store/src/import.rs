@@ -138,6 +138,8 @@ impl<'c> Writer<'c> {
         }
         for d in &record.deductions {
             let team = self.ensure_team(&d.team, &mut known)?;
+            // A file's deductions name teams of the season it holds.
+            self.add_entrant(id, team)?;
             let deduction = Deduction {
                 team,
                 points: d.points,
