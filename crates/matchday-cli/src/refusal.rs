@@ -62,7 +62,16 @@ pub fn words(refusal: &Refusal, name: &dyn Fn(TeamId) -> String, competition: &C
             name(*team)
         ),
         Refusal::Cup(err) => cup_words(err, name),
-        Refusal::Result(_) | Refusal::SecondLeg { .. } => refusal.to_string(),
+        Refusal::SecondLeg {
+            first_leg,
+            score,
+            fault,
+        } => format!(
+            "this second leg does not fit its tie: {fault} (first leg {} {score} {})",
+            name(first_leg.home()),
+            name(first_leg.away())
+        ),
+        Refusal::Result(_) => refusal.to_string(),
     }
 }
 

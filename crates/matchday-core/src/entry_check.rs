@@ -6,7 +6,7 @@
 use chrono::NaiveDate;
 
 use crate::{
-    Competition, Deduction, ExtraTimeAfter, Format, KnockoutError, Match, MatchResult, MatchStatus,
+    Competition, Deduction, ExtraTimeAfter, Format, KnockoutError, Match, MatchResult, MatchStatus, Pairing,
     ResultFault, Score, TeamId, check_new_cup_match,
 };
 
@@ -56,10 +56,12 @@ pub enum Refusal {
     #[error("inconsistent result: {0}")]
     Result(ResultFault),
     /// A second leg's extra time or shoot-out does not fit the aggregate after the first leg.
-    #[error("this second leg does not fit the first leg ({first_leg}): {fault}")]
+    #[error("this second leg does not fit the first leg ({score}): {fault}")]
     SecondLeg {
-        /// The first leg's score, from the second leg's home side.
-        first_leg: Score,
+        /// The first leg's teams, home side first.
+        first_leg: Pairing,
+        /// The first leg's score when play ended, from its home side.
+        score: Score,
         /// What does not fit.
         fault: SecondLegFault,
     },
@@ -148,16 +150,15 @@ pub fn check_new_match(
     }
     check_new_cup_match(competition, stored.matches, new)?;
     if counts_on_its_day(new) {
-        for m in stored
-            .same_day
-            .iter()
-            .filter(|m| m.date == new.date && counts_on_its_day(m))
-        {
-            if let Some(&team) = teams.iter().find(|t| m.pairing.involves(**t)) {
-                let opponent = m.pairing.opponent_of(team).expect("involved");
+        for team in teams {
+            let taken = stored
+                .same_day
+                .iter()
+                .find(|m| m.date == new.date && counts_on_its_day(m) && m.pairing.involves(team));
+            if let Some(m) = taken {
                 return Err(Refusal::PlaysTwiceOnDay {
                     team,
-                    opponent,
+                    opponent: m.pairing.opponent_of(team).expect("involved"),
                     date: new.date,
                 });
             }
@@ -222,7 +223,13 @@ fn check_second_leg(
     } else {
         first_result.final_score().swapped()
     };
-    let fault = |fault: SecondLegFault| Err(Refusal::SecondLeg { first_leg, fault });
+    let fault = |fault: SecondLegFault| {
+        Err(Refusal::SecondLeg {
+            first_leg: first.pairing,
+            score: first_result.final_score(),
+            fault,
+        })
+    };
     let level = |leg2: Score| {
         let aggregate_level = u32::from(first_leg.home()) + u32::from(leg2.home())
             == u32::from(first_leg.away()) + u32::from(leg2.away());
@@ -283,7 +290,6 @@ pub fn check_new_deduction(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::Pairing;
     use crate::knockout::test_support::{cup, day, game, leg};
 
     fn league() -> Competition {
@@ -395,7 +401,8 @@ mod tests {
         assert_eq!(
             check_new_match(&el, around(&stored), &decided),
             Err(Refusal::SecondLeg {
-                first_leg: Score::new(0, 1).unwrap(),
+                first_leg: first.pairing,
+                score: Score::new(1, 0).unwrap(),
                 fault: SecondLegFault::ExtraTimeAfterDecidedTie
             })
         );
