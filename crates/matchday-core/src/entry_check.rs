@@ -127,41 +127,96 @@ pub fn check_new_match(
     stored: StoredAround<'_>,
     new: &Match,
 ) -> Result<(), Refusal> {
-    let teams = [new.pairing.home(), new.pairing.away()];
-    if let Some(allowed) = league_meetings(competition) {
-        if let Some(&team) = teams.iter().find(|t| !stored.entrants.contains(t)) {
-            return Err(Refusal::NotEntered { team });
-        }
-        check_meetings(stored.matches, new, allowed)?;
-        if new
-            .status
-            .result()
-            .is_some_and(MatchResult::went_beyond_ninety_minutes)
-        {
-            return Err(Refusal::BeyondNinetyMinutesInLeague);
-        }
-    }
-    if let Some(result) = new.status.result() {
-        if new.leg == Some(2) {
-            check_second_leg(competition, stored.matches, new, result)?;
-        } else if let Err(crate::Error::InconsistentResult(fault)) = result.fits(ExtraTimeAfter::LevelMatch) {
-            return Err(Refusal::Result(fault));
-        }
-    }
+    check_in_league(competition, stored, new)?;
+    check_result_fits(competition, stored.matches, new)?;
     check_new_cup_match(competition, stored.matches, new)?;
-    if counts_on_its_day(new) {
-        for team in teams {
-            let taken = stored
-                .same_day
-                .iter()
-                .find(|m| m.date == new.date && counts_on_its_day(m) && m.pairing.involves(team));
-            if let Some(m) = taken {
-                return Err(Refusal::PlaysTwiceOnDay {
-                    team,
-                    opponent: m.pairing.opponent_of(team).expect("involved"),
-                    date: new.date,
-                });
-            }
+    check_one_match_a_day(stored.same_day, new)
+}
+
+/// Checks a season as an import leaves it: each match against the others,
+/// as [`check_new_match`] does, but for the cup ties (a file holds its rounds
+/// whole, in no set order) and for matches of other competitions.
+///
+/// # Errors
+/// The index in `matches` of the first match refused, and why.
+pub fn check_season(
+    competition: &Competition,
+    entrants: &[TeamId],
+    matches: &[Match],
+) -> Result<(), (usize, Refusal)> {
+    for (i, m) in matches.iter().enumerate() {
+        // Only matches of the same teams can be in the way.
+        let others: Vec<Match> = matches
+            .iter()
+            .enumerate()
+            .filter(|(j, o)| {
+                *j != i && (o.pairing.involves(m.pairing.home()) || o.pairing.involves(m.pairing.away()))
+            })
+            .map(|(_, o)| o.clone())
+            .collect();
+        let around = StoredAround {
+            entrants,
+            matches: &others,
+            same_day: &others,
+        };
+        check_in_league(competition, around, m)
+            .and_then(|()| check_result_fits(competition, &others, m))
+            .and_then(|()| check_one_match_a_day(&others, m))
+            .map_err(|refusal| (i, refusal))?;
+    }
+    Ok(())
+}
+
+/// In a league: both teams entered, the pairing within the meetings the
+/// stage allows, and 90 minutes with no extra time or shoot-out.
+fn check_in_league(competition: &Competition, stored: StoredAround<'_>, new: &Match) -> Result<(), Refusal> {
+    let Some(allowed) = league_meetings(competition) else {
+        return Ok(());
+    };
+    let teams = [new.pairing.home(), new.pairing.away()];
+    if let Some(&team) = teams.iter().find(|t| !stored.entrants.contains(t)) {
+        return Err(Refusal::NotEntered { team });
+    }
+    check_meetings(stored.matches, new, allowed)?;
+    if new
+        .status
+        .result()
+        .is_some_and(MatchResult::went_beyond_ninety_minutes)
+    {
+        return Err(Refusal::BeyondNinetyMinutesInLeague);
+    }
+    Ok(())
+}
+
+/// A result's parts fit its match: a second leg's its tie, any other match's a single match.
+fn check_result_fits(competition: &Competition, matches: &[Match], new: &Match) -> Result<(), Refusal> {
+    let Some(result) = new.status.result() else {
+        return Ok(());
+    };
+    if new.leg == Some(2) {
+        check_second_leg(competition, matches, new, result)
+    } else if let Err(crate::Error::InconsistentResult(fault)) = result.fits(ExtraTimeAfter::LevelMatch) {
+        Err(Refusal::Result(fault))
+    } else {
+        Ok(())
+    }
+}
+
+/// Neither team already has a match that day.
+fn check_one_match_a_day(same_day: &[Match], new: &Match) -> Result<(), Refusal> {
+    if !counts_on_its_day(new) {
+        return Ok(());
+    }
+    for team in [new.pairing.home(), new.pairing.away()] {
+        let taken = same_day
+            .iter()
+            .find(|m| m.date == new.date && counts_on_its_day(m) && m.pairing.involves(team));
+        if let Some(m) = taken {
+            return Err(Refusal::PlaysTwiceOnDay {
+                team,
+                opponent: m.pairing.opponent_of(team).expect("involved"),
+                date: new.date,
+            });
         }
     }
     Ok(())

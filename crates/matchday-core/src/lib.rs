@@ -35,7 +35,8 @@ pub use competition::{Competition, CompetitionId, Format, PointsScheme, RuleSet,
 pub use deduction::Deduction;
 pub use entry::{EntryError, FixtureEntry, ResultEntry};
 pub use entry_check::{
-    Refusal, SecondLegFault, StoredAround, check_new_deduction, check_new_match, league_meetings,
+    Refusal, SecondLegFault, StoredAround, check_new_deduction, check_new_match, check_season,
+    league_meetings,
 };
 pub use error::Error;
 pub use knockout::{
