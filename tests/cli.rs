@@ -950,3 +950,30 @@ fn a_second_leg_after_extra_time_sends_the_right_team_through() {
         .unwrap();
     assert_eq!(tie["winner"], "Alpha", "{tie}");
 }
+
+#[test]
+fn an_imported_season_meets_the_same_rules_and_stores_nothing_when_refused() {
+    let env = mini_league();
+    let before = env.snapshot();
+    let head = "matchday-season 1\ncompetition: Test League\nseason: 2023-24\nformat: league\n\n";
+    for (body, expected) in [
+        (
+            "2023-08-12 | Alpha | Beta | 1-0\n2023-08-12 | Alpha | Gamma | 2-0\n",
+            "line 6: Alpha already plays Gamma on 2023-08-12: a club plays once a day",
+        ),
+        (
+            "2023-08-12 | Alpha | Beta | 1-1, 4-3 pens\n",
+            "line 6: Test League 2023-24 is a league: a league match has no extra time or penalties",
+        ),
+        (
+            "2023-08-12 | Alpha | Beta | 1-0\n2023-09-12 | Beta | Alpha | 1-0\n== Matchday 30\n2024-04-12 | Alpha | Beta | 1-0\n",
+            "Alpha and Beta already meet 2 times in Test League 2023-24",
+        ),
+    ] {
+        let path = env.dir.path().join("test.season");
+        std::fs::write(&path, format!("{head}{body}")).unwrap();
+        let err = env.fails(&["import", &path.display().to_string()]);
+        assert!(err.contains(expected), "expected {expected:?} in {err:?}");
+        assert!(env.snapshot() == before, "a refused import changed the database");
+    }
+}

@@ -6,12 +6,16 @@ use std::collections::HashMap;
 use matchday_core::{Competition, KnockoutError, LegFault, Refusal, Round, TeamId};
 use matchday_store::StoreError;
 
-/// `err` with a refusal worded with team names; any other error as it is.
+/// `err` with a refusal (of a typed entry, or of an imported file's line) worded with team names;
+/// any other error as it is.
 pub fn worded(err: StoreError, names: &HashMap<TeamId, String>, competition: &Competition) -> anyhow::Error {
     match err {
         StoreError::Refused(refusal) => {
             let name = |t: TeamId| names.get(&t).cloned().unwrap_or_else(|| format!("team {}", t.0));
             anyhow::anyhow!(words(&refusal, &name, competition))
+        }
+        StoreError::AtLine { line, source } if matches!(*source, StoreError::Refused(_)) => {
+            anyhow::anyhow!("line {line}: {}", worded(*source, names, competition))
         }
         other => other.into(),
     }
