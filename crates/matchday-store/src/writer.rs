@@ -44,6 +44,9 @@ impl Recorded {
     }
 }
 
+/// How recording a result into a stored match is reported.
+type RecordedAs = fn(MatchId) -> Recorded;
+
 fn is_unique_violation(err: &rusqlite::Error) -> bool {
     matches!(err, rusqlite::Error::SqliteFailure(e, _) if e.code == ErrorCode::ConstraintViolation)
 }
@@ -344,7 +347,7 @@ impl<'c> Writer<'c> {
     ) -> Result<Recorded, StoreError> {
         let id = competition.id.expect("stored competition");
         competition.season.check_date(m.date)?;
-        let (target, recorded): (Option<Match>, fn(MatchId) -> Recorded) =
+        let (target, recorded): (Option<Match>, RecordedAs) =
             match self.result_target(competition, m, replace)? {
                 Some((stored, recorded)) => (Some(stored), recorded),
                 None => (None, Recorded::Added),
@@ -370,7 +373,7 @@ impl<'c> Writer<'c> {
         competition: &Competition,
         m: &Match,
         replace: bool,
-    ) -> Result<Option<(Match, fn(MatchId) -> Recorded)>, StoreError> {
+    ) -> Result<Option<(Match, RecordedAs)>, StoreError> {
         let id = competition.id.expect("stored competition");
         let names = self.team_names()?;
         let name = |t: TeamId| names.get(&t).cloned().unwrap_or_default();
