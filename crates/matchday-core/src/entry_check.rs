@@ -292,10 +292,18 @@ fn check_second_leg(
         let away_level = !competition.away_goals || first_leg.home() == leg2.away();
         aggregate_level && away_level
     };
-    if let (Some(ft), Some(_)) = (result.score(), result.extra_time())
-        && !level(ft)
-    {
-        return fault(SecondLegFault::ExtraTimeAfterDecidedTie);
+    match (result.score(), result.extra_time()) {
+        (Some(ft), Some(_)) if !level(ft) => return fault(SecondLegFault::ExtraTimeAfterDecidedTie),
+        // The 90 minutes not given: some score on the way to the one after
+        // extra time must have left the tie level.
+        (None, Some(et)) => {
+            let possible = (0..=et.home())
+                .any(|h| (0..=et.away()).any(|a| Score::new(u32::from(h), u32::from(a)).is_ok_and(level)));
+            if !possible {
+                return fault(SecondLegFault::ExtraTimeAfterDecidedTie);
+            }
+        }
+        _ => {}
     }
     if result.penalties().is_some() && !level(result.final_score()) {
         return fault(SecondLegFault::PenaltiesAfterDecidedTie);
@@ -461,6 +469,16 @@ mod tests {
                 fault: SecondLegFault::ExtraTimeAfterDecidedTie
             })
         );
+        // 3-0 after extra time: 1-0 after 90 minutes would have left the tie level,
+        // so it stands; 0-3 never could (Porto led on aggregate all the way).
+        assert_eq!(check_new_match(&el, around(&stored), &typed("3-0 aet")), Ok(()));
+        assert!(matches!(
+            check_new_match(&el, around(&stored), &typed("0-3 aet")),
+            Err(Refusal::SecondLeg {
+                fault: SecondLegFault::ExtraTimeAfterDecidedTie,
+                ..
+            })
+        ));
         let shoot_out = typed("2-0, 4-2 pens");
         assert!(check_new_match(&el, around(&stored), &shoot_out).is_err());
         // The same score as a single match: extra time after a decided match.
