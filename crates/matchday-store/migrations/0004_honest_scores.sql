@@ -12,3 +12,11 @@ UPDATE sqlite_schema
        'CHECK ((status IN (''played'', ''awarded'')) = ((ft_home IS NOT NULL AND ft_away IS NOT NULL) OR (et_home IS NOT NULL AND et_away IS NOT NULL)))')
  WHERE type = 'table' AND name = 'match';
 PRAGMA writable_schema = OFF;
+-- Fail, rather than go on with the old constraint, if the text was not found
+-- (a later table rebuild that spells the constraint differently must update this).
+CREATE TEMP TABLE migration_0004_done (rewritten INTEGER NOT NULL CHECK (rewritten = 1));
+INSERT INTO migration_0004_done
+    SELECT count(*) FROM sqlite_schema
+     WHERE type = 'table' AND name = 'match'
+       AND sql LIKE '%OR (et_home IS NOT NULL AND et_away IS NOT NULL)))%';
+DROP TABLE migration_0004_done;
