@@ -300,6 +300,25 @@ fn a_season_from_nothing() {
         env.ok(&["team", "add", team]);
     }
     env.ok(&["team", "add", "Yellow Kites", "--alias", "Kites"]);
+    // A league season knows its clubs: a fixture waits for them to be entered.
+    let err = env.fails(&["fixture", "Red Lions v Kites", "-c", "sunday", "-d", "2024-09-08"]);
+    assert_eq!(
+        err,
+        "error: Red Lions is not an entrant of Sunday League 2024-25: add it with \
+         `matchday entrant add sunday-league \"Red Lions\" --season 2024-25`"
+    );
+    assert_eq!(
+        env.ok(&[
+            "entrant",
+            "add",
+            "sunday",
+            "Red Lions",
+            "Blue Dragons",
+            "Green Wolves",
+            "Kites"
+        ]),
+        "entered Red Lions, Blue Dragons, Green Wolves, Yellow Kites in Sunday League 2024-25\n"
+    );
     env.ok(&[
         "fixture",
         "Red Lions v Kites",
@@ -632,6 +651,187 @@ fn mini_tournament() -> Env {
 }
 
 #[test]
+fn impossible_league_entries_are_refused_and_change_nothing() {
+    let env = mini_league();
+    env.ok(&["team", "add", "Real Madrid"]);
+    env.ok(&[
+        "deduct",
+        "Westham",
+        "3",
+        "-c",
+        "mini",
+        "-d",
+        "2023-08-20",
+        "--reason",
+        "fielded an ineligible player",
+    ]);
+    env.ok(&[
+        "fixture",
+        "Eastwick v Northfield",
+        "-c",
+        "mini",
+        "-d",
+        "2023-10-07",
+    ]);
+    let before = env.snapshot();
+    let run = |args: &[&str]| {
+        let mut all = args.to_vec();
+        all.extend(["-c", "mini"]);
+        env.fails(&all)
+    };
+    let cases = [
+        (
+            run(&["fixture", "Northfield v Real Madrid", "-d", "2023-09-09"]),
+            "Real Madrid is not an entrant of Mini League 2023-24: add it with \
+             `matchday entrant add mini-league \"Real Madrid\" --season 2023-24`",
+        ),
+        (
+            run(&["result", "Real Madrid 1-0 Southbury", "-d", "2023-09-09"]),
+            "Real Madrid is not an entrant of Mini League 2023-24",
+        ),
+        (
+            run(&["deduct", "Real Madrid", "3", "-d", "2023-09-09", "--reason", "x"]),
+            "Real Madrid is not an entrant of Mini League 2023-24",
+        ),
+        // Southbury have had Westham at home; Westham's home match is still to come.
+        (
+            run(&[
+                "fixture",
+                "Southbury v Westham",
+                "-d",
+                "2023-11-04",
+                "--round",
+                "Matchday 9",
+            ]),
+            "Southbury Town already has its home match against Westham Rovers in Mini League 2023-24",
+        ),
+        // Northfield have played Eastwick at home, and Eastwick's home match is stored.
+        (
+            run(&[
+                "result",
+                "Eastwick 1-0 Northfield",
+                "-d",
+                "2023-11-11",
+                "--round",
+                "Matchday 10",
+            ]),
+            "Eastwick United and Northfield already meet 2 times in Mini League 2023-24",
+        ),
+        (
+            run(&["fixture", "Northfield v Westham", "-d", "2023-08-12"]),
+            "Northfield already plays Southbury Town on 2023-08-12: a club plays once a day",
+        ),
+        (
+            run(&["result", "Westham 1-0 Southbury", "-d", "2023-08-19"]),
+            "Westham Rovers already plays Northfield on 2023-08-19",
+        ),
+        (
+            run(&["result", "Westham 2-2 Southbury, 9-8 pens", "-d", "2023-10-14"]),
+            "Mini League 2023-24 is a league: a league match has no extra time or penalties",
+        ),
+        (
+            run(&["result", "Westham 2-1 Southbury aet", "-d", "2023-10-14"]),
+            "a league match has no extra time or penalties",
+        ),
+        (
+            run(&[
+                "deduct",
+                "Westham",
+                "-100",
+                "-d",
+                "2023-12-01",
+                "--reason",
+                "appeal",
+            ]),
+            "Westham Rovers cannot get 100 points back in Mini League 2023-24: only 3 had been taken by then",
+        ),
+        (
+            run(&[
+                "deduct",
+                "Westham",
+                "-3",
+                "-d",
+                "2023-08-19",
+                "--reason",
+                "appeal",
+            ]),
+            "only 0 had been taken by then",
+        ),
+        (
+            run(&[
+                "deduct",
+                "Northfield",
+                "-1",
+                "-d",
+                "2023-12-01",
+                "--reason",
+                "appeal",
+            ]),
+            "Northfield cannot get 1 points back",
+        ),
+    ];
+    for (err, expected) in &cases {
+        assert!(err.contains(expected), "expected {expected:?} in {err:?}");
+    }
+    assert!(env.snapshot() == before, "a refused entry changed the database");
+    // What the refusals point to works: enter the club, give back what was taken.
+    env.ok(&["entrant", "add", "mini", "Real Madrid"]);
+    env.ok(&[
+        "fixture",
+        "Northfield v Real Madrid",
+        "-c",
+        "mini",
+        "-d",
+        "2023-09-09",
+    ]);
+    env.ok(&[
+        "deduct",
+        "Westham",
+        "-3",
+        "-c",
+        "mini",
+        "-d",
+        "2023-12-01",
+        "--reason",
+        "appeal",
+    ]);
+}
+
+/// A knockout competition with a first leg stored: Porto 1-0 Arsenal.
+fn two_legged(away_goals: bool) -> Env {
+    let env = Env::new();
+    let mut add = vec![
+        "competition",
+        "add",
+        "Euro Cup",
+        "--season",
+        "2023-24",
+        "--format",
+        "knockout",
+    ];
+    if away_goals {
+        add.push("--away-goals");
+    }
+    env.ok(&add);
+    for team in ["Arsenal", "Porto", "Alpha", "Beta"] {
+        env.ok(&["team", "add", team]);
+    }
+    env.ok(&[
+        "result",
+        "Porto 1-0 Arsenal",
+        "-c",
+        "euro",
+        "-d",
+        "2024-02-21",
+        "--round",
+        "Round of 16",
+        "--leg",
+        "1",
+    ]);
+    env
+}
+
+#[test]
 fn thirds_are_ranked_across_groups_with_the_line() {
     let env = mini_tournament();
     let rows = json(&env.ok(&["table", "mini", "--thirds", "--format", "json"]));
@@ -718,4 +918,158 @@ fn a_league_with_rounds_still_to_store_is_not_finished() {
     assert!(!text.contains("won"), "{text}");
     let honours = json(&env.ok(&["honours", "Northfield", "--format", "json"]));
     assert_eq!(honours["trophies"].as_array().unwrap().len(), 0);
+}
+
+#[test]
+fn a_typed_second_leg_keeps_only_the_scores_given() {
+    let env = two_legged(false);
+    let before = env.snapshot();
+    // Penalties after Arsenal won the tie on aggregate cannot be.
+    let err = env.fails(&[
+        "result",
+        "Arsenal 2-0 Porto, 4-2 pens",
+        "-c",
+        "euro",
+        "-d",
+        "2024-03-12",
+        "--round",
+        "Round of 16",
+        "--leg",
+        "2",
+    ]);
+    assert_eq!(
+        err,
+        "error: this second leg does not fit its tie: penalties after the tie was decided \
+         (first leg Porto 1-0 Arsenal)"
+    );
+    // Nor extra time after a 90-minute score that decided it.
+    let err = env.fails(&[
+        "result",
+        "Arsenal 2-0 Porto aet (90 min 2-0)",
+        "-c",
+        "euro",
+        "-d",
+        "2024-03-12",
+        "--round",
+        "Round of 16",
+        "--leg",
+        "2",
+    ]);
+    assert!(
+        err.contains("extra time after the tie was decided in 90 minutes"),
+        "{err}"
+    );
+    assert!(
+        env.snapshot() == before,
+        "a refused second leg changed the database"
+    );
+    // The fixture says it is the second leg; the typed result need not.
+    env.ok(&[
+        "fixture",
+        "Arsenal v Porto",
+        "-c",
+        "euro",
+        "-d",
+        "2024-03-12",
+        "--round",
+        "Round of 16",
+        "--leg",
+        "2",
+    ]);
+    let out = env.ok(&[
+        "result",
+        "Arsenal 1-0 Porto aet, 4-2 pens",
+        "-c",
+        "euro",
+        "-d",
+        "2024-03-12",
+    ]);
+    assert_eq!(
+        out,
+        "recorded (fixture completed): Arsenal 1-0 Porto (aet, 4-2 pens) in Euro Cup 2023-24 on 2024-03-12\n"
+    );
+    let bracket = json(&env.ok(&["bracket", "euro", "--format", "json"]));
+    assert_eq!(bracket[0]["ties"][0]["winner"], "Arsenal", "{bracket}");
+    // Export writes only what was given, and reads it back.
+    let written = env.ok(&["export", "euro"]);
+    assert!(
+        written.contains("2024-03-12 | Arsenal | Porto | 1-0 aet, 4-2 pens | leg 2\n"),
+        "{written}"
+    );
+    env.ok(&["export", "euro", "--output", "euro.season"]);
+    let other = Env::new();
+    other.ok(&[
+        "import",
+        &env.dir.path().join("euro.season").display().to_string(),
+    ]);
+    assert_eq!(other.ok(&["export", "euro"]), written);
+    // The 90 minutes, when given, are kept.
+    let known = two_legged(false);
+    known.ok(&[
+        "result",
+        "Arsenal 1-0 Porto aet (90 min 1-0), 4-2 pens",
+        "-c",
+        "euro",
+        "-d",
+        "2024-03-12",
+        "--round",
+        "Round of 16",
+        "--leg",
+        "2",
+    ]);
+    assert!(
+        known
+            .ok(&["export", "euro"])
+            .contains("| Arsenal | Porto | 1-0 aet (1-0), 4-2 pens | leg 2\n")
+    );
+}
+
+#[test]
+fn a_second_leg_after_extra_time_sends_the_right_team_through() {
+    // Alpha 0-1 Beta, then Beta 1-2 Alpha after extra time: the 90 minutes
+    // left it level, and Alpha's two away goals beat Beta's one.
+    let env = two_legged(true);
+    let round = ["-c", "euro", "--round", "Quarterfinals"];
+    let mut first = vec!["result", "Alpha 0-1 Beta", "-d", "2024-04-09", "--leg", "1"];
+    first.extend(round);
+    env.ok(&first);
+    let mut second = vec!["result", "Beta 1-2 Alpha aet", "-d", "2024-04-16", "--leg", "2"];
+    second.extend(round);
+    env.ok(&second);
+    let bracket = json(&env.ok(&["bracket", "euro", "--format", "json"]));
+    let tie = bracket
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["round"] == "Quarterfinals")
+        .map(|r| r["ties"][0].clone())
+        .unwrap();
+    assert_eq!(tie["winner"], "Alpha", "{tie}");
+}
+
+#[test]
+fn an_imported_season_meets_the_same_rules_and_stores_nothing_when_refused() {
+    let env = mini_league();
+    let before = env.snapshot();
+    let head = "matchday-season 1\ncompetition: Test League\nseason: 2023-24\nformat: league\n\n";
+    for (body, expected) in [
+        (
+            "2023-08-12 | Alpha | Beta | 1-0\n2023-08-12 | Alpha | Gamma | 2-0\n",
+            "line 6: Alpha already plays Gamma on 2023-08-12: a club plays once a day",
+        ),
+        (
+            "2023-08-12 | Alpha | Beta | 1-1, 4-3 pens\n",
+            "line 6: Test League 2023-24 is a league: a league match has no extra time or penalties",
+        ),
+        (
+            "2023-08-12 | Alpha | Beta | 1-0\n2023-09-12 | Beta | Alpha | 1-0\n== Matchday 30\n2024-04-12 | Alpha | Beta | 1-0\n",
+            "Alpha and Beta already meet 2 times in Test League 2023-24",
+        ),
+    ] {
+        let path = env.dir.path().join("test.season");
+        std::fs::write(&path, format!("{head}{body}")).unwrap();
+        let err = env.fails(&["import", &path.display().to_string()]);
+        assert!(err.contains(expected), "expected {expected:?} in {err:?}");
+        assert!(env.snapshot() == before, "a refused import changed the database");
+    }
 }

@@ -11,6 +11,7 @@ use clap::Parser as _;
 
 mod args;
 mod commands;
+mod refusal;
 mod render;
 
 fn main() -> ExitCode {

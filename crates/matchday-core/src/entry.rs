@@ -1,7 +1,7 @@
 //! Reading results and fixtures as people type them: "Liverpool 4-1 Chelsea",
 //! "Salford 4-4 Peterborough aet, 4-5 pens", "Liverpool v Chelsea".
 
-use crate::{Error, MatchResult};
+use crate::{Error, ExtraTimeAfter, MatchResult};
 
 /// A typed result: two team names and the result between them.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -10,7 +10,9 @@ pub struct ResultEntry {
     pub home: String,
     /// The second-named team as typed.
     pub away: String,
-    /// The result.
+    /// The result, read as given: whether its extra time may follow a match
+    /// that was not level (a second leg) is for the match's checks to say,
+    /// once its leg is known.
     pub result: MatchResult,
 }
 
@@ -27,7 +29,9 @@ pub struct FixtureEntry {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum EntryError {
     /// No score between two names.
-    #[error("cannot read '{0}': write a result as \"Home 2-1 Away\" (optionally \"aet\" and \", 4-3 pens\")")]
+    #[error(
+        "cannot read '{0}': write a result as \"Home 2-1 Away\" (optionally \"aet\", \"(90 min 1-1)\" and \", 4-3 pens\")"
+    )]
     NoScore(String),
     /// A name is missing on one side.
     #[error("cannot read '{0}': a team name is missing")]
@@ -74,7 +78,7 @@ impl std::str::FromStr for ResultEntry {
             .iter()
             .position(|w| {
                 let w = w.trim_end_matches(',').to_ascii_lowercase();
-                w == "aet" || w == "a.e.t." || w == "pens" || is_score_token(&w)
+                w == "aet" || w == "a.e.t." || w == "pens" || w.starts_with('(') || is_score_token(&w)
             })
             .unwrap_or(rest.len());
         let away = rest[..end].join(" ").trim_end_matches(',').trim().to_string();
@@ -96,7 +100,7 @@ impl std::str::FromStr for ResultEntry {
             " "
         };
         let score_text = format!("{}{joiner}{tail}", words[at]);
-        let result: MatchResult = score_text.parse()?;
+        let result = MatchResult::parse(&score_text, ExtraTimeAfter::LevelAggregate)?;
         Ok(ResultEntry { home, away, result })
     }
 }
@@ -127,7 +131,7 @@ mod tests {
     fn reads_results_as_typed() {
         let e: ResultEntry = "Liverpool 4-1 Chelsea".parse().unwrap();
         assert_eq!((e.home.as_str(), e.away.as_str()), ("Liverpool", "Chelsea"));
-        assert_eq!(e.result.score(), Score::new(4, 1).unwrap());
+        assert_eq!(e.result.score(), Some(Score::new(4, 1).unwrap()));
 
         let e: ResultEntry = "Salford City 4-4 Peterborough United aet, 4-5 pens"
             .parse()
@@ -138,6 +142,16 @@ mod tests {
 
         let e: ResultEntry = "Liverpool 1-0 Chelsea aet".parse().unwrap();
         assert_eq!(e.result.to_string(), "1-0 aet");
+
+        // Only what was given: no 90-minute score is made up for "aet".
+        assert_eq!(e.result.score(), None);
+        let e: ResultEntry = "Arsenal 1-0 Porto aet (90 min 1-0), 4-2 pens".parse().unwrap();
+        assert_eq!((e.home.as_str(), e.away.as_str()), ("Arsenal", "Porto"));
+        assert_eq!(e.result.score(), Some(Score::new(1, 0).unwrap()));
+        assert_eq!(e.result.penalties(), Some(Score::new(4, 2).unwrap()));
+        let e: ResultEntry = "Liverpool 2-1 Chelsea (1-0)".parse().unwrap();
+        assert_eq!(e.away, "Chelsea");
+        assert_eq!(e.result.half_time(), Some(Score::new(1, 0).unwrap()));
 
         let e: ResultEntry = "Brighton & Hove Albion 1-1 Wolves, 4-3 pens".parse().unwrap();
         assert_eq!(e.away, "Wolves");

@@ -17,7 +17,7 @@ pub enum Error {
     SelfMatch,
     /// A combination of full-time, extra-time and penalty scores that cannot happen.
     #[error("inconsistent result: {0}")]
-    InconsistentResult(String),
+    InconsistentResult(crate::ResultFault),
     /// A date that lies outside the season it is recorded in.
     #[error("{date} is outside the {season} season ({from} to {to})")]
     DateOutsideSeason {

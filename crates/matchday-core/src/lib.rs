@@ -18,6 +18,7 @@
 mod competition;
 mod deduction;
 mod entry;
+mod entry_check;
 mod error;
 mod knockout;
 mod matches;
@@ -35,14 +36,18 @@ mod tracker;
 pub use competition::{Competition, CompetitionId, Format, PointsScheme, RuleSet, Zone};
 pub use deduction::Deduction;
 pub use entry::{EntryError, FixtureEntry, ResultEntry};
+pub use entry_check::{
+    Refusal, SecondLegFault, StoredAround, check_new_deduction, check_new_match, check_season,
+    league_meetings,
+};
 pub use error::Error;
 pub use knockout::{
-    Aggregate, Bracket, BracketRound, Decider, KnockoutError, KnockoutTie, Podium, ScoreParts, TieFormat,
+    Aggregate, Bracket, BracketRound, Decider, KnockoutError, KnockoutTie, LegFault, Podium, ScoreParts, TieFormat,
     TieGoals, TieMatch, TieOutcome, TieScore, TieState, check_new_cup_match, ties_in_round,
 };
 pub use matches::{Match, MatchId, MatchStatus, Pairing, Venue};
 pub use record::{DeductionRecord, MatchRecord, SeasonRecord, TeamRecord};
-pub use score::{Goals, MAX_GOALS, MatchResult, Score, Side};
+pub use score::{ExtraTimeAfter, Goals, MAX_GOALS, MatchResult, ResultFault, Score, Side};
 pub use season::Season;
 pub use split::{
     CarryOver, SectionRow, SectionTable, SplitError, SplitRules, SplitRulesError, SplitSection, SplitTables,

@@ -267,7 +267,7 @@ mod tests {
         assert_eq!(other_way.pairing.home(), TeamId(2));
         assert_eq!(
             other_way.status.result().unwrap().score(),
-            Score::new(1, 4).unwrap()
+            Some(Score::new(1, 4).unwrap())
         );
         assert_eq!(other_way.swapped(), m);
         assert!(m.is_remaining_as_of(Some(day(1))));
@@ -294,7 +294,10 @@ mod tests {
         let lined = typed.lined_up_with(std::slice::from_ref(&fixture));
         assert_eq!(lined.pairing, fixture.pairing);
         assert_eq!(lined.round.as_deref(), Some("Final"));
-        assert_eq!(lined.status.result().unwrap().score(), Score::new(0, 1).unwrap());
+        assert_eq!(
+            lined.status.result().unwrap().score(),
+            Some(Score::new(0, 1).unwrap())
+        );
         // At a home ground the order typed is the order played: no turning round.
         fixture.venue = Venue::Home;
         let lined = typed.lined_up_with(std::slice::from_ref(&fixture));

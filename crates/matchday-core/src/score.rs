@@ -102,31 +102,114 @@ pub enum Side {
     Away,
 }
 
-/// The full record of a played match's score.
-///
-/// `full_time` is the score after 90 minutes; `extra_time`, when present, is
-/// the score after extra time (including the 90 minutes' goals), as people
-/// write "1-0 aet"; `penalties` is the shoot-out.
+/// What extra time and a shoot-out follow, which decides whether a result's
+/// parts fit together.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ExtraTimeAfter {
+    /// A single match (or a replay, or a first leg): extra time follows a level match.
+    LevelMatch,
+    /// A second leg: extra time follows a level aggregate, so the match itself need not be level.
+    LevelAggregate,
+}
+
+/// Why the parts of a result do not fit together.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, thiserror::Error)]
+#[serde(rename_all = "snake_case")]
+pub enum ResultFault {
+    /// Neither the 90-minute score nor the score after extra time is given.
+    #[error("a result needs a score")]
+    NoScore,
+    /// The half-time score has more goals than a later score.
+    #[error("half-time {half_time} has more goals than {later}")]
+    HalfTimeAboveLater {
+        /// The half-time score.
+        half_time: Score,
+        /// The later score it exceeds.
+        later: Score,
+    },
+    /// Extra time after a match decided in 90 minutes.
+    #[error("extra time after a decided match ({0})")]
+    ExtraTimeAfterDecidedMatch(Score),
+    /// The score after extra time has fewer goals than after 90 minutes.
+    #[error("after extra time {extra_time} has fewer goals than after 90 minutes {full_time}")]
+    ExtraTimeLosesGoals {
+        /// The score after extra time.
+        extra_time: Score,
+        /// The 90-minute score.
+        full_time: Score,
+    },
+    /// A shoot-out after a match that was not level.
+    #[error("penalties after a decided match ({0})")]
+    PenaltiesAfterDecidedMatch(Score),
+    /// A shoot-out that ended level.
+    #[error("a penalty shoot-out cannot end level ({0})")]
+    LevelShootOut(Score),
+}
+
+/// The full record of a played match's score: only what was given.
+///
+/// `full_time` is the score after 90 minutes, absent when only the score
+/// after extra time was given (people write "1-0 aet" and leave the 90
+/// minutes out); `extra_time`, when present, is the score after extra time
+/// (including the 90 minutes' goals); `penalties` is the shoot-out. At least
+/// one of the 90-minute and after-extra-time scores is always there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "ResultParts", into = "ResultParts")]
 pub struct MatchResult {
-    full_time: Score,
+    full_time: Option<Score>,
     half_time: Option<Score>,
     extra_time: Option<Score>,
     penalties: Option<Score>,
+}
+
+/// A result's parts as files and JSON hold them; read back through the same checks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+struct ResultParts {
+    full_time: Option<Score>,
+    half_time: Option<Score>,
+    extra_time: Option<Score>,
+    penalties: Option<Score>,
+}
+
+impl TryFrom<ResultParts> for MatchResult {
+    type Error = Error;
+    fn try_from(p: ResultParts) -> Result<MatchResult, Error> {
+        // The type holds any result a match can have; whether it fits a single
+        // match or a second leg is the match's check.
+        MatchResult::from_parts(
+            p.full_time,
+            p.half_time,
+            p.extra_time,
+            p.penalties,
+            ExtraTimeAfter::LevelAggregate,
+        )
+    }
+}
+
+impl From<MatchResult> for ResultParts {
+    fn from(r: MatchResult) -> ResultParts {
+        ResultParts {
+            full_time: r.full_time,
+            half_time: r.half_time,
+            extra_time: r.extra_time,
+            penalties: r.penalties,
+        }
+    }
 }
 
 impl MatchResult {
     /// A result decided in 90 minutes.
     pub fn full_time(score: Score) -> MatchResult {
         MatchResult {
-            full_time: score,
+            full_time: Some(score),
             half_time: None,
             extra_time: None,
             penalties: None,
         }
     }
 
-    /// A result with every part given, checked for consistency.
+    /// A single match's result with its 90-minute score given, checked for consistency.
     ///
     /// # Errors
     /// [`Error::InconsistentResult`] when the half-time score exceeds the
@@ -138,43 +221,18 @@ impl MatchResult {
         extra_time: Option<Score>,
         penalties: Option<Score>,
     ) -> Result<MatchResult, Error> {
-        let bad = |why: &str| Err(Error::InconsistentResult(why.to_string()));
-        if let Some(ht) = half_time
-            && !full_time.at_least(ht)
-        {
-            return bad(&format!(
-                "half-time {ht} has more goals than full-time {full_time}"
-            ));
-        }
-        if let Some(et) = extra_time {
-            if !full_time.is_level() {
-                return bad(&format!("extra time after a decided match ({full_time})"));
-            }
-            if !et.at_least(full_time) {
-                return bad(&format!(
-                    "after extra time {et} has fewer goals than full-time {full_time}"
-                ));
-            }
-        }
-        if let Some(pens) = penalties {
-            let before = extra_time.unwrap_or(full_time);
-            if !before.is_level() {
-                return bad(&format!("penalties after a decided match ({before})"));
-            }
-            if pens.is_level() {
-                return bad(&format!("a penalty shoot-out cannot end level ({pens})"));
-            }
-        }
-        Ok(MatchResult {
-            full_time,
+        MatchResult::from_parts(
+            Some(full_time),
             half_time,
             extra_time,
             penalties,
-        })
+            ExtraTimeAfter::LevelMatch,
+        )
     }
 
-    /// A second leg's result, where extra time and a shoot-out follow a level
-    /// aggregate rather than a level match (Arsenal 1-0 Porto, 1-0 aet, 4-2 pens).
+    /// A second leg's result with its 90-minute score given, where extra time
+    /// and a shoot-out follow a level aggregate rather than a level match
+    /// (Arsenal 1-0 Porto, 1-0 aet, 4-2 pens).
     ///
     /// # Errors
     /// [`Error::InconsistentResult`] when the half-time score exceeds the
@@ -185,36 +243,81 @@ impl MatchResult {
         extra_time: Option<Score>,
         penalties: Option<Score>,
     ) -> Result<MatchResult, Error> {
-        let bad = |why: String| Err(Error::InconsistentResult(why));
-        if let Some(ht) = half_time
-            && !full_time.at_least(ht)
-        {
-            return bad(format!(
-                "half-time {ht} has more goals than full-time {full_time}"
-            ));
+        MatchResult::from_parts(
+            Some(full_time),
+            half_time,
+            extra_time,
+            penalties,
+            ExtraTimeAfter::LevelAggregate,
+        )
+    }
+
+    /// A result from the parts that were given: the 90-minute score may be
+    /// absent when the score after extra time is there.
+    ///
+    /// # Errors
+    /// [`Error::InconsistentResult`] when no score is given or the parts do
+    /// not fit together under `after` (see [`MatchResult::fits`]).
+    pub fn from_parts(
+        full_time: Option<Score>,
+        half_time: Option<Score>,
+        extra_time: Option<Score>,
+        penalties: Option<Score>,
+        after: ExtraTimeAfter,
+    ) -> Result<MatchResult, Error> {
+        if full_time.is_none() && extra_time.is_none() {
+            return Err(Error::InconsistentResult(ResultFault::NoScore));
         }
-        if let Some(et) = extra_time
-            && !et.at_least(full_time)
-        {
-            return bad(format!(
-                "after extra time {et} has fewer goals than full-time {full_time}"
-            ));
-        }
-        if let Some(pens) = penalties
-            && pens.is_level()
-        {
-            return bad(format!("a penalty shoot-out cannot end level ({pens})"));
-        }
-        Ok(MatchResult {
+        let result = MatchResult {
             full_time,
             half_time,
             extra_time,
             penalties,
-        })
+        };
+        result.fits(after)?;
+        Ok(result)
     }
 
-    /// The score after 90 minutes, which is what league tables count.
-    pub fn score(&self) -> Score {
+    /// Whether the parts fit together for a match whose extra time follows `after`:
+    /// scores only grow (half-time, 90 minutes, extra time), a shoot-out is
+    /// never level, and after a level match only a level match goes to
+    /// extra time and only a level score to penalties.
+    ///
+    /// # Errors
+    /// [`Error::InconsistentResult`] naming the first part that does not fit.
+    pub fn fits(&self, after: ExtraTimeAfter) -> Result<(), Error> {
+        let fault = |f: ResultFault| Err(Error::InconsistentResult(f));
+        if let Some(ht) = self.half_time
+            && let Some(later) = self.full_time.or(self.extra_time)
+            && !later.at_least(ht)
+        {
+            return fault(ResultFault::HalfTimeAboveLater { half_time: ht, later });
+        }
+        if let (Some(ft), Some(et)) = (self.full_time, self.extra_time) {
+            if after == ExtraTimeAfter::LevelMatch && !ft.is_level() {
+                return fault(ResultFault::ExtraTimeAfterDecidedMatch(ft));
+            }
+            if !et.at_least(ft) {
+                return fault(ResultFault::ExtraTimeLosesGoals {
+                    extra_time: et,
+                    full_time: ft,
+                });
+            }
+        }
+        if let Some(pens) = self.penalties {
+            if after == ExtraTimeAfter::LevelMatch && !self.final_score().is_level() {
+                return fault(ResultFault::PenaltiesAfterDecidedMatch(self.final_score()));
+            }
+            if pens.is_level() {
+                return fault(ResultFault::LevelShootOut(pens));
+            }
+        }
+        Ok(())
+    }
+
+    /// The score after 90 minutes, which is what league tables count; absent
+    /// when only the score after extra time was given.
+    pub fn score(&self) -> Option<Score> {
         self.full_time
     }
 
@@ -233,15 +336,23 @@ impl MatchResult {
         self.penalties
     }
 
+    /// Whether the match went beyond 90 minutes: extra time or a shoot-out.
+    pub fn went_beyond_ninety_minutes(&self) -> bool {
+        self.extra_time.is_some() || self.penalties.is_some()
+    }
+
     /// The score when play ended: after extra time if there was any.
     pub fn final_score(&self) -> Score {
-        self.extra_time.unwrap_or(self.full_time)
+        match (self.extra_time, self.full_time) {
+            (Some(score), _) | (None, Some(score)) => score,
+            (None, None) => unreachable!("a result always has a score (checked in from_parts)"),
+        }
     }
 
     /// The same result seen from the other side.
     pub fn swapped(&self) -> MatchResult {
         MatchResult {
-            full_time: self.full_time.swapped(),
+            full_time: self.full_time.map(Score::swapped),
             half_time: self.half_time.map(Score::swapped),
             extra_time: self.extra_time.map(Score::swapped),
             penalties: self.penalties.map(Score::swapped),
@@ -257,14 +368,82 @@ impl MatchResult {
             std::cmp::Ordering::Equal => None,
         }
     }
+
+    /// Reads a typed result under the rules of `after`; see [`MatchResult::from_str`] for the forms.
+    ///
+    /// # Errors
+    /// [`Error::BadScore`] for text that is not a result, [`Error::AbsurdGoals`]
+    /// and [`Error::InconsistentResult`] for a result that cannot be.
+    pub fn parse(text: &str, after: ExtraTimeAfter) -> Result<MatchResult, Error> {
+        let bad = || Error::BadScore(text.to_string());
+        let score_of = |s: &str| -> Result<Score, Error> {
+            s.trim().parse::<Score>().map_err(|e| match e {
+                Error::AbsurdGoals(n) => Error::AbsurdGoals(n),
+                _ => bad(),
+            })
+        };
+        let mut rest = text.trim().to_ascii_lowercase();
+        let (mut half_time, mut ninety) = (None, None);
+        if let Some(open) = rest.find('(') {
+            let close = rest[open..].find(')').ok_or_else(bad)? + open;
+            for part in rest[open + 1..close].split(',') {
+                let part = part.trim();
+                let (slot, score) = if let Some(s) = NINETY_MINUTES.iter().find_map(|p| part.strip_prefix(p))
+                {
+                    (&mut ninety, s)
+                } else if let Some(s) = part.strip_prefix("ht") {
+                    (&mut half_time, s)
+                } else {
+                    // A bare score in brackets is the half-time score, as people write it.
+                    (&mut half_time, part)
+                };
+                if slot.is_some() {
+                    return Err(bad());
+                }
+                *slot = Some(score_of(score)?);
+            }
+            rest = format!("{} {}", &rest[..open], &rest[close + 1..]);
+        }
+        let (main, pens_part) = match rest.split_once(',') {
+            Some((m, p)) => (m.trim().to_string(), Some(p.trim().to_string())),
+            None => (rest.trim().to_string(), None),
+        };
+        let penalties = match pens_part {
+            None => None,
+            Some(p) => {
+                let p = ["pens", "pen.", "pen", "p"]
+                    .iter()
+                    .find_map(|suffix| p.strip_suffix(suffix))
+                    .ok_or_else(bad)?;
+                Some(score_of(p)?)
+            }
+        };
+        let (score_text, aet) = match main.strip_suffix("aet").or_else(|| main.strip_suffix("a.e.t.")) {
+            Some(s) => (s.trim(), true),
+            None => (main.as_str(), false),
+        };
+        let score = score_of(score_text)?;
+        if aet {
+            // Only what was given: the 90-minute score stays absent unless typed.
+            MatchResult::from_parts(ninety, half_time, Some(score), penalties, after)
+        } else {
+            if ninety.is_some_and(|n| n != score) {
+                return Err(bad());
+            }
+            MatchResult::from_parts(Some(score), half_time, None, penalties, after)
+        }
+    }
 }
+
+/// How a typed result labels its 90-minute score inside brackets.
+const NINETY_MINUTES: [&str; 4] = ["90 min", "90min", "90'", "ft"];
 
 impl fmt::Display for MatchResult {
     /// As people write it: `1-0`, `1-0 aet`, `4-4 aet, 4-5 pens`, `1-1, 4-3 pens`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.extra_time {
             Some(et) => write!(f, "{et} aet")?,
-            None => write!(f, "{}", self.full_time)?,
+            None => write!(f, "{}", self.final_score())?,
         }
         if let Some(p) = self.penalties {
             write!(f, ", {p} pens")?;
@@ -276,56 +455,15 @@ impl fmt::Display for MatchResult {
 impl FromStr for MatchResult {
     type Err = Error;
 
-    /// Reads the forms people type: `2-1`, `1-0 aet`, `4-4 aet, 4-5 pens`,
-    /// `1-1, 4-3 pens` (a shoot-out straight after 90 minutes), optionally
-    /// with the half-time score in brackets: `2-1 (1-0)`.
+    /// Reads the forms people type, for a single match: `2-1`, `1-0 aet`,
+    /// `4-4 aet, 4-5 pens`, `1-1, 4-3 pens` (a shoot-out straight after 90
+    /// minutes), with scores in brackets after the score: a bare one is the
+    /// half-time score, `2-1 (1-0)`; `90 min` (or `ft`) names the 90-minute
+    /// score after extra time, `2-1 aet (90 min 1-1, ht 0-1), 4-3 pens`.
+    /// The 90-minute score of a match that went to extra time is absent
+    /// unless given.
     fn from_str(text: &str) -> Result<MatchResult, Error> {
-        let bad = || Error::BadScore(text.to_string());
-        let mut rest = text.trim().to_ascii_lowercase();
-        let mut half_time = None;
-        if let Some(open) = rest.find('(') {
-            let close = rest[open..].find(')').ok_or_else(bad)? + open;
-            half_time = Some(rest[open + 1..close].parse::<Score>().map_err(|_| bad())?);
-            rest = format!("{} {}", &rest[..open], &rest[close + 1..]);
-        }
-        let (main, pens_part) = match rest.split_once(',') {
-            Some((m, p)) => (m.trim().to_string(), Some(p.trim().to_string())),
-            None => (rest.trim().to_string(), None),
-        };
-        let penalties = match pens_part {
-            None => None,
-            Some(p) => {
-                let p = p
-                    .strip_suffix("pens")
-                    .or_else(|| p.strip_suffix("pen"))
-                    .or_else(|| p.strip_suffix("pen."))
-                    .or_else(|| p.strip_suffix("p"))
-                    .ok_or_else(bad)?;
-                Some(p.trim().parse::<Score>().map_err(|_| bad())?)
-            }
-        };
-        let (score_text, aet) = match main.strip_suffix("aet").or_else(|| main.strip_suffix("a.e.t.")) {
-            Some(s) => (s.trim(), true),
-            None => (main.as_str(), false),
-        };
-        let score: Score = score_text.parse().map_err(|e| match e {
-            Error::AbsurdGoals(n) => Error::AbsurdGoals(n),
-            _ => bad(),
-        })?;
-        if aet {
-            // Typed results give only the score after extra time; the 90-minute
-            // score was level, but which level score we cannot know, so we keep
-            // the after-extra-time score and mark the 90 minutes as unknown-level
-            // by using the lower side for both.
-            let level = score.home.min(score.away);
-            let ft = Score {
-                home: level,
-                away: level,
-            };
-            MatchResult::new(ft, half_time, Some(score), penalties)
-        } else {
-            MatchResult::new(score, half_time, None, penalties)
-        }
+        MatchResult::parse(text, ExtraTimeAfter::LevelMatch)
     }
 }
 
@@ -340,7 +478,7 @@ mod tests {
     #[test]
     fn reads_plain_extra_time_and_penalties() {
         let r: MatchResult = "5-2".parse().unwrap();
-        assert_eq!(r.score(), s(5, 2));
+        assert_eq!(r.score(), Some(s(5, 2)));
         assert_eq!(r.winner(), Some(Side::Home));
 
         let r: MatchResult = "Salford 4-4 aet, 4-5 pens"
@@ -377,6 +515,50 @@ mod tests {
         }
         assert!(MatchResult::new(s(1, 0), None, Some(s(2, 0)), None).is_err());
         assert!(MatchResult::new(s(1, 1), None, Some(s(0, 1)), None).is_err());
+    }
+
+    #[test]
+    fn a_ninety_minute_score_not_given_is_absent() {
+        let r: MatchResult = "2-1 aet".parse().unwrap();
+        assert_eq!(r.score(), None);
+        assert_eq!(r.final_score(), s(2, 1));
+        assert_eq!(r.to_string(), "2-1 aet");
+        let r: MatchResult = "1-1 aet (90 min 0-0, ht 0-0), 4-2 pens".parse().unwrap();
+        assert_eq!(r.score(), Some(s(0, 0)));
+        assert_eq!(r.half_time(), Some(s(0, 0)));
+        assert_eq!(r.extra_time(), Some(s(1, 1)));
+        assert_eq!(r.penalties(), Some(s(4, 2)));
+        let r: MatchResult = "2-2 aet (ft 1-1)".parse().unwrap();
+        assert_eq!(r.score(), Some(s(1, 1)));
+        assert_eq!(r.swapped().score(), Some(s(1, 1)));
+        // A 90-minute score that was not level cannot go to extra time in a single match.
+        assert!("2-1 aet (90 min 1-0)".parse::<MatchResult>().is_err());
+        // ...but can in a second leg, where extra time follows a level aggregate.
+        let r = MatchResult::parse("1-0 aet (90 min 1-0), 4-2 pens", ExtraTimeAfter::LevelAggregate).unwrap();
+        assert_eq!(r.score(), Some(s(1, 0)));
+        assert_eq!(r.winner(), Some(Side::Home));
+        let r = MatchResult::parse("1-0 aet, 4-2 pens", ExtraTimeAfter::LevelAggregate).unwrap();
+        assert_eq!(r.score(), None);
+        assert!(r.fits(ExtraTimeAfter::LevelMatch).is_err());
+        for text in [
+            "2-1 (90 min 1-1)",
+            "2-1 aet (90 min 2-2)",
+            "1-1 aet (1-0, 2-0)",
+            "3-0 aet (ht 4-0)",
+        ] {
+            assert!(text.parse::<MatchResult>().is_err(), "{text}");
+        }
+    }
+
+    #[test]
+    fn deserialising_checks_the_parts() {
+        let r: MatchResult = "1-1 aet (90 min 0-0), 4-2 pens".parse().unwrap();
+        let json = serde_json::to_string(&r).unwrap();
+        assert_eq!(serde_json::from_str::<MatchResult>(&json).unwrap(), r);
+        let none = r#"{"full_time":null,"half_time":null,"extra_time":null,"penalties":null}"#;
+        assert!(serde_json::from_str::<MatchResult>(none).is_err());
+        let level_pens = r#"{"full_time":{"home":1,"away":1},"half_time":null,"extra_time":null,"penalties":{"home":3,"away":3}}"#;
+        assert!(serde_json::from_str::<MatchResult>(level_pens).is_err());
     }
 
     #[test]

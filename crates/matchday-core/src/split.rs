@@ -404,7 +404,8 @@ fn section_table(
     let mut results = Vec::new();
     for &(m, in_section) in counted {
         let Some(result) = m.status.result() else { continue };
-        let score = result.score();
+        // League matches last 90 minutes, so the final score is the 90 minutes.
+        let score = result.final_score();
         let home = index.get(&m.pairing.home()).copied();
         let away = index.get(&m.pairing.away()).copied();
         if let (Some(h), Some(a)) = (home, away) {

@@ -193,7 +193,8 @@ impl Standings {
         let index: HashMap<TeamId, usize> = teams.iter().enumerate().map(|(i, &t)| (t, i)).collect();
         let mut counted: Vec<(&Match, usize, usize)> = matches
             .iter()
-            .filter(|m| m.result_as_of(options.as_of).is_some())
+            // A table counts 90 minutes; a cup match whose 90 minutes were not given has nothing to count.
+            .filter(|m| m.result_as_of(options.as_of).is_some_and(|r| r.score().is_some()))
             .filter_map(|m| {
                 let home = *index.get(&m.pairing.home())?;
                 let away = *index.get(&m.pairing.away())?;
@@ -204,7 +205,10 @@ impl Standings {
         let points = competition.points;
         let mut results = Vec::with_capacity(counted.len());
         for &(m, home, away) in &counted {
-            let score = m.result_as_of(options.as_of).expect("filtered").score();
+            let score = m
+                .result_as_of(options.as_of)
+                .and_then(crate::MatchResult::score)
+                .expect("filtered");
             results.push(CompactResult {
                 home: home as u16,
                 away: away as u16,

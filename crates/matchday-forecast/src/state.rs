@@ -118,7 +118,8 @@ impl LeagueState {
             };
             stored.insert((home, away));
             if let Some(result) = m.result_as_of(as_of) {
-                let score = result.score();
+                // A league match always has its 90-minute score (no extra time in a league).
+                let Some(score) = result.score() else { continue };
                 results.push(PlayedResult {
                     home,
                     away,

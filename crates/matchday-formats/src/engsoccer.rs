@@ -191,7 +191,10 @@ mod tests {
         );
         let m = &seasons[1].matches[1];
         assert_eq!((m.away.as_str(), m.line), ("Nottingham \"Forest\"", 5));
-        assert_eq!(m.status.result().unwrap().score(), Score::new(2, 1).unwrap());
+        assert_eq!(
+            m.status.result().unwrap().score(),
+            Some(Score::new(2, 1).unwrap())
+        );
     }
 
     #[test]

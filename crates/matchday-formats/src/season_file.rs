@@ -42,6 +42,8 @@
 //!   `2-1`, `2-1 (1-0)` (half-time in brackets), `1-2 aet (1-1, 1-0)` (after
 //!   extra time, then the 90-minute and half-time scores), `1-1 (0-1), 6-7 pens`
 //!   (a shoot-out straight after 90 minutes), `4-4 aet (3-3, 1-3), 4-5 pens`.
+//!   Only what is known is written: `1-2 aet` when the 90-minute score was
+//!   not given, `1-2 aet (ht 1-0)` with the half-time score alone.
 //!   Instead of a result: `postponed`, `cancelled`, `abandoned`, or
 //!   `awarded 3-0` (an awarded result, in the same forms).
 //! - Notes, comma-separated: `group A`, `leg 1`, `replay`, `neutral`.
@@ -60,7 +62,8 @@ use std::fmt::Write as _;
 
 use chrono::{NaiveDate, NaiveTime, Timelike};
 use matchday_core::{
-    DeductionRecord, MatchRecord, MatchResult, MatchStatus, Score, SeasonRecord, TeamRecord, Venue, Zone,
+    DeductionRecord, ExtraTimeAfter, MatchRecord, MatchResult, MatchStatus, Score, SeasonRecord, TeamRecord,
+    Venue, Zone,
 };
 
 use crate::ParseError;
@@ -192,16 +195,19 @@ fn write_match(out: &mut String, m: &MatchRecord) {
     out.push('\n');
 }
 
-/// `2-1 (1-0)`, `1-2 aet (1-1, 1-0)`, `1-1 (0-1), 6-7 pens`.
+/// `2-1 (1-0)`, `1-2 aet (1-1, 1-0)`, `1-1 (0-1), 6-7 pens`; only the parts
+/// known: `1-2 aet` when the 90 minutes were not given, `1-2 aet (ht 1-0)`.
 fn result_text(r: &MatchResult) -> String {
     let mut text = match r.extra_time() {
-        Some(et) => match r.half_time() {
-            Some(ht) => format!("{et} aet ({}, {ht})", r.score()),
-            None => format!("{et} aet ({})", r.score()),
+        Some(et) => match (r.score(), r.half_time()) {
+            (Some(ft), Some(ht)) => format!("{et} aet ({ft}, {ht})"),
+            (Some(ft), None) => format!("{et} aet ({ft})"),
+            (None, Some(ht)) => format!("{et} aet (ht {ht})"),
+            (None, None) => format!("{et} aet"),
         },
         None => match r.half_time() {
-            Some(ht) => format!("{} ({ht})", r.score()),
-            None => r.score().to_string(),
+            Some(ht) => format!("{} ({ht})", r.final_score()),
+            None => r.final_score().to_string(),
         },
     };
     if let Some(p) = r.penalties() {
@@ -489,34 +495,40 @@ fn parse_result(text: &str, second_leg: bool) -> Result<MatchResult, String> {
     let (outside, bracket) = match main.find('(') {
         Some(open) => {
             let inner = main[open + 1..].strip_suffix(')').ok_or_else(bad)?;
-            let scores = inner.split(',').map(score).collect::<Result<Vec<_>, _>>()?;
-            (main[..open].trim(), scores)
+            (
+                main[..open].trim(),
+                inner.split(',').map(str::trim).collect::<Vec<_>>(),
+            )
         }
         None => (main.trim(), Vec::new()),
     };
+    // `ht 1-0` alone in brackets after extra time: the 90 minutes were not given.
+    let labelled_ht = match bracket.as_slice() {
+        [only] => only.strip_prefix("ht ").map(score).transpose()?,
+        _ => None,
+    };
+    let scores = || bracket.iter().map(|s| score(s)).collect::<Result<Vec<_>, _>>();
     let (full_time, half_time, extra_time) = match outside.strip_suffix("aet") {
-        Some(et) => match bracket.as_slice() {
-            [ft] => (*ft, None, Some(score(et)?)),
-            [ft, ht] => (*ft, Some(*ht), Some(score(et)?)),
-            _ => {
-                return Err(format!(
-                    "{}: after extra time, write the 90-minute score in brackets",
-                    bad()
-                ));
-            }
+        Some(et) if labelled_ht.is_some() => (None, labelled_ht, Some(score(et)?)),
+        Some(et) => match scores()?.as_slice() {
+            [] => (None, None, Some(score(et)?)),
+            [ft] => (Some(*ft), None, Some(score(et)?)),
+            [ft, ht] => (Some(*ft), Some(*ht), Some(score(et)?)),
+            _ => return Err(bad()),
         },
-        None => match bracket.as_slice() {
-            [] => (score(outside)?, None, None),
-            [ht] => (score(outside)?, Some(*ht), None),
+        None => match scores()?.as_slice() {
+            [] => (Some(score(outside)?), None, None),
+            [ht] => (Some(score(outside)?), Some(*ht), None),
             _ => return Err(bad()),
         },
     };
-    let result = if second_leg {
-        MatchResult::second_leg(full_time, half_time, extra_time, penalties)
+    let after = if second_leg {
+        ExtraTimeAfter::LevelAggregate
     } else {
-        MatchResult::new(full_time, half_time, extra_time, penalties)
+        ExtraTimeAfter::LevelMatch
     };
-    result.map_err(|e| format!("{}: {e}", bad()))
+    MatchResult::from_parts(full_time, half_time, extra_time, penalties, after)
+        .map_err(|e| format!("{}: {e}", bad()))
 }
 
 #[cfg(test)]
@@ -746,7 +758,10 @@ mod tests {
             ("2024-02-30 | A | B", "cannot read date"),
             ("2024-02-25 25:00 | A | B", "cannot read kick-off"),
             ("2024-02-25 | A | A | 1-0", "cannot play itself"),
-            ("2024-02-25 | A | B | 1-0 aet", "90-minute score in brackets"),
+            (
+                "2024-02-25 | A | B | 1-0 aet (1-0, 0-0, 0-0)",
+                "cannot read result",
+            ),
             (
                 "2024-02-25 | A | B | 2-1 aet (1-0)",
                 "extra time after a decided match",
@@ -820,7 +835,9 @@ mod tests {
                 let p = (level && self.chance(50))
                     .then(|| self.score())
                     .filter(|p| !p.is_level());
-                if let Ok(r) = MatchResult::new(ft, ht, et, p) {
+                // Sometimes only the score after extra time is known.
+                let ft = Some(ft).filter(|_| et.is_none() || self.chance(70));
+                if let Ok(r) = MatchResult::from_parts(ft, ht, et, p, ExtraTimeAfter::LevelMatch) {
                     return r;
                 }
             }

@@ -53,7 +53,10 @@ fn shown(m: &MatchRecord) -> String {
         text.push_str(&format!(" (ht {ht})"));
     }
     if result.extra_time().is_some() {
-        text.push_str(&format!(" (ft {})", result.score()));
+        match result.score() {
+            Some(ft) => text.push_str(&format!(" (ft {ft})")),
+            None => text.push_str(" (ft not given)"),
+        }
     }
     text
 }

@@ -111,6 +111,10 @@ pub enum StoreError {
         /// Date.
         date: NaiveDate,
     },
+    /// A match or deduction that cannot be, as the core's entry checks say;
+    /// its teams are named by id, for the caller to word.
+    #[error(transparent)]
+    Refused(matchday_core::Refusal),
     /// A problem with one line of an imported file.
     #[error("line {line}: {source}")]
     AtLine {

@@ -161,8 +161,27 @@ impl<'c> Writer<'c> {
             self.set_structure(id, &structure)?;
             competition.set_structure(structure);
         }
+        // The season as the file leaves it meets the same rules as a typed entry.
+        let stored = self.matches(id)?;
+        let entrants = self.entrants(id)?;
+        if let Err((at, refusal)) = matchday_core::check_season(&competition, &entrants, &stored) {
+            let refused = &stored[at];
+            let line = record.matches.iter().zip(&matches).find_map(|(r, m)| {
+                (m.pairing == refused.pairing && m.date == refused.date).then_some(r.line)
+            });
+            let refusal = StoreError::Refused(refusal);
+            return Err(match line {
+                Some(line) => StoreError::AtLine {
+                    line,
+                    source: Box::new(refusal),
+                },
+                None => refusal,
+            });
+        }
         for d in &record.deductions {
             let team = self.ensure_team(&d.team, &mut known)?;
+            // A file's deductions name teams of the season it holds.
+            self.add_entrant(id, team)?;
             let deduction = Deduction {
                 team,
                 points: d.points,

@@ -2,8 +2,8 @@
 
 use chrono::{NaiveDate, NaiveTime};
 use matchday_core::{
-    Competition, CompetitionId, Format, MatchId, MatchResult, MatchStatus, Pairing, Round, Score, Season, Stage,
-    Structure,
+    Competition, CompetitionId, ExtraTimeAfter, Format, MatchId, MatchResult, MatchStatus, Pairing, Round, Score,
+    Season, Stage, Structure,
     TeamId, Venue,
 };
 use rusqlite::Row;
@@ -97,13 +97,20 @@ impl MatchRow {
             }
         };
         let result = || -> Result<MatchResult, StoreError> {
-            let ft = score(0)?.ok_or_else(|| corrupt("match", "played match without a score"))?;
             // A second leg's extra time follows a level aggregate, not a level match.
-            if self.leg == 2 {
-                Ok(MatchResult::second_leg(ft, score(2)?, score(4)?, score(6)?)?)
+            let after = if self.leg == 2 {
+                ExtraTimeAfter::LevelAggregate
             } else {
-                Ok(MatchResult::new(ft, score(2)?, score(4)?, score(6)?)?)
-            }
+                ExtraTimeAfter::LevelMatch
+            };
+            // The 90-minute score is absent when only the score after extra time was given.
+            Ok(MatchResult::from_parts(
+                score(0)?,
+                score(2)?,
+                score(4)?,
+                score(6)?,
+                after,
+            )?)
         };
         let status = match self.status.as_str() {
             "scheduled" => MatchStatus::Scheduled,
@@ -212,7 +219,7 @@ impl StageColumns {
 pub(crate) fn score_columns(status: &MatchStatus) -> [Option<i64>; 8] {
     let mut cols = [None; 8];
     if let Some(r) = status.result() {
-        let parts = [Some(r.score()), r.half_time(), r.extra_time(), r.penalties()];
+        let parts = [r.score(), r.half_time(), r.extra_time(), r.penalties()];
         for (i, part) in parts.iter().enumerate() {
             if let Some(s) = part {
                 cols[2 * i] = Some(i64::from(s.home()));

@@ -272,3 +272,65 @@ fn the_structure_is_chosen_stored_and_read_back() {
         .unwrap();
     assert!(store.read().find_competition("euro", None, None).is_err());
 }
+
+#[test]
+fn a_result_keeps_only_the_scores_given_and_every_check_runs_in_the_write() {
+    let mut store = Store::open_in_memory().unwrap();
+    let league = premier_league(&mut store);
+    let cup = Competition {
+        id: None,
+        slug: "fa-cup".into(),
+        name: "FA Cup".into(),
+        season: Season::starting(2023),
+        format: Format::Knockout,
+        structure: matchday_core::Structure::of_format(Format::Knockout),
+        rules: RuleSet::Classic,
+        points: PointsScheme::THREE,
+        zones: Vec::new(),
+        away_goals: false,
+    };
+    let cup_id = store.write(|w| w.add_competition(&cup)).unwrap();
+    let cup = Competition {
+        id: Some(cup_id),
+        ..cup
+    };
+    let r = store.read();
+    let (ars, liv) = (
+        r.resolve_team("Arsenal").unwrap(),
+        r.resolve_team("Liverpool").unwrap(),
+    );
+    let game = |score: &str, date, round: &str| {
+        let mut m = Match::new(
+            date,
+            Pairing::new(ars, liv).unwrap(),
+            MatchStatus::Played(score.parse::<MatchResult>().unwrap()),
+        );
+        m.round = Some(round.into());
+        m
+    };
+    store
+        .write(|w| w.record_result(&cup, &game("2-1 aet", day(1, 7), "Round 3"), false))
+        .unwrap();
+    let stored = store.read().matches(cup_id).unwrap();
+    let result = stored[0].status.result().unwrap();
+    assert_eq!(
+        (result.score(), result.final_score().to_string()),
+        (None, "2-1".to_string())
+    );
+    // The cup check is the store's: Liverpool are out, whoever writes.
+    let err = store
+        .write(|w| w.record_result(&cup, &game("1-0", day(1, 27), "Round 4"), false))
+        .unwrap_err();
+    assert!(
+        matches!(err, StoreError::Refused(matchday_core::Refusal::Cup(_))),
+        "{err}"
+    );
+    // A league result with a shoot-out is refused inside the write.
+    let err = store
+        .write(|w| w.record_result(&league, &game("1-1, 4-3 pens", day(2, 4), "Matchday 1"), false))
+        .unwrap_err();
+    assert!(matches!(
+        err,
+        StoreError::Refused(matchday_core::Refusal::BeyondNinetyMinutesInLeague)
+    ));
+}

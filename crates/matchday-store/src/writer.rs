@@ -4,8 +4,8 @@ use std::collections::HashMap;
 use std::ops::Deref;
 
 use matchday_core::{
-    Competition, CompetitionId, Deduction, KNOWN_ALIASES, Match, MatchId, MatchStatus, Team, TeamId,
-    normalize_name,
+    Competition, CompetitionId, Deduction, KNOWN_ALIASES, Match, MatchId, MatchStatus, StoredAround, Team,
+    TeamId, check_new_deduction, check_new_match, normalize_name,
 };
 use rusqlite::{Connection, ErrorCode, OptionalExtension, ToSql, params};
 
@@ -43,6 +43,9 @@ impl Recorded {
         }
     }
 }
+
+/// How recording a result into a stored match is reported.
+type RecordedAs = fn(MatchId) -> Recorded;
 
 fn is_unique_violation(err: &rusqlite::Error) -> bool {
     matches!(err, rusqlite::Error::SqliteFailure(e, _) if e.code == ErrorCode::ConstraintViolation)
@@ -353,10 +356,13 @@ impl<'c> Writer<'c> {
     ///
     /// A stored result for the same teams on the same day is an error unless
     /// `replace`; a stored fixture between them (in the same round and leg,
-    /// where given) is completed; otherwise the match is added.
+    /// where given) is completed; otherwise the match is added. The match, as
+    /// it will be stored, is checked against what is stored around it
+    /// ([`matchday_core::check_new_match`]) in this same transaction.
     ///
     /// # Errors
-    /// Dates outside the season, results already stored, and database errors.
+    /// Dates outside the season, results already stored, [`StoreError::Refused`]
+    /// for a match that cannot be, and database errors.
     pub fn record_result(
         &mut self,
         competition: &Competition,
@@ -367,10 +373,37 @@ impl<'c> Writer<'c> {
         let entered = typed(competition.format, m.clone());
         let m = &entered;
         competition.season.check_date(m.date)?;
+        let (target, recorded): (Option<Match>, RecordedAs) =
+            match self.result_target(competition, m, replace)? {
+                Some((stored, recorded)) => (Some(stored), recorded),
+                None => (None, Recorded::Added),
+            };
+        let new = target
+            .as_ref()
+            .map_or_else(|| m.clone(), |stored| merged(stored, m));
+        self.check_match(competition, target.as_ref().and_then(|t| t.id), &new)?;
+        match target {
+            Some(stored) => {
+                let stored_id = stored.id.expect("stored");
+                self.update_match(stored_id, &new)?;
+                Ok(recorded(stored_id))
+            }
+            None => Ok(Recorded::Added(self.insert_match(id, &new)?)),
+        }
+    }
+
+    /// The stored match an entered result completes or replaces, with what
+    /// recording it will be called; `None` when the result is a new match.
+    fn result_target(
+        &self,
+        competition: &Competition,
+        m: &Match,
+        replace: bool,
+    ) -> Result<Option<(Match, RecordedAs)>, StoreError> {
+        let id = competition.id.expect("stored competition");
         let names = self.team_names()?;
         let name = |t: TeamId| names.get(&t).cloned().unwrap_or_default();
         if let Some(stored) = self.match_on(id, m.pairing.home(), m.pairing.away(), m.date)? {
-            let stored_id = stored.id.expect("stored");
             if let Some(result) = stored.status.result()
                 && !replace
             {
@@ -381,63 +414,85 @@ impl<'c> Writer<'c> {
                     score: result.to_string(),
                 });
             }
-            let was_fixture = stored.status.is_pending();
-            self.update_match(stored_id, &typed(competition.format, merged(&stored, m)))?;
-            return Ok(if was_fixture {
-                Recorded::CompletedFixture(stored_id)
+            let recorded = if stored.status.is_pending() {
+                Recorded::CompletedFixture
             } else {
-                Recorded::Replaced(stored_id)
-            });
+                Recorded::Replaced
+            };
+            return Ok(Some((stored, recorded)));
         }
+        let stored = self.matches(id)?;
         // A fixture stored for another day (a rearranged match) is completed too.
-        let fixture = self
-            .matches(id)?
-            .into_iter()
+        let fixture = stored
+            .iter()
             .filter(|s| s.status.is_pending() && s.pairing == m.pairing)
             .filter(|s| m.round.is_none() || s.round == m.round)
             .filter(|s| m.leg.is_none() || s.leg == m.leg)
             .min_by_key(|s| (s.date - m.date).num_days().abs());
-        if let Some(stored) = fixture {
-            let stored_id = stored.id.expect("stored");
-            self.update_match(stored_id, &typed(competition.format, merged(&stored, m)))?;
-            return Ok(Recorded::CompletedFixture(stored_id));
+        if let Some(fixture) = fixture {
+            return Ok(Some((fixture.clone(), Recorded::CompletedFixture)));
         }
         // In a league the same club is at home to the same opponent once a
-        // season, so a second such result is a mistake unless it replaces.
-        if competition.format == matchday_core::Format::League && m.round.is_none() {
-            let earlier = self
-                .matches(id)?
-                .into_iter()
-                .find(|s| s.pairing == m.pairing && s.status.result().is_some());
-            if let Some(stored) = earlier {
-                let stored_id = stored.id.expect("stored");
-                if replace {
-                    self.update_match(stored_id, &typed(competition.format, merged(&stored, m)))?;
-                    return Ok(Recorded::Replaced(stored_id));
-                }
-                return Err(already_stored(&name, &stored));
-            }
-        }
-        match self.insert_match(id, m) {
-            Ok(new_id) => Ok(Recorded::Added(new_id)),
-            Err(e) if is_unique_violation(&e) => {
-                let stored = self.same_match(id, m)?.ok_or(StoreError::Sqlite(e))?;
-                let stored_id = stored.id.expect("stored");
-                if replace {
-                    self.update_match(stored_id, &typed(competition.format, merged(&stored, m)))?;
-                    Ok(Recorded::Replaced(stored_id))
-                } else {
-                    Err(already_stored(&name, &stored))
-                }
-            }
-            Err(e) => Err(e.into()),
+        // season, so a second such result is a mistake unless it replaces;
+        // so is a second match with the same teams, round and leg.
+        let earlier = stored.iter().find(|s| {
+            competition.format == matchday_core::Format::League
+                && m.round.is_none()
+                && s.pairing == m.pairing
+                && s.status.result().is_some()
+        });
+        let earlier = match earlier {
+            Some(s) => Some(s.clone()),
+            None => self.same_match(id, m)?,
+        };
+        match earlier {
+            Some(stored) if replace => Ok(Some((stored, Recorded::Replaced))),
+            Some(stored) => Err(already_stored(&name, &stored)),
+            None => Ok(None),
         }
     }
 
-    /// Adds a match still to play.
+    /// Runs the core's checks of a new match on what is stored around it:
+    /// `replacing` is the stored match it will overwrite, left out of what it is checked against.
+    fn check_match(
+        &self,
+        competition: &Competition,
+        replacing: Option<MatchId>,
+        new: &Match,
+    ) -> Result<(), StoreError> {
+        let id = competition.id.expect("stored competition");
+        let others = |ms: Vec<Match>| -> Vec<Match> {
+            ms.into_iter()
+                .filter(|s| s.id.is_none() || s.id != replacing)
+                .collect()
+        };
+        let matches = others(self.matches(id)?);
+        let same_day = others(self.matches_on_day(new.date)?);
+        let entrants = self.entrants(id)?;
+        let around = StoredAround {
+            entrants: &entrants,
+            matches: &matches,
+            same_day: &same_day,
+        };
+        check_new_match(competition, around, new).map_err(StoreError::Refused)
+    }
+
+    /// Every competition's matches on `date`.
+    fn matches_on_day(&self, date: chrono::NaiveDate) -> Result<Vec<Match>, StoreError> {
+        let sql = format!("SELECT {MATCH_COLUMNS} FROM match WHERE date = ?1");
+        let rows: Vec<MatchRow> = self
+            .conn()
+            .prepare_cached(&sql)?
+            .query_map([rows::date_text(date)], MatchRow::from_row)?
+            .collect::<Result<_, _>>()?;
+        rows.into_iter().map(MatchRow::into_match).collect()
+    }
+
+    /// Adds a match still to play, checked as [`Writer::record_result`] checks a result.
     ///
     /// # Errors
-    /// Dates outside the season, and a match already stored for the same teams and day or round.
+    /// Dates outside the season, a match already stored for the same teams
+    /// and day or round, and [`StoreError::Refused`] for a match that cannot be.
     pub fn add_fixture(&mut self, competition: &Competition, m: &Match) -> Result<MatchId, StoreError> {
         let id = competition.id.expect("stored competition");
         let entered = typed(competition.format, m.clone());
@@ -455,30 +510,30 @@ impl<'c> Writer<'c> {
                 date: m.date,
             });
         }
-        match self.insert_match(id, m) {
-            Ok(new_id) => Ok(new_id),
-            Err(e) if is_unique_violation(&e) => {
-                let stored = self.same_match(id, m)?.ok_or(StoreError::Sqlite(e))?;
-                Err(already_stored(&name, &stored))
-            }
-            Err(e) => Err(e.into()),
+        if let Some(stored) = self.same_match(id, m)? {
+            return Err(already_stored(&name, &stored));
         }
+        self.check_match(competition, None, m)?;
+        Ok(self.insert_match(id, m)?)
     }
 
-    /// Records a deduction (negative points give points back).
+    /// Records a deduction (negative points give points back), checked by
+    /// [`matchday_core::check_new_deduction`]: the team must be an entrant.
     ///
     /// # Errors
-    /// Dates outside the season, zero points, and database errors.
+    /// Dates outside the season, [`StoreError::Refused`] for a team not
+    /// entered or points given back that were never taken, and database errors.
     pub fn add_deduction(&mut self, competition: &Competition, d: &Deduction) -> Result<(), StoreError> {
         competition.season.check_date(d.effective)?;
         let id = competition.id.expect("stored competition");
+        check_new_deduction(&self.entrants(id)?, &self.deductions(id)?, d).map_err(StoreError::Refused)?;
         self.conn()
             .prepare_cached(
                 "INSERT INTO deduction (competition_id, team_id, points, effective, reason) VALUES (?1, ?2, ?3, ?4, ?5)
                  ON CONFLICT DO UPDATE SET reason = excluded.reason",
             )?
             .execute(params![id.0, d.team.0, d.points, rows::date_text(d.effective), d.reason])?;
-        self.add_entrant(id, d.team)
+        Ok(())
     }
 
     /// Sets a stored match's status (postponed, abandoned, cancelled) by id.

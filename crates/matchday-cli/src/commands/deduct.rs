@@ -4,11 +4,14 @@ use chrono::NaiveDate;
 use matchday_core::{Deduction, Season};
 use matchday_store::Store;
 
+use crate::refusal;
+
 /// Record a points deduction
 ///
-/// A negative number gives points back, as a successful appeal does. A
-/// reduced penalty is best entered as the points given back on the day of
-/// the appeal, so tables before that day stay right.
+/// A negative number gives points back, as a successful appeal does, and can
+/// only give back what earlier deductions took. A reduced penalty is best
+/// entered as the points given back on the day of the appeal, so tables
+/// before that day stay right. The team must be an entrant of the competition.
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:
   matchday deduct Everton 10 --competition \"Premier League\" --date 2023-11-17 --reason \"profit and sustainability breach\"
@@ -52,14 +55,17 @@ pub fn run(store: &mut Store, args: Args) -> anyhow::Result<String> {
     let read = store.read();
     let competition = read.find_competition(&args.competition, args.season, Some(args.date))?;
     let team = read.resolve_team(&args.team)?;
-    let name = read.team_names()?[&team].clone();
+    let names = read.team_names()?;
+    let name = names[&team].clone();
     let deduction = Deduction {
         team,
         points: args.points,
         effective: args.date,
         reason: args.reason.trim().into(),
     };
-    store.write(|w| w.add_deduction(&competition, &deduction))?;
+    store
+        .write(|w| w.add_deduction(&competition, &deduction))
+        .map_err(|e| refusal::worded(e, &names, &competition))?;
     let what = if args.points > 0 {
         format!("deducted {} points from {name}", args.points)
     } else {

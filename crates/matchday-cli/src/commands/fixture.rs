@@ -5,8 +5,12 @@ use matchday_core::{FixtureEntry, MatchStatus, Pairing};
 use matchday_store::Store;
 
 use super::MatchOptions;
+use crate::refusal;
 
 /// Add a match still to play
+///
+/// In a league both teams must be entrants (`matchday entrant add`), two
+/// clubs meet twice (once at each ground) and a club plays once a day.
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:
   matchday fixture \"Liverpool v Chelsea\" --competition \"Premier League\" --date 2024-01-31 --time 20:15
@@ -37,10 +41,10 @@ pub fn run(store: &mut Store, args: Args) -> anyhow::Result<String> {
     };
     let m = args.at.to_match(pairing, status);
     let names = read.team_names()?;
-    let name = |t: matchday_core::TeamId| names.get(&t).cloned().unwrap_or_default();
-    let stored = read.matches(competition.id.expect("stored"))?;
-    matchday_core::check_new_cup_match(&competition, &stored, &m, &name)?;
-    store.write(|w| w.add_fixture(&competition, &m))?;
+    // The store checks the fixture (entrants, meetings, the cup ties) as it writes it.
+    store
+        .write(|w| w.add_fixture(&competition, &m))
+        .map_err(|e| refusal::worded(e, &names, &competition))?;
     Ok(format!(
         "added fixture: {} v {} in {} {} on {}\n",
         names[&home], names[&away], competition.name, competition.season, m.date

@@ -65,12 +65,28 @@ pub fn run(store: &mut Store, args: Args) -> anyhow::Result<String> {
         for (path, record) in &records {
             let one = w
                 .import(record, args.name.as_deref())
+                .map_err(|e| imported_refusal(w, record, args.name.as_deref(), e))
                 .with_context(|| path.display().to_string())?;
             total.absorb(one);
         }
         Ok::<_, anyhow::Error>(total)
     })?;
     Ok(describe(&summary))
+}
+
+/// A refused line of the file worded with the names of the teams and
+/// competition as the import stored them (still inside its transaction).
+fn imported_refusal(
+    w: &matchday_store::Writer<'_>,
+    record: &SeasonRecord,
+    name: Option<&str>,
+    err: matchday_store::StoreError,
+) -> anyhow::Error {
+    let competition = w.find_competition(name.unwrap_or(&record.competition), record.season, None);
+    match (w.team_names(), competition) {
+        (Ok(names), Ok(competition)) => crate::refusal::worded(err, &names, &competition),
+        _ => err.into(),
+    }
 }
 
 fn describe(s: &ImportSummary) -> String {

@@ -173,7 +173,7 @@ fn row(
         },
         status: m.status.name().into(),
         result: result.map(|r| r.to_string()),
-        full_time: pair(result.map(|r| r.score())),
+        full_time: pair(result.and_then(|r| r.score())),
         half_time: pair(result.and_then(|r| r.half_time())),
         extra_time: pair(result.and_then(|r| r.extra_time())),
         penalties: pair(result.and_then(|r| r.penalties())),

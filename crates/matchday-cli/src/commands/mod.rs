@@ -12,6 +12,7 @@ use crate::args::{Cli, Command};
 pub mod bracket;
 pub mod competition;
 pub mod deduct;
+pub mod entrant;
 pub mod export;
 pub mod fixture;
 pub mod gaps;
@@ -40,6 +41,7 @@ pub fn run(cli: Cli) -> anyhow::Result<String> {
         Command::Fixtures(args) => matches::fixtures(&store, args),
         Command::Results(args) => matches::results(&store, args),
         Command::Deduct(args) => deduct::run(&mut store, args),
+        Command::Entrant(args) => entrant::run(&mut store, args),
         Command::Table(args) => table::run(&store, args),
         Command::Track(args) => track::run(&store, args),
         Command::Gaps(args) => gaps::run(&store, args),

@@ -5,19 +5,28 @@ use matchday_core::{MatchStatus, Pairing, ResultEntry};
 use matchday_store::{Recorded, Store};
 
 use super::MatchOptions;
+use crate::refusal;
 
 /// Record a result
 ///
 /// Write the result as people say it. Extra time and penalties follow the
 /// score: "aet" and ", 4-5 pens" (a shoot-out straight after 90 minutes is
-/// "1-1, 4-3 pens"). A stored fixture between the two teams is completed.
+/// "1-1, 4-3 pens"). After "aet" the score is the one after extra time; the
+/// 90-minute score is stored only when given, in brackets: "1-1 aet (90 min
+/// 0-0), 4-2 pens" (a bare score in brackets is the half-time score, "2-1
+/// (1-0)"; both: "(90 min 1-1, ht 0-1)"). A second leg's extra time follows a
+/// level aggregate, so "Arsenal 1-0 Porto aet, 4-2 pens" is a second leg after
+/// Porto 1-0 Arsenal. A stored fixture between the two teams is completed. In
+/// a league both teams must be entrants (`matchday entrant add`), two clubs
+/// meet twice (once at each ground), and a match has no extra time or penalties.
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:
   matchday result \"Liverpool 4-1 Chelsea\" --competition \"Premier League\" --date 2024-01-31
   matchday result \"Chelsea 0-1 Liverpool aet\" -c \"EFL Cup\" -d 2024-02-25 --round Final --neutral
-  matchday result \"Salford City 4-4 Peterborough aet, 4-5 pens\" -c \"FA Cup\" -d 2023-11-14 --round \"Round 1\" --replay")]
+  matchday result \"Salford City 4-4 Peterborough aet, 4-5 pens\" -c \"FA Cup\" -d 2023-11-14 --round \"Round 1\" --replay
+  matchday result \"Arsenal 1-0 Porto aet (90 min 1-0), 4-2 pens\" -c \"Champions League\" -d 2024-03-12 --round \"Round of 16\" --leg 2")]
 pub struct Args {
-    /// The result: "Home 2-1 Away", optionally "aet" and ", 4-3 pens"
+    /// The result: "Home 2-1 Away", optionally "aet", "(90 min 1-1)" and ", 4-3 pens"
     pub result: String,
 
     #[command(flatten)]
@@ -47,16 +56,11 @@ pub fn run(store: &mut Store, args: Args) -> anyhow::Result<String> {
     let names = read.team_names()?;
     let stored = read.matches(competition.id.expect("stored"))?;
     let m = args.at.to_match(pairing, status).lined_up_with(&stored);
-    if competition.format != matchday_core::Format::League {
-        // A result being replaced is not a tie already decided.
-        let others: Vec<_> = stored
-            .into_iter()
-            .filter(|s| !(args.replace && s.pairing == m.pairing && s.date == m.date))
-            .collect();
-        let name = |t: matchday_core::TeamId| names.get(&t).cloned().unwrap_or_default();
-        matchday_core::check_new_cup_match(&competition, &others, &m, &name)?;
-    }
-    let recorded = store.write(|w| w.record_result(&competition, &m, args.replace))?;
+    // Every check (entrants, meetings, the cup ties, whether the result fits
+    // its leg) runs in the store, inside the transaction that writes.
+    let recorded = store
+        .write(|w| w.record_result(&competition, &m, args.replace))
+        .map_err(|e| refusal::worded(e, &names, &competition))?;
     let verb = match recorded {
         Recorded::Added(_) => "recorded",
         Recorded::CompletedFixture(_) => "recorded (fixture completed)",

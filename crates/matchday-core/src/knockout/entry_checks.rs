@@ -1,13 +1,13 @@
 //! Checks of a new cup match against the ties already stored.
 
-use crate::{Competition, Format, KnockoutError, Match, RoundOrder, Stage, TeamId, TieFormat, ties_in_round};
+use crate::{Competition, Format, KnockoutError, LegFault, Match, RoundOrder, Stage, TieFormat, ties_in_round};
 
 /// Checks a cup match about to be recorded against the ties already stored.
 ///
 /// `matches` are the competition's stored matches; a stored fixture between
 /// the same teams on the same day, still to play, is the one being completed
-/// and is left out. Group-stage matches and league matches pass. `name` gives
-/// team names for the messages.
+/// and is left out. Group-stage matches and league matches pass. The errors
+/// name teams by id; whoever shows them words them.
 ///
 /// # Errors
 /// - [`KnockoutError::MissingRound`] / [`KnockoutError::UnknownRound`]: no readable round;
@@ -21,7 +21,6 @@ pub fn check_new_cup_match(
     competition: &Competition,
     matches: &[Match],
     new: &Match,
-    name: &dyn Fn(TeamId) -> String,
 ) -> Result<(), KnockoutError> {
     if competition.format == Format::League {
         return Ok(());
@@ -46,14 +45,14 @@ pub fn check_new_cup_match(
             let ties = ties_in_round(competition, earlier, &stored, None)?;
             if let Some(tie) = ties.iter().find(|t| t.loser() == Some(team)) {
                 return Err(KnockoutError::Eliminated {
-                    team: name(team),
+                    team,
                     round: earlier,
-                    by: name(tie.winner().expect("decided")),
+                    by: tie.winner().expect("decided"),
                 });
             }
         }
         if crate::tracker::out_in_group(competition, &stored, team) {
-            return Err(KnockoutError::OutInGroup { team: name(team) });
+            return Err(KnockoutError::OutInGroup { team });
         }
     }
     let ties = ties_in_round(competition, round, &stored, None)?;
@@ -61,33 +60,28 @@ pub fn check_new_cup_match(
         let other = new.pairing.opponent_of(team).expect("in the pairing");
         if let Some(tie) = ties.iter().find(|t| t.involves(team) && !t.involves(other)) {
             return Err(KnockoutError::OtherOpponent {
-                team: name(team),
+                team,
                 round,
-                opponent: name(tie.opponent_of(team).expect("involved")),
+                opponent: tie.opponent_of(team).expect("involved"),
             });
         }
     }
-    let bad_leg = |why: &str| {
-        Err(KnockoutError::BadLeg {
-            round,
-            why: why.to_string(),
-        })
-    };
+    let bad_leg = |fault: LegFault| Err(KnockoutError::BadLeg { round, fault });
     if let Some(leg) = new.leg
         && leg != 1
         && leg != 2
     {
-        return bad_leg(&format!("leg {leg}: a tie has legs 1 and 2"));
+        return bad_leg(LegFault::Number(leg));
     }
     let Some(tie) = ties.iter().find(|t| t.involves(home) && t.involves(away)) else {
         if new.leg == Some(2) {
-            return bad_leg("no first leg is stored");
+            return bad_leg(LegFault::NoFirstLeg);
         }
         if new.replay {
             return Err(KnockoutError::NoReplayDue {
                 round,
-                first: name(home),
-                second: name(away),
+                first: home,
+                second: away,
             });
         }
         return Ok(());
@@ -96,20 +90,20 @@ pub fn check_new_cup_match(
     if let Some(winner) = tie.winner() {
         return Err(KnockoutError::TieDecided {
             round,
-            first: name(first),
-            second: name(second),
-            winner: name(winner),
+            first,
+            second,
+            winner,
         });
     }
     match (tie.format(), new.leg) {
-        (TieFormat::TwoLegs, None) => bad_leg("this tie is two-legged: give the leg, 1 or 2"),
+        (TieFormat::TwoLegs, None) => bad_leg(LegFault::LegNeeded),
         (TieFormat::TwoLegs, Some(leg)) => {
             if tie.matches().iter().any(|m| m.leg == Some(leg)) {
-                return bad_leg(&format!("leg {leg} is already stored"));
+                return bad_leg(LegFault::AlreadyStored(leg));
             }
             let other = &tie.matches()[0];
             if other.pairing.home() == home {
-                return bad_leg(&format!("both legs at {}'s ground", name(home)));
+                return bad_leg(LegFault::SameGround(home));
             }
             let wrong_order = if leg == 2 {
                 other.date > new.date
@@ -117,20 +111,16 @@ pub fn check_new_cup_match(
                 other.date < new.date
             };
             if wrong_order {
-                return bad_leg("the second leg comes after the first");
+                return bad_leg(LegFault::WrongOrder);
             }
             Ok(())
         }
-        (_, Some(_)) => bad_leg("this tie is a single match, with no legs"),
+        (_, Some(_)) => bad_leg(LegFault::SingleMatch),
         (_, None) => {
             let played = tie.has_started();
             let pending = tie.matches().iter().any(|m| m.status.is_pending());
             if new.replay && (!played || pending) {
-                return Err(KnockoutError::NoReplayDue {
-                    round,
-                    first: name(first),
-                    second: name(second),
-                });
+                return Err(KnockoutError::NoReplayDue { round, first, second });
             }
             Ok(())
         }
@@ -141,6 +131,7 @@ pub fn check_new_cup_match(
 mod tests {
     use super::super::test_support::*;
     use super::*;
+    use crate::Round;
 
     #[test]
     fn a_decided_final_is_won_and_another_tie_is_gone_through() {
@@ -150,17 +141,25 @@ mod tests {
             game("2024-02-25", "Final", "Chelsea", "Liverpool", "0-1 aet"),
         ];
         let again = |round: &str, home: &str, away: &str| {
-            check_new_cup_match(&fa, &stored, &game("2024-03-01", round, home, away, "1-0"), &name)
-                .unwrap_err()
-                .to_string()
+            check_new_cup_match(&fa, &stored, &game("2024-03-01", round, home, away, "1-0")).unwrap_err()
         };
         assert_eq!(
             again("Final", "Liverpool", "Chelsea"),
-            "the Final tie between Chelsea and Liverpool is already decided: Liverpool won it"
+            KnockoutError::TieDecided {
+                round: Round::Final,
+                first: id("Chelsea"),
+                second: id("Liverpool"),
+                winner: id("Liverpool"),
+            }
         );
         assert_eq!(
             again("Round 4", "Norwich", "Liverpool"),
-            "the Round 4 tie between Liverpool and Norwich is already decided: Liverpool went through"
+            KnockoutError::TieDecided {
+                round: Round::Numbered(4),
+                first: id("Liverpool"),
+                second: id("Norwich"),
+                winner: id("Liverpool"),
+            }
         );
     }
 }

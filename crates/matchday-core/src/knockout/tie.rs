@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::{
-    Aggregate, Competition, Format, KnockoutError, Match, MatchResult, MatchStatus, Round, Score, ScoreParts,
+    Aggregate, Competition, Format, KnockoutError, LegFault, Match, MatchResult, MatchStatus, Round, Score, ScoreParts,
     Stage, TeamId, TieGoals, TieMatch, TieScore, TieState,
 };
 
@@ -125,19 +125,16 @@ impl KnockoutTie {
         };
         matches.sort_by_key(|m| (m.leg, m.date, m.kickoff));
         let (first, second) = (matches[0].pairing.home(), matches[0].pairing.away());
-        let bad_leg = |why: &str| KnockoutError::BadLeg {
-            round,
-            why: why.to_string(),
-        };
+        let bad_leg = |fault: LegFault| KnockoutError::BadLeg { round, fault };
         let format = if matches.iter().any(|m| m.leg.is_some()) {
             if matches.len() > 2 {
-                return Err(bad_leg("more than two legs"));
+                return Err(bad_leg(LegFault::MoreThanTwo));
             }
-            if matches.iter().any(|m| !matches!(m.leg, Some(1) | Some(2))) {
-                return Err(bad_leg("legs are numbered 1 and 2"));
+            if let Some(m) = matches.iter().find(|m| !matches!(m.leg, Some(1) | Some(2))) {
+                return Err(bad_leg(LegFault::Number(m.leg.unwrap_or(0))));
             }
             if matches.len() == 2 && matches[0].leg == matches[1].leg {
-                return Err(bad_leg("the same leg is stored twice"));
+                return Err(bad_leg(LegFault::StoredTwice));
             }
             TieFormat::TwoLegs
         } else if matches.iter().any(|m| m.replay) {
@@ -223,17 +220,20 @@ impl KnockoutTie {
             decider: if awarded { Decider::Awarded } else { decider },
         };
         let leg1 = self.oriented(first_leg.0, first_leg.1.final_score());
-        let after_90 = self.oriented(second_leg.0, second_leg.1.score());
         let aggregate = |leg2: Tally| Tally {
             first: leg1.first + leg2.first,
             second: leg1.second + leg2.second,
         };
         let away = |leg2: Tally| self.away_tally([(first_leg.0, leg1), (second_leg.0, leg2)]);
-        if let Some(w) = aggregate(after_90).leader(self.first, self.second) {
-            return decided(w, Decider::Aggregate);
-        }
-        if away_goals && let Some(w) = away(after_90).leader(self.first, self.second) {
-            return decided(w, Decider::AwayGoals);
+        // Extra time means the 90 minutes left the tie level, so when only the
+        // score after extra time was given the tie is decided from there.
+        if let Some(after_90) = second_leg.1.score().map(|ft| self.oriented(second_leg.0, ft)) {
+            if let Some(w) = aggregate(after_90).leader(self.first, self.second) {
+                return decided(w, Decider::Aggregate);
+            }
+            if away_goals && let Some(w) = away(after_90).leader(self.first, self.second) {
+                return decided(w, Decider::AwayGoals);
+            }
         }
         if let Some(et) = second_leg.1.extra_time() {
             let after_et = self.oriented(second_leg.0, et);
@@ -689,7 +689,7 @@ mod tests {
         let second = score.matches[1];
         assert_eq!((second.home, second.leg), (id("Arsenal"), Some(2)));
         let s = |t: &str| t.parse::<Score>().unwrap();
-        assert_eq!(second.score.ninety_minutes, s("1-0"));
+        assert_eq!(second.score.ninety_minutes, Some(s("1-0")));
         assert_eq!(second.score.extra_time, Some(s("1-0")));
         assert_eq!(second.score.penalties, Some(s("4-2")));
         assert!(!second.score.awarded);

@@ -32,8 +32,8 @@ pub enum TieState {
 pub struct ScoreParts {
     /// The score that counts: after extra time where it was played.
     pub final_score: Score,
-    /// The score after 90 minutes.
-    pub ninety_minutes: Score,
+    /// The score after 90 minutes, where it was given.
+    pub ninety_minutes: Option<Score>,
     /// The score after extra time, where it was played.
     pub extra_time: Option<Score>,
     /// The penalty shoot-out, where there was one.
@@ -58,7 +58,7 @@ impl ScoreParts {
     pub fn swapped(self) -> ScoreParts {
         ScoreParts {
             final_score: self.final_score.swapped(),
-            ninety_minutes: self.ninety_minutes.swapped(),
+            ninety_minutes: self.ninety_minutes.map(Score::swapped),
             extra_time: self.extra_time.map(Score::swapped),
             penalties: self.penalties.map(Score::swapped),
             awarded: self.awarded,

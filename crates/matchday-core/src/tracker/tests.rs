@@ -1,7 +1,7 @@
 use super::*;
 use crate::knockout::test_support::*;
 use crate::standings::ordinal;
-use crate::{Competition, Format, Match, MatchStatus, Season, check_new_cup_match};
+use crate::{Competition, Format, Match, MatchStatus, Round, Season, check_new_cup_match};
 
 /// The opponent as the CLI words it, for short assertions.
 fn opp(o: &Option<Opponent>) -> Option<String> {
@@ -378,8 +378,12 @@ fn honours_list_trophies_and_finals() {
     assert_eq!(chelsea.finals.len(), 1);
 }
 
-fn check(competition: &Competition, matches: &[Match], new: &Match) -> Result<(), String> {
-    check_new_cup_match(competition, matches, new, &name).map_err(|e| e.to_string())
+fn check(competition: &Competition, matches: &[Match], new: &Match) -> Result<(), KnockoutError> {
+    check_new_cup_match(competition, matches, new)
+}
+
+fn bad_leg(round: Round, fault: crate::LegFault) -> Result<(), KnockoutError> {
+    Err(KnockoutError::BadLeg { round, fault })
 }
 
 #[test]
@@ -389,24 +393,41 @@ fn a_new_cup_match_fails_on_a_decided_tie_or_an_eliminated_team() {
     let again = game("2024-01-29", "Round 4", "Liverpool", "Norwich", "1-0");
     assert_eq!(
         check(&fa, &stored, &again).unwrap_err(),
-        "the Round 4 tie between Liverpool and Norwich is already decided: Liverpool went through"
+        KnockoutError::TieDecided {
+            round: Round::Numbered(4),
+            first: id("Liverpool"),
+            second: id("Norwich"),
+            winner: id("Liverpool"),
+        }
     );
     let out = game("2024-02-28", "Round of 16", "Norwich", "Tottenham", "1-0");
     assert_eq!(
         check(&fa, &stored, &out).unwrap_err(),
-        "Norwich is no longer in the competition: knocked out by Liverpool in Round 4"
+        KnockoutError::Eliminated {
+            team: id("Norwich"),
+            round: Round::Numbered(4),
+            by: id("Liverpool"),
+        }
     );
     let other = game("2024-02-28", "Round of 16", "Chelsea", "Southampton", "1-0");
     assert_eq!(
         check(&fa, &stored, &other).unwrap_err(),
-        "Chelsea is no longer in the competition: knocked out by Watford in Round 3"
+        KnockoutError::Eliminated {
+            team: id("Chelsea"),
+            round: Round::Numbered(3),
+            by: id("Watford"),
+        }
     );
     let mut drawn = stored[..9].to_vec();
     drawn.push(game("2024-02-28", "Round of 16", "Liverpool", "Southampton", ""));
     let clash = game("2024-02-27", "Round of 16", "Liverpool", "Blackburn", "1-0");
     assert_eq!(
         check(&fa, &drawn, &clash).unwrap_err(),
-        "Liverpool already has a Round of 16 tie against Southampton"
+        KnockoutError::OtherOpponent {
+            team: id("Liverpool"),
+            round: Round::RoundOf(16),
+            opponent: id("Southampton"),
+        }
     );
     // Completing the stored fixture is fine.
     let result = game("2024-02-28", "Round of 16", "Liverpool", "Southampton", "3-0");
@@ -418,11 +439,10 @@ fn a_new_cup_match_fails_on_a_decided_tie_or_an_eliminated_team() {
         "Southampton",
         "3-0",
     );
-    assert!(
-        check(&fa, &drawn, &unknown)
-            .unwrap_err()
-            .contains("is not a round")
-    );
+    assert!(matches!(
+        check(&fa, &drawn, &unknown),
+        Err(KnockoutError::UnknownRound(_))
+    ));
 }
 
 #[test]
@@ -435,33 +455,36 @@ fn a_new_cup_match_fails_on_legs_and_replays_that_make_no_sense() {
         m
     };
     let same_ground = leg2("Roma", "Atalanta", Some(2));
+    let r16 = Round::RoundOf(16);
     assert_eq!(
-        check(&el, &stored, &same_ground).unwrap_err(),
-        "bad leg for this Round of 16 tie: both legs at Roma's ground"
+        check(&el, &stored, &same_ground),
+        bad_leg(r16, crate::LegFault::SameGround(id("Roma")))
     );
-    assert!(
-        check(&el, &stored, &leg2("Atalanta", "Roma", None))
-            .unwrap_err()
-            .contains("give the leg")
+    assert_eq!(
+        check(&el, &stored, &leg2("Atalanta", "Roma", None)),
+        bad_leg(r16, crate::LegFault::LegNeeded)
     );
-    assert!(
-        check(&el, &stored, &leg2("Atalanta", "Roma", Some(3)))
-            .unwrap_err()
-            .contains("legs 1 and 2")
+    assert_eq!(
+        check(&el, &stored, &leg2("Atalanta", "Roma", Some(3))),
+        bad_leg(r16, crate::LegFault::Number(3))
     );
-    assert!(
-        check(&el, &stored, &leg2("Atalanta", "Roma", Some(1)))
-            .unwrap_err()
-            .contains("already stored")
+    assert_eq!(
+        check(&el, &stored, &leg2("Atalanta", "Roma", Some(1))),
+        bad_leg(r16, crate::LegFault::AlreadyStored(1))
     );
     assert_eq!(check(&el, &stored, &leg2("Atalanta", "Roma", Some(2))), Ok(()));
     let mut fresh = leg2("Atalanta", "Norwich", Some(2));
     fresh.round = Some("Quarterfinals".into());
-    assert!(check(&el, &stored, &fresh).unwrap_err().contains("no first leg"));
+    assert_eq!(
+        check(&el, &stored, &fresh),
+        bad_leg(Round::QuarterFinal, crate::LegFault::NoFirstLeg)
+    );
     let spurs = leg2("Tottenham", "Feyenoord", Some(1));
     assert_eq!(
         check(&el, &stored, &spurs).unwrap_err(),
-        "Tottenham is no longer in the competition: out in the group stage"
+        KnockoutError::OutInGroup {
+            team: id("Tottenham")
+        }
     );
 
     let fa = cup(Format::Knockout, false);
@@ -481,7 +504,11 @@ fn a_new_cup_match_fails_on_legs_and_replays_that_make_no_sense() {
     ));
     assert_eq!(
         check(&fa, &stored, &needless).unwrap_err(),
-        "no replay is due in the Round of 16 tie between Liverpool and Southampton"
+        KnockoutError::NoReplayDue {
+            round: Round::RoundOf(16),
+            first: id("Liverpool"),
+            second: id("Southampton"),
+        }
     );
     let mut level = stored[..7].to_vec();
     level.push(game("2024-01-28", "Round 4", "Watford", "Southampton", "1-1"));
@@ -576,7 +603,9 @@ fn the_best_thirds_go_through_and_the_rest_are_out() {
     assert_eq!(check(&euro, &matches, &last_16("Porto")), Ok(()));
     assert_eq!(
         check(&euro, &matches, &last_16("Norwich")).unwrap_err(),
-        "Norwich is no longer in the competition: out in the group stage"
+        KnockoutError::OutInGroup {
+            team: id("Norwich")
+        }
     );
     // While Group C is still playing, Norwich's fate is open.
     let mut early = matches.clone();

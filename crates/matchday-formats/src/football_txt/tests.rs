@@ -17,7 +17,7 @@ fn parts(m: &MatchRecord) -> String {
     let show = |s: Option<Score>| s.map_or("-".to_string(), |s| s.to_string());
     format!(
         "ft {} ht {} et {} p {}",
-        r.score(),
+        show(r.score()),
         show(r.half_time()),
         show(r.extra_time()),
         show(r.penalties())

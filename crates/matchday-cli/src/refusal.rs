@@ -1,0 +1,136 @@
+//! The words for an entry the store refused: the core and the store name
+//! teams by id, and this is the one place that turns a refusal into a sentence.
+
+use std::collections::HashMap;
+
+use matchday_core::{Competition, KnockoutError, LegFault, Refusal, Round, TeamId};
+use matchday_store::StoreError;
+
+/// `err` with a refusal (of a typed entry, or of an imported file's line) worded with team names;
+/// any other error as it is.
+pub fn worded(err: StoreError, names: &HashMap<TeamId, String>, competition: &Competition) -> anyhow::Error {
+    match err {
+        StoreError::Refused(refusal) => {
+            let name = |t: TeamId| names.get(&t).cloned().unwrap_or_else(|| format!("team {}", t.0));
+            anyhow::anyhow!(words(&refusal, &name, competition))
+        }
+        StoreError::AtLine { line, source } if matches!(*source, StoreError::Refused(_)) => {
+            anyhow::anyhow!("line {line}: {}", worded(*source, names, competition))
+        }
+        other => other.into(),
+    }
+}
+
+/// One line saying why the entry cannot be, and how to put it right where there is a way.
+pub fn words(refusal: &Refusal, name: &dyn Fn(TeamId) -> String, competition: &Competition) -> String {
+    let season = format!("{} {}", competition.name, competition.season);
+    match refusal {
+        Refusal::NotEntered { team } => format!(
+            "{} is not an entrant of {season}: add it with `matchday entrant add {} \"{}\" --season {}`",
+            name(*team),
+            competition.slug,
+            name(*team),
+            competition.season
+        ),
+        Refusal::TooManyMeetings { home, away, allowed } => format!(
+            "{} and {} already meet {allowed} times in {season}, as often as the league allows",
+            name(*home),
+            name(*away)
+        ),
+        Refusal::TooManyHomeMeetings { home, away, allowed } => {
+            let matches = if *allowed == 1 {
+                "its home match".to_string()
+            } else {
+                format!("its {allowed} home matches")
+            };
+            format!(
+                "{} already has {matches} against {} in {season}",
+                name(*home),
+                name(*away)
+            )
+        }
+        Refusal::PlaysTwiceOnDay { team, opponent, date } => format!(
+            "{} already plays {} on {date}: a club plays once a day",
+            name(*team),
+            name(*opponent)
+        ),
+        Refusal::BeyondNinetyMinutesInLeague => {
+            format!("{season} is a league: a league match has no extra time or penalties")
+        }
+        Refusal::GivesBackMoreThanTaken {
+            team,
+            give_back,
+            taken,
+        } => format!(
+            "{} cannot get {give_back} points back in {season}: only {taken} had been taken by then",
+            name(*team)
+        ),
+        Refusal::Cup(err) => cup_words(err, name),
+        Refusal::SecondLeg {
+            first_leg,
+            score,
+            fault,
+        } => format!(
+            "this second leg does not fit its tie: {fault} (first leg {} {score} {})",
+            name(first_leg.home()),
+            name(first_leg.away())
+        ),
+        Refusal::Result(_) => refusal.to_string(),
+    }
+}
+
+fn cup_words(err: &KnockoutError, name: &dyn Fn(TeamId) -> String) -> String {
+    match err {
+        KnockoutError::TieDecided {
+            round,
+            first,
+            second,
+            winner,
+        } => {
+            let verdict = if *round == Round::Final {
+                "won it"
+            } else {
+                "went through"
+            };
+            format!(
+                "the {round} tie between {} and {} is already decided: {} {verdict}",
+                name(*first),
+                name(*second),
+                name(*winner)
+            )
+        }
+        KnockoutError::Eliminated { team, round, by } => format!(
+            "{} is no longer in the competition: knocked out by {} in {round}",
+            name(*team),
+            name(*by)
+        ),
+        KnockoutError::OutInGroup { team } => {
+            format!(
+                "{} is no longer in the competition: out in the group stage",
+                name(*team)
+            )
+        }
+        KnockoutError::OtherOpponent {
+            team,
+            round,
+            opponent,
+        } => format!(
+            "{} already has a {round} tie against {}",
+            name(*team),
+            name(*opponent)
+        ),
+        KnockoutError::NoReplayDue { round, first, second } => format!(
+            "no replay is due in the {round} tie between {} and {}",
+            name(*first),
+            name(*second)
+        ),
+        KnockoutError::BadLeg {
+            round,
+            fault: LegFault::SameGround(team),
+        } => format!(
+            "bad leg for this {round} tie: both legs at {}'s ground",
+            name(*team)
+        ),
+        other => other.to_string(),
+    }
+}
