@@ -44,6 +44,7 @@ pub enum Command {
     Fixtures(commands::matches::FixturesArgs),
     Results(commands::matches::ResultsArgs),
     Deduct(commands::deduct::Args),
+    Decide(commands::decide::Args),
     Table(commands::table::Args),
     Gaps(commands::gaps::Args),
     Odds(commands::odds::Args),

@@ -849,10 +849,11 @@ pub(crate) mod test_support {
             name: "Cup".into(),
             season: Season::starting(2023),
             format,
-            rules: RuleSet::UefaGroup,
+            rules: RuleSet::UefaClubGroups,
             points: PointsScheme::THREE,
             zones: Vec::new(),
             away_goals,
+            rank_by: crate::RankBy::Points,
         }
     }
 

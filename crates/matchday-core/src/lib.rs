@@ -22,6 +22,7 @@ mod error;
 mod knockout;
 mod matches;
 mod record;
+mod regulations;
 mod score;
 mod season;
 mod stage;
@@ -40,6 +41,9 @@ pub use knockout::{
 };
 pub use matches::{Match, MatchId, MatchStatus, Pairing, Venue};
 pub use record::{DeductionRecord, MatchRecord, SeasonRecord, TeamRecord};
+pub use regulations::{
+    Decision, DecisionError, DecisionParts, OffThePitch, PlayOff, RankBy, Regulations, RegulationsParts,
+};
 pub use score::{Goals, MAX_GOALS, MatchResult, Score, Side};
 pub use season::Season;
 pub use stage::{Round, RoundOrder, Stage};
@@ -47,7 +51,7 @@ pub use standings::{Form, Row, Standings, TableOptions, TieNote, View, ordinal};
 pub use team::{KNOWN_ALIASES, Resolution, Team, TeamId, TeamResolver, display_name, normalize_name};
 pub use tiebreak::{
     CompactResult, HeadToHeadScope, Placement, RankNote, RankScratch, RankingRules, TeamTotals, TieBreaker,
-    TieNoteKind, UnrecordedCriteria, rank_teams,
+    TieNoteKind, rank_teams,
 };
 pub use tracker::{
     CompetitionSeason, FinalRecord, Honours, NextMatch, TargetStatus, TeamVenue, Trophy, TrophyTarget,

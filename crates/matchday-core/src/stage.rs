@@ -363,10 +363,11 @@ mod tests {
             name: "FA Cup".into(),
             season: Season::starting(2023),
             format,
-            rules: RuleSet::Classic,
+            rules: RuleSet::EnglishHistory,
             points: PointsScheme::THREE,
             zones: Vec::new(),
             away_goals: false,
+            rank_by: crate::RankBy::Points,
         }
     }
 

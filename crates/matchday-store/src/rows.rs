@@ -11,7 +11,8 @@ use crate::StoreError;
 pub(crate) const MATCH_COLUMNS: &str = "id, date, kickoff, home_id, away_id, venue, round, grp, leg, replay, \
      status, ft_home, ft_away, ht_home, ht_away, et_home, et_away, pen_home, pen_away";
 
-pub(crate) const COMPETITION_COLUMNS: &str = "id, slug, name, season, format, rules, points, away_goals";
+pub(crate) const COMPETITION_COLUMNS: &str =
+    "id, slug, name, season, format, rules, points, away_goals, rank_by";
 
 pub(crate) fn date_text(date: NaiveDate) -> String {
     date.format("%Y-%m-%d").to_string()
@@ -161,6 +162,7 @@ pub(crate) fn competition_from_row(row: &Row<'_>) -> rusqlite::Result<Result<Com
     let rules: String = row.get(5)?;
     let points: String = row.get(6)?;
     let away_goals: bool = row.get(7)?;
+    let rank_by: String = row.get(8)?;
     Ok((|| {
         Ok(Competition {
             id: Some(CompetitionId(id)),
@@ -172,6 +174,7 @@ pub(crate) fn competition_from_row(row: &Row<'_>) -> rusqlite::Result<Result<Com
             points: points.parse()?,
             zones: Vec::new(),
             away_goals,
+            rank_by: rank_by.parse()?,
         })
     })())
 }

@@ -180,6 +180,7 @@ fn competitions_are_found_by_slug_part_or_season() {
         points: PointsScheme::THREE,
         zones: vec![],
         away_goals: false,
+        rank_by: matchday_core::RankBy::Points,
     };
     store.write(|w| w.add_competition(&next)).unwrap();
     let r = store.read();

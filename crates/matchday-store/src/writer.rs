@@ -55,7 +55,7 @@ impl<'c> Writer<'c> {
         }
     }
 
-    fn conn(&self) -> &'c Connection {
+    pub(crate) fn conn(&self) -> &'c Connection {
         self.reader.conn
     }
 
@@ -175,8 +175,8 @@ impl<'c> Writer<'c> {
         let inserted = self
             .conn()
             .prepare_cached(
-                "INSERT INTO competition (slug, name, season, season_start, format, rules, points, away_goals)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                "INSERT INTO competition (slug, name, season, season_start, format, rules, points, away_goals, rank_by)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
             )?
             .execute(params![
                 competition.slug,
@@ -187,6 +187,7 @@ impl<'c> Writer<'c> {
                 competition.rules.name(),
                 competition.points.to_string(),
                 competition.away_goals,
+                competition.rank_by.name(),
             ]);
         match inserted {
             Ok(_) => {}
@@ -216,7 +217,11 @@ impl<'c> Writer<'c> {
         self.set_zones(id, &c.zones)
     }
 
-    fn set_zones(&mut self, id: CompetitionId, zones: &[matchday_core::Zone]) -> Result<(), StoreError> {
+    pub(crate) fn set_zones(
+        &mut self,
+        id: CompetitionId,
+        zones: &[matchday_core::Zone],
+    ) -> Result<(), StoreError> {
         self.conn()
             .execute("DELETE FROM zone WHERE competition_id = ?1", [id.0])?;
         let mut stmt = self
