@@ -731,7 +731,9 @@ impl Zone {
                     z("relegation", teams - 2, teams),
                 ]
             }
-            RuleSet::Efl if teams == 24 => vec![
+            // The Championship's zones (and League One's in 2019-20, 23 clubs after Bury's
+            // expulsion); League One usually relegates four, League Two promotes three.
+            RuleSet::Efl if teams >= 20 => vec![
                 z("champions", 1, 1),
                 z("promotion", 1, 2),
                 z("promotion-play-off", 3, 6),
