@@ -217,4 +217,35 @@ mod tests {
         store.write(|w| w.record_decision(&wc, &fair_play)).unwrap();
         assert_eq!(store.read().decisions(wc.id.unwrap()).unwrap(), [fair_play]);
     }
+
+    #[test]
+    fn a_version_1_database_keeps_its_competitions_under_the_new_preset_names() {
+        let mut conn = rusqlite::Connection::open_in_memory().unwrap();
+        conn.execute_batch(include_str!("../migrations/0001_initial.sql"))
+            .unwrap();
+        conn.pragma_update(None, "user_version", 1).unwrap();
+        for (slug, rules) in [("cl", "uefa-group"), ("old", "classic")] {
+            conn.execute(
+                "INSERT INTO competition (slug, name, season, season_start, format, rules, points)
+                 VALUES (?1, ?1, '2023-24', 2023, 'league', ?2, '3-1-0')",
+                params![slug, rules],
+            )
+            .unwrap();
+        }
+        crate::migrate::migrate(&mut conn).unwrap();
+        let rules: Vec<(String, String)> = conn
+            .prepare("SELECT rules, rank_by FROM competition ORDER BY slug")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(
+            rules,
+            [
+                ("uefa-club-groups".to_string(), "points".to_string()),
+                ("english-history".to_string(), "points".to_string())
+            ]
+        );
+    }
 }
