@@ -677,7 +677,7 @@ impl Zone {
     /// The Premier League's head-to-head rule covers every European place, so
     /// its defaults name the Europa and Conference League places; in 2023-24
     /// the Bundesliga and Serie A had a fifth Champions League place (UEFA's
-    /// European Performance Spots), as the Premier League did in 2024-25.
+    /// European Performance Spots), as the Premier League and La Liga did in 2024-25.
     pub fn defaults_for(rules: RuleSet, season: Season, teams: u16) -> Vec<Zone> {
         let z = |name: &str, first: u16, last: u16| Zone {
             name: name.to_string(),
@@ -718,11 +718,12 @@ impl Zone {
                 ]
             }
             RuleSet::SerieA | RuleSet::LaLiga => {
-                let cl = if year == 2023 && rules == RuleSet::SerieA {
-                    5
-                } else {
-                    4
+                // European Performance Spots: Italy for 2023-24, Spain for 2024-25.
+                let spot = match rules {
+                    RuleSet::SerieA => year == 2023,
+                    _ => year == 2024,
                 };
+                let cl = if spot { 5 } else { 4 };
                 vec![
                     z("champions", 1, 1),
                     z("champions-league", 1, cl),
@@ -850,6 +851,10 @@ mod tests {
         assert!(names(RuleSet::SerieA, 2023, 20).contains(&"champions-league=1-5".to_string()));
         assert!(names(RuleSet::SerieA, 2022, 20).contains(&"champions-league=1-4".to_string()));
         assert!(names(RuleSet::Bundesliga, 2023, 18).contains(&"champions-league=1-5".to_string()));
+        assert!(names(RuleSet::Bundesliga, 2024, 18).contains(&"champions-league=1-4".to_string()));
+        assert!(names(RuleSet::LaLiga, 2023, 20).contains(&"champions-league=1-4".to_string()));
+        assert!(names(RuleSet::LaLiga, 2024, 20).contains(&"champions-league=1-5".to_string()));
+        assert!(names(RuleSet::PremierLeague, 2024, 20).contains(&"champions-league=1-5".to_string()));
         let pl = names(RuleSet::PremierLeague, 2023, 20);
         assert!(pl.contains(&"europa-league=5".to_string()));
         assert!(pl.contains(&"conference-league=6".to_string()));

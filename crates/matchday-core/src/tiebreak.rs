@@ -7,7 +7,7 @@
 //! reusable [`RankScratch`]: once a scratch has ranked a league of a given size,
 //! later calls allocate nothing. Measured in a release build on the shared
 //! 2-core machine, ranking a full 20-team season takes about 0.4 µs under the
-//! Premier League, Bundesliga and classic rules (head-to-head only for the rare
+//! Premier League, Bundesliga and English-history rules (head-to-head only for the rare
 //! ties that need it) and about 2.5 µs where head-to-head comes first (UEFA,
 //! La Liga, Serie A), most of it indexing the results for the mini-leagues.
 //!
@@ -868,7 +868,7 @@ mod tests {
         }
     }
 
-    // Classic.
+    // English history (modern seasons: points, goal difference, goals).
 
     #[test]
     fn classic_points_then_goal_difference_then_goals_then_share() {

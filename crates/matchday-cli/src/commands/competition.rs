@@ -248,7 +248,11 @@ pub fn list(store: &Store, args: ListArgs) -> anyhow::Result<String> {
                 r.name.clone(),
                 r.season.clone(),
                 r.format.clone(),
-                r.rules.clone(),
+                if r.rank_by == RankBy::PointsPerGame.name() {
+                    format!("{}, points per game", r.rules)
+                } else {
+                    r.rules.clone()
+                },
                 r.matches.to_string(),
                 r.zones.join(" "),
             ]
