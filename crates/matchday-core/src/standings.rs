@@ -334,6 +334,24 @@ impl Standings {
         Ok(self)
     }
 
+    /// The table with every recorded decision for `group` (`None`: a league table)
+    /// that the results still allow applied; one they no longer allow (a later
+    /// result, an earlier date) is left out, so the table never shows an order
+    /// its results contradict.
+    pub fn with_decisions(
+        self,
+        regulations: &Regulations,
+        decisions: &[Decision],
+        group: Option<&str>,
+    ) -> Standings {
+        decisions
+            .iter()
+            .filter(|d| d.group() == group)
+            .fold(self, |table, d| {
+                table.clone().with_decision(regulations, d).unwrap_or(table)
+            })
+    }
+
     /// The row of `team`, if it is in the table.
     pub fn row(&self, team: TeamId) -> Option<&Row> {
         self.rows.iter().find(|r| r.team == team)
@@ -692,6 +710,12 @@ mod tests {
               fair play put them in this order (a decision off the pitch)."
             ]
         );
+        let all = table
+            .clone()
+            .with_decisions(&regs, std::slice::from_ref(&japan_first), Some("H"));
+        assert_eq!(all, decided);
+        let other_group = table.clone().with_decisions(&regs, &[japan_first], Some("G"));
+        assert_eq!(other_group, table, "a decision applies to its own group only");
         let senegal_first =
             Decision::new(None, vec![TeamId(3), TeamId(2)], OffThePitch::DrawingOfLots).unwrap();
         assert_eq!(

@@ -4,7 +4,7 @@ use std::collections::{BTreeSet, HashMap};
 
 use chrono::NaiveDate;
 use matchday_core::{
-    Competition, Decision, Deduction, Match, MatchStatus, RankBy, Standings, TableOptions, TeamId, View,
+    Competition, Deduction, Match, MatchStatus, RankBy, Standings, TableOptions, TeamId, View,
 };
 use matchday_store::Store;
 use serde::Serialize;
@@ -148,7 +148,7 @@ pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
         };
         let mut standings = Standings::compute(&competition, teams, &group_matches, &deductions, options);
         if options.view == View::Total {
-            standings = decided(&competition, standings, &decisions, group.as_deref());
+            standings = standings.with_decisions(&competition.regulations(), &decisions, group.as_deref());
         }
         let rows = table_rows(&competition, &standings, &names, group.clone(), options.view);
         if args.format == OutputFormat::Table {
@@ -181,23 +181,6 @@ pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
         OutputFormat::Csv => render::csv(&CSV_HEADERS, &csv_cells),
         OutputFormat::Table => Ok(text),
     }
-}
-
-/// The table with the recorded off-the-pitch decisions for it applied; one the
-/// results no longer allow (a later result, an earlier --as-of) is left out.
-fn decided(
-    competition: &Competition,
-    standings: Standings,
-    decisions: &[Decision],
-    group: Option<&str>,
-) -> Standings {
-    let regulations = competition.regulations();
-    decisions
-        .iter()
-        .filter(|d| d.group() == group)
-        .fold(standings, |table, d| {
-            table.clone().with_decision(&regulations, d).unwrap_or(table)
-        })
 }
 
 fn group_teams(matches: &[Match], group: &str) -> Vec<TeamId> {
