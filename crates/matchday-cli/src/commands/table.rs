@@ -16,7 +16,11 @@ use crate::render;
 ///
 /// Standings under the competition's own tie-breakers and point deductions,
 /// on any date, for all matches or only home or away ones. For a group
-/// stage, every group's table, or one with --group.
+/// stage, every group's table, or one with --group. Zones show in the total
+/// table only. Where only a criterion off the pitch (fair play, lots) separates
+/// teams, they share the place and the note names it, until `matchday decide`
+/// records the decision. A competition ranked by points per game shows a PPG
+/// column; cancelled matches are counted under the table.
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:
   matchday table premier-league --as-of 2024-02-01
