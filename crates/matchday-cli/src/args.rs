@@ -45,6 +45,7 @@ pub enum Command {
     Results(commands::matches::ResultsArgs),
     Deduct(commands::deduct::Args),
     Entrant(commands::entrant::Args),
+    Decide(commands::decide::Args),
     Table(commands::table::Args),
     Gaps(commands::gaps::Args),
     Odds(commands::odds::Args),

@@ -5,7 +5,7 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Error, Season, Structure};
+use crate::{Error, RankBy, Regulations, Season, Structure};
 
 /// A competition's identity (one competition in one season), handed out by the store.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -52,45 +52,84 @@ impl FromStr for Format {
     }
 }
 
-/// Which published regulations order teams level on points.
+/// A named preset of published regulations (see [`RuleSet::regulations`] and `docs/regulations.md`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum RuleSet {
-    /// Premier League: goal difference, goals; head-to-head only where a zone boundary is at stake.
+    /// Premier League: goal difference, goals; head-to-head only where the title, Europe or relegation is at stake.
     PremierLeague,
-    /// UEFA group stage: head-to-head first, re-applied, then overall.
-    UefaGroup,
+    /// English Football League: goal difference, goals, then head-to-head; play-offs at zone boundaries.
+    Efl,
+    /// UEFA club group stage, to 2023-24: head-to-head first, re-applied, then overall.
+    #[serde(alias = "uefa-group")]
+    UefaClubGroups,
+    /// UEFA league phase, from 2024-25: one table, no head-to-head.
+    UefaLeaguePhase,
+    /// UEFA European Championship finals: head-to-head, overall, wins, disciplinary points.
+    UefaEuroFinals,
+    /// FIFA World Cup 2018 and 2022: overall goal difference and goals before head-to-head.
+    FifaWorldCup2018,
+    /// FIFA World Cup 2026: head-to-head first.
+    FifaWorldCup2026,
     /// La Liga: head-to-head (two teams) or a mini-league (more), then overall.
     LaLiga,
-    /// Serie A from 2022-23: head-to-head first; a title tie goes to a play-off.
+    /// Serie A from 2022-23: head-to-head first; title and last safe place go to a play-off.
     SerieA,
     /// Bundesliga: goal difference, goals, then head-to-head once both meetings are played.
     Bundesliga,
-    /// Points, goal difference, goals; still level teams share a place. For history.
-    Classic,
+    /// Austrian Bundesliga: head-to-head first from 2021-22.
+    AustrianBundesliga,
+    /// Scottish Premiership: goal difference, goals, then a play-off where it matters.
+    ScottishPremiership,
+    /// English league history: 2 points for a win until 1980-81, goal average until 1975-76.
+    #[serde(alias = "classic")]
+    EnglishHistory,
+    /// Curtailed seasons: points per game, goal difference, goals.
+    PointsPerGame,
 }
 
 impl RuleSet {
     /// Every rule set, in the order the help lists them.
-    pub const ALL: [RuleSet; 6] = [
+    pub const ALL: [RuleSet; 14] = [
         RuleSet::PremierLeague,
-        RuleSet::UefaGroup,
+        RuleSet::Efl,
+        RuleSet::UefaClubGroups,
+        RuleSet::UefaLeaguePhase,
+        RuleSet::UefaEuroFinals,
+        RuleSet::FifaWorldCup2018,
+        RuleSet::FifaWorldCup2026,
         RuleSet::LaLiga,
         RuleSet::SerieA,
         RuleSet::Bundesliga,
-        RuleSet::Classic,
+        RuleSet::AustrianBundesliga,
+        RuleSet::ScottishPremiership,
+        RuleSet::EnglishHistory,
+        RuleSet::PointsPerGame,
     ];
 
     /// The name used on the command line and in files.
     pub fn name(self) -> &'static str {
         match self {
             RuleSet::PremierLeague => "premier-league",
-            RuleSet::UefaGroup => "uefa-group",
+            RuleSet::Efl => "efl",
+            RuleSet::UefaClubGroups => "uefa-club-groups",
+            RuleSet::UefaLeaguePhase => "uefa-league-phase",
+            RuleSet::UefaEuroFinals => "uefa-euro-finals",
+            RuleSet::FifaWorldCup2018 => "fifa-world-cup-2018",
+            RuleSet::FifaWorldCup2026 => "fifa-world-cup-2026",
             RuleSet::LaLiga => "la-liga",
             RuleSet::SerieA => "serie-a",
             RuleSet::Bundesliga => "bundesliga",
-            RuleSet::Classic => "classic",
+            RuleSet::AustrianBundesliga => "austrian-bundesliga",
+            RuleSet::ScottishPremiership => "scottish-premiership",
+            RuleSet::EnglishHistory => "english-history",
+            RuleSet::PointsPerGame => "points-per-game",
         }
+    }
+
+    /// Every name, comma-separated, for help and errors.
+    pub fn names() -> String {
+        RuleSet::ALL.map(RuleSet::name).join(", ")
     }
 }
 
@@ -102,8 +141,15 @@ impl fmt::Display for RuleSet {
 
 impl FromStr for RuleSet {
     type Err = Error;
+    /// Reads a preset name; the names of earlier matchday versions still read
+    /// (`uefa-group`, `classic`), as stored databases and season files hold them.
     fn from_str(text: &str) -> Result<RuleSet, Error> {
         let wanted = text.trim().to_ascii_lowercase();
+        match wanted.as_str() {
+            "uefa-group" => return Ok(RuleSet::UefaClubGroups),
+            "classic" => return Ok(RuleSet::EnglishHistory),
+            _ => {}
+        }
         RuleSet::ALL
             .into_iter()
             .find(|r| r.name() == wanted)
@@ -185,31 +231,6 @@ impl Zone {
     pub fn contains(&self, position: u16) -> bool {
         self.first <= position && position <= self.last
     }
-
-    /// The usual zones of a league of `teams` clubs under `rules`.
-    pub fn defaults_for(rules: RuleSet, teams: u16) -> Vec<Zone> {
-        let z = |name: &str, first: u16, last: u16| Zone {
-            name: name.to_string(),
-            first,
-            last,
-        };
-        match rules {
-            RuleSet::UefaGroup => vec![z("knockout", 1, 2), z("third-place", 3, 3)],
-            _ if teams < 8 => vec![z("champions", 1, 1)],
-            RuleSet::Bundesliga => vec![
-                z("champions", 1, 1),
-                z("champions-league", 1, 4),
-                z("relegation-play-off", teams - 2, teams - 2),
-                z("relegation", teams - 1, teams),
-            ],
-            RuleSet::PremierLeague | RuleSet::LaLiga | RuleSet::SerieA => vec![
-                z("champions", 1, 1),
-                z("champions-league", 1, 4),
-                z("relegation", teams - 2, teams),
-            ],
-            RuleSet::Classic => vec![z("champions", 1, 1)],
-        }
-    }
 }
 
 impl fmt::Display for Zone {
@@ -276,6 +297,9 @@ pub struct Competition {
     pub zones: Vec<Zone>,
     /// Whether away goals decide a level two-legged tie (UEFA dropped it from 2021-22).
     pub away_goals: bool,
+    /// What ranks first: points, or points per game for a curtailed season.
+    #[serde(default)]
+    pub rank_by: RankBy,
 }
 
 impl Competition {
@@ -283,6 +307,15 @@ impl Competition {
     pub fn set_structure(&mut self, structure: Structure) {
         self.format = structure.format();
         self.structure = structure;
+    }
+
+    /// The regulations its tables are ranked by: the preset for its season, with
+    /// the stored points scheme and ranking measure.
+    pub fn regulations(&self) -> Regulations {
+        self.rules
+            .regulations(self.season)
+            .with_points(self.points)
+            .with_rank_by(self.rank_by)
     }
 
     /// The slug for a display name: lower case, words joined by '-'.
@@ -320,6 +353,10 @@ mod tests {
             assert_eq!(r.name().parse::<RuleSet>().unwrap(), r);
         }
         assert!("fifa".parse::<RuleSet>().is_err());
+        assert_eq!("uefa-group".parse::<RuleSet>().unwrap(), RuleSet::UefaClubGroups);
+        assert_eq!("classic".parse::<RuleSet>().unwrap(), RuleSet::EnglishHistory);
+        let old: RuleSet = serde_json::from_str("\"uefa-group\"").unwrap();
+        assert_eq!(old, RuleSet::UefaClubGroups);
         assert_eq!("2-1-0".parse::<PointsScheme>().unwrap(), PointsScheme::TWO);
         assert_eq!(
             Competition::slug_for("English Premier League 2023/24"),

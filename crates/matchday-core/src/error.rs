@@ -34,8 +34,19 @@ pub enum Error {
     #[error("'{0}' is not a zone: write it as name=1-4 or name=18-20")]
     BadZone(String),
     /// An unknown rule set name.
-    #[error("unknown rules '{0}': use premier-league, uefa-group, la-liga, serie-a, bundesliga or classic")]
+    #[error("unknown rules '{0}': use one of {names}", names = crate::RuleSet::names())]
     BadRules(String),
+    /// Regulations that break one of their laws (named by the field).
+    #[error("regulations are inconsistent: {0}")]
+    BadRegulations(&'static str),
+    /// An unknown off-the-pitch criterion.
+    #[error(
+        "unknown criterion '{0}': use fair-play, disciplinary-points, drawing-of-lots, coefficient, qualifying-ranking or world-ranking"
+    )]
+    BadOffThePitch(String),
+    /// An unknown ranking measure.
+    #[error("unknown ranking '{0}': use points or points-per-game")]
+    BadRankBy(String),
     /// An unknown competition format name.
     #[error("unknown format '{0}': use league, knockout or groups-knockout")]
     BadFormat(String),

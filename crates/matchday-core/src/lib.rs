@@ -23,6 +23,7 @@ mod error;
 mod knockout;
 mod matches;
 mod record;
+mod regulations;
 mod score;
 mod season;
 mod split;
@@ -47,6 +48,9 @@ pub use knockout::{
 };
 pub use matches::{Match, MatchId, MatchStatus, Pairing, Venue};
 pub use record::{DeductionRecord, MatchRecord, SeasonRecord, TeamRecord};
+pub use regulations::{
+    Decision, DecisionError, DecisionParts, OffThePitch, PlayOff, RankBy, Regulations, RegulationsParts,
+};
 pub use score::{ExtraTimeAfter, Goals, MAX_GOALS, MatchResult, ResultFault, Score, Side};
 pub use season::Season;
 pub use split::{
@@ -61,9 +65,9 @@ pub use structure::{
 pub use team::{KNOWN_ALIASES, Resolution, Team, TeamId, TeamResolver, display_name, normalize_name};
 pub use tiebreak::{
     CompactResult, HeadToHeadScope, Placement, RankNote, RankScratch, RankingRules, TeamTotals, TieBreaker,
-    TieNoteKind, UnrecordedCriteria, rank_teams,
+    TieNoteKind, rank_teams,
 };
 pub use tracker::{
-    CompetitionSeason, Decision, FinalRecord, Honours, Line, NextMatch, Opponent, PlacedRanking,
+    CompetitionSeason, DecidedBy, FinalRecord, Honours, Line, NextMatch, Opponent, PlacedRanking,
     PlacedStanding, TargetStatus, TeamVenue, Trophy, TrophyTarget,
 };

@@ -458,7 +458,8 @@ fn section_table(
         // half a point ahead of one level with it whose was not.
         totals[t].points = 2 * row.points + i32::from(rounded);
     }
-    let rules = RankingRules::new(competition.rules, points, &[]);
+    let regulations = competition.regulations().with_points(points);
+    let rules = RankingRules::new(&regulations, &[]);
     let mut scratch = RankScratch::default();
     let placements = rank_teams(&rules, &totals, &results, &mut scratch).to_vec();
     let mut slots: Vec<Option<Row>> = rows.into_iter().map(Some).collect();
@@ -559,10 +560,11 @@ mod tests {
             format: Format::League,
             structure: crate::Structure::of_format(Format::League),
             // Points, goal difference, goals: the rounding comes before them all.
-            rules: RuleSet::Classic,
+            rules: RuleSet::EnglishHistory,
             points: PointsScheme::default(),
             zones: Vec::new(),
             away_goals: false,
+            rank_by: crate::RankBy::Points,
         }
     }
 

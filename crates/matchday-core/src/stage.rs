@@ -523,10 +523,11 @@ mod tests {
             season: Season::starting(2023),
             format,
             structure: crate::Structure::of_format(format),
-            rules: RuleSet::Classic,
+            rules: RuleSet::EnglishHistory,
             points: PointsScheme::THREE,
             zones: Vec::new(),
             away_goals: false,
+            rank_by: crate::RankBy::Points,
         }
     }
 

@@ -8,8 +8,8 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::{
-    CompactResult, Competition, Deduction, Match, RankScratch, RankingRules, TeamId, TeamTotals, TieNoteKind,
-    UnrecordedCriteria, rank_teams,
+    CompactResult, Competition, Decision, DecisionError, Deduction, Match, RankScratch, RankingRules,
+    Regulations, TeamId, TeamTotals, TieNoteKind, rank_teams,
 };
 
 /// Which matches a table counts.
@@ -133,16 +133,15 @@ impl TieNote {
             TieNoteKind::PlayOff => {
                 format!("{list} are level for {place} place: if they end the season so, a play-off decides.")
             }
-            TieNoteKind::DrawingOfLots => {
-                format!("{list} are level on every tie-breaker for {place} place: the regulations draw lots.")
-            }
-            TieNoteKind::Unrecorded(UnrecordedCriteria::DisciplinaryAndCoefficient) => format!(
-                "{list} are level on every criterion matchday records and share {place} place: \
-                 UEFA goes on to disciplinary points, then the coefficient."
+            TieNoteKind::OffThePitch(criterion) => format!(
+                "{list} are level on every criterion the results give and share {place} place: \
+                 {} decides (record it with `matchday decide`).",
+                criterion.description()
             ),
-            TieNoteKind::Unrecorded(UnrecordedCriteria::FairPlay) => format!(
-                "{list} are level on every criterion matchday records and share {place} place: \
-                 the regulations go on to fair-play points."
+            TieNoteKind::DecidedOffThePitch(criterion) => format!(
+                "{list} are level on every criterion the results give: {} put them in this order \
+                 (a decision off the pitch).",
+                criterion.description()
             ),
         }
     }
@@ -202,7 +201,8 @@ impl Standings {
             })
             .collect();
         counted.sort_by_key(|(m, _, _)| (m.date, m.kickoff));
-        let points = competition.points;
+        let regulations = competition.regulations();
+        let points = regulations.points();
         let mut results = Vec::with_capacity(counted.len());
         for &(m, home, away) in &counted {
             let score = m
@@ -262,7 +262,7 @@ impl Standings {
             let keep = row.form.len().saturating_sub(5);
             row.form.drain(..keep);
         }
-        let rules = RankingRules::new(competition.rules, points, &competition.zones).with_view(options.view);
+        let rules = RankingRules::new(&regulations, &competition.zones).with_view(options.view);
         let mut scratch = RankScratch::default();
         let placements = rank_teams(&rules, &totals, &results, &mut scratch).to_vec();
         let notes = scratch
@@ -288,6 +288,72 @@ impl Standings {
             })
             .collect();
         Standings { rows, notes }
+    }
+
+    /// The table with an off-the-pitch `decision` applied: the teams it names must
+    /// be exactly a run the results leave level on every criterion (a shared
+    /// place), and `regulations` must use the criterion (when they name any).
+    pub fn with_decision(
+        mut self,
+        regulations: &Regulations,
+        decision: &Decision,
+    ) -> Result<Standings, DecisionError> {
+        let off = regulations.off_the_pitch();
+        if !off.is_empty() && !off.contains(&decision.by()) {
+            return Err(DecisionError::NotInRegulations(decision.by()));
+        }
+        for &team in decision.teams() {
+            if self.row(team).is_none() {
+                return Err(DecisionError::NotInTable(team));
+            }
+        }
+        let note_at = self.notes.iter().position(|n| {
+            matches!(n.kind, TieNoteKind::OffThePitch(_) | TieNoteKind::Shared)
+                && n.teams.len() == decision.teams().len()
+                && decision.teams().iter().all(|t| n.teams.contains(t))
+        });
+        let Some(note_at) = note_at else {
+            return Err(DecisionError::NotLevel);
+        };
+        let first = self
+            .rows
+            .iter()
+            .position(|r| r.team == self.notes[note_at].teams[0])
+            .expect("noted teams are in the table");
+        let position = self.rows[first].position;
+        let run = first..first + decision.teams().len();
+        let mut taken: Vec<Row> = self.rows.drain(run.clone()).collect();
+        let mut ordered = Vec::with_capacity(taken.len());
+        for (i, &team) in decision.teams().iter().enumerate() {
+            let at = taken.iter().position(|r| r.team == team).expect("checked above");
+            let mut row = taken.remove(at);
+            row.position = position + i as u16;
+            row.shared = false;
+            ordered.push(row);
+        }
+        self.rows.splice(run.start..run.start, ordered);
+        let note = &mut self.notes[note_at];
+        note.teams = decision.teams().to_vec();
+        note.kind = TieNoteKind::DecidedOffThePitch(decision.by());
+        Ok(self)
+    }
+
+    /// The table with every recorded decision for `group` (`None`: a league table)
+    /// that the results still allow applied; one they no longer allow (a later
+    /// result, an earlier date) is left out, so the table never shows an order
+    /// its results contradict.
+    pub fn with_decisions(
+        self,
+        regulations: &Regulations,
+        decisions: &[Decision],
+        group: Option<&str>,
+    ) -> Standings {
+        decisions
+            .iter()
+            .filter(|d| d.group() == group)
+            .fold(self, |table, d| {
+                table.clone().with_decision(regulations, d).unwrap_or(table)
+            })
     }
 
     /// The row of `team`, if it is in the table.
@@ -341,6 +407,7 @@ mod tests {
             points: PointsScheme::THREE,
             zones: zones.iter().map(|z| z.parse::<Zone>().unwrap()).collect(),
             away_goals: false,
+            rank_by: crate::RankBy::Points,
         }
     }
 
@@ -396,7 +463,7 @@ mod tests {
             "2024-06-26 Ukraine 0-0 Belgium",
         ];
         let matches: Vec<Match> = games.iter().map(|g| played(&EURO_E, g)).collect();
-        let comp = competition(RuleSet::UefaGroup, &["knockout=1-2"]);
+        let comp = competition(RuleSet::UefaEuroFinals, &["knockout=1-2"]);
         let table = Standings::compute(&comp, &ids(&EURO_E), &matches, &[], TableOptions::default());
         // UEFA's published order: Romania top on goals scored in the matches among the four
         // (here the whole group), although Belgium beat Romania.
@@ -430,7 +497,7 @@ mod tests {
             "2024-06-26 Czech Republic 1-2 Turkey",
         ];
         let matches: Vec<Match> = games.iter().map(|g| played(&EURO_F, g)).collect();
-        let comp = competition(RuleSet::UefaGroup, &["knockout=1-2"]);
+        let comp = competition(RuleSet::UefaEuroFinals, &["knockout=1-2"]);
         let table = Standings::compute(&comp, &ids(&EURO_F), &matches, &[], TableOptions::default());
         assert_eq!(
             order(&EURO_F, &table),
@@ -533,7 +600,7 @@ mod tests {
             "2023-09-09 Burnley 1-1 Chelsea",
         ];
         let matches: Vec<Match> = games.iter().map(|g| played(&CLUBS[..3], g)).collect();
-        let comp = competition(RuleSet::Classic, &["champions=1"]);
+        let comp = competition(RuleSet::EnglishHistory, &["champions=1"]);
         let view = |view| TableOptions { as_of: None, view };
         let teams = ids(&CLUBS[..3]);
         let home = Standings::compute(&comp, &teams, &matches, &[], view(View::Home));
@@ -588,6 +655,137 @@ mod tests {
         };
         let home = Standings::compute(&comp, &teams, &matches, &deductions, home);
         assert_eq!(home.row(TeamId(1)).unwrap().deducted, 0);
+    }
+
+    const WC_H: [&str; 4] = ["Colombia", "Japan", "Senegal", "Poland"];
+
+    fn world_cup_2018_group_h() -> (Competition, Vec<Match>) {
+        let games = [
+            "2018-06-19 Colombia 1-2 Japan",
+            "2018-06-19 Poland 1-2 Senegal",
+            "2018-06-24 Japan 2-2 Senegal",
+            "2018-06-24 Poland 0-3 Colombia",
+            "2018-06-28 Japan 0-1 Poland",
+            "2018-06-28 Senegal 0-1 Colombia",
+        ];
+        let mut comp = competition(RuleSet::FifaWorldCup2018, &["knockout=1-2"]);
+        comp.season = Season::calendar(2018);
+        (comp, games.iter().map(|g| played(&WC_H, g)).collect())
+    }
+
+    #[test]
+    fn world_cup_2018_group_h_names_fair_play_rather_than_a_results_criterion() {
+        let (comp, matches) = world_cup_2018_group_h();
+        let table = Standings::compute(&comp, &ids(&WC_H), &matches, &[], TableOptions::default());
+        assert_eq!(
+            order(&WC_H, &table),
+            ["1 Colombia", "2 Japan=", "2 Senegal=", "4 Poland"]
+        );
+        assert_eq!(table.notes.len(), 1);
+        assert_eq!(
+            table.notes[0].kind,
+            TieNoteKind::OffThePitch(crate::OffThePitch::FairPlay)
+        );
+        let text = table.render_notes(name_of(&WC_H)).join(" ");
+        assert!(text.contains("fair play decides"), "{text}");
+        assert!(!text.contains("away goals"), "{text}");
+    }
+
+    #[test]
+    fn a_recorded_fair_play_decision_puts_japan_second() {
+        use crate::{Decision, OffThePitch};
+        let (comp, matches) = world_cup_2018_group_h();
+        let table = Standings::compute(&comp, &ids(&WC_H), &matches, &[], TableOptions::default());
+        let regs = comp.regulations();
+        let japan_first = Decision::new(
+            Some("H".into()),
+            vec![TeamId(2), TeamId(3)],
+            OffThePitch::FairPlay,
+        )
+        .unwrap();
+        let decided = table.clone().with_decision(&regs, &japan_first).unwrap();
+        assert_eq!(
+            order(&WC_H, &decided),
+            ["1 Colombia", "2 Japan", "3 Senegal", "4 Poland"]
+        );
+        assert_eq!(
+            decided.render_notes(name_of(&WC_H)),
+            [
+                "Japan and Senegal are level on every criterion the results give: \
+              fair play put them in this order (a decision off the pitch)."
+            ]
+        );
+        let all = table
+            .clone()
+            .with_decisions(&regs, std::slice::from_ref(&japan_first), Some("H"));
+        assert_eq!(all, decided);
+        let other_group = table.clone().with_decisions(&regs, &[japan_first], Some("G"));
+        assert_eq!(other_group, table, "a decision applies to its own group only");
+        let senegal_first =
+            Decision::new(None, vec![TeamId(3), TeamId(2)], OffThePitch::DrawingOfLots).unwrap();
+        assert_eq!(
+            order(
+                &WC_H,
+                &table.clone().with_decision(&regs, &senegal_first).unwrap()
+            )[1],
+            "2 Senegal"
+        );
+        // Not level: Colombia and Japan; not the regulations' criterion: the coefficient.
+        let not_level = Decision::new(None, vec![TeamId(2), TeamId(1)], OffThePitch::FairPlay).unwrap();
+        assert_eq!(
+            table.clone().with_decision(&regs, &not_level),
+            Err(DecisionError::NotLevel)
+        );
+        let wrong = Decision::new(None, vec![TeamId(2), TeamId(3)], OffThePitch::Coefficient).unwrap();
+        assert_eq!(
+            table.with_decision(&regs, &wrong),
+            Err(DecisionError::NotInRegulations(OffThePitch::Coefficient))
+        );
+    }
+
+    #[test]
+    fn the_same_group_under_other_presets() {
+        let (mut comp, matches) = world_cup_2018_group_h();
+        // Head-to-head first (2026) cannot separate them either (2-2): the world ranking would.
+        comp.rules = RuleSet::FifaWorldCup2026;
+        let table = Standings::compute(&comp, &ids(&WC_H), &matches, &[], TableOptions::default());
+        assert_eq!(
+            table.notes[0].kind,
+            TieNoteKind::OffThePitch(crate::OffThePitch::FairPlay)
+        );
+        // The club rules go on to away goals, which mean nothing at a tournament: Senegal
+        // scored four as the second-named team, Japan two. This is what the table once said.
+        comp.rules = RuleSet::UefaClubGroups;
+        let table = Standings::compute(&comp, &ids(&WC_H), &matches, &[], TableOptions::default());
+        assert_eq!(
+            order(&WC_H, &table)[1],
+            "2 Senegal",
+            "away goals under the club rules"
+        );
+    }
+
+    #[test]
+    fn points_per_game_ranks_a_curtailed_season() {
+        // Derby: 5 points from 4; Arsenal: 4 from 3; Burnley: 3 from 1 (the rest never played); Chelsea 1 from 2.
+        let games = [
+            "2020-01-04 Arsenal 1-0 Chelsea",
+            "2020-01-11 Arsenal 0-0 Derby",
+            "2020-01-18 Derby 1-0 Arsenal",
+            "2020-01-25 Burnley 2-0 Derby",
+            "2020-02-01 Chelsea 0-0 Derby",
+        ];
+        let matches: Vec<Match> = games.iter().map(|g| played(&CLUBS, g)).collect();
+        let mut comp = competition(RuleSet::Efl, &["champions=1"]);
+        comp.season = Season::starting(2019);
+        let total = Standings::compute(&comp, &ids(&CLUBS), &matches, &[], TableOptions::default());
+        assert_eq!(order(&CLUBS, &total)[0], "1 Derby");
+        comp.rank_by = crate::RankBy::PointsPerGame;
+        let ppg = Standings::compute(&comp, &ids(&CLUBS), &matches, &[], TableOptions::default());
+        assert_eq!(
+            order(&CLUBS, &ppg),
+            ["1 Burnley", "2 Arsenal", "3 Derby", "4 Chelsea"],
+            "3.00, 1.33, 1.25, 0.50 points per game"
+        );
     }
 
     #[test]

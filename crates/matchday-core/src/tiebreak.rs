@@ -7,12 +7,12 @@
 //! reusable [`RankScratch`]: once a scratch has ranked a league of a given size,
 //! later calls allocate nothing. Measured in a release build on the shared
 //! 2-core machine, ranking a full 20-team season takes about 0.4 µs under the
-//! Premier League, Bundesliga and classic rules (head-to-head only for the rare
+//! Premier League, Bundesliga and English-history rules (head-to-head only for the rare
 //! ties that need it) and about 2.5 µs where head-to-head comes first (UEFA,
 //! La Liga, Serie A), most of it indexing the results for the mini-leagues.
 //!
 //! ```
-//! use matchday_core::{CompactResult, PointsScheme, RankScratch, RankingRules, RuleSet, TeamTotals};
+//! use matchday_core::{CompactResult, PointsScheme, RankScratch, RankingRules, RuleSet, Season, TeamTotals};
 //! use matchday_core::rank_teams;
 //!
 //! let points = PointsScheme::THREE;
@@ -26,7 +26,8 @@
 //! for r in &results {
 //!     r.add_to(&mut totals, points);
 //! }
-//! let rules = RankingRules::new(RuleSet::Classic, points, &[]);
+//! let regulations = RuleSet::EnglishHistory.regulations(Season::starting(2023));
+//! let rules = RankingRules::new(&regulations, &[]);
 //! let mut scratch = RankScratch::default();
 //! let table = rank_teams(&rules, &totals, &results, &mut scratch);
 //! // Team 1: goal difference +2; team 2: +1; team 0: -2 (one goal scored).
@@ -35,9 +36,12 @@
 //! ```
 //!
 //! # Regulations, and where matchday differs from them
-//! Each [`RuleSet`] lists its criteria in [`RuleSet::tie_breakers`]; when the
-//! head-to-head criteria apply is [`RuleSet::head_to_head_scope`]. Checked against
-//! the published rules:
+//! The ranking reads only the [`Regulations`] value: its criteria
+//! ([`Regulations::criteria`]), when head-to-head applies
+//! ([`Regulations::head_to_head`]), when a play-off decides and which criteria off
+//! the pitch follow. The presets ([`crate::RuleSet::regulations`]) are checked
+//! against the published rules; `docs/regulations.md` lists every one. Notes on
+//! the older presets:
 //! - Premier League (Handbook, since 2019-20): points, goal difference, goals;
 //!   then, only where the title, a European place or relegation is at stake,
 //!   head-to-head points and head-to-head away goals; then a play-off on neutral
@@ -47,9 +51,7 @@
 //!   goal difference, goals, re-applied to the teams still level, then overall goal
 //!   difference, goals, away goals, wins, away wins. Disciplinary points and the
 //!   club coefficient come next but are not in our data: teams still level share
-//!   and a note says so. The Euro goes from overall goals straight to disciplinary
-//!   points (no away goals or wins at neutral venues); the club list agrees with it
-//!   whenever away goals and wins do not decide.
+//!   and a note names the criterion, until a user records the decision.
 //! - La Liga (RFEF general regulations): two teams: head-to-head goal difference,
 //!   then overall goal difference, goals; more: a mini-league of their meetings by
 //!   points then goal difference, then overall goal difference, goals. Fair-play
@@ -67,11 +69,12 @@
 //!   play-off on neutral ground. During a season, until the meetings are all
 //!   played, the DFL ranks by goal difference and goals only and teams still level
 //!   share a place: matchday does the same (so all away goals are not used then).
-//! - Classic: points, goal difference, goals; teams still level share.
+//! - English history (was "classic"): points, goal difference, goals (goal average
+//!   until 1975-76); teams still level share.
 
 use serde::{Deserialize, Serialize};
 
-use crate::{PointsScheme, RuleSet, View, Zone};
+use crate::{OffThePitch, PlayOff, PointsScheme, Regulations, View, Zone};
 
 /// One criterion that separates teams level on the criteria before it.
 ///
@@ -82,6 +85,10 @@ use crate::{PointsScheme, RuleSet, View, Zone};
 pub enum TieBreaker {
     /// Points, after deductions.
     Points,
+    /// Points (after deductions) per match played, for curtailed seasons.
+    PointsPerGame,
+    /// Goals scored divided by goals conceded (English league history until 1975-76).
+    GoalAverage,
     /// Goal difference over all counted matches.
     GoalDifference,
     /// Goals scored over all counted matches.
@@ -92,6 +99,12 @@ pub enum TieBreaker {
     Wins,
     /// Matches won away from home.
     AwayWins,
+    /// The points of the opponents played (UEFA league phase).
+    OpponentsPoints,
+    /// The goal difference of the opponents played.
+    OpponentsGoalDifference,
+    /// The goals scored by the opponents played.
+    OpponentsGoalsScored,
     /// Points in the matches between the teams level.
     HeadToHeadPoints,
     /// Goal difference in the matches between the teams level (for two teams, the aggregate score).
@@ -117,10 +130,28 @@ impl TieBreaker {
         )
     }
 
+    /// Whether the criterion is one every table reader expects (points, goal
+    /// difference or average, goals), so deciding by it is not worth a note.
+    pub fn is_usual(self) -> bool {
+        matches!(
+            self,
+            TieBreaker::Points
+                | TieBreaker::PointsPerGame
+                | TieBreaker::GoalDifference
+                | TieBreaker::GoalAverage
+                | TieBreaker::GoalsScored
+        )
+    }
+
     /// A short description for help texts and notes: "head-to-head points".
     pub fn description(self) -> &'static str {
         match self {
             TieBreaker::Points => "points",
+            TieBreaker::PointsPerGame => "points per game",
+            TieBreaker::GoalAverage => "goal average",
+            TieBreaker::OpponentsPoints => "opponents' points",
+            TieBreaker::OpponentsGoalDifference => "opponents' goal difference",
+            TieBreaker::OpponentsGoalsScored => "opponents' goals scored",
             TieBreaker::GoalDifference => "goal difference",
             TieBreaker::GoalsScored => "goals scored",
             TieBreaker::AwayGoalsScored => "away goals scored",
@@ -149,16 +180,6 @@ pub enum HeadToHeadScope {
     Never,
 }
 
-/// What happens to teams level on every criterion in the data.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum UnrecordedCriteria {
-    /// UEFA: disciplinary points, then the club coefficient (or qualifying ranking).
-    DisciplinaryAndCoefficient,
-    /// La Liga: fair-play points.
-    FairPlay,
-}
-
 /// What a note under a table says about teams level on points.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", tag = "kind", content = "by")]
@@ -169,69 +190,11 @@ pub enum TieNoteKind {
     Shared,
     /// Level where the regulations call a play-off (title, zone boundary): they share until it is played.
     PlayOff,
-    /// Level on every criterion; the regulations draw lots, so they share until then.
-    DrawingOfLots,
-    /// Level on every criterion matchday records; the regulations go on to ones it does not.
-    Unrecorded(UnrecordedCriteria),
-}
-
-impl RuleSet {
-    /// The criteria, in order, that rank teams; the first is always points.
-    ///
-    /// La Liga's list is the mini-league's: for exactly two teams the regulations
-    /// name only head-to-head goal difference, so head-to-head points are skipped
-    /// then (with at most two meetings the two agree anyway). When the head-to-head
-    /// criteria are used at all is [`RuleSet::head_to_head_scope`].
-    pub fn tie_breakers(self) -> &'static [TieBreaker] {
-        use TieBreaker::*;
-        match self {
-            RuleSet::PremierLeague => &[
-                Points,
-                GoalDifference,
-                GoalsScored,
-                HeadToHeadPoints,
-                HeadToHeadAwayGoals,
-            ],
-            RuleSet::UefaGroup => &[
-                Points,
-                HeadToHeadPoints,
-                HeadToHeadGoalDifference,
-                HeadToHeadGoalsScored,
-                HeadToHeadReapplied,
-                GoalDifference,
-                GoalsScored,
-                AwayGoalsScored,
-                Wins,
-                AwayWins,
-            ],
-            RuleSet::LaLiga | RuleSet::SerieA => &[
-                Points,
-                HeadToHeadPoints,
-                HeadToHeadGoalDifference,
-                GoalDifference,
-                GoalsScored,
-            ],
-            RuleSet::Bundesliga => &[
-                Points,
-                GoalDifference,
-                GoalsScored,
-                HeadToHeadGoalDifference,
-                HeadToHeadAwayGoals,
-                AwayGoalsScored,
-            ],
-            RuleSet::Classic => &[Points, GoalDifference, GoalsScored],
-        }
-    }
-
-    /// When the head-to-head criteria in [`RuleSet::tie_breakers`] apply.
-    pub fn head_to_head_scope(self) -> HeadToHeadScope {
-        match self {
-            RuleSet::PremierLeague => HeadToHeadScope::AtZoneBoundary,
-            RuleSet::UefaGroup | RuleSet::LaLiga | RuleSet::SerieA => HeadToHeadScope::Always,
-            RuleSet::Bundesliga => HeadToHeadScope::AfterAllMeetings,
-            RuleSet::Classic => HeadToHeadScope::Never,
-        }
-    }
+    /// Level on every results criterion; the regulations go on to this one off the
+    /// pitch (fair play, lots, ...), so they share until a decision is recorded.
+    OffThePitch(OffThePitch),
+    /// A recorded decision off the pitch put them in this order.
+    DecidedOffThePitch(OffThePitch),
 }
 
 /// A team's numbers in the table being ranked (total, home or away).
@@ -313,10 +276,8 @@ impl CompactResult {
 /// The competition rules a ranking needs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RankingRules<'a> {
-    /// The tie-break regulations.
-    pub rules: RuleSet,
-    /// Points for results, for head-to-head mini-leagues.
-    pub points: PointsScheme,
+    /// The regulations: points, criteria, head-to-head scope, what happens when level.
+    pub regulations: &'a Regulations,
     /// The competition's zones, which decide where the Premier League uses head-to-head.
     pub zones: &'a [Zone],
     /// Which side of each head-to-head meeting counts: both for the total view, only
@@ -327,10 +288,9 @@ pub struct RankingRules<'a> {
 
 impl<'a> RankingRules<'a> {
     /// Rules for the total view.
-    pub fn new(rules: RuleSet, points: PointsScheme, zones: &'a [Zone]) -> RankingRules<'a> {
+    pub fn new(regulations: &'a Regulations, zones: &'a [Zone]) -> RankingRules<'a> {
         RankingRules {
-            rules,
-            points,
+            regulations,
             zones,
             view: View::Total,
         }
@@ -437,7 +397,7 @@ pub fn rank_teams<'s>(
         s.member.resize(n, 0);
     }
     s.notes.clear();
-    let criteria = rules.rules.tie_breakers();
+    let criteria = rules.regulations.criteria();
     let first_head_to_head = criteria
         .iter()
         .position(|c| c.is_head_to_head())
@@ -475,9 +435,45 @@ const FIELD_BITS: u32 = 24;
 /// Criteria packed into one sort key: 4 × 24 bits above a 16-bit team index.
 const MAX_FIELDS: usize = 4;
 
+/// `numerator / denominator` in fixed point (2^14), 0 when nothing was played.
+fn ratio(numerator: i64, denominator: i64) -> i32 {
+    if denominator == 0 {
+        return 0;
+    }
+    let scaled = (numerator << 14).div_euclid(denominator);
+    scaled.clamp(i64::from(i32::MIN), i64::from(i32::MAX)) as i32
+}
+
+/// Goals for divided by goals against; with none conceded, any goals scored rank above every average.
+fn goal_average(goals_for: u16, goals_against: u16) -> i32 {
+    match (goals_for, goals_against) {
+        (0, 0) => 1 << 14,
+        (_, 0) => i32::MAX,
+        (f, a) => ratio(i64::from(f), i64::from(a)),
+    }
+}
+
+/// The sum of `value` over the opponents `team` met in `results` (one per meeting).
+fn opponents(
+    totals: &[TeamTotals],
+    results: &[CompactResult],
+    team: u16,
+    value: impl Fn(&TeamTotals) -> i32,
+) -> i32 {
+    results
+        .iter()
+        .filter_map(|r| match (r.home == team, r.away == team) {
+            (true, false) => Some(r.away),
+            (false, true) => Some(r.home),
+            _ => None,
+        })
+        .map(|o| value(&totals[usize::from(o)]))
+        .sum()
+}
+
 struct Ranker<'r, 'z> {
     rules: &'r RankingRules<'z>,
-    criteria: &'static [TieBreaker],
+    criteria: &'z [TieBreaker],
     first_head_to_head: usize,
     totals: &'r [TeamTotals],
     results: &'r [CompactResult],
@@ -512,10 +508,20 @@ impl Ranker<'_, '_> {
             .count();
         let block = &self.criteria[k..k + fields];
         let totals = self.totals;
+        let results = self.results;
         self.sort_by_fields(start, end, fields, |team, field| {
             let t = &totals[usize::from(team)];
             match block[field] {
                 TieBreaker::Points => t.points,
+                TieBreaker::PointsPerGame => ratio(i64::from(t.points), i64::from(t.played)),
+                TieBreaker::GoalAverage => goal_average(t.goals_for, t.goals_against),
+                TieBreaker::OpponentsPoints => opponents(totals, results, team, |o| o.points),
+                TieBreaker::OpponentsGoalDifference => {
+                    opponents(totals, results, team, |o| o.goal_difference())
+                }
+                TieBreaker::OpponentsGoalsScored => {
+                    opponents(totals, results, team, |o| i32::from(o.goals_for))
+                }
                 TieBreaker::GoalDifference => t.goal_difference(),
                 TieBreaker::GoalsScored => i32::from(t.goals_for),
                 TieBreaker::AwayGoalsScored => i32::from(t.away_goals_for),
@@ -524,10 +530,9 @@ impl Ranker<'_, '_> {
                 _ => unreachable!("head-to-head criteria are ranked by head_to_head"),
             }
         });
-        if k + fields > self.first_head_to_head {
-            self.note_decisions(start, end, block, self.first_head_to_head.saturating_sub(k));
-        }
-        let play_offs = self.rules.rules == RuleSet::SerieA && block == [TieBreaker::Points];
+        self.note_decisions(start, end, block, self.first_head_to_head.saturating_sub(k));
+        // Serie A: level on points alone for the title or the last safe place is a play-off.
+        let play_offs = k == 0 && self.rules.regulations.play_off() == PlayOff::TitleAndLastSafePlace;
         let mut a = start;
         while a < end {
             let b = self.run_end(a, end);
@@ -548,7 +553,7 @@ impl Ranker<'_, '_> {
             .count();
         let reapply = self.criteria.get(block_end) == Some(&TieBreaker::HeadToHeadReapplied);
         let next = block_end + usize::from(reapply);
-        match self.rules.rules.head_to_head_scope() {
+        match self.rules.regulations.head_to_head() {
             HeadToHeadScope::AtZoneBoundary if !self.straddles_zone(start, end) => {
                 self.resolve(start, end, next);
                 return;
@@ -566,7 +571,7 @@ impl Ranker<'_, '_> {
             }
         }
         let block = &self.criteria[k..block_end];
-        let skip_points = self.rules.rules == RuleSet::LaLiga && end - start == 2;
+        let skip_points = self.rules.regulations.pair_skips_head_to_head_points() && end - start == 2;
         let mini = std::mem::take(&mut self.s.mini);
         self.sort_by_fields(start, end, block.len(), |team, field| {
             let m = &mini[usize::from(team)];
@@ -626,11 +631,12 @@ impl Ranker<'_, '_> {
         }
     }
 
-    /// Notes each pair of neighbours in `start..end` that `block[from..]` separated, with the criterion.
+    /// Notes each pair of neighbours in `start..end` that `block[from..]`, or a
+    /// criterion less usual than points, goal difference and goals, separated.
     fn note_decisions(&mut self, start: usize, end: usize, block: &[TieBreaker], from: usize) {
         for i in start + 1..end {
             let split = usize::from(self.s.split[i]);
-            if split > from {
+            if split > from || (split > 0 && !block[split - 1].is_usual()) {
                 self.note(TieNoteKind::DecidedBy(block[split - 1]), i - 1, i + 1);
             }
         }
@@ -661,7 +667,7 @@ impl Ranker<'_, '_> {
             s.member[usize::from(team)] = s.stamp;
             s.mini[usize::from(team)] = MiniRow::default();
         }
-        let points = self.rules.points;
+        let points = self.rules.regulations.points();
         let (count_home, count_away) = match self.rules.view {
             View::Total => (true, true),
             View::Home => (true, false),
@@ -743,13 +749,15 @@ impl Ranker<'_, '_> {
 
     /// What the regulations do with teams level on every criterion.
     fn when_level(&self, start: usize, end: usize) -> TieNoteKind {
-        match self.rules.rules {
-            RuleSet::PremierLeague if self.straddles_zone(start, end) => TieNoteKind::PlayOff,
-            RuleSet::PremierLeague | RuleSet::Classic => TieNoteKind::Shared,
-            RuleSet::UefaGroup => TieNoteKind::Unrecorded(UnrecordedCriteria::DisciplinaryAndCoefficient),
-            RuleSet::LaLiga => TieNoteKind::Unrecorded(UnrecordedCriteria::FairPlay),
-            RuleSet::SerieA => TieNoteKind::DrawingOfLots,
-            RuleSet::Bundesliga => TieNoteKind::PlayOff,
+        let regs = self.rules.regulations;
+        match regs.play_off() {
+            PlayOff::WhenLevel => return TieNoteKind::PlayOff,
+            PlayOff::AtZoneBoundary if self.straddles_zone(start, end) => return TieNoteKind::PlayOff,
+            _ => {}
+        }
+        match regs.off_the_pitch().first() {
+            Some(&criterion) => TieNoteKind::OffThePitch(criterion),
+            None => TieNoteKind::Shared,
         }
     }
 
@@ -796,6 +804,7 @@ impl Ranker<'_, '_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::{RankBy, RuleSet, Season};
 
     /// Reads "A 2-1 B" (A at home) into a result between teams A=0, B=1, ...
     fn game(text: &str) -> CompactResult {
@@ -812,15 +821,20 @@ mod tests {
 
     /// Ranks the league the games describe and writes it as "A1 B2= C2=" ('=' for a shared place).
     fn rank(rules: RuleSet, zones: &[&str], games: &[&str]) -> (String, Vec<RankNote>) {
+        rank_under(rules.regulations(Season::starting(2023)), zones, games)
+    }
+
+    /// As [`rank`], under any regulations.
+    fn rank_under(regulations: Regulations, zones: &[&str], games: &[&str]) -> (String, Vec<RankNote>) {
         let results: Vec<CompactResult> = games.iter().map(|g| game(g)).collect();
         let n = results.iter().map(|r| r.home.max(r.away)).max().unwrap() as usize + 1;
         let mut totals = vec![TeamTotals::default(); n];
         for r in &results {
-            r.add_to(&mut totals, PointsScheme::THREE);
+            r.add_to(&mut totals, regulations.points());
         }
         let zones: Vec<Zone> = zones.iter().map(|z| z.parse().unwrap()).collect();
         let mut scratch = RankScratch::default();
-        let rules = RankingRules::new(rules, PointsScheme::THREE, &zones);
+        let rules = RankingRules::new(&regulations, &zones);
         let table = rank_teams(&rules, &totals, &results, &mut scratch);
         (written(table), scratch.notes().to_vec())
     }
@@ -846,32 +860,28 @@ mod tests {
     #[test]
     fn every_rule_set_starts_with_points_and_names_its_criteria() {
         for rules in RuleSet::ALL {
-            let list = rules.tie_breakers();
-            assert_eq!(list[0], T::Points, "{rules}");
+            let regs = rules.regulations(Season::starting(2023));
+            let list = regs.criteria();
+            assert!(matches!(list[0], T::Points | T::PointsPerGame), "{rules}");
             let has_h2h = list.iter().any(|c| c.is_head_to_head());
-            assert_eq!(
-                has_h2h,
-                rules.head_to_head_scope() != HeadToHeadScope::Never,
-                "{rules}"
-            );
-            assert!(list.iter().all(|c| !c.description().is_empty()));
+            assert_eq!(has_h2h, regs.head_to_head() != HeadToHeadScope::Never, "{rules}");
         }
     }
 
-    // Classic.
+    // English history (modern seasons: points, goal difference, goals).
 
     #[test]
     fn classic_points_then_goal_difference_then_goals_then_share() {
-        assert_eq!(rank(RuleSet::Classic, &[], &["B 1-0 A"]).0, "B1 A2");
+        assert_eq!(rank(RuleSet::EnglishHistory, &[], &["B 1-0 A"]).0, "B1 A2");
         assert_eq!(
-            rank(RuleSet::Classic, &[], &["A 1-0 C", "B 3-0 C", "A 0-0 B"]).0,
+            rank(RuleSet::EnglishHistory, &[], &["A 1-0 C", "B 3-0 C", "A 0-0 B"]).0,
             "B1 A2 C3"
         );
         assert_eq!(
-            rank(RuleSet::Classic, &[], &["A 2-0 C", "B 3-1 C", "A 0-0 B"]).0,
+            rank(RuleSet::EnglishHistory, &[], &["A 2-0 C", "B 3-1 C", "A 0-0 B"]).0,
             "B1 A2 C3"
         );
-        let (table, notes) = rank(RuleSet::Classic, &[], &["A 1-0 C", "B 1-0 C", "A 0-0 B"]);
+        let (table, notes) = rank(RuleSet::EnglishHistory, &[], &["A 1-0 C", "B 1-0 C", "A 0-0 B"]);
         assert_eq!(table, "A1= B1= C3");
         assert_eq!(kinds(&notes), [K::Shared]);
     }
@@ -927,16 +937,16 @@ mod tests {
     #[test]
     fn uefa_head_to_head_points_before_goal_difference() {
         let games = ["A 1-0 B", "B 5-0 C", "A 0-1 D", "C 0-0 D"];
-        let (table, notes) = rank(RuleSet::UefaGroup, &[], &games);
+        let (table, notes) = rank(RuleSet::UefaClubGroups, &[], &games);
         assert_eq!(table, "D1 A2 B3 C4");
         assert_eq!(kinds(&notes), [K::DecidedBy(T::HeadToHeadPoints)]);
-        assert_eq!(rank(RuleSet::Classic, &[], &games).0, "D1 B2 A3 C4");
+        assert_eq!(rank(RuleSet::EnglishHistory, &[], &games).0, "D1 B2 A3 C4");
     }
 
     #[test]
     fn uefa_head_to_head_goal_difference() {
         let games = ["A 3-0 B", "B 1-0 A", "A 1-0 C", "B 9-0 C"];
-        let (table, notes) = rank(RuleSet::UefaGroup, &[], &games);
+        let (table, notes) = rank(RuleSet::UefaClubGroups, &[], &games);
         assert_eq!(table, "A1 B2 C3");
         assert_eq!(kinds(&notes), [K::DecidedBy(T::HeadToHeadGoalDifference)]);
     }
@@ -944,10 +954,10 @@ mod tests {
     #[test]
     fn uefa_head_to_head_goals_among_three() {
         let games = ["A 2-2 B", "B 0-0 C", "A 1-1 C", "A 1-0 D", "B 1-0 D", "C 7-0 D"];
-        let (table, notes) = rank(RuleSet::UefaGroup, &[], &games);
+        let (table, notes) = rank(RuleSet::UefaClubGroups, &[], &games);
         assert_eq!(table, "A1 B2 C3 D4");
         assert_eq!(kinds(&notes), [K::DecidedBy(T::HeadToHeadGoalsScored); 2]);
-        assert_eq!(rank(RuleSet::Classic, &[], &games).0, "C1 A2 B3 D4");
+        assert_eq!(rank(RuleSet::EnglishHistory, &[], &games).0, "C1 A2 B3 D4");
     }
 
     #[test]
@@ -959,7 +969,7 @@ mod tests {
             "A 1-0 B", "B 1-1 A", "C 1-0 A", "A 0-0 C", "B 1-0 C", "C 0-0 B", //
             "A 1-0 D", "D 0-1 A", "B 5-0 D", "D 0-5 B", "C 1-0 D", "D 0-1 C",
         ];
-        let (table, notes) = rank(RuleSet::UefaGroup, &[], &games);
+        let (table, notes) = rank(RuleSet::UefaClubGroups, &[], &games);
         assert_eq!(table, "A1 B2 C3 D4");
         assert_eq!(
             kinds(&notes),
@@ -973,22 +983,22 @@ mod tests {
     #[test]
     fn uefa_overall_goal_difference_then_goals() {
         let games = ["A 1-1 B", "B 1-1 A", "A 3-0 C", "B 1-0 C"];
-        let (table, notes) = rank(RuleSet::UefaGroup, &[], &games);
+        let (table, notes) = rank(RuleSet::UefaClubGroups, &[], &games);
         assert_eq!(table, "A1 B2 C3");
         assert_eq!(kinds(&notes), [K::DecidedBy(T::GoalDifference)]);
-        let (table, notes) = rank(RuleSet::UefaGroup, &[], &["B 2-2 A", "A 3-1 C", "B 2-0 C"]);
+        let (table, notes) = rank(RuleSet::UefaClubGroups, &[], &["B 2-2 A", "A 3-1 C", "B 2-0 C"]);
         assert_eq!(table, "A1 B2 C3");
         assert_eq!(kinds(&notes), [K::DecidedBy(T::GoalsScored)]);
     }
 
     #[test]
     fn uefa_away_goals_then_wins_then_away_wins() {
-        let (table, notes) = rank(RuleSet::UefaGroup, &[], &["A 0-0 B", "C 1-2 A", "B 2-1 C"]);
+        let (table, notes) = rank(RuleSet::UefaClubGroups, &[], &["A 0-0 B", "C 1-2 A", "B 2-1 C"]);
         assert_eq!(table, "A1 B2 C3");
         assert_eq!(kinds(&notes), [K::DecidedBy(T::AwayGoalsScored)]);
         // A and B do not meet; both have 3 points and 2-2 goals, all at home; A won once.
         let games = ["A 2-0 C", "A 0-1 D", "A 0-1 E", "B 1-1 C", "B 0-0 D", "B 1-1 E"];
-        let (table, notes) = rank(RuleSet::UefaGroup, &[], &games);
+        let (table, notes) = rank(RuleSet::UefaClubGroups, &[], &games);
         assert_eq!(table, "E1 D2 A3 B4 C5");
         assert_eq!(
             kinds(&notes),
@@ -996,7 +1006,7 @@ mod tests {
         );
         // One win each, one away goal each; A's win was away.
         let games = ["C 0-1 A", "A 1-2 D", "B 1-0 C", "D 2-1 B"];
-        let (table, notes) = rank(RuleSet::UefaGroup, &[], &games);
+        let (table, notes) = rank(RuleSet::UefaClubGroups, &[], &games);
         assert_eq!(table, "D1 A2 B3 C4");
         assert_eq!(kinds(&notes), [K::DecidedBy(T::AwayWins)]);
     }
@@ -1004,15 +1014,12 @@ mod tests {
     #[test]
     fn uefa_teams_level_on_everything_share_and_say_what_is_missing() {
         let (table, notes) = rank(
-            RuleSet::UefaGroup,
+            RuleSet::UefaClubGroups,
             &[],
             &["A 1-1 B", "B 1-1 A", "C 0-1 A", "C 0-1 B"],
         );
         assert_eq!(table, "A1= B1= C3");
-        assert_eq!(
-            kinds(&notes),
-            [K::Unrecorded(UnrecordedCriteria::DisciplinaryAndCoefficient)]
-        );
+        assert_eq!(kinds(&notes), [K::OffThePitch(OffThePitch::DisciplinaryPoints)]);
     }
 
     // La Liga.
@@ -1098,7 +1105,7 @@ mod tests {
             &with_top(&["A 1-1 B", "B 1-0 C", "A 1-0 C"]),
         );
         assert_eq!(table, "D1 A2= B2= C4");
-        assert_eq!(kinds(&notes), [K::DrawingOfLots]);
+        assert_eq!(kinds(&notes), [K::OffThePitch(OffThePitch::DrawingOfLots)]);
     }
 
     #[test]
@@ -1185,6 +1192,131 @@ mod tests {
         assert_eq!(kinds(&notes), [K::PlayOff]);
     }
 
+    // FIFA World Cup.
+
+    #[test]
+    fn world_cup_2018_puts_overall_goal_difference_before_head_to_head() {
+        // A beat B, but B's 5-0 over C gives the better goal difference.
+        let games = ["A 1-0 B", "B 5-0 C", "A 0-1 D", "C 0-0 D"];
+        let (table, notes) = rank(RuleSet::FifaWorldCup2018, &[], &games);
+        assert_eq!(table, "D1 B2 A3 C4");
+        assert!(notes.is_empty(), "goal difference is not worth a note");
+        let (table, notes) = rank(RuleSet::FifaWorldCup2026, &[], &games);
+        assert_eq!(table, "D1 A2 B3 C4", "2026: head-to-head first");
+        assert_eq!(kinds(&notes), [K::DecidedBy(T::HeadToHeadPoints)]);
+    }
+
+    #[test]
+    fn world_cup_2018_head_to_head_after_goals_then_fair_play() {
+        // A and B level on points, goal difference and goals; A won their meeting.
+        let games = ["A 2-1 B", "B 2-1 C", "C 2-1 A"];
+        let (table, notes) = rank(RuleSet::FifaWorldCup2018, &[], &games);
+        assert_eq!(table, "A1= B1= C1=", "a circle: level on everything");
+        assert_eq!(kinds(&notes), [K::OffThePitch(OffThePitch::FairPlay)]);
+        let (table, notes) = rank(RuleSet::FifaWorldCup2018, &[], &PL_LEVEL_AT_2_AND_3);
+        assert_eq!(table, "D1 A2 B3 C4");
+        assert_eq!(kinds(&notes), [K::DecidedBy(T::HeadToHeadPoints)]);
+    }
+
+    // UEFA Euro finals and league phase.
+
+    #[test]
+    fn euro_finals_use_wins_and_never_away_goals() {
+        // A and B: 4 points each, level head-to-head (0-0) and overall; A scored both its goals away.
+        let games = ["A 0-0 B", "C 1-2 A", "B 2-1 C"];
+        let (table, notes) = rank(RuleSet::UefaEuroFinals, &[], &games);
+        assert_eq!(table, "A1= B1= C3", "club rules would use away goals here");
+        assert_eq!(kinds(&notes), [K::OffThePitch(OffThePitch::DisciplinaryPoints)]);
+        assert_eq!(rank(RuleSet::UefaClubGroups, &[], &games).0, "A1 B2 C3");
+        // A and B never meet: 3 points and 3-3 goals each; A won once, B drew three times.
+        let games = ["A 3-1 E", "F 1-0 A", "G 1-0 A", "B 1-1 E", "B 1-1 F", "B 1-1 G"];
+        let (table, notes) = rank(RuleSet::UefaEuroFinals, &[], &games);
+        assert!(table.contains("A3 B4"), "{table}");
+        assert!(kinds(&notes).contains(&K::DecidedBy(T::Wins)));
+    }
+
+    #[test]
+    fn league_phase_goes_from_away_wins_to_opponents_points() {
+        // A and B never meet and have identical records; A's opponents won more points.
+        let games = ["A 1-0 C", "B 1-0 D", "C 1-0 D", "E 1-0 A", "F 1-0 B", "E 1-0 D"];
+        let (table, notes) = rank(RuleSet::UefaLeaguePhase, &[], &games);
+        let a = table.find('A').unwrap();
+        let b = table.find('B').unwrap();
+        assert!(a < b, "{table}");
+        assert!(
+            kinds(&notes).contains(&K::DecidedBy(T::OpponentsPoints)),
+            "{notes:?}"
+        );
+    }
+
+    // English history, points per game, EFL, Scotland, Austria.
+
+    #[test]
+    fn english_history_uses_goal_average_before_1976() {
+        // A: 4-2 goals (average 2.0, difference +2); B: 6-3 (2.0) no; B: 9-6 (1.5, +3).
+        let games = ["A 4-2 C", "B 9-6 D"];
+        let regs = RuleSet::EnglishHistory.regulations(Season::starting(1970));
+        let (table, _) = rank_under(regs, &[], &games);
+        assert_eq!(&table[..5], "A1 B2", "goal average");
+        let regs = RuleSet::EnglishHistory.regulations(Season::starting(1980));
+        let (table, _) = rank_under(regs, &[], &games);
+        assert_eq!(&table[..5], "B1 A2", "goal difference");
+        let regs = RuleSet::EnglishHistory.regulations(Season::starting(1975));
+        assert_eq!(regs.points().win, 2);
+    }
+
+    #[test]
+    fn points_per_game_before_points() {
+        // A: 6 points from 3; B: 4 from 2 (2.0 per game).
+        // A: 7 points from 4 (1.75 a game); B: 4 from 2; E: 4 from 2 with a better goal difference.
+        let games = ["A 1-0 C", "A 1-0 D", "E 2-0 A", "B 1-0 C", "B 0-0 D", "A 0-0 E"];
+        let regs = RuleSet::PointsPerGame.regulations(Season::starting(2019));
+        let (table, _) = rank_under(regs.clone(), &[], &games);
+        assert!(table.starts_with("E1 B2 A3"), "{table}");
+        let by_points = regs.with_rank_by(RankBy::Points);
+        assert!(rank_under(by_points, &[], &games).0.starts_with("A1"));
+    }
+
+    #[test]
+    fn efl_uses_head_to_head_anywhere_and_plays_off_only_at_a_boundary() {
+        // A and B level on points, goal difference and goals in mid-table; A beat B.
+        let zones = ["champions=1", "relegation=4"];
+        let (table, notes) = rank(RuleSet::Efl, &zones, &PL_LEVEL_AT_2_AND_3);
+        assert_eq!(table, "D1 A2 B3 C4");
+        assert_eq!(kinds(&notes), [K::DecidedBy(T::HeadToHeadPoints)]);
+        let (table, notes) = rank(RuleSet::Efl, &["promotion=1"], &["A 1-0 B", "B 1-0 A"]);
+        assert_eq!(table, "A1= B1=");
+        assert_eq!(kinds(&notes), [K::PlayOff]);
+        let (_, notes) = rank(RuleSet::Efl, &["promotion=1-2"], &["A 1-0 B", "B 1-0 A"]);
+        assert_eq!(kinds(&notes), [K::Shared]);
+    }
+
+    #[test]
+    fn scottish_premiership_never_uses_head_to_head() {
+        let (table, notes) = rank(
+            RuleSet::ScottishPremiership,
+            &["relegation=4"],
+            &PL_LEVEL_AT_2_AND_3,
+        );
+        assert_eq!(table, "D1 A2= B2= C4");
+        assert_eq!(kinds(&notes), [K::Shared]);
+        let (_, notes) = rank(
+            RuleSet::ScottishPremiership,
+            &["champions=1"],
+            &["A 1-0 B", "B 1-0 A"],
+        );
+        assert_eq!(kinds(&notes), [K::PlayOff]);
+    }
+
+    #[test]
+    fn austrian_bundesliga_head_to_head_first_from_2021() {
+        let games = ["A 1-0 B", "B 5-0 C", "A 0-1 D", "C 0-0 D"];
+        let (table, _) = rank(RuleSet::AustrianBundesliga, &[], &games);
+        assert_eq!(table, "D1 A2 B3 C4");
+        let old = RuleSet::AustrianBundesliga.regulations(Season::starting(2019));
+        assert_eq!(rank_under(old, &[], &games).0, "D1 B2 A3 C4");
+    }
+
     // Views and the scratch.
 
     #[test]
@@ -1195,8 +1327,8 @@ mod tests {
         totals[0].add_match(1, 0, false, PointsScheme::THREE);
         totals[1].add_match(1, 0, false, PointsScheme::THREE);
         let zones: [Zone; 1] = ["champions=1".parse().unwrap()];
-        let rules =
-            RankingRules::new(RuleSet::PremierLeague, PointsScheme::THREE, &zones).with_view(View::Home);
+        let regulations = RuleSet::PremierLeague.regulations(Season::starting(2023));
+        let rules = RankingRules::new(&regulations, &zones).with_view(View::Home);
         let mut scratch = RankScratch::default();
         // In the home view each has 3 head-to-head points: a play-off, not A on either result.
         assert_eq!(
@@ -1216,7 +1348,8 @@ mod tests {
         for r in &results {
             r.add_to(&mut totals, PointsScheme::THREE);
         }
-        let rules = RankingRules::new(RuleSet::UefaGroup, PointsScheme::THREE, &[]);
+        let regulations = RuleSet::UefaClubGroups.regulations(Season::starting(2023));
+        let rules = RankingRules::new(&regulations, &[]);
         let mut scratch = RankScratch::default();
         let first = rank_teams(&rules, &totals, &results, &mut scratch).to_vec();
         for _ in 0..3 {

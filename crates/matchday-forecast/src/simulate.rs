@@ -178,7 +178,7 @@ pub fn simulate(
         away_goals: 0,
     }));
     let zones = state.zones();
-    let rules = RankingRules::new(state.rules(), scheme, &zones);
+    let rules = RankingRules::new(state.regulations(), &zones);
     let chunks = options.sims.div_ceil(CHUNK);
     let done = AtomicU64::new(0);
     let tally = (0..chunks)

@@ -4,7 +4,7 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
 use matchday_core::{
-    Competition, Deduction, Format, Match, PointsScheme, RuleSet, Standings, TableOptions, TeamId, Zone,
+    Competition, Deduction, Format, Match, PointsScheme, Regulations, Standings, TableOptions, TeamId, Zone,
 };
 
 use crate::ForecastError;
@@ -50,7 +50,7 @@ pub struct LeagueState {
     fixtures: Vec<Fixture>,
     standings: Standings,
     scheme: PointsScheme,
-    rules: RuleSet,
+    regulations: Regulations,
     zones: Vec<Zone>,
     as_of: Option<NaiveDate>,
     competition: Competition,
@@ -159,7 +159,7 @@ impl LeagueState {
             fixtures,
             standings,
             scheme: competition.points,
-            rules: competition.rules,
+            regulations: competition.regulations(),
             zones: competition.zones.clone(),
             as_of,
             competition: competition.clone(),
@@ -231,15 +231,19 @@ impl LeagueState {
         self.scheme
     }
 
-    /// The tie-break regulations.
-    pub fn rules(&self) -> RuleSet {
-        self.rules
+    /// The ranking regulations (points, tie-breakers, what happens when level).
+    pub fn regulations(&self) -> &Regulations {
+        &self.regulations
     }
 
     /// The competition's zones; if it names none, the usual ones for its rules and size.
     pub fn zones(&self) -> Vec<Zone> {
         if self.zones.is_empty() {
-            Zone::defaults_for(self.rules, self.teams.len() as u16)
+            Zone::defaults_for(
+                self.competition.rules,
+                self.competition.season,
+                self.teams.len() as u16,
+            )
         } else {
             self.zones.clone()
         }

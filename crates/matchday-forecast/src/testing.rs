@@ -27,6 +27,7 @@ pub(crate) fn competition() -> Competition {
         points: PointsScheme::THREE,
         zones: vec![zone("champions", 1, 1), zone("relegation", 4, 4)],
         away_goals: false,
+        rank_by: Default::default(),
     }
 }
 

@@ -424,10 +424,11 @@ fn austria_2024_25_splits_with_halved_points() {
         structure: matchday_core::Structure::of_format(Format::League),
         // Head-to-head first, then goal difference: the Bundesliga's order
         // since 2021-22 once the rounding-down rule has been applied.
-        rules: RuleSet::UefaGroup,
+        rules: RuleSet::UefaClubGroups,
         points: PointsScheme::default(),
         zones: Vec::new(),
         away_goals: false,
+        rank_by: matchday_core::RankBy::Points,
     };
     let teams: Vec<TeamId> = (0..names.len() as i64).map(TeamId).collect();
     let split = SplitRules::austrian_bundesliga();

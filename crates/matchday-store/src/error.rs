@@ -123,6 +123,9 @@ pub enum StoreError {
         /// What was wrong.
         source: Box<StoreError>,
     },
+    /// An off-the-pitch decision that the results or the regulations do not allow.
+    #[error("cannot record that decision: {0}")]
+    Decision(#[from] matchday_core::DecisionError),
     /// A stored value could not be read back.
     #[error("corrupt row in {table}: {detail}")]
     Corrupt {

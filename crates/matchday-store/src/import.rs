@@ -1,8 +1,8 @@
 //! Storing whole seasons read from files.
 
 use matchday_core::{
-    Competition, Deduction, Format, Match, Pairing, PointsScheme, RuleSet, SeasonRecord, Structure,
-    StructureFacts, Zone,
+    Competition, Deduction, Format, Match, Pairing, RankBy, RuleSet, SeasonRecord, Structure, StructureFacts,
+    Zone,
 };
 
 use crate::writer::{KnownTeams, Upsert};
@@ -100,15 +100,18 @@ impl<'c> Writer<'c> {
         for m in &mut matches {
             m.stage = matchday_core::Stage::typed_for(format, m);
         }
-        let rules = record.rules.unwrap_or_else(|| match format {
-            Format::League => RuleSet::guess_from_name(&comp_name),
-            _ => RuleSet::UefaGroup,
+        let rules = record.rules.unwrap_or_else(|| {
+            match (format, RuleSet::guess_from_name(&comp_name, Some(season))) {
+                // An unknown group stage: the UEFA club rules are the commonest.
+                (Format::GroupsKnockout, RuleSet::EnglishHistory) => RuleSet::UefaClubGroups,
+                (_, guessed) => guessed,
+            }
         });
         let zones = match format {
             _ if !record.zones.is_empty() => record.zones.clone(),
-            Format::League => Zone::defaults_for(rules, team_count as u16),
+            Format::League => Zone::defaults_for(rules, season, team_count as u16),
             // Zones of a group stage are the places in each group of four.
-            Format::GroupsKnockout => Zone::defaults_for(RuleSet::UefaGroup, 4),
+            Format::GroupsKnockout => Zone::defaults_for(rules, season, 4),
             Format::Knockout => Vec::new(),
         };
         let mut competition = Competition {
@@ -119,9 +122,12 @@ impl<'c> Writer<'c> {
             format,
             structure,
             rules,
-            points: record.points.unwrap_or(PointsScheme::THREE),
+            points: record
+                .points
+                .unwrap_or_else(|| rules.regulations(season).points()),
             zones,
             away_goals: record.away_goals.unwrap_or(false),
+            rank_by: RankBy::Points,
         };
         let existing = self
             .competitions()?

@@ -17,6 +17,7 @@ mod error;
 mod import;
 mod migrate;
 mod reader;
+mod regulations;
 mod rows;
 mod writer;
 

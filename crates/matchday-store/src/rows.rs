@@ -15,7 +15,7 @@ pub(crate) const MATCH_COLUMNS: &str = "id, date, kickoff, home_id, away_id, ven
      stage, round_kind, round_number";
 
 pub(crate) const COMPETITION_COLUMNS: &str =
-    "id, slug, name, season, format, rules, points, away_goals, structure";
+    "id, slug, name, season, format, rules, points, away_goals, structure, rank_by";
 
 pub(crate) fn date_text(date: NaiveDate) -> String {
     date.format("%Y-%m-%d").to_string()
@@ -247,6 +247,7 @@ pub(crate) fn competition_from_row(row: &Row<'_>) -> rusqlite::Result<Result<Com
     let points: String = row.get(6)?;
     let away_goals: bool = row.get(7)?;
     let structure: Option<String> = row.get(8)?;
+    let rank_by: String = row.get(9)?;
     Ok((|| {
         let format: Format = format.parse()?;
         let structure = match structure {
@@ -272,6 +273,7 @@ pub(crate) fn competition_from_row(row: &Row<'_>) -> rusqlite::Result<Result<Com
             points: points.parse()?,
             zones: Vec::new(),
             away_goals,
+            rank_by: rank_by.parse()?,
         })
     })())
 }

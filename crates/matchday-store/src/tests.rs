@@ -181,6 +181,7 @@ fn competitions_are_found_by_slug_part_or_season() {
         points: PointsScheme::THREE,
         zones: vec![],
         away_goals: false,
+        rank_by: matchday_core::RankBy::Points,
     };
     store.write(|w| w.add_competition(&next)).unwrap();
     let r = store.read();
@@ -284,10 +285,11 @@ fn a_result_keeps_only_the_scores_given_and_every_check_runs_in_the_write() {
         season: Season::starting(2023),
         format: Format::Knockout,
         structure: matchday_core::Structure::of_format(Format::Knockout),
-        rules: RuleSet::Classic,
+        rules: RuleSet::EnglishHistory,
         points: PointsScheme::THREE,
         zones: Vec::new(),
         away_goals: false,
+        rank_by: matchday_core::RankBy::Points,
     };
     let cup_id = store.write(|w| w.add_competition(&cup)).unwrap();
     let cup = Competition {

@@ -58,7 +58,7 @@ impl<'c> Writer<'c> {
         }
     }
 
-    fn conn(&self) -> &'c Connection {
+    pub(crate) fn conn(&self) -> &'c Connection {
         self.reader.conn
     }
 
@@ -179,8 +179,8 @@ impl<'c> Writer<'c> {
             .conn()
             .prepare_cached(
                 "INSERT INTO competition (slug, name, season, season_start, format, rules, points, away_goals,
-                                          structure)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                                          structure, rank_by)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
             )?
             .execute(params![
                 competition.slug,
@@ -193,6 +193,7 @@ impl<'c> Writer<'c> {
                 competition.points.to_string(),
                 competition.away_goals,
                 crate::rows::structure_text(&competition.structure),
+                competition.rank_by.name(),
             ]);
         match inserted {
             Ok(_) => {}
@@ -240,7 +241,11 @@ impl<'c> Writer<'c> {
         Ok(())
     }
 
-    fn set_zones(&mut self, id: CompetitionId, zones: &[matchday_core::Zone]) -> Result<(), StoreError> {
+    pub(crate) fn set_zones(
+        &mut self,
+        id: CompetitionId,
+        zones: &[matchday_core::Zone],
+    ) -> Result<(), StoreError> {
         self.conn()
             .execute("DELETE FROM zone WHERE competition_id = ?1", [id.0])?;
         let mut stmt = self

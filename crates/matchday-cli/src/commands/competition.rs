@@ -1,13 +1,13 @@
-//! `matchday competition add` and `matchday competitions`.
+//! `matchday competition add`, `matchday competition set` and `matchday competitions`.
 
-use matchday_core::{Competition, Format, PointsScheme, RuleSet, Season, Zone};
+use matchday_core::{Competition, Format, PointsScheme, RankBy, RuleSet, Season, Zone};
 use matchday_store::Store;
 use serde::Serialize;
 
 use crate::args::OutputFormat;
 use crate::render;
 
-/// Add a competition for a season
+/// Add a competition for a season, or change a stored one's regulations
 #[derive(Debug, clap::Args)]
 pub struct Args {
     #[command(subcommand)]
@@ -23,6 +23,38 @@ pub enum Action {
   matchday competition add \"Sunday League\" --season 2024-25 --zones champions=1 --zones relegation=9-10
   matchday competition add \"FA Cup\" --season 2024-25 --format knockout")]
     Add(AddArgs),
+    /// Change a stored competition-season's regulations, zones or ranking
+    #[command(after_help = "Examples:
+  matchday competition set \"League One\" --season 2019-20 --rank-by points-per-game
+  matchday competition set \"World Cup\" --season 2018 --rules fifa-world-cup-2018
+  matchday competition set bundesliga --season 2023-24 --zones champions=1 --zones champions-league=1-5
+
+The presets, with their sources and seasons, are listed in docs/regulations.md.")]
+    Set(SetArgs),
+}
+
+/// The regulations options `add` and `set` share.
+#[derive(Debug, clap::Args)]
+pub struct RegulationsArgs {
+    /// The regulations preset: premier-league, efl, uefa-club-groups, uefa-league-phase,
+    /// uefa-euro-finals, fifa-world-cup-2018, fifa-world-cup-2026, la-liga, serie-a, bundesliga,
+    /// austrian-bundesliga, scottish-premiership, english-history or points-per-game
+    /// [add: guessed from the name and season]
+    #[arg(long, value_parser = parse_rules)]
+    pub rules: Option<RuleSet>,
+
+    /// Points for a win, draw and defeat, e.g. 2-1-0 [add: the preset's for the season]
+    #[arg(long, value_parser = parse_points)]
+    pub points: Option<PointsScheme>,
+
+    /// A named band of positions, e.g. champions-league=1-4 (repeat for more; replaces the stored ones)
+    /// [add: the preset's usual zones for the season, once the league has teams]
+    #[arg(long = "zones", value_name = "NAME=FIRST-LAST", value_parser = parse_zone)]
+    pub zones: Vec<Zone>,
+
+    /// What ranks the table first: points, or points-per-game for a curtailed season
+    #[arg(long, value_parser = parse_rank_by)]
+    pub rank_by: Option<RankBy>,
 }
 
 /// Options of `competition add`.
@@ -35,23 +67,12 @@ pub struct AddArgs {
     #[arg(long, value_parser = super::parse_season)]
     pub season: Season,
 
-    /// Tie-break rules: premier-league, uefa-group, la-liga, serie-a, bundesliga or classic
-    /// [default: guessed from the name, else classic]
-    #[arg(long, value_parser = parse_rules)]
-    pub rules: Option<RuleSet>,
+    #[command(flatten)]
+    pub regulations: RegulationsArgs,
 
     /// How it is played: league, knockout or groups-knockout
     #[arg(long, default_value = "league", value_parser = parse_format)]
     pub format: Format,
-
-    /// Points for a win, draw and defeat
-    #[arg(long, default_value = "3-1-0", value_parser = parse_points)]
-    pub points: PointsScheme,
-
-    /// A named band of positions, e.g. champions-league=1-4 (repeat for more)
-    /// [default: the rule set's usual zones, once the league has teams]
-    #[arg(long = "zones", value_name = "NAME=FIRST-LAST", value_parser = parse_zone)]
-    pub zones: Vec<Zone>,
 
     /// A short name for the command line [default: from the name]
     #[arg(long)]
@@ -60,6 +81,20 @@ pub struct AddArgs {
     /// Away goals decide level two-legged ties (as before 2021-22)
     #[arg(long)]
     pub away_goals: bool,
+}
+
+/// Options of `competition set`.
+#[derive(Debug, clap::Args)]
+pub struct SetArgs {
+    /// The competition: its slug or part of its name
+    pub competition: String,
+
+    /// The season [default: the latest stored]
+    #[arg(long, value_parser = super::parse_season)]
+    pub season: Option<Season>,
+
+    #[command(flatten)]
+    pub regulations: RegulationsArgs,
 }
 
 fn parse_rules(text: &str) -> Result<RuleSet, String> {
@@ -79,8 +114,18 @@ fn parse_zone(text: &str) -> Result<Zone, String> {
     text.parse().map_err(|e: matchday_core::Error| e.to_string())
 }
 
+fn parse_rank_by(text: &str) -> Result<RankBy, String> {
+    text.parse().map_err(|e: matchday_core::Error| e.to_string())
+}
+
 pub fn run(store: &mut Store, args: Args) -> anyhow::Result<String> {
-    let Action::Add(add) = args.action;
+    match args.action {
+        Action::Add(add) => add_competition(store, add),
+        Action::Set(set) => set_regulations(store, set),
+    }
+}
+
+fn add_competition(store: &mut Store, add: AddArgs) -> anyhow::Result<String> {
     let name = add.name.trim().to_string();
     anyhow::ensure!(!name.is_empty(), "a competition needs a name");
     let slug = match &add.slug {
@@ -91,6 +136,10 @@ pub fn run(store: &mut Store, args: Args) -> anyhow::Result<String> {
         !slug.is_empty(),
         "'{name}' has no letters or digits to make a slug from; add --slug"
     );
+    let regs = add.regulations;
+    let rules = regs
+        .rules
+        .unwrap_or_else(|| RuleSet::guess_from_name(&name, Some(add.season)));
     let competition = Competition {
         id: None,
         slug,
@@ -98,15 +147,58 @@ pub fn run(store: &mut Store, args: Args) -> anyhow::Result<String> {
         season: add.season,
         format: add.format,
         structure: matchday_core::Structure::of_format(add.format),
-        rules: add.rules.unwrap_or_else(|| RuleSet::guess_from_name(&add.name)),
-        points: add.points,
-        zones: add.zones,
+        rules,
+        points: regs
+            .points
+            .unwrap_or_else(|| rules.regulations(add.season).points()),
+        zones: regs.zones,
         away_goals: add.away_goals,
+        rank_by: regs.rank_by.unwrap_or_default(),
     };
     store.write(|w| w.add_competition(&competition))?;
     Ok(format!(
         "added {} {} ({}, {} rules, slug {})\n",
         competition.name, competition.season, competition.format, competition.rules, competition.slug
+    ))
+}
+
+fn set_regulations(store: &mut Store, set: SetArgs) -> anyhow::Result<String> {
+    let regs = set.regulations;
+    anyhow::ensure!(
+        regs.rules.is_some() || regs.points.is_some() || regs.rank_by.is_some() || !regs.zones.is_empty(),
+        "nothing to change: give --rules, --points, --zones or --rank-by"
+    );
+    let mut competition = store
+        .read()
+        .find_competition(&set.competition, set.season, None)?;
+    if let Some(rules) = regs.rules {
+        competition.rules = rules;
+        // A new preset brings its points, unless they are given too.
+        competition.points = rules.regulations(competition.season).points();
+    }
+    if let Some(points) = regs.points {
+        competition.points = points;
+    }
+    if let Some(rank_by) = regs.rank_by {
+        competition.rank_by = rank_by;
+    }
+    if !regs.zones.is_empty() {
+        competition.zones = regs.zones;
+    }
+    store.write(|w| w.set_regulations(&competition))?;
+    let zones: Vec<String> = competition.zones.iter().map(|z| z.to_string()).collect();
+    Ok(format!(
+        "{} {}: {} rules, {} points, ranked by {}{}\n",
+        competition.name,
+        competition.season,
+        competition.rules,
+        competition.points,
+        competition.rank_by,
+        if zones.is_empty() {
+            String::new()
+        } else {
+            format!(", zones {}", zones.join(" "))
+        }
     ))
 }
 
@@ -127,6 +219,7 @@ struct CompetitionRow {
     format: String,
     rules: String,
     points: String,
+    rank_by: String,
     zones: Vec<String>,
     matches: usize,
 }
@@ -143,6 +236,7 @@ pub fn list(store: &Store, args: ListArgs) -> anyhow::Result<String> {
             format: c.format.to_string(),
             rules: c.rules.to_string(),
             points: c.points.to_string(),
+            rank_by: c.rank_by.to_string(),
             zones: c.zones.iter().map(|z| z.to_string()).collect(),
             matches,
         });
@@ -155,7 +249,11 @@ pub fn list(store: &Store, args: ListArgs) -> anyhow::Result<String> {
                 r.name.clone(),
                 r.season.clone(),
                 r.format.clone(),
-                r.rules.clone(),
+                if r.rank_by == RankBy::PointsPerGame.name() {
+                    format!("{}, points per game", r.rules)
+                } else {
+                    r.rules.clone()
+                },
                 r.matches.to_string(),
                 r.zones.join(" "),
             ]

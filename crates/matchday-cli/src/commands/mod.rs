@@ -11,6 +11,7 @@ use crate::args::{Cli, Command};
 
 pub mod bracket;
 pub mod competition;
+pub mod decide;
 pub mod deduct;
 pub mod entrant;
 pub mod export;
@@ -42,6 +43,7 @@ pub fn run(cli: Cli) -> anyhow::Result<String> {
         Command::Results(args) => matches::results(&store, args),
         Command::Deduct(args) => deduct::run(&mut store, args),
         Command::Entrant(args) => entrant::run(&mut store, args),
+        Command::Decide(args) => decide::run(&mut store, args),
         Command::Table(args) => table::run(&store, args),
         Command::Track(args) => track::run(&store, args),
         Command::Gaps(args) => gaps::run(&store, args),

@@ -3,7 +3,9 @@
 use std::collections::{BTreeSet, HashMap};
 
 use chrono::NaiveDate;
-use matchday_core::{Competition, Deduction, Match, Standings, TableOptions, TeamId, View};
+use matchday_core::{
+    Competition, Deduction, Match, MatchStatus, RankBy, Standings, TableOptions, TeamId, View,
+};
 use matchday_store::Store;
 use serde::Serialize;
 
@@ -14,7 +16,11 @@ use crate::render;
 ///
 /// Standings under the competition's own tie-breakers and point deductions,
 /// on any date, for all matches or only home or away ones. For a group
-/// stage, every group's table, or one with --group.
+/// stage, every group's table, or one with --group. Zones show in the total
+/// table only. Where only a criterion off the pitch (fair play, lots) separates
+/// teams, they share the place and the note names it, until `matchday decide`
+/// records the decision. A competition ranked by points per game shows a PPG
+/// column; cancelled matches are counted under the table.
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:
   matchday table premier-league --as-of 2024-02-01
@@ -85,6 +91,9 @@ pub struct TableRow {
     zone: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     group: Option<String>,
+    /// Points per game, when the competition is ranked by it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    points_per_game: Option<f64>,
 }
 
 pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
@@ -99,6 +108,7 @@ pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
     let id = competition.id.expect("stored");
     let matches = read.matches(id)?;
     let deductions = read.deductions(id)?;
+    let decisions = read.decisions(id)?;
     let names = read.team_names()?;
     if args.thirds {
         return super::thirds::run(&competition, &matches, args.when.as_of, &names, args.format);
@@ -148,15 +158,32 @@ pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
                 .collect(),
             None => matches.clone(),
         };
-        let standings = Standings::compute(&competition, teams, &group_matches, &deductions, options);
-        let rows = table_rows(&competition, &standings, &names, group.clone());
+        let mut standings = Standings::compute(&competition, teams, &group_matches, &deductions, options);
+        if options.view == View::Total {
+            standings = standings.with_decisions(&competition.regulations(), &decisions, group.as_deref());
+        }
+        let rows = table_rows(&competition, &standings, &names, group.clone(), options.view);
         if args.format == OutputFormat::Table {
             if !text.is_empty() {
                 text.push('\n');
             }
             text.push_str(&heading(&competition, group.as_deref(), &args));
-            text.push_str(&render_table(&rows));
+            text.push_str(&render_table(&rows, competition.rank_by));
             text.push_str(&notes(&standings, &deductions, args.when.as_of, &names));
+            let cancelled = group_matches
+                .iter()
+                .filter(|m| matches!(m.status, MatchStatus::Cancelled))
+                .count();
+            match cancelled {
+                0 => {}
+                1 => text.push_str("  1 match was cancelled and never played.\n"),
+                n => text.push_str(&format!("  {n} matches were cancelled and never played.\n")),
+            }
+            if competition.rank_by == RankBy::PointsPerGame {
+                text.push_str(
+                    "  Ranked by points per game (points after deductions, divided by matches played).\n",
+                );
+            }
         }
         csv_cells.extend(rows.iter().map(csv_cells_of));
         json_rows.extend(rows);
@@ -195,7 +222,11 @@ fn heading(competition: &Competition, group: Option<&str>, args: &Args) -> Strin
 }
 
 /// The narrowest zone a position lies in: 1st is "champions" rather than "champions-league".
-fn zone_of(competition: &Competition, position: u16) -> Option<String> {
+/// Zones belong to the total table: a home or away table decides nothing.
+fn zone_of(competition: &Competition, position: u16, view: View) -> Option<String> {
+    if view != View::Total {
+        return None;
+    }
     competition
         .zones
         .iter()
@@ -209,6 +240,7 @@ fn table_rows(
     standings: &Standings,
     names: &HashMap<TeamId, String>,
     group: Option<String>,
+    view: View,
 ) -> Vec<TableRow> {
     standings
         .rows
@@ -227,8 +259,15 @@ fn table_rows(
             points: r.points,
             deducted: r.deducted,
             form: r.form_text(),
-            zone: zone_of(competition, r.position),
+            zone: zone_of(competition, r.position, view),
             group: group.clone(),
+            points_per_game: (competition.rank_by == RankBy::PointsPerGame).then(|| {
+                if r.played == 0 {
+                    0.0
+                } else {
+                    f64::from(r.points) / f64::from(r.played)
+                }
+            }),
         })
         .collect()
 }
@@ -271,12 +310,14 @@ fn csv_cells_of(r: &TableRow) -> Vec<String> {
     ]
 }
 
-/// The terminal table: a "=" marks a shared position, a "*" points deducted.
-pub fn render_table(rows: &[TableRow]) -> String {
+/// The terminal table: a "=" marks a shared position, a "*" points deducted; a
+/// PPG column when points per game rank it.
+pub fn render_table(rows: &[TableRow], rank_by: RankBy) -> String {
+    let ppg = rank_by == RankBy::PointsPerGame;
     let cells: Vec<Vec<String>> = rows
         .iter()
         .map(|r| {
-            vec![
+            let mut cells = vec![
                 if r.shared {
                     format!("{}=", r.position)
                 } else {
@@ -297,16 +338,22 @@ pub fn render_table(rows: &[TableRow]) -> String {
                 },
                 r.form.clone(),
                 r.zone.clone().unwrap_or_default(),
-            ]
+            ];
+            if ppg {
+                cells.insert(10, format!("{:.2}", r.points_per_game.unwrap_or(0.0)));
+            }
+            cells
         })
         .collect();
-    render::grid(
-        &[
-            "Pos", "Team", "P", "W", "D", "L", "GF", "GA", "GD", "Pts", "Form", "Zone",
-        ],
-        &cells,
-        &[0, 2, 3, 4, 5, 6, 7, 8, 9],
-    )
+    let mut headers = vec![
+        "Pos", "Team", "P", "W", "D", "L", "GF", "GA", "GD", "Pts", "Form", "Zone",
+    ];
+    let mut right = vec![0, 2, 3, 4, 5, 6, 7, 8, 9];
+    if ppg {
+        headers.insert(10, "PPG");
+        right.push(10);
+    }
+    render::grid(&headers, &cells, &right)
 }
 
 /// Lines under the table: deductions with their dates, then what tie-breakers decided.

@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 use matchday_core::{
-    Decision, Destination, Format, KnockoutError, NextMatch, Opponent, PlaceVerdict, Season, TargetStatus,
+    DecidedBy, Destination, Format, KnockoutError, NextMatch, Opponent, PlaceVerdict, Season, TargetStatus,
     TeamId, TeamVenue, TrophyTarget,
 };
 use matchday_store::Store;
@@ -74,10 +74,10 @@ pub fn opponent_text(opponent: &Opponent, name: &dyn Fn(TeamId) -> String) -> St
 
 /// The deciding tie as people write it, or the group finish: "3rd in Group A", with the
 /// rank among the teams so placed when that decided.
-pub fn decision_text(decision: &Decision, name: &dyn Fn(TeamId) -> String) -> String {
+pub fn decision_text(decision: &DecidedBy, name: &dyn Fn(TeamId) -> String) -> String {
     match decision {
-        Decision::Tie(tie) => render::tie::tie_line(&tie.score(), name),
-        Decision::GroupFinish {
+        DecidedBy::Tie(tie) => render::tie::tie_line(&tie.score(), name),
+        DecidedBy::GroupFinish {
             position,
             group,
             among,

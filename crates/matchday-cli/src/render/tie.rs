@@ -182,10 +182,11 @@ mod tests {
             season: Season::starting(2023),
             format: Format::Knockout,
             structure: matchday_core::Structure::of_format(Format::Knockout),
-            rules: RuleSet::UefaGroup,
+            rules: RuleSet::UefaClubGroups,
             points: PointsScheme::THREE,
             zones: Vec::new(),
             away_goals,
+            rank_by: matchday_core::RankBy::Points,
         }
     }
 

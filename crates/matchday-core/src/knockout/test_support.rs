@@ -43,10 +43,11 @@ pub fn cup(format: Format, away_goals: bool) -> Competition {
         season: Season::starting(2023),
         format,
         structure: crate::Structure::of_format(format),
-        rules: RuleSet::UefaGroup,
+        rules: RuleSet::UefaClubGroups,
         points: PointsScheme::THREE,
         zones: Vec::new(),
         away_goals,
+        rank_by: crate::RankBy::Points,
     }
 }
 

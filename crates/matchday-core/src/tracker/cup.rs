@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use super::group::{GroupOutcome, group_of, outcome};
 use super::league::place_in;
 use super::{
-    CompetitionSeason, Decision, NextMatch, Opponent, TargetStatus, TeamVenue, TrophyTarget, next_of,
+    CompetitionSeason, DecidedBy, NextMatch, Opponent, TargetStatus, TeamVenue, TrophyTarget, next_of,
 };
 use crate::{Bracket, KnockoutError, KnockoutTie, Match, PlaceVerdict, Round, RoundOrder, Stage, TeamId};
 
@@ -54,7 +54,7 @@ pub(super) fn target(
             target.leads_to = Some(*verdict);
             if *verdict == PlaceVerdict::Out && !super::plays_knockout(matches, team) {
                 target.status = TargetStatus::Eliminated;
-                target.decided_by = Some(Decision::GroupFinish {
+                target.decided_by = Some(DecidedBy::GroupFinish {
                     position,
                     group: group.label.clone(),
                     among: among.clone(),
@@ -103,7 +103,7 @@ pub(super) fn target(
                 if round == Round::Final {
                     target.status = TargetStatus::Won;
                     target.ties_to_win = Some(0);
-                    target.decided_by = Some(Decision::Tie(tie.clone()));
+                    target.decided_by = Some(DecidedBy::Tie(tie.clone()));
                     return Ok(target);
                 }
             }
@@ -114,7 +114,7 @@ pub(super) fn target(
                     TargetStatus::Eliminated
                 };
                 target.eliminated_by = Some(winner);
-                target.decided_by = Some(Decision::Tie(tie.clone()));
+                target.decided_by = Some(DecidedBy::Tie(tie.clone()));
                 return Ok(target);
             }
             None => {

@@ -107,7 +107,7 @@ pub struct NextMatch {
 /// What decided a team's run.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
-pub enum Decision {
+pub enum DecidedBy {
     /// A knockout tie (lost, or the final won).
     Tie(KnockoutTie),
     /// Its place in its group, and for a team placed `k`-th its rank among those so placed.
@@ -141,7 +141,7 @@ pub struct TrophyTarget {
     /// The team that knocked it out, or beat it in the final.
     pub eliminated_by: Option<TeamId>,
     /// The deciding tie, or the group finish.
-    pub decided_by: Option<Decision>,
+    pub decided_by: Option<DecidedBy>,
     /// Ties still to win to lift the trophy: 0 once won; none for a league or when out.
     pub ties_to_win: Option<u8>,
     /// Place in the league table, or in the group (or league phase).

@@ -105,7 +105,8 @@ impl PlacedRanking {
                 points: r.points,
             })
             .collect();
-        let rules = RankingRules::new(competition.rules, competition.points, &[]);
+        let regulations = competition.regulations();
+        let rules = RankingRules::new(&regulations, &[]);
         let mut scratch = RankScratch::default();
         let ranked = rank_teams(&rules, &totals, &[], &mut scratch);
         let teams = ranked

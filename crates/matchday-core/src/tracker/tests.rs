@@ -15,9 +15,9 @@ fn opp(o: &Option<Opponent>) -> Option<String> {
 }
 
 /// The decision as the CLI words it, for short assertions.
-fn said(d: &Option<Decision>) -> Option<String> {
+fn said(d: &Option<DecidedBy>) -> Option<String> {
     d.as_ref().map(|d| match d {
-        Decision::Tie(tie) => {
+        DecidedBy::Tie(tie) => {
             // The CLI words ties; here the teams, the winner and what decided are enough.
             let score = tie.score();
             match score.state {
@@ -30,7 +30,7 @@ fn said(d: &Option<Decision>) -> Option<String> {
                 other => format!("{other:?}"),
             }
         }
-        Decision::GroupFinish { position, group, .. } => match group {
+        DecidedBy::GroupFinish { position, group, .. } => match group {
             Some(g) => format!("{} in Group {g}", ordinal(*position)),
             None => format!("{} in the group", ordinal(*position)),
         },
@@ -583,7 +583,7 @@ fn the_best_thirds_go_through_and_the_rest_are_out() {
     assert!(out_in_group(&euro, &matches, id("Sporting")));
     let norwich = target(&euro, &matches, "Norwich", None);
     assert_eq!(norwich.status, TargetStatus::Eliminated);
-    let Some(Decision::GroupFinish {
+    let Some(DecidedBy::GroupFinish {
         position: 3,
         among: Some(among),
         ..

@@ -86,7 +86,7 @@ pub fn load(start_year: i32, tier: u8) -> Option<LeagueSeason> {
         (
             "Premier League",
             RuleSet::PremierLeague,
-            Zone::defaults_for(RuleSet::PremierLeague, n),
+            Zone::defaults_for(RuleSet::PremierLeague, Season::starting(start_year), n),
         )
     } else {
         let z = |name: &str, first, last| Zone {
@@ -96,7 +96,7 @@ pub fn load(start_year: i32, tier: u8) -> Option<LeagueSeason> {
         };
         (
             "Championship",
-            RuleSet::Classic,
+            RuleSet::EnglishHistory,
             vec![
                 z("champions", 1, 1),
                 z("promotion", 1, 2),
@@ -117,6 +117,7 @@ pub fn load(start_year: i32, tier: u8) -> Option<LeagueSeason> {
             points: PointsScheme::THREE,
             zones,
             away_goals: false,
+            rank_by: Default::default(),
         },
         names,
         teams,
