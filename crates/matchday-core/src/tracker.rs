@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use crate::knockout::ties_in_round;
 use crate::{
     Bracket, Competition, Deduction, Format, KnockoutError, KnockoutTie, Match, Round, RoundOrder, Season,
-    Stage, Standings, TableOptions, TeamId, TieScore, Venue, View,
+    Stage, Standings, TableOptions, TeamId, TieScore, TieState, Venue, View,
 };
 
 /// One competition in one season with everything stored for it.
@@ -416,6 +416,12 @@ fn cup_target(
                 target.decided_by = Some(DecidedBy::Tie(tie.score()));
                 return Ok(target);
             }
+            None if tie.state() == TieState::CalledOff => {
+                // Nobody went through on the pitch and nothing is left to play.
+                target.status = TargetStatus::Eliminated;
+                target.decided_by = Some(DecidedBy::Tie(tie.score()));
+                return Ok(target);
+            }
             None => {
                 target.ties_to_win = Some(order.ties_to_win_from(round));
                 target.next_match = Some(next_in_tie(&bracket, tie, team, name));
@@ -571,7 +577,7 @@ impl Honours {
 mod tests {
     use super::*;
     use crate::knockout::test_support::*;
-    use crate::{Decider, MatchStatus, TieState, check_new_cup_match};
+    use crate::{Decider, MatchStatus, check_new_cup_match};
 
     /// The deciding tie's teams, winner and decider.
     fn tie_decided(decided: &Option<DecidedBy>) -> (String, String, Decider) {
