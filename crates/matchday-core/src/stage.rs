@@ -595,6 +595,26 @@ mod tests {
     }
 
     #[test]
+    fn every_round_reads_back_from_its_name() {
+        let mut rounds = vec![
+            Round::Playoff,
+            Round::QuarterFinal,
+            Round::SemiFinal,
+            Round::ThirdPlace,
+            Round::Final,
+        ];
+        rounds.extend((1..=9).map(Round::Numbered));
+        rounds.extend([16, 32, 64, 128, 256].map(Round::RoundOf));
+        for round in rounds {
+            assert_eq!(round.name().parse::<Round>(), Ok(round), "{round}");
+            assert_eq!(
+                Stage::from_labels(None, Some(&round.name())),
+                Ok(Stage::Knockout(round))
+            );
+        }
+    }
+
+    #[test]
     fn rounds_are_ordered_first_to_final() {
         let mut rounds = vec![
             Round::Final,
