@@ -1073,3 +1073,59 @@ fn an_imported_season_meets_the_same_rules_and_stores_nothing_when_refused() {
         assert!(env.snapshot() == before, "a refused import changed the database");
     }
 }
+
+#[test]
+fn bracket_shows_the_third_place_match_and_a_called_off_tie_without_a_panic() {
+    let env = Env::new();
+    let out = env.ok(&["import", &fixture("mini-finals.txt")]);
+    assert!(out.contains("8 matches added"), "{out}");
+    let bracket = env.ok(&["bracket", "mini finals"]);
+    for line in [
+        "  Eastwick United v Westham Rovers (called off)",
+        "Third place (11 May 2024)\n  Northfield 3-2 Southbury Town\n\nFinal (12 May 2024)",
+        "Winner: Riverside City; runner-up: Kingsbury Athletic; third: Northfield;\n    fourth: Southbury Town",
+    ] {
+        assert!(bracket.contains(line), "{line:?} not in\n{bracket}");
+    }
+    assert!(bracket.lines().all(|l| l.chars().count() <= 80), "{bracket}");
+    let json = json(&env.ok(&["bracket", "mini finals", "--format", "json"]));
+    assert_eq!(json[2]["round"], "Third place");
+    assert_eq!(json[2]["ties"][0]["tie"]["state"]["state"], "decided");
+    assert_eq!(json[0]["ties"][1]["tie"]["state"]["state"], "called_off");
+    // Both teams of the called-off tie are out; the semi-finals' losers' runs ended there.
+    let called_off = json_of(&env, &["track", "Eastwick", "--format", "json"]);
+    assert_eq!(called_off[0]["status"], "eliminated");
+    assert_eq!(
+        called_off[0]["decided_by"],
+        "Eastwick United v Westham Rovers (called off)"
+    );
+    let third = json_of(&env, &["track", "Northfield", "--format", "json"]);
+    assert_eq!(
+        (third[0]["status"].as_str(), third[0]["stage"].as_str()),
+        (Some("eliminated"), Some("Semifinals"))
+    );
+    let won = json_of(&env, &["track", "Riverside", "--format", "json"]);
+    assert_eq!(
+        (won[0]["status"].as_str(), won[0]["ties_to_win"].as_u64()),
+        (Some("won"), Some(0))
+    );
+    let honours = json_of(&env, &["honours", "Kingsbury", "--format", "json"]);
+    assert_eq!(
+        honours["finals"][0]["score"],
+        "Riverside City 1-0 Kingsbury Athletic"
+    );
+    // The third-place result can be entered again only by replacing it, not refused as "knocked out".
+    let refused = env.fails(&[
+        "result",
+        "Northfield 3-2 Southbury",
+        "-c",
+        "mini finals",
+        "-d",
+        "2024-05-11",
+    ]);
+    assert!(!refused.contains("no longer in the competition"), "{refused}");
+}
+
+fn json_of(env: &Env, args: &[&str]) -> serde_json::Value {
+    json(&env.ok(args))
+}

@@ -142,7 +142,7 @@ pub struct Match {
     /// The round or matchday label: "Matchday 1", "Round 3", "Final".
     pub round: Option<String>,
     /// The typed stage of a cup match (group stage or knockout round), read
-    /// from the labels when the match was entered; none for a league match. The
+    /// from the labels when the match was entered; none for a league matchday. The
     /// label stays for display.
     pub stage: Option<Stage>,
     /// The group, for a group stage: "A".

@@ -295,14 +295,23 @@ impl Stage {
         label.parse().map(Stage::Knockout)
     }
 
-    /// The typed stage to store with a match of a competition in `format`: none
-    /// for a league (its labels are matchdays, "Round 3" included) or for labels
-    /// that name no stage, which [`Stage::of`] then reports when read.
+    /// The typed stage to store with a match of a competition in `format`
+    /// (see [`Stage::typed_for_labels`]).
     pub fn typed_for(format: Format, m: &Match) -> Option<Stage> {
-        if format == Format::League {
-            return None;
+        Stage::typed_for_labels(format, m.group.as_deref(), m.round.as_deref())
+    }
+
+    /// The typed stage to store for a match of a competition in `format` with
+    /// this group and round label: none for labels that name no stage, which
+    /// [`Stage::of`] then reports when read. In a league only a play-off round
+    /// is typed ("Play-off final", Austria's "Conference League, Semifinal"):
+    /// its other labels are matchdays, "Round 3" included.
+    pub fn typed_for_labels(format: Format, group: Option<&str>, label: Option<&str>) -> Option<Stage> {
+        let stage = Stage::from_labels(group, label).ok()?;
+        match (format, stage) {
+            (Format::League, Stage::Group | Stage::Knockout(Round::Numbered(_))) => None,
+            _ => Some(stage),
         }
-        Stage::from_labels(m.group.as_deref(), m.round.as_deref()).ok()
     }
 
     /// The knockout round, if this is one.
@@ -597,6 +606,26 @@ mod tests {
     }
 
     #[test]
+    fn every_round_reads_back_from_its_name() {
+        let mut rounds = vec![
+            Round::Playoff,
+            Round::QuarterFinal,
+            Round::SemiFinal,
+            Round::ThirdPlace,
+            Round::Final,
+        ];
+        rounds.extend((1..=9).map(Round::Numbered));
+        rounds.extend([16, 32, 64, 128, 256].map(Round::RoundOf));
+        for round in rounds {
+            assert_eq!(round.name().parse::<Round>(), Ok(round), "{round}");
+            assert_eq!(
+                Stage::from_labels(None, Some(&round.name())),
+                Ok(Stage::Knockout(round))
+            );
+        }
+    }
+
+    #[test]
     fn rounds_are_ordered_first_to_final() {
         let mut rounds = vec![
             Round::Final,
@@ -795,6 +824,18 @@ mod tests {
             Some(Stage::Knockout(Round::ThirdPlace))
         );
         assert_eq!(Stage::typed_for(Format::League, &fixture("Round 3", 1, 2)), None);
+        assert_eq!(
+            Stage::typed_for(Format::League, &fixture("Matchday 3", 1, 2)),
+            None
+        );
+        // A league's play-off is typed: Austria's Conference League play-off.
+        assert_eq!(
+            Stage::typed_for(
+                Format::League,
+                &fixture("Conference League, Final - First Leg", 1, 2)
+            ),
+            Some(Stage::Knockout(Round::Final))
+        );
         assert_eq!(Stage::typed_for(Format::Knockout, &fixture("Bogus", 1, 2)), None);
         m.stage = Some(Stage::Knockout(Round::Final));
         assert_eq!(Stage::of(&m), Ok(Stage::Knockout(Round::Final)));

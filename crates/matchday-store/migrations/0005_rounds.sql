@@ -1,9 +1,10 @@
--- matchday schema: a cup match's stage and knockout round as typed columns,
+-- matchday schema: a match's stage and knockout round as typed columns,
 -- so the round is read as it was stored instead of re-parsed from its label
 -- (the label stays, for display and for the match's identity).
 --
--- stage:        'group' or 'knockout'; NULL for a league match, or for a cup
---               label that names no stage (reading such a match reports it).
+-- stage:        'group' or 'knockout'; NULL for a league's matchdays (its
+--               play-off rounds are typed) and for a cup label that names no
+--               stage (reading such a match reports it).
 -- round_kind:   the knockout round; NULL outside the knockout stage.
 -- round_number: n of 'Round n' ('numbered') or of 'Round of n' ('round_of').
 --

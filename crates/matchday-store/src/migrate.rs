@@ -23,7 +23,7 @@ fn after(name: &str, tx: &Transaction<'_>) -> Result<(), StoreError> {
     }
 }
 
-/// Fills the typed stage columns of the stored cup matches from their labels,
+/// Fills the typed stage columns of the stored matches from their labels,
 /// with the parser imports use, so a re-import finds what it would write.
 fn fill_stages(tx: &Transaction<'_>) -> Result<(), StoreError> {
     let rows: Vec<(i64, String, String, String)> = tx
@@ -37,10 +37,7 @@ fn fill_stages(tx: &Transaction<'_>) -> Result<(), StoreError> {
         tx.prepare("UPDATE match SET stage = ?2, round_kind = ?3, round_number = ?4 WHERE id = ?1")?;
     for (id, format, group, round) in rows {
         let format: Format = format.parse()?;
-        if format == Format::League {
-            continue;
-        }
-        let stage = Stage::from_labels(Some(group.as_str()), Some(round.as_str())).ok();
+        let stage = Stage::typed_for_labels(format, Some(group.as_str()), Some(round.as_str()));
         let columns = StageColumns::of(stage);
         update.execute(params![
             id,
@@ -158,10 +155,12 @@ mod tests {
             None,
         ];
         assert_eq!(stages(&store, "World Cup"), cup);
-        assert!(
-            stages(&store, "League").iter().all(Option::is_none),
-            "a league has no stages"
-        );
+        // A league's labels are matchdays, but for its play-off rounds.
+        let league: Vec<Option<Stage>> = cup
+            .iter()
+            .map(|s| s.filter(|s| matches!(s, Stage::Knockout(_))))
+            .collect();
+        assert_eq!(stages(&store, "League"), league);
         drop(store);
 
         // A database from before 0005: its rows are filled from their labels on opening.
@@ -174,12 +173,13 @@ mod tests {
         drop(conn);
         let mut store = crate::Store::open(&path).unwrap();
         assert_eq!(stages(&store, "World Cup"), cup);
+        assert_eq!(stages(&store, "League"), league);
         // The filled rows are what an import writes: re-importing changes nothing.
-        let again = store
-            .write(|w| w.import(&cup_record(Format::GroupsKnockout), None))
-            .unwrap();
-        assert_eq!((again.matches_added, again.matches_updated), (0, 0));
-        assert_eq!(again.matches_unchanged, 7);
+        for (format, name) in [(Format::GroupsKnockout, None), (Format::League, Some("League"))] {
+            let again = store.write(|w| w.import(&cup_record(format), name)).unwrap();
+            assert_eq!((again.matches_added, again.matches_updated), (0, 0));
+            assert_eq!(again.matches_unchanged, 7);
+        }
     }
 
     #[test]

@@ -282,3 +282,32 @@ pub(crate) fn competition_from_row(row: &Row<'_>) -> rusqlite::Result<Result<Com
 pub(crate) fn structure_text(structure: &Structure) -> String {
     serde_json::to_string(structure).expect("a structure serialises")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_stage_survives_its_columns() {
+        let mut stages = vec![None, Some(Stage::Group)];
+        let rounds = [
+            Round::Numbered(3),
+            Round::Playoff,
+            Round::RoundOf(32),
+            Round::QuarterFinal,
+            Round::SemiFinal,
+            Round::ThirdPlace,
+            Round::Final,
+        ];
+        stages.extend(rounds.map(|r| Some(Stage::Knockout(r))));
+        for stage in stages {
+            assert_eq!(StageColumns::of(stage).into_stage().unwrap(), stage);
+        }
+        let odd = StageColumns {
+            stage: Some("group".into()),
+            round_kind: Some("final".into()),
+            round_number: None,
+        };
+        assert!(odd.into_stage().is_err());
+    }
+}

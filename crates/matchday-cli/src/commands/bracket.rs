@@ -30,6 +30,7 @@ pub struct Args {
 struct RoundJson {
     round: String,
     ties: Vec<TieJson>,
+    byes: Vec<String>,
 }
 
 #[derive(Serialize)]
@@ -78,6 +79,7 @@ pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
                             }
                         })
                         .collect(),
+                    byes: r.byes.iter().map(|t| name(*t)).collect(),
                 })
                 .collect();
             render::json(&rounds)
@@ -126,6 +128,11 @@ pub fn render_bracket(
                 line.push_str(&format!("  [next: {}]", next.date.format("%-d %b")));
             }
             text.push_str(&wrap(&line, 80));
+            text.push('\n');
+        }
+        if !round.byes.is_empty() {
+            let byes: Vec<String> = round.byes.iter().map(|t| name(*t)).collect();
+            text.push_str(&wrap(&format!("  Byes: {}", byes.join(", ")), 80));
             text.push('\n');
         }
     }

@@ -3,7 +3,11 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::{Competition, KnockoutError, KnockoutTie, Match, Round, RoundOrder, TeamId, ties_in_round};
+use std::collections::BTreeSet;
+
+use crate::{
+    Competition, KnockoutError, KnockoutTie, Match, Round, RoundOrder, Stage, TeamId, ties_in_round,
+};
 
 /// One round of a bracket with its ties; empty while not yet drawn.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -12,6 +16,11 @@ pub struct BracketRound {
     pub round: Round,
     /// Its ties, in playing order.
     pub ties: Vec<KnockoutTie>,
+    /// Teams already in the competition that skip this round and play in the
+    /// next: byes, and group winners going straight past a knockout play-off.
+    /// Clubs entering later (Premier League clubs in the FA Cup's third round)
+    /// played nothing before, so they are not byes.
+    pub byes: Vec<TeamId>,
 }
 
 /// A cup's knockout rounds in order, each with its ties, as they stood on an as-of date.
@@ -58,10 +67,47 @@ impl Bracket {
                 } else {
                     Vec::new()
                 };
-                Ok(BracketRound { round, ties })
+                Ok(BracketRound {
+                    round,
+                    ties,
+                    byes: Vec::new(),
+                })
             })
             .collect::<Result<Vec<_>, KnockoutError>>()?;
-        Ok(Bracket { rounds })
+        let mut bracket = Bracket { rounds };
+        bracket.find_byes(matches, as_of);
+        Ok(bracket)
+    }
+
+    /// Fills each drawn round's byes: see [`BracketRound::byes`].
+    fn find_byes(&mut self, matches: &[Match], as_of: Option<NaiveDate>) {
+        // Teams that had played in the group stage by the as-of date.
+        let mut earlier: BTreeSet<TeamId> = matches
+            .iter()
+            .filter(|m| matches!(Stage::of(m), Ok(Stage::Group)) && m.result_as_of(as_of).is_some())
+            .flat_map(|m| [m.pairing.home(), m.pairing.away()])
+            .collect();
+        let path: Vec<usize> = (0..self.rounds.len())
+            .filter(|&i| self.rounds[i].round.is_on_path_to_trophy())
+            .collect();
+        for pair in path.windows(2) {
+            let (this, next) = (pair[0], pair[1]);
+            let playing: BTreeSet<TeamId> = self.rounds[this]
+                .ties
+                .iter()
+                .flat_map(|t| [t.teams().0, t.teams().1])
+                .collect();
+            if !playing.is_empty() {
+                let byes: BTreeSet<TeamId> = self.rounds[next]
+                    .ties
+                    .iter()
+                    .flat_map(|t| [t.teams().0, t.teams().1])
+                    .filter(|t| !playing.contains(t) && earlier.contains(t))
+                    .collect();
+                self.rounds[this].byes = byes.into_iter().collect();
+            }
+            earlier.extend(playing);
+        }
     }
 
     /// The tie of `team` in `round`, if drawn.
@@ -237,6 +283,10 @@ mod tests {
             drawn("2024-03-07"),
             [Round::Playoff, Round::RoundOf(16), Round::QuarterFinal]
         );
+        // Liverpool won the group and went straight to the last 16: a bye in the play-offs.
+        let bracket = Bracket::build(&el, &matches, None).unwrap();
+        assert_eq!(bracket.rounds[0].byes, [id("Liverpool")]);
+        assert!(bracket.rounds[1].byes.is_empty());
     }
 
     #[test]
@@ -280,5 +330,33 @@ mod tests {
             assert_eq!(state("Chelsea"), crate::TieState::CalledOff);
             assert!(matches!(state("Arsenal"), crate::TieState::Decided { .. }));
         }
+    }
+
+    #[test]
+    fn a_club_entering_late_has_no_bye_but_one_that_skips_a_round_has() {
+        let fa = cup(Format::Knockout, false);
+        let matches = [
+            game("2023-11-04", "Round 2", "Norwich", "Watford", "2-0"),
+            game("2023-11-04", "Round 2", "Bristol Rovers", "Southampton", "1-0"),
+            // Arsenal had a bye in round 2 after playing round 1.
+            game("2023-10-01", "Round 1", "Arsenal", "Blackburn", "3-0"),
+            game("2023-10-01", "Round 1", "Porto", "Ajax", "1-0"),
+            game("2023-11-04", "Round 2", "Porto", "Roma", "1-0"),
+            game("2023-12-02", "Round 3", "Norwich", "Arsenal", "1-2"),
+            // Liverpool enters in round 3: no bye.
+            game("2023-12-02", "Round 3", "Liverpool", "Bristol Rovers", "1-0"),
+            game("2023-12-02", "Round 3", "Porto", "Chelsea", "1-0"),
+        ];
+        let bracket = Bracket::build(&fa, &matches, None).unwrap();
+        let byes = |n: u8| {
+            &bracket
+                .rounds
+                .iter()
+                .find(|r| r.round == Round::Numbered(n))
+                .unwrap()
+                .byes
+        };
+        assert_eq!(*byes(2), [id("Arsenal")]);
+        assert!(byes(1).is_empty() && byes(3).is_empty());
     }
 }

@@ -1,6 +1,6 @@
 //! Checks of a new cup match against the ties already stored.
 
-use crate::{Competition, Format, KnockoutError, LegFault, Match, RoundOrder, Stage, TieFormat, ties_in_round};
+use crate::{Competition, Format, KnockoutError, LegFault, Match, Round, RoundOrder, Stage, TieFormat, ties_in_round};
 
 /// Checks a cup match about to be recorded against the ties already stored.
 ///
@@ -41,7 +41,9 @@ pub fn check_new_cup_match(
         .collect();
     let order = RoundOrder::of(competition, &stored)?;
     for team in [home, away] {
-        for &earlier in order.rounds().iter().filter(|r| **r < round) {
+        // The third-place match is between the semi-finals' losers, so losing there is no elimination from it.
+        let counts = |r: Round| r < round && !(round == Round::ThirdPlace && r == Round::SemiFinal);
+        for &earlier in order.rounds().iter().filter(|r| counts(**r)) {
             let ties = ties_in_round(competition, earlier, &stored, None)?;
             if let Some(tie) = ties.iter().find(|t| t.loser() == Some(team)) {
                 return Err(KnockoutError::Eliminated {
@@ -131,7 +133,7 @@ pub fn check_new_cup_match(
 mod tests {
     use super::super::test_support::*;
     use super::*;
-    use crate::Round;
+
 
     #[test]
     fn a_decided_final_is_won_and_another_tie_is_gone_through() {
@@ -161,5 +163,23 @@ mod tests {
                 winner: id("Liverpool"),
             }
         );
+    }
+
+    #[test]
+    fn the_semi_finals_losers_may_play_for_third_place_but_not_in_the_final() {
+        let wc = cup(Format::GroupsKnockout, false);
+        let stored = [
+            game("2018-07-10", "Semi-finals", "Liverpool", "Chelsea", "1-0"),
+            game("2018-07-11", "Semi-finals", "Norwich", "Arsenal", "2-1 aet"),
+        ];
+        let check = |round: &str, home: &str, away: &str| {
+            check_new_cup_match(&wc, &stored, &game("2018-07-14", round, home, away, "2-0"))
+        };
+        assert_eq!(check("Match for third place", "Chelsea", "Arsenal"), Ok(()));
+        assert_eq!(check("Final", "Liverpool", "Norwich"), Ok(()));
+        assert!(matches!(
+            check("Final", "Liverpool", "Chelsea"),
+            Err(KnockoutError::Eliminated { .. })
+        ));
     }
 }

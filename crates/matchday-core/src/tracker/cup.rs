@@ -7,7 +7,7 @@ use super::league::place_in;
 use super::{
     CompetitionSeason, DecidedBy, NextMatch, Opponent, TargetStatus, TeamVenue, TrophyTarget, next_of,
 };
-use crate::{Bracket, KnockoutError, KnockoutTie, Match, PlaceVerdict, Round, RoundOrder, Stage, TeamId};
+use crate::{Bracket, KnockoutError, KnockoutTie, Match, PlaceVerdict, Round, RoundOrder, Stage, TeamId, TieState};
 
 pub(super) fn target(
     mut target: TrophyTarget,
@@ -114,6 +114,12 @@ pub(super) fn target(
                     TargetStatus::Eliminated
                 };
                 target.eliminated_by = Some(winner);
+                target.decided_by = Some(DecidedBy::Tie(tie.clone()));
+                return Ok(target);
+            }
+            None if tie.state() == TieState::CalledOff => {
+                // Nobody went through on the pitch and nothing is left to play.
+                target.status = TargetStatus::Eliminated;
                 target.decided_by = Some(DecidedBy::Tie(tie.clone()));
                 return Ok(target);
             }
