@@ -414,6 +414,8 @@ fn austria_2024_25_splits_with_halved_points() {
     assert_eq!(record.competition, "Austria");
     assert_eq!(record.season, Some(Season::starting(2024)));
     assert_eq!(record.matches.len(), 195);
+    // Rounds named `Round 1` and a Conference League play-off do not make it a cup.
+    assert_eq!(record.format, Some(Format::League));
     let (matches, names) = numbered(&record);
     let competition = Competition {
         id: None,

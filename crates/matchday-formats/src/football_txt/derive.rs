@@ -258,3 +258,34 @@ pub(super) fn edition_of(name: &str, season: Season) -> Season {
         .and_then(|&(_, played, edition)| Season::edition(edition, played).ok())
         .unwrap_or(season)
 }
+
+/// Whether the matches are a league's, though its rounds are named like a
+/// cup's (`Round 1` to `Round 32` in Austria) or a play-off follows it (the
+/// Championship's, Austria's Conference League play-off): teams meet again in
+/// other rounds, as often as there are teams at least. A cup's teams meet
+/// again only in the same round (legs, replays) or, rarely, in a later one.
+pub(super) fn is_round_robin(matches: &[MatchRecord]) -> bool {
+    let mut rounds: HashMap<(&str, &str), Vec<&str>> = HashMap::new();
+    let mut teams: Vec<&str> = Vec::new();
+    for m in matches {
+        let key = if m.home <= m.away {
+            (m.home.as_str(), m.away.as_str())
+        } else {
+            (m.away.as_str(), m.home.as_str())
+        };
+        rounds
+            .entry(key)
+            .or_default()
+            .push(m.round.as_deref().unwrap_or(""));
+        for team in [m.home.as_str(), m.away.as_str()] {
+            if !teams.contains(&team) {
+                teams.push(team);
+            }
+        }
+    }
+    let again = rounds
+        .values()
+        .filter(|meetings| meetings.iter().any(|r| r != &meetings[0]))
+        .count();
+    again >= teams.len()
+}

@@ -6,8 +6,8 @@ use matchday_core::{Format, MatchRecord, MatchStatus, Season, SeasonRecord, Venu
 
 use super::dates::{DateParts, date_parts, leading_date, leading_time, skip_local_time};
 use super::derive::{
-    MatchdayRange, edition_of, is_cup_round, label_group_rounds, mark_legs_and_replays, mark_neutral_venues,
-    name_unnamed_groups,
+    MatchdayRange, edition_of, is_cup_round, is_round_robin, label_group_rounds, mark_legs_and_replays,
+    mark_neutral_venues, name_unnamed_groups,
 };
 use super::scores::split_teams;
 use crate::ParseError;
@@ -472,6 +472,7 @@ impl Reader {
         } else if matches
             .iter()
             .any(|m| m.round.as_deref().is_some_and(is_cup_round))
+            && !is_round_robin(matches)
         {
             Format::Knockout
         } else {

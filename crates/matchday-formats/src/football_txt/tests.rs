@@ -543,3 +543,20 @@ fn a_tournament_played_daily_numbers_group_matchdays_by_each_teams_games() {
         ]
     );
 }
+
+#[test]
+fn a_league_with_rounds_named_like_a_cup_and_a_play_off_is_a_league() {
+    let text = "= Austria 2024/25\n\
+        ▪ Round 1\nAug 2\n  A  1-0 B\n  C  0-0 D\n\
+        ▪ Round 2\nAug 9\n  A  2-0 C\n  B  1-1 D\n\
+        ▪ Round 3\nAug 16\n  A  0-1 D\n  B  3-0 C\n\
+        ▪ Round 4\nAug 23\n  B  1-0 A\n  D  2-2 C\n\
+        ▪ Round 5\nAug 30\n  C  1-0 A\n  D  1-2 B\n\
+        ▪ Round 6\nSep 6\n  D  1-0 A\n  C  0-0 B\n\
+        ▪ Conference League, Final\nSep 13\n  A  1-0 B\n";
+    let r = parse(text).unwrap();
+    assert_eq!(r.format, Some(Format::League));
+    // A cup whose teams meet again only in a replay of the same round stays a cup.
+    let r = parse(LAYOUT_C).unwrap();
+    assert_eq!(r.format, Some(Format::Knockout));
+}
