@@ -817,3 +817,54 @@ fn every_world_cup_and_euro_bracket_shows_every_round_with_the_published_winners
         }
     }
 }
+
+#[test]
+#[ignore = "needs ../shared/data"]
+fn austria_2024_25_sections_give_the_final_tables_of_the_file() {
+    let env = Env::new();
+    env.ok(&["import", &openfootball("spec/samples/2024-25_austria.txt")]);
+    let section = |stage: &str| -> Vec<(String, i64, i64, bool)> {
+        env.json(&["table", "austria", "--stage", stage])
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| {
+                (
+                    r["team"].as_str().unwrap().to_string(),
+                    r["points"].as_i64().unwrap(),
+                    r["carried"].as_i64().unwrap(),
+                    r["rounded_down"].as_bool().unwrap(),
+                )
+            })
+            .collect()
+    };
+    let row = |t: &str, p, c, r| (t.to_string(), p, c, r);
+    // The file's final tables (comments): points after halving the regular season's, rounded down.
+    assert_eq!(
+        section("Championship"),
+        [
+            row("Sturm", 40, 23, false),
+            row("Salzburg", 38, 19, false),
+            row("Austria W", 37, 23, false),
+            row("Wolfsberg", 37, 18, false),
+            row("Rapid", 27, 17, false),
+            row("BW Linz", 21, 16, true),
+        ]
+    );
+    assert_eq!(
+        section("Relegation round"),
+        [
+            row("LASK", 38, 15, true),
+            row("Hartberg", 31, 13, false),
+            row("Wattens", 20, 9, true),
+            row("GAK", 20, 8, false),
+            row("Altach", 18, 8, false),
+            row("Austria K", 16, 10, true),
+        ]
+    );
+    let err = env.fails(&["table", "austria", "--stage", "Final"]);
+    assert!(
+        err.contains("stages: Regular season, Championship, Relegation"),
+        "{err}"
+    );
+}

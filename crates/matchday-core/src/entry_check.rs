@@ -97,7 +97,7 @@ pub enum SecondLegFault {
 /// meetings are its cup ties, checked by [`check_new_cup_match`].
 pub fn league_meetings(competition: &Competition) -> Option<u8> {
     match competition.format {
-        Format::League => Some(2),
+        Format::League => Some(competition.structure.league_meetings().unwrap_or(2)),
         Format::Knockout | Format::GroupsKnockout => None,
     }
 }
@@ -233,14 +233,20 @@ fn is_meeting(m: &Match) -> bool {
     !matches!(m.status, MatchStatus::Cancelled | MatchStatus::Abandoned)
 }
 
+/// A league's play-off (the EFL's, Austria's for the Conference League) is a
+/// knockout round after the league: its ties are not league meetings.
+fn is_play_off(m: &Match) -> bool {
+    matches!(m.stage, Some(crate::Stage::Knockout(_)))
+}
+
 fn check_meetings(matches: &[Match], new: &Match, allowed: u8) -> Result<(), Refusal> {
-    if !is_meeting(new) {
+    if !is_meeting(new) || is_play_off(new) {
         return Ok(());
     }
     let (home, away) = (new.pairing.home(), new.pairing.away());
     let between: Vec<&Match> = matches
         .iter()
-        .filter(|m| is_meeting(m) && m.pairing.involves(home) && m.pairing.involves(away))
+        .filter(|m| is_meeting(m) && !is_play_off(m) && m.pairing.involves(home) && m.pairing.involves(away))
         .collect();
     if between.len() >= usize::from(allowed) {
         return Err(Refusal::TooManyMeetings { home, away, allowed });

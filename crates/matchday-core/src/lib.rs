@@ -43,8 +43,8 @@ pub use entry_check::{
 };
 pub use error::Error;
 pub use knockout::{
-    Aggregate, Bracket, BracketRound, Decider, KnockoutError, KnockoutTie, LegFault, Podium, ScoreParts, TieFormat,
-    TieGoals, TieMatch, TieOutcome, TieScore, TieState, check_new_cup_match, ties_in_round,
+    Aggregate, Bracket, BracketRound, Decider, KnockoutError, KnockoutTie, LegFault, Podium, ScoreParts,
+    TieFormat, TieGoals, TieMatch, TieOutcome, TieScore, TieState, check_new_cup_match, ties_in_round,
 };
 pub use matches::{Match, MatchId, MatchStatus, Pairing, Venue};
 pub use record::{DeductionRecord, MatchRecord, SeasonRecord, TeamRecord};

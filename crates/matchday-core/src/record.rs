@@ -133,7 +133,8 @@ impl RuleSet {
             RuleSet::ScottishPremiership
         } else if has("premier league") {
             RuleSet::PremierLeague
-        } else if has(" bundesliga ") && (has(" austria") || has(" osterreich") || has(" admiral ")) {
+        } else if has(" austria ") || has(" osterreich ") || (has(" bundesliga ") && has(" admiral ")) {
+            // openfootball names the Austrian Bundesliga after its country: "Austria".
             RuleSet::AustrianBundesliga
         } else if has(" bundesliga ") {
             RuleSet::Bundesliga

@@ -214,6 +214,18 @@ impl SplitRules {
         self.rounds_after
     }
 
+    /// How often two clubs of one section meet after the split: its rounds over
+    /// the opponents in the largest section (Austria: 10 rounds, 5 opponents, 2).
+    pub fn meetings_after(&self) -> u8 {
+        let largest = self
+            .sections
+            .iter()
+            .map(|s| s.last - s.first + 1)
+            .max()
+            .unwrap_or(2);
+        u8::try_from(self.rounds_after.div_ceil(largest.saturating_sub(1).max(1))).unwrap_or(u8::MAX)
+    }
+
     /// The sections, from the top of the table down.
     pub fn sections(&self) -> &[SplitSection] {
         &self.sections

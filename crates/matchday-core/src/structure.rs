@@ -14,7 +14,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Format, Match, Round, Season, Stage, TeamId};
+use crate::{Format, Match, Round, Season, SplitRules, Stage, TeamId};
 
 /// A structure that cannot be played.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -52,7 +52,7 @@ pub enum StructureError {
 }
 
 /// How one stage is played.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", tag = "kind")]
 pub enum PhaseKind {
     /// A round robin: every team meets every other `meetings` times (2 home and away).
@@ -72,9 +72,9 @@ pub enum PhaseKind {
         /// The matches each team plays.
         matches_each: u8,
     },
-    /// The league split into sections after a number of rounds (Scotland, Austria).
-    /// Its rules (sections, carried points) are `crate::split::SplitRules`, joined here at the merge.
-    Split,
+    /// The league split into sections after a number of rounds (Scotland, Austria):
+    /// its sections and how points carry over.
+    Split(SplitRules),
     /// Knockout ties to a final.
     Knockout {
         /// Whether the losing semi-finalists play for third place.
@@ -355,16 +355,16 @@ impl Structure {
                 }
                 _ => {}
             }
-            let next = phases.get(i + 1).map(|p| p.kind);
+            let next = phases.get(i + 1).map(|p| &p.kind);
             if matches!(phase.kind, PhaseKind::Knockout { .. }) && next.is_some() {
                 return Err(StructureError::Misplaced {
                     stage: phase.name.clone(),
                     why: "before another stage: a knockout ends the season",
                 });
             }
-            if phase.kind == PhaseKind::Split
+            if matches!(phase.kind, PhaseKind::Split(_))
                 && !matches!(
-                    phases.get(i.wrapping_sub(1)).map(|p| p.kind),
+                    phases.get(i.wrapping_sub(1)).map(|p| &p.kind),
                     Some(PhaseKind::League { .. })
                 )
             {
@@ -374,13 +374,13 @@ impl Structure {
                 });
             }
             // A split's sections are its own rules; every other stage before another says who goes on.
-            if next.is_some() && next != Some(PhaseKind::Split) && phase.qualification.is_none() {
+            if next.is_some() && !matches!(next, Some(PhaseKind::Split(_))) && phase.qualification.is_none() {
                 return Err(StructureError::BadQualification {
                     stage: phase.name.clone(),
                     why: "say who goes on to the next stage".into(),
                 });
             }
-            phase.qualification.check(&phase.name, next)?;
+            phase.qualification.check(&phase.name, next.cloned())?;
         }
         Ok(Structure { phases })
     }
@@ -474,6 +474,42 @@ impl Structure {
             .find(|p| matches!(p.kind, PhaseKind::Knockout { .. }))
     }
 
+    /// How often two clubs may meet in the league: the league stage's meetings,
+    /// and for a split league those of its sections too; none without a league stage.
+    pub fn league_meetings(&self) -> Option<u8> {
+        let PhaseKind::League { meetings } = self.league_stage()?.kind else {
+            return None;
+        };
+        let after_split = self.phases.iter().find_map(|p| match &p.kind {
+            PhaseKind::Split(rules) => Some(rules.meetings_after()),
+            _ => None,
+        });
+        Some(meetings.saturating_add(after_split.unwrap_or(0)))
+    }
+
+    /// The split of a split league, if it has one.
+    pub fn split(&self) -> Option<&SplitRules> {
+        self.phases.iter().find_map(|p| match &p.kind {
+            PhaseKind::Split(rules) => Some(rules),
+            _ => None,
+        })
+    }
+
+    /// A league of `meetings` that splits into sections as `rules` say.
+    ///
+    /// # Errors
+    /// As [`Structure::new`].
+    pub fn split_league(meetings: u8, rules: SplitRules) -> Result<Structure, StructureError> {
+        Structure::new(vec![
+            Phase::new(
+                "Regular season",
+                PhaseKind::League { meetings },
+                Qualification::none(),
+            ),
+            Phase::new("Split", PhaseKind::Split(rules), Qualification::none()),
+        ])
+    }
+
     /// The matches a league of `teams` needs to be finished: n·(n-1)·m/2, none if not a league.
     pub fn league_matches(&self, teams: usize) -> Option<usize> {
         match self.league_stage()?.kind {
@@ -482,6 +518,26 @@ impl Structure {
             }
             _ => None,
         }
+    }
+
+    /// A league's structure from its name and season: the leagues known to split
+    /// (the Austrian Bundesliga since 2018-19, the Scottish Premiership since
+    /// 2000-01) get their split; any other is a round robin of `meetings`
+    /// (at least two: a file may hold only its first rounds).
+    pub fn league_for(name: &str, season: Season, meetings: u8) -> Structure {
+        let key = crate::normalize_name(name);
+        let austria = key.contains("austria") || key.contains("osterreich") || key == "austrian bundesliga";
+        let scotland = key.contains("scottish premiership") || key.contains("scotland");
+        let split = if austria && season.start_year() >= 2018 {
+            Structure::split_league(2, SplitRules::austrian_bundesliga()).ok()
+        } else if scotland && season.start_year() >= 2000 {
+            Structure::split_league(3, SplitRules::scottish_premiership()).ok()
+        } else {
+            None
+        };
+        split
+            .or_else(|| Structure::league(meetings.max(2)).ok())
+            .unwrap_or_else(|| Structure::of_format(Format::League))
     }
 
     /// The structure a competition has, judged from its name, its edition and what its
@@ -576,7 +632,7 @@ impl fmt::Display for Structure {
                     PhaseKind::League { .. } => "league",
                     PhaseKind::Groups { .. } => "groups",
                     PhaseKind::LeaguePhase { .. } => "league phase",
-                    PhaseKind::Split => "split",
+                    PhaseKind::Split(_) => "split",
                     PhaseKind::Knockout { .. } => "knockout",
                 };
                 format!("{} ({kind})", p.name)
@@ -741,10 +797,21 @@ mod tests {
         );
         assert!(groups(Qualification::top_and_best(2, 0)).is_err());
         // A split follows a league.
-        let split = Phase::new("Split", PhaseKind::Split, Qualification::none());
+        let split = Phase::new(
+            "Split",
+            PhaseKind::Split(SplitRules::austrian_bundesliga()),
+            Qualification::none(),
+        );
         assert!(Structure::new(vec![split.clone()]).is_err());
         let plain = Phase::new("League", PhaseKind::LEAGUE, Qualification::none());
-        assert!(Structure::new(vec![plain, split]).is_ok());
+        let austria = Structure::new(vec![plain, split]).unwrap();
+        // Twice in the regular season, twice more in a section of six over ten rounds.
+        assert_eq!(austria.league_meetings(), Some(4));
+        let json = serde_json::to_string(&austria).unwrap();
+        assert_eq!(serde_json::from_str::<Structure>(&json).unwrap(), austria);
+        let scotland = Structure::split_league(3, SplitRules::scottish_premiership()).unwrap();
+        assert_eq!(scotland.league_meetings(), Some(4));
+        assert_eq!(Structure::league(2).unwrap().league_meetings(), Some(2));
         let too_many = Phase::new(
             "League phase",
             PhaseKind::LeaguePhase {

@@ -216,9 +216,7 @@ fn choose_structure(
 ) -> Structure {
     let facts = StructureFacts::of_matches(matches);
     match format {
-        Format::League => {
-            Structure::league(facts.meetings.max(2)).unwrap_or_else(|_| Structure::of_format(format))
-        }
+        Format::League => Structure::league_for(name, season, facts.meetings),
         _ => Structure::chosen_for(name, season, &facts),
     }
 }

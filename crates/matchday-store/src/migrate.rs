@@ -9,9 +9,15 @@ use crate::rows::StageColumns;
 /// The migrations in order, by file name; each is applied once, inside a transaction.
 const MIGRATIONS: &[(&str, &str)] = &[
     ("0001_initial", include_str!("../migrations/0001_initial.sql")),
-    ("0002_regulations", include_str!("../migrations/0002_regulations.sql")),
+    (
+        "0002_regulations",
+        include_str!("../migrations/0002_regulations.sql"),
+    ),
     ("0003_structure", include_str!("../migrations/0003_structure.sql")),
-    ("0004_honest_scores", include_str!("../migrations/0004_honest_scores.sql")),
+    (
+        "0004_honest_scores",
+        include_str!("../migrations/0004_honest_scores.sql"),
+    ),
     ("0005_rounds", include_str!("../migrations/0005_rounds.sql")),
 ];
 

@@ -2,9 +2,8 @@
 
 use chrono::{NaiveDate, NaiveTime};
 use matchday_core::{
-    Competition, CompetitionId, ExtraTimeAfter, Format, MatchId, MatchResult, MatchStatus, Pairing, Round, Score,
-    Season, Stage, Structure,
-    TeamId, Venue,
+    Competition, CompetitionId, ExtraTimeAfter, Format, MatchId, MatchResult, MatchStatus, Pairing, Round,
+    Score, Season, Stage, Structure, TeamId, Venue,
 };
 use rusqlite::Row;
 

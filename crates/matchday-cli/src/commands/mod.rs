@@ -22,6 +22,7 @@ pub mod import;
 pub mod matches;
 pub mod odds;
 pub mod result;
+pub mod stage;
 pub mod table;
 pub mod team;
 pub mod thirds;

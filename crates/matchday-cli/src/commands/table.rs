@@ -20,13 +20,16 @@ use crate::render;
 /// table only. Where only a criterion off the pitch (fair play, lots) separates
 /// teams, they share the place and the note names it, until `matchday decide`
 /// records the decision. A competition ranked by points per game shows a PPG
-/// column; cancelled matches are counted under the table.
+/// column; cancelled matches are counted under the table. A split league
+/// (Austria, Scotland) shows each section's table with --stage, with the
+/// points carried over from the regular season.
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:
   matchday table premier-league --as-of 2024-02-01
   matchday table \"Premier League\" --season 2023-24 --view away --format json
   matchday table \"Europa League\" --group E
-  matchday table Euro --season 2024 --thirds")]
+  matchday table Euro --season 2024 --thirds
+  matchday table austria --season 2024-25 --stage Championship")]
 pub struct Args {
     /// The competition: its slug or part of its name
     pub competition: String,
@@ -45,6 +48,10 @@ pub struct Args {
     /// The teams placed third across the groups, ranked, with the qualifying line
     #[arg(long, conflicts_with_all = ["group", "view"])]
     pub thirds: bool,
+
+    /// One stage of a split league: "Regular season" or a section such as Championship or Relegation
+    #[arg(long, conflicts_with_all = ["group", "view", "thirds"])]
+    pub stage: Option<String>,
 
     /// Output format
     #[arg(long, value_enum, default_value_t)]
@@ -113,6 +120,19 @@ pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
     if args.thirds {
         return super::thirds::run(&competition, &matches, args.when.as_of, &names, args.format);
     }
+    if let Some(stage) = &args.stage {
+        let teams = read.entrants(id)?;
+        return super::stage::run(
+            &competition,
+            &teams,
+            &matches,
+            &deductions,
+            stage,
+            args.when.as_of,
+            &names,
+            args.format,
+        );
+    }
     let options = TableOptions {
         as_of: args.when.as_of,
         view: args.view.into(),
@@ -178,6 +198,14 @@ pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
                 0 => {}
                 1 => text.push_str("  1 match was cancelled and never played.\n"),
                 n => text.push_str(&format!("  {n} matches were cancelled and never played.\n")),
+            }
+            if let Some(split) = competition.structure.split() {
+                let sections: Vec<&str> = split.sections().iter().map(|s| s.name.as_str()).collect();
+                text.push_str(&format!(
+                    "  All matches counted in full; the league splits after {} rounds: see --stage {}.\n",
+                    split.rounds_before(),
+                    sections.join(" or --stage ")
+                ));
             }
             if competition.rank_by == RankBy::PointsPerGame {
                 text.push_str(

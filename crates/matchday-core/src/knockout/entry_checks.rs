@@ -1,6 +1,8 @@
 //! Checks of a new cup match against the ties already stored.
 
-use crate::{Competition, Format, KnockoutError, LegFault, Match, Round, RoundOrder, Stage, TieFormat, ties_in_round};
+use crate::{
+    Competition, Format, KnockoutError, LegFault, Match, Round, RoundOrder, Stage, TieFormat, ties_in_round,
+};
 
 /// Checks a cup match about to be recorded against the ties already stored.
 ///
@@ -133,7 +135,6 @@ pub fn check_new_cup_match(
 mod tests {
     use super::super::test_support::*;
     use super::*;
-
 
     #[test]
     fn a_decided_final_is_won_and_another_tie_is_gone_through() {

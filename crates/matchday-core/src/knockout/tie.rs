@@ -6,8 +6,8 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::{
-    Aggregate, Competition, Format, KnockoutError, LegFault, Match, MatchResult, MatchStatus, Round, Score, ScoreParts,
-    Stage, TeamId, TieGoals, TieMatch, TieScore, TieState,
+    Aggregate, Competition, Format, KnockoutError, LegFault, Match, MatchResult, MatchStatus, Round, Score,
+    ScoreParts, Stage, TeamId, TieGoals, TieMatch, TieScore, TieState,
 };
 
 /// How a tie is played.

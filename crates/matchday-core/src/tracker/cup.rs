@@ -7,7 +7,9 @@ use super::league::place_in;
 use super::{
     CompetitionSeason, DecidedBy, NextMatch, Opponent, TargetStatus, TeamVenue, TrophyTarget, next_of,
 };
-use crate::{Bracket, KnockoutError, KnockoutTie, Match, PlaceVerdict, Round, RoundOrder, Stage, TeamId, TieState};
+use crate::{
+    Bracket, KnockoutError, KnockoutTie, Match, PlaceVerdict, Round, RoundOrder, Stage, TeamId, TieState,
+};
 
 pub(super) fn target(
     mut target: TrophyTarget,

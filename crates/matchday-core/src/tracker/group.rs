@@ -40,7 +40,7 @@ pub(crate) fn group_stage_matches<'a>(competition: &Competition, matches: &'a [M
         .filter(|m| matches!(Stage::of(m), Ok(Stage::Group)))
         .collect();
     let Some(PhaseKind::LeaguePhase { matches_each, .. }) =
-        competition.structure.group_phase().map(|p| p.kind)
+        competition.structure.group_phase().map(|p| p.kind.clone())
     else {
         return stage;
     };

@@ -366,11 +366,7 @@ fn honours_list_trophies_and_finals() {
         finals,
         [
             ("Roma".to_string(), false, "1-3".to_string()),
-            (
-                "Chelsea".to_string(),
-                true,
-                "0-1".to_string()
-            )
+            ("Chelsea".to_string(), true, "0-1".to_string())
         ]
     );
     let chelsea = Honours::compute(id("Chelsea"), seasons, &name).unwrap();
@@ -603,9 +599,7 @@ fn the_best_thirds_go_through_and_the_rest_are_out() {
     assert_eq!(check(&euro, &matches, &last_16("Porto")), Ok(()));
     assert_eq!(
         check(&euro, &matches, &last_16("Norwich")).unwrap_err(),
-        KnockoutError::OutInGroup {
-            team: id("Norwich")
-        }
+        KnockoutError::OutInGroup { team: id("Norwich") }
     );
     // While Group C is still playing, Norwich's fate is open.
     let mut early = matches.clone();

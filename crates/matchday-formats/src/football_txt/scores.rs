@@ -1,6 +1,6 @@
 //! The score of a match line, and where it splits the home team from the away team.
 
-use matchday_core::{MatchResult, Score};
+use matchday_core::{ExtraTimeAfter, MatchResult, Score};
 
 /// How a score in a match line is marked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,21 +35,19 @@ impl RawScore {
             find(Mark::Penalties)?,
         );
         let (full_time, half_time) = match (plain, self.bracketed.as_slice()) {
-            (Some(ft), []) => (ft, None),
-            (Some(ft), [ht]) => (ft, Some(*ht)),
+            (Some(ft), []) => (Some(ft), None),
+            (Some(ft), [ht]) => (Some(ft), Some(*ht)),
             (Some(_), _) => return Err("a plain score has only its half-time score in brackets".to_string()),
-            (None, [ft]) => (*ft, None),
-            (None, [ft, ht]) => (*ft, Some(*ht)),
+            (None, [ft]) => (Some(*ft), None),
+            (None, [ft, ht]) => (Some(*ft), Some(*ht)),
             // Goalless after extra time: goalless after 90 minutes too.
-            (None, []) if extra_time.is_some_and(|et| et.home() == 0 && et.away() == 0) => {
-                (extra_time.expect("checked"), None)
-            }
+            (None, []) if extra_time.is_some_and(|et| et.home() == 0 && et.away() == 0) => (extra_time, None),
+            // `1-1 a.e.t., 3-4 pen.` does not say how it stood after 90 minutes:
+            // the score after extra time is kept and the 90 minutes stay absent.
+            (None, []) if extra_time.is_some() => (None, None),
             (None, []) => {
-                // `1-1 a.e.t., 3-4 pen.` does not say how it stood after 90
-                // minutes, and a stored result needs that score: it is not invented.
                 return Err(
-                    "the 90-minute score is not given (a score after extra time or penalties needs the \
-                     90-minute score in brackets: `1-1 a.e.t. (1-1, 0-1), 3-4 pen.`)"
+                    "a shoot-out needs the score before it (`1-1 a.e.t., 3-4 pen.` or `1-1, 4-3 pen.`)"
                         .into(),
                 );
             }
@@ -59,9 +57,10 @@ impl RawScore {
                 );
             }
         };
-        match MatchResult::new(full_time, half_time, extra_time, penalties) {
+        let parts = |after| MatchResult::from_parts(full_time, half_time, extra_time, penalties, after);
+        match parts(ExtraTimeAfter::LevelMatch) {
             Ok(result) => Ok((result, false)),
-            Err(strict) => MatchResult::second_leg(full_time, half_time, extra_time, penalties)
+            Err(strict) => parts(ExtraTimeAfter::LevelAggregate)
                 .map(|r| (r, true))
                 .map_err(|_| strict.to_string()),
         }

@@ -1,0 +1,265 @@
+//! `matchday table COMPETITION --stage NAME`: one section of a split league
+//! (Austria's Championship and Relegation rounds, Scotland's top and bottom
+//! six), with the points each club carried over from the regular season, or
+//! the regular season's table at the split.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use matchday_core::{Competition, Deduction, Match, MatchStatus, Row, SplitTables, TeamId};
+use serde::Serialize;
+
+use crate::args::OutputFormat;
+use crate::render;
+
+/// The name of the regular season's table, as `--stage` takes it.
+const REGULAR_SEASON: &str = "Regular season";
+
+/// One row of a stage's table as JSON; field names are a stable contract.
+#[derive(Debug, Serialize)]
+pub struct StageRow {
+    position: u16,
+    shared: bool,
+    team: String,
+    played: u16,
+    won: u16,
+    drawn: u16,
+    lost: u16,
+    goals_for: u32,
+    goals_against: u32,
+    goal_difference: i32,
+    /// Points brought from the regular season (after halving, where the league halves).
+    carried: Option<i32>,
+    /// Whether halving dropped a half point (such a club goes ahead of one level with it).
+    rounded_down: bool,
+    points: i32,
+}
+
+/// The table of the stage called `wanted` of a split league, in `format`.
+///
+/// # Errors
+/// When the competition does not split, names no such stage, or its entrants
+/// do not fill the sections.
+pub fn run(
+    competition: &Competition,
+    teams: &[TeamId],
+    matches: &[Match],
+    deductions: &[Deduction],
+    wanted: &str,
+    as_of: Option<NaiveDate>,
+    names: &HashMap<TeamId, String>,
+    format: OutputFormat,
+) -> anyhow::Result<String> {
+    let Some(split) = competition.structure.split() else {
+        anyhow::bail!(
+            "{} {} is played as one table, with no stages: drop --stage",
+            competition.name,
+            competition.season
+        );
+    };
+    let mut stages = vec![REGULAR_SEASON.to_string()];
+    stages.extend(split.sections().iter().map(|s| s.name.clone()));
+    let Some(stage) = stages.iter().find(|s| same_name(s, wanted)) else {
+        anyhow::bail!(
+            "{} {} has no stage '{wanted}' (stages: {})",
+            competition.name,
+            competition.season,
+            stages.join(", ")
+        );
+    };
+    // Results after the as-of date are still to play; they keep their place in the calendar.
+    let matches: Vec<Match> = matches
+        .iter()
+        .map(|m| {
+            let mut m = m.clone();
+            if as_of.is_some_and(|day| m.date > day) && m.status.result().is_some() {
+                m.status = MatchStatus::Scheduled;
+            }
+            m
+        })
+        .collect();
+    let tables: SplitTables = split.tables(competition, teams, &matches, deductions)?;
+    let name = |t: TeamId| names.get(&t).cloned().unwrap_or_default();
+    let rows: Vec<StageRow> = if stage == REGULAR_SEASON {
+        tables
+            .at_split
+            .rows
+            .iter()
+            .map(|r| stage_row(r, None, false, &name))
+            .collect()
+    } else {
+        let section = tables
+            .sections
+            .iter()
+            .find(|s| &s.name == stage)
+            .expect("a section of the split");
+        section
+            .rows
+            .iter()
+            .map(|r| stage_row(&r.row, Some(r.carried), r.rounded_down, &name))
+            .collect()
+    };
+    match format {
+        OutputFormat::Json => render::json(&rows),
+        OutputFormat::Csv => render::csv(&CSV_HEADERS, &rows.iter().map(csv_cells).collect::<Vec<_>>()),
+        OutputFormat::Table => {
+            let mut text = format!("{} {}, {stage}", competition.name, competition.season);
+            if let Some(day) = as_of {
+                text.push_str(&format!(", as of {day}"));
+            }
+            text.push('\n');
+            text.push_str(&render_rows(&rows, stage != REGULAR_SEASON));
+            if stage == REGULAR_SEASON {
+                text.push_str(&format!(
+                    "  The table after {} rounds, when the league splits.\n",
+                    split.rounds_before()
+                ));
+            } else if rows.iter().any(|r| r.rounded_down) {
+                text.push_str(
+                    "  * half a point was rounded away when the points were halved: such a club goes ahead of one level with it.\n",
+                );
+            }
+            if !tables.settled {
+                text.push_str("  The regular season is not finished: the sections are as they stand.\n");
+            }
+            Ok(text)
+        }
+    }
+}
+
+fn same_name(stage: &str, wanted: &str) -> bool {
+    let plain = |s: &str| s.trim().to_lowercase().replace(" round", "");
+    plain(stage) == plain(wanted)
+}
+
+fn stage_row(r: &Row, carried: Option<i32>, rounded_down: bool, name: &dyn Fn(TeamId) -> String) -> StageRow {
+    StageRow {
+        position: r.position,
+        shared: r.shared,
+        team: name(r.team),
+        played: r.played,
+        won: r.won,
+        drawn: r.drawn,
+        lost: r.lost,
+        goals_for: r.goals_for,
+        goals_against: r.goals_against,
+        goal_difference: r.goal_difference(),
+        carried,
+        rounded_down,
+        points: r.points,
+    }
+}
+
+const CSV_HEADERS: [&str; 13] = [
+    "position",
+    "shared",
+    "team",
+    "played",
+    "won",
+    "drawn",
+    "lost",
+    "goals_for",
+    "goals_against",
+    "goal_difference",
+    "carried",
+    "rounded_down",
+    "points",
+];
+
+fn csv_cells(r: &StageRow) -> Vec<String> {
+    vec![
+        r.position.to_string(),
+        r.shared.to_string(),
+        r.team.clone(),
+        r.played.to_string(),
+        r.won.to_string(),
+        r.drawn.to_string(),
+        r.lost.to_string(),
+        r.goals_for.to_string(),
+        r.goals_against.to_string(),
+        r.goal_difference.to_string(),
+        r.carried.map(|c| c.to_string()).unwrap_or_default(),
+        r.rounded_down.to_string(),
+        r.points.to_string(),
+    ]
+}
+
+/// The stage's table for a terminal; a section shows the points carried over.
+fn render_rows(rows: &[StageRow], section: bool) -> String {
+    let cells: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| {
+            let mut cells = vec![
+                if r.shared {
+                    format!("{}=", r.position)
+                } else {
+                    r.position.to_string()
+                },
+                r.team.clone(),
+                r.played.to_string(),
+                r.won.to_string(),
+                r.drawn.to_string(),
+                r.lost.to_string(),
+                r.goals_for.to_string(),
+                r.goals_against.to_string(),
+                render::signed(i64::from(r.goal_difference)),
+            ];
+            if section {
+                let mark = if r.rounded_down { "*" } else { "" };
+                cells.push(format!("{}{mark}", r.carried.unwrap_or(0)));
+            }
+            cells.push(r.points.to_string());
+            cells
+        })
+        .collect();
+    let mut headers = vec!["Pos", "Team", "P", "W", "D", "L", "GF", "GA", "GD"];
+    if section {
+        headers.push("Carried");
+    }
+    headers.push("Pts");
+    let right: Vec<usize> = std::iter::once(0).chain(2..headers.len()).collect();
+    render::grid(&headers, &cells, &right)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stage_names_are_matched_loosely() {
+        assert!(same_name("Championship", "championship round"));
+        assert!(same_name("Relegation", "Relegation"));
+        assert!(same_name("Regular season", "regular SEASON"));
+        assert!(!same_name("Championship", "Relegation"));
+    }
+
+    #[test]
+    fn a_section_shows_the_points_carried_with_their_rounding() {
+        let row = |position, team: &str, carried, rounded_down, points| StageRow {
+            position,
+            shared: false,
+            team: team.into(),
+            played: 32,
+            won: 20,
+            drawn: 5,
+            lost: 7,
+            goals_for: 60,
+            goals_against: 30,
+            goal_difference: 30,
+            carried: Some(carried),
+            rounded_down,
+            points,
+        };
+        let text = render_rows(
+            &[
+                row(1, "Sturm Graz", 22, true, 43),
+                row(2, "Salzburg", 22, false, 43),
+            ],
+            true,
+        );
+        assert!(text.contains("Carried"), "{text}");
+        assert!(text.contains("22*"), "{text}");
+        let lines: Vec<&str> = text.lines().filter(|l| l.contains("Salzburg")).collect();
+        assert!(lines[0].contains("22 ") && !lines[0].contains("22*"), "{text}");
+    }
+}
