@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use matchday_core::{Competition, Deduction, Match, MatchStatus, Row, SplitTables, TeamId};
+use matchday_core::{CompetitionSeason, Match, MatchStatus, Row, SplitTables, TeamId};
 use serde::Serialize;
 
 use crate::args::OutputFormat;
@@ -41,15 +41,18 @@ pub struct StageRow {
 /// When the competition does not split, names no such stage, or its entrants
 /// do not fill the sections.
 pub fn run(
-    competition: &Competition,
+    season: CompetitionSeason<'_>,
     teams: &[TeamId],
-    matches: &[Match],
-    deductions: &[Deduction],
     wanted: &str,
     as_of: Option<NaiveDate>,
     names: &HashMap<TeamId, String>,
     format: OutputFormat,
 ) -> anyhow::Result<String> {
+    let CompetitionSeason {
+        competition,
+        matches,
+        deductions,
+    } = season;
     let Some(split) = competition.structure.split() else {
         anyhow::bail!(
             "{} {} is played as one table, with no stages: drop --stage",

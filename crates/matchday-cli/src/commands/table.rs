@@ -122,16 +122,12 @@ pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
     }
     if let Some(stage) = &args.stage {
         let teams = read.entrants(id)?;
-        return super::stage::run(
-            &competition,
-            &teams,
-            &matches,
-            &deductions,
-            stage,
-            args.when.as_of,
-            &names,
-            args.format,
-        );
+        let season = matchday_core::CompetitionSeason {
+            competition: &competition,
+            matches: &matches,
+            deductions: &deductions,
+        };
+        return super::stage::run(season, &teams, stage, args.when.as_of, &names, args.format);
     }
     let options = TableOptions {
         as_of: args.when.as_of,
