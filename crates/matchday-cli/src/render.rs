@@ -58,6 +58,29 @@ pub fn csv(headers: &[&str], rows: &[Vec<String>]) -> anyhow::Result<String> {
     Ok(String::from_utf8(writer.into_inner()?)?)
 }
 
+/// The cells a table row starts with: the position ("2=" when shared), the
+/// team, then played, won, drawn, lost, goals for and against, and the signed
+/// goal difference.
+pub fn record_cells(
+    position: u16,
+    shared: bool,
+    team: &str,
+    record: [u32; 6],
+    goal_difference: i32,
+) -> Vec<String> {
+    let mut cells = vec![
+        if shared {
+            format!("{position}=")
+        } else {
+            position.to_string()
+        },
+        team.to_string(),
+    ];
+    cells.extend(record.iter().map(u32::to_string));
+    cells.push(signed(i64::from(goal_difference)));
+    cells
+}
+
 /// A signed number as people write gaps: "+3", "-2", "0".
 pub fn signed(n: i64) -> String {
     if n > 0 { format!("+{n}") } else { n.to_string() }

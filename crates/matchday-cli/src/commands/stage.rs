@@ -192,21 +192,15 @@ fn render_rows(rows: &[StageRow], section: bool) -> String {
     let cells: Vec<Vec<String>> = rows
         .iter()
         .map(|r| {
-            let mut cells = vec![
-                if r.shared {
-                    format!("{}=", r.position)
-                } else {
-                    r.position.to_string()
-                },
-                r.team.clone(),
-                r.played.to_string(),
-                r.won.to_string(),
-                r.drawn.to_string(),
-                r.lost.to_string(),
-                r.goals_for.to_string(),
-                r.goals_against.to_string(),
-                render::signed(i64::from(r.goal_difference)),
+            let record = [
+                r.played.into(),
+                r.won.into(),
+                r.drawn.into(),
+                r.lost.into(),
+                r.goals_for,
+                r.goals_against,
             ];
+            let mut cells = render::record_cells(r.position, r.shared, &r.team, record, r.goal_difference);
             if section {
                 let mark = if r.rounded_down { "*" } else { "" };
                 cells.push(format!("{}{mark}", r.carried.unwrap_or(0)));

@@ -341,20 +341,21 @@ pub fn render_table(rows: &[TableRow], rank_by: RankBy) -> String {
     let cells: Vec<Vec<String>> = rows
         .iter()
         .map(|r| {
-            let mut cells = vec![
-                if r.shared {
-                    format!("{}=", r.position)
-                } else {
-                    r.position.to_string()
-                },
-                r.team.clone(),
-                r.played.to_string(),
-                r.won.to_string(),
-                r.drawn.to_string(),
-                r.lost.to_string(),
-                r.goals_for.to_string(),
-                r.goals_against.to_string(),
-                render::signed(i64::from(r.goal_difference)),
+            let mut cells = render::record_cells(
+                r.position,
+                r.shared,
+                &r.team,
+                [
+                    r.played.into(),
+                    r.won.into(),
+                    r.drawn.into(),
+                    r.lost.into(),
+                    r.goals_for,
+                    r.goals_against,
+                ],
+                r.goal_difference,
+            );
+            cells.extend([
                 if r.deducted != 0 {
                     format!("{}*", r.points)
                 } else {
@@ -362,7 +363,7 @@ pub fn render_table(rows: &[TableRow], rank_by: RankBy) -> String {
                 },
                 r.form.clone(),
                 r.zone.clone().unwrap_or_default(),
-            ];
+            ]);
             if ppg {
                 cells.insert(10, format!("{:.2}", r.points_per_game.unwrap_or(0.0)));
             }
