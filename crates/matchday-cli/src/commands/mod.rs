@@ -112,7 +112,7 @@ impl League {
     }
 }
 
-/// A stored competition-season's matches and deductions.
+/// A stored competition-season's matches, deductions and decisions off the pitch.
 pub struct Loaded {
     /// The competition.
     pub competition: matchday_core::Competition,
@@ -120,6 +120,8 @@ pub struct Loaded {
     pub matches: Vec<matchday_core::Match>,
     /// Its deductions.
     pub deductions: Vec<matchday_core::Deduction>,
+    /// Its decisions off the pitch.
+    pub decisions: Vec<matchday_core::Decision>,
 }
 
 impl Loaded {
@@ -132,6 +134,7 @@ impl Loaded {
         Ok(Loaded {
             matches: read.matches(id)?,
             deductions: read.deductions(id)?,
+            decisions: read.decisions(id)?,
             competition,
         })
     }
@@ -157,6 +160,7 @@ impl Loaded {
             competition: &self.competition,
             matches: &self.matches,
             deductions: &self.deductions,
+            decisions: &self.decisions,
         }
     }
 }

@@ -52,6 +52,7 @@ pub fn run(
         competition,
         matches,
         deductions,
+        ..
     } = season;
     let Some(split) = competition.structure.split() else {
         anyhow::bail!(

@@ -118,7 +118,14 @@ pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
     let decisions = read.decisions(id)?;
     let names = read.team_names()?;
     if args.thirds {
-        return super::thirds::run(&competition, &matches, args.when.as_of, &names, args.format);
+        return super::thirds::run(
+            &competition,
+            &matches,
+            &decisions,
+            args.when.as_of,
+            &names,
+            args.format,
+        );
     }
     if let Some(stage) = &args.stage {
         let teams = read.entrants(id)?;
@@ -126,6 +133,7 @@ pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
             competition: &competition,
             matches: &matches,
             deductions: &deductions,
+            decisions: &decisions,
         };
         return super::stage::run(season, &teams, stage, args.when.as_of, &names, args.format);
     }

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use matchday_core::{Competition, Line, Match, PlacedRanking, TeamId};
+use matchday_core::{Competition, Decision, Line, Match, PlacedRanking, TeamId};
 use serde::Serialize;
 
 use super::track::placed_teams;
@@ -36,11 +36,12 @@ pub struct PlacedRow {
 pub fn run(
     competition: &Competition,
     matches: &[Match],
+    decisions: &[Decision],
     as_of: Option<NaiveDate>,
     names: &HashMap<TeamId, String>,
     format: OutputFormat,
 ) -> anyhow::Result<String> {
-    let Some(ranking) = PlacedRanking::compute(competition, matches, as_of) else {
+    let Some(ranking) = PlacedRanking::compute(competition, matches, decisions, as_of) else {
         anyhow::bail!(
             "{} {} ranks no teams across groups: only places in each group go on",
             competition.name,

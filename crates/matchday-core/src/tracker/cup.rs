@@ -25,7 +25,7 @@ pub(super) fn target(
     let mut in_play = false;
     if let Some(group) = &group {
         in_play = true;
-        let table = group.table(competition, as_of);
+        let table = group.table(competition, season.decisions, as_of);
         // The structure's name for it: "Group stage", or "League phase".
         let phase_name = competition.structure.group_phase().map(|p| p.name.clone());
         target.stage = Some(phase_name.unwrap_or_else(|| Stage::Group.name()));
@@ -51,7 +51,7 @@ pub(super) fn target(
             return Ok(target);
         }
         let position = target.position.unwrap_or(u16::MAX);
-        let decided = outcome(competition, matches, group, team, as_of);
+        let decided = outcome(competition, matches, season.decisions, group, team, as_of);
         if let GroupOutcome::Decided { verdict, among } = &decided {
             target.leads_to = Some(*verdict);
             if *verdict == PlaceVerdict::Out && !super::plays_knockout(matches, team) {

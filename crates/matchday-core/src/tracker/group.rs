@@ -21,13 +21,23 @@ impl Group<'_> {
         !self.matches.iter().any(|m| m.is_remaining_as_of(as_of))
     }
 
-    pub(crate) fn table(&self, competition: &Competition, as_of: Option<NaiveDate>) -> Standings {
+    /// The group's table on `as_of`, in the order `decisions` recorded where only a criterion off the pitch separates teams.
+    pub(crate) fn table(
+        &self,
+        competition: &Competition,
+        decisions: &[crate::Decision],
+        as_of: Option<NaiveDate>,
+    ) -> Standings {
         let matches: Vec<Match> = self.matches.iter().map(|m| (*m).clone()).collect();
         let options = TableOptions {
             as_of,
             view: View::Total,
         };
-        Standings::compute(competition, &self.teams, &matches, &[], options)
+        Standings::compute(competition, &self.teams, &matches, &[], options).with_decisions(
+            &competition.regulations(),
+            decisions,
+            self.label.as_deref(),
+        )
     }
 }
 
@@ -140,6 +150,7 @@ pub(crate) enum GroupOutcome {
 pub(crate) fn outcome(
     competition: &Competition,
     matches: &[Match],
+    decisions: &[crate::Decision],
     group: &Group<'_>,
     team: TeamId,
     as_of: Option<NaiveDate>,
@@ -150,12 +161,16 @@ pub(crate) fn outcome(
     let Some(phase) = competition.structure.group_phase() else {
         return GroupOutcome::Open;
     };
-    let Some(position) = group.table(competition, as_of).row(team).map(|r| r.position) else {
+    let Some(position) = group
+        .table(competition, decisions, as_of)
+        .row(team)
+        .map(|r| r.position)
+    else {
         return GroupOutcome::Open;
     };
     match phase.qualification.verdict(position) {
         PlaceVerdict::AmongBest { .. } => {
-            let Some(ranking) = PlacedRanking::compute(competition, matches, as_of) else {
+            let Some(ranking) = PlacedRanking::compute(competition, matches, decisions, as_of) else {
                 return GroupOutcome::Open;
             };
             match ranking.standing_of(team) {
@@ -181,7 +196,9 @@ pub(crate) fn out_in_group(competition: &Competition, matches: &[Match], team: T
         return false;
     };
     matches!(
-        outcome(competition, matches, &group, team, None),
+        // A decision off the pitch can only settle a place the results leave open, so
+        // without decisions the check refuses no team that a decision could send on.
+        outcome(competition, matches, &[], &group, team, None),
         GroupOutcome::Decided {
             verdict: PlaceVerdict::Out,
             ..

@@ -41,6 +41,8 @@ pub struct CompetitionSeason<'a> {
     pub matches: &'a [Match],
     /// Its point deductions (leagues only).
     pub deductions: &'a [Deduction],
+    /// The decisions off the pitch recorded for its tables (fair play, lots).
+    pub decisions: &'a [crate::Decision],
 }
 
 /// Where a team stands in a competition.

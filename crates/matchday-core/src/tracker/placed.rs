@@ -69,10 +69,12 @@ pub struct PlacedRanking {
 
 impl PlacedRanking {
     /// The ranking on `as_of` of the teams placed as the competition's best-placed rule
-    /// says; none when its structure has no such rule.
+    /// says, the group tables in the order `decisions` recorded off the pitch; none
+    /// when its structure has no such rule.
     pub fn compute(
         competition: &Competition,
         matches: &[Match],
+        decisions: &[crate::Decision],
         as_of: Option<NaiveDate>,
     ) -> Option<PlacedRanking> {
         let phase = competition.structure.group_phase()?;
@@ -85,7 +87,7 @@ impl PlacedRanking {
         let mut placed: Vec<(Option<String>, Row)> = Vec::new();
         for group in groups(competition, matches) {
             complete &= group.finished(as_of);
-            let table = group.table(competition, as_of);
+            let table = group.table(competition, decisions, as_of);
             if let Some(row) = table.rows.get(usize::from(place) - 1) {
                 placed.push((group.label.clone(), row.clone()));
             }

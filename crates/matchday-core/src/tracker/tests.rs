@@ -59,6 +59,7 @@ fn target(competition: &Competition, matches: &[Match], team: &str, as_of: Optio
         competition,
         matches,
         deductions: &[],
+        decisions: &[],
     };
     TrophyTarget::compute(season, id(team), as_of.map(day), &name).unwrap()
 }
@@ -279,6 +280,7 @@ fn a_league_shows_position_and_gap_then_finishes() {
         competition: &league,
         matches: &done,
         deductions: &[],
+        decisions: &[],
     };
     assert_eq!(
         TrophyTarget::compute(season, id("Watford"), None, &name)
@@ -306,6 +308,7 @@ fn a_league_is_finished_only_when_every_meeting_is_played() {
         competition: &league,
         matches: &two_rounds,
         deductions: &[],
+        decisions: &[],
     };
     let honours = Honours::compute(id("Liverpool"), [season], &name).unwrap();
     assert!(honours.trophies.is_empty());
@@ -349,6 +352,7 @@ fn honours_list_trophies_and_finals() {
         competition,
         matches,
         deductions: &[],
+        decisions: &[],
     });
     let honours = Honours::compute(id("Liverpool"), seasons, &name).unwrap();
     let trophies: Vec<&str> = honours.trophies.iter().map(|t| t.competition.as_str()).collect();
@@ -559,7 +563,7 @@ fn tournament(porto_margin: u32) -> (Competition, Vec<Match>) {
 #[test]
 fn the_best_thirds_go_through_and_the_rest_are_out() {
     let (euro, matches) = tournament(2);
-    let ranking = PlacedRanking::compute(&euro, &matches, None).unwrap();
+    let ranking = PlacedRanking::compute(&euro, &matches, &[], None).unwrap();
     let order: Vec<(String, u16, Line)> = ranking
         .teams
         .iter()
@@ -605,13 +609,13 @@ fn the_best_thirds_go_through_and_the_rest_are_out() {
     let mut early = matches.clone();
     early.last_mut().unwrap().status = MatchStatus::Scheduled;
     assert!(!out_in_group(&euro, &early, id("Norwich")));
-    assert!(!PlacedRanking::compute(&euro, &early, None).unwrap().complete);
+    assert!(!PlacedRanking::compute(&euro, &early, &[], None).unwrap().complete);
 }
 
 #[test]
 fn thirds_level_on_everything_across_the_line_are_not_yet_out() {
     let (euro, matches) = tournament(1);
-    let ranking = PlacedRanking::compute(&euro, &matches, None).unwrap();
+    let ranking = PlacedRanking::compute(&euro, &matches, &[], None).unwrap();
     let lines: Vec<(u16, bool, Line)> = ranking.teams.iter().map(|s| (s.rank, s.shared, s.line)).collect();
     assert_eq!(
         lines,
@@ -635,7 +639,7 @@ fn top_two_only_leaves_every_third_out() {
     euro.set_structure(
         crate::Structure::groups_then_knockout(1, crate::Qualification::top(2), true).unwrap(),
     );
-    assert_eq!(PlacedRanking::compute(&euro, &matches, None), None);
+    assert_eq!(PlacedRanking::compute(&euro, &matches, &[], None), None);
     for third in ["Norwich", "Feyenoord", "Porto"] {
         assert!(out_in_group(&euro, &matches, id(third)), "{third}");
     }
@@ -734,7 +738,7 @@ fn the_qualifying_line_keeps_its_laws() {
                 m
             })
             .collect();
-        let ranking = PlacedRanking::compute(&euro, &matches, None).unwrap();
+        let ranking = PlacedRanking::compute(&euro, &matches, &[], None).unwrap();
         let through: Vec<&PlacedStanding> =
             ranking.teams.iter().filter(|s| s.line == Line::Through).collect();
         let level = ranking.teams.iter().filter(|s| s.line == Line::Level).count();
