@@ -1061,9 +1061,11 @@ fn an_imported_season_meets_the_same_rules_and_stores_nothing_when_refused() {
             "2023-08-12 | Alpha | Beta | 1-1, 4-3 pens\n",
             "line 6: Test League 2023-24 is a league: a league match has no extra time or penalties",
         ),
+        // A file's own meetings make its league (three, four a season are real), but
+        // a double round robin has each club at home to the other once.
         (
-            "2023-08-12 | Alpha | Beta | 1-0\n2023-09-12 | Beta | Alpha | 1-0\n== Matchday 30\n2024-04-12 | Alpha | Beta | 1-0\n",
-            "Alpha and Beta already meet 2 times in Test League 2023-24",
+            "2023-08-12 | Alpha | Beta | 1-0\n== Matchday 30\n2024-04-12 | Alpha | Beta | 1-0\n",
+            "line 6: Alpha already has its home match against Beta in Test League 2023-24",
         ),
     ] {
         let path = env.dir.path().join("test.season");

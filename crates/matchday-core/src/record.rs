@@ -133,7 +133,9 @@ impl RuleSet {
             RuleSet::ScottishPremiership
         } else if has("premier league") {
             RuleSet::PremierLeague
-        } else if has(" austria ") || has(" osterreich ") || (has(" bundesliga ") && has(" admiral ")) {
+        } else if has(" austria ")
+            || (has(" bundesliga ") && (has(" austria") || has(" osterreich") || has(" admiral ")))
+        {
             // openfootball names the Austrian Bundesliga after its country: "Austria".
             RuleSet::AustrianBundesliga
         } else if has(" bundesliga ") {
@@ -188,6 +190,7 @@ mod tests {
             guess("Österreichische Bundesliga", club(2024)),
             RuleSet::AustrianBundesliga
         );
+        assert_eq!(guess("Austria", club(2024)), RuleSet::AustrianBundesliga);
         assert_eq!(guess("Bundesliga", club(2023)), RuleSet::Bundesliga);
         assert_eq!(guess("Serie A", club(2023)), RuleSet::SerieA);
         assert_eq!(guess("League One", club(2019)), RuleSet::Efl);

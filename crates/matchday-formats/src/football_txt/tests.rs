@@ -312,7 +312,7 @@ fn unreadable_lines_are_errors_with_their_number() {
             "half-time 3-0 has more goals",
         ),
         (
-            "= Liga 2023/24\n[Fri Aug/11]\n  A FC  1-2 a.e.t.  B FC\n",
+            "= Liga 2023/24\n[Fri Aug/11]\n  A FC  1-2 a.e.t. (1-1, 0-0, 2-2)  B FC\n",
             3,
             "90-minute score in brackets",
         ),
