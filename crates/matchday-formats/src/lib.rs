@@ -46,11 +46,135 @@ pub struct ParseError {
 }
 
 impl ParseError {
-    /// An error at `line`.
+    /// An error at `line`. Whatever the message quotes (between `"`) is cut to
+    /// [`QUOTE_CHARS`] characters and its control characters are escaped, so
+    /// a 1 MB bad line or a file without line breaks is not echoed whole, and
+    /// nothing raw reaches a terminal.
     pub fn new(line: usize, message: impl Into<String>) -> ParseError {
         ParseError {
             line,
-            message: message.into(),
+            message: bounded(&message.into()),
         }
+    }
+}
+
+/// The most characters of a line an error quotes.
+pub const QUOTE_CHARS: usize = 80;
+
+/// The most characters of the message's own words between two quotes (they
+/// may hold names taken from the line).
+const WORDS_CHARS: usize = 3 * QUOTE_CHARS;
+
+/// The most characters of a whole error message, however many quotes it has.
+const MESSAGE_CHARS: usize = 6 * QUOTE_CHARS;
+
+fn bounded(message: &str) -> String {
+    let escaped = matchday_core::escape_controls(message);
+    let mut out = String::with_capacity(escaped.len().min(4 * MESSAGE_CHARS));
+    let mut total = 0;
+    for (index, part) in escaped.split('"').enumerate() {
+        if index > 0 {
+            out.push('"');
+            total += 1;
+        }
+        // Odd parts are quoted text, even ones the message's own words.
+        let limit = if index % 2 == 1 { QUOTE_CHARS } else { WORDS_CHARS };
+        let length = part.chars().count();
+        if length > limit {
+            out.extend(part.chars().take(limit));
+            out.push('…');
+            total += limit + 1;
+        } else {
+            out.push_str(part);
+            total += length;
+        }
+        if total > MESSAGE_CHARS {
+            out.push('…');
+            break;
+        }
+    }
+    out
+}
+
+/// The lines of `text`, numbered from 1: a UTF-8 byte-order mark at the start
+/// is dropped, and `\r\n`, `\n` and a lone `\r` (old Mac files, mixed files)
+/// each end a line.
+pub(crate) fn lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut rest = text.strip_prefix('\u{feff}').unwrap_or(text);
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let line = match rest.find(['\r', '\n']) {
+            Some(end) => {
+                let line = &rest[..end];
+                let next = if rest[end..].starts_with("\r\n") {
+                    end + 2
+                } else {
+                    end + 1
+                };
+                rest = &rest[next..];
+                line
+            }
+            None => std::mem::take(&mut rest),
+        };
+        Some(line)
+    })
+    .enumerate()
+    .map(|(index, line)| (index + 1, line))
+}
+
+/// Refuses a line holding a NUL byte: no text format matchday reads has one,
+/// and it would be stored and shown as part of a name.
+pub(crate) fn refuse_nul(line: usize, text: &str) -> Result<(), ParseError> {
+    if text.contains('\0') {
+        return Err(ParseError::new(line, format!("a NUL byte in \"{text}\"")));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn all(text: &str) -> Vec<(usize, &str)> {
+        lines(text).collect()
+    }
+
+    #[test]
+    fn lines_end_at_any_line_break_and_skip_a_bom() {
+        assert_eq!(all("a\nb\n"), [(1, "a"), (2, "b")]);
+        assert_eq!(all("a\r\nb"), [(1, "a"), (2, "b")]);
+        assert_eq!(all("a\rb\rc\r"), [(1, "a"), (2, "b"), (3, "c")]);
+        assert_eq!(all("a\r\n\nb\rc\n"), [(1, "a"), (2, ""), (3, "b"), (4, "c")]);
+        assert_eq!(all("\u{feff}x\n"), [(1, "x")]);
+        assert_eq!(all(""), []);
+        assert_eq!(all("\n"), [(1, "")]);
+    }
+
+    #[test]
+    fn errors_quote_a_bounded_escaped_part_of_the_line() {
+        let long = "x".repeat(1_000_000);
+        let err = ParseError::new(3, format!("cannot read \"{long}\""));
+        assert!(err.message.chars().count() < 120, "{}", err.message);
+        assert!(err.message.starts_with("cannot read \"xxx"));
+        assert!(err.message.ends_with("x…\""));
+        let many = "\"a".repeat(100_000);
+        let message = ParseError::new(1, many).message;
+        assert!(
+            message.chars().count() <= MESSAGE_CHARS + WORDS_CHARS + 2,
+            "{}",
+            message.chars().count()
+        );
+        let err = ParseError::new(1, "bad \"\x1b[2J\"");
+        assert_eq!(err.message, "bad \"\\u{1b}[2J\"");
+        assert_eq!(ParseError::new(1, "short \"ok\"").message, "short \"ok\"");
+    }
+
+    #[test]
+    fn nul_is_refused_with_its_line() {
+        let err = refuse_nul(4, "Ever\0ton").unwrap_err();
+        assert_eq!(err.to_string(), "line 4: a NUL byte in \"Ever\\u{0}ton\"");
+        assert!(refuse_nul(1, "Everton").is_ok());
     }
 }

@@ -286,8 +286,8 @@ pub fn parse(text: &str) -> Result<SeasonRecord, ParseError> {
     let mut version_seen = false;
     let mut keys_seen: Vec<&str> = Vec::new();
     let mut round: Option<String> = None;
-    for (index, raw) in text.lines().enumerate() {
-        let line = index + 1;
+    for (line, raw) in crate::lines(text) {
+        crate::refuse_nul(line, raw)?;
         let trimmed = raw.trim();
         if trimmed.is_empty() || trimmed.starts_with('#') {
             continue;
