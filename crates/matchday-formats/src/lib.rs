@@ -133,6 +133,50 @@ pub(crate) fn refuse_nul(line: usize, text: &str) -> Result<(), ParseError> {
     Ok(())
 }
 
+/// Refuses a file that states one match (same day, same teams, same leg) twice
+/// with different results, naming both lines: which one is right is not the
+/// reader's to guess, and merging them would silently keep one.
+pub(crate) fn refuse_conflicting_results(matches: &[matchday_core::MatchRecord]) -> Result<(), ParseError> {
+    use std::collections::HashMap;
+    let mut first: HashMap<(chrono::NaiveDate, &str, &str, Option<u8>, bool), &matchday_core::MatchRecord> =
+        HashMap::new();
+    for m in matches {
+        let Some(result) = m.status.result() else {
+            continue;
+        };
+        let key = (m.date, m.home.as_str(), m.away.as_str(), m.leg, m.replay);
+        match first.get(&key) {
+            Some(earlier) => {
+                if let Some(before) = earlier.status.result()
+                    && before != result
+                {
+                    return Err(ParseError::new(
+                        m.line,
+                        format!(
+                            "{} v {} on {} is stated twice with different results: {before} on line {}, {result} here",
+                            m.home, m.away, m.date, earlier.line
+                        ),
+                    ));
+                }
+            }
+            None => {
+                first.insert(key, m);
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Checks a piece of text from line `line` of a file as `field`.
+pub(crate) fn checked_text(
+    line: usize,
+    field: matchday_core::TextField,
+    text: &str,
+    required: bool,
+) -> Result<(), ParseError> {
+    matchday_core::check_text(field, text, required).map_err(|e| ParseError::new(line, e.to_string()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
