@@ -147,6 +147,26 @@ impl<'c> Writer<'c> {
     /// Matching is exact on the normal form of names and aliases, so a new
     /// spelling never joins another club by accident.
     pub(crate) fn ensure_team(&mut self, raw: &str, known: &mut KnownTeams) -> Result<TeamId, StoreError> {
+        self.ensure_team_shown_as(raw, None, known)
+    }
+
+    /// [`Writer::ensure_team`] for a name a season file's team list gives:
+    /// that is the name to show (matchday's own export writes the stored
+    /// name there), so "Sample FC" stays "Sample FC" rather than losing its "FC".
+    pub(crate) fn ensure_listed_team(
+        &mut self,
+        name: &str,
+        known: &mut KnownTeams,
+    ) -> Result<TeamId, StoreError> {
+        self.ensure_team_shown_as(name, Some(name.trim()), known)
+    }
+
+    fn ensure_team_shown_as(
+        &mut self,
+        raw: &str,
+        shown: Option<&str>,
+        known: &mut KnownTeams,
+    ) -> Result<TeamId, StoreError> {
         if let Some(&id) = known.by_spelling.get(raw) {
             return Ok(id);
         }
@@ -156,7 +176,7 @@ impl<'c> Writer<'c> {
             return Ok(id);
         }
         check_text(TextField::TeamName, raw.trim(), true)?;
-        let name = matchday_core::display_name(raw);
+        let name = shown.map_or_else(|| matchday_core::display_name(raw), str::to_string);
         let id = self.insert_team(&name)?;
         known.created += 1;
         known.by_key.insert(normalize_name(&name), id);
