@@ -221,4 +221,53 @@ mod tests {
         assert_eq!(err.to_string(), "line 4: a NUL byte in \"Ever\\u{0}ton\"");
         assert!(refuse_nul(1, "Everton").is_ok());
     }
+
+    use proptest::prelude::*;
+
+    /// Lines of a season file, nearly right more often than not, with junk between.
+    fn season_line() -> impl Strategy<Value = String> {
+        prop_oneof![
+            Just("matchday-season 1".to_string()),
+            "(competition|slug|season|format|rules|points|zones|away-goals|team): [ -~]{0,20}",
+            "deduct: 20[0-9]{2}-[01][0-9]-[0-3][0-9] \\| [A-C] \\| -?[0-9]{1,3}( \\| [ -~]{0,10})?",
+            "== ?[ -~]{0,12}",
+            "20[0-9]{2}-[01][0-9]-[0-3][0-9]( [0-2][0-9]:[0-5][0-9])? \\| [A-C] \\| [A-C]( \\| [0-9a-z ()-,]{0,24})?( \\| [a-z0-9 ,]{0,12})?",
+            any::<String>(),
+        ]
+    }
+
+    /// Lines of a Football.TXT file, nearly right more often than not, with junk between.
+    fn football_txt_line() -> impl Strategy<Value = String> {
+        prop_oneof![
+            "= [A-Za-z ]{1,12} 20[0-9]{2}(/[0-9]{2})?",
+            "(» |▪ )?(Matchday|Round|Group|Final|Quarter-finals)( [0-9A-H]{1,2})?",
+            "  (\\[)?(Mon|Sat|Sun) (Jan|Aug|May)/[0-9]{1,2}( 20[0-9]{2})?(\\])?",
+            "    ([0-2][0-9]\\.[0-5][0-9]  )?[A-C]( FC)?  (v  )?[A-C]?  [0-9]{1,2}-[0-9]{1,2}( \\([0-9]-[0-9]\\))?( a\\.e\\.t\\.| pen\\.)*( [A-C])?",
+            "  Group [A-H] +\\| [A-C ]{0,12}",
+            any::<String>(),
+        ]
+    }
+
+    proptest! {
+        /// No text makes a reader panic, and any error it gives is short and
+        /// holds no control character.
+        #[test]
+        fn readers_never_panic(
+            season in proptest::collection::vec(season_line(), 0..24),
+            txt in proptest::collection::vec(football_txt_line(), 0..24),
+            ending in prop_oneof![Just("\n"), Just("\r\n"), Just("\r")],
+            junk in any::<String>(),
+        ) {
+            for text in [season.join(ending), txt.join(ending), junk] {
+                for result in [season_file::parse(&text), football_txt::parse(&text)] {
+                    if let Err(err) = result {
+                        let message = err.to_string();
+                        prop_assert!(message.chars().count() < 1000, "{message}");
+                        prop_assert!(!message.chars().any(matchday_core::is_control), "{message:?}");
+                    }
+                }
+                let _ = engsoccer::parse(&text);
+            }
+        }
+    }
 }
