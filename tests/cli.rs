@@ -1176,6 +1176,18 @@ fn hostile_text_is_refused_in_one_line_and_changes_nothing() {
         assert_eq!(env.fails(args), expected);
         assert!(env.snapshot() == before, "{expected}: the database changed");
     }
+    // A name typed with control characters is quoted escaped in the error.
+    let err = env.fails(&[
+        "result",
+        "Zed\x1b[2J 1-0 Northfield",
+        "-c",
+        "mini",
+        "-d",
+        "2023-09-02",
+    ]);
+    assert!(err.contains("Zed\\u{1b}[2J"), "{err}");
+    assert!(!err.contains('\x1b'), "{err:?}");
+    assert!(env.snapshot() == before, "a refused result changed the database");
 }
 
 #[test]
