@@ -51,6 +51,15 @@
 //! - Fields are separated by ` | `. Text fields are trimmed; a `|` inside one
 //!   is written `\|`, a backslash `\\`, a line break `\n`, and a comma in a
 //!   group name `\,`. Names must not be empty.
+//! - Names (teams, aliases, the competition), rounds and deduction reasons
+//!   hold no control characters (tabs, escapes, NUL, a line break,
+//!   right-to-left overrides); names and rounds are at most 100 characters,
+//!   reasons at most 200. A deduction is never 0 points. A NUL byte
+//!   anywhere is refused with its line.
+//! - One match (same day, teams, leg) stated twice with different results
+//!   is an error naming both lines; stated twice alike, it is one match.
+//! - A UTF-8 byte-order mark is skipped; lines may end in `\n`, `\r\n` or
+//!   `\r`, mixed. Errors quote at most 80 characters of a line.
 //!
 //! [`write`] produces one canonical form (comments and spacing are its own),
 //! so `write(&parse(text)?) == text` for any text it wrote, and
