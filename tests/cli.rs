@@ -1131,3 +1131,176 @@ fn bracket_shows_the_third_place_match_and_a_called_off_tie_without_a_panic() {
 fn json_of(env: &Env, args: &[&str]) -> serde_json::Value {
     json(&env.ok(args))
 }
+
+/// Writes `text` to `name` in the scratch folder and returns its path.
+fn write_file(env: &Env, name: &str, text: &str) -> String {
+    let path = env.dir.path().join(name);
+    std::fs::write(&path, text).unwrap();
+    path.display().to_string()
+}
+
+#[test]
+fn hostile_text_is_refused_in_one_line_and_changes_nothing() {
+    let env = mini_league();
+    let before = env.snapshot();
+    let cases: [(&[&str], &str); 5] = [
+        (&["team", "add", ""], "error: a team name cannot be empty"),
+        (
+            &["team", "add", "Zed\x1b[2J\x1b[H"],
+            "error: a team name cannot contain the control character U+001B",
+        ),
+        (
+            &["team", "add", "Right\u{202E}Left"],
+            "error: a team name cannot contain the control character U+202E",
+        ),
+        (
+            &["team", "add", &"N".repeat(100_000)],
+            "error: a team name can be at most 100 characters (this one has 100000)",
+        ),
+        (
+            &[
+                "deduct",
+                "Northfield",
+                "3",
+                "-c",
+                "mini",
+                "-d",
+                "2023-08-20",
+                "--reason",
+                "\x1b[2J\x1b[H",
+            ],
+            "error: a reason cannot contain the control character U+001B",
+        ),
+    ];
+    for (args, expected) in cases {
+        assert_eq!(env.fails(args), expected);
+        assert!(env.snapshot() == before, "{expected}: the database changed");
+    }
+    // A name typed with control characters is quoted escaped in the error.
+    let err = env.fails(&[
+        "result",
+        "Zed\x1b[2J 1-0 Northfield",
+        "-c",
+        "mini",
+        "-d",
+        "2023-09-02",
+    ]);
+    assert!(err.contains("Zed\\u{1b}[2J"), "{err}");
+    assert!(!err.contains('\x1b'), "{err:?}");
+    assert!(env.snapshot() == before, "a refused result changed the database");
+}
+
+#[test]
+fn the_same_deduction_twice_is_stored_once() {
+    let env = mini_league();
+    let deduct = |reason: &str| {
+        vec![
+            "deduct".to_string(),
+            "Northfield".into(),
+            "3".into(),
+            "-c".into(),
+            "mini".into(),
+            "-d".into(),
+            "2023-08-20".into(),
+            "--reason".into(),
+            reason.into(),
+        ]
+    };
+    let args = deduct("late registration");
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    assert!(env.ok(&args).starts_with("deducted 3 points from Northfield"));
+    let before = env.snapshot();
+    let again = env.ok(&args);
+    assert!(
+        again.starts_with("already stored: 3 points for Northfield"),
+        "{again}"
+    );
+    assert_eq!(again.lines().count(), 1);
+    let other = deduct("something else");
+    let other: Vec<&str> = other.iter().map(String::as_str).collect();
+    assert_eq!(
+        env.fails(&other),
+        "error: this deduction is already stored (reason: 'late registration')"
+    );
+    assert!(
+        env.snapshot() == before,
+        "a refused deduction changed the database"
+    );
+    let rows = json(&env.ok(&["table", "mini", "--format", "json"]));
+    let northfield = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["team"] == "Northfield")
+        .unwrap();
+    assert_eq!(northfield["deducted"], 3);
+}
+
+#[test]
+fn gaps_for_a_team_outside_the_competition_names_both() {
+    let env = mini_league();
+    env.ok(&["team", "add", "Wrexham"]);
+    assert_eq!(
+        env.fails(&["gaps", "mini", "--team", "Wrexham"]),
+        "error: Wrexham is not in Mini League 2023-24"
+    );
+}
+
+#[test]
+fn bad_season_files_are_refused_by_line_and_change_nothing() {
+    let env = mini_league();
+    let before = env.snapshot();
+    let head = "matchday-season 1\ncompetition: Sample League\nseason: 2023-24\nformat: league\n";
+    let zero = write_file(
+        &env,
+        "zero.season",
+        &format!("{head}deduct: 2023-08-20 | Alpha | 0 | none\n"),
+    );
+    assert_eq!(
+        env.fails(&["import", &zero]),
+        format!(
+            "error: {zero}: line 5: a deduction of 0 points changes nothing: \"deduct: 2023-08-20 | Alpha | 0 | none\""
+        )
+    );
+    let twice = write_file(
+        &env,
+        "twice.season",
+        &format!("{head}2023-08-12 | Alpha | Beta | 1-0\n2023-08-12 | Alpha | Beta | 2-0\n"),
+    );
+    assert_eq!(
+        env.fails(&["import", &twice]),
+        format!(
+            "error: {twice}: line 6: Alpha v Beta on 2023-08-12 is stated twice with different results: 1-0 on line 5, 2-0 here"
+        )
+    );
+    let nul = write_file(
+        &env,
+        "nul.season",
+        &format!("{head}2023-08-12 | Al\0pha | Beta | 1-0\n"),
+    );
+    assert!(env.fails(&["import", &nul]).contains("line 5: a NUL byte in"));
+    let long = write_file(&env, "long.season", &format!("{head}{}\n", "9".repeat(1 << 20)));
+    let err = env.fails(&["import", &long]);
+    assert!(err.len() < 400, "{} characters", err.len());
+    assert!(env.snapshot() == before, "a refused import changed the database");
+}
+
+#[test]
+fn a_teams_stored_name_survives_export_and_import() {
+    let env = Env::new();
+    let file = write_file(
+        &env,
+        "sample.season",
+        "\u{feff}matchday-season 1\r\ncompetition: Sample League\rseason: 2023-24\nformat: league\n\
+         team: Sample FC\nteam: Other Town\n2023-08-12 | Sample FC | Other Town | 1-0\n",
+    );
+    env.ok(&["import", &file]);
+    assert!(env.ok(&["teams", "--format", "csv"]).contains("Sample FC"));
+    env.ok(&["export", "sample-league", "--output", "out.season"]);
+    let other = Env::new();
+    other.ok(&["import", &env.dir.path().join("out.season").display().to_string()]);
+    let teams = other.ok(&["teams", "--format", "csv"]);
+    assert!(teams.lines().any(|l| l.starts_with("Sample FC")), "{teams}");
+    let table = json(&other.ok(&["table", "sample-league", "--format", "json"]));
+    assert_eq!(table[0]["team"], "Sample FC");
+}

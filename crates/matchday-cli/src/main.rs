@@ -60,5 +60,6 @@ fn one_line(err: &anyhow::Error) -> String {
             line.push_str(&text);
         }
     }
-    line.replace('\n', " ")
+    // Errors quote what was typed or stored: never send its control characters raw.
+    render::escaped(&line.replace('\n', " ")).into_owned()
 }

@@ -27,7 +27,7 @@ fn table(headers: &[&str], rows: &[Vec<String>], right: &[usize], width: Option<
     };
     table.set_header(headers.iter().copied());
     for row in rows {
-        table.add_row(row.iter().cloned());
+        table.add_row(row.iter().map(|cell| cell_text(cell)));
     }
     for &i in right {
         if let Some(column) = table.column_mut(i) {
@@ -37,6 +37,20 @@ fn table(headers: &[&str], rows: &[Vec<String>], right: &[usize], width: Option<
     let mut text = table.to_string();
     text.push('\n');
     text
+}
+
+/// Stored text as it may be shown on a terminal: control characters (ANSI
+/// escapes, tabs, bidi overrides) written out as `\u{..}`, never sent raw.
+pub fn escaped(text: &str) -> std::borrow::Cow<'_, str> {
+    matchday_core::escape_controls(text)
+}
+
+/// A cell's text: escaped, keeping the line breaks a cell is drawn over.
+fn cell_text(cell: &str) -> String {
+    cell.split('\n')
+        .map(|line| escaped(line))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 pub use matchday_core::ordinal;
@@ -89,6 +103,18 @@ pub fn signed(n: i64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tables_show_control_characters_escaped() {
+        let rows = vec![vec!["Zed\x1b[2J\x1b[H".to_string(), "a\tb\u{202E}".to_string()]];
+        let text = grid(&["team", "reason"], &rows, &[]);
+        assert!(
+            !text.contains('\x1b') && !text.contains('\t') && !text.contains('\u{202E}'),
+            "{text}"
+        );
+        assert!(text.contains("Zed\\u{1b}[2J\\u{1b}[H"), "{text}");
+        assert!(text.contains("a\\u{9}b\\u{202e}"), "{text}");
+    }
 
     #[test]
     fn tables_align_numbers_right() {

@@ -184,4 +184,16 @@ mod tests {
         assert_eq!((f.home.as_str(), f.away.as_str()), ("Liverpool", "Chelsea"));
         assert!("Liverpool Chelsea".parse::<FixtureEntry>().is_err());
     }
+
+    proptest::proptest! {
+        /// Whatever is typed, reading it gives an entry or an error, never a panic;
+        /// a read entry names two teams.
+        #[test]
+        fn typed_text_never_panics(text in proptest::prop_oneof![proptest::prelude::any::<String>(), "[A-Za-z ]{0,12}[0-9]{0,3}[-:]?[0-9]{0,3}( aet| pens| \\(| \\)|,| v |-)*[A-Za-z0-9 ()-]{0,12}"]) {
+            if let Ok(e) = text.parse::<ResultEntry>() {
+                proptest::prop_assert!(!e.home.is_empty() && !e.away.is_empty());
+            }
+            let _ = text.parse::<FixtureEntry>();
+        }
+    }
 }

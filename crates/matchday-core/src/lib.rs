@@ -31,6 +31,7 @@ mod stage;
 mod standings;
 mod structure;
 mod team;
+mod text;
 mod tiebreak;
 mod tracker;
 
@@ -63,6 +64,9 @@ pub use structure::{
     StructureError, StructureFacts,
 };
 pub use team::{KNOWN_ALIASES, Resolution, Team, TeamId, TeamResolver, display_name, normalize_name};
+pub use text::{
+    MAX_NAME_CHARS, MAX_REASON_CHARS, TextError, TextField, check_text, escape_controls, is_control,
+};
 pub use tiebreak::{
     CompactResult, HeadToHeadScope, Placement, RankNote, RankScratch, RankingRules, TeamTotals, TieBreaker,
     TieNoteKind, rank_teams,

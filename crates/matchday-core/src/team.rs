@@ -379,4 +379,27 @@ mod tests {
         assert_eq!(r.exact("Liverpool Women FC"), Some(TeamId(5)));
         assert_eq!(r.exact("Manchester"), None);
     }
+
+    proptest::proptest! {
+        /// Any typed name against any stored names resolves or explains, never panics;
+        /// a name found is one of the stored teams.
+        #[test]
+        fn resolving_never_panics(
+            names in proptest::collection::vec(proptest::prop_oneof![proptest::prelude::any::<String>(), "[A-Za-z&'. ()]{0,16}"], 0..8),
+            typed in proptest::prop_oneof![proptest::prelude::any::<String>(), "[A-Za-z&'. ()]{0,20}"],
+        ) {
+            let teams: Vec<Team> = names
+                .iter()
+                .enumerate()
+                .map(|(i, n)| team(i as i64 + 1, n, &[]))
+                .collect();
+            let resolver = TeamResolver::new(&teams);
+            if let Resolution::Found(id) = resolver.resolve(&typed) {
+                proptest::prop_assert!(teams.iter().any(|t| t.id == id));
+            }
+            let _ = resolver.exact(&typed);
+            let _ = display_name(&typed);
+            let _ = normalize_name(&typed);
+        }
+    }
 }

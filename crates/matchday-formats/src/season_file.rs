@@ -51,6 +51,15 @@
 //! - Fields are separated by ` | `. Text fields are trimmed; a `|` inside one
 //!   is written `\|`, a backslash `\\`, a line break `\n`, and a comma in a
 //!   group name `\,`. Names must not be empty.
+//! - Names (teams, aliases, the competition), rounds and deduction reasons
+//!   hold no control characters (tabs, escapes, NUL, a line break,
+//!   right-to-left overrides); names and rounds are at most 100 characters,
+//!   reasons at most 200. A deduction is never 0 points. A NUL byte
+//!   anywhere is refused with its line.
+//! - One match (same day, teams, leg) stated twice with different results
+//!   is an error naming both lines; stated twice alike, it is one match.
+//! - A UTF-8 byte-order mark is skipped; lines may end in `\n`, `\r\n` or
+//!   `\r`, mixed. Errors quote at most 80 characters of a line.
 //!
 //! [`write`] produces one canonical form (comments and spacing are its own),
 //! so `write(&parse(text)?) == text` for any text it wrote, and
@@ -63,10 +72,25 @@ use std::fmt::Write as _;
 use chrono::{NaiveDate, NaiveTime, Timelike};
 use matchday_core::{
     DeductionRecord, ExtraTimeAfter, MatchRecord, MatchResult, MatchStatus, Score, SeasonRecord, TeamRecord,
-    Venue, Zone,
+    TextField, Venue, Zone, check_text,
 };
 
 use crate::ParseError;
+
+/// Whether `text` is in this format: its first line that is not blank or a
+/// comment starts `matchday-season` (after a byte-order mark, with any line endings).
+///
+/// ```
+/// use matchday_formats::season_file::is_season_file;
+/// assert!(is_season_file("\u{feff}# mine\rmatchday-season 1\r"));
+/// assert!(!is_season_file("= English Premier League 2023/24\n"));
+/// ```
+pub fn is_season_file(text: &str) -> bool {
+    crate::lines(text)
+        .map(|(_, line)| line.trim())
+        .find(|l| !l.is_empty() && !l.starts_with('#'))
+        .is_some_and(|l| l.starts_with(MAGIC))
+}
 
 /// The version this module writes and reads.
 pub const VERSION: u32 = 1;
@@ -286,8 +310,8 @@ pub fn parse(text: &str) -> Result<SeasonRecord, ParseError> {
     let mut version_seen = false;
     let mut keys_seen: Vec<&str> = Vec::new();
     let mut round: Option<String> = None;
-    for (index, raw) in text.lines().enumerate() {
-        let line = index + 1;
+    for (line, raw) in crate::lines(text) {
+        crate::refuse_nul(line, raw)?;
         let trimmed = raw.trim();
         if trimmed.is_empty() || trimmed.starts_with('#') {
             continue;
@@ -306,6 +330,9 @@ pub fn parse(text: &str) -> Result<SeasonRecord, ParseError> {
         if let Some(label) = trimmed.strip_prefix("==") {
             let label = label.trim();
             round = (!label.is_empty()).then(|| unescape(label).into_owned());
+            if let Some(label) = &round {
+                crate::checked_text(line, TextField::Round, label, true)?;
+            }
             continue;
         }
         if trimmed.starts_with(|c: char| c.is_ascii_digit()) {
@@ -323,7 +350,10 @@ pub fn parse(text: &str) -> Result<SeasonRecord, ParseError> {
         }
         let text_value = || unescape(value).into_owned();
         match key {
-            "competition" => record.competition = text_value(),
+            "competition" => {
+                record.competition = text_value();
+                crate::checked_text(line, TextField::Competition, &record.competition, true)?;
+            }
             "slug" => record.slug = Some(text_value()),
             "season" => record.season = Some(value.parse().map_err(|e| err(&format!("{e}")))?),
             "format" => record.format = Some(value.parse().map_err(|e| err(&format!("{e}")))?),
@@ -351,10 +381,12 @@ pub fn parse(text: &str) -> Result<SeasonRecord, ParseError> {
                     .next()
                     .filter(|n| !n.is_empty())
                     .ok_or_else(|| err("team without a name"))?;
-                record.teams.push(TeamRecord {
-                    name,
-                    aliases: names.collect(),
-                });
+                crate::checked_text(line, TextField::TeamName, &name, true)?;
+                let aliases: Vec<String> = names.collect();
+                for alias in &aliases {
+                    crate::checked_text(line, TextField::Alias, alias, false)?;
+                }
+                record.teams.push(TeamRecord { name, aliases });
             }
             "deduct" => record
                 .deductions
@@ -368,6 +400,7 @@ pub fn parse(text: &str) -> Result<SeasonRecord, ParseError> {
             "not a matchday season file (no \"matchday-season 1\" line)",
         ));
     }
+    crate::refuse_conflicting_results(&record.matches)?;
     Ok(record)
 }
 
@@ -387,11 +420,17 @@ fn parse_deduction(value: &str) -> Result<DeductionRecord, String> {
     if team.is_empty() {
         return Err("deduction without a team".to_string());
     }
+    if points == 0 {
+        return Err("a deduction of 0 points changes nothing".to_string());
+    }
+    let (team, reason) = (unescape(team).into_owned(), unescape(reason).into_owned());
+    check_text(TextField::TeamName, &team, true).map_err(|e| e.to_string())?;
+    check_text(TextField::Reason, &reason, false).map_err(|e| e.to_string())?;
     Ok(DeductionRecord {
-        team: unescape(team).into_owned(),
+        team,
         points,
         effective,
-        reason: unescape(reason).into_owned(),
+        reason,
     })
 }
 
@@ -425,6 +464,9 @@ fn parse_match(text: &str, round: Option<String>, line: usize) -> Result<MatchRe
         return Err("a match needs two teams".to_string());
     }
     let (home, away) = (unescape(home).into_owned(), unescape(away).into_owned());
+    for name in [&home, &away] {
+        check_text(TextField::TeamName, name, true).map_err(|e| e.to_string())?;
+    }
     if home == away {
         return Err("a team cannot play itself".to_string());
     }
@@ -670,9 +712,11 @@ mod tests {
             competition: "Cup".into(),
             ..Default::default()
         };
-        for status in statuses {
+        // One day each: one match stated twice with different results is an error.
+        for (day, status) in (0..).zip(statuses) {
             let mut m = a_match("Salford City", "Peterborough United", status);
             m.kickoff = None;
+            m.date = m.date + chrono::Days::new(day);
             record.matches.push(m);
         }
         let text = write(&record);
@@ -682,10 +726,7 @@ mod tests {
         );
         assert!(text.contains("| 1-1 (0-1), 6-7 pens\n"), "{text}");
         assert!(text.contains("| awarded 3-0\n"), "{text}");
-        assert!(
-            text.contains("2024-02-25 | Salford City | Peterborough United\n"),
-            "{text}"
-        );
+        assert!(text.contains(" | Salford City | Peterborough United\n"), "{text}");
         assert_eq!(without_lines(parse(&text).unwrap()), record);
         assert_eq!(write(&parse(&text).unwrap()), text);
     }
@@ -717,7 +758,7 @@ mod tests {
         };
         let mut m = a_match("Pipe | United", "Back\\slash, FC", MatchStatus::Scheduled);
         m.group = Some("X, Y".into());
-        m.round = Some("Round\n1".into());
+        m.round = Some("Round | 1".into());
         record.matches.push(m);
         let text = write(&record);
         assert!(
@@ -725,6 +766,112 @@ mod tests {
             "{text}"
         );
         assert_eq!(without_lines(parse(&text).unwrap()), record);
+        // A line break is written escaped, but a name or round is refused with one.
+        record.matches[0].round = Some("Round\n1".into());
+        let err = parse(&write(&record)).unwrap_err();
+        assert_eq!(err.message, "a round cannot contain the control character U+000A");
+    }
+
+    #[test]
+    fn reads_a_bom_and_cr_only_or_mixed_line_endings() {
+        let lf = "matchday-season 1\ncompetition: X\n\n== Matchday 1\n2024-02-25 | A | B | 1-0\n2024-02-26 | C | D\n";
+        let expected = parse(lf).unwrap();
+        assert_eq!(expected.matches.len(), 2);
+        for text in [
+            format!("\u{feff}{lf}"),
+            lf.replace('\n', "\r"),
+            lf.replace('\n', "\r\n"),
+            "matchday-season 1\r\ncompetition: X\r\rn== Matchday 1\n2024-02-25 | A | B | 1-0\r2024-02-26 | C | D"
+                .replace("\rn", "\r\n"),
+        ] {
+            assert_eq!(parse(&text).unwrap(), expected, "{text:?}");
+        }
+        // A CR-only file with a bad line quotes that line, not the whole file.
+        let bad = format!(
+            "{}2024-02-30 | E | F\r{}",
+            lf.replace('\n', "\r"),
+            "2024-02-27 | G | H\r".repeat(5000)
+        );
+        let err = parse(&bad).unwrap_err();
+        assert_eq!(err.line, 7, "{err}");
+        assert!(err.to_string().len() < 200, "{err}");
+    }
+
+    #[test]
+    fn refuses_hostile_text_with_its_line() {
+        let head = "matchday-season 1\ncompetition: X\n";
+        let cases = [
+            (
+                "competition: Clear\x1b[2J\x1b[H\n",
+                1,
+                "a competition name cannot contain the control character U+001B",
+            ),
+            (
+                "team: Ever\tton\n",
+                3,
+                "a team name cannot contain the control character U+0009",
+            ),
+            ("team: Everton | Tof\u{202E}fees\n", 3, "an alias cannot contain"),
+            ("== Round\u{2066}1\n", 3, "a round cannot contain"),
+            (
+                "deduct: 2023-11-17 | Everton | 10 | \x1b[2J\x1b[H\n",
+                3,
+                "a reason cannot contain",
+            ),
+            (
+                "deduct: 2023-11-17 | Everton | 0 | none\n",
+                3,
+                "0 points changes nothing",
+            ),
+            ("2024-02-25 | A\0 | B | 1-0\n", 3, "a NUL byte"),
+            (
+                "2024-02-25 | A\u{1b}[31m | B | 1-0\n",
+                3,
+                "a team name cannot contain",
+            ),
+        ];
+        for (text, line, message) in cases {
+            let full = if line == 1 {
+                format!("matchday-season 1\n{text}")
+            } else {
+                format!("{head}{text}")
+            };
+            let err = parse(&full).unwrap_err();
+            let line = if line == 1 { 2 } else { line };
+            assert_eq!(err.line, line, "{text:?}: {err}");
+            assert!(err.message.contains(message), "{text:?}: {err}");
+            assert!(!err.message.chars().any(matchday_core::is_control), "{err:?}");
+        }
+        let long = format!("{head}team: {}\n", "N".repeat(101));
+        assert!(
+            parse(&long)
+                .unwrap_err()
+                .message
+                .contains("at most 100 characters")
+        );
+        let reason = format!("{head}deduct: 2023-11-17 | Everton | 10 | {}\n", "r".repeat(201));
+        assert!(
+            parse(&reason)
+                .unwrap_err()
+                .message
+                .contains("at most 200 characters")
+        );
+    }
+
+    #[test]
+    fn one_match_stated_twice_with_different_results_names_both_lines() {
+        let head = "matchday-season 1\ncompetition: X\n";
+        let text = format!("{head}2024-02-25 | A | B | 1-0\n2024-02-26 | C | D\n2024-02-25 | A | B | 2-0\n");
+        let err = parse(&text).unwrap_err();
+        assert_eq!(err.line, 5, "{err}");
+        assert_eq!(
+            err.message,
+            "A v B on 2024-02-25 is stated twice with different results: 1-0 on line 3, 2-0 here"
+        );
+        // The same result twice, or the reverse fixture, is no conflict.
+        let same =
+            format!("{head}2024-02-25 | A | B | 1-0\n2024-02-25 | A | B | 1-0\n2024-02-25 | B | A | 0-3\n");
+        assert_eq!(parse(&same).unwrap().matches.len(), 3);
     }
 
     #[test]
@@ -870,7 +1017,10 @@ mod tests {
             for _ in 0..self.below(3) {
                 r.deductions.push(DeductionRecord {
                     team: self.text(),
-                    points: self.below(21) as i32 - 10,
+                    points: match self.below(20) as i32 - 10 {
+                        0 => 10,
+                        p => p,
+                    },
                     effective: day(2024, 1, 1 + self.below(28) as u32),
                     reason: if self.chance(30) {
                         String::new()

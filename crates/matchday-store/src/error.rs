@@ -115,6 +115,15 @@ pub enum StoreError {
     /// its teams are named by id, for the caller to word.
     #[error(transparent)]
     Refused(matchday_core::Refusal),
+    /// Text that cannot be stored (control characters, too long, empty).
+    #[error(transparent)]
+    Text(#[from] matchday_core::TextError),
+    /// The same deduction is already stored, with another reason.
+    #[error("this deduction is already stored (reason: '{}')", matchday_core::escape_controls(.reason))]
+    DeductionStored {
+        /// The reason stored with it.
+        reason: String,
+    },
     /// A problem with one line of an imported file.
     #[error("line {line}: {source}")]
     AtLine {

@@ -51,7 +51,7 @@ impl<'c> Writer<'c> {
 
         let mut team_ids = Vec::new();
         for t in &record.teams {
-            let id = self.ensure_team(&t.name, &mut known)?;
+            let id = self.ensure_listed_team(&t.name, &mut known)?;
             for alias in &t.aliases {
                 self.add_alias(id, alias)?;
                 known.add(alias, id);

@@ -28,7 +28,7 @@ use rusqlite::{Connection, TransactionBehavior};
 pub use error::StoreError;
 pub use import::ImportSummary;
 pub use reader::{MatchFilter, Reader};
-pub use writer::{Recorded, Writer};
+pub use writer::{Added, Recorded, Writer};
 
 /// The database: one SQLite file with foreign keys on and a write-ahead log.
 pub struct Store {

@@ -336,3 +336,62 @@ fn a_result_keeps_only_the_scores_given_and_every_check_runs_in_the_write() {
         StoreError::Refused(matchday_core::Refusal::BeyondNinetyMinutesInLeague)
     ));
 }
+
+#[test]
+fn text_is_checked_before_it_is_written() {
+    let mut store = Store::open_in_memory().unwrap();
+    let competition = premier_league(&mut store);
+    for bad in ["", "Zed\u{1b}[2J", "Tab\tFC", "Nul\0"] {
+        let err = store.write(|w| w.add_team(bad, &[])).unwrap_err();
+        assert!(matches!(err, StoreError::Text(_)), "{bad:?}: {err}");
+    }
+    let err = store
+        .write(|w| w.add_team("Zed", &["Z\u{202E}ed".into()]))
+        .unwrap_err();
+    assert!(matches!(err, StoreError::Text(_)), "{err}");
+    assert!(
+        store.read().resolve_team("Zed").is_err(),
+        "a refused write keeps nothing"
+    );
+    let pairing = Pairing::new(
+        store.read().resolve_team("Liverpool").unwrap(),
+        store.read().resolve_team("Arsenal").unwrap(),
+    )
+    .unwrap();
+    let mut m = Match::new(day(3, 2), pairing, MatchStatus::Scheduled);
+    m.round = Some("Matchday\u{1b}[H".into());
+    let err = store.write(|w| w.add_fixture(&competition, &m)).unwrap_err();
+    assert!(matches!(err, StoreError::Text(_)), "{err}");
+}
+
+#[test]
+fn the_same_deduction_twice_is_stored_once() {
+    let mut store = Store::open_in_memory().unwrap();
+    let competition = premier_league(&mut store);
+    let team = store.read().resolve_team("Liverpool").unwrap();
+    let deduction = |reason: &str| matchday_core::Deduction {
+        team,
+        points: 3,
+        effective: day(2, 1),
+        reason: reason.into(),
+    };
+    let first = store
+        .write(|w| w.add_deduction(&competition, &deduction("late")))
+        .unwrap();
+    assert_eq!(first, crate::Added::New);
+    let again = store
+        .write(|w| w.add_deduction(&competition, &deduction("late")))
+        .unwrap();
+    assert_eq!(again, crate::Added::AlreadyStored);
+    let other = store
+        .write(|w| w.add_deduction(&competition, &deduction("other")))
+        .unwrap_err();
+    assert!(
+        matches!(&other, StoreError::DeductionStored { reason } if reason == "late"),
+        "{other}"
+    );
+    let id = competition.id.unwrap();
+    let stored = store.read().deductions(id).unwrap();
+    assert_eq!(stored.len(), 1);
+    assert_eq!(stored[0].reason, "late");
+}

@@ -5,7 +5,7 @@ use std::ops::Deref;
 
 use matchday_core::{
     Competition, CompetitionId, Deduction, KNOWN_ALIASES, Match, MatchId, MatchStatus, StoredAround, Team,
-    TeamId, check_new_deduction, check_new_match, normalize_name,
+    TeamId, TextField, check_new_deduction, check_new_match, check_text, normalize_name,
 };
 use rusqlite::{Connection, ErrorCode, OptionalExtension, ToSql, params};
 
@@ -45,6 +45,15 @@ impl Recorded {
 }
 
 /// How recording a result into a stored match is reported.
+/// What storing a deduction did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Added {
+    /// It was new and is now stored.
+    New,
+    /// The same deduction, with the same reason, was already stored; nothing changed.
+    AlreadyStored,
+}
+
 type RecordedAs = fn(MatchId) -> Recorded;
 
 fn is_unique_violation(err: &rusqlite::Error) -> bool {
@@ -69,6 +78,7 @@ impl<'c> Writer<'c> {
     /// [`StoreError::AliasTaken`] when an alias already names another team.
     pub fn add_team(&mut self, name: &str, aliases: &[String]) -> Result<TeamId, StoreError> {
         let name = name.trim();
+        check_text(TextField::TeamName, name, true)?;
         if normalize_name(name).is_empty() {
             return Err(StoreError::UnknownTeam {
                 name: name.into(),
@@ -100,6 +110,7 @@ impl<'c> Writer<'c> {
     /// # Errors
     /// [`StoreError::AliasTaken`] when the alias already names another team.
     pub fn add_alias(&mut self, team: TeamId, alias: &str) -> Result<(), StoreError> {
+        check_text(TextField::Alias, alias.trim(), false)?;
         let key = normalize_name(alias);
         if key.is_empty() {
             return Ok(());
@@ -136,6 +147,26 @@ impl<'c> Writer<'c> {
     /// Matching is exact on the normal form of names and aliases, so a new
     /// spelling never joins another club by accident.
     pub(crate) fn ensure_team(&mut self, raw: &str, known: &mut KnownTeams) -> Result<TeamId, StoreError> {
+        self.ensure_team_shown_as(raw, None, known)
+    }
+
+    /// [`Writer::ensure_team`] for a name a season file's team list gives:
+    /// that is the name to show (matchday's own export writes the stored
+    /// name there), so "Sample FC" stays "Sample FC" rather than losing its "FC".
+    pub(crate) fn ensure_listed_team(
+        &mut self,
+        name: &str,
+        known: &mut KnownTeams,
+    ) -> Result<TeamId, StoreError> {
+        self.ensure_team_shown_as(name, Some(name.trim()), known)
+    }
+
+    fn ensure_team_shown_as(
+        &mut self,
+        raw: &str,
+        shown: Option<&str>,
+        known: &mut KnownTeams,
+    ) -> Result<TeamId, StoreError> {
         if let Some(&id) = known.by_spelling.get(raw) {
             return Ok(id);
         }
@@ -144,7 +175,8 @@ impl<'c> Writer<'c> {
             known.by_spelling.insert(raw.to_string(), id);
             return Ok(id);
         }
-        let name = matchday_core::display_name(raw);
+        check_text(TextField::TeamName, raw.trim(), true)?;
+        let name = shown.map_or_else(|| matchday_core::display_name(raw), str::to_string);
         let id = self.insert_team(&name)?;
         known.created += 1;
         known.by_key.insert(normalize_name(&name), id);
@@ -175,6 +207,7 @@ impl<'c> Writer<'c> {
     /// # Errors
     /// [`StoreError::CompetitionExists`] when the slug and season are taken.
     pub fn add_competition(&mut self, competition: &Competition) -> Result<CompetitionId, StoreError> {
+        check_text(TextField::Competition, &competition.name, true)?;
         let inserted = self
             .conn()
             .prepare_cached(
@@ -336,6 +369,7 @@ impl<'c> Writer<'c> {
         competition: CompetitionId,
         m: &Match,
     ) -> Result<Upsert, StoreError> {
+        check_round(m)?;
         match self.same_match(competition, m)? {
             None => {
                 self.insert_match(competition, m)?;
@@ -375,6 +409,7 @@ impl<'c> Writer<'c> {
         replace: bool,
     ) -> Result<Recorded, StoreError> {
         let id = competition.id.expect("stored competition");
+        check_round(m)?;
         let entered = typed(competition.format, m.clone());
         let m = &entered;
         competition.season.check_date(m.date)?;
@@ -500,6 +535,7 @@ impl<'c> Writer<'c> {
     /// and day or round, and [`StoreError::Refused`] for a match that cannot be.
     pub fn add_fixture(&mut self, competition: &Competition, m: &Match) -> Result<MatchId, StoreError> {
         let id = competition.id.expect("stored competition");
+        check_round(m)?;
         let entered = typed(competition.format, m.clone());
         let m = &entered;
         competition.season.check_date(m.date)?;
@@ -526,19 +562,39 @@ impl<'c> Writer<'c> {
     /// [`matchday_core::check_new_deduction`]: the team must be an entrant.
     ///
     /// # Errors
-    /// Dates outside the season, [`StoreError::Refused`] for a team not
+    /// [`StoreError::DeductionStored`] when the same deduction is stored with
+    /// another reason, dates outside the season, [`StoreError::Refused`] for a team not
     /// entered or points given back that were never taken, and database errors.
-    pub fn add_deduction(&mut self, competition: &Competition, d: &Deduction) -> Result<(), StoreError> {
+    pub fn add_deduction(&mut self, competition: &Competition, d: &Deduction) -> Result<Added, StoreError> {
+        check_text(TextField::Reason, &d.reason, false)?;
         competition.season.check_date(d.effective)?;
         let id = competition.id.expect("stored competition");
+        // The same deduction again is not a second penalty: stored once, and a
+        // different reason for it is refused rather than silently replacing it.
+        let stored: Option<String> = self
+            .conn()
+            .prepare_cached(
+                "SELECT reason FROM deduction WHERE competition_id = ?1 AND team_id = ?2 AND effective = ?3 AND points = ?4",
+            )?
+            .query_row(
+                params![id.0, d.team.0, rows::date_text(d.effective), d.points],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if let Some(reason) = stored {
+            return if reason == d.reason {
+                Ok(Added::AlreadyStored)
+            } else {
+                Err(StoreError::DeductionStored { reason })
+            };
+        }
         check_new_deduction(&self.entrants(id)?, &self.deductions(id)?, d).map_err(StoreError::Refused)?;
         self.conn()
             .prepare_cached(
-                "INSERT INTO deduction (competition_id, team_id, points, effective, reason) VALUES (?1, ?2, ?3, ?4, ?5)
-                 ON CONFLICT DO UPDATE SET reason = excluded.reason",
+                "INSERT INTO deduction (competition_id, team_id, points, effective, reason) VALUES (?1, ?2, ?3, ?4, ?5)",
             )?
             .execute(params![id.0, d.team.0, d.points, rows::date_text(d.effective), d.reason])?;
-        Ok(())
+        Ok(Added::New)
     }
 
     /// Sets a stored match's status (postponed, abandoned, cancelled) by id.
@@ -619,6 +675,14 @@ impl MatchFacts {
 }
 
 /// The error for a match already stored under the same teams and round.
+/// A match's round label, checked like every text that enters the store.
+fn check_round(m: &Match) -> Result<(), StoreError> {
+    if let Some(round) = &m.round {
+        check_text(TextField::Round, round, true)?;
+    }
+    Ok(())
+}
+
 fn already_stored(name: &dyn Fn(TeamId) -> String, stored: &Match) -> StoreError {
     StoreError::MatchExists {
         home: name(stored.pairing.home()),

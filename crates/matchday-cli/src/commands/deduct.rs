@@ -63,9 +63,16 @@ pub fn run(store: &mut Store, args: Args) -> anyhow::Result<String> {
         effective: args.date,
         reason: args.reason.trim().into(),
     };
-    store
+    let added = store
         .write(|w| w.add_deduction(&competition, &deduction))
         .map_err(|e| refusal::worded(e, &names, &competition))?;
+    let name = crate::render::escaped(&name);
+    if added == matchday_store::Added::AlreadyStored {
+        return Ok(format!(
+            "already stored: {} points for {name} in {} {} from {}; nothing changed\n",
+            args.points, competition.name, competition.season, args.date
+        ));
+    }
     let what = if args.points > 0 {
         format!("deducted {} points from {name}", args.points)
     } else {

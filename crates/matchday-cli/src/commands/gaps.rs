@@ -70,6 +70,17 @@ pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
     let names = read.team_names()?;
     let reference = args.team.as_deref().map(|t| read.resolve_team(t)).transpose()?;
     let super::League { loaded, state } = super::League::load(&read, &args.competition, args.when)?;
+    if let (Some(id), Some(typed)) = (reference, args.team.as_deref())
+        && !state.teams().contains(&id)
+    {
+        let shown = names.get(&id).map_or(typed, String::as_str);
+        anyhow::bail!(
+            "{} is not in {} {}",
+            crate::render::escaped(shown),
+            loaded.competition.name,
+            loaded.competition.season
+        );
+    }
     let gaps = state.gaps(reference)?;
     let name = |id: TeamId| names.get(&id).cloned().unwrap_or_default();
     let rows: Vec<GapJson> = gaps

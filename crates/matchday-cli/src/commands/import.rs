@@ -34,11 +34,7 @@ pub struct Args {
 
 /// Reads a season from text in whichever format it is written.
 pub fn read_season(text: &str) -> Result<SeasonRecord, matchday_formats::ParseError> {
-    let first = text
-        .lines()
-        .map(str::trim)
-        .find(|l| !l.is_empty() && !l.starts_with('#'));
-    if first.is_some_and(|l| l.starts_with("matchday-season")) {
+    if matchday_formats::season_file::is_season_file(text) {
         matchday_formats::season_file::parse(text)
     } else {
         matchday_formats::football_txt::parse(text)

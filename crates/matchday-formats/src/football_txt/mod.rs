@@ -83,11 +83,12 @@ use reader::Reader;
 /// ```
 pub fn parse(text: &str) -> Result<SeasonRecord, ParseError> {
     let mut reader = Reader::default();
-    for (index, raw) in text.lines().enumerate() {
+    for (line, raw) in crate::lines(text) {
+        crate::refuse_nul(line, raw)?;
         if raw.trim() == "__END__" {
             break;
         }
-        reader.read_line(index + 1, raw)?;
+        reader.read_line(line, raw)?;
     }
     reader.finish()
 }

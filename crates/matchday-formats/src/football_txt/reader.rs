@@ -466,6 +466,8 @@ impl Reader {
             }
         }
         mark_neutral_venues(&self.record.competition, &mut self.record.matches);
+        check_texts(&self.record)?;
+        crate::refuse_conflicting_results(&self.record.matches)?;
         let matches = &self.record.matches;
         self.record.format = Some(if matches.iter().any(|m| m.group.is_some()) {
             Format::GroupsKnockout
@@ -588,4 +590,20 @@ fn spaced_number(part: &str) -> String {
 /// `N.N.` (nomen nescio): a team not known yet.
 fn is_placeholder(team: &str) -> bool {
     matches!(team, "N.N." | "N.N" | "NN" | "?")
+}
+
+/// The names and rounds a file gave, checked as text entering the domain
+/// (no control characters, bounded length), each at the line of its first match.
+fn check_texts(record: &SeasonRecord) -> Result<(), ParseError> {
+    use matchday_core::TextField;
+    let first_line = record.matches.first().map_or(1, |m| m.line);
+    crate::checked_text(first_line, TextField::Competition, &record.competition, true)?;
+    for m in &record.matches {
+        crate::checked_text(m.line, TextField::TeamName, &m.home, true)?;
+        crate::checked_text(m.line, TextField::TeamName, &m.away, true)?;
+        if let Some(round) = &m.round {
+            crate::checked_text(m.line, TextField::Round, round, true)?;
+        }
+    }
+    Ok(())
 }

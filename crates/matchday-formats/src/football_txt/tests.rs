@@ -560,3 +560,66 @@ fn a_league_with_rounds_named_like_a_cup_and_a_play_off_is_a_league() {
     let r = parse(LAYOUT_C).unwrap();
     assert_eq!(r.format, Some(Format::Knockout));
 }
+
+#[test]
+fn reads_a_bom_and_any_line_endings() {
+    let text = "= English Premier League 2023/24\nMatchday 22\n[Wed Jan/31]\n  20.15  Liverpool FC   4-1 (2-0)  Chelsea FC\n  20.30  Arsenal FC  2-1  Everton FC\n";
+    let expected = parse(text).unwrap();
+    assert_eq!(expected.matches.len(), 2);
+    for other in [
+        format!("\u{feff}{text}"),
+        text.replace('\n', "\r"),
+        text.replace('\n', "\r\n"),
+        text.replacen('\n', "\r", 2).replacen('\n', "\r\n", 1),
+    ] {
+        assert_eq!(parse(&other).unwrap(), expected, "{other:?}");
+    }
+}
+
+#[test]
+fn hostile_text_is_refused_with_its_line_and_quoted_short() {
+    let head = "= English Premier League 2023/24\nMatchday 22\n[Wed Jan/31]\n";
+    for (line, message) in [
+        (
+            "  Liver\u{1b}[2Jpool FC   4-1  Chelsea FC\n",
+            "a team name cannot contain the control character U+001B",
+        ),
+        (
+            "  Liverpool\u{202E} FC   4-1  Chelsea FC\n",
+            "a team name cannot contain the control character U+202E",
+        ),
+        ("  Liverpool FC   4-1  Chel\0sea FC\n", "a NUL byte"),
+    ] {
+        let err = parse(&format!("{head}{line}")).unwrap_err();
+        assert_eq!(err.line, 4, "{err}");
+        assert!(err.message.contains(message), "{err}");
+        assert!(!err.message.chars().any(matchday_core::is_control), "{err:?}");
+    }
+    let long = format!("{head}  {}   4-1  Chelsea FC\n", "L".repeat(101));
+    assert!(
+        parse(&long)
+            .unwrap_err()
+            .message
+            .contains("at most 100 characters")
+    );
+    // A 1 MB bad line is quoted, not echoed whole.
+    let bad = format!("{head}  {} ??\n", "x".repeat(1 << 20));
+    let err = parse(&bad).unwrap_err();
+    assert_eq!(err.line, 4);
+    assert!(
+        err.to_string().len() < 400,
+        "{} characters",
+        err.to_string().len()
+    );
+}
+
+#[test]
+fn one_match_stated_twice_with_different_scores_names_both_lines() {
+    let text = "= English Premier League 2023/24\nMatchday 22\n[Wed Jan/31]\n  Liverpool FC   4-1  Chelsea FC\n  Arsenal FC  2-1  Everton FC\n  Liverpool FC   2-1  Chelsea FC\n";
+    let err = parse(text).unwrap_err();
+    assert_eq!(err.line, 6);
+    assert_eq!(
+        err.message,
+        "Liverpool FC v Chelsea FC on 2024-01-31 is stated twice with different results: 4-1 on line 4, 2-1 here"
+    );
+}
