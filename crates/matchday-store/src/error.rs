@@ -10,7 +10,7 @@ pub enum StoreError {
     Sqlite(rusqlite::Error),
     /// Another process held the database's lock for longer than [`crate::BUSY_TIMEOUT`].
     #[error(
-        "the database is busy: another matchday process has held it for {} s; nothing was changed, try again",
+        "the database is busy: another process has held its lock for {} s; nothing was changed, try again",
         crate::BUSY_TIMEOUT.as_secs()
     )]
     Busy,

@@ -137,6 +137,11 @@ pub(crate) fn check_readable(conn: &Connection, path: &Path) -> Result<(), Store
 /// same new database at once apply each migration exactly once between them.
 pub(crate) fn migrate(conn: &mut Connection, path: &Path) -> Result<(), StoreError> {
     let known = MIGRATIONS.len() as i64;
+    // Up to date and marked: nothing to write, so no need to wait for the lock.
+    let found: i64 = conn.pragma_query_value(None, "user_version", |row| row.get(0))?;
+    if found == known && identify(conn, path)? == Identity::Matchday {
+        return Ok(());
+    }
     loop {
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         // Asked again under the lock: another process may have created or changed it meanwhile.

@@ -97,8 +97,8 @@ fn open_store(db: Option<PathBuf>, write: bool) -> anyhow::Result<Store> {
         std::fs::create_dir_all(parent).with_context(|| format!("cannot create {}", parent.display()))?;
     }
     Store::open(&path).map_err(|err| match err {
-        // These name the path already.
-        StoreError::NotMatchday { .. } | StoreError::NotAFile(_) => err.into(),
+        // These name the path already, or are about the lock and not the file.
+        StoreError::NotMatchday { .. } | StoreError::NotAFile(_) | StoreError::Busy => err.into(),
         _ => anyhow::Error::from(err).context(format!("cannot open database {}", path.display())),
     })
 }
