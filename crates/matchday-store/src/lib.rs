@@ -55,6 +55,23 @@ impl Store {
     /// When the file cannot be opened, is not matchday's, or was written by a newer matchday.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
         refuse_memory(path)?;
+        // While processes create or upgrade a database at once, SQLite can answer "busy"
+        // without waiting (the journal-mode switch, a log being set up): start over until
+        // the same deadline a write waits for.
+        let deadline = std::time::Instant::now() + BUSY_TIMEOUT;
+        let mut pause = std::time::Duration::from_millis(5);
+        loop {
+            match Store::open_for_writing(path) {
+                Err(StoreError::Busy) if std::time::Instant::now() < deadline => {
+                    std::thread::sleep(pause);
+                    pause = (pause * 2).min(std::time::Duration::from_millis(200));
+                }
+                opened => return opened,
+            }
+        }
+    }
+
+    fn open_for_writing(path: &Path) -> Result<Store, StoreError> {
         let mut conn = Connection::open(path)?;
         conn.busy_timeout(BUSY_TIMEOUT)?;
         // Checked before the journal mode moves, so another program's file is left as it was.
@@ -155,7 +172,7 @@ impl Store {
 /// Closing the last connection checkpoints the write-ahead log into the file and removes
 /// its side files. That is harmless when the log is empty, so it is only held back when a
 /// log was already there and the file is not yet known to be matchday's.
-fn identified(conn: &Connection, path: &Path) -> Result<migrate::Identity, StoreError> {
+fn identified(conn: &Connection, path: &Path) -> Result<(migrate::Identity, i64), StoreError> {
     use rusqlite::config::DbConfig;
     let mut log = path.as_os_str().to_owned();
     log.push("-wal");

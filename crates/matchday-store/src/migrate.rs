@@ -81,35 +81,38 @@ pub(crate) enum Identity {
     Unmarked,
 }
 
-/// Says whose the database is, refusing one that is another program's. Only reads.
-pub(crate) fn identify(conn: &Connection, path: &Path) -> Result<Identity, StoreError> {
-    let application_id: i32 = conn.pragma_query_value(None, "application_id", |row| row.get(0))?;
-    let version: i64 = conn.pragma_query_value(None, "user_version", |row| row.get(0))?;
-    let tables: Vec<String> = conn
-        .prepare(
-            "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'",
-        )?
-        .query_map([], |row| row.get(0))?
-        .collect::<Result<_, _>>()?;
+/// Says whose the database is, refusing one that is another program's, and gives its
+/// schema version. Only reads, in one statement, so what it sees is one snapshot even
+/// while another process is creating the database.
+pub(crate) fn identify(conn: &Connection, path: &Path) -> Result<(Identity, i64), StoreError> {
+    let (application_id, version, tables): (i32, i64, String) = conn.query_row(
+        "SELECT (SELECT application_id FROM pragma_application_id),
+                (SELECT user_version FROM pragma_user_version),
+                (SELECT coalesce(group_concat(name, ' '), '') FROM sqlite_schema
+                  WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\')",
+        [],
+        |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
+    )?;
+    let tables: Vec<&str> = tables.split(' ').filter(|t| !t.is_empty()).collect();
     let foreign = || StoreError::NotMatchday {
         path: path.to_path_buf(),
         application_id: Some(application_id).filter(|&id| id != 0),
     };
     if application_id == APPLICATION_ID {
-        return Ok(Identity::Matchday);
+        return Ok((Identity::Matchday, version));
     }
     if application_id != 0 {
         return Err(foreign());
     }
     if tables.is_empty() && version == 0 {
-        return Ok(Identity::Empty);
+        return Ok((Identity::Empty, version));
     }
     let ours = version >= 1
-        && tables.iter().any(|t| t == "team")
-        && tables.iter().any(|t| t == "match")
-        && tables.iter().all(|t| UNMARKED_TABLES.contains(&t.as_str()));
+        && tables.contains(&"team")
+        && tables.contains(&"match")
+        && tables.iter().all(|t| UNMARKED_TABLES.contains(t));
     if ours {
-        Ok(Identity::Unmarked)
+        Ok((Identity::Unmarked, version))
     } else {
         Err(foreign())
     }
@@ -118,11 +121,11 @@ pub(crate) fn identify(conn: &Connection, path: &Path) -> Result<Identity, Store
 /// Checks that a database opened read-only can be read as it is: matchday's,
 /// not empty, and at this build's schema version (reads never migrate).
 pub(crate) fn check_readable(conn: &Connection, path: &Path) -> Result<(), StoreError> {
-    if identify(conn, path)? == Identity::Empty {
+    let (identity, found) = identify(conn, path)?;
+    if identity == Identity::Empty {
         return Err(StoreError::NoDatabase(path.to_path_buf()));
     }
     let known = MIGRATIONS.len() as i64;
-    let found: i64 = conn.pragma_query_value(None, "user_version", |row| row.get(0))?;
     if found > known {
         return Err(StoreError::TooNew { found, known });
     }
@@ -138,15 +141,13 @@ pub(crate) fn check_readable(conn: &Connection, path: &Path) -> Result<(), Store
 pub(crate) fn migrate(conn: &mut Connection, path: &Path) -> Result<(), StoreError> {
     let known = MIGRATIONS.len() as i64;
     // Up to date and marked: nothing to write, so no need to wait for the lock.
-    let found: i64 = conn.pragma_query_value(None, "user_version", |row| row.get(0))?;
-    if found == known && identify(conn, path)? == Identity::Matchday {
+    if identify(conn, path)? == (Identity::Matchday, known) {
         return Ok(());
     }
     loop {
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         // Asked again under the lock: another process may have created or changed it meanwhile.
-        let identity = identify(&tx, path)?;
-        let found: i64 = tx.pragma_query_value(None, "user_version", |row| row.get(0))?;
+        let (identity, found) = identify(&tx, path)?;
         if found > known {
             return Err(StoreError::TooNew { found, known });
         }
