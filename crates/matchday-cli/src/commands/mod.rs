@@ -89,16 +89,21 @@ fn open_store(db: Option<PathBuf>, write: bool) -> anyhow::Result<Store> {
             dirs.data_dir().join("matchday.db")
         }
     };
-    if !write {
-        // Its errors name the path already.
-        return Ok(Store::open_read_only(&path)?);
-    }
-    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        std::fs::create_dir_all(parent).with_context(|| format!("cannot create {}", parent.display()))?;
-    }
-    Store::open(&path).map_err(|err| match err {
+    let opened = if write {
+        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(parent).with_context(|| format!("cannot create {}", parent.display()))?;
+        }
+        Store::open(&path)
+    } else {
+        Store::open_read_only(&path)
+    };
+    opened.map_err(|err| match err {
         // These name the path already, or are about the lock and not the file.
-        StoreError::NotMatchday { .. } | StoreError::NotAFile(_) | StoreError::Busy => err.into(),
+        StoreError::NotMatchday { .. }
+        | StoreError::NotAFile(_)
+        | StoreError::NoDatabase(_)
+        | StoreError::TooOld { .. }
+        | StoreError::Busy => err.into(),
         _ => anyhow::Error::from(err).context(format!("cannot open database {}", path.display())),
     })
 }
