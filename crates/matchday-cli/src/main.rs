@@ -2,7 +2,9 @@
 //! odds and the trophy tracker.
 //!
 //! This file is the one error edge: every failure becomes one line on
-//! standard error and a non-zero exit status.
+//! standard error and a non-zero exit status: 2 for bad arguments,
+//! [`EXIT_BUSY`] (75) when the database stayed locked by another process
+//! and trying again may succeed, 1 for everything else.
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -13,6 +15,10 @@ mod args;
 mod commands;
 mod refusal;
 mod render;
+
+/// The exit status when another process held the database's lock too long:
+/// `EX_TEMPFAIL` of sysexits.h, "try again later".
+const EXIT_BUSY: u8 = 75;
 
 fn main() -> ExitCode {
     let cli = match args::Cli::try_parse() {
@@ -45,7 +51,16 @@ fn main() -> ExitCode {
         }
         Err(err) => {
             eprintln!("error: {}", one_line(&err));
-            ExitCode::FAILURE
+            let retryable = err.chain().any(|cause| {
+                cause
+                    .downcast_ref::<matchday_store::StoreError>()
+                    .is_some_and(matchday_store::StoreError::is_retryable)
+            });
+            if retryable {
+                ExitCode::from(EXIT_BUSY)
+            } else {
+                ExitCode::FAILURE
+            }
         }
     }
 }

@@ -7,7 +7,44 @@ use chrono::NaiveDate;
 pub enum StoreError {
     /// SQLite itself failed.
     #[error("database error: {0}")]
-    Sqlite(#[from] rusqlite::Error),
+    Sqlite(rusqlite::Error),
+    /// Another process held the database's lock for longer than [`crate::BUSY_TIMEOUT`].
+    #[error(
+        "the database is busy: another process has held its lock for {} s; nothing was changed, try again",
+        crate::BUSY_TIMEOUT.as_secs()
+    )]
+    Busy,
+    /// There is no database at that path (read commands create none).
+    #[error("no matchday database at {}: a write command (import, team add, result) creates one", .0.display())]
+    NoDatabase(std::path::PathBuf),
+    /// A path that is no file, such as `:memory:`, which keeps nothing.
+    #[error("'{0}' is not a database file: pass --db PATH to a file")]
+    NotAFile(String),
+    /// The file is a database of another program.
+    #[error(
+        "{} is not a matchday database ({}); it was left untouched",
+        .path.display(),
+        match .application_id {
+            Some(id) => format!("its application id is {id:#010x}, matchday's is {:#010x}", crate::APPLICATION_ID),
+            None => "it holds tables matchday does not know".to_string(),
+        }
+    )]
+    NotMatchday {
+        /// The file.
+        path: std::path::PathBuf,
+        /// Its `PRAGMA application_id`, when that is what gave it away.
+        application_id: Option<i32>,
+    },
+    /// The database has an older schema, and a read does not upgrade it.
+    #[error(
+        "the database is at schema version {found}, older than this matchday's ({known}); the next write command (result, fixture, import, ...) upgrades it; reads do not change the file"
+    )]
+    TooOld {
+        /// The schema version found.
+        found: i64,
+        /// The version this build knows.
+        known: i64,
+    },
     /// The database was written by a newer matchday.
     #[error(
         "the database is at schema version {found}, newer than this matchday knows ({known}); upgrade matchday"
@@ -143,6 +180,27 @@ pub enum StoreError {
         /// What was wrong.
         detail: String,
     },
+}
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(err: rusqlite::Error) -> StoreError {
+        match err.sqlite_error_code() {
+            // Waited out the busy timeout: the caller may simply try again.
+            Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => StoreError::Busy,
+            _ => StoreError::Sqlite(err),
+        }
+    }
+}
+
+impl StoreError {
+    /// Whether trying again later may succeed (the lock was held too long).
+    pub fn is_retryable(&self) -> bool {
+        match self {
+            StoreError::Busy => true,
+            StoreError::AtLine { source, .. } => source.is_retryable(),
+            _ => false,
+        }
+    }
 }
 
 fn did_you_mean(candidates: &[String]) -> String {

@@ -30,20 +30,104 @@ pub use import::ImportSummary;
 pub use reader::{MatchFilter, Reader};
 pub use writer::{Added, Recorded, Writer};
 
+/// `PRAGMA application_id` of every matchday database: the ASCII bytes "MDay".
+///
+/// A database that carries another id, or tables matchday does not know, is
+/// another program's and is refused without being written to.
+pub const APPLICATION_ID: i32 = 0x4D44_6179;
+
+/// How long a writer waits for another process's lock (an import of a whole
+/// league history holds it for seconds) before giving up with [`StoreError::Busy`].
+pub const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30);
+
 /// The database: one SQLite file with foreign keys on and a write-ahead log.
 pub struct Store {
     conn: Connection,
 }
 
 impl Store {
-    /// Opens (creating if missing) the database at `path` and brings its schema up to date.
+    /// Opens (creating if missing) the database at `path` for writing and brings its schema up to date.
+    ///
+    /// A database of another program is refused before anything is written to it;
+    /// a matchday database from before the application id is adopted (marked) here.
     ///
     /// # Errors
-    /// When the file cannot be opened or was written by a newer matchday.
+    /// When the file cannot be opened, is not matchday's, or was written by a newer matchday.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
-        let conn = Connection::open(path)?;
+        refuse_memory(path)?;
+        // While processes create or upgrade a database at once, SQLite can answer "busy"
+        // without waiting (the journal-mode switch, a log being set up): start over until
+        // the same deadline a write waits for.
+        let deadline = std::time::Instant::now() + BUSY_TIMEOUT;
+        let mut pause = std::time::Duration::from_millis(5);
+        loop {
+            match Store::open_for_writing(path) {
+                Err(StoreError::Busy) if std::time::Instant::now() < deadline => {
+                    std::thread::sleep(pause);
+                    pause = (pause * 2).min(std::time::Duration::from_millis(200));
+                }
+                opened => return opened,
+            }
+        }
+    }
+
+    fn open_for_writing(path: &Path) -> Result<Store, StoreError> {
+        let mut conn = Connection::open(path)?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        // Checked before the journal mode moves, so another program's file is left as it was.
+        identified(&conn, path)?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
-        Store::prepare(conn)
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        migrate::migrate(&mut conn, path)?;
+        Ok(Store { conn })
+    }
+
+    /// Opens the existing database at `path` for reading only: nothing is created,
+    /// migrated or switched, so a read-only file or folder can be read.
+    ///
+    /// # Errors
+    /// When there is no database at `path`, it is not matchday's, or its schema
+    /// is older (a write command upgrades it) or newer than this build's.
+    pub fn open_read_only(path: &Path) -> Result<Store, StoreError> {
+        refuse_memory(path)?;
+        if !path.is_file() {
+            return Err(StoreError::NoDatabase(path.to_path_buf()));
+        }
+        let conn = match Store::read_only_connection(path, false) {
+            Ok(conn) => conn,
+            // A write-ahead-logged file in a folder we cannot write to has no shared-memory
+            // file to read through; nobody can be writing it from here, so read it as it is.
+            Err(StoreError::Sqlite(_)) => Store::read_only_connection(path, true)?,
+            Err(other) => return Err(other),
+        };
+        migrate::check_readable(&conn, path)?;
+        Ok(Store { conn })
+    }
+
+    fn read_only_connection(path: &Path, immutable: bool) -> Result<Connection, StoreError> {
+        use rusqlite::OpenFlags;
+        let conn = if immutable {
+            let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
+                | OpenFlags::SQLITE_OPEN_URI
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+            Connection::open_with_flags(file_uri(path, "mode=ro&immutable=1"), flags)?
+        } else {
+            // Read-write without create, but query-only: as the last connection to close it
+            // tidies away the write-ahead log's side files as any matchday process does, where a
+            // read-only connection would leave them behind. SQLite falls back to reading only
+            // when the file is write-protected.
+            let conn = Connection::open_with_flags(
+                path,
+                OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            )?;
+            conn.pragma_update(None, "query_only", "ON")?;
+            conn
+        };
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        // Touch the file now, so a file that cannot be read fails here and not mid-command.
+        identified(&conn, path)?;
+        Ok(conn)
     }
 
     /// A fresh database in memory, for tests.
@@ -51,13 +135,9 @@ impl Store {
     /// # Errors
     /// Only if SQLite cannot start.
     pub fn open_in_memory() -> Result<Store, StoreError> {
-        Store::prepare(Connection::open_in_memory()?)
-    }
-
-    fn prepare(mut conn: Connection) -> Result<Store, StoreError> {
+        let mut conn = Connection::open_in_memory()?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
-        conn.busy_timeout(std::time::Duration::from_secs(5))?;
-        migrate::migrate(&mut conn)?;
+        migrate::migrate(&mut conn, Path::new(":memory:"))?;
         Ok(Store { conn })
     }
 
@@ -85,6 +165,47 @@ impl Store {
         tx.commit().map_err(StoreError::from)?;
         Ok(value)
     }
+}
+
+/// Says whose the database is, refusing another program's, without writing to it.
+///
+/// Closing the last connection checkpoints the write-ahead log into the file and removes
+/// its side files. That is harmless when the log is empty, so it is only held back when a
+/// log was already there and the file is not yet known to be matchday's.
+fn identified(conn: &Connection, path: &Path) -> Result<(migrate::Identity, i64), StoreError> {
+    use rusqlite::config::DbConfig;
+    let mut log = path.as_os_str().to_owned();
+    log.push("-wal");
+    let hold_back = Path::new(&log).exists();
+    conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, hold_back)?;
+    let identity = migrate::identify(conn, path)?;
+    conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, false)?;
+    Ok(identity)
+}
+
+/// `:memory:` keeps nothing once the command ends, so a command given it would say
+/// "added" and lose it.
+fn refuse_memory(path: &Path) -> Result<(), StoreError> {
+    let text = path.to_string_lossy();
+    if text.is_empty() || text == ":memory:" || text.starts_with("file:") {
+        return Err(StoreError::NotAFile(text.into_owned()));
+    }
+    Ok(())
+}
+
+/// A `file:` URI for `path`, with the characters a URI gives meaning to escaped.
+fn file_uri(path: &Path, query: &str) -> String {
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut uri = String::from("file:");
+    for c in absolute.to_string_lossy().chars() {
+        match c {
+            '?' | '#' | '%' => uri.push_str(&format!("%{:02X}", c as u32)),
+            _ => uri.push(c),
+        }
+    }
+    uri.push('?');
+    uri.push_str(query);
+    uri
 }
 
 #[cfg(test)]

@@ -1,10 +1,12 @@
 //! Schema migrations, counted in `PRAGMA user_version`.
 
 use matchday_core::{Format, Stage};
-use rusqlite::{Connection, Transaction, params};
+use std::path::Path;
 
-use crate::StoreError;
+use rusqlite::{Connection, Transaction, TransactionBehavior, params};
+
 use crate::rows::StageColumns;
+use crate::{APPLICATION_ID, StoreError};
 
 /// The migrations in order, by file name; each is applied once, inside a transaction.
 const MIGRATIONS: &[(&str, &str)] = &[
@@ -55,14 +57,107 @@ fn fill_stages(tx: &Transaction<'_>) -> Result<(), StoreError> {
     Ok(())
 }
 
-pub(crate) fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
+/// The tables of a matchday database from before the application id (schema versions 1 to 5).
+const UNMARKED_TABLES: &[&str] = &[
+    "team",
+    "team_alias",
+    "competition",
+    "zone",
+    "entrant",
+    "match",
+    "deduction",
+    "decision",
+    "decision_team",
+];
+
+/// Whose a database is, as its header and tables say.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Identity {
+    /// No tables, no id, no version: a new file, matchday's to fill.
+    Empty,
+    /// Marked with matchday's application id.
+    Matchday,
+    /// Matchday's tables and schema version, from before the id: adopted on the first write.
+    Unmarked,
+}
+
+/// Says whose the database is, refusing one that is another program's, and gives its
+/// schema version. Only reads, in one statement, so what it sees is one snapshot even
+/// while another process is creating the database.
+pub(crate) fn identify(conn: &Connection, path: &Path) -> Result<(Identity, i64), StoreError> {
+    let (application_id, version, tables): (i32, i64, String) = conn.query_row(
+        "SELECT (SELECT application_id FROM pragma_application_id),
+                (SELECT user_version FROM pragma_user_version),
+                (SELECT coalesce(group_concat(name, ' '), '') FROM sqlite_schema
+                  WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\')",
+        [],
+        |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
+    )?;
+    let tables: Vec<&str> = tables.split(' ').filter(|t| !t.is_empty()).collect();
+    let foreign = || StoreError::NotMatchday {
+        path: path.to_path_buf(),
+        application_id: Some(application_id).filter(|&id| id != 0),
+    };
+    if application_id == APPLICATION_ID {
+        return Ok((Identity::Matchday, version));
+    }
+    if application_id != 0 {
+        return Err(foreign());
+    }
+    if tables.is_empty() && version == 0 {
+        return Ok((Identity::Empty, version));
+    }
+    let ours = version >= 1
+        && tables.contains(&"team")
+        && tables.contains(&"match")
+        && tables.iter().all(|t| UNMARKED_TABLES.contains(t));
+    if ours {
+        Ok((Identity::Unmarked, version))
+    } else {
+        Err(foreign())
+    }
+}
+
+/// Checks that a database opened read-only can be read as it is: matchday's,
+/// not empty, and at this build's schema version (reads never migrate).
+pub(crate) fn check_readable(conn: &Connection, path: &Path) -> Result<(), StoreError> {
+    let (identity, found) = identify(conn, path)?;
+    if identity == Identity::Empty {
+        return Err(StoreError::NoDatabase(path.to_path_buf()));
+    }
     let known = MIGRATIONS.len() as i64;
-    let found: i64 = conn.pragma_query_value(None, "user_version", |row| row.get(0))?;
     if found > known {
         return Err(StoreError::TooNew { found, known });
     }
-    for (index, (name, sql)) in MIGRATIONS.iter().enumerate().skip(found as usize) {
-        let tx = conn.transaction()?;
+    if found < known {
+        return Err(StoreError::TooOld { found, known });
+    }
+    Ok(())
+}
+
+/// Brings the schema up to date, one migration per transaction. Each transaction
+/// takes the write lock before it reads `user_version`, so processes opening the
+/// same new database at once apply each migration exactly once between them.
+pub(crate) fn migrate(conn: &mut Connection, path: &Path) -> Result<(), StoreError> {
+    let known = MIGRATIONS.len() as i64;
+    // Up to date and marked: nothing to write, so no need to wait for the lock.
+    if identify(conn, path)? == (Identity::Matchday, known) {
+        return Ok(());
+    }
+    loop {
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        // Asked again under the lock: another process may have created or changed it meanwhile.
+        let (identity, found) = identify(&tx, path)?;
+        if found > known {
+            return Err(StoreError::TooNew { found, known });
+        }
+        if identity != Identity::Matchday {
+            tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+        }
+        let Some((name, sql)) = MIGRATIONS.get(found as usize) else {
+            tx.commit()?;
+            return Ok(());
+        };
         tx.execute_batch(sql)?;
         after(name, &tx)?;
         if sql.contains("PRAGMA writable_schema = ON") {
@@ -70,28 +165,195 @@ pub(crate) fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
             let version: i64 = tx.pragma_query_value(None, "schema_version", |row| row.get(0))?;
             tx.pragma_update(None, "schema_version", version + 1)?;
         }
-        tx.pragma_update(None, "user_version", (index + 1) as i64)?;
+        tx.pragma_update(None, "user_version", found + 1)?;
         tx.commit()?;
     }
-    Ok(())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Store;
+
+    fn bytes(path: &Path) -> Vec<u8> {
+        std::fs::read(path).unwrap()
+    }
+
+    fn pragma(path: &Path, name: &str) -> String {
+        let conn = Connection::open(path).unwrap();
+        conn.pragma_query_value(None, name, |r| r.get::<_, rusqlite::types::Value>(0))
+            .map(|v| format!("{v:?}"))
+            .unwrap()
+    }
+
+    #[test]
+    fn a_new_database_is_marked_as_matchdays() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("m.db");
+        drop(Store::open(&path).unwrap());
+        assert_eq!(
+            pragma(&path, "application_id"),
+            format!("Integer({APPLICATION_ID})")
+        );
+        assert_eq!(pragma(&path, "journal_mode"), "Text(\"wal\")");
+        // Reopening, for reading or writing, takes it as matchday's.
+        drop(Store::open_read_only(&path).unwrap());
+        drop(Store::open(&path).unwrap());
+    }
+
+    #[test]
+    fn another_programs_database_is_refused_unchanged() {
+        let dir = tempfile::tempdir().unwrap();
+        let tables = dir.path().join("tables.db");
+        Connection::open(&tables)
+            .unwrap()
+            .execute_batch("CREATE TABLE invoice (id INTEGER PRIMARY KEY); INSERT INTO invoice VALUES (1);")
+            .unwrap();
+        // Another program's write-ahead-logged file: not switched, not checkpointed, no side files left.
+        let logged = dir.path().join("logged.db");
+        Connection::open(&logged)
+            .unwrap()
+            .execute_batch("PRAGMA journal_mode = WAL; CREATE TABLE invoice (id INTEGER);")
+            .unwrap();
+        let marked = dir.path().join("marked.db");
+        Connection::open(&marked)
+            .unwrap()
+            .pragma_update(None, "application_id", 0x0F05_5A1E)
+            .unwrap();
+        // Someone else's id on a file with matchday's own tables is still someone else's.
+        let lookalike = dir.path().join("lookalike.db");
+        {
+            let mut conn = Connection::open(&lookalike).unwrap();
+            migrate(&mut conn, &lookalike).unwrap();
+            conn.pragma_update(None, "application_id", 7).unwrap();
+        }
+        // Matchday's tables beside one of another program's.
+        let mixed = dir.path().join("mixed.db");
+        {
+            let mut conn = Connection::open(&mixed).unwrap();
+            migrate(&mut conn, &mixed).unwrap();
+            conn.execute_batch("PRAGMA application_id = 0; CREATE TABLE invoice (id INTEGER);")
+                .unwrap();
+        }
+        for path in [&tables, &logged, &marked, &lookalike, &mixed] {
+            let before = bytes(path);
+            let journal = pragma(path, "journal_mode");
+            for opened in [Store::open(path), Store::open_read_only(path)] {
+                let err = opened.err().expect("refused");
+                assert!(matches!(err, StoreError::NotMatchday { .. }), "{err}");
+                assert!(err.to_string().contains("is not a matchday database"), "{err}");
+            }
+            assert_eq!(bytes(path), before, "{} was written to", path.display());
+            assert_eq!(pragma(path, "journal_mode"), journal);
+            assert!(!path.with_extension("db-wal").exists());
+        }
+        let err = Store::open(&marked).err().unwrap().to_string();
+        assert!(err.contains("application id is 0x0f055a1e"), "{err}");
+    }
+
+    #[test]
+    fn a_database_from_before_the_id_is_read_as_it_is_and_marked_on_the_first_write() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("old.db");
+        {
+            let mut conn = Connection::open(&path).unwrap();
+            migrate(&mut conn, &path).unwrap();
+            conn.execute_batch(
+                "PRAGMA application_id = 0; INSERT INTO team (id, name, key) VALUES (1, 'Sample FC', 'sample fc');",
+            )
+            .unwrap();
+        }
+        let before = bytes(&path);
+        let store = Store::open_read_only(&path).unwrap();
+        assert_eq!(store.read().teams().unwrap().len(), 1);
+        drop(store);
+        assert_eq!(bytes(&path), before);
+        assert_eq!(pragma(&path, "application_id"), "Integer(0)");
+        let store = Store::open(&path).unwrap();
+        assert_eq!(store.read().teams().unwrap().len(), 1);
+        drop(store);
+        assert_eq!(
+            pragma(&path, "application_id"),
+            format!("Integer({APPLICATION_ID})")
+        );
+    }
+
+    #[test]
+    fn a_read_neither_creates_nor_upgrades() {
+        let dir = tempfile::tempdir().unwrap();
+        let missing = dir.path().join("no/such/folder/m.db");
+        assert!(matches!(
+            Store::open_read_only(&missing),
+            Err(StoreError::NoDatabase(_))
+        ));
+        assert!(!dir.path().join("no").exists());
+        let empty = dir.path().join("empty.db");
+        std::fs::write(&empty, b"").unwrap();
+        assert!(matches!(
+            Store::open_read_only(&empty),
+            Err(StoreError::NoDatabase(_))
+        ));
+        assert!(bytes(&empty).is_empty());
+
+        let old = dir.path().join("v3.db");
+        {
+            let conn = Connection::open(&old).unwrap();
+            for (_, sql) in &MIGRATIONS[..3] {
+                conn.execute_batch(sql).unwrap();
+            }
+            conn.pragma_update(None, "user_version", 3).unwrap();
+        }
+        let before = bytes(&old);
+        let err = Store::open_read_only(&old).err().unwrap();
+        assert!(matches!(err, StoreError::TooOld { found: 3, .. }), "{err}");
+        assert_eq!(bytes(&old), before);
+        drop(Store::open(&old).unwrap());
+        drop(Store::open_read_only(&old).unwrap());
+
+        for path in [":memory:", ""] {
+            assert!(matches!(
+                Store::open(Path::new(path)),
+                Err(StoreError::NotAFile(_))
+            ));
+            assert!(matches!(
+                Store::open_read_only(Path::new(path)),
+                Err(StoreError::NotAFile(_))
+            ));
+        }
+        assert!(!Path::new(":memory:").exists());
+    }
+
+    #[test]
+    fn a_writer_kept_waiting_too_long_is_told_to_try_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("m.db");
+        let mut store = Store::open(&path).unwrap();
+        store
+            .conn
+            .busy_timeout(std::time::Duration::from_millis(50))
+            .unwrap();
+        let holder = Connection::open(&path).unwrap();
+        holder.execute_batch("BEGIN IMMEDIATE").unwrap();
+        let err = store.write(|w| w.add_team("Zed", &[])).err().unwrap();
+        assert!(matches!(err, StoreError::Busy), "{err:?}");
+        assert!(err.is_retryable());
+        assert!(err.to_string().contains("try again"), "{err}");
+        holder.execute_batch("ROLLBACK").unwrap();
+        store.write(|w| w.add_team("Zed", &[])).unwrap();
+    }
 
     #[test]
     fn migrates_once_and_refuses_newer_schemas() {
         let mut conn = Connection::open_in_memory().unwrap();
-        migrate(&mut conn).unwrap();
-        migrate(&mut conn).unwrap();
+        migrate(&mut conn, Path::new(":memory:")).unwrap();
+        migrate(&mut conn, Path::new(":memory:")).unwrap();
         let v: i64 = conn
             .pragma_query_value(None, "user_version", |r| r.get(0))
             .unwrap();
         assert_eq!(v, MIGRATIONS.len() as i64);
         conn.pragma_update(None, "user_version", 99).unwrap();
         assert!(matches!(
-            migrate(&mut conn),
+            migrate(&mut conn, Path::new(":memory:")),
             Err(StoreError::TooNew { found: 99, .. })
         ));
     }
@@ -191,7 +453,7 @@ mod tests {
     #[test]
     fn the_typed_columns_refuse_impossible_rounds() {
         let mut conn = Connection::open_in_memory().unwrap();
-        migrate(&mut conn).unwrap();
+        migrate(&mut conn, Path::new(":memory:")).unwrap();
         conn.execute_batch(
             "INSERT INTO team (id, name, key) VALUES (1, 'A', 'a'), (2, 'B', 'b');
              INSERT INTO competition (id, slug, name, season, season_start, format, rules, points)
@@ -245,7 +507,7 @@ mod tests {
         };
         assert!(insert(&conn, "Round 1", None, Some(1)).is_err());
         insert(&conn, "Round 1", Some(0), None).unwrap();
-        migrate(&mut conn).unwrap();
+        migrate(&mut conn, Path::new(":memory:")).unwrap();
         insert(&conn, "Round 2", None, Some(1)).unwrap();
         // A played match still needs a score.
         assert!(insert(&conn, "Round 3", None, None).is_err());

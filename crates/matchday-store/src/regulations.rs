@@ -232,7 +232,7 @@ mod tests {
             )
             .unwrap();
         }
-        crate::migrate::migrate(&mut conn).unwrap();
+        crate::migrate::migrate(&mut conn, std::path::Path::new(":memory:")).unwrap();
         let rules: Vec<(String, String)> = conn
             .prepare("SELECT rules, rank_by FROM competition ORDER BY slug")
             .unwrap()

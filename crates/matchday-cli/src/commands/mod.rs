@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use anyhow::Context;
 use chrono::NaiveDate;
 use matchday_core::Season;
-use matchday_store::Store;
+use matchday_store::{Store, StoreError};
 
 use crate::args::{Cli, Command};
 
@@ -30,7 +30,7 @@ pub mod track;
 
 /// Runs the command and returns what it prints.
 pub fn run(cli: Cli) -> anyhow::Result<String> {
-    let mut store = open_store(cli.db)?;
+    let mut store = open_store(cli.db, writes(&cli.command))?;
     match cli.command {
         Command::Import(args) => import::run(&mut store, args),
         Command::Export(args) => export::run(&store, args),
@@ -54,7 +54,33 @@ pub fn run(cli: Cli) -> anyhow::Result<String> {
     }
 }
 
-fn open_store(db: Option<PathBuf>) -> anyhow::Result<Store> {
+/// Whether the command changes stored data; the others open the database read-only,
+/// so they never create, migrate or switch a file, and can read a read-only one.
+fn writes(command: &Command) -> bool {
+    match command {
+        Command::Import(_)
+        | Command::Competition(_)
+        | Command::Team(_)
+        | Command::Result(_)
+        | Command::Fixture(_)
+        | Command::Deduct(_)
+        | Command::Entrant(_)
+        | Command::Decide(_) => true,
+        Command::Export(_)
+        | Command::Competitions(_)
+        | Command::Teams(_)
+        | Command::Fixtures(_)
+        | Command::Results(_)
+        | Command::Table(_)
+        | Command::Track(_)
+        | Command::Gaps(_)
+        | Command::Odds(_)
+        | Command::Bracket(_)
+        | Command::Honours(_) => false,
+    }
+}
+
+fn open_store(db: Option<PathBuf>, write: bool) -> anyhow::Result<Store> {
     let path = match db {
         Some(path) => path,
         None => {
@@ -63,10 +89,23 @@ fn open_store(db: Option<PathBuf>) -> anyhow::Result<Store> {
             dirs.data_dir().join("matchday.db")
         }
     };
-    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        std::fs::create_dir_all(parent).with_context(|| format!("cannot create {}", parent.display()))?;
-    }
-    Store::open(&path).with_context(|| format!("cannot open database {}", path.display()))
+    let opened = if write {
+        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(parent).with_context(|| format!("cannot create {}", parent.display()))?;
+        }
+        Store::open(&path)
+    } else {
+        Store::open_read_only(&path)
+    };
+    opened.map_err(|err| match err {
+        // These name the path already, or are about the lock and not the file.
+        StoreError::NotMatchday { .. }
+        | StoreError::NotAFile(_)
+        | StoreError::NoDatabase(_)
+        | StoreError::TooOld { .. }
+        | StoreError::Busy => err.into(),
+        _ => anyhow::Error::from(err).context(format!("cannot open database {}", path.display())),
+    })
 }
 
 /// Which season, and on which day: the options every read command shares.
