@@ -395,23 +395,7 @@ fn section_table(
     let index: HashMap<TeamId, usize> = members.iter().enumerate().map(|(i, &t)| (t, i)).collect();
     let points = competition.points;
     let mut totals = vec![TeamTotals::default(); members.len()];
-    let mut rows: Vec<Row> = members
-        .iter()
-        .map(|&team| Row {
-            position: 0,
-            shared: false,
-            team,
-            played: 0,
-            won: 0,
-            drawn: 0,
-            lost: 0,
-            goals_for: 0,
-            goals_against: 0,
-            points: 0,
-            deducted: 0,
-            form: Vec::new(),
-        })
-        .collect();
+    let mut rows: Vec<Row> = members.iter().map(|&team| Row::empty(team)).collect();
     let mut section_points = vec![0i32; members.len()];
     let mut results = Vec::new();
     for &(m, in_section) in counted {

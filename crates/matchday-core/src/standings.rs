@@ -368,7 +368,8 @@ impl Standings {
 }
 
 impl Row {
-    fn empty(team: TeamId) -> Row {
+    /// A row for `team` with nothing played yet.
+    pub(crate) fn empty(team: TeamId) -> Row {
         Row {
             position: 0,
             shared: false,
