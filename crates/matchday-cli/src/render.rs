@@ -95,6 +95,21 @@ pub fn record_cells(
     cells
 }
 
+/// The CSV cells a table row starts with: position, shared, team, played, won,
+/// drawn, lost, goals for and against, goal difference, all as plain values.
+pub fn record_csv_cells(
+    position: u16,
+    shared: bool,
+    team: &str,
+    record: [u32; 6],
+    goal_difference: i32,
+) -> Vec<String> {
+    let mut cells = vec![position.to_string(), shared.to_string(), team.to_string()];
+    cells.extend(record.iter().map(u32::to_string));
+    cells.push(goal_difference.to_string());
+    cells
+}
+
 /// A signed number as people write gaps: "+3", "-2", "0".
 pub fn signed(n: i64) -> String {
     if n > 0 { format!("+{n}") } else { n.to_string() }

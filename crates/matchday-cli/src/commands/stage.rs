@@ -170,22 +170,28 @@ const CSV_HEADERS: [&str; 13] = [
     "points",
 ];
 
+impl StageRow {
+    /// Played, won, drawn, lost, goals for and against.
+    fn record(&self) -> [u32; 6] {
+        [
+            self.played.into(),
+            self.won.into(),
+            self.drawn.into(),
+            self.lost.into(),
+            self.goals_for,
+            self.goals_against,
+        ]
+    }
+}
+
 fn csv_cells(r: &StageRow) -> Vec<String> {
-    vec![
-        r.position.to_string(),
-        r.shared.to_string(),
-        r.team.clone(),
-        r.played.to_string(),
-        r.won.to_string(),
-        r.drawn.to_string(),
-        r.lost.to_string(),
-        r.goals_for.to_string(),
-        r.goals_against.to_string(),
-        r.goal_difference.to_string(),
+    let mut cells = render::record_csv_cells(r.position, r.shared, &r.team, r.record(), r.goal_difference);
+    cells.extend([
         r.carried.map(|c| c.to_string()).unwrap_or_default(),
         r.rounded_down.to_string(),
         r.points.to_string(),
-    ]
+    ]);
+    cells
 }
 
 /// The stage's table for a terminal; a section shows the points carried over.
@@ -193,15 +199,8 @@ fn render_rows(rows: &[StageRow], section: bool) -> String {
     let cells: Vec<Vec<String>> = rows
         .iter()
         .map(|r| {
-            let record = [
-                r.played.into(),
-                r.won.into(),
-                r.drawn.into(),
-                r.lost.into(),
-                r.goals_for,
-                r.goals_against,
-            ];
-            let mut cells = render::record_cells(r.position, r.shared, &r.team, record, r.goal_difference);
+            let mut cells =
+                render::record_cells(r.position, r.shared, &r.team, r.record(), r.goal_difference);
             if section {
                 let mark = if r.rounded_down { "*" } else { "" };
                 cells.push(format!("{}{mark}", r.carried.unwrap_or(0)));

@@ -322,24 +322,30 @@ const CSV_HEADERS: [&str; 15] = [
     "group",
 ];
 
+impl TableRow {
+    /// Played, won, drawn, lost, goals for and against.
+    fn record(&self) -> [u32; 6] {
+        [
+            self.played.into(),
+            self.won.into(),
+            self.drawn.into(),
+            self.lost.into(),
+            self.goals_for,
+            self.goals_against,
+        ]
+    }
+}
+
 fn csv_cells_of(r: &TableRow) -> Vec<String> {
-    vec![
-        r.position.to_string(),
-        r.shared.to_string(),
-        r.team.clone(),
-        r.played.to_string(),
-        r.won.to_string(),
-        r.drawn.to_string(),
-        r.lost.to_string(),
-        r.goals_for.to_string(),
-        r.goals_against.to_string(),
-        r.goal_difference.to_string(),
+    let mut cells = render::record_csv_cells(r.position, r.shared, &r.team, r.record(), r.goal_difference);
+    cells.extend([
         r.points.to_string(),
         r.deducted.to_string(),
         r.form.clone(),
         r.zone.clone().unwrap_or_default(),
         r.group.clone().unwrap_or_default(),
-    ]
+    ]);
+    cells
 }
 
 /// The terminal table: a "=" marks a shared position, a "*" points deducted; a
@@ -349,20 +355,8 @@ pub fn render_table(rows: &[TableRow], rank_by: RankBy) -> String {
     let cells: Vec<Vec<String>> = rows
         .iter()
         .map(|r| {
-            let mut cells = render::record_cells(
-                r.position,
-                r.shared,
-                &r.team,
-                [
-                    r.played.into(),
-                    r.won.into(),
-                    r.drawn.into(),
-                    r.lost.into(),
-                    r.goals_for,
-                    r.goals_against,
-                ],
-                r.goal_difference,
-            );
+            let mut cells =
+                render::record_cells(r.position, r.shared, &r.team, r.record(), r.goal_difference);
             cells.extend([
                 if r.deducted != 0 {
                     format!("{}*", r.points)
