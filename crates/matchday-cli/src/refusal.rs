@@ -9,7 +9,36 @@ use matchday_store::StoreError;
 /// `err` with a refusal (of a typed entry, or of an imported file's line) worded with team names;
 /// any other error as it is.
 pub fn worded(err: StoreError, names: &HashMap<TeamId, String>, competition: &Competition) -> anyhow::Error {
+    worded_suggesting(err, names, competition, "")
+}
+
+/// [`worded`], where a match stored on another day is answered with the
+/// `matchday edit match` command that corrects it, ending in `changes`
+/// (" --score 2-2 --new-date 2024-01-31"): the entry itself cannot.
+pub fn worded_suggesting(
+    err: StoreError,
+    names: &HashMap<TeamId, String>,
+    competition: &Competition,
+    changes: &str,
+) -> anyhow::Error {
     match err {
+        StoreError::MatchExists {
+            home,
+            away,
+            round,
+            date,
+            result,
+            ..
+        } => {
+            let stored = match result {
+                Some(result) => format!("already has a result stored on {date} ({result})"),
+                None => format!("is already stored on {date}"),
+            };
+            anyhow::anyhow!(
+                "{home} v {away}{round} {stored}; to correct that match: matchday edit match -c {} \"{home} v {away}\" -d {date}{changes}",
+                competition.slug
+            )
+        }
         StoreError::Refused(refusal) => {
             let name = |t: TeamId| names.get(&t).cloned().unwrap_or_else(|| format!("team {}", t.0));
             anyhow::anyhow!(words(&refusal, &name, competition))

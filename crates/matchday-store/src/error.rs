@@ -126,9 +126,18 @@ pub enum StoreError {
         /// The stored result.
         score: String,
     },
-    /// The same match (teams, round, leg) is already stored on another date.
-    #[error("{home} v {away}{round} is already stored on {date}; add --replace to overwrite it")]
+    /// The same match (teams, round, leg; in a league, the same home side and
+    /// opponent) is already stored on another date. Correcting it is an edit
+    /// (`matchday edit match`): `--replace` only overwrites a result of the same day.
+    #[error(
+        "{home} v {away}{round} is already stored on {date}{}; correct it with `matchday edit match`",
+        .result.as_ref().map(|r| format!(" ({r})")).unwrap_or_default()
+    )]
     MatchExists {
+        /// The stored match.
+        id: matchday_core::MatchId,
+        /// Its result, when it has one.
+        result: Option<String>,
         /// Home team.
         home: String,
         /// Away team.
@@ -137,6 +146,20 @@ pub enum StoreError {
         round: String,
         /// The stored date.
         date: NaiveDate,
+    },
+    /// An import would turn stored results back into fixtures still to play
+    /// (an older copy of a file, or one cut off with `--as-of`); nothing was stored.
+    #[error(
+        "importing this would turn {count} stored result{} of {competition} back into fixtures; nothing was changed",
+        if *.count == 1 { "" } else { "s" }
+    )]
+    WouldUnplayResults {
+        /// The competition-season, as "Name Season".
+        competition: String,
+        /// The competition's slug.
+        slug: String,
+        /// How many stored results the file has as fixtures.
+        count: usize,
     },
     /// A fixture for that pairing and date already exists.
     #[error("{home} v {away} on {date} is already stored")]

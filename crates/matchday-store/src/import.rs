@@ -32,9 +32,13 @@ impl<'c> Writer<'c> {
     ///
     /// `name` overrides the competition's name (and slug) from the file.
     ///
+    /// A stored result is never turned back into a fixture: a file (or an
+    /// `--as-of` copy of one) that has a fixture where a result is stored is
+    /// refused whole, with [`StoreError::WouldUnplayResults`] counting them.
+    ///
     /// # Errors
     /// A season missing from the file, a match dated outside its season, or a
-    /// team playing itself, naming the file's line.
+    /// team playing itself, naming the file's line; results the file would take back.
     pub fn import(&mut self, record: &SeasonRecord, name: Option<&str>) -> Result<ImportSummary, StoreError> {
         let mut summary = ImportSummary::default();
         let season = record.season.ok_or_else(|| StoreError::NoSuchSeason {
@@ -149,12 +153,21 @@ impl<'c> Writer<'c> {
         for team in team_ids {
             self.add_entrant(id, team)?;
         }
+        let mut unplayed = 0;
         for m in &matches {
             match self.upsert_match(id, m)? {
                 Upsert::Added => summary.matches_added += 1,
                 Upsert::Updated => summary.matches_updated += 1,
                 Upsert::Unchanged => summary.matches_unchanged += 1,
+                Upsert::WouldUnplay => unplayed += 1,
             }
+        }
+        if unplayed > 0 {
+            return Err(StoreError::WouldUnplayResults {
+                competition: format!("{} {season}", competition.name),
+                slug: competition.slug.clone(),
+                count: unplayed,
+            });
         }
         if existing_format.is_some() {
             // The structure comes from every match stored, which this file may complete

@@ -114,11 +114,14 @@ fn results_complete_fixtures_and_refuse_duplicates() {
             MatchStatus::Played(score.parse::<MatchResult>().unwrap()),
         )
     };
-    // The fixture was on 4 Feb; a result on 3 Feb completes it.
+    // The fixture was on 4 Feb; a result on 3 Feb completes it, and says so.
     let rec = store
         .write(|w| w.record_result(&comp, &played("3-1", day(2, 3)), false))
         .unwrap();
-    assert!(matches!(rec, Recorded::CompletedFixture(_)));
+    assert!(
+        matches!(rec, Recorded::CompletedRearranged { scheduled, .. } if scheduled == day(2, 4)),
+        "{rec:?}"
+    );
     assert_eq!(store.read().matches(comp.id.unwrap()).unwrap().len(), 3);
     let err = store
         .write(|w| w.record_result(&comp, &played("1-1", day(2, 3)), false))
@@ -394,4 +397,79 @@ fn the_same_deduction_twice_is_stored_once() {
     let stored = store.read().deductions(id).unwrap();
     assert_eq!(stored.len(), 1);
     assert_eq!(stored[0].reason, "late");
+}
+
+// Correcting mistakes safely (issue 8).
+
+/// The stored match of `home` v `away` in `competition`, if any.
+fn stored_between(store: &Store, competition: &Competition, home: &str, away: &str) -> Vec<Match> {
+    let r = store.read();
+    let pairing = Pairing::new(r.resolve_team(home).unwrap(), r.resolve_team(away).unwrap()).unwrap();
+    r.matches(competition.id.unwrap())
+        .unwrap()
+        .into_iter()
+        .filter(|m| m.pairing == pairing)
+        .collect()
+}
+
+#[test]
+fn replace_only_overwrites_the_result_of_that_day() {
+    let mut store = Store::open_in_memory().unwrap();
+    let comp = premier_league(&mut store);
+    let before = stored_between(&store, &comp, "Liverpool", "Chelsea");
+    let r = store.read();
+    let pairing = Pairing::new(
+        r.resolve_team("Liverpool").unwrap(),
+        r.resolve_team("Chelsea").unwrap(),
+    )
+    .unwrap();
+    let later = Match::new(day(3, 1), pairing, MatchStatus::Played("2-2".parse().unwrap()));
+    for replace in [true, false] {
+        let err = store
+            .write(|w| w.record_result(&comp, &later, replace))
+            .unwrap_err();
+        assert!(
+            matches!(&err, StoreError::MatchExists { date, result: Some(r), .. } if *date == day(1, 31) && r == "4-1"),
+            "replace {replace}: {err}"
+        );
+        // --replace would not do it, so the refusal does not suggest it.
+        assert!(!err.to_string().contains("--replace"), "{err}");
+        assert!(err.to_string().contains("matchday edit match"), "{err}");
+        assert_eq!(stored_between(&store, &comp, "Liverpool", "Chelsea"), before);
+    }
+    // On the day of the stored result, --replace overwrites it, and only it.
+    let same_day = Match {
+        date: day(1, 31),
+        ..later
+    };
+    let rec = store.write(|w| w.record_result(&comp, &same_day, true)).unwrap();
+    assert_eq!(rec, Recorded::Replaced(before[0].id.unwrap()));
+    let after = stored_between(&store, &comp, "Liverpool", "Chelsea");
+    assert_eq!(after.len(), 1);
+    assert_eq!(after[0].status, same_day.status);
+}
+
+#[test]
+fn an_import_never_turns_stored_results_back_into_fixtures() {
+    let mut store = Store::open_in_memory().unwrap();
+    let rec = record(&[
+        (8, 12, "Manchester City FC", "Manchester United FC", Some("3-0")),
+        (1, 31, "Liverpool FC", "Chelsea FC", Some("4-1")),
+        (2, 4, "Arsenal FC", "Liverpool FC", Some("1-3")),
+        (3, 4, "Chelsea FC", "Arsenal FC", None),
+    ]);
+    store.write(|w| w.import(&rec, None)).unwrap();
+    let comp = store.read().find_competition("premier", None, None).unwrap();
+    let before = store.read().matches(comp.id.unwrap()).unwrap();
+    let err = store
+        .write(|w| w.import(&rec.as_of(day(1, 1)), None))
+        .unwrap_err();
+    assert!(
+        matches!(&err, StoreError::WouldUnplayResults { count: 2, competition, .. } if competition == "English Premier League 2023-24"),
+        "{err}"
+    );
+    assert_eq!(store.read().matches(comp.id.unwrap()).unwrap(), before);
+    // A cut-off that takes nothing back is an import like any other.
+    let same = store.write(|w| w.import(&rec.as_of(day(2, 4)), None)).unwrap();
+    assert_eq!((same.matches_updated, same.matches_unchanged), (0, 4));
 }

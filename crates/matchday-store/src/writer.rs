@@ -29,9 +29,18 @@ impl<'c> Deref for Writer<'c> {
 pub enum Recorded {
     /// A new match was stored.
     Added(MatchId),
-    /// A stored fixture was completed with the result.
+    /// A stored fixture of the same day was completed with the result.
     CompletedFixture(MatchId),
-    /// A stored result was replaced.
+    /// A fixture stored for another day was completed: the match was played
+    /// on the result's date, not on the one it was scheduled for, and now
+    /// carries the result's date.
+    CompletedRearranged {
+        /// The match.
+        id: MatchId,
+        /// The day the fixture was stored for.
+        scheduled: chrono::NaiveDate,
+    },
+    /// A stored result of the same day was replaced.
     Replaced(MatchId),
 }
 
@@ -39,12 +48,24 @@ impl Recorded {
     /// The match's id.
     pub fn id(self) -> MatchId {
         match self {
-            Recorded::Added(id) | Recorded::CompletedFixture(id) | Recorded::Replaced(id) => id,
+            Recorded::Added(id)
+            | Recorded::CompletedFixture(id)
+            | Recorded::CompletedRearranged { id, .. }
+            | Recorded::Replaced(id) => id,
         }
     }
 }
 
-/// How recording a result into a stored match is reported.
+/// The stored match an entered result goes into.
+enum ResultTarget {
+    /// None: the result is a new match.
+    New,
+    /// The match of the same teams on the same day (a fixture, or a result `--replace` overwrites).
+    SameDay(Match),
+    /// A fixture of the same teams stored for another day (a rearranged match).
+    FixtureOfAnotherDay(Match),
+}
+
 /// What storing a deduction did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Added {
@@ -53,8 +74,6 @@ pub enum Added {
     /// The same deduction, with the same reason, was already stored; nothing changed.
     AlreadyStored,
 }
-
-type RecordedAs = fn(MatchId) -> Recorded;
 
 fn is_unique_violation(err: &rusqlite::Error) -> bool {
     matches!(err, rusqlite::Error::SqliteFailure(e, _) if e.code == ErrorCode::ConstraintViolation)
@@ -363,7 +382,8 @@ impl<'c> Writer<'c> {
     }
 
     /// Stores a match from a file: added if new, updated if its facts changed.
-    /// Returns whether it was added, updated or left alone.
+    /// Returns whether it was added, updated or left alone; a stored result
+    /// the file has as a fixture is left alone and reported, for the import to refuse.
     pub(crate) fn upsert_match(
         &mut self,
         competition: CompetitionId,
@@ -383,6 +403,9 @@ impl<'c> Writer<'c> {
                 } == stored;
                 if unchanged {
                     Ok(Upsert::Unchanged)
+                } else if stored.status.result().is_some() && m.status.is_pending() {
+                    // A file never takes a result back; the import refuses, counting them.
+                    Ok(Upsert::WouldUnplay)
                 } else {
                     self.update_match(id, m)?;
                     Ok(Upsert::Updated)
@@ -395,8 +418,13 @@ impl<'c> Writer<'c> {
     ///
     /// A stored result for the same teams on the same day is an error unless
     /// `replace`; a stored fixture between them (in the same round and leg,
-    /// where given) is completed; otherwise the match is added. The match, as
-    /// it will be stored, is checked against what is stored around it
+    /// where given) is completed, and when it was stored for another day the
+    /// answer says so ([`Recorded::CompletedRearranged`]); otherwise the match
+    /// is added. `replace` only ever overwrites the result of that pairing on
+    /// that day: the same match stored on another day is refused
+    /// ([`StoreError::MatchExists`]) whether or not `replace` is given, as
+    /// correcting it is an edit ([`Writer::edit_match`]). The match, as it will
+    /// be stored, is checked against what is stored around it
     /// ([`matchday_core::check_new_match`]) in this same transaction.
     ///
     /// # Errors
@@ -413,33 +441,42 @@ impl<'c> Writer<'c> {
         let entered = typed(competition.format, m.clone());
         let m = &entered;
         competition.season.check_date(m.date)?;
-        let (target, recorded): (Option<Match>, RecordedAs) =
-            match self.result_target(competition, m, replace)? {
-                Some((stored, recorded)) => (Some(stored), recorded),
-                None => (None, Recorded::Added),
-            };
-        let new = target
-            .as_ref()
-            .map_or_else(|| m.clone(), |stored| merged(stored, m));
-        self.check_match(competition, target.as_ref().and_then(|t| t.id), &new)?;
+        let target = self.result_target(competition, m, replace)?;
+        let stored = match &target {
+            ResultTarget::New => None,
+            ResultTarget::SameDay(s) | ResultTarget::FixtureOfAnotherDay(s) => Some(s),
+        };
+        let new = stored.map_or_else(|| m.clone(), |stored| merged(stored, m));
+        self.check_match(competition, stored.and_then(|t| t.id), &new)?;
         match target {
-            Some(stored) => {
+            ResultTarget::New => Ok(Recorded::Added(self.insert_match(id, &new)?)),
+            ResultTarget::SameDay(stored) => {
                 let stored_id = stored.id.expect("stored");
                 self.update_match(stored_id, &new)?;
-                Ok(recorded(stored_id))
+                Ok(if stored.status.is_pending() {
+                    Recorded::CompletedFixture(stored_id)
+                } else {
+                    Recorded::Replaced(stored_id)
+                })
             }
-            None => Ok(Recorded::Added(self.insert_match(id, &new)?)),
+            ResultTarget::FixtureOfAnotherDay(stored) => {
+                let stored_id = stored.id.expect("stored");
+                self.update_match(stored_id, &new)?;
+                Ok(Recorded::CompletedRearranged {
+                    id: stored_id,
+                    scheduled: stored.date,
+                })
+            }
         }
     }
 
-    /// The stored match an entered result completes or replaces, with what
-    /// recording it will be called; `None` when the result is a new match.
+    /// The stored match an entered result completes or replaces.
     fn result_target(
         &self,
         competition: &Competition,
         m: &Match,
         replace: bool,
-    ) -> Result<Option<(Match, RecordedAs)>, StoreError> {
+    ) -> Result<ResultTarget, StoreError> {
         let id = competition.id.expect("stored competition");
         let names = self.team_names()?;
         let name = |t: TeamId| names.get(&t).cloned().unwrap_or_default();
@@ -454,12 +491,7 @@ impl<'c> Writer<'c> {
                     score: result.to_string(),
                 });
             }
-            let recorded = if stored.status.is_pending() {
-                Recorded::CompletedFixture
-            } else {
-                Recorded::Replaced
-            };
-            return Ok(Some((stored, recorded)));
+            return Ok(ResultTarget::SameDay(stored));
         }
         let stored = self.matches(id)?;
         // A fixture stored for another day (a rearranged match) is completed too.
@@ -470,11 +502,12 @@ impl<'c> Writer<'c> {
             .filter(|s| m.leg.is_none() || s.leg == m.leg)
             .min_by_key(|s| (s.date - m.date).num_days().abs());
         if let Some(fixture) = fixture {
-            return Ok(Some((fixture.clone(), Recorded::CompletedFixture)));
+            return Ok(ResultTarget::FixtureOfAnotherDay(fixture.clone()));
         }
         // In a league the same club is at home to the same opponent once a
-        // season, so a second such result is a mistake unless it replaces;
-        // so is a second match with the same teams, round and leg.
+        // season, so a second such result is a mistake; so is a second match
+        // with the same teams, round and leg. Either is the stored match on
+        // another day, which `replace` never touches: that is an edit.
         let earlier = stored.iter().find(|s| {
             competition.format == matchday_core::Format::League
                 && m.round.is_none()
@@ -486,9 +519,8 @@ impl<'c> Writer<'c> {
             None => self.same_match(id, m)?,
         };
         match earlier {
-            Some(stored) if replace => Ok(Some((stored, Recorded::Replaced))),
             Some(stored) => Err(already_stored(&name, &stored)),
-            None => Ok(None),
+            None => Ok(ResultTarget::New),
         }
     }
 
@@ -685,6 +717,8 @@ fn check_round(m: &Match) -> Result<(), StoreError> {
 
 fn already_stored(name: &dyn Fn(TeamId) -> String, stored: &Match) -> StoreError {
     StoreError::MatchExists {
+        id: stored.id.expect("stored"),
+        result: stored.status.result().map(ToString::to_string),
         home: name(stored.pairing.home()),
         away: name(stored.pairing.away()),
         round: stored
@@ -767,4 +801,6 @@ pub(crate) enum Upsert {
     Added,
     Updated,
     Unchanged,
+    /// Not written: the file has a fixture where a result is stored.
+    WouldUnplay,
 }

@@ -42,9 +42,10 @@ pub fn run(store: &mut Store, args: Args) -> anyhow::Result<String> {
     let m = args.at.to_match(pairing, status);
     let names = read.team_names()?;
     // The store checks the fixture (entrants, meetings, the cup ties) as it writes it.
+    let moved = format!(" --new-date {}", m.date);
     store
         .write(|w| w.add_fixture(&competition, &m))
-        .map_err(|e| refusal::worded(e, &names, &competition))?;
+        .map_err(|e| refusal::worded_suggesting(e, &names, &competition, &moved))?;
     Ok(format!(
         "added fixture: {} v {} in {} {} on {}\n",
         names[&home], names[&away], competition.name, competition.season, m.date

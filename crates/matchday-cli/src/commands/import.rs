@@ -4,14 +4,16 @@ use std::path::PathBuf;
 
 use anyhow::{Context, bail};
 use matchday_core::SeasonRecord;
-use matchday_store::{ImportSummary, Store};
+use matchday_store::{ImportSummary, Store, StoreError};
 
 /// Store seasons from files
 ///
 /// Reads openfootball Football.TXT files (league, cup and European layouts)
 /// and matchday's own season files. Teams, the competition and its season
 /// are created as needed; importing the same file again changes nothing.
-/// If any line of any file cannot be read, nothing is stored.
+/// If any line of any file cannot be read, nothing is stored. An import never
+/// turns a stored result back into a fixture (an older file, or `--as-of`
+/// before results already stored, is refused): read commands take `--as-of`.
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:
   matchday import data/premier-league-2023-24.season
@@ -58,16 +60,54 @@ pub fn run(store: &mut Store, args: Args) -> anyhow::Result<String> {
     }
     let summary = store.write(|w| {
         let mut total = ImportSummary::default();
+        // Results the files would take back, counted over every file before refusing.
+        let mut unplayed: Vec<(String, String, usize)> = Vec::new();
         for (path, record) in &records {
-            let one = w
-                .import(record, args.name.as_deref())
-                .map_err(|e| imported_refusal(w, record, args.name.as_deref(), e))
-                .with_context(|| path.display().to_string())?;
-            total.absorb(one);
+            match w.import(record, args.name.as_deref()) {
+                Ok(one) => total.absorb(one),
+                Err(StoreError::WouldUnplayResults {
+                    competition,
+                    slug,
+                    count,
+                }) => unplayed.push((competition, slug, count)),
+                Err(e) => {
+                    return Err(imported_refusal(w, record, args.name.as_deref(), e)
+                        .context(path.display().to_string()));
+                }
+            }
+        }
+        if !unplayed.is_empty() {
+            bail!(taking_back(&unplayed, args.as_of));
         }
         Ok::<_, anyhow::Error>(total)
     })?;
     Ok(describe(&summary))
+}
+
+/// The refusal of an import that would turn stored results back into
+/// fixtures, with what to do instead: a table as it stood on a day needs no
+/// import, as every read command takes `--as-of` itself.
+fn taking_back(unplayed: &[(String, String, usize)], as_of: Option<chrono::NaiveDate>) -> String {
+    let count: usize = unplayed.iter().map(|(_, _, n)| n).sum();
+    let results = if count == 1 { "result" } else { "results" };
+    let of = unplayed
+        .iter()
+        .map(|(competition, _, n)| format!("{n} of {competition}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let slug = &unplayed[0].1;
+    match as_of {
+        Some(day) => format!(
+            "import --as-of {day} would turn {count} stored {results} back into fixtures ({of}); nothing was changed: \
+             to see a season as it stood that day, give --as-of to table, gaps, odds or track instead \
+             (matchday table {slug} --as-of {day}), or import into another database with --db PATH"
+        ),
+        None => format!(
+            "this import would turn {count} stored {results} back into fixtures ({of}); nothing was changed: \
+             the files are older than what is stored; to take back one result, use \
+             matchday edit match ... --to-fixture"
+        ),
+    }
 }
 
 /// A refused line of the file worded with the names of the teams and

@@ -16,7 +16,10 @@ use crate::refusal;
 /// 0-0), 4-2 pens" (a bare score in brackets is the half-time score, "2-1
 /// (1-0)"; both: "(90 min 1-1, ht 0-1)"). A second leg's extra time follows a
 /// level aggregate, so "Arsenal 1-0 Porto aet, 4-2 pens" is a second leg after
-/// Porto 1-0 Arsenal. A stored fixture between the two teams is completed. In
+/// Porto 1-0 Arsenal. A stored fixture between the two teams is completed
+/// (one stored for another day too: the answer says so). `--replace`
+/// overwrites a result of the same day only; `matchday edit match` corrects
+/// any stored match. In
 /// a league both teams must be entrants (`matchday entrant add`), two clubs
 /// meet twice (once at each ground), and a match has no extra time or penalties.
 #[derive(Debug, clap::Args)]
@@ -36,7 +39,8 @@ pub struct Args {
     #[arg(long)]
     pub awarded: bool,
 
-    /// Overwrite a result already stored for these teams on this day
+    /// Overwrite a result already stored for these teams on this very day
+    /// (a match stored on another day is corrected with `matchday edit match`)
     #[arg(long)]
     pub replace: bool,
 }
@@ -58,15 +62,23 @@ pub fn run(store: &mut Store, args: Args) -> anyhow::Result<String> {
     let m = args.at.to_match(pairing, status).lined_up_with(&stored);
     // Every check (entrants, meetings, the cup ties, whether the result fits
     // its leg) runs in the store, inside the transaction that writes.
+    let result = m.status.result().expect("a result");
+    // A match stored on another day is corrected with `edit`, never with --replace.
+    let correction = format!(
+        " --score \"{result}\" (add --new-date {} if it was played that day)",
+        m.date
+    );
     let recorded = store
         .write(|w| w.record_result(&competition, &m, args.replace))
-        .map_err(|e| refusal::worded(e, &names, &competition))?;
+        .map_err(|e| refusal::worded_suggesting(e, &names, &competition, &correction))?;
     let verb = match recorded {
-        Recorded::Added(_) => "recorded",
-        Recorded::CompletedFixture(_) => "recorded (fixture completed)",
-        Recorded::Replaced(_) => "replaced",
+        Recorded::Added(_) => "recorded".to_string(),
+        Recorded::CompletedFixture(_) => "recorded (fixture completed)".to_string(),
+        Recorded::CompletedRearranged { scheduled, .. } => {
+            format!("recorded (fixture of {scheduled} played on {})", m.date)
+        }
+        Recorded::Replaced(_) => "replaced".to_string(),
     };
-    let result = m.status.result().expect("a result");
     let mut extra = Vec::new();
     if result.extra_time().is_some() {
         extra.push("aet".to_string());
