@@ -161,6 +161,41 @@ pub enum StoreError {
         /// How many stored results the file has as fixtures.
         count: usize,
     },
+    /// A correction names no stored match.
+    #[error("no match {wanted} is stored{}", stored_between(.candidates))]
+    NoSuchMatch {
+        /// What was asked for: "Liverpool v Norwich City on 2024-01-28 in FA Cup 2023-24", "#99".
+        wanted: String,
+        /// The matches between the two teams that are stored.
+        candidates: Vec<crate::MatchCandidate>,
+    },
+    /// A correction names more than one stored match.
+    #[error("{wanted} could be {}: add --date or choose by --id", join(.candidates, " or "))]
+    AmbiguousMatch {
+        /// What was asked for.
+        wanted: String,
+        /// The matches it could be.
+        candidates: Vec<crate::MatchCandidate>,
+    },
+    /// A correction names no stored deduction.
+    #[error("no deduction {wanted} is stored{}", stored_between(.candidates))]
+    NoSuchDeduction {
+        /// What was asked for.
+        wanted: String,
+        /// The team's deductions in that competition-season.
+        candidates: Vec<crate::DeductionCandidate>,
+    },
+    /// A correction names more than one stored deduction.
+    #[error("{wanted} could be {}: add --date or choose by --id", join(.candidates, " or "))]
+    AmbiguousDeduction {
+        /// What was asked for.
+        wanted: String,
+        /// The deductions it could be.
+        candidates: Vec<crate::DeductionCandidate>,
+    },
+    /// A deduction of 0 points, which changes nothing (delete it instead).
+    #[error("a deduction of 0 points changes nothing: delete it with `matchday delete deduction`")]
+    ZeroDeduction,
     /// A fixture for that pairing and date already exists.
     #[error("{home} v {away} on {date} is already stored")]
     FixtureExists {
@@ -231,5 +266,22 @@ fn did_you_mean(candidates: &[String]) -> String {
         String::new()
     } else {
         format!(" (did you mean {}?)", candidates.join(", "))
+    }
+}
+
+fn join<T: std::fmt::Display>(items: &[T], with: &str) -> String {
+    items
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(with)
+}
+
+/// " (stored: ...)" naming the candidates, or nothing when there are none.
+fn stored_between<T: std::fmt::Display>(candidates: &[T]) -> String {
+    if candidates.is_empty() {
+        String::new()
+    } else {
+        format!(" (stored: {})", join(candidates, ", "))
     }
 }

@@ -13,6 +13,7 @@
 //! ```
 #![deny(missing_docs)]
 
+mod edit;
 mod error;
 mod import;
 mod migrate;
@@ -25,6 +26,10 @@ use std::path::Path;
 
 use rusqlite::{Connection, TransactionBehavior};
 
+pub use edit::{
+    DeductionCandidate, DeductionChanged, DeductionChoice, DeductionEdit, DeductionId, MatchCandidate,
+    MatchChanged, MatchChoice, MatchEdit, Renamed,
+};
 pub use error::StoreError;
 pub use import::ImportSummary;
 pub use reader::{MatchFilter, Reader};

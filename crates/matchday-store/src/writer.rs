@@ -340,7 +340,7 @@ impl<'c> Writer<'c> {
     }
 
     /// Overwrites a stored match's facts with `m`'s.
-    fn update_match(&mut self, id: MatchId, m: &Match) -> Result<(), StoreError> {
+    pub(crate) fn update_match(&mut self, id: MatchId, m: &Match) -> Result<(), StoreError> {
         let facts = MatchFacts::of(m);
         let mut params = facts.params();
         params.push((":id", &id.0 as &dyn ToSql));
@@ -526,7 +526,7 @@ impl<'c> Writer<'c> {
 
     /// Runs the core's checks of a new match on what is stored around it:
     /// `replacing` is the stored match it will overwrite, left out of what it is checked against.
-    fn check_match(
+    pub(crate) fn check_match(
         &self,
         competition: &Competition,
         replacing: Option<MatchId>,
