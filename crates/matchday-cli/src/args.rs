@@ -52,6 +52,9 @@ pub enum Command {
     Track(commands::track::Args),
     Bracket(commands::bracket::Args),
     Honours(commands::honours::Args),
+    // Corrections (issue 8).
+    Edit(commands::edit::Args),
+    Delete(commands::delete::Args),
 }
 
 /// How a read command prints.

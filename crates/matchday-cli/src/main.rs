@@ -31,7 +31,13 @@ fn main() -> ExitCode {
         Err(err) => {
             // clap's message ends with a hint to try --help; the first line says what was wrong.
             let text = err.render().to_string();
-            let first = text.lines().next().unwrap_or("error: bad arguments");
+            let mut lines = text.lines();
+            let mut first = lines.next().unwrap_or("error: bad arguments").to_string();
+            // "the following required arguments were not provided:" names them on the lines after.
+            if first.ends_with(':') {
+                let named: Vec<&str> = lines.take_while(|l| l.starts_with("  ")).map(str::trim).collect();
+                first = format!("{first} {}", named.join(", "));
+            }
             eprintln!("{first}");
             return ExitCode::from(2);
         }

@@ -398,13 +398,28 @@ impl<'c> Writer<'c> {
         })
     }
 
-    /// Deletes the match `choice` names, whatever it is (a fixture, a result,
-    /// a leg of a cup tie): the row goes, nothing else changes.
+    /// Deletes the match `choice` names (a fixture, or a result when
+    /// `with_result`; a leg of a cup tie too): the row goes, nothing else
+    /// changes. A result is only ever deleted when asked for by name, as a
+    /// result wrongly entered for a match still to play goes back to a fixture
+    /// ([`Writer::edit_match`] with [`MatchStatus::Scheduled`]) rather than disappear.
     ///
     /// # Errors
-    /// A choice naming no match or several, and database errors.
-    pub fn delete_match(&mut self, choice: &MatchChoice) -> Result<MatchChanged, StoreError> {
+    /// A choice naming no match or several, [`StoreError::DeletesResult`] for
+    /// a result not asked to be deleted, and database errors.
+    pub fn delete_match(
+        &mut self,
+        choice: &MatchChoice,
+        with_result: bool,
+    ) -> Result<MatchChanged, StoreError> {
         let (competition, before) = self.choose_match(choice)?;
+        if before.status.result().is_some() && !with_result {
+            let names = self.team_names()?;
+            let name = |t: TeamId| names.get(&t).cloned().unwrap_or_else(|| format!("team {}", t.0));
+            return Err(StoreError::DeletesResult {
+                stored: candidate(&before, &name),
+            });
+        }
         self.conn()
             .prepare_cached("DELETE FROM match WHERE id = ?1")?
             .execute([before.id.expect("stored").0])?;

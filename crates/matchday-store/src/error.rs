@@ -193,6 +193,15 @@ pub enum StoreError {
         /// The deductions it could be.
         candidates: Vec<crate::DeductionCandidate>,
     },
+    /// Deleting a match would delete its result, which was not asked for.
+    #[error(
+        "{stored} has a result: add --result to delete the match and its result, or keep the match as a fixture with `matchday edit match --id {} --to-fixture`",
+        .stored.id.0
+    )]
+    DeletesResult {
+        /// The match.
+        stored: crate::MatchCandidate,
+    },
     /// A deduction of 0 points, which changes nothing (delete it instead).
     #[error("a deduction of 0 points changes nothing: delete it with `matchday delete deduction`")]
     ZeroDeduction,

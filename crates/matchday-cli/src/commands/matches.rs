@@ -68,6 +68,8 @@ pub fn results(store: &Store, args: ResultsArgs) -> anyhow::Result<String> {
 
 #[derive(Serialize)]
 struct MatchRow {
+    /// What `matchday edit match --id` and `matchday delete match --id` take.
+    id: i64,
     date: NaiveDate,
     kickoff: Option<String>,
     competition: String,
@@ -110,7 +112,7 @@ fn list(store: &Store, filter: Filter, pending: bool) -> anyhow::Result<String> 
         .iter()
         .map(|(c, m)| row(m, &competitions[c], &names))
         .collect();
-    let headers = ["Date", "Time", "Competition", "Round", "Home", "", "Away"];
+    let headers = ["Id", "Date", "Time", "Competition", "Round", "Home", "", "Away"];
     let cells: Vec<Vec<String>> = rows
         .iter()
         .map(|r| {
@@ -127,6 +129,7 @@ fn list(store: &Store, filter: Filter, pending: bool) -> anyhow::Result<String> 
                 (None, status) => format!("v ({status})"),
             };
             vec![
+                r.id.to_string(),
                 r.date.to_string(),
                 r.kickoff.clone().unwrap_or_default(),
                 r.competition.clone(),
@@ -145,7 +148,7 @@ fn list(store: &Store, filter: Filter, pending: bool) -> anyhow::Result<String> 
         } else {
             "no results match\n".into()
         }),
-        OutputFormat::Table => Ok(render::grid(&headers, &cells, &[])),
+        OutputFormat::Table => Ok(render::grid(&headers, &cells, &[0])),
     }
 }
 
@@ -157,6 +160,7 @@ fn row(
     let pair = |s: Option<matchday_core::Score>| s.map(|s| [s.home(), s.away()]);
     let result = m.status.result();
     MatchRow {
+        id: m.id.expect("stored").0,
         date: m.date,
         kickoff: m.kickoff.map(|t| t.format("%H:%M").to_string()),
         competition: competition.0.clone(),

@@ -13,6 +13,8 @@ pub mod bracket;
 pub mod competition;
 pub mod decide;
 pub mod deduct;
+pub mod delete;
+pub mod edit;
 pub mod entrant;
 pub mod export;
 pub mod fixture;
@@ -51,6 +53,9 @@ pub fn run(cli: Cli) -> anyhow::Result<String> {
         Command::Odds(args) => odds::run(&store, args),
         Command::Bracket(args) => bracket::run(&store, args),
         Command::Honours(args) => honours::run(&store, args),
+        // Corrections (issue 8).
+        Command::Edit(args) => edit::run(&mut store, args),
+        Command::Delete(args) => delete::run(&mut store, args),
     }
 }
 
@@ -65,7 +70,9 @@ fn writes(command: &Command) -> bool {
         | Command::Fixture(_)
         | Command::Deduct(_)
         | Command::Entrant(_)
-        | Command::Decide(_) => true,
+        | Command::Decide(_)
+        | Command::Edit(_)
+        | Command::Delete(_) => true,
         Command::Export(_)
         | Command::Competitions(_)
         | Command::Teams(_)

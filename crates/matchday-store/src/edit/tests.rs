@@ -175,11 +175,15 @@ fn a_result_goes_back_to_a_fixture_and_matches_are_deleted() {
         .after
         .unwrap();
     assert_eq!(after.status, MatchStatus::Scheduled);
-    let deleted = store.write(|w| w.delete_match(&choice)).unwrap();
+    let result = by_teams(&store, &comp, "Alpha", "Beta", None);
+    let err = store.write(|w| w.delete_match(&result, false)).unwrap_err();
+    assert!(matches!(err, StoreError::DeletesResult { .. }), "{err}");
+    store.write(|w| w.delete_match(&result, true)).unwrap();
+    let deleted = store.write(|w| w.delete_match(&choice, false)).unwrap();
     assert!(deleted.after.is_none());
-    assert_eq!(store.read().matches(comp.id.unwrap()).unwrap().len(), 3);
+    assert_eq!(store.read().matches(comp.id.unwrap()).unwrap().len(), 2);
     assert!(matches!(
-        store.write(|w| w.delete_match(&choice)).unwrap_err(),
+        store.write(|w| w.delete_match(&choice, false)).unwrap_err(),
         StoreError::NoSuchMatch { .. }
     ));
 }
