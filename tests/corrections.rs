@@ -368,3 +368,93 @@ fn deductions_and_team_names_are_corrected() {
     assert!(again.contains("0 new teams"), "{again}");
     assert_eq!(points(&env, "Northfield Athletic"), 7);
 }
+
+fn bundled(name: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../data")
+        .join(name)
+        .display()
+        .to_string()
+}
+
+#[test]
+fn the_reported_defects_on_the_bundled_seasons() {
+    let seasons: Vec<String> = [
+        "champions-league",
+        "conference-league",
+        "efl-cup",
+        "europa-league",
+        "fa-cup",
+        "premier-league",
+    ]
+    .iter()
+    .map(|c| bundled(&format!("{c}-2023-24.season")))
+    .collect();
+    let env = Env::new();
+    let mut args = vec!["import"];
+    args.extend(seasons.iter().map(String::as_str));
+    env.ok(&args);
+    args.extend(["--as-of", "2024-02-01"]);
+    let err = refused(&env, &args);
+    assert!(
+        err.contains("would turn 302 stored results back into fixtures"),
+        "{err}"
+    );
+    assert!(
+        err.contains("matchday table premier-league --as-of 2024-02-01"),
+        "{err}"
+    );
+    // The Matchday 35 fixture, played early, keeps its date on record in the answer.
+    let fresh = Env::new();
+    fresh.ok(&[
+        "import",
+        &bundled("premier-league-2023-24.season"),
+        "--as-of",
+        "2024-02-01",
+    ]);
+    let out = fresh.ok(&[
+        "result",
+        "Man Utd 3-1 Burnley",
+        "-c",
+        "premier-league",
+        "-d",
+        "2024-02-14",
+    ]);
+    assert!(
+        out.contains("fixture of 2024-04-27 played on 2024-02-14"),
+        "{out}"
+    );
+}
+
+#[test]
+#[ignore = "needs ../shared/data"]
+fn replace_leaves_union_berlin_v_mainz_of_august_alone() {
+    let file = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/data/openfootball/deutschland/2023-24/1-bundesliga.txt");
+    let env = Env::new();
+    env.ok(&["import", &file.display().to_string()]);
+    let err = refused(
+        &env,
+        &[
+            "result",
+            "Union Berlin 2-2 Mainz 05",
+            "-c",
+            "bundesliga",
+            "-d",
+            "2024-01-31",
+            "--replace",
+        ],
+    );
+    assert!(
+        err.contains("2023-08-20 (4-1)") && err.contains("matchday edit match"),
+        "{err}"
+    );
+    let union = env.json(&["results", "--team", "Union Berlin", "-c", "bundesliga"]);
+    let august = union
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["date"] == "2023-08-20")
+        .unwrap();
+    assert_eq!(august["result"], "4-1");
+}

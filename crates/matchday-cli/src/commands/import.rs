@@ -95,7 +95,8 @@ fn taking_back(unplayed: &[(String, String, usize)], as_of: Option<chrono::Naive
         .map(|(competition, _, n)| format!("{n} of {competition}"))
         .collect::<Vec<_>>()
         .join(", ");
-    let slug = &unplayed[0].1;
+    // Point at the season with the most to lose.
+    let slug = &unplayed.iter().max_by_key(|(_, _, n)| *n).expect("some").1;
     match as_of {
         Some(day) => format!(
             "import --as-of {day} would turn {count} stored {results} back into fixtures ({of}); nothing was changed: \
