@@ -458,3 +458,36 @@ fn replace_leaves_union_berlin_v_mainz_of_august_alone() {
         .unwrap();
     assert_eq!(august["result"], "4-1");
 }
+
+#[test]
+fn a_cup_match_whose_replay_is_stored_can_still_be_corrected() {
+    let env = Env::new();
+    env.ok(&["import", &fixture("mini-cup.txt")]);
+    // The first match of a tie its replay decided: only what the edit changes is checked.
+    let out = env.ok(&[
+        "edit",
+        "match",
+        "-c",
+        "mini cup",
+        "Northfield v Southbury",
+        "-d",
+        "2023-10-07",
+        "--time",
+        "14:00",
+    ]);
+    assert!(out.contains("kick-off 14:00 (was 15:00)"), "{out}");
+    // A second leg that no longer fits its first leg is refused, changing nothing.
+    let err = refused(
+        &env,
+        &[
+            "edit",
+            "match",
+            "-c",
+            "mini cup",
+            "Riverside v Eastwick",
+            "--score",
+            "2-0 aet (90 min 2-0)",
+        ],
+    );
+    assert!(err.contains("does not fit its tie"), "{err}");
+}

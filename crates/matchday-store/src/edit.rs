@@ -388,7 +388,7 @@ impl<'c> Writer<'c> {
             after.kickoff = kickoff;
         }
         if after != before {
-            self.check_match(&competition, before.id, &after)?;
+            self.check_edited(&competition, &before, &after)?;
             self.update_match(before.id.expect("stored"), &after)?;
         }
         Ok(MatchChanged {
@@ -396,6 +396,25 @@ impl<'c> Writer<'c> {
             before,
             after: Some(after),
         })
+    }
+
+    /// The entry checks of a match as edited. A refusal the stored match
+    /// meets just as well is not the edit's doing: the checks see the match as
+    /// entered last, so a first match whose replay is stored reads as a match
+    /// of a tie already decided, and correcting its kick-off must not be refused.
+    fn check_edited(
+        &self,
+        competition: &Competition,
+        before: &Match,
+        after: &Match,
+    ) -> Result<(), StoreError> {
+        match self.check_match(competition, before.id, after) {
+            Err(StoreError::Refused(refusal)) => match self.check_match(competition, before.id, before) {
+                Err(StoreError::Refused(stored)) if stored == refusal => Ok(()),
+                _ => Err(StoreError::Refused(refusal)),
+            },
+            other => other,
+        }
     }
 
     /// Deletes the match `choice` names (a fixture, or a result when

@@ -18,7 +18,7 @@ use matchday_store::{ImportSummary, Store, StoreError};
 #[command(after_help = "Examples:
   matchday import data/premier-league-2023-24.season
   matchday import ../shared/data/openfootball/england/2023-24/1-premierleague.txt --name \"Premier League\"
-  matchday import data/*-2023-24.season --as-of 2024-02-01")]
+  matchday --db what-if.db import data/*-2023-24.season --as-of 2024-02-01")]
 pub struct Args {
     /// The files to read
     #[arg(required = true, value_name = "FILE")]
@@ -29,7 +29,8 @@ pub struct Args {
     pub name: Option<String>,
 
     /// Store the seasons as they stood at the end of this day: later results
-    /// become fixtures still to play, later deductions are left out
+    /// become fixtures still to play, later deductions are left out (into a
+    /// database already holding later results it is refused: reads take --as-of)
     #[arg(long, value_parser = super::parse_date, value_name = "DATE")]
     pub as_of: Option<chrono::NaiveDate>,
 }
