@@ -43,8 +43,10 @@ pub struct MatchCandidate {
     pub home: String,
     /// The away side's name.
     pub away: String,
-    /// Its result, or its status when it has none ("scheduled", "postponed").
-    pub outcome: String,
+    /// Its result, when it has one.
+    pub result: Option<String>,
+    /// Its status: "played", "scheduled", "postponed" and so on.
+    pub status: &'static str,
 }
 
 impl fmt::Display for MatchCandidate {
@@ -52,18 +54,13 @@ impl fmt::Display for MatchCandidate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let home = matchday_core::escape_controls(&self.home);
         let away = matchday_core::escape_controls(&self.away);
-        if self.outcome.starts_with(|c: char| c.is_ascii_digit()) {
-            write!(
-                f,
-                "#{} {home} {} {away} on {}",
-                self.id.0, self.outcome, self.date
-            )
-        } else {
-            write!(
+        match &self.result {
+            Some(result) => write!(f, "#{} {home} {result} {away} on {}", self.id.0, self.date),
+            None => write!(
                 f,
                 "#{} {home} v {away} on {} ({})",
-                self.id.0, self.date, self.outcome
-            )
+                self.id.0, self.date, self.status
+            ),
         }
     }
 }
@@ -344,10 +341,8 @@ fn candidate(m: &Match, name: &dyn Fn(TeamId) -> String) -> MatchCandidate {
         date: m.date,
         home: name(m.pairing.home()),
         away: name(m.pairing.away()),
-        outcome: m
-            .status
-            .result()
-            .map_or_else(|| m.status.name().to_string(), ToString::to_string),
+        result: m.status.result().map(ToString::to_string),
+        status: m.status.name(),
     }
 }
 
