@@ -23,12 +23,18 @@ fn mini_league() -> Env {
     env
 }
 
-/// Runs a command that must be refused and checks that it changed no byte of the database.
+/// Runs a command that must be refused (one line, exit status 1) and checks
+/// that it changed no byte of the database.
 fn refused(env: &Env, args: &[&str]) -> String {
     let before = env.snapshot();
-    let err = env.fails(args);
+    let out = env.cmd(args).code(1);
+    let output = out.get_output();
+    assert!(output.stdout.is_empty(), "{args:?} printed {:?}", output.stdout);
+    let err = String::from_utf8(output.stderr.clone()).unwrap();
+    assert_eq!(err.lines().count(), 1, "error is not one line: {err}");
+    assert!(err.starts_with("error: "), "{err}");
     assert!(before == env.snapshot(), "{args:?} changed the database");
-    err
+    err.trim_end().to_string()
 }
 
 #[test]
@@ -162,8 +168,13 @@ fn a_result_is_corrected_by_teams_and_date_or_by_the_id_results_show() {
     let out = env.ok(&["edit", "match", "--id", &id, "--score", "1-1"]);
     assert!(out.contains("result 1-1 (was 3-1)"), "{out}");
     assert_eq!(points(&env, "Northfield"), 5);
+    let before = env.snapshot();
     let again = env.ok(&["edit", "match", "--id", &id, "--score", "1-1"]);
     assert!(again.starts_with("unchanged:"), "{again}");
+    assert!(before == env.snapshot(), "an edit that changes nothing wrote");
+    // Edited back, the match is as imported.
+    env.ok(&["edit", "match", "--id", &id, "--score", "2-1"]);
+    assert_eq!(env.ok(&["results", "-c", "mini", "--format", "csv"]), csv);
 }
 
 #[test]
