@@ -13,6 +13,7 @@
 //! ```
 #![deny(missing_docs)]
 
+mod backup;
 mod error;
 mod import;
 mod migrate;
@@ -25,6 +26,7 @@ use std::path::Path;
 
 use rusqlite::{Connection, TransactionBehavior};
 
+pub use backup::{Contents, Restored, backup, restore};
 pub use error::StoreError;
 pub use import::ImportSummary;
 pub use reader::{MatchFilter, Reader};
@@ -35,6 +37,10 @@ pub use writer::{Added, Recorded, Writer};
 /// A database that carries another id, or tables matchday does not know, is
 /// another program's and is refused without being written to.
 pub const APPLICATION_ID: i32 = 0x4D44_6179;
+
+/// The schema version this build writes (`PRAGMA user_version`): one per migration.
+/// A database at an older version is upgraded by the first write; a newer one is refused.
+pub const SCHEMA_VERSION: i64 = migrate::MIGRATIONS.len() as i64;
 
 /// How long a writer waits for another process's lock (an import of a whole
 /// league history holds it for seconds) before giving up with [`StoreError::Busy`].
@@ -93,15 +99,21 @@ impl Store {
         if !path.is_file() {
             return Err(StoreError::NoDatabase(path.to_path_buf()));
         }
-        let conn = match Store::read_only_connection(path, false) {
-            Ok(conn) => conn,
-            // A write-ahead-logged file in a folder we cannot write to has no shared-memory
-            // file to read through; nobody can be writing it from here, so read it as it is.
-            Err(StoreError::Sqlite(_)) => Store::read_only_connection(path, true)?,
-            Err(other) => return Err(other),
-        };
+        let conn = Store::open_source(path)?;
         migrate::check_readable(&conn, path)?;
         Ok(Store { conn })
+    }
+
+    /// A connection that only reads the matchday file at `path`, of any schema version;
+    /// refuses another program's file.
+    fn open_source(path: &Path) -> Result<Connection, StoreError> {
+        match Store::read_only_connection(path, false) {
+            Ok(conn) => Ok(conn),
+            // A write-ahead-logged file in a folder we cannot write to has no shared-memory
+            // file to read through; nobody can be writing it from here, so read it as it is.
+            Err(StoreError::Sqlite(_)) => Store::read_only_connection(path, true),
+            Err(other) => Err(other),
+        }
     }
 
     fn read_only_connection(path: &Path, immutable: bool) -> Result<Connection, StoreError> {
