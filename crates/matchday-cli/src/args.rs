@@ -52,6 +52,9 @@ pub enum Command {
     Track(commands::track::Args),
     Bracket(commands::bracket::Args),
     Honours(commands::honours::Args),
+    // Copies of the database.
+    Backup(commands::backup::Args),
+    Restore(commands::restore::Args),
 }
 
 /// How a read command prints.

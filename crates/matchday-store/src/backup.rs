@@ -21,7 +21,7 @@ use crate::{BUSY_TIMEOUT, SCHEMA_VERSION, Store, StoreError};
 pub struct Contents {
     /// The file.
     pub path: PathBuf,
-    /// Its size in bytes.
+    /// Its size in bytes (its pages).
     pub bytes: u64,
     /// Its schema version (`PRAGMA user_version`).
     pub schema_version: i64,
@@ -318,7 +318,12 @@ fn contents_of(conn: &Connection, path: &Path) -> Result<Contents, StoreError> {
     };
     Ok(Contents {
         path: path.to_path_buf(),
-        bytes: std::fs::metadata(path).map(|m| m.len()).unwrap_or(0),
+        // Pages, not the file's length: a write-ahead-logged file grows only at its checkpoint.
+        bytes: conn.query_row(
+            "SELECT page_count * page_size FROM pragma_page_count, pragma_page_size",
+            [],
+            |r| r.get::<_, i64>(0),
+        )? as u64,
         schema_version: conn.pragma_query_value(None, "user_version", |r| r.get(0))?,
         teams: count("SELECT count(*) FROM team")?,
         competitions: count("SELECT count(*) FROM competition")?,
