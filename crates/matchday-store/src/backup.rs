@@ -299,9 +299,9 @@ fn write_copy(source: &Connection, to: &Path, overwrite: bool) -> Result<Content
 /// Refuses a file that fails `PRAGMA integrity_check`, quoting its first problem.
 fn integrity(conn: &Connection, path: &Path) -> Result<(), StoreError> {
     let problems: Vec<String> = conn
-        .prepare("PRAGMA integrity_check(5)")?
-        .query_map([], |r| r.get(0))?
-        .collect::<Result<_, _>>()?;
+        .prepare("PRAGMA integrity_check(5)")
+        .and_then(|mut check| check.query_map([], |r| r.get(0))?.collect())
+        .map_err(|err| not_a_database(err.into(), path))?;
     if problems == ["ok"] {
         return Ok(());
     }
@@ -333,17 +333,20 @@ fn contents_of(conn: &Connection, path: &Path) -> Result<Contents, StoreError> {
     })
 }
 
-/// A file that SQLite cannot read as a database is named as such.
+/// A file that SQLite cannot read as a database, or finds damaged on reading, is named as such.
 fn not_a_database(err: StoreError, path: &Path) -> StoreError {
-    match &err {
-        StoreError::Sqlite(sqlite)
-            if sqlite.sqlite_error_code() == Some(rusqlite::ErrorCode::NotADatabase) =>
-        {
-            StoreError::NotMatchday {
-                path: path.to_path_buf(),
-                application_id: None,
-            }
-        }
+    let StoreError::Sqlite(sqlite) = &err else {
+        return err;
+    };
+    match sqlite.sqlite_error_code() {
+        Some(rusqlite::ErrorCode::NotADatabase) => StoreError::NotMatchday {
+            path: path.to_path_buf(),
+            application_id: None,
+        },
+        Some(rusqlite::ErrorCode::DatabaseCorrupt) => StoreError::Damaged {
+            path: path.to_path_buf(),
+            problem: sqlite.to_string(),
+        },
         _ => err,
     }
 }

@@ -80,8 +80,15 @@ impl Store {
     fn open_for_writing(path: &Path) -> Result<Store, StoreError> {
         let mut conn = Connection::open(path)?;
         conn.busy_timeout(BUSY_TIMEOUT)?;
-        // Checked before the journal mode moves, so another program's file is left as it was.
-        identified(&conn, path)?;
+        // Checked before the journal mode moves, so another program's file, and one of a
+        // newer matchday, are left as they were.
+        let (_, found) = identified(&conn, path)?;
+        if found > SCHEMA_VERSION {
+            return Err(StoreError::TooNew {
+                found,
+                known: SCHEMA_VERSION,
+            });
+        }
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         migrate::migrate(&mut conn, path)?;
