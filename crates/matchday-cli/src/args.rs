@@ -55,6 +55,9 @@ pub enum Command {
     // Corrections (issue 8).
     Edit(commands::edit::Args),
     Delete(commands::delete::Args),
+    // Copies of the database.
+    Backup(commands::backup::Args),
+    Restore(commands::restore::Args),
 }
 
 /// How a read command prints.

@@ -239,6 +239,39 @@ pub enum StoreError {
     /// An off-the-pitch decision that the results or the regulations do not allow.
     #[error("cannot record that decision: {0}")]
     Decision(#[from] matchday_core::DecisionError),
+    // Backups and restores (backup.rs).
+    /// The file a backup would be written to already exists.
+    #[error("{} already exists; add --force to overwrite it", .0.display())]
+    CopyExists(std::path::PathBuf),
+    /// A backup or restore file that cannot be used as one.
+    #[error("cannot use {}: {problem}", .path.display())]
+    CopyTarget {
+        /// The file.
+        path: std::path::PathBuf,
+        /// Why not.
+        problem: String,
+    },
+    /// A file that fails SQLite's integrity check (or its foreign keys).
+    #[error("{} is damaged: {}", .path.display(), matchday_core::escape_controls(.problem))]
+    Damaged {
+        /// The file.
+        path: std::path::PathBuf,
+        /// The first problem SQLite reported.
+        problem: String,
+    },
+    /// A file to restore from, written by a newer matchday.
+    #[error(
+        "{} is at schema version {found}, newer than this matchday knows ({known}); restore it with a newer matchday",
+        .path.display()
+    )]
+    CopyTooNew {
+        /// The file.
+        path: std::path::PathBuf,
+        /// Its schema version.
+        found: i64,
+        /// The newest version this build knows.
+        known: i64,
+    },
     /// A stored value could not be read back.
     #[error("corrupt row in {table}: {detail}")]
     Corrupt {

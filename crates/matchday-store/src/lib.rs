@@ -14,6 +14,7 @@
 #![deny(missing_docs)]
 
 mod edit;
+mod backup;
 mod error;
 mod import;
 mod migrate;
@@ -30,6 +31,7 @@ pub use edit::{
     DeductionCandidate, DeductionChanged, DeductionChoice, DeductionEdit, DeductionId, MatchCandidate,
     MatchChanged, MatchChoice, MatchEdit, Renamed,
 };
+pub use backup::{Contents, Restored, backup, restore};
 pub use error::StoreError;
 pub use import::ImportSummary;
 pub use reader::{MatchFilter, Reader};
@@ -40,6 +42,10 @@ pub use writer::{Added, Recorded, Writer};
 /// A database that carries another id, or tables matchday does not know, is
 /// another program's and is refused without being written to.
 pub const APPLICATION_ID: i32 = 0x4D44_6179;
+
+/// The schema version this build writes (`PRAGMA user_version`): one per migration.
+/// A database at an older version is upgraded by the first write; a newer one is refused.
+pub const SCHEMA_VERSION: i64 = migrate::MIGRATIONS.len() as i64;
 
 /// How long a writer waits for another process's lock (an import of a whole
 /// league history holds it for seconds) before giving up with [`StoreError::Busy`].
@@ -79,8 +85,15 @@ impl Store {
     fn open_for_writing(path: &Path) -> Result<Store, StoreError> {
         let mut conn = Connection::open(path)?;
         conn.busy_timeout(BUSY_TIMEOUT)?;
-        // Checked before the journal mode moves, so another program's file is left as it was.
-        identified(&conn, path)?;
+        // Checked before the journal mode moves, so another program's file, and one of a
+        // newer matchday, are left as they were.
+        let (_, found) = identified(&conn, path)?;
+        if found > SCHEMA_VERSION {
+            return Err(StoreError::TooNew {
+                found,
+                known: SCHEMA_VERSION,
+            });
+        }
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         migrate::migrate(&mut conn, path)?;
@@ -98,15 +111,21 @@ impl Store {
         if !path.is_file() {
             return Err(StoreError::NoDatabase(path.to_path_buf()));
         }
-        let conn = match Store::read_only_connection(path, false) {
-            Ok(conn) => conn,
-            // A write-ahead-logged file in a folder we cannot write to has no shared-memory
-            // file to read through; nobody can be writing it from here, so read it as it is.
-            Err(StoreError::Sqlite(_)) => Store::read_only_connection(path, true)?,
-            Err(other) => return Err(other),
-        };
+        let conn = Store::open_source(path)?;
         migrate::check_readable(&conn, path)?;
         Ok(Store { conn })
+    }
+
+    /// A connection that only reads the matchday file at `path`, of any schema version;
+    /// refuses another program's file.
+    fn open_source(path: &Path) -> Result<Connection, StoreError> {
+        match Store::read_only_connection(path, false) {
+            Ok(conn) => Ok(conn),
+            // A write-ahead-logged file in a folder we cannot write to has no shared-memory
+            // file to read through; nobody can be writing it from here, so read it as it is.
+            Err(StoreError::Sqlite(_)) => Store::read_only_connection(path, true),
+            Err(other) => Err(other),
+        }
     }
 
     fn read_only_connection(path: &Path, immutable: bool) -> Result<Connection, StoreError> {

@@ -9,7 +9,7 @@ use crate::rows::StageColumns;
 use crate::{APPLICATION_ID, StoreError};
 
 /// The migrations in order, by file name; each is applied once, inside a transaction.
-const MIGRATIONS: &[(&str, &str)] = &[
+pub(crate) const MIGRATIONS: &[(&str, &str)] = &[
     ("0001_initial", include_str!("../migrations/0001_initial.sql")),
     (
         "0002_regulations",

@@ -9,6 +9,7 @@ use matchday_store::{Store, StoreError};
 
 use crate::args::{Cli, Command};
 
+pub mod backup;
 pub mod bracket;
 pub mod competition;
 pub mod decide;
@@ -23,6 +24,7 @@ pub mod honours;
 pub mod import;
 pub mod matches;
 pub mod odds;
+pub mod restore;
 pub mod result;
 pub mod stage;
 pub mod table;
@@ -32,8 +34,28 @@ pub mod track;
 
 /// Runs the command and returns what it prints.
 pub fn run(cli: Cli) -> anyhow::Result<String> {
-    let mut store = open_store(cli.db, writes(&cli.command))?;
-    match cli.command {
+    let path = database_path(cli.db)?;
+    // Backup and restore open the database themselves: a backup copies a file of any
+    // schema version as it is, and a restore checks its file before touching the database.
+    let command = match cli.command {
+        Command::Backup(args) => return backup::run(&path, args),
+        Command::Restore(args) => {
+            // Into a fresh data folder too; a refused restore leaves no folder behind.
+            let created = missing_folders(&path);
+            create_folder_of(&path)?;
+            let restored = restore::run(&path, args);
+            if restored.is_err() {
+                for folder in created {
+                    let _ = std::fs::remove_dir(folder);
+                }
+            }
+            return restored;
+        }
+        other => other,
+    };
+    let mut store = open_store(path, writes(&command))?;
+    match command {
+        Command::Backup(_) | Command::Restore(_) => unreachable!("handled above"),
         Command::Import(args) => import::run(&mut store, args),
         Command::Export(args) => export::run(&store, args),
         Command::Competition(args) => competition::run(&mut store, args),
@@ -72,7 +94,8 @@ fn writes(command: &Command) -> bool {
         | Command::Entrant(_)
         | Command::Decide(_)
         | Command::Edit(_)
-        | Command::Delete(_) => true,
+        | Command::Delete(_)
+        | Command::Restore(_) => true,
         Command::Export(_)
         | Command::Competitions(_)
         | Command::Teams(_)
@@ -83,23 +106,44 @@ fn writes(command: &Command) -> bool {
         | Command::Gaps(_)
         | Command::Odds(_)
         | Command::Bracket(_)
-        | Command::Honours(_) => false,
+        | Command::Honours(_)
+        | Command::Backup(_) => false,
     }
 }
 
-fn open_store(db: Option<PathBuf>, write: bool) -> anyhow::Result<Store> {
-    let path = match db {
-        Some(path) => path,
+/// The database file: `--db`, or matchday.db in the user data folder.
+fn database_path(db: Option<PathBuf>) -> anyhow::Result<PathBuf> {
+    match db {
+        Some(path) => Ok(path),
         None => {
             let dirs = directories::ProjectDirs::from("", "", "matchday")
                 .context("cannot find a user data folder; pass --db PATH")?;
-            dirs.data_dir().join("matchday.db")
+            Ok(dirs.data_dir().join("matchday.db"))
         }
-    };
+    }
+}
+
+/// Creates the folder a database is to be written in, as every write command may.
+fn create_folder_of(path: &std::path::Path) -> anyhow::Result<()> {
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent).with_context(|| format!("cannot create {}", parent.display()))?;
+    }
+    Ok(())
+}
+
+/// The folders above `path` that do not exist yet, deepest first.
+fn missing_folders(path: &std::path::Path) -> Vec<PathBuf> {
+    path.ancestors()
+        .skip(1)
+        .filter(|p| !p.as_os_str().is_empty())
+        .take_while(|p| !p.exists())
+        .map(std::path::Path::to_path_buf)
+        .collect()
+}
+
+fn open_store(path: PathBuf, write: bool) -> anyhow::Result<Store> {
     let opened = if write {
-        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-            std::fs::create_dir_all(parent).with_context(|| format!("cannot create {}", parent.display()))?;
-        }
+        create_folder_of(&path)?;
         Store::open(&path)
     } else {
         Store::open_read_only(&path)
