@@ -891,8 +891,16 @@ mod tests {
             ("", 1, "no \"matchday-season 1\" line"),
             // Found by `cargo fuzz run season_file`: read, but written back as
             // "competition: ", which is refused.
-            ("matchday-season 1\n== Round 1\n2023-08-29 | A | B | 7-1\n", 1, "no \"competition:\" line"),
-            ("matchday-season 1\nseason: 2023-24\n", 1, "no \"competition:\" line"),
+            (
+                "matchday-season 1\n== Round 1\n2023-08-29 | A | B | 7-1\n",
+                1,
+                "no \"competition:\" line",
+            ),
+            (
+                "matchday-season 1\nseason: 2023-24\n",
+                1,
+                "no \"competition:\" line",
+            ),
             (
                 "matchday-season 1\ncompetition: X\ncompetition: Y\n",
                 3,
