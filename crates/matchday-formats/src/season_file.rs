@@ -26,8 +26,8 @@
 //! ```
 //!
 //! - The first line that is not a comment is `matchday-season 1`, the format's version.
-//! - Header lines `key: value`, each at most once: `competition` (always
-//!   written), then, when known, `slug`, `season`, `format`, `rules`, `points`,
+//! - Header lines `key: value`, each at most once: `competition` (required,
+//!   never empty), then, when known, `slug`, `season`, `format`, `rules`, `points`,
 //!   `zones` (comma-separated) and `away-goals` (`yes` or `no`).
 //! - `team: name | alias | alias ...` lists a team and the other names it goes by.
 //! - `deduct: date | team | points | reason`: points taken away on that date;
@@ -398,6 +398,14 @@ pub fn parse(text: &str) -> Result<SeasonRecord, ParseError> {
         return Err(ParseError::new(
             1,
             "not a matchday season file (no \"matchday-season 1\" line)",
+        ));
+    }
+    if record.competition.is_empty() {
+        // The writer always writes one, and an empty one is refused where it is given,
+        // so a file without it would be read but never written back.
+        return Err(ParseError::new(
+            1,
+            "no \"competition:\" line: a season file names its competition",
         ));
     }
     crate::refuse_conflicting_results(&record.matches)?;
@@ -881,6 +889,18 @@ mod tests {
             ("competition: X\n", 1, "not a matchday season file"),
             ("matchday-season 2\n", 1, "unsupported"),
             ("", 1, "no \"matchday-season 1\" line"),
+            // Found by `cargo fuzz run season_file`: read, but written back as
+            // "competition: ", which is refused.
+            (
+                "matchday-season 1\n== Round 1\n2023-08-29 | A | B | 7-1\n",
+                1,
+                "no \"competition:\" line",
+            ),
+            (
+                "matchday-season 1\nseason: 2023-24\n",
+                1,
+                "no \"competition:\" line",
+            ),
             (
                 "matchday-season 1\ncompetition: X\ncompetition: Y\n",
                 3,

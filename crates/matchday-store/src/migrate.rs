@@ -135,39 +135,38 @@ pub(crate) fn check_readable(conn: &Connection, path: &Path) -> Result<(), Store
     Ok(())
 }
 
-/// Brings the schema up to date, one migration per transaction. Each transaction
-/// takes the write lock before it reads `user_version`, so processes opening the
-/// same new database at once apply each migration exactly once between them.
+/// Brings the schema up to date in one transaction, so an upgrade cut short (a crash,
+/// a kill, a full disk) leaves the file at the version it had, never part-way. The
+/// transaction takes the write lock before it reads `user_version`, so processes opening
+/// the same new database at once apply each migration exactly once between them.
 pub(crate) fn migrate(conn: &mut Connection, path: &Path) -> Result<(), StoreError> {
     let known = MIGRATIONS.len() as i64;
     // Up to date and marked: nothing to write, so no need to wait for the lock.
     if identify(conn, path)? == (Identity::Matchday, known) {
         return Ok(());
     }
-    loop {
-        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        // Asked again under the lock: another process may have created or changed it meanwhile.
-        let (identity, found) = identify(&tx, path)?;
-        if found > known {
-            return Err(StoreError::TooNew { found, known });
-        }
-        if identity != Identity::Matchday {
-            tx.pragma_update(None, "application_id", APPLICATION_ID)?;
-        }
-        let Some((name, sql)) = MIGRATIONS.get(found as usize) else {
-            tx.commit()?;
-            return Ok(());
-        };
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    // Asked again under the lock: another process may have created or changed it meanwhile.
+    let (identity, found) = identify(&tx, path)?;
+    if found > known {
+        return Err(StoreError::TooNew { found, known });
+    }
+    if identity != Identity::Matchday {
+        tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+    }
+    for (name, sql) in &MIGRATIONS[found as usize..] {
         tx.execute_batch(sql)?;
         after(name, &tx)?;
         if sql.contains("PRAGMA writable_schema = ON") {
-            // A constraint rewritten in place is only read once the schema version moves on.
+            // A constraint rewritten in place is only read once the schema version moves on;
+            // the next statement, in this same transaction, rereads the schema.
             let version: i64 = tx.pragma_query_value(None, "schema_version", |row| row.get(0))?;
             tx.pragma_update(None, "schema_version", version + 1)?;
         }
-        tx.pragma_update(None, "user_version", found + 1)?;
-        tx.commit()?;
     }
+    tx.pragma_update(None, "user_version", known)?;
+    tx.commit()?;
+    Ok(())
 }
 
 #[cfg(test)]
@@ -356,6 +355,40 @@ mod tests {
             migrate(&mut conn, Path::new(":memory:")),
             Err(StoreError::TooNew { found: 99, .. })
         ));
+    }
+
+    #[test]
+    fn an_upgrade_that_fails_part_way_leaves_the_old_version_whole() {
+        // A version-1 file whose match constraint is spelt so that migration 4 cannot
+        // find it: migrations 2 and 3 succeed first, and must not be kept without it.
+        let mut conn = Connection::open_in_memory().unwrap();
+        conn.execute_batch(MIGRATIONS[0].1).unwrap();
+        conn.execute_batch(
+            "PRAGMA user_version = 1;
+             INSERT INTO team (id, name, key) VALUES (1, 'A', 'a');
+             PRAGMA writable_schema = ON;
+             UPDATE sqlite_schema SET sql = replace(sql, 'CHECK ((status', 'CHECK  ((status')
+              WHERE type = 'table' AND name = 'match';
+             PRAGMA writable_schema = OFF;",
+        )
+        .unwrap();
+        assert!(migrate(&mut conn, Path::new(":memory:")).is_err());
+        let version: i64 = conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap();
+        assert_eq!(version, 1);
+        let decision_tables: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM sqlite_schema WHERE name = 'decision'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(decision_tables, 0, "migration 2 was kept");
+        let teams: i64 = conn
+            .query_row("SELECT count(*) FROM team", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(teams, 1);
     }
 
     fn cup_record(format: Format) -> matchday_core::SeasonRecord {

@@ -48,23 +48,16 @@ pub fn run(store: &mut Store, args: Args) -> anyhow::Result<String> {
     if args.name.is_some() && args.files.len() > 1 {
         bail!("--name applies to one file, but {} were given", args.files.len());
     }
-    let mut records = Vec::with_capacity(args.files.len());
-    for path in &args.files {
-        let text =
-            std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
-        let record = read_season(&text).with_context(|| path.display().to_string())?;
-        let record = match args.as_of {
-            Some(day) => record.as_of(day),
-            None => record,
-        };
-        records.push((path, record));
-    }
+    // One file at a time, read, stored and dropped before the next is read, all in one
+    // transaction: memory is that of the largest file, not of every file at once (all of
+    // English league history is 400 files), and a bad line anywhere still stores nothing.
     let summary = store.write(|w| {
         let mut total = ImportSummary::default();
         // Results the files would take back, counted over every file before refusing.
         let mut unplayed: Vec<(String, String, usize)> = Vec::new();
-        for (path, record) in &records {
-            match w.import(record, args.name.as_deref()) {
+        for path in &args.files {
+            let record = read_file(path, args.as_of)?;
+            match w.import(&record, args.name.as_deref()) {
                 Ok(one) => total.absorb(one),
                 Err(StoreError::WouldUnplayResults {
                     competition,
@@ -72,7 +65,7 @@ pub fn run(store: &mut Store, args: Args) -> anyhow::Result<String> {
                     count,
                 }) => unplayed.push((competition, slug, count)),
                 Err(e) => {
-                    return Err(imported_refusal(w, record, args.name.as_deref(), e)
+                    return Err(imported_refusal(w, &record, args.name.as_deref(), e)
                         .context(path.display().to_string()));
                 }
             }
@@ -110,6 +103,16 @@ fn taking_back(unplayed: &[(String, String, usize)], as_of: Option<chrono::Naive
              matchday edit match ... --to-fixture"
         ),
     }
+}
+
+/// The season in the file at `path`, as it stood at the end of `as_of` if given.
+fn read_file(path: &std::path::Path, as_of: Option<chrono::NaiveDate>) -> anyhow::Result<SeasonRecord> {
+    let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let record = read_season(&text).with_context(|| path.display().to_string())?;
+    Ok(match as_of {
+        Some(day) => record.as_of(day),
+        None => record,
+    })
 }
 
 /// A refused line of the file worded with the names of the teams and
