@@ -53,10 +53,15 @@ pub fn parse(text: &str) -> Result<Vec<SeasonRecord>, ParseError> {
     let (_, header) = lines.next().ok_or_else(|| ParseError::new(1, "empty file"))?;
     let names = split_row(header).map_err(|why| ParseError::new(1, why))?;
     let column = |name: &str| {
-        names
-            .iter()
-            .position(|n| n == name)
-            .ok_or_else(|| ParseError::new(1, format!("no \"{name}\" column")))
+        names.iter().position(|n| n == name).ok_or_else(|| {
+            ParseError::new(
+                1,
+                format!(
+                    "no \"{name}\" column: this reads engsoccerdata's england.csv layout \
+                         (Date, Season, home, visitor, hgoal, vgoal, tier)"
+                ),
+            )
+        })
     };
     let (date, season, home, away, hgoal, vgoal, tier) = (
         column("Date")?,

@@ -1,26 +1,36 @@
-//! `matchday import`: store seasons from Football.TXT or matchday season files.
+//! `matchday import`: store seasons from any format the formats registry reads.
 
 use std::path::PathBuf;
 
 use anyhow::{Context, bail};
 use matchday_core::SeasonRecord;
+use matchday_formats::FileFormat;
 use matchday_store::{ImportSummary, Store};
 
 /// Store seasons from files
 ///
-/// Reads openfootball Football.TXT files (league, cup and European layouts)
-/// and matchday's own season files. Teams, the competition and its season
-/// are created as needed; importing the same file again changes nothing.
-/// If any line of any file cannot be read, nothing is stored.
+/// Reads openfootball Football.TXT (league, cup and European layouts),
+/// openfootball football.json (football.json, euro.json and worldcup.json),
+/// engsoccerdata's england.csv layout and matchday's own season files; the
+/// format is told from the content unless --format names it. Teams, the
+/// competition and its season are created as needed; importing the same file
+/// again changes nothing. If any line of any file cannot be read, nothing is
+/// stored.
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:
   matchday import data/premier-league-2023-24.season
   matchday import ../shared/data/openfootball/england/2023-24/1-premierleague.txt --name \"Premier League\"
+  matchday import ../shared/data/openfootball/euro.json/2024/euro.json
   matchday import data/*-2023-24.season --as-of 2024-02-01")]
 pub struct Args {
     /// The files to read
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<PathBuf>,
+
+    /// Read the files in this format instead of telling it from their content:
+    /// season, football.json (json), football.txt (txt), engsoccer
+    #[arg(long, value_name = "NAME", value_parser = parse_format)]
+    pub format: Option<FileFormat>,
 
     /// Store the competition under this name instead of the file's (one file only)
     #[arg(long, value_name = "NAME")]
@@ -32,13 +42,17 @@ pub struct Args {
     pub as_of: Option<chrono::NaiveDate>,
 }
 
-/// Reads a season from text in whichever format it is written.
-pub fn read_season(text: &str) -> Result<SeasonRecord, matchday_formats::ParseError> {
-    if matchday_formats::season_file::is_season_file(text) {
-        matchday_formats::season_file::parse(text)
-    } else {
-        matchday_formats::football_txt::parse(text)
-    }
+/// A `--format` name: one of the registry's (its error lists them).
+pub fn parse_format(name: &str) -> Result<FileFormat, String> {
+    FileFormat::named(name).map_err(|e| e.to_string())
+}
+
+/// Reads the seasons in `text`, in `format` or the one its content shows.
+pub fn read_seasons(
+    text: &str,
+    format: Option<FileFormat>,
+) -> Result<Vec<SeasonRecord>, matchday_formats::ParseError> {
+    format.unwrap_or_else(|| FileFormat::detect(text)).read(text)
 }
 
 pub fn run(store: &mut Store, args: Args) -> anyhow::Result<String> {
@@ -49,12 +63,21 @@ pub fn run(store: &mut Store, args: Args) -> anyhow::Result<String> {
     for path in &args.files {
         let text =
             std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
-        let record = read_season(&text).with_context(|| path.display().to_string())?;
-        let record = match args.as_of {
-            Some(day) => record.as_of(day),
-            None => record,
-        };
-        records.push((path, record));
+        let read = read_seasons(&text, args.format).with_context(|| path.display().to_string())?;
+        if args.name.is_some() && read.len() > 1 {
+            bail!(
+                "--name applies to one competition-season, but {} holds {}",
+                path.display(),
+                read.len()
+            );
+        }
+        for record in read {
+            let record = match args.as_of {
+                Some(day) => record.as_of(day),
+                None => record,
+            };
+            records.push((path, record));
+        }
     }
     let summary = store.write(|w| {
         let mut total = ImportSummary::default();
