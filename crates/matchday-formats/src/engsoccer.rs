@@ -15,6 +15,22 @@ use matchday_core::{
 
 use crate::ParseError;
 
+/// Whether `text` starts with this layout's header: the `Date`, `home`,
+/// `visitor` and `tier` columns, quoted or not.
+pub fn is_league_csv(text: &str) -> bool {
+    let header = text
+        .strip_prefix('\u{feff}')
+        .unwrap_or(text)
+        .lines()
+        .next()
+        .unwrap_or("");
+    split_row(header).is_ok_and(|names| {
+        ["Date", "home", "visitor", "tier"]
+            .iter()
+            .all(|want| names.iter().any(|n| n == want))
+    })
+}
+
 /// Reads the CSV into one record per season and tier, in order of first appearance.
 ///
 /// Each record is named "English league tier N", with points of the day: two
@@ -37,10 +53,15 @@ pub fn parse(text: &str) -> Result<Vec<SeasonRecord>, ParseError> {
     let (_, header) = lines.next().ok_or_else(|| ParseError::new(1, "empty file"))?;
     let names = split_row(header).map_err(|why| ParseError::new(1, why))?;
     let column = |name: &str| {
-        names
-            .iter()
-            .position(|n| n == name)
-            .ok_or_else(|| ParseError::new(1, format!("no \"{name}\" column")))
+        names.iter().position(|n| n == name).ok_or_else(|| {
+            ParseError::new(
+                1,
+                format!(
+                    "no \"{name}\" column: this reads engsoccerdata's england.csv layout \
+                         (Date, Season, home, visitor, hgoal, vgoal, tier)"
+                ),
+            )
+        })
     };
     let (date, season, home, away, hgoal, vgoal, tier) = (
         column("Date")?,

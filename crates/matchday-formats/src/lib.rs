@@ -4,8 +4,14 @@
 //!   European files in all three layouts the openfootball repositories use).
 //! - [`season_file`] reads and writes matchday's own season format, which
 //!   round-trips exactly (see `FORMAT.md` beside this crate).
+//! - [`football_json`] reads openfootball's football.json (flat `matches`,
+//!   euro.json's nested `rounds`, worldcup.json's scores) and writes it.
 //! - [`engsoccer`] reads engsoccerdata's `england.csv` layout, one record per
 //!   season and tier.
+//!
+//! [`FileFormat`] is the one registry of them: detection from the content,
+//! reading and writing by name (`--format json`), so callers never name a
+//! format's module.
 //!
 //! Nothing here touches files: every function takes `&str` and returns values,
 //! so the caller decides where text comes from. Team names stay exactly as
@@ -32,8 +38,12 @@
 #![deny(missing_docs)]
 
 pub mod engsoccer;
+pub mod football_json;
 pub mod football_txt;
+mod format;
 pub mod season_file;
+
+pub use format::{FileFormat, FormatError};
 
 /// A line of input that cannot be read, with its 1-based number.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -259,7 +269,7 @@ mod tests {
             junk in any::<String>(),
         ) {
             for text in [season.join(ending), txt.join(ending), junk] {
-                for result in [season_file::parse(&text), football_txt::parse(&text)] {
+                for result in [season_file::parse(&text), football_txt::parse(&text), football_json::parse(&text)] {
                     if let Err(err) = result {
                         let message = err.to_string();
                         prop_assert!(message.chars().count() < 1000, "{message}");

@@ -1,28 +1,38 @@
-//! `matchday import`: store seasons from Football.TXT or matchday season files.
+//! `matchday import`: store seasons from any format the formats registry reads.
 
 use std::path::PathBuf;
 
 use anyhow::{Context, bail};
 use matchday_core::SeasonRecord;
+use matchday_formats::FileFormat;
 use matchday_store::{ImportSummary, Store, StoreError};
 
 /// Store seasons from files
 ///
-/// Reads openfootball Football.TXT files (league, cup and European layouts)
-/// and matchday's own season files. Teams, the competition and its season
-/// are created as needed; importing the same file again changes nothing.
-/// If any line of any file cannot be read, nothing is stored. An import never
+/// Reads openfootball Football.TXT (league, cup and European layouts),
+/// openfootball football.json (football.json, euro.json and worldcup.json),
+/// engsoccerdata's england.csv layout and matchday's own season files; the
+/// format is told from the content unless --format names it. Teams, the
+/// competition and its season are created as needed; importing the same file
+/// again changes nothing. If any line of any file cannot be read, nothing is
+/// stored. An import never
 /// turns a stored result back into a fixture (an older file, or `--as-of`
 /// before results already stored, is refused): read commands take `--as-of`.
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:
   matchday import data/premier-league-2023-24.season
   matchday import ../shared/data/openfootball/england/2023-24/1-premierleague.txt --name \"Premier League\"
+  matchday import ../shared/data/openfootball/euro.json/2024/euro.json
   matchday --db what-if.db import data/*-2023-24.season --as-of 2024-02-01")]
 pub struct Args {
     /// The files to read
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<PathBuf>,
+
+    /// Read the files in this format instead of telling it from their content:
+    /// season, football.json (json), football.txt (txt), engsoccer
+    #[arg(long, value_name = "NAME", value_parser = parse_format)]
+    pub format: Option<FileFormat>,
 
     /// Store the competition under this name instead of the file's (one file only)
     #[arg(long, value_name = "NAME")]
@@ -35,13 +45,17 @@ pub struct Args {
     pub as_of: Option<chrono::NaiveDate>,
 }
 
-/// Reads a season from text in whichever format it is written.
-pub fn read_season(text: &str) -> Result<SeasonRecord, matchday_formats::ParseError> {
-    if matchday_formats::season_file::is_season_file(text) {
-        matchday_formats::season_file::parse(text)
-    } else {
-        matchday_formats::football_txt::parse(text)
-    }
+/// A `--format` name: one of the registry's (its error lists them).
+pub fn parse_format(name: &str) -> Result<FileFormat, String> {
+    FileFormat::named(name).map_err(|e| e.to_string())
+}
+
+/// Reads the seasons in `text`, in `format` or the one its content shows.
+pub fn read_seasons(
+    text: &str,
+    format: Option<FileFormat>,
+) -> Result<Vec<SeasonRecord>, matchday_formats::ParseError> {
+    format.unwrap_or_else(|| FileFormat::detect(text)).read(text)
 }
 
 pub fn run(store: &mut Store, args: Args) -> anyhow::Result<String> {
@@ -56,17 +70,18 @@ pub fn run(store: &mut Store, args: Args) -> anyhow::Result<String> {
         // Results the files would take back, counted over every file before refusing.
         let mut unplayed: Vec<(String, String, usize)> = Vec::new();
         for path in &args.files {
-            let record = read_file(path, args.as_of)?;
-            match w.import(&record, args.name.as_deref()) {
-                Ok(one) => total.absorb(one),
-                Err(StoreError::WouldUnplayResults {
-                    competition,
-                    slug,
-                    count,
-                }) => unplayed.push((competition, slug, count)),
-                Err(e) => {
-                    return Err(imported_refusal(w, &record, args.name.as_deref(), e)
-                        .context(path.display().to_string()));
+            for record in read_file(path, args.format, args.name.is_some(), args.as_of)? {
+                match w.import(&record, args.name.as_deref()) {
+                    Ok(one) => total.absorb(one),
+                    Err(StoreError::WouldUnplayResults {
+                        competition,
+                        slug,
+                        count,
+                    }) => unplayed.push((competition, slug, count)),
+                    Err(e) => {
+                        return Err(imported_refusal(w, &record, args.name.as_deref(), e)
+                            .context(path.display().to_string()));
+                    }
                 }
             }
         }
@@ -106,13 +121,30 @@ fn taking_back(unplayed: &[(String, String, usize)], as_of: Option<chrono::Naive
 }
 
 /// The season in the file at `path`, as it stood at the end of `as_of` if given.
-fn read_file(path: &std::path::Path, as_of: Option<chrono::NaiveDate>) -> anyhow::Result<SeasonRecord> {
+/// The seasons in the file at `path` (in `format`, or the one its content shows), each as it
+/// stood at the end of `as_of` if given; `--name` (`named`) takes a file of one season only.
+fn read_file(
+    path: &std::path::Path,
+    format: Option<FileFormat>,
+    named: bool,
+    as_of: Option<chrono::NaiveDate>,
+) -> anyhow::Result<Vec<SeasonRecord>> {
     let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
-    let record = read_season(&text).with_context(|| path.display().to_string())?;
-    Ok(match as_of {
-        Some(day) => record.as_of(day),
-        None => record,
-    })
+    let read = read_seasons(&text, format).with_context(|| path.display().to_string())?;
+    if named && read.len() > 1 {
+        bail!(
+            "--name applies to one competition-season, but {} holds {}",
+            path.display(),
+            read.len()
+        );
+    }
+    Ok(read
+        .into_iter()
+        .map(|record| match as_of {
+            Some(day) => record.as_of(day),
+            None => record,
+        })
+        .collect())
 }
 
 /// A refused line of the file worded with the names of the teams and

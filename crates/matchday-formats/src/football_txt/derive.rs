@@ -3,11 +3,11 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use matchday_core::{MatchRecord, Season, Venue};
+use matchday_core::{Format, MatchRecord, Season, Venue};
 
 /// A matchday defined by its dates: `▪ Matchday 1 | Fri Jun 14 - Tue Jun 18`.
 #[derive(Debug)]
-pub(super) struct MatchdayRange {
+pub(crate) struct MatchdayRange {
     pub(super) label: String,
     pub(super) first: NaiveDate,
     pub(super) last: NaiveDate,
@@ -76,7 +76,7 @@ pub(super) fn name_unnamed_groups(matches: &mut [MatchRecord], unnamed_group: &[
 /// teams are missing. When the weeks do not give as many matchdays as each
 /// team plays group matches (a tournament playing every day), a match is
 /// its teams' n-th group match.
-pub(super) fn label_group_rounds(matches: &mut [MatchRecord], defined_matchdays: &[MatchdayRange]) {
+pub(crate) fn label_group_rounds(matches: &mut [MatchRecord], defined_matchdays: &[MatchdayRange]) {
     let mut unlabelled: Vec<usize> = Vec::new();
     for (index, m) in matches.iter_mut().enumerate() {
         if m.group.is_none() || m.round.is_some() {
@@ -170,7 +170,7 @@ pub(super) fn label_group_rounds(matches: &mut [MatchRecord], defined_matchdays:
 /// same teams are the two legs of a tie when every pairing in the round meets
 /// twice (UEFA knockouts, EFL Cup semi-finals); otherwise the later meeting is
 /// a replay of a drawn tie (FA Cup).
-pub(super) fn mark_legs_and_replays(matches: &mut [MatchRecord]) {
+pub(crate) fn mark_legs_and_replays(matches: &mut [MatchRecord]) {
     let mut rounds: HashMap<&str, HashMap<(&str, &str), Vec<usize>>> = HashMap::new();
     for (index, m) in matches.iter().enumerate() {
         let Some(round) = m.round.as_deref() else { continue };
@@ -212,7 +212,7 @@ pub(super) fn mark_legs_and_replays(matches: &mut [MatchRecord]) {
 
 /// Finals are played on neutral ground. So are FA Cup semi-finals: since 2008
 /// every one has been at Wembley, which the Football.TXT file does not say.
-pub(super) fn mark_neutral_venues(competition: &str, matches: &mut [MatchRecord]) {
+pub(crate) fn mark_neutral_venues(competition: &str, matches: &mut [MatchRecord]) {
     let fa_cup = competition.to_lowercase().contains("fa cup");
     for m in matches {
         let Some(round) = m.round.as_deref() else { continue };
@@ -225,7 +225,7 @@ pub(super) fn mark_neutral_venues(competition: &str, matches: &mut [MatchRecord]
 }
 
 /// Whether a round label names a knockout round rather than a league matchday.
-pub(super) fn is_cup_round(label: &str) -> bool {
+pub(crate) fn is_cup_round(label: &str) -> bool {
     let lower = label.to_lowercase();
     lower.starts_with("round")
         || lower.contains("final")
@@ -250,7 +250,7 @@ const LATE_EDITIONS: [(&str, i32, i32); 4] = [
 
 /// The season of a competition named `name` whose title gives `season`:
 /// the edition, for a tournament played later than its name says.
-pub(super) fn edition_of(name: &str, season: Season) -> Season {
+pub(crate) fn edition_of(name: &str, season: Season) -> Season {
     let key = name.to_lowercase();
     LATE_EDITIONS
         .iter()
@@ -259,12 +259,53 @@ pub(super) fn edition_of(name: &str, season: Season) -> Season {
         .unwrap_or(season)
 }
 
+/// A title's competition and season: the season is the last word that reads
+/// as one (`Euro 2024`, `English Premier League 2023/24`, `World Cup 2026
+/// Qualifying`), taken out of the name and made the edition; a title
+/// without one is all name.
+pub(crate) fn title_parts(text: &str) -> (String, Option<Season>) {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let found = words
+        .iter()
+        .enumerate()
+        .rev()
+        .find_map(|(i, w)| w.parse::<Season>().ok().map(|s| (i, s)));
+    let Some((at, season)) = found else {
+        return (text.to_string(), None);
+    };
+    let name = words
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| i != at)
+        .map(|(_, w)| *w)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let season = edition_of(&name, season);
+    (name, Some(season))
+}
+
+/// The format the matches show: groups make a group stage and knockout,
+/// cup rounds that are not a round robin a knockout, anything else a league.
+pub(crate) fn format_of(matches: &[MatchRecord]) -> Format {
+    if matches.iter().any(|m| m.group.is_some()) {
+        Format::GroupsKnockout
+    } else if matches
+        .iter()
+        .any(|m| m.round.as_deref().is_some_and(is_cup_round))
+        && !is_round_robin(matches)
+    {
+        Format::Knockout
+    } else {
+        Format::League
+    }
+}
+
 /// Whether the matches are a league's, though its rounds are named like a
 /// cup's (`Round 1` to `Round 32` in Austria) or a play-off follows it (the
 /// Championship's, Austria's Conference League play-off): teams meet again in
 /// other rounds, as often as there are teams at least. A cup's teams meet
 /// again only in the same round (legs, replays) or, rarely, in a later one.
-pub(super) fn is_round_robin(matches: &[MatchRecord]) -> bool {
+pub(crate) fn is_round_robin(matches: &[MatchRecord]) -> bool {
     let mut rounds: HashMap<(&str, &str), Vec<&str>> = HashMap::new();
     let mut teams: Vec<&str> = Vec::new();
     for m in matches {

@@ -56,7 +56,7 @@
 //! neutral venues.
 
 mod dates;
-mod derive;
+pub(crate) mod derive;
 mod reader;
 mod scores;
 #[cfg(test)]
@@ -66,6 +66,7 @@ use matchday_core::SeasonRecord;
 
 use crate::ParseError;
 use reader::Reader;
+pub(crate) use reader::check_texts;
 
 /// Reads a Football.TXT file into a season record.
 ///

@@ -2,12 +2,12 @@
 //! the state (round, group, date, kick-off) that later lines inherit.
 
 use chrono::{NaiveDate, NaiveTime};
-use matchday_core::{Format, MatchRecord, MatchStatus, Season, SeasonRecord, Venue};
+use matchday_core::{MatchRecord, MatchStatus, SeasonRecord, Venue};
 
 use super::dates::{DateParts, date_parts, leading_date, leading_time, skip_local_time};
 use super::derive::{
-    MatchdayRange, edition_of, is_cup_round, is_round_robin, label_group_rounds, mark_legs_and_replays,
-    mark_neutral_venues, name_unnamed_groups,
+    MatchdayRange, format_of, label_group_rounds, mark_legs_and_replays, mark_neutral_venues,
+    name_unnamed_groups, title_parts,
 };
 use super::scores::split_teams;
 use crate::ParseError;
@@ -189,27 +189,9 @@ impl Reader {
             return Err(ParseError::new(line, format!("a second header \"= {text}\"")));
         }
         self.header_seen = true;
-        // The season is the last word that reads as one: `= Euro 2024`,
-        // `= English Premier League 2023/24`, `= World Cup 2026 Qualifying`.
-        let words: Vec<&str> = text.split_whitespace().collect();
-        let found = words
-            .iter()
-            .enumerate()
-            .rev()
-            .find_map(|(i, w)| w.parse::<Season>().ok().map(|s| (i, s)));
-        let Some((at, season)) = found else {
-            self.record.competition = text.to_string();
-            return Ok(());
-        };
-        let name = words
-            .iter()
-            .enumerate()
-            .filter(|&(i, _)| i != at)
-            .map(|(_, w)| *w)
-            .collect::<Vec<_>>()
-            .join(" ");
-        self.record.season = Some(edition_of(&name, season));
+        let (name, season) = title_parts(text);
         self.record.competition = name;
+        self.record.season = season;
         Ok(())
     }
 
@@ -468,18 +450,7 @@ impl Reader {
         mark_neutral_venues(&self.record.competition, &mut self.record.matches);
         check_texts(&self.record)?;
         crate::refuse_conflicting_results(&self.record.matches)?;
-        let matches = &self.record.matches;
-        self.record.format = Some(if matches.iter().any(|m| m.group.is_some()) {
-            Format::GroupsKnockout
-        } else if matches
-            .iter()
-            .any(|m| m.round.as_deref().is_some_and(is_cup_round))
-            && !is_round_robin(matches)
-        {
-            Format::Knockout
-        } else {
-            Format::League
-        });
+        self.record.format = Some(format_of(&self.record.matches));
         Ok(self.record)
     }
 }
@@ -594,7 +565,7 @@ fn is_placeholder(team: &str) -> bool {
 
 /// The names and rounds a file gave, checked as text entering the domain
 /// (no control characters, bounded length), each at the line of its first match.
-fn check_texts(record: &SeasonRecord) -> Result<(), ParseError> {
+pub(crate) fn check_texts(record: &SeasonRecord) -> Result<(), ParseError> {
     use matchday_core::TextField;
     let first_line = record.matches.first().map_or(1, |m| m.line);
     crate::checked_text(first_line, TextField::Competition, &record.competition, true)?;
