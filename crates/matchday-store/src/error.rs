@@ -172,6 +172,35 @@ pub enum StoreError {
     /// An off-the-pitch decision that the results or the regulations do not allow.
     #[error("cannot record that decision: {0}")]
     Decision(#[from] matchday_core::DecisionError),
+    /// `undo` was asked for more changes than are in effect.
+    #[error("{}", nothing_left("undo", "undone", "changes", *.asked, *.available))]
+    NothingToUndo {
+        /// How many were asked for.
+        asked: usize,
+        /// How many could be undone.
+        available: usize,
+    },
+    /// `redo` was asked for more undos than can be redone.
+    #[error("{}", nothing_left("redo", "redone", "undos", *.asked, *.available))]
+    NothingToRedo {
+        /// How many were asked for.
+        asked: usize,
+        /// How many could be redone.
+        available: usize,
+    },
+    /// A row a change touched is no longer as the change left it, though the log
+    /// records nothing since: another program changed the file.
+    #[error(
+        "cannot undo change {change}: row {row} of {table} was changed outside matchday since; nothing was changed"
+    )]
+    ChangedOutsideLog {
+        /// The change that was to be reversed.
+        change: i64,
+        /// The table.
+        table: String,
+        /// The row's rowid.
+        row: i64,
+    },
     /// A stored value could not be read back.
     #[error("corrupt row in {table}: {detail}")]
     Corrupt {
@@ -208,5 +237,15 @@ fn did_you_mean(candidates: &[String]) -> String {
         String::new()
     } else {
         format!(" (did you mean {}?)", candidates.join(", "))
+    }
+}
+
+/// "nothing to undo", or how many of those asked for there are.
+fn nothing_left(verb: &str, done: &str, what: &str, asked: usize, available: usize) -> String {
+    match available {
+        0 => format!("nothing to {verb}; nothing was changed"),
+        _ => format!(
+            "only {available} of the {asked} {what} asked for can be {done}; nothing was changed"
+        ),
     }
 }
