@@ -52,6 +52,9 @@ pub enum Command {
     Track(commands::track::Args),
     Bracket(commands::bracket::Args),
     Honours(commands::honours::Args),
+    Log(commands::log::Args),
+    Undo(commands::undo::Args),
+    Redo(commands::redo::Args),
 }
 
 /// How a read command prints.

@@ -224,7 +224,11 @@ pub(crate) fn install_triggers(conn: &Connection) -> Result<(), StoreError> {
         let t = quoted(&table);
         let tbl = literal(&table);
         let changed = {
-            let list = |r: &str| cols.iter().map(|c| format!("{r}.{}", quoted(c))).collect::<Vec<_>>();
+            let list = |r: &str| {
+                cols.iter()
+                    .map(|c| format!("{r}.{}", quoted(c)))
+                    .collect::<Vec<_>>()
+            };
             format!("({}) IS NOT ({})", list("OLD").join(", "), list("NEW").join(", "))
         };
         let insert = name("insert");
@@ -388,7 +392,9 @@ impl Reader<'_> {
             .prepare_cached("SELECT at, command FROM change WHERE id = ?1")?
             .query_row([id.0], |r| Ok((r.get(0)?, r.get(1)?)))
             .optional()?;
-        let Some((at, command)) = head else { return Ok(None) };
+        let Some((at, command)) = head else {
+            return Ok(None);
+        };
         let stacks = Stacks::of(self.conn)?;
         self.entry(&stacks, id, &at, command).map(Some)
     }
@@ -511,7 +517,9 @@ impl Reader<'_> {
         };
         let int = |key: &str| latest.get(key).and_then(Value::as_i64).unwrap_or_default();
         let text = |map: Option<&Map<String, Value>>, key: &str| {
-            map.and_then(|m| m.get(key)).and_then(Value::as_str).map(str::to_string)
+            map.and_then(|m| m.get(key))
+                .and_then(Value::as_str)
+                .map(str::to_string)
         };
         Ok(match row.table.as_str() {
             "match" => {

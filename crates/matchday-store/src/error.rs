@@ -244,8 +244,6 @@ fn did_you_mean(candidates: &[String]) -> String {
 fn nothing_left(verb: &str, done: &str, what: &str, asked: usize, available: usize) -> String {
     match available {
         0 => format!("nothing to {verb}; nothing was changed"),
-        _ => format!(
-            "only {available} of the {asked} {what} asked for can be {done}; nothing was changed"
-        ),
+        _ => format!("only {available} of the {asked} {what} asked for can be {done}; nothing was changed"),
     }
 }

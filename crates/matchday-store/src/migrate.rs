@@ -21,7 +21,10 @@ pub(crate) const MIGRATIONS: &[(&str, &str)] = &[
         include_str!("../migrations/0004_honest_scores.sql"),
     ),
     ("0005_rounds", include_str!("../migrations/0005_rounds.sql")),
-    ("0006_change_log", include_str!("../migrations/0006_change_log.sql")),
+    (
+        "0006_change_log",
+        include_str!("../migrations/0006_change_log.sql"),
+    ),
 ];
 
 /// The schema version from which every change to the data is logged.

@@ -56,7 +56,9 @@ impl Store {
 
     fn reverse(&mut self, count: usize, direction: Direction) -> Result<Vec<Reversal>, StoreError> {
         let command = self.command_line.clone();
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
         change_log::file_unlogged(&tx)?;
         // Rows come back in the reverse of the order they went, which can put a row
         // before the one it refers to; the references are checked at commit instead.
@@ -83,10 +85,11 @@ impl Store {
             for row in reader.change_rows(target)?.iter().rev() {
                 reverse_row(&tx, &mut columns, target, row)?;
             }
-            let by = change_log::close(&tx, command.as_deref(), Some(target))?.ok_or(StoreError::Corrupt {
-                table: "change",
-                detail: format!("change {} has no rows to reverse", target.0),
-            })?;
+            let by =
+                change_log::close(&tx, command.as_deref(), Some(target))?.ok_or(StoreError::Corrupt {
+                    table: "change",
+                    detail: format!("change {} has no rows to reverse", target.0),
+                })?;
             reversals.push(Reversal { reversed, by });
         }
         tx.commit()?;

@@ -285,7 +285,11 @@ impl<'c> Writer<'c> {
             .prepare_cached("SELECT name, first, last FROM zone WHERE competition_id = ?1 ORDER BY rowid")?
             .query_map([id.0], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
             .collect::<Result<_, _>>()?;
-        if stored.iter().map(|(n, f, l)| (n.as_str(), *f, *l)).eq(zones.iter().map(|z| (z.name.as_str(), z.first, z.last))) {
+        if stored
+            .iter()
+            .map(|(n, f, l)| (n.as_str(), *f, *l))
+            .eq(zones.iter().map(|z| (z.name.as_str(), z.first, z.last)))
+        {
             return Ok(());
         }
         self.conn()

@@ -19,18 +19,23 @@ pub mod fixture;
 pub mod gaps;
 pub mod honours;
 pub mod import;
+pub mod log;
 pub mod matches;
 pub mod odds;
+pub mod redo;
 pub mod result;
 pub mod stage;
 pub mod table;
 pub mod team;
 pub mod thirds;
 pub mod track;
+pub mod undo;
 
 /// Runs the command and returns what it prints.
 pub fn run(cli: Cli) -> anyhow::Result<String> {
     let mut store = open_store(cli.db, writes(&cli.command))?;
+    // Logged with every change this command makes (see `matchday log`).
+    store.set_command_line(log::command_line(std::env::args_os()));
     match cli.command {
         Command::Import(args) => import::run(&mut store, args),
         Command::Export(args) => export::run(&store, args),
@@ -51,6 +56,9 @@ pub fn run(cli: Cli) -> anyhow::Result<String> {
         Command::Odds(args) => odds::run(&store, args),
         Command::Bracket(args) => bracket::run(&store, args),
         Command::Honours(args) => honours::run(&store, args),
+        Command::Log(args) => log::run(&store, args),
+        Command::Undo(args) => undo::run(&mut store, args),
+        Command::Redo(args) => redo::run(&mut store, args),
     }
 }
 
@@ -65,7 +73,9 @@ fn writes(command: &Command) -> bool {
         | Command::Fixture(_)
         | Command::Deduct(_)
         | Command::Entrant(_)
-        | Command::Decide(_) => true,
+        | Command::Decide(_)
+        | Command::Undo(_)
+        | Command::Redo(_) => true,
         Command::Export(_)
         | Command::Competitions(_)
         | Command::Teams(_)
@@ -76,7 +86,8 @@ fn writes(command: &Command) -> bool {
         | Command::Gaps(_)
         | Command::Odds(_)
         | Command::Bracket(_)
-        | Command::Honours(_) => false,
+        | Command::Honours(_)
+        | Command::Log(_) => false,
     }
 }
 

@@ -88,11 +88,7 @@ fn imported(store: &mut Store) -> Competition {
 
 fn game(store: &Store, home: &str, away: &str, date: NaiveDate, status: MatchStatus) -> Match {
     let read = store.read();
-    let pairing = Pairing::new(
-        read.resolve_team(home).unwrap(),
-        read.resolve_team(away).unwrap(),
-    )
-    .unwrap();
+    let pairing = Pairing::new(read.resolve_team(home).unwrap(), read.resolve_team(away).unwrap()).unwrap();
     Match::new(date, pairing, status)
 }
 
@@ -165,7 +161,14 @@ fn every_kind_of_write_is_logged_with_its_command_line() {
         let m = game(s, "Beta", "Alpha", day(9, 2), MatchStatus::Scheduled);
         s.write(|w| w.add_fixture(&comp, &m)).unwrap();
     });
-    assert!(matches!(fixture.subject, Some(Subject::Match { before: None, after: Some(_), .. })));
+    assert!(matches!(
+        fixture.subject,
+        Some(Subject::Match {
+            before: None,
+            after: Some(_),
+            ..
+        })
+    ));
     let deduction = expect(&mut store, "a deduction", &|s| {
         let team = s.read().resolve_team("Alpha").unwrap();
         let d = Deduction {
@@ -176,7 +179,10 @@ fn every_kind_of_write_is_logged_with_its_command_line() {
         };
         s.write(|w| w.add_deduction(&comp, &d)).unwrap();
     });
-    assert!(matches!(deduction.subject, Some(Subject::Deduction { points: 3, .. })));
+    assert!(matches!(
+        deduction.subject,
+        Some(Subject::Deduction { points: 3, .. })
+    ));
     let team = expect(&mut store, "a team", &|s| {
         s.write(|w| w.add_team("Epsilon", &[])).unwrap();
     });
@@ -252,7 +258,11 @@ fn a_write_that_changes_nothing_or_fails_logs_nothing() {
         .unwrap();
     let filed: i64 = store
         .conn
-        .query_row("SELECT count(*) FROM change_row JOIN change ON change.id = change_id", [], |r| r.get(0))
+        .query_row(
+            "SELECT count(*) FROM change_row JOIN change ON change.id = change_id",
+            [],
+            |r| r.get(0),
+        )
         .unwrap();
     assert_eq!(rows, filed, "every logged row belongs to a change");
     assert_eq!(dump(&store), before);
@@ -347,13 +357,20 @@ fn undo_restores_a_decision_and_the_one_it_replaced() {
     store.write(|w| w.import(&record, None)).unwrap();
     let wc = store.read().find_competition("world cup", None, None).unwrap();
     let read = store.read();
-    let (japan, senegal) = (read.resolve_team("Japan").unwrap(), read.resolve_team("Senegal").unwrap());
+    let (japan, senegal) = (
+        read.resolve_team("Japan").unwrap(),
+        read.resolve_team("Senegal").unwrap(),
+    );
     let decide = |teams, by| Decision::new(Some("H".into()), teams, by).unwrap();
     let lots = decide(vec![senegal, japan], OffThePitch::DrawingOfLots);
-    undo_restores(&mut store, |s| s.write(|w| w.record_decision(&wc, &lots)).unwrap());
+    undo_restores(&mut store, |s| {
+        s.write(|w| w.record_decision(&wc, &lots)).unwrap()
+    });
     // Replacing it deletes the old decision and its teams (a cascade): all restored.
     let fair_play = decide(vec![japan, senegal], OffThePitch::FairPlay);
-    undo_restores(&mut store, |s| s.write(|w| w.record_decision(&wc, &fair_play)).unwrap());
+    undo_restores(&mut store, |s| {
+        s.write(|w| w.record_decision(&wc, &fair_play)).unwrap()
+    });
 }
 
 #[test]
@@ -362,17 +379,32 @@ fn cascades_replaces_and_upserts_are_logged_and_undone() {
     imported(&mut store);
     // A competition deleted with everything that cascades from it.
     undo_restores(&mut store, |s| {
-        s.write(|w| w.conn().execute("DELETE FROM competition", []).map_err(StoreError::from))
-            .unwrap();
+        s.write(|w| {
+            w.conn()
+                .execute("DELETE FROM competition", [])
+                .map_err(StoreError::from)
+        })
+        .unwrap();
         let log = s.read().changes(Some(1)).unwrap().remove(0);
-        assert!(log.counts.iter().any(|c| c.table == "match" && c.action == RowAction::Removed));
-        assert!(log.counts.iter().any(|c| c.table == "zone" && c.action == RowAction::Removed));
+        assert!(
+            log.counts
+                .iter()
+                .any(|c| c.table == "match" && c.action == RowAction::Removed)
+        );
+        assert!(
+            log.counts
+                .iter()
+                .any(|c| c.table == "zone" && c.action == RowAction::Removed)
+        );
     });
     // INSERT OR REPLACE deletes the row it replaces: logged, so undone exactly.
     undo_restores(&mut store, |s| {
         s.write(|w| {
             w.conn()
-                .execute("INSERT OR REPLACE INTO team (id, name, key) VALUES (1, 'Renamed', 'renamed')", [])
+                .execute(
+                    "INSERT OR REPLACE INTO team (id, name, key) VALUES (1, 'Renamed', 'renamed')",
+                    [],
+                )
                 .map_err(StoreError::from)
         })
         .unwrap();
@@ -416,7 +448,16 @@ fn undo_goes_back_in_order_and_refuses_what_it_cannot_do() {
     let three = dump(&store);
     // More than there is: refused, nothing changed, nothing logged.
     let err = store.undo(4).unwrap_err();
-    assert!(matches!(err, StoreError::NothingToUndo { asked: 4, available: 3 }), "{err}");
+    assert!(
+        matches!(
+            err,
+            StoreError::NothingToUndo {
+                asked: 4,
+                available: 3
+            }
+        ),
+        "{err}"
+    );
     assert_eq!(dump(&store), three);
     assert_eq!(change_count(&store), 3);
     // Undo twice: the team, then the result; each reversal is a change of its own.
@@ -449,7 +490,10 @@ fn a_row_changed_behind_the_logs_back_refuses_the_undo() {
     // Another program's REPLACE, without recursive triggers, deletes row 1 unseen.
     let other = rusqlite::Connection::open(&path).unwrap();
     other
-        .execute("INSERT OR REPLACE INTO team (id, name, key) VALUES (1, 'Omega', 'omega')", [])
+        .execute(
+            "INSERT OR REPLACE INTO team (id, name, key) VALUES (1, 'Omega', 'omega')",
+            [],
+        )
         .unwrap();
     drop(other);
     // What was logged of it (the insert) is filed as a change made outside matchday...
@@ -461,7 +505,10 @@ fn a_row_changed_behind_the_logs_back_refuses_the_undo() {
     store.undo(1).unwrap();
     let before = dump(&store);
     let err = store.undo(1).unwrap_err();
-    assert!(matches!(err, StoreError::ChangedOutsideLog { change: 1, .. }), "{err}");
+    assert!(
+        matches!(err, StoreError::ChangedOutsideLog { change: 1, .. }),
+        "{err}"
+    );
     assert_eq!(dump(&store), before);
 }
 
@@ -509,7 +556,12 @@ fn a_write() -> impl Strategy<Value = Write> {
     let score = (0u8..4, 0u8..4);
     prop_oneof![
         prop::collection::vec(
-            (team.clone(), team.clone(), date.clone(), prop::option::of(score.clone())),
+            (
+                team.clone(),
+                team.clone(),
+                date.clone(),
+                prop::option::of(score.clone())
+            ),
             1..5
         )
         .prop_map(Write::Import),
