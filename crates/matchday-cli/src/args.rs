@@ -58,6 +58,9 @@ pub enum Command {
     // Copies of the database.
     Backup(commands::backup::Args),
     Restore(commands::restore::Args),
+    Log(commands::log::Args),
+    Undo(commands::undo::Args),
+    Redo(commands::redo::Args),
 }
 
 /// How a read command prints.

@@ -1,6 +1,7 @@
 //! Turning rows into text: terminal tables, JSON and CSV. Everything returns
 //! a `String`, so output is tested without a terminal.
 
+pub mod change;
 pub mod tie;
 
 use comfy_table::{CellAlignment, ContentArrangement, Table, presets};

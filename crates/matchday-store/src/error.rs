@@ -272,6 +272,35 @@ pub enum StoreError {
         /// The newest version this build knows.
         known: i64,
     },
+    /// `undo` was asked for more changes than are in effect.
+    #[error("{}", nothing_left("undo", "undone", "changes", *.asked, *.available))]
+    NothingToUndo {
+        /// How many were asked for.
+        asked: usize,
+        /// How many could be undone.
+        available: usize,
+    },
+    /// `redo` was asked for more undos than can be redone.
+    #[error("{}", nothing_left("redo", "redone", "undos", *.asked, *.available))]
+    NothingToRedo {
+        /// How many were asked for.
+        asked: usize,
+        /// How many could be redone.
+        available: usize,
+    },
+    /// A row a change touched is no longer as the change left it, though the log
+    /// records nothing since: another program changed the file.
+    #[error(
+        "cannot undo change {change}: row {row} of {table} was changed outside matchday since; nothing was changed"
+    )]
+    ChangedOutsideLog {
+        /// The change that was to be reversed.
+        change: i64,
+        /// The table.
+        table: String,
+        /// The row's rowid.
+        row: i64,
+    },
     /// A stored value could not be read back.
     #[error("corrupt row in {table}: {detail}")]
     Corrupt {
@@ -325,5 +354,13 @@ fn stored_between<T: std::fmt::Display>(candidates: &[T]) -> String {
         String::new()
     } else {
         format!(" (stored: {})", join(candidates, ", "))
+    }
+}
+
+/// "nothing to undo", or how many of those asked for there are.
+fn nothing_left(verb: &str, done: &str, what: &str, asked: usize, available: usize) -> String {
+    match available {
+        0 => format!("nothing to {verb}; nothing was changed"),
+        _ => format!("only {available} of the {asked} {what} asked for can be {done}; nothing was changed"),
     }
 }

@@ -15,12 +15,14 @@
 
 mod edit;
 mod backup;
+mod change_log;
 mod error;
 mod import;
 mod migrate;
 mod reader;
 mod regulations;
 mod rows;
+mod undo;
 mod writer;
 
 use std::path::Path;
@@ -32,9 +34,11 @@ pub use edit::{
     MatchChanged, MatchChoice, MatchEdit, Renamed,
 };
 pub use backup::{Contents, Restored, backup, restore};
+pub use change_log::{Change, ChangeId, ChangeKind, RowAction, RowChange, RowCount, Subject};
 pub use error::StoreError;
 pub use import::ImportSummary;
 pub use reader::{MatchFilter, Reader};
+pub use undo::Reversal;
 pub use writer::{Added, Recorded, Writer};
 
 /// `PRAGMA application_id` of every matchday database: the ASCII bytes "MDay".
@@ -54,9 +58,24 @@ pub const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30)
 /// The database: one SQLite file with foreign keys on and a write-ahead log.
 pub struct Store {
     conn: Connection,
+    /// The command line logged with each change this store makes.
+    command_line: Option<String>,
 }
 
 impl Store {
+    fn with(conn: Connection) -> Store {
+        Store {
+            conn,
+            command_line: None,
+        }
+    }
+
+    /// Sets the command line logged with every change from now on (the CLI gives
+    /// its arguments, shell-quoted); without one, changes are logged with none.
+    pub fn set_command_line(&mut self, line: impl Into<String>) {
+        self.command_line = Some(line.into());
+    }
+
     /// Opens (creating if missing) the database at `path` for writing and brings its schema up to date.
     ///
     /// A database of another program is refused before anything is written to it;
@@ -96,8 +115,10 @@ impl Store {
         }
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
+        // A row an INSERT OR REPLACE deletes is then logged like any other delete.
+        conn.pragma_update(None, "recursive_triggers", "ON")?;
         migrate::migrate(&mut conn, path)?;
-        Ok(Store { conn })
+        Ok(Store::with(conn))
     }
 
     /// Opens the existing database at `path` for reading only: nothing is created,
@@ -113,7 +134,7 @@ impl Store {
         }
         let conn = Store::open_source(path)?;
         migrate::check_readable(&conn, path)?;
-        Ok(Store { conn })
+        Ok(Store::with(conn))
     }
 
     /// A connection that only reads the matchday file at `path`, of any schema version;
@@ -161,8 +182,9 @@ impl Store {
     pub fn open_in_memory() -> Result<Store, StoreError> {
         let mut conn = Connection::open_in_memory()?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
+        conn.pragma_update(None, "recursive_triggers", "ON")?;
         migrate::migrate(&mut conn, Path::new(":memory:"))?;
-        Ok(Store { conn })
+        Ok(Store::with(conn))
     }
 
     /// Reads without changing anything.
@@ -171,6 +193,9 @@ impl Store {
     }
 
     /// Runs `change` as one transaction, committed only if it returns `Ok`.
+    ///
+    /// What it changed is logged in the same transaction as one change (with the
+    /// command line set by [`Store::set_command_line`]), or not at all when it changed nothing.
     ///
     /// # Errors
     /// Whatever `change` returns, or a database error; in both cases nothing is kept.
@@ -182,10 +207,12 @@ impl Store {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(StoreError::from)?;
+        change_log::file_unlogged(&tx)?;
         let value = {
             let mut writer = Writer::new(&tx);
             change(&mut writer)?
         };
+        change_log::close(&tx, self.command_line.as_deref(), None)?;
         tx.commit().map_err(StoreError::from)?;
         Ok(value)
     }

@@ -21,7 +21,14 @@ pub(crate) const MIGRATIONS: &[(&str, &str)] = &[
         include_str!("../migrations/0004_honest_scores.sql"),
     ),
     ("0005_rounds", include_str!("../migrations/0005_rounds.sql")),
+    (
+        "0006_change_log",
+        include_str!("../migrations/0006_change_log.sql"),
+    ),
 ];
+
+/// The schema version from which every change to the data is logged.
+const LOGGED_FROM: i64 = 6;
 
 /// What a migration needs done in Rust after its SQL, in the same transaction.
 fn after(name: &str, tx: &Transaction<'_>) -> Result<(), StoreError> {
@@ -68,6 +75,9 @@ const UNMARKED_TABLES: &[&str] = &[
     "deduction",
     "decision",
     "decision_team",
+    // A version-6 file whose id was cleared by hand still holds matchday's log.
+    "change",
+    "change_row",
 ];
 
 /// Whose a database is, as its header and tables say.
@@ -157,6 +167,12 @@ pub(crate) fn migrate(conn: &mut Connection, path: &Path) -> Result<(), StoreErr
     for (name, sql) in &MIGRATIONS[found as usize..] {
         tx.execute_batch(sql)?;
         after(name, &tx)?;
+        if found + 1 >= LOGGED_FROM {
+            // The log's triggers name every column, so they follow every schema change;
+            // rows a migration rewrites are logged as a change of their own.
+            crate::change_log::install_triggers(&tx)?;
+            crate::change_log::file_unlogged(&tx)?;
+        }
         if sql.contains("PRAGMA writable_schema = ON") {
             // A constraint rewritten in place is only read once the schema version moves on;
             // the next statement, in this same transaction, rereads the schema.

@@ -298,6 +298,19 @@ impl<'c> Writer<'c> {
         id: CompetitionId,
         zones: &[matchday_core::Zone],
     ) -> Result<(), StoreError> {
+        // The same zones again are left alone, so a re-import that changes nothing logs nothing.
+        let stored: Vec<(String, u16, u16)> = self
+            .conn()
+            .prepare_cached("SELECT name, first, last FROM zone WHERE competition_id = ?1 ORDER BY rowid")?
+            .query_map([id.0], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+            .collect::<Result<_, _>>()?;
+        if stored
+            .iter()
+            .map(|(n, f, l)| (n.as_str(), *f, *l))
+            .eq(zones.iter().map(|z| (z.name.as_str(), z.first, z.last)))
+        {
+            return Ok(());
+        }
         self.conn()
             .execute("DELETE FROM zone WHERE competition_id = ?1", [id.0])?;
         let mut stmt = self

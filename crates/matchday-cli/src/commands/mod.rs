@@ -22,15 +22,18 @@ pub mod fixture;
 pub mod gaps;
 pub mod honours;
 pub mod import;
+pub mod log;
 pub mod matches;
 pub mod odds;
 pub mod restore;
+pub mod redo;
 pub mod result;
 pub mod stage;
 pub mod table;
 pub mod team;
 pub mod thirds;
 pub mod track;
+pub mod undo;
 
 /// Runs the command and returns what it prints.
 pub fn run(cli: Cli) -> anyhow::Result<String> {
@@ -54,6 +57,8 @@ pub fn run(cli: Cli) -> anyhow::Result<String> {
         other => other,
     };
     let mut store = open_store(path, writes(&command))?;
+    // Logged with every change this command makes (see `matchday log`).
+    store.set_command_line(log::command_line(std::env::args_os()));
     match command {
         Command::Backup(_) | Command::Restore(_) => unreachable!("handled above"),
         Command::Import(args) => import::run(&mut store, args),
@@ -78,6 +83,9 @@ pub fn run(cli: Cli) -> anyhow::Result<String> {
         // Corrections (issue 8).
         Command::Edit(args) => edit::run(&mut store, args),
         Command::Delete(args) => delete::run(&mut store, args),
+        Command::Log(args) => log::run(&store, args),
+        Command::Undo(args) => undo::run(&mut store, args),
+        Command::Redo(args) => redo::run(&mut store, args),
     }
 }
 
@@ -95,7 +103,9 @@ fn writes(command: &Command) -> bool {
         | Command::Decide(_)
         | Command::Edit(_)
         | Command::Delete(_)
-        | Command::Restore(_) => true,
+        | Command::Restore(_)
+        | Command::Undo(_)
+        | Command::Redo(_) => true,
         Command::Export(_)
         | Command::Competitions(_)
         | Command::Teams(_)
@@ -107,7 +117,8 @@ fn writes(command: &Command) -> bool {
         | Command::Odds(_)
         | Command::Bracket(_)
         | Command::Honours(_)
-        | Command::Backup(_) => false,
+        | Command::Backup(_)
+        | Command::Log(_) => false,
     }
 }
 

@@ -1,0 +1,581 @@
+//! The change log: every change to stored data, as the transaction that made it
+//! left it, read back as typed values.
+//!
+//! Rows are logged by triggers (see `migrations/0006_change_log.sql`), so no
+//! write can forget to log itself: the triggers are generated here from the
+//! columns of every data table, after migration 0006 and again after every later
+//! one, so a column or table added later is logged as well.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use matchday_core::Match;
+use rusqlite::{Connection, OptionalExtension, params};
+use serde_json::{Map, Value};
+
+use crate::rows::{MATCH_COLUMNS, MatchRow};
+use crate::{Reader, StoreError};
+
+/// The log's own tables, which are never logged.
+pub(crate) const LOG_TABLES: &[&str] = &["change", "change_row"];
+
+/// The id of the change the triggers are filing rows under: the one after the newest stored.
+const PENDING: &str = "(SELECT coalesce(max(id), 0) + 1 FROM change)";
+
+/// The format of [`Change::at`] as stored.
+const AT_FORMAT: &str = "%Y-%m-%dT%H:%M:%SZ";
+
+/// One entry of the change log.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ChangeId(pub i64);
+
+/// What happened to one row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum RowAction {
+    /// The row was inserted.
+    Added,
+    /// Some of its columns changed.
+    Updated,
+    /// The row was deleted.
+    Removed,
+}
+
+impl RowAction {
+    /// The action's name in JSON output: "added", "updated", "removed".
+    pub fn name(self) -> &'static str {
+        match self {
+            RowAction::Added => "added",
+            RowAction::Updated => "updated",
+            RowAction::Removed => "removed",
+        }
+    }
+}
+
+/// What a change was, as the undo stack reads the log.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChangeKind {
+    /// A change a command made to the data.
+    Edit,
+    /// The reversal of the change it names (`matchday undo`).
+    Undo(ChangeId),
+    /// The reversal of an undo, re-applying what it reversed (`matchday redo`).
+    Redo(ChangeId),
+}
+
+/// How many rows of one table a change touched one way.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RowCount {
+    /// The table, as SQL names it ("match", "team_alias").
+    pub table: String,
+    /// What happened to them.
+    pub action: RowAction,
+    /// How many.
+    pub count: usize,
+}
+
+/// What the one row a change touched was, when it touched one row only.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Subject {
+    /// A match, before and after (absent before it was added, and after it was removed).
+    Match {
+        /// The home team's name.
+        home: String,
+        /// The away team's name.
+        away: String,
+        /// The match before the change.
+        before: Option<Match>,
+        /// The match after it.
+        after: Option<Match>,
+    },
+    /// A team, by its name before and after.
+    Team {
+        /// The name before (absent when it was added).
+        before: Option<String>,
+        /// The name after (absent when it was removed).
+        after: Option<String>,
+    },
+    /// Another name of a team.
+    Alias {
+        /// The team's name.
+        team: String,
+        /// The alias.
+        alias: String,
+    },
+    /// A points deduction.
+    Deduction {
+        /// The team's name.
+        team: String,
+        /// Points taken (negative: given back).
+        points: i64,
+        /// The day it counts from.
+        effective: NaiveDate,
+    },
+    /// A team entered in a competition-season.
+    Entrant {
+        /// The team's name.
+        team: String,
+    },
+    /// A competition-season.
+    Competition {
+        /// Its name.
+        name: String,
+        /// Its season, as stored ("2023-24").
+        season: String,
+    },
+    /// A row of another table; the counts say what it was.
+    Other,
+}
+
+/// One entry of the change log.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Change {
+    /// Its id, in the order the changes were made.
+    pub id: ChangeId,
+    /// When it was made (to the second).
+    pub at: DateTime<Utc>,
+    /// The command line that made it, shell-quoted; `None` when it was not made by
+    /// the matchday command (a library caller, or another program with the file).
+    pub command: Option<String>,
+    /// A change, an undo or a redo.
+    pub kind: ChangeKind,
+    /// Whether a later change undid it and nothing redid it since.
+    pub undone: bool,
+    /// How many rows of each table it added, updated and removed, by table then action.
+    pub counts: Vec<RowCount>,
+    /// What the row was, when it touched exactly one.
+    pub subject: Option<Subject>,
+}
+
+/// One row a change touched, with its columns before and after.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RowChange {
+    /// The table.
+    pub table: String,
+    /// The row's rowid (its `id`, where the table has one).
+    pub row_id: i64,
+    /// Every column before the change; `None` for a row added.
+    pub before: Option<Map<String, Value>>,
+    /// Every column after the change; `None` for a row removed.
+    pub after: Option<Map<String, Value>>,
+}
+
+impl RowChange {
+    /// Whether the row was added, updated or removed.
+    pub fn action(&self) -> RowAction {
+        match (&self.before, &self.after) {
+            (None, _) => RowAction::Added,
+            (Some(_), None) => RowAction::Removed,
+            (Some(_), Some(_)) => RowAction::Updated,
+        }
+    }
+}
+
+fn quoted(identifier: &str) -> String {
+    format!("\"{}\"", identifier.replace('"', "\"\""))
+}
+
+fn literal(text: &str) -> String {
+    format!("'{}'", text.replace('\'', "''"))
+}
+
+/// Every data table: all but SQLite's and the log's own.
+pub(crate) fn data_tables(conn: &Connection) -> Result<Vec<String>, StoreError> {
+    let tables: Vec<String> = conn
+        .prepare(
+            "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'
+             ORDER BY name",
+        )?
+        .query_map([], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    Ok(tables
+        .into_iter()
+        .filter(|t| !LOG_TABLES.contains(&t.as_str()))
+        .collect())
+}
+
+/// A table's columns, in their order.
+fn columns(conn: &Connection, table: &str) -> Result<Vec<String>, StoreError> {
+    let names = conn
+        .prepare("SELECT name FROM pragma_table_info(?1) ORDER BY cid")?
+        .query_map([table], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    Ok(names)
+}
+
+/// `json_object('a', NEW."a", ...)` of a row's columns, as `NEW` or `OLD` in a trigger
+/// or the table's own columns in a query.
+fn json_of(columns: &[String], row: Option<&str>) -> String {
+    let prefix = row.map(|r| format!("{r}.")).unwrap_or_default();
+    let pairs: Vec<String> = columns
+        .iter()
+        .map(|c| format!("{}, {prefix}{}", literal(c), quoted(c)))
+        .collect();
+    format!("json_object({})", pairs.join(", "))
+}
+
+/// (Re)creates the triggers that log every insert, update and delete of every data
+/// table. Run after migration 0006 and every later one, so the triggers always
+/// name every column; creating a trigger changes no row, so this logs nothing.
+pub(crate) fn install_triggers(conn: &Connection) -> Result<(), StoreError> {
+    for table in data_tables(conn)? {
+        let cols = columns(conn, &table)?;
+        let (new, old) = (json_of(&cols, Some("NEW")), json_of(&cols, Some("OLD")));
+        let name = |action: &str| quoted(&format!("change_log_{table}_{action}"));
+        let t = quoted(&table);
+        let tbl = literal(&table);
+        let changed = {
+            let list = |r: &str| {
+                cols.iter()
+                    .map(|c| format!("{r}.{}", quoted(c)))
+                    .collect::<Vec<_>>()
+            };
+            format!("({}) IS NOT ({})", list("OLD").join(", "), list("NEW").join(", "))
+        };
+        let insert = name("insert");
+        let update = name("update");
+        let delete = name("delete");
+        conn.execute_batch(&format!(
+            "DROP TRIGGER IF EXISTS {insert};
+             DROP TRIGGER IF EXISTS {update};
+             DROP TRIGGER IF EXISTS {delete};
+             CREATE TRIGGER {insert} AFTER INSERT ON {t} BEGIN
+                 INSERT INTO change_row (change_id, tbl, row_id, before, after)
+                 VALUES ({PENDING}, {tbl}, NEW.rowid, NULL, {new});
+             END;
+             -- An update that sets every column to what it was changes nothing, and is not logged.
+             CREATE TRIGGER {update} AFTER UPDATE ON {t} WHEN {changed} BEGIN
+                 INSERT INTO change_row (change_id, tbl, row_id, before, after)
+                 VALUES ({PENDING}, {tbl}, NEW.rowid, {old}, {new});
+             END;
+             CREATE TRIGGER {delete} AFTER DELETE ON {t} BEGIN
+                 INSERT INTO change_row (change_id, tbl, row_id, before, after)
+                 VALUES ({PENDING}, {tbl}, OLD.rowid, {old}, NULL);
+             END;"
+        ))?;
+    }
+    Ok(())
+}
+
+fn pending(conn: &Connection) -> Result<i64, StoreError> {
+    Ok(conn
+        .prepare_cached(&format!("SELECT {PENDING}"))?
+        .query_row([], |r| r.get(0))?)
+}
+
+fn has_rows(conn: &Connection, change: i64) -> Result<bool, StoreError> {
+    Ok(conn
+        .prepare_cached("SELECT EXISTS (SELECT 1 FROM change_row WHERE change_id = ?1)")?
+        .query_row([change], |r| r.get(0))?)
+}
+
+/// Closes the change the triggers have been filing rows under, with the command line
+/// that made it and the change it undoes, if any row changed: a write that changed
+/// nothing leaves no entry. Returns the change's id when it was stored.
+pub(crate) fn close(
+    conn: &Connection,
+    command: Option<&str>,
+    undoes: Option<ChangeId>,
+) -> Result<Option<ChangeId>, StoreError> {
+    let id = pending(conn)?;
+    if !has_rows(conn, id)? {
+        return Ok(None);
+    }
+    conn.prepare_cached(&format!(
+        "INSERT INTO change (id, at, command, undoes) VALUES (?1, strftime('{AT_FORMAT}', 'now'), ?2, ?3)"
+    ))?
+    .execute(params![id, command, undoes.map(|u| u.0)])?;
+    Ok(Some(ChangeId(id)))
+}
+
+/// Files rows logged with no change of their own (written by another program with
+/// foreign keys off) under a change with no command line, so the next change
+/// does not claim them as its own.
+pub(crate) fn file_unlogged(conn: &Connection) -> Result<Option<ChangeId>, StoreError> {
+    close(conn, None, None)
+}
+
+/// Which changes are in effect and which undos can be redone, as the log says.
+///
+/// The log is read as an undo stack: a change is pushed; an undo reverses the
+/// change on top, which moves to the redo stack; a redo reverses the undo on top
+/// of that one and is pushed like a change; any other change empties the redo
+/// stack, since it may build on what the undos left. So an undo or a redo only
+/// ever reverses a change that nothing still in effect came after, and it is exact.
+#[derive(Debug, Default)]
+pub(crate) struct Stacks {
+    /// Changes in effect, oldest first.
+    pub(crate) applied: Vec<ChangeId>,
+    /// Undos that can be redone, oldest first.
+    pub(crate) undone: Vec<ChangeId>,
+    kinds: HashMap<ChangeId, ChangeKind>,
+    /// Changes undone (reversed, and not re-applied since).
+    reversed: HashMap<ChangeId, bool>,
+}
+
+impl Stacks {
+    fn of(conn: &Connection) -> Result<Stacks, StoreError> {
+        let log: Vec<(i64, Option<i64>)> = conn
+            .prepare_cached("SELECT id, undoes FROM change ORDER BY id")?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<Result<_, _>>()?;
+        let mut stacks = Stacks::default();
+        for (id, undoes) in log {
+            let id = ChangeId(id);
+            let target = undoes.map(ChangeId);
+            let kind = match target {
+                Some(t) if stacks.applied.last() == Some(&t) => {
+                    stacks.applied.pop();
+                    stacks.undone.push(id);
+                    stacks.reversed.insert(t, true);
+                    ChangeKind::Undo(t)
+                }
+                Some(t) if stacks.undone.last() == Some(&t) => {
+                    stacks.undone.pop();
+                    stacks.applied.push(id);
+                    stacks.reversed.insert(t, true);
+                    // What the undo reversed is in effect again.
+                    if let Some(ChangeKind::Undo(original)) = stacks.kinds.get(&t) {
+                        stacks.reversed.insert(*original, false);
+                    }
+                    ChangeKind::Redo(t)
+                }
+                // Only made by this rule, so never seen; read as a change, which it is.
+                _ => {
+                    stacks.applied.push(id);
+                    stacks.undone.clear();
+                    ChangeKind::Edit
+                }
+            };
+            stacks.kinds.insert(id, kind);
+        }
+        Ok(stacks)
+    }
+}
+
+fn parse_object(text: Option<String>, table: &str) -> Result<Option<Map<String, Value>>, StoreError> {
+    let Some(text) = text else { return Ok(None) };
+    match serde_json::from_str(&text) {
+        Ok(Value::Object(map)) => Ok(Some(map)),
+        _ => Err(StoreError::Corrupt {
+            table: "change_row",
+            detail: format!("a row of {table} that is not a JSON object"),
+        }),
+    }
+}
+
+impl Reader<'_> {
+    /// The change log, newest first: at most `limit` entries when given.
+    ///
+    /// # Errors
+    /// Database errors, and log rows that cannot be read back.
+    pub fn changes(&self, limit: Option<usize>) -> Result<Vec<Change>, StoreError> {
+        let stacks = Stacks::of(self.conn)?;
+        let limit = limit.map_or(-1, |l| i64::try_from(l).unwrap_or(i64::MAX));
+        let heads: Vec<(i64, String, Option<String>)> = self
+            .conn
+            .prepare_cached("SELECT id, at, command FROM change ORDER BY id DESC LIMIT ?1")?
+            .query_map([limit], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+            .collect::<Result<_, _>>()?;
+        heads
+            .into_iter()
+            .map(|(id, at, command)| self.entry(&stacks, ChangeId(id), &at, command))
+            .collect()
+    }
+
+    /// One entry of the change log, if there is one with that id.
+    ///
+    /// # Errors
+    /// Database errors, and log rows that cannot be read back.
+    pub fn change(&self, id: ChangeId) -> Result<Option<Change>, StoreError> {
+        let head: Option<(String, Option<String>)> = self
+            .conn
+            .prepare_cached("SELECT at, command FROM change WHERE id = ?1")?
+            .query_row([id.0], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?;
+        let Some((at, command)) = head else {
+            return Ok(None);
+        };
+        let stacks = Stacks::of(self.conn)?;
+        self.entry(&stacks, id, &at, command).map(Some)
+    }
+
+    fn entry(
+        &self,
+        stacks: &Stacks,
+        change: ChangeId,
+        at: &str,
+        command: Option<String>,
+    ) -> Result<Change, StoreError> {
+        let mut counts: Vec<RowCount> = self
+            .conn
+            .prepare_cached(
+                "SELECT tbl, before IS NULL, after IS NULL, count(*) FROM change_row WHERE change_id = ?1
+                 GROUP BY tbl, before IS NULL, after IS NULL",
+            )?
+            .query_map([change.0], |r| {
+                let (table, added, removed, count): (String, bool, bool, i64) =
+                    (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?);
+                let action = match (added, removed) {
+                    (true, _) => RowAction::Added,
+                    (false, true) => RowAction::Removed,
+                    (false, false) => RowAction::Updated,
+                };
+                Ok(RowCount {
+                    table,
+                    action,
+                    count: usize::try_from(count).unwrap_or(0),
+                })
+            })?
+            .collect::<Result<_, _>>()?;
+        counts.sort_by(|a, b| (&a.table, a.action).cmp(&(&b.table, b.action)));
+        let subject = if counts.len() == 1 && counts[0].count == 1 {
+            let rows = self.change_rows(change)?;
+            rows.first().map(|row| self.subject(row)).transpose()?
+        } else {
+            None
+        };
+        let at = DateTime::parse_from_str(&format!("{at} +0000"), &format!("{AT_FORMAT} %z"))
+            .map_err(|_| StoreError::Corrupt {
+                table: "change",
+                detail: format!("bad time {at}"),
+            })?
+            .with_timezone(&Utc);
+        Ok(Change {
+            id: change,
+            at,
+            command,
+            kind: stacks.kinds.get(&change).copied().unwrap_or(ChangeKind::Edit),
+            undone: stacks.reversed.get(&change).copied().unwrap_or(false),
+            counts,
+            subject,
+        })
+    }
+
+    /// The rows one change touched, in the order it touched them.
+    ///
+    /// # Errors
+    /// Database errors, and log rows that cannot be read back.
+    pub fn change_rows(&self, change: ChangeId) -> Result<Vec<RowChange>, StoreError> {
+        let rows: Vec<(String, i64, Option<String>, Option<String>)> = self
+            .conn
+            .prepare_cached(
+                "SELECT tbl, row_id, before, after FROM change_row WHERE change_id = ?1 ORDER BY seq",
+            )?
+            .query_map([change.0], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+            .collect::<Result<_, _>>()?;
+        rows.into_iter()
+            .map(|(table, row_id, before, after)| {
+                Ok(RowChange {
+                    before: parse_object(before, &table)?,
+                    after: parse_object(after, &table)?,
+                    table,
+                    row_id,
+                })
+            })
+            .collect()
+    }
+
+    /// The name of a team, as stored, or as the log last saw it when it is gone.
+    fn logged_team_name(&self, id: i64) -> Result<String, StoreError> {
+        let stored: Option<String> = self
+            .conn
+            .prepare_cached("SELECT name FROM team WHERE id = ?1")?
+            .query_row([id], |r| r.get(0))
+            .optional()?;
+        if let Some(name) = stored {
+            return Ok(name);
+        }
+        let logged: Option<String> = self
+            .conn
+            .prepare_cached(
+                "SELECT json_extract(coalesce(before, after), '$.name') FROM change_row
+                 WHERE tbl = 'team' AND row_id = ?1 ORDER BY seq DESC LIMIT 1",
+            )?
+            .query_row([id], |r| r.get(0))
+            .optional()?
+            .flatten();
+        Ok(logged.unwrap_or_else(|| format!("#{id}")))
+    }
+
+    /// A match as a row of the log holds it.
+    fn logged_match(&self, row: &Map<String, Value>) -> Result<Match, StoreError> {
+        let picks: Vec<String> = MATCH_COLUMNS
+            .split(',')
+            .map(|c| format!("json_extract(?1, {})", literal(&format!("$.\"{}\"", c.trim()))))
+            .collect();
+        let text = Value::Object(row.clone()).to_string();
+        let parsed = self
+            .conn
+            .prepare_cached(&format!("SELECT {}", picks.join(", ")))?
+            .query_row([text], MatchRow::from_row)?;
+        parsed.into_match()
+    }
+
+    fn subject(&self, row: &RowChange) -> Result<Subject, StoreError> {
+        let Some(latest) = row.after.as_ref().or(row.before.as_ref()) else {
+            return Ok(Subject::Other);
+        };
+        let int = |key: &str| latest.get(key).and_then(Value::as_i64).unwrap_or_default();
+        let text = |map: Option<&Map<String, Value>>, key: &str| {
+            map.and_then(|m| m.get(key))
+                .and_then(Value::as_str)
+                .map(str::to_string)
+        };
+        Ok(match row.table.as_str() {
+            "match" => {
+                let before = row.before.as_ref().map(|r| self.logged_match(r)).transpose()?;
+                let after = row.after.as_ref().map(|r| self.logged_match(r)).transpose()?;
+                let teams = after.as_ref().or(before.as_ref()).map(|m| m.pairing);
+                let (home, away) = match teams {
+                    Some(p) => (
+                        self.logged_team_name(p.home().0)?,
+                        self.logged_team_name(p.away().0)?,
+                    ),
+                    None => (String::new(), String::new()),
+                };
+                Subject::Match {
+                    home,
+                    away,
+                    before,
+                    after,
+                }
+            }
+            "team" => Subject::Team {
+                before: text(row.before.as_ref(), "name"),
+                after: text(row.after.as_ref(), "name"),
+            },
+            "team_alias" => Subject::Alias {
+                team: self.logged_team_name(int("team_id"))?,
+                alias: text(Some(latest), "alias").unwrap_or_default(),
+            },
+            "deduction" => Subject::Deduction {
+                team: self.logged_team_name(int("team_id"))?,
+                points: int("points"),
+                effective: text(Some(latest), "effective")
+                    .and_then(|d| crate::rows::parse_date(&d).ok())
+                    .unwrap_or_default(),
+            },
+            "entrant" => Subject::Entrant {
+                team: self.logged_team_name(int("team_id"))?,
+            },
+            "competition" => Subject::Competition {
+                name: text(Some(latest), "name").unwrap_or_default(),
+                season: text(Some(latest), "season").unwrap_or_default(),
+            },
+            _ => Subject::Other,
+        })
+    }
+
+    /// The changes `undo` would reverse next, newest first.
+    pub(crate) fn undoable(&self) -> Result<Vec<ChangeId>, StoreError> {
+        Ok(Stacks::of(self.conn)?.applied.into_iter().rev().collect())
+    }
+
+    /// The undos `redo` would reverse next, newest first.
+    pub(crate) fn redoable(&self) -> Result<Vec<ChangeId>, StoreError> {
+        Ok(Stacks::of(self.conn)?.undone.into_iter().rev().collect())
+    }
+}
+
+#[cfg(test)]
+mod tests;

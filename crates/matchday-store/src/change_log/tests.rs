@@ -1,0 +1,663 @@
+//! The change log and undo, on in-memory databases: every write is logged in its
+//! transaction, and undo puts every data table back byte for byte.
+
+use chrono::NaiveDate;
+use matchday_core::{
+    Competition, Decision, Deduction, Format, Match, MatchRecord, MatchStatus, OffThePitch, Pairing, Season,
+    SeasonRecord, Venue,
+};
+use proptest::prelude::*;
+use rusqlite::types::Value as Sql;
+
+use super::{ChangeKind, RowAction, Subject, data_tables};
+use crate::{Store, StoreError};
+
+/// Every data table, every row with its rowid and every column's value and type.
+fn dump(store: &Store) -> String {
+    let conn = &store.conn;
+    let mut out = String::new();
+    for table in data_tables(conn).unwrap() {
+        out.push_str(&format!("[{table}]\n"));
+        let mut stmt = conn
+            .prepare(&format!("SELECT rowid, * FROM \"{table}\" ORDER BY rowid"))
+            .unwrap();
+        let width = stmt.column_count();
+        let rows = stmt
+            .query_map([], |r| {
+                (0..width)
+                    .map(|i| r.get::<_, Sql>(i).map(|v| format!("{v:?}")))
+                    .collect::<Result<Vec<_>, _>>()
+            })
+            .unwrap();
+        for row in rows {
+            out.push_str(&row.unwrap().join("|"));
+            out.push('\n');
+        }
+    }
+    out
+}
+
+fn change_count(store: &Store) -> i64 {
+    store
+        .conn
+        .query_row("SELECT count(*) FROM change", [], |r| r.get(0))
+        .unwrap()
+}
+
+fn day(m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(if m >= 7 { 2023 } else { 2024 }, m, d).unwrap()
+}
+
+fn line(i: usize, date: NaiveDate, home: &str, away: &str, score: Option<&str>) -> MatchRecord {
+    MatchRecord {
+        date,
+        kickoff: None,
+        home: home.into(),
+        away: away.into(),
+        venue: Venue::Home,
+        round: None,
+        group: None,
+        leg: None,
+        replay: false,
+        status: match score {
+            Some(s) => MatchStatus::Played(s.parse().unwrap()),
+            None => MatchStatus::Scheduled,
+        },
+        line: i + 1,
+    }
+}
+
+fn league(matches: Vec<MatchRecord>) -> SeasonRecord {
+    SeasonRecord {
+        competition: "League".into(),
+        season: Some(Season::starting(2023)),
+        matches,
+        ..SeasonRecord::default()
+    }
+}
+
+/// A league of four with one result and one fixture, as `matchday import` would store it.
+fn imported(store: &mut Store) -> Competition {
+    let record = league(vec![
+        line(0, day(8, 12), "Alpha", "Beta", Some("2-1")),
+        line(1, day(8, 19), "Gamma", "Delta", None),
+    ]);
+    store.write(|w| w.import(&record, None)).unwrap();
+    store.read().find_competition("League", None, None).unwrap()
+}
+
+fn game(store: &Store, home: &str, away: &str, date: NaiveDate, status: MatchStatus) -> Match {
+    let read = store.read();
+    let pairing = Pairing::new(read.resolve_team(home).unwrap(), read.resolve_team(away).unwrap()).unwrap();
+    Match::new(date, pairing, status)
+}
+
+fn played(score: &str) -> MatchStatus {
+    MatchStatus::Played(score.parse().unwrap())
+}
+
+/// Checks that `write` is logged as one change, that undoing it gives back the
+/// tables byte for byte, and that redoing it gives back what it wrote.
+fn undo_restores(store: &mut Store, write: impl FnOnce(&mut Store)) {
+    let before = dump(store);
+    let changes = change_count(store);
+    write(store);
+    let after = dump(store);
+    assert_ne!(before, after, "the write changed something");
+    assert_eq!(change_count(store), changes + 1, "one change logged");
+    let undone = store.undo(1).unwrap();
+    assert_eq!(undone.len(), 1);
+    assert_eq!(dump(store), before, "undo restores every table");
+    let redone = store.redo(1).unwrap();
+    assert_eq!(redone[0].reversed.id, undone[0].by);
+    assert_eq!(dump(store), after, "undoing the undo re-applies the change");
+}
+
+#[test]
+fn every_kind_of_write_is_logged_with_its_command_line() {
+    let mut store = Store::open_in_memory().unwrap();
+    store.set_command_line("matchday import league.season");
+    let comp = imported(&mut store);
+    let log = store.read().changes(None).unwrap();
+    assert_eq!(log.len(), 1);
+    assert_eq!(log[0].command.as_deref(), Some("matchday import league.season"));
+    assert_eq!(log[0].kind, ChangeKind::Edit);
+    let count = |table: &str, action| {
+        log[0]
+            .counts
+            .iter()
+            .find(|c| c.table == table && c.action == action)
+            .map_or(0, |c| c.count)
+    };
+    assert_eq!(count("match", RowAction::Added), 2);
+    assert_eq!(count("team", RowAction::Added), 4);
+    assert_eq!(count("competition", RowAction::Added), 1);
+
+    // Each write below is one change more, with the row it touched.
+    let expect = |store: &mut Store, what: &str, write: &dyn Fn(&mut Store)| {
+        let n = change_count(store);
+        write(store);
+        assert_eq!(change_count(store), n + 1, "{what} is logged");
+        store.read().changes(Some(1)).unwrap().remove(0)
+    };
+    let result = expect(&mut store, "a result", &|s| {
+        let m = game(s, "Gamma", "Delta", day(8, 19), played("5-2"));
+        s.write(|w| w.record_result(&comp, &m, false)).unwrap();
+    });
+    match result.subject {
+        Some(Subject::Match {
+            home,
+            away,
+            before: Some(before),
+            after: Some(after),
+        }) => {
+            assert_eq!((home.as_str(), away.as_str()), ("Gamma", "Delta"));
+            assert!(before.status.is_pending());
+            assert_eq!(after.status.result().unwrap().to_string(), "5-2");
+        }
+        other => panic!("{other:?}"),
+    }
+    let fixture = expect(&mut store, "a fixture", &|s| {
+        let m = game(s, "Beta", "Alpha", day(9, 2), MatchStatus::Scheduled);
+        s.write(|w| w.add_fixture(&comp, &m)).unwrap();
+    });
+    assert!(matches!(
+        fixture.subject,
+        Some(Subject::Match {
+            before: None,
+            after: Some(_),
+            ..
+        })
+    ));
+    let deduction = expect(&mut store, "a deduction", &|s| {
+        let team = s.read().resolve_team("Alpha").unwrap();
+        let d = Deduction {
+            team,
+            points: 3,
+            effective: day(9, 1),
+            reason: "late".into(),
+        };
+        s.write(|w| w.add_deduction(&comp, &d)).unwrap();
+    });
+    assert!(matches!(
+        deduction.subject,
+        Some(Subject::Deduction { points: 3, .. })
+    ));
+    let team = expect(&mut store, "a team", &|s| {
+        s.write(|w| w.add_team("Epsilon", &[])).unwrap();
+    });
+    assert_eq!(
+        team.subject,
+        Some(Subject::Team {
+            before: None,
+            after: Some("Epsilon".into())
+        })
+    );
+    let alias = expect(&mut store, "an alias", &|s| {
+        let id = s.read().resolve_team("Epsilon").unwrap();
+        s.write(|w| w.add_alias(id, "Eps")).unwrap();
+    });
+    assert!(matches!(alias.subject, Some(Subject::Alias { ref alias, .. }) if alias == "Eps"));
+    let entrant = expect(&mut store, "an entrant", &|s| {
+        let id = s.read().resolve_team("Epsilon").unwrap();
+        s.write(|w| w.add_entrant(comp.id.unwrap(), id)).unwrap();
+    });
+    assert!(matches!(entrant.subject, Some(Subject::Entrant { .. })));
+    expect(&mut store, "regulations", &|s| {
+        let mut c = s.read().competition(comp.id.unwrap()).unwrap();
+        c.rank_by = matchday_core::RankBy::PointsPerGame;
+        s.write(|w| w.set_regulations(&c)).unwrap();
+    });
+    expect(&mut store, "a status", &|s| {
+        let m = s.read().matches(comp.id.unwrap()).unwrap();
+        let pending = m.iter().find(|m| m.status.is_pending()).unwrap();
+        s.write(|w| w.set_status(pending.id.unwrap(), MatchStatus::Postponed))
+            .unwrap();
+    });
+    expect(&mut store, "a competition", &|s| {
+        let mut c = comp.clone();
+        c.id = None;
+        c.slug = "cup".into();
+        c.name = "Cup".into();
+        s.write(|w| w.add_competition(&c)).unwrap();
+    });
+}
+
+#[test]
+fn a_write_that_changes_nothing_or_fails_logs_nothing() {
+    let mut store = Store::open_in_memory().unwrap();
+    let comp = imported(&mut store);
+    let logged = change_count(&store);
+    let before = dump(&store);
+    // The same file again, a read inside a write, an alias a team already has.
+    let record = league(vec![
+        line(0, day(8, 12), "Alpha", "Beta", Some("2-1")),
+        line(1, day(8, 19), "Gamma", "Delta", None),
+    ]);
+    store.write(|w| w.import(&record, None)).unwrap();
+    store.write(|w| w.teams()).unwrap();
+    let alpha = store.read().resolve_team("Alpha").unwrap();
+    store.write(|w| w.add_alias(alpha, "alpha")).unwrap();
+    // The same regulations again.
+    let same = store.read().competition(comp.id.unwrap()).unwrap();
+    store.write(|w| w.set_regulations(&same)).unwrap();
+    assert_eq!(change_count(&store), logged);
+    // A write that fails after writing keeps neither its rows nor its log entry.
+    let failed: Result<(), StoreError> = store.write(|w| {
+        w.add_team("Zeta", &[])?;
+        w.add_team("Zeta", &[])?;
+        Ok(())
+    });
+    assert!(failed.is_err());
+    let refused = game(&store, "Alpha", "Beta", day(8, 12), played("1-0"));
+    assert!(store.write(|w| w.record_result(&comp, &refused, false)).is_err());
+    assert_eq!(change_count(&store), logged);
+    let rows: i64 = store
+        .conn
+        .query_row("SELECT count(*) FROM change_row", [], |r| r.get(0))
+        .unwrap();
+    let filed: i64 = store
+        .conn
+        .query_row(
+            "SELECT count(*) FROM change_row JOIN change ON change.id = change_id",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(rows, filed, "every logged row belongs to a change");
+    assert_eq!(dump(&store), before);
+}
+
+#[test]
+fn the_log_tables_refuse_updates_and_deletes() {
+    let mut store = Store::open_in_memory().unwrap();
+    imported(&mut store);
+    for sql in [
+        "UPDATE change SET command = 'forged'",
+        "DELETE FROM change",
+        "UPDATE change_row SET after = NULL",
+        "DELETE FROM change_row",
+    ] {
+        let err = store.conn.execute(sql, []).unwrap_err();
+        assert!(err.to_string().contains("append-only"), "{sql}: {err}");
+    }
+    // Undo only ever adds to the log.
+    let rows = |s: &Store| -> i64 {
+        s.conn
+            .query_row("SELECT count(*) FROM change_row", [], |r| r.get(0))
+            .unwrap()
+    };
+    let before = rows(&store);
+    store.undo(1).unwrap();
+    assert_eq!(rows(&store), before * 2);
+    assert_eq!(change_count(&store), 2);
+}
+
+#[test]
+fn undo_restores_a_result_a_fixture_a_deduction_an_alias_and_an_import() {
+    let mut store = Store::open_in_memory().unwrap();
+    undo_restores(&mut store, |s| {
+        imported(s);
+    });
+    let comp = store.read().find_competition("League", None, None).unwrap();
+    undo_restores(&mut store, |s| {
+        let m = game(s, "Gamma", "Delta", day(8, 19), played("5-2"));
+        s.write(|w| w.record_result(&comp, &m, false)).unwrap();
+    });
+    undo_restores(&mut store, |s| {
+        let m = game(s, "Alpha", "Beta", day(8, 12), played("0-0"));
+        s.write(|w| w.record_result(&comp, &m, true)).unwrap();
+    });
+    undo_restores(&mut store, |s| {
+        let m = game(s, "Delta", "Alpha", day(10, 7), MatchStatus::Scheduled);
+        s.write(|w| w.add_fixture(&comp, &m)).unwrap();
+    });
+    undo_restores(&mut store, |s| {
+        let team = s.read().resolve_team("Beta").unwrap();
+        let d = Deduction {
+            team,
+            points: 6,
+            effective: day(11, 1),
+            reason: "administration".into(),
+        };
+        s.write(|w| w.add_deduction(&comp, &d)).unwrap();
+    });
+    undo_restores(&mut store, |s| {
+        let team = s.read().resolve_team("Beta").unwrap();
+        s.write(|w| w.add_alias(team, "The Betas")).unwrap();
+    });
+    // A second import that adds one match and updates another: undoing it removes the
+    // one and restores the other, nothing else.
+    undo_restores(&mut store, |s| {
+        let record = league(vec![
+            line(0, day(8, 12), "Alpha", "Beta", Some("3-1")),
+            line(1, day(8, 19), "Gamma", "Delta", Some("5-2")),
+            line(2, day(8, 26), "Beta", "Gamma", Some("1-1")),
+        ]);
+        let summary = s.write(|w| w.import(&record, None)).unwrap();
+        assert_eq!((summary.matches_added, summary.matches_updated), (1, 1));
+    });
+}
+
+#[test]
+fn undo_restores_a_decision_and_the_one_it_replaced() {
+    let mut store = Store::open_in_memory().unwrap();
+    let record = SeasonRecord {
+        competition: "World Cup".into(),
+        season: Some(Season::calendar(2018)),
+        format: Some(Format::GroupsKnockout),
+        matches: vec![MatchRecord {
+            venue: Venue::Neutral,
+            round: Some("Matchday 1".into()),
+            group: Some("H".into()),
+            ..line(0, "2018-06-24".parse().unwrap(), "Japan", "Senegal", Some("2-2"))
+        }],
+        ..SeasonRecord::default()
+    };
+    store.write(|w| w.import(&record, None)).unwrap();
+    let wc = store.read().find_competition("world cup", None, None).unwrap();
+    let read = store.read();
+    let (japan, senegal) = (
+        read.resolve_team("Japan").unwrap(),
+        read.resolve_team("Senegal").unwrap(),
+    );
+    let decide = |teams, by| Decision::new(Some("H".into()), teams, by).unwrap();
+    let lots = decide(vec![senegal, japan], OffThePitch::DrawingOfLots);
+    undo_restores(&mut store, |s| {
+        s.write(|w| w.record_decision(&wc, &lots)).unwrap()
+    });
+    // Replacing it deletes the old decision and its teams (a cascade): all restored.
+    let fair_play = decide(vec![japan, senegal], OffThePitch::FairPlay);
+    undo_restores(&mut store, |s| {
+        s.write(|w| w.record_decision(&wc, &fair_play)).unwrap()
+    });
+}
+
+#[test]
+fn cascades_replaces_and_upserts_are_logged_and_undone() {
+    let mut store = Store::open_in_memory().unwrap();
+    imported(&mut store);
+    // A competition deleted with everything that cascades from it.
+    undo_restores(&mut store, |s| {
+        s.write(|w| {
+            w.conn()
+                .execute("DELETE FROM competition", [])
+                .map_err(StoreError::from)
+        })
+        .unwrap();
+        let log = s.read().changes(Some(1)).unwrap().remove(0);
+        assert!(
+            log.counts
+                .iter()
+                .any(|c| c.table == "match" && c.action == RowAction::Removed)
+        );
+        assert!(
+            log.counts
+                .iter()
+                .any(|c| c.table == "zone" && c.action == RowAction::Removed)
+        );
+    });
+    // INSERT OR REPLACE deletes the row it replaces: logged, so undone exactly.
+    undo_restores(&mut store, |s| {
+        s.write(|w| {
+            w.conn()
+                .execute(
+                    "INSERT OR REPLACE INTO team (id, name, key) VALUES (1, 'Renamed', 'renamed')",
+                    [],
+                )
+                .map_err(StoreError::from)
+        })
+        .unwrap();
+    });
+    // An upsert's update is logged as an update.
+    undo_restores(&mut store, |s| {
+        s.write(|w| {
+            w.conn()
+                .execute(
+                    "INSERT INTO team (id, name, key) VALUES (1, 'Upserted', 'upserted')
+                     ON CONFLICT (id) DO UPDATE SET name = excluded.name, key = excluded.key",
+                    [],
+                )
+                .map_err(StoreError::from)
+        })
+        .unwrap();
+        let log = s.read().changes(Some(1)).unwrap().remove(0);
+        assert_eq!(log.counts.len(), 1);
+        assert_eq!(log.counts[0].action, RowAction::Updated);
+    });
+}
+
+#[test]
+fn undo_goes_back_in_order_and_refuses_what_it_cannot_do() {
+    let mut store = Store::open_in_memory().unwrap();
+    let empty = dump(&store);
+    assert!(matches!(
+        store.undo(1),
+        Err(StoreError::NothingToUndo {
+            asked: 1,
+            available: 0
+        })
+    ));
+    assert!(matches!(store.redo(1), Err(StoreError::NothingToRedo { .. })));
+    let comp = imported(&mut store);
+    let one = dump(&store);
+    let m = game(&store, "Gamma", "Delta", day(8, 19), played("1-0"));
+    store.write(|w| w.record_result(&comp, &m, false)).unwrap();
+    let two = dump(&store);
+    store.write(|w| w.add_team("Epsilon", &[])).unwrap();
+    let three = dump(&store);
+    // More than there is: refused, nothing changed, nothing logged.
+    let err = store.undo(4).unwrap_err();
+    assert!(
+        matches!(
+            err,
+            StoreError::NothingToUndo {
+                asked: 4,
+                available: 3
+            }
+        ),
+        "{err}"
+    );
+    assert_eq!(dump(&store), three);
+    assert_eq!(change_count(&store), 3);
+    // Undo twice: the team, then the result; each reversal is a change of its own.
+    let undone = store.undo(2).unwrap();
+    let ids: Vec<i64> = undone.iter().map(|r| r.reversed.id.0).collect();
+    assert_eq!(ids, [3, 2]);
+    assert_eq!(dump(&store), one);
+    let log = store.read().changes(None).unwrap();
+    assert_eq!(log[0].kind, ChangeKind::Undo(crate::ChangeId(2)));
+    assert_eq!(log[1].kind, ChangeKind::Undo(crate::ChangeId(3)));
+    assert!(log.iter().any(|c| c.id.0 == 2 && c.undone));
+    // Going on from there undoes the import; redo brings them back in order.
+    store.undo(1).unwrap();
+    assert_eq!(dump(&store), empty);
+    store.redo(2).unwrap();
+    assert_eq!(dump(&store), two);
+    // A new change ends what can be redone: the team stays undone.
+    store.write(|w| w.add_team("Zeta", &[])).unwrap();
+    assert!(matches!(store.redo(1), Err(StoreError::NothingToRedo { .. })));
+    store.undo(1).unwrap();
+    assert_eq!(dump(&store), two);
+}
+
+#[test]
+fn a_row_changed_behind_the_logs_back_refuses_the_undo() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("m.db");
+    let mut store = Store::open(&path).unwrap();
+    store.write(|w| w.add_team("Alpha", &[])).unwrap();
+    // Another program's REPLACE, without recursive triggers, deletes row 1 unseen.
+    let other = rusqlite::Connection::open(&path).unwrap();
+    other
+        .execute(
+            "INSERT OR REPLACE INTO team (id, name, key) VALUES (1, 'Omega', 'omega')",
+            [],
+        )
+        .unwrap();
+    drop(other);
+    // What was logged of it (the insert) is filed as a change made outside matchday...
+    store.write(|w| w.teams()).unwrap();
+    let log = store.read().changes(None).unwrap();
+    assert_eq!(log.len(), 2);
+    assert_eq!(log[0].command, None);
+    // ...which can be undone; Alpha's own change then no longer matches the row.
+    store.undo(1).unwrap();
+    let before = dump(&store);
+    let err = store.undo(1).unwrap_err();
+    assert!(
+        matches!(err, StoreError::ChangedOutsideLog { change: 1, .. }),
+        "{err}"
+    );
+    assert_eq!(dump(&store), before);
+}
+
+#[test]
+fn migration_0006_logs_nothing_of_the_data_already_stored() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v5.db");
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        for (_, sql) in &crate::migrate::MIGRATIONS[..5] {
+            conn.execute_batch(sql).unwrap();
+        }
+        conn.execute_batch(
+            "PRAGMA user_version = 5;
+             INSERT INTO team (id, name, key) VALUES (1, 'Alpha', 'alpha'), (2, 'Beta', 'beta');",
+        )
+        .unwrap();
+    }
+    let mut store = Store::open(&path).unwrap();
+    assert!(store.read().changes(None).unwrap().is_empty());
+    store.write(|w| w.add_team("Gamma", &[])).unwrap();
+    let log = store.read().changes(None).unwrap();
+    assert_eq!(log.len(), 1);
+    assert_eq!(log[0].counts.len(), 1);
+    assert_eq!(log[0].counts[0].count, 1);
+    assert_eq!(store.read().teams().unwrap().len(), 3);
+}
+
+/// One write a person could make, on a small league.
+#[derive(Debug, Clone)]
+enum Write {
+    Import(Vec<(usize, usize, u32, Option<(u8, u8)>)>),
+    Result(usize, usize, u32, (u8, u8)),
+    Fixture(usize, usize, u32),
+    Deduct(usize, i32),
+    Team(usize),
+    Alias(usize, usize),
+}
+
+const NAMES: [&str; 5] = ["Alpha", "Beta", "Gamma", "Delta", "Epsilon"];
+
+fn a_write() -> impl Strategy<Value = Write> {
+    let team = 0..NAMES.len();
+    let date = 0u32..200;
+    let score = (0u8..4, 0u8..4);
+    prop_oneof![
+        prop::collection::vec(
+            (
+                team.clone(),
+                team.clone(),
+                date.clone(),
+                prop::option::of(score.clone())
+            ),
+            1..5
+        )
+        .prop_map(Write::Import),
+        (team.clone(), team.clone(), date.clone(), score).prop_map(|(h, a, d, s)| Write::Result(h, a, d, s)),
+        (team.clone(), team.clone(), date).prop_map(|(h, a, d)| Write::Fixture(h, a, d)),
+        (team.clone(), -2i32..4).prop_map(|(t, p)| Write::Deduct(t, p)),
+        team.clone().prop_map(Write::Team),
+        (team, 0usize..3).prop_map(|(t, a)| Write::Alias(t, a)),
+    ]
+}
+
+fn season_day(offset: u32) -> NaiveDate {
+    day(8, 1) + chrono::Days::new(u64::from(offset))
+}
+
+/// Makes the write; refusals are part of the game (they must log nothing).
+fn make(store: &mut Store, write: &Write) {
+    let comp = store.read().find_competition("League", None, None).ok();
+    let team = |s: &Store, i: usize| s.read().resolve_team(NAMES[i]).ok();
+    let pair = |s: &Store, h: usize, a: usize| Pairing::new(team(s, h)?, team(s, a)?).ok();
+    let _ = match write {
+        Write::Import(lines) => {
+            let record = league(
+                lines
+                    .iter()
+                    .enumerate()
+                    .map(|(i, &(h, a, d, score))| {
+                        let score = score.map(|(x, y)| format!("{x}-{y}"));
+                        line(i, season_day(d), NAMES[h], NAMES[a], score.as_deref())
+                    })
+                    .collect(),
+            );
+            store.write(|w| w.import(&record, None)).map(drop)
+        }
+        Write::Result(h, a, d, (x, y)) => match (&comp, pair(store, *h, *a)) {
+            (Some(c), Some(p)) => {
+                let m = Match::new(season_day(*d), p, played(&format!("{x}-{y}")));
+                store.write(|w| w.record_result(c, &m, d % 2 == 0)).map(drop)
+            }
+            _ => Ok(()),
+        },
+        Write::Fixture(h, a, d) => match (&comp, pair(store, *h, *a)) {
+            (Some(c), Some(p)) => {
+                let m = Match::new(season_day(*d), p, MatchStatus::Scheduled);
+                store.write(|w| w.add_fixture(c, &m)).map(drop)
+            }
+            _ => Ok(()),
+        },
+        Write::Deduct(t, points) => match (&comp, team(store, *t)) {
+            (Some(c), Some(team)) => {
+                let d = Deduction {
+                    team,
+                    points: *points,
+                    effective: season_day(10),
+                    reason: "test".into(),
+                };
+                store.write(|w| w.add_deduction(c, &d)).map(drop)
+            }
+            _ => Ok(()),
+        },
+        Write::Team(t) => store.write(|w| w.add_team(NAMES[*t], &[])).map(drop),
+        Write::Alias(t, a) => match team(store, *t) {
+            Some(id) => store
+                .write(|w| w.add_alias(id, &format!("{} {a}", &NAMES[*t][..2])))
+                .map(drop),
+            None => Ok(()),
+        },
+    };
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    /// Undoing every change of any sequence of writes leaves the database as it began,
+    /// and redoing them all leaves it as they did.
+    #[test]
+    fn undoing_every_write_gives_back_the_empty_database(writes in prop::collection::vec(a_write(), 1..12)) {
+        let mut store = Store::open_in_memory().unwrap();
+        let empty = dump(&store);
+        for write in &writes {
+            let before = (dump(&store), change_count(&store));
+            make(&mut store, write);
+            let after = (dump(&store), change_count(&store));
+            // A change is logged exactly when the data changed.
+            prop_assert_eq!(before.0 != after.0, after.1 == before.1 + 1);
+            prop_assert!(after.1 <= before.1 + 1);
+        }
+        let full = dump(&store);
+        let changes = store.read().undoable().unwrap().len();
+        if changes > 0 {
+            store.undo(changes).unwrap();
+        }
+        prop_assert_eq!(dump(&store), empty);
+        if changes > 0 {
+            store.redo(changes).unwrap();
+        }
+        prop_assert_eq!(dump(&store), full);
+    }
+}

@@ -1,0 +1,199 @@
+//! Undo and redo: each reverses one logged change exactly, as a new logged change.
+//!
+//! A change is reversed by replaying its rows newest first: a row it added is
+//! deleted, a row it removed is inserted again with its rowid, a row it updated
+//! gets its columns back. Which changes may be reversed is the undo stack's rule
+//! (see `change_log::Stacks`): only the newest change still in effect, so the rows
+//! are as the change left them. Each row is checked against what the change left
+//! all the same, and a row changed without the log (another program) refuses the
+//! whole undo, with nothing changed.
+
+use std::collections::HashMap;
+
+use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
+use serde_json::{Map, Value};
+
+use crate::change_log::{self, Change, ChangeId, RowChange};
+use crate::{Reader, Store, StoreError};
+
+/// One change an undo or redo reversed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reversal {
+    /// The change reversed, as the log showed it before.
+    pub reversed: Change,
+    /// The new change that reversed it.
+    pub by: ChangeId,
+}
+
+/// Undo reverses changes; redo reverses undos.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Direction {
+    Undo,
+    Redo,
+}
+
+impl Store {
+    /// Reverses the newest `count` changes still in effect, newest first, in one
+    /// transaction; each reversal is logged as a change that undoes it.
+    ///
+    /// # Errors
+    /// [`StoreError::NothingToUndo`] when fewer than `count` changes are in effect,
+    /// [`StoreError::ChangedOutsideLog`] when a row is not as the change left it;
+    /// in both cases nothing is changed.
+    pub fn undo(&mut self, count: usize) -> Result<Vec<Reversal>, StoreError> {
+        self.reverse(count, Direction::Undo)
+    }
+
+    /// Reverses the newest `count` undos, re-applying what they reversed. Only undos
+    /// that no other change has followed can be redone.
+    ///
+    /// # Errors
+    /// [`StoreError::NothingToRedo`] when fewer than `count` undos can be redone,
+    /// and as [`Store::undo`].
+    pub fn redo(&mut self, count: usize) -> Result<Vec<Reversal>, StoreError> {
+        self.reverse(count, Direction::Redo)
+    }
+
+    fn reverse(&mut self, count: usize, direction: Direction) -> Result<Vec<Reversal>, StoreError> {
+        let command = self.command_line.clone();
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        change_log::file_unlogged(&tx)?;
+        // Rows come back in the reverse of the order they went, which can put a row
+        // before the one it refers to; the references are checked at commit instead.
+        tx.pragma_update(None, "defer_foreign_keys", "ON")?;
+        let reader = Reader::new(&tx);
+        let targets = match direction {
+            Direction::Undo => reader.undoable()?,
+            Direction::Redo => reader.redoable()?,
+        };
+        if count == 0 || targets.len() < count {
+            let (asked, available) = (count, targets.len());
+            return Err(match direction {
+                Direction::Undo => StoreError::NothingToUndo { asked, available },
+                Direction::Redo => StoreError::NothingToRedo { asked, available },
+            });
+        }
+        let mut reversals = Vec::with_capacity(count);
+        let mut columns = Columns::default();
+        for target in targets.into_iter().take(count) {
+            let reversed = reader.change(target)?.ok_or(StoreError::Corrupt {
+                table: "change",
+                detail: format!("change {} is missing", target.0),
+            })?;
+            for row in reader.change_rows(target)?.iter().rev() {
+                reverse_row(&tx, &mut columns, target, row)?;
+            }
+            let by =
+                change_log::close(&tx, command.as_deref(), Some(target))?.ok_or(StoreError::Corrupt {
+                    table: "change",
+                    detail: format!("change {} has no rows to reverse", target.0),
+                })?;
+            reversals.push(Reversal { reversed, by });
+        }
+        tx.commit()?;
+        Ok(reversals)
+    }
+}
+
+/// The columns of each table met, read once per undo.
+#[derive(Default)]
+struct Columns(HashMap<String, Vec<String>>);
+
+impl Columns {
+    fn of(&mut self, conn: &Connection, table: &str) -> Result<&[String], StoreError> {
+        if !self.0.contains_key(table) {
+            let names: Vec<String> = conn
+                .prepare("SELECT name FROM pragma_table_info(?1) ORDER BY cid")?
+                .query_map([table], |r| r.get(0))?
+                .collect::<Result<_, _>>()?;
+            self.0.insert(table.to_string(), names);
+        }
+        Ok(&self.0[table])
+    }
+}
+
+fn quoted(identifier: &str) -> String {
+    format!("\"{}\"", identifier.replace('"', "\"\""))
+}
+
+/// `json_extract(?2, '$."column"')`: the value of a column in the JSON bound as ?2.
+fn extract(column: &str) -> String {
+    let path = format!("$.\"{column}\"").replace('\'', "''");
+    format!("json_extract(?2, '{path}')")
+}
+
+/// Puts one row back as it was before the change, after checking it is as the change left it.
+fn reverse_row(
+    conn: &Connection,
+    columns: &mut Columns,
+    change: ChangeId,
+    row: &RowChange,
+) -> Result<(), StoreError> {
+    let cols = columns.of(conn, &row.table)?.to_vec();
+    let conflict = || StoreError::ChangedOutsideLog {
+        change: change.0,
+        table: row.table.clone(),
+        row: row.row_id,
+    };
+    if cols.is_empty() {
+        return Err(conflict());
+    }
+    let table = quoted(&row.table);
+    let pairs: Vec<String> = cols
+        .iter()
+        .map(|c| format!("'{}', {}", c.replace('\'', "''"), quoted(c)))
+        .collect();
+    let current: Option<String> = conn
+        .prepare_cached(&format!(
+            "SELECT json_object({}) FROM {table} WHERE rowid = ?1",
+            pairs.join(", ")
+        ))?
+        .query_row([row.row_id], |r| r.get(0))
+        .optional()?;
+    let as_left = match (&row.after, current) {
+        (None, None) => true,
+        (Some(after), Some(current)) => same_as(after, &current),
+        _ => false,
+    };
+    if !as_left {
+        return Err(conflict());
+    }
+    match &row.before {
+        None => {
+            conn.prepare_cached(&format!("DELETE FROM {table} WHERE rowid = ?1"))?
+                .execute([row.row_id])?;
+        }
+        Some(before) => {
+            // Columns the row had then; one added to the table since keeps its default.
+            let kept: Vec<&String> = cols.iter().filter(|c| before.contains_key(c.as_str())).collect();
+            let json = Value::Object(before.clone()).to_string();
+            let sql = if row.after.is_none() {
+                format!(
+                    "INSERT INTO {table} (rowid, {}) VALUES (?1, {})",
+                    kept.iter().map(|c| quoted(c)).collect::<Vec<_>>().join(", "),
+                    kept.iter().map(|c| extract(c)).collect::<Vec<_>>().join(", ")
+                )
+            } else {
+                format!(
+                    "UPDATE {table} SET {} WHERE rowid = ?1",
+                    kept.iter()
+                        .map(|c| format!("{} = {}", quoted(c), extract(c)))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )
+            };
+            conn.prepare_cached(&sql)?.execute(params![row.row_id, json])?;
+        }
+    }
+    Ok(())
+}
+
+/// Whether the row now (as JSON) holds every value the change left in it.
+fn same_as(left: &Map<String, Value>, current: &str) -> bool {
+    match serde_json::from_str::<Value>(current) {
+        Ok(Value::Object(now)) => left.iter().all(|(k, v)| now.get(k) == Some(v)),
+        _ => false,
+    }
+}

@@ -1,0 +1,205 @@
+//! The change log end to end: `log`, `log --format json`, `undo`, `undo N`, `redo`.
+
+mod common;
+
+use std::path::Path;
+
+use common::Env;
+
+fn fixture(name: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/fixtures")
+        .join(name)
+        .display()
+        .to_string()
+}
+
+fn mini_league() -> Env {
+    let env = Env::new();
+    env.ok(&["import", &fixture("mini-league.txt")]);
+    env
+}
+
+fn table(env: &Env) -> String {
+    env.ok(&["table", "mini", "--format", "csv"])
+}
+
+fn result(env: &Env) -> String {
+    env.ok(&[
+        "result",
+        "Southbury Town 2-2 Northfield FC",
+        "-c",
+        "mini",
+        "-d",
+        "2023-09-02",
+    ])
+}
+
+#[test]
+fn log_lists_changes_newest_first_with_their_command_lines() {
+    let env = mini_league();
+    result(&env);
+    let out = env.ok(&["log"]);
+    let lines: Vec<&str> = out.lines().collect();
+    let first = lines.iter().position(|l| l.contains("│ 2 ")).expect(&out);
+    let second = lines.iter().position(|l| l.contains("│ 1 ")).expect(&out);
+    assert!(first < second, "newest first: {out}");
+    assert!(
+        out.contains("matchday result 'Southbury Town 2-2 Northfield FC' -c mini -d 2023-09-02"),
+        "{out}"
+    );
+    assert!(out.contains("2023-09-02: fixture → result"), "{out}");
+    assert!(
+        out.contains("8 matches added") || out.contains("10 matches added"),
+        "{out}"
+    );
+    assert!(out.contains("matchday import "), "{out}");
+    let limited = env.ok(&["log", "--limit", "1"]);
+    assert!(
+        limited.contains("fixture → result") && !limited.contains("matchday import"),
+        "{limited}"
+    );
+}
+
+#[test]
+fn log_as_json_has_every_row_before_and_after() {
+    let env = mini_league();
+    result(&env);
+    let log = env.json(&["log"]);
+    let log = log.as_array().unwrap();
+    assert_eq!(log.len(), 2);
+    let change = &log[0];
+    assert_eq!(change["id"], 2);
+    assert_eq!(change["kind"], "change");
+    assert_eq!(change["undoes"], serde_json::Value::Null);
+    assert_eq!(change["undone"], false);
+    assert!(change["at"].as_str().unwrap().ends_with('Z'));
+    assert!(change["command"].as_str().unwrap().starts_with("matchday result"));
+    assert_eq!(change["counts"][0]["table"], "match");
+    assert_eq!(change["counts"][0]["action"], "updated");
+    assert_eq!(change["counts"][0]["count"], 1);
+    let row = &change["rows"][0];
+    assert_eq!(row["table"], "match");
+    assert_eq!(row["action"], "updated");
+    assert_eq!(row["before"]["status"], "scheduled");
+    assert_eq!(row["before"]["ft_home"], serde_json::Value::Null);
+    assert_eq!(row["after"]["status"], "played");
+    assert_eq!(row["after"]["ft_home"], 2);
+    assert_eq!(row["after"]["ft_away"], 2);
+    assert_eq!(row["row_id"], row["after"]["id"]);
+    // The import's rows: every one added, nothing before.
+    let import = &log[1];
+    let rows = import["rows"].as_array().unwrap();
+    assert!(
+        rows.iter()
+            .all(|r| r["action"] == "added" && r["before"].is_null())
+    );
+    assert_eq!(rows.iter().filter(|r| r["table"] == "match").count(), 10);
+}
+
+#[test]
+fn undo_reverses_the_last_change_and_says_what_it_reversed() {
+    let env = mini_league();
+    let before = table(&env);
+    result(&env);
+    assert_ne!(table(&env), before);
+    let out = env.ok(&["undo"]);
+    assert_eq!(out.lines().count(), 1, "{out}");
+    assert!(out.starts_with("undid #2 (matchday result "), "{out}");
+    assert!(out.contains("fixture → result"), "{out}");
+    assert_eq!(table(&env), before);
+    // The undo is in the log, and the change it undid is marked.
+    let log = env.json(&["log"]);
+    assert_eq!(log[0]["kind"], "undo");
+    assert_eq!(log[0]["undoes"], 2);
+    assert_eq!(log[0]["command"], "matchday undo");
+    assert_eq!(log[1]["undone"], true);
+    // Redo: the undo undone, the result back.
+    let out = env.ok(&["redo"]);
+    assert!(out.starts_with("redid #2 (matchday result "), "{out}");
+    let log = env.json(&["log"]);
+    assert_eq!(log[0]["kind"], "redo");
+    assert_eq!(log[0]["undoes"], 3);
+    assert!(table(&env).contains("Southbury"));
+    assert_ne!(table(&env), before);
+}
+
+#[test]
+fn undo_three_reverses_three_changes_newest_first() {
+    let env = mini_league();
+    let before = table(&env);
+    let teams = env.ok(&["teams", "--format", "csv"]);
+    result(&env);
+    env.ok(&["team", "add", "Zed United"]);
+    env.ok(&[
+        "deduct",
+        "Northfield",
+        "3",
+        "-c",
+        "mini",
+        "--date",
+        "2023-09-01",
+        "--reason",
+        "late",
+    ]);
+    let out = env.ok(&["undo", "3"]);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 3, "{out}");
+    assert!(lines[0].starts_with("undid #4 (matchday deduct "), "{out}");
+    assert!(
+        lines[1].starts_with("undid #3 (matchday team add 'Zed United')"),
+        "{out}"
+    );
+    assert!(lines[2].starts_with("undid #2 (matchday result "), "{out}");
+    assert_eq!(table(&env), before);
+    assert_eq!(env.ok(&["teams", "--format", "csv"]), teams);
+    assert_eq!(env.json(&["log"]).as_array().unwrap().len(), 7);
+}
+
+#[test]
+fn nothing_to_undo_is_refused_and_changes_nothing() {
+    let env = mini_league();
+    env.ok(&["undo"]);
+    let snapshot = env.snapshot();
+    assert_eq!(
+        env.fails(&["undo"]),
+        "error: nothing to undo; nothing was changed"
+    );
+    assert_eq!(env.snapshot(), snapshot);
+    env.ok(&["redo"]);
+    let snapshot = env.snapshot();
+    assert_eq!(
+        env.fails(&["undo", "3"]),
+        "error: only 1 of the 3 changes asked for can be undone; nothing was changed"
+    );
+    assert_eq!(env.snapshot(), snapshot);
+    assert_eq!(
+        env.fails(&["redo"]),
+        "error: nothing to redo; nothing was changed"
+    );
+    // N is at least one.
+    env.cmd(&["undo", "0"]).failure().code(2);
+}
+
+#[test]
+fn refused_and_read_commands_log_nothing() {
+    let env = mini_league();
+    result(&env);
+    // The same result again is refused; a read logs nothing.
+    env.fails(&[
+        "result",
+        "Southbury Town 2-2 Northfield FC",
+        "-c",
+        "mini",
+        "-d",
+        "2023-09-02",
+    ]);
+    env.ok(&["table", "mini"]);
+    env.ok(&["import", &fixture("mini-league.txt")]);
+    assert_eq!(env.json(&["log"]).as_array().unwrap().len(), 2);
+    // `log` reads only: on a path with no database it says so and creates nothing.
+    let empty = Env::new();
+    let err = empty.fails(&["log"]);
+    assert!(err.contains("no matchday database"), "{err}");
+    assert!(!empty.db().exists());
+}
