@@ -82,10 +82,10 @@ pub enum Subject {
         home: String,
         /// The away team's name.
         away: String,
-        /// The match before the change.
-        before: Option<Match>,
+        /// The match before the change (boxed: a match is far larger than the other subjects).
+        before: Option<Box<Match>>,
         /// The match after it.
-        after: Option<Match>,
+        after: Option<Box<Match>>,
     },
     /// A team, by its name before and after.
     Team {
@@ -536,8 +536,8 @@ impl Reader<'_> {
                 Subject::Match {
                     home,
                     away,
-                    before,
-                    after,
+                    before: before.map(Box::new),
+                    after: after.map(Box::new),
                 }
             }
             "team" => Subject::Team {

@@ -13,9 +13,9 @@
 //! ```
 #![deny(missing_docs)]
 
-mod edit;
 mod backup;
 mod change_log;
+mod edit;
 mod error;
 mod import;
 mod migrate;
@@ -29,12 +29,12 @@ use std::path::Path;
 
 use rusqlite::{Connection, TransactionBehavior};
 
+pub use backup::{Contents, Restored, backup, restore};
+pub use change_log::{Change, ChangeId, ChangeKind, RowAction, RowChange, RowCount, Subject};
 pub use edit::{
     DeductionCandidate, DeductionChanged, DeductionChoice, DeductionEdit, DeductionId, MatchCandidate,
     MatchChanged, MatchChoice, MatchEdit, Renamed,
 };
-pub use backup::{Contents, Restored, backup, restore};
-pub use change_log::{Change, ChangeId, ChangeKind, RowAction, RowChange, RowCount, Subject};
 pub use error::StoreError;
 pub use import::ImportSummary;
 pub use reader::{MatchFilter, Reader};

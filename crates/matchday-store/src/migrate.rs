@@ -164,10 +164,10 @@ pub(crate) fn migrate(conn: &mut Connection, path: &Path) -> Result<(), StoreErr
     if identity != Identity::Matchday {
         tx.pragma_update(None, "application_id", APPLICATION_ID)?;
     }
-    for (name, sql) in &MIGRATIONS[found as usize..] {
+    for (version, (name, sql)) in (found + 1..).zip(&MIGRATIONS[found as usize..]) {
         tx.execute_batch(sql)?;
         after(name, &tx)?;
-        if found + 1 >= LOGGED_FROM {
+        if version >= LOGGED_FROM {
             // The log's triggers name every column, so they follow every schema change;
             // rows a migration rewrites are logged as a change of their own.
             crate::change_log::install_triggers(&tx)?;

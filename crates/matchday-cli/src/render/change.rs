@@ -109,7 +109,7 @@ fn subject(subject: &Subject, action: RowAction) -> Option<String> {
             away,
             before,
             after,
-        } => match_line(home, away, before.as_ref(), after.as_ref()),
+        } => match_line(home, away, before.as_deref(), after.as_deref()),
         Subject::Team {
             before: Some(b),
             after: Some(a),

@@ -537,10 +537,13 @@ fn migration_0006_logs_nothing_of_the_data_already_stored() {
     assert_eq!(store.read().teams().unwrap().len(), 3);
 }
 
+/// A match of a generated import: home and away team indexes, day, score if played.
+type Game = (usize, usize, u32, Option<(u8, u8)>);
+
 /// One write a person could make, on a small league.
 #[derive(Debug, Clone)]
 enum Write {
-    Import(Vec<(usize, usize, u32, Option<(u8, u8)>)>),
+    Import(Vec<Game>),
     Result(usize, usize, u32, (u8, u8)),
     Fixture(usize, usize, u32),
     Deduct(usize, i32),
