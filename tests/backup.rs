@@ -4,8 +4,10 @@
 
 mod common;
 
+use common::matchday;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Stdio};
 
 use rusqlite::Connection;
 
@@ -15,18 +17,6 @@ fn repo_file(path: &str) -> String {
         .join(path)
         .display()
         .to_string()
-}
-
-fn matchday(dir: &Path, db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_matchday"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .current_dir(dir)
-        .env_remove("MATCHDAY_DB")
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap()
 }
 
 fn ok(dir: &Path, db: &Path, args: &[&str]) -> String {

@@ -2,17 +2,8 @@
 
 mod common;
 
-use std::path::Path;
-
 use common::Env;
-
-fn fixture(name: &str) -> String {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../tests/fixtures")
-        .join(name)
-        .display()
-        .to_string()
-}
+use common::fixture;
 
 fn mini_league() -> Env {
     let env = Env::new();

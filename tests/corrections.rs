@@ -7,14 +7,7 @@ mod common;
 use std::path::Path;
 
 use common::Env;
-
-fn fixture(name: &str) -> String {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../tests/fixtures")
-        .join(name)
-        .display()
-        .to_string()
-}
+use common::fixture;
 
 /// The four-club league: three matchdays played, the fourth (2023-09-02) to play.
 fn mini_league() -> Env {

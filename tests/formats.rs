@@ -7,20 +7,13 @@ mod common;
 use std::path::{Path, PathBuf};
 
 use common::Env;
+use common::fixture;
 use serde_json::Value;
 
 /// The formats crate's JSON fixtures: one per shape openfootball writes.
 fn json_fixture(name: &str) -> String {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../matchday-formats/src/football_json/fixtures")
-        .join(name)
-        .display()
-        .to_string()
-}
-
-fn fixture(name: &str) -> String {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../tests/fixtures")
         .join(name)
         .display()
         .to_string()

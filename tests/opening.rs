@@ -4,31 +4,12 @@
 mod common;
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 use std::time::{Duration, Instant};
 
 use common::Env;
-
-fn fixture(name: &str) -> String {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../tests/fixtures")
-        .join(name)
-        .display()
-        .to_string()
-}
-
-/// The binary run on the database `db`, from `dir`.
-fn matchday(dir: &Path, db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_matchday"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .current_dir(dir)
-        .env_remove("MATCHDAY_DB")
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap()
-}
+use common::fixture;
+use common::matchday;
 
 /// The one-line error of a command that must fail.
 fn refusal(output: &Output) -> String {

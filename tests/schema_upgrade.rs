@@ -6,9 +6,10 @@
 
 mod common;
 
+use common::matchday;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 use matchday_store::{APPLICATION_ID, SCHEMA_VERSION, Store};
 use rusqlite::Connection;
@@ -50,18 +51,6 @@ fn migrations() -> Vec<(String, String)> {
         .collect();
     files.sort();
     files
-}
-
-fn matchday(dir: &Path, db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_matchday"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .current_dir(dir)
-        .env_remove("MATCHDAY_DB")
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap()
 }
 
 fn ok(dir: &Path, db: &Path, args: &[&str]) -> String {

@@ -3,7 +3,7 @@
 
 #![allow(dead_code)]
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
 use tempfile::TempDir;
@@ -84,4 +84,26 @@ impl Env {
         all.extend(["--format", "json"]);
         serde_json::from_str(&self.ok(&all)).unwrap()
     }
+}
+
+/// The path of a file under tests/fixtures, as the binary is given it.
+pub fn fixture(name: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/fixtures")
+        .join(name)
+        .display()
+        .to_string()
+}
+
+/// The binary run on the database `db`, from `dir` (for tests that manage their own files).
+pub fn matchday(dir: &Path, db: &Path, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_matchday"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .current_dir(dir)
+        .env_remove("MATCHDAY_DB")
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap()
 }
