@@ -17,7 +17,7 @@
 
 use matchday_core::SeasonRecord;
 
-use crate::{ParseError, engsoccer, football_json, football_txt, season_file};
+use crate::{ParseError, engsoccer, football_data, football_json, football_txt, season_file};
 
 /// A file format: its names, how to recognise it from the content, and how
 /// to read it and (for some) write it.
@@ -48,7 +48,7 @@ impl Eq for FileFormat {}
 /// Every format, in the order detection tries them: the ones with an
 /// unmistakable start first, Football.TXT (which reads any text, and whose
 /// errors say best what a line lacks) last.
-const FORMATS: [FileFormat; 4] = [
+const FORMATS: [FileFormat; 5] = [
     FileFormat {
         name: "season",
         aliases: &["season-file", "matchday"],
@@ -71,6 +71,14 @@ const FORMATS: [FileFormat; 4] = [
         summary: "engsoccerdata's england.csv layout (one season per tier)",
         detect: engsoccer::is_league_csv,
         read: engsoccer::parse,
+        write: None,
+    },
+    FileFormat {
+        name: "football-data",
+        aliases: &["football-data.co.uk", "fdco"],
+        summary: "football-data.co.uk CSV (main leagues and new leagues layouts)",
+        detect: football_data::is_football_data,
+        read: football_data::parse,
         write: None,
     },
     FileFormat {
@@ -226,6 +234,12 @@ mod tests {
         assert_eq!(detected(&format!("\u{feff}  \n{json}")), "football.json");
         assert_eq!(detected("[{\"name\": \"Mexico\"}]"), "football.json");
         assert_eq!(detected(csv), "engsoccer");
+        let fdco = "Div,Date,HomeTeam,AwayTeam,FTHG,FTAG,FTR\nE0,31/01/24,Liverpool,Chelsea,4,1,H\n";
+        assert_eq!(detected(fdco), "football-data");
+        assert_eq!(
+            FileFormat::detect(fdco).read(fdco).unwrap()[0].competition,
+            "Premier League"
+        );
         assert_eq!(detected(""), "football.txt");
         assert_eq!(detected("what is this"), "football.txt");
         // Each reads back what it detected.
@@ -250,7 +264,7 @@ mod tests {
         assert_eq!(
             err,
             "unknown format \"xml\"; the formats are season (season-file), football.json (json), \
-             engsoccer (engsoccerdata), football.txt (txt)"
+             engsoccer (engsoccerdata), football-data (football-data.co.uk), football.txt (txt)"
         );
         for f in FileFormat::all() {
             assert_eq!(FileFormat::named(f.name()).unwrap(), *f);

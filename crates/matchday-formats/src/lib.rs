@@ -8,6 +8,8 @@
 //!   euro.json's nested `rounds`, worldcup.json's scores) and writes it.
 //! - [`engsoccer`] reads engsoccerdata's `england.csv` layout, one record per
 //!   season and tier.
+//! - [`football_data`] reads football-data.co.uk's CSV files (the main
+//!   leagues' and the "new leagues" layouts), one record per division.
 //!
 //! [`FileFormat`] is the one registry of them: detection from the content,
 //! reading and writing by name (`--format json`), so callers never name a
@@ -38,6 +40,7 @@
 #![deny(missing_docs)]
 
 pub mod engsoccer;
+pub mod football_data;
 pub mod football_json;
 pub mod football_txt;
 mod format;
