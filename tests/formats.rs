@@ -160,7 +160,7 @@ fn format_names_are_checked_and_an_unknown_one_lists_them() {
     assert_eq!(
         err,
         "error: football.txt is read but not written; the formats that can be written are \
-         season (season-file), football.json (json)"
+         season (season-file), football.json (json), csv, ics"
     );
     let err = env.fails(&["export", "english-premier-league", "--format", "csv2"]);
     assert!(err.contains("unknown format \"csv2\""), "{err}");

@@ -10,6 +10,8 @@
 //!   season and tier.
 //! - [`football_data`] reads football-data.co.uk's CSV files (the main
 //!   leagues' and the "new leagues" layouts), one record per division.
+//! - [`calendar`] writes iCalendar files of matches; [`ExportFormat`] is what
+//!   `matchday export` writes: the registry's writers, CSV and iCalendar.
 //!
 //! [`FileFormat`] is the one registry of them: detection from the content,
 //! reading and writing by name (`--format json`), so callers never name a
@@ -39,13 +41,16 @@
 //! [`SeasonRecord`]: matchday_core::SeasonRecord
 #![deny(missing_docs)]
 
+pub mod calendar;
 pub mod engsoccer;
+mod export;
 pub mod football_data;
 pub mod football_json;
 pub mod football_txt;
 mod format;
 pub mod season_file;
 
+pub use export::{CSV_COLUMNS, ExportError, ExportFormat, ExportOptions, ExportSeason, write_csv};
 pub use format::{FileFormat, FormatError};
 
 /// A line of input that cannot be read, with its 1-based number.

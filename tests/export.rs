@@ -1,0 +1,322 @@
+//! Export end to end: a football-data.co.uk file in, CSV and iCalendar out,
+//! `--team` across competitions, `--output` written whole; and (ignored
+//! unless run with --ignored, needing ../shared/data) openfootball's
+//! football.json files exported and read back to the same matches.
+
+mod common;
+
+use std::path::Path;
+
+use common::{Env, fixture};
+
+fn csv_rows(text: &str) -> Vec<csv::StringRecord> {
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    assert_eq!(
+        reader.headers().unwrap().iter().collect::<Vec<_>>(),
+        matchday_columns(),
+        "{text}"
+    );
+    reader.records().map(Result::unwrap).collect()
+}
+
+fn matchday_columns() -> Vec<&'static str> {
+    "match_id,competition,competition_slug,season,date,kickoff,round,group,leg,replay,home,away,venue,\
+     status,ft_home,ft_away,ht_home,ht_away,et_home,et_away,pens_home,pens_away,winner"
+        .split(',')
+        .collect()
+}
+
+/// The events of an iCalendar text, read by a real parser.
+fn events(text: &str) -> Vec<ical::parser::ical::component::IcalEvent> {
+    let calendars: Vec<_> = ical::IcalParser::new(std::io::BufReader::new(text.as_bytes()))
+        .collect::<Result<_, _>>()
+        .unwrap_or_else(|e| panic!("{e}\n{text}"));
+    assert_eq!(calendars.len(), 1);
+    calendars.into_iter().next().unwrap().events
+}
+
+fn property(event: &ical::parser::ical::component::IcalEvent, name: &str) -> String {
+    event
+        .properties
+        .iter()
+        .find(|p| p.name == name)
+        .and_then(|p| p.value.clone())
+        .unwrap_or_default()
+}
+
+#[test]
+fn a_football_data_file_is_imported_and_exported_as_csv_and_ics() {
+    let env = Env::new();
+    let out = env.ok(&["import", &fixture("football-data-e0.csv")]);
+    assert!(
+        out.starts_with("imported Premier League 2023-24: 6 matches added"),
+        "{out}"
+    );
+    let rows = csv_rows(&env.ok(&["export", "premier-league", "--format", "csv"]));
+    assert_eq!(rows.len(), 6);
+    let chelsea = rows.iter().find(|r| &r[11] == "Chelsea").unwrap();
+    let fields: Vec<&str> = chelsea.iter().skip(1).collect();
+    assert_eq!(
+        fields,
+        [
+            "Premier League",
+            "premier-league",
+            "2023-24",
+            "2024-01-31",
+            "20:15",
+            "",
+            "",
+            "",
+            "",
+            "Liverpool",
+            "Chelsea",
+            "home",
+            "played",
+            "4",
+            "1",
+            "2",
+            "0",
+            "",
+            "",
+            "",
+            "",
+            "Liverpool"
+        ]
+    );
+    let ics = env.ok(&["export", "premier-league", "--format", "ics"]);
+    assert!(ics.contains("\r\n") && ics.split("\r\n").all(|l| l.len() <= 75));
+    let events = events(&ics);
+    assert_eq!(events.len(), 6);
+    let summaries: Vec<String> = events.iter().map(|e| property(e, "SUMMARY")).collect();
+    assert!(
+        summaries.contains(&"Liverpool 4-1 Chelsea".to_string()),
+        "{summaries:?}"
+    );
+    assert!(
+        summaries.contains(&"Brentford v Liverpool".to_string()),
+        "{summaries:?}"
+    );
+    // The match ids make the UIDs, so a later export names the same events.
+    let again = env.ok(&["export", "premier-league", "--format", "ics"]);
+    let uids =
+        |text: &str| -> Vec<String> { self::events(text).iter().map(|e| property(e, "UID")).collect() };
+    assert_eq!(uids(&again), uids(&ics));
+    assert!(
+        uids(&ics).iter().all(|u| u.ends_with(".premier-league@matchday")),
+        "{:?}",
+        uids(&ics)
+    );
+}
+
+#[test]
+fn a_bad_football_data_row_is_one_line_naming_it_and_stores_nothing() {
+    let env = Env::new();
+    env.ok(&["import", &fixture("mini-cup.txt")]);
+    let text = std::fs::read_to_string(fixture("football-data-e0.csv")).unwrap();
+    let bad = text.replace("Liverpool,Chelsea,4,1,H", "Liverpool,Chelsea,4,1,D");
+    let path = env.dir.path().join("E0.csv");
+    std::fs::write(&path, bad).unwrap();
+    let before = env.snapshot();
+    let err = env.fails(&["import", &path.display().to_string()]);
+    assert!(
+        err.contains("line 4: column 8 (FTR): result \"D\" (a draw) disagrees with the full-time score 4-1 (a home win)"),
+        "{err}"
+    );
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(env.snapshot() == before, "a refused import changed the database");
+}
+
+#[test]
+fn a_team_is_exported_across_its_competitions() {
+    let env = Env::new();
+    let cup = env.dir.path().join("cup.season");
+    std::fs::write(
+        &cup,
+        "matchday-season 1\ncompetition: FA Cup\nseason: 2023-24\n== Fourth Round\n\
+         2024-01-28 16:30 | Liverpool | Norwich City | 5-2 (1-1)\n2024-01-27 | Ipswich Town | Maidstone United | 1-2\n\
+         == Fifth Round\n2024-02-28 19:30 | Liverpool | Southampton\n",
+    )
+    .unwrap();
+    env.ok(&[
+        "import",
+        &fixture("football-data-e0.csv"),
+        &cup.display().to_string(),
+    ]);
+    let out = env.ok(&["export", "--team", "Liverpool", "--format", "csv"]);
+    let rows = csv_rows(&out);
+    assert!(
+        rows.iter()
+            .all(|r| &r[10] == "Liverpool" || &r[11] == "Liverpool")
+    );
+    assert_eq!(rows.iter().filter(|r| &r[1] == "Premier League").count(), 6);
+    assert_eq!(rows.iter().filter(|r| &r[1] == "FA Cup").count(), 2);
+    // One competition narrows it; a file format takes one competition only.
+    let err = env.fails(&["export", "--team", "Liverpool", "--format", "json"]);
+    assert!(
+        err.contains("football.json holds one competition-season, but 2 were asked for"),
+        "{err}"
+    );
+    let json = env.ok(&[
+        "export",
+        "premier-league",
+        "--team",
+        "Liverpool",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(json.matches("\"team1\"").count(), 6);
+    let ics = env.ok(&["export", "--team", "Liverpool", "--format", "ics"]);
+    assert_eq!(events(&ics).len(), rows.len());
+    assert!(ics.contains("X-WR-CALNAME:Liverpool\r\n"));
+    assert!(
+        ics.contains("DTSTART;TZID=Europe/London:20240131T201500\r\n"),
+        "{ics}"
+    );
+    let floating = env.ok(&[
+        "export",
+        "premier-league",
+        "--format",
+        "ics",
+        "--time-zone",
+        "floating",
+    ]);
+    assert!(floating.contains("DTSTART:20240131T201500\r\n") && !floating.contains("TZID"));
+    let err = env.fails(&[
+        "export", "--team", "Chelsea", "--season", "2022-23", "--format", "csv",
+    ]);
+    assert_eq!(
+        err,
+        "error: Chelsea has no matches in the 2022-23 season (seasons stored: 2023-24)"
+    );
+    let err = env.fails(&["export", "--format", "csv"]);
+    assert_eq!(err, "error: name a competition to export, or a team with --team");
+    let err = env.fails(&[
+        "export",
+        "premier-league",
+        "--format",
+        "ics",
+        "--time-zone",
+        "Mars/Olympus",
+    ]);
+    assert!(
+        err.contains("unknown time zone \"Mars/Olympus\"; the zones are floating, Europe/London"),
+        "{err}"
+    );
+}
+
+#[test]
+fn output_is_written_whole_and_replaces_the_file() {
+    let env = Env::new();
+    env.ok(&["import", &fixture("football-data-e0.csv")]);
+    let path = env.dir.path().join("pl.csv");
+    std::fs::write(&path, "old contents\n").unwrap();
+    let out = env.ok(&[
+        "export",
+        "premier-league",
+        "--format",
+        "csv",
+        "--output",
+        "pl.csv",
+    ]);
+    assert_eq!(out, "wrote Premier League 2023-24 (6 matches) to pl.csv\n");
+    let written = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(
+        written,
+        env.ok(&["export", "premier-league", "--format", "csv", "-o", "-"])
+    );
+    let left: Vec<_> = std::fs::read_dir(env.dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".tmp"))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+    let out = env.ok(&["export", "premier-league", "--format", "ics", "-o", "pl.ics"]);
+    assert!(
+        out.contains("Premier League: kick-off times in Europe/London"),
+        "{out}"
+    );
+    let err = env.fails(&["export", "premier-league", "--output", "no/such/dir/pl.season"]);
+    assert!(
+        err.starts_with("error: cannot write no/such/dir/pl.season"),
+        "{err}"
+    );
+}
+
+fn shared(path: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/data/openfootball")
+        .join(path)
+        .display()
+        .to_string()
+}
+
+/// The matches a football.json file holds: flat, or in rounds.
+fn matches_in(path: &str) -> usize {
+    let value: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    match value.get("matches") {
+        Some(list) => list.as_array().unwrap().len(),
+        None => value["rounds"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["matches"].as_array().unwrap().len())
+            .sum(),
+    }
+}
+
+#[test]
+#[ignore = "needs ../shared/data"]
+fn openfootball_json_exports_back_to_the_same_matches_and_csv_and_ics_hold_them_all() {
+    let mut files: Vec<String> = ["de.1", "en.1", "es.1", "it.1"]
+        .iter()
+        .map(|f| shared(&format!("football.json/2023-24/{f}.json")))
+        .collect();
+    for edition in [
+        "euro.json/2020/euro.json",
+        "euro.json/2024/euro.json",
+        "worldcup.json/2018/worldcup.json",
+        "worldcup.json/2022/worldcup.json",
+    ] {
+        files.push(shared(edition));
+    }
+    for file in files {
+        let env = Env::new();
+        env.ok(&["import", &file]);
+        let slugs: Vec<String> = env
+            .json(&["competitions"])
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["slug"].as_str().unwrap().to_string())
+            .collect();
+        assert_eq!(slugs.len(), 1, "{file}: {slugs:?}");
+        let slug = &slugs[0];
+        let json = env.ok(&["export", slug, "--format", "json", "-o", "out.json"]);
+        assert!(
+            json.contains(&format!("({} matches)", matches_in(&file))),
+            "{file}: {json}"
+        );
+        let other = Env::new();
+        other.ok(&["import", &env.dir.path().join("out.json").display().to_string()]);
+        // The same matches, whatever order the stores gave them ids in.
+        let results = |env: &Env| -> Vec<serde_json::Value> {
+            let mut list = env.json(&["results", "-c", slug]).as_array().unwrap().clone();
+            for m in &mut list {
+                m.as_object_mut().unwrap().remove("id");
+            }
+            list
+        };
+        assert!(
+            results(&other) == results(&env),
+            "{file}: the matches read back differ"
+        );
+        assert!(
+            other.ok(&["export", slug, "--format", "json"]) == env.ok(&["export", slug, "--format", "json"]),
+            "{file}: the second export differs from the first"
+        );
+        let rows = csv_rows(&env.ok(&["export", slug, "--format", "csv"]));
+        assert_eq!(rows.len(), matches_in(&file), "{file}");
+        let ics = env.ok(&["export", slug, "--format", "ics"]);
+        assert_eq!(events(&ics).len(), matches_in(&file), "{file}");
+    }
+}
