@@ -159,8 +159,8 @@ fn format_names_are_checked_and_an_unknown_one_lists_them() {
     let err = env.fails(&["export", "english-premier-league", "--format", "txt"]);
     assert_eq!(
         err,
-        "error: football.txt is read but not written; the formats that can be written are \
-         season (season-file), football.json (json), csv, ics"
+        "error: invalid value 'txt' for '--format <NAME>': football.txt is read but not written; \
+         the formats that can be written are season (season-file), football.json (json), csv, ics"
     );
     let err = env.fails(&["export", "english-premier-league", "--format", "csv2"]);
     assert!(err.contains("unknown format \"csv2\""), "{err}");
