@@ -5,8 +5,7 @@
 
 mod common;
 
-use std::path::Path;
-
+use common::openfootball as shared;
 use common::{Env, fixture};
 
 fn csv_rows(text: &str) -> Vec<csv::StringRecord> {
@@ -188,6 +187,15 @@ fn a_team_is_exported_across_its_competitions() {
         err,
         "error: Chelsea has no matches in the 2022-23 season (seasons stored: 2023-24)"
     );
+    let err = env.fails(&[
+        "export",
+        "premier-league",
+        "--format",
+        "csv",
+        "--time-zone",
+        "floating",
+    ]);
+    assert_eq!(err, "error: --time-zone applies to --format ics, not csv");
     let err = env.fails(&["export", "--format", "csv"]);
     assert_eq!(err, "error: name a competition to export, or a team with --team");
     let err = env.fails(&[
@@ -240,14 +248,6 @@ fn output_is_written_whole_and_replaces_the_file() {
         err.starts_with("error: cannot write no/such/dir/pl.season"),
         "{err}"
     );
-}
-
-fn shared(path: &str) -> String {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/data/openfootball")
-        .join(path)
-        .display()
-        .to_string()
 }
 
 /// The matches a football.json file holds: flat, or in rounds.

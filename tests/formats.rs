@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 
 use common::Env;
 use common::fixture;
+use common::openfootball as shared;
 use serde_json::Value;
 
 /// The formats crate's JSON fixtures: one per shape openfootball writes.
@@ -15,14 +16,6 @@ fn json_fixture(name: &str) -> String {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../matchday-formats/src/football_json/fixtures")
         .join(name)
-        .display()
-        .to_string()
-}
-
-fn shared(path: &str) -> String {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/data/openfootball")
-        .join(path)
         .display()
         .to_string()
 }

@@ -95,6 +95,16 @@ pub fn fixture(name: &str) -> String {
         .to_string()
 }
 
+/// The path of a file under ../shared/data/openfootball (real data, for the
+/// ignored tests), as the binary is given it.
+pub fn openfootball(path: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/data/openfootball")
+        .join(path)
+        .display()
+        .to_string()
+}
+
 /// The binary run on the database `db`, from `dir` (for tests that manage their own files).
 pub fn matchday(dir: &Path, db: &Path, args: &[&str]) -> std::process::Output {
     std::process::Command::new(env!("CARGO_BIN_EXE_matchday"))

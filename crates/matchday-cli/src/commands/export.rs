@@ -77,6 +77,9 @@ pub fn parse_zone(name: &str) -> Result<ZoneChoice, String> {
 }
 
 pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
+    if args.time_zone.is_some() && args.format != ExportFormat::Calendar {
+        bail!("--time-zone applies to --format ics, not {}", args.format);
+    }
     let read = store.read();
     let team = args
         .team
