@@ -213,6 +213,53 @@ fn a_team_is_exported_across_its_competitions() {
 }
 
 #[test]
+fn a_competition_without_a_known_zone_gets_floating_times_and_a_warning() {
+    let env = Env::new();
+    let path = env.dir.path().join("friendly.season");
+    std::fs::write(
+        &path,
+        "matchday-season 1\ncompetition: Trofeo de Verano\nseason: 2024\n\
+         2024-07-20 19:00 | Real Oviedo | Sporting Gijón | 1-1\n2024-07-27 | Sporting Gijón | Real Oviedo\n",
+    )
+    .unwrap();
+    env.ok(&["import", &path.display().to_string()]);
+    let run = env.cmd(&["export", "trofeo", "--format", "ics"]).success();
+    let (stdout, stderr) = (
+        String::from_utf8_lossy(&run.get_output().stdout).into_owned(),
+        String::from_utf8_lossy(&run.get_output().stderr).into_owned(),
+    );
+    assert!(
+        stdout.contains("DTSTART:20240720T190000\r\n") && !stdout.contains("TZID"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("DTSTART;VALUE=DATE:20240727\r\nDTEND;VALUE=DATE:20240728\r\n"),
+        "{stdout}"
+    );
+    assert_eq!(
+        stderr,
+        "warning: Trofeo de Verano: no time zone known, so kick-off times are floating (local wherever \
+         the calendar is read); --time-zone names one\n"
+    );
+    let out = env.ok(&[
+        "export",
+        "trofeo",
+        "--format",
+        "ics",
+        "--time-zone",
+        "Europe/Madrid",
+        "-o",
+        "t.ics",
+    ]);
+    assert_eq!(
+        out,
+        "wrote Trofeo de Verano 2024 (2 matches) to t.ics\nTrofeo de Verano: kick-off times in Europe/Madrid\n"
+    );
+    let written = std::fs::read_to_string(env.dir.path().join("t.ics")).unwrap();
+    assert!(written.contains("DTSTART;TZID=Europe/Madrid:20240720T190000\r\n"));
+}
+
+#[test]
 fn output_is_written_whole_and_replaces_the_file() {
     let env = Env::new();
     env.ok(&["import", &fixture("football-data-e0.csv")]);
@@ -318,5 +365,34 @@ fn openfootball_json_exports_back_to_the_same_matches_and_csv_and_ics_hold_them_
         assert_eq!(rows.len(), matches_in(&file), "{file}");
         let ics = env.ok(&["export", slug, "--format", "ics"]);
         assert_eq!(events(&ics).len(), matches_in(&file), "{file}");
+        // Kick-offs in the host's zone where one zone is known, floating elsewhere.
+        let zones = [
+            ("en.1", "Europe/London"),
+            ("de.1", "Europe/Berlin"),
+            ("es.1", "Europe/Madrid"),
+            ("it.1", "Europe/Rome"),
+            ("euro.json/2024", "Europe/Berlin"),
+            ("worldcup.json/2022", "Asia/Qatar"),
+        ];
+        let start = zones
+            .iter()
+            .find(|(f, _)| file.contains(f))
+            .map(|(_, zone)| format!("DTSTART;TZID={zone}:"));
+        if file.contains("en.1") {
+            assert!(
+                ics.contains("DTSTART;TZID=Europe/London:20240131T201500\r\n"),
+                "{file}"
+            );
+        }
+        if file.contains("worldcup.json/2022") {
+            assert!(
+                ics.contains("DTSTART;TZID=Asia/Qatar:20221218T180000\r\n"),
+                "{file}"
+            );
+        }
+        match start {
+            Some(start) => assert!(ics.contains(&start), "{file}: no {start:?}"),
+            None => assert!(!ics.contains("TZID"), "{file}: a time zone where none is known"),
+        }
     }
 }

@@ -379,4 +379,103 @@ mod tests {
         assert_eq!(kept, [(Some(1), "Chelsea FC"), (None, "Arsenal FC")]);
         assert!(season.record().matches[0].status.result().is_some());
     }
+
+    use chrono::NaiveDate;
+    use matchday_core::{ExtraTimeAfter, MatchResult, MatchStatus, Score};
+    use proptest::prelude::*;
+
+    fn score() -> impl Strategy<Value = Score> {
+        (0u32..5, 0u32..5).prop_map(|(h, a)| Score::new(h, a).unwrap())
+    }
+
+    /// Any result the type allows, from parts that may not fit (those are skipped).
+    fn result() -> impl Strategy<Value = Option<MatchResult>> {
+        (
+            proptest::option::of(score()),
+            proptest::option::of(score()),
+            proptest::option::of(score()),
+            proptest::option::of(score()),
+        )
+            .prop_map(|(ft, ht, et, p)| {
+                MatchResult::from_parts(ft, ht, et, p, ExtraTimeAfter::LevelAggregate).ok()
+            })
+    }
+
+    fn a_match() -> impl Strategy<Value = MatchRecord> {
+        (
+            0u8..4,
+            1u8..4,
+            result(),
+            0u64..300,
+            proptest::bool::ANY,
+            proptest::option::of(1u8..3),
+            "[A-Za-z ,;\"é]{0,12}",
+        )
+            .prop_map(|(home, away, result, day, neutral, leg, round)| MatchRecord {
+                date: NaiveDate::from_ymd_opt(2023, 7, 1).unwrap() + chrono::Days::new(day),
+                kickoff: (day % 3 != 0)
+                    .then(|| chrono::NaiveTime::from_hms_opt(12 + (day % 9) as u32, 30, 0).unwrap()),
+                home: format!("Team, \"{home}\""),
+                away: format!("Team; {}", home + away),
+                venue: if neutral { Venue::Neutral } else { Venue::Home },
+                round: (!round.trim().is_empty()).then_some(round),
+                group: None,
+                leg,
+                replay: false,
+                status: result.map_or(MatchStatus::Scheduled, MatchStatus::Played),
+                line: 0,
+            })
+    }
+
+    proptest! {
+        /// The laws of the match lists: a CSV row per match from which every
+        /// part of the result is rebuilt as it was, and a calendar event per
+        /// match with its own UID, read back by a real iCalendar parser.
+        #[test]
+        fn csv_and_ics_hold_every_match_whole(matches in proptest::collection::vec(a_match(), 0..12), stored in proptest::bool::ANY) {
+            let record = SeasonRecord { competition: "Cup, \"the\"; one".into(), matches, ..SeasonRecord::default() };
+            let count = record.matches.len();
+            let ids = if stored { (0..count as i64).map(Some).collect() } else { Vec::new() };
+            let seasons = [ExportSeason::new(record.clone(), ids)];
+            let text = write_csv(&seasons);
+            let mut reader = csv::Reader::from_reader(text.as_bytes());
+            let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+            prop_assert_eq!(rows.len(), count);
+            let at = |name: &str| CSV_COLUMNS.iter().position(|c| *c == name).unwrap();
+            for (row, m) in rows.iter().zip(&record.matches) {
+                let pair = |h: &str, a: &str| -> Option<Score> {
+                    let (h, a) = (&row[at(h)], &row[at(a)]);
+                    (!h.is_empty()).then(|| Score::new(h.parse().unwrap(), a.parse().unwrap()).unwrap())
+                };
+                let rebuilt = MatchResult::from_parts(
+                    pair("ft_home", "ft_away"),
+                    pair("ht_home", "ht_away"),
+                    pair("et_home", "et_away"),
+                    pair("pens_home", "pens_away"),
+                    ExtraTimeAfter::LevelAggregate,
+                ).ok();
+                prop_assert_eq!(rebuilt.as_ref(), m.status.result());
+                prop_assert_eq!(&row[at("home")], m.home.as_str());
+                prop_assert_eq!(&row[at("round")], m.round.as_deref().unwrap_or(""));
+            }
+            let ics = crate::calendar::write(&seasons, &ExportOptions::default());
+            let calendars: Vec<_> = ical::IcalParser::new(std::io::BufReader::new(ics.as_bytes()))
+                .collect::<Result<_, _>>()
+                .unwrap();
+            prop_assert_eq!(calendars[0].events.len(), count);
+            let mut uids: Vec<String> = calendars[0]
+                .events
+                .iter()
+                .map(|e| e.properties.iter().find(|p| p.name == "UID").unwrap().value.clone().unwrap())
+                .collect();
+            uids.sort();
+            uids.dedup();
+            // Matches without ids on the same day between the same teams share a UID:
+            // that is one match stated twice.
+            let mut distinct: Vec<_> = record.matches.iter().map(|m| (m.date, &m.home, &m.away, m.leg)).collect();
+            distinct.sort();
+            distinct.dedup();
+            prop_assert_eq!(uids.len(), if stored { count } else { distinct.len() });
+        }
+    }
 }

@@ -124,6 +124,15 @@ pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
     };
     let text = args.format.write(&seasons, &options)?;
     let Some(path) = args.output.filter(|path| path.as_os_str() != "-") else {
+        // The calendar is the output: a floating time nobody asked for is said
+        // on standard error, where it does not end up in the file.
+        if args.format == ExportFormat::Calendar {
+            for note in zone_note(&seasons, args.time_zone).lines() {
+                if note.contains("no time zone known") {
+                    eprintln!("warning: {note}");
+                }
+            }
+        }
         return Ok(text);
     };
     write_atomically(&path, text.as_bytes())?;
