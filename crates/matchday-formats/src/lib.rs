@@ -42,6 +42,7 @@
 #![deny(missing_docs)]
 
 pub mod calendar;
+mod encoding;
 pub mod engsoccer;
 mod export;
 pub mod football_data;
@@ -50,6 +51,7 @@ pub mod football_txt;
 mod format;
 pub mod season_file;
 
+pub use encoding::decode;
 pub use export::{CSV_COLUMNS, ExportError, ExportFormat, ExportOptions, ExportSeason, write_csv};
 pub use format::{FileFormat, FormatError};
 
