@@ -20,7 +20,11 @@
 //!   A header with neither `Div` nor `League`, or without a date, the two
 //!   teams or the two goal columns, is refused naming the missing column.
 //! - Dates are `dd/mm/yy` or `dd/mm/yyyy` (two-digit years 50-99 are 19xx,
-//!   00-49 20xx); a kick-off `hh:mm` is kept as written.
+//!   00-49 20xx); a kick-off `hh:mm` is kept as written. The site appears to
+//!   give every league's times in UK time (its MLS rows kick off at 00:30),
+//!   which is not stated beside the data, so they are not converted: for a
+//!   league outside the UK, a calendar export says so with
+//!   `--time-zone Europe/London`.
 //! - Goals left empty make a fixture still to play (the site's fixtures
 //!   file); an empty row (`,,,,`, as trailing rows often are) is skipped.
 //! - The result letter (`FTR`, `HTR`: `H`, `D` or `A`) must agree with the
