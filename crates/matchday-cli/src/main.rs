@@ -125,3 +125,53 @@ fn one_line(err: &anyhow::Error) -> String {
     // Errors quote what was typed or stored: never send its control characters raw.
     render::escaped(&line.replace('\n', " ")).into_owned()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_error_s_type_decides_its_exit_status() {
+        let busy = anyhow::Error::from(StoreError::Busy);
+        assert_eq!(exit_of(&busy), Exit::Busy);
+        let at_line = StoreError::AtLine {
+            line: 7,
+            source: Box::new(StoreError::Busy),
+        };
+        assert_eq!(
+            exit_of(&anyhow::Error::from(at_line).context("cannot import")),
+            Exit::Busy
+        );
+        let corrupt = StoreError::Corrupt {
+            table: "match",
+            detail: "bad date".into(),
+        };
+        assert_eq!(
+            exit_of(&anyhow::Error::from(corrupt).context("cannot open")),
+            Exit::Storage
+        );
+        let sqlite = StoreError::Sqlite(rusqlite_error());
+        assert_eq!(exit_of(&anyhow::Error::from(sqlite)), Exit::Storage);
+        let unknown = StoreError::UnknownTeam {
+            name: "Nobody".into(),
+            candidates: Vec::new(),
+        };
+        assert_eq!(exit_of(&anyhow::Error::from(unknown)), Exit::Refused);
+        assert_eq!(exit_of(&anyhow::anyhow!("a refusal in words")), Exit::Refused);
+        assert_eq!(
+            [
+                Exit::Success,
+                Exit::Refused,
+                Exit::Usage,
+                Exit::Storage,
+                Exit::Busy
+            ]
+            .map(|e| e as u8),
+            [0, 1, 2, 3, 75]
+        );
+    }
+
+    fn rusqlite_error() -> rusqlite::Error {
+        rusqlite::Error::InvalidColumnIndex(9)
+    }
+}

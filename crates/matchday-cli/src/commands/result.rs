@@ -19,12 +19,15 @@ use crate::refusal;
 /// Porto 1-0 Arsenal. A stored fixture between the two teams is completed
 /// (one stored for another day too: the answer says so). `--replace`
 /// overwrites a result of the same day only; `matchday edit match` corrects
-/// any stored match. In
+/// any stored match. Without `--date` the result is dated today, when today
+/// falls within the competition's season. In
 /// a league both teams must be entrants (`matchday entrant add`), two clubs
 /// meet twice (once at each ground), and a match has no extra time or penalties.
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:
   matchday result \"Liverpool 4-1 Chelsea\" --competition \"Premier League\" --date 2024-01-31
+  matchday result \"Liverpool 2-0 Burnley\" -c \"Premier League\"   # played today
+  matchday result \"Luton 1-2 Liverpool\" -c \"Premier League\" -d yesterday
   matchday result \"Chelsea 0-1 Liverpool aet\" -c \"EFL Cup\" -d 2024-02-25 --round Final --neutral
   matchday result \"Salford City 4-4 Peterborough aet, 4-5 pens\" -c \"FA Cup\" -d 2023-11-14 --round \"Round 1\" --replay
   matchday result \"Arsenal 1-0 Porto aet (90 min 1-0), 4-2 pens\" -c \"Champions League\" -d 2024-03-12 --round \"Round of 16\" --leg 2")]
