@@ -222,6 +222,26 @@ fn slugs_are_ascii_and_an_old_accented_slug_still_answers() {
 }
 
 #[test]
+fn a_file_imported_again_finds_its_competition_under_an_old_accented_slug() {
+    let env = Env::new();
+    let league = std::fs::read_to_string(fixture("mini-league.txt"))
+        .unwrap()
+        .replace("= Mini League 2023/24", "= Liga Española 2023/24");
+    let file = env.dir.path().join("liga.txt");
+    std::fs::write(&file, league).unwrap();
+    let file = file.display().to_string();
+    env.ok(&["import", &file]);
+    let conn = rusqlite::Connection::open(env.db()).unwrap();
+    conn.execute("UPDATE competition SET slug = 'liga-española'", [])
+        .unwrap();
+    drop(conn);
+    let again = env.ok(&["import", &file]);
+    assert!(again.contains("0 matches added"), "{again}");
+    let listed = env.json(&["competitions"]);
+    assert_eq!(listed.as_array().unwrap().len(), 1, "{listed}");
+}
+
+#[test]
 fn the_next_match_is_never_in_the_past() {
     let env = mini_league();
     let before = &env.json(&["track", "Northfield", "--as-of", "2023-08-30"])[0];
