@@ -66,6 +66,7 @@ fn main() -> ExitCode {
             .location()
             .map(|l| format!(" at {}:{}", l.file(), l.line()))
             .unwrap_or_default();
+        let message = message.replace('\n', " ");
         eprintln!("error: internal error (a bug in matchday, please report it): {message}{place}");
     }));
     let ran = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| commands::run(cli)));
