@@ -7,10 +7,21 @@ cd "$(dirname "$0")/.."
 cargo build -q --release -p matchday-cli
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+# A scratch database, so each command printed is the one to type (yours goes to your own).
+export MATCHDAY_DB="$work/demo.db"
+# Each command is printed before it runs, quoted so that it can be copied and pasted.
 m() {
+    local line="+ matchday" arg
+    for arg in "$@"; do
+        if [[ $arg =~ ^[A-Za-z0-9._/:=,+-]+$ ]]; then
+            line+=" $arg"
+        else
+            line+=" '${arg//\'/\'\\\'\'}'"
+        fi
+    done
     echo
-    echo "\$ matchday $*"
-    target/release/matchday --db "$work/demo.db" "$@"
+    echo "$line"
+    target/release/matchday "$@"
 }
 
 m import data/premier-league-2023-24.season data/fa-cup-2023-24.season data/efl-cup-2023-24.season \

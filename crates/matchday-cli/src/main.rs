@@ -1,73 +1,115 @@
 //! The `matchday` command: enter results and fixtures, print tables, gaps,
 //! odds and the trophy tracker.
 //!
-//! This file is the one error edge: every failure becomes one line on
-//! standard error and a non-zero exit status: 2 for bad arguments,
-//! [`EXIT_BUSY`] (75) when the database stayed locked by another process
-//! and trying again may succeed, 1 for everything else.
+//! This file is the one error edge. A usage error prints clap's whole
+//! message (what was wrong, a suggestion or the valid values, the usage
+//! line); any other failure prints one line on standard error. The exit
+//! status says which kind of failure it was ([`Exit`]); the README and
+//! `matchday --help` list the same codes.
 
 use std::io::Write;
 use std::process::ExitCode;
 
 use clap::Parser as _;
+use matchday_store::StoreError;
 
 mod args;
 mod commands;
 mod refusal;
 mod render;
 
-/// The exit status when another process held the database's lock too long:
-/// `EX_TEMPFAIL` of sysexits.h, "try again later".
-const EXIT_BUSY: u8 = 75;
+/// The documented exit statuses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Exit {
+    /// The command did what was asked.
+    Success = 0,
+    /// A user's mistake: bad input, an unknown name, a refused write. Nothing was changed.
+    Refused = 1,
+    /// The command line itself was wrong (clap's usage errors).
+    Usage = 2,
+    /// The database could not be read or written, or matchday hit a bug.
+    Storage = 3,
+    /// Another process held the database's lock too long: `EX_TEMPFAIL` of
+    /// sysexits.h, "try again later". Nothing was changed.
+    Busy = 75,
+}
+
+impl From<Exit> for ExitCode {
+    fn from(exit: Exit) -> ExitCode {
+        ExitCode::from(exit as u8)
+    }
+}
 
 fn main() -> ExitCode {
-    let cli = match args::Cli::try_parse() {
+    let cli = match args::Cli::try_parse_from(args::with_days_back_joined(std::env::args_os())) {
         Ok(cli) => cli,
-        Err(err) if !err.use_stderr() => {
-            // --help and --version are answers, not errors.
-            let _ = err.print();
-            return ExitCode::SUCCESS;
-        }
         Err(err) => {
-            // clap's message ends with a hint to try --help; the first line says what was wrong.
-            let text = err.render().to_string();
-            let mut lines = text.lines();
-            let mut first = lines.next().unwrap_or("error: bad arguments").to_string();
-            // "the following required arguments were not provided:" names them on the lines after.
-            if first.ends_with(':') {
-                let named: Vec<&str> = lines.take_while(|l| l.starts_with("  ")).map(str::trim).collect();
-                first = format!("{first} {}", named.join(", "));
-            }
-            eprintln!("{first}");
-            return ExitCode::from(2);
+            // clap's whole message: the argument missing, the "did you mean", the valid
+            // values and the usage line. --help and --version are answers, on stdout.
+            let _ = err.print();
+            return if err.use_stderr() {
+                Exit::Usage.into()
+            } else {
+                Exit::Success.into()
+            };
         }
     };
-    match commands::run(cli) {
+    // A bug is reported as one line and its own status, not as a backtrace.
+    std::panic::set_hook(Box::new(|info| {
+        let message = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        let place = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        let message = message.replace('\n', " ");
+        eprintln!("error: internal error (a bug in matchday, please report it): {message}{place}");
+    }));
+    let ran = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| commands::run(cli)));
+    let Ok(ran) = ran else {
+        return Exit::Storage.into();
+    };
+    match ran {
         Ok(output) => {
             let mut stdout = std::io::stdout().lock();
             match stdout.write_all(output.as_bytes()).and_then(|()| stdout.flush()) {
-                Ok(()) => ExitCode::SUCCESS,
+                Ok(()) => Exit::Success.into(),
                 // A closed pipe (`matchday results | head`) is not an error.
-                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Exit::Success.into(),
                 Err(e) => {
                     eprintln!("error: cannot write output: {e}");
-                    ExitCode::FAILURE
+                    Exit::Storage.into()
                 }
             }
         }
         Err(err) => {
             eprintln!("error: {}", one_line(&err));
-            let retryable = err.chain().any(|cause| {
-                cause
-                    .downcast_ref::<matchday_store::StoreError>()
-                    .is_some_and(matchday_store::StoreError::is_retryable)
-            });
-            if retryable {
-                ExitCode::from(EXIT_BUSY)
-            } else {
-                ExitCode::FAILURE
-            }
+            exit_of(&err).into()
         }
+    }
+}
+
+/// The status of a failed command, by the type of its error: the store's errors
+/// say whether the database failed or refused; everything else is a refusal.
+fn exit_of(err: &anyhow::Error) -> Exit {
+    err.chain()
+        .find_map(|cause| cause.downcast_ref::<StoreError>())
+        .map_or(Exit::Refused, store_exit)
+}
+
+fn store_exit(err: &StoreError) -> Exit {
+    match err {
+        _ if err.is_retryable() => Exit::Busy,
+        StoreError::AtLine { source, .. } => store_exit(source),
+        // SQLite failed, a stored row cannot be read back, or a row changed behind the log's back.
+        StoreError::Sqlite(_) | StoreError::Corrupt { .. } | StoreError::ChangedOutsideLog { .. } => {
+            Exit::Storage
+        }
+        _ => Exit::Refused,
     }
 }
 
@@ -83,4 +125,54 @@ fn one_line(err: &anyhow::Error) -> String {
     }
     // Errors quote what was typed or stored: never send its control characters raw.
     render::escaped(&line.replace('\n', " ")).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_error_s_type_decides_its_exit_status() {
+        let busy = anyhow::Error::from(StoreError::Busy);
+        assert_eq!(exit_of(&busy), Exit::Busy);
+        let at_line = StoreError::AtLine {
+            line: 7,
+            source: Box::new(StoreError::Busy),
+        };
+        assert_eq!(
+            exit_of(&anyhow::Error::from(at_line).context("cannot import")),
+            Exit::Busy
+        );
+        let corrupt = StoreError::Corrupt {
+            table: "match",
+            detail: "bad date".into(),
+        };
+        assert_eq!(
+            exit_of(&anyhow::Error::from(corrupt).context("cannot open")),
+            Exit::Storage
+        );
+        let sqlite = StoreError::Sqlite(rusqlite_error());
+        assert_eq!(exit_of(&anyhow::Error::from(sqlite)), Exit::Storage);
+        let unknown = StoreError::UnknownTeam {
+            name: "Nobody".into(),
+            candidates: Vec::new(),
+        };
+        assert_eq!(exit_of(&anyhow::Error::from(unknown)), Exit::Refused);
+        assert_eq!(exit_of(&anyhow::anyhow!("a refusal in words")), Exit::Refused);
+        assert_eq!(
+            [
+                Exit::Success,
+                Exit::Refused,
+                Exit::Usage,
+                Exit::Storage,
+                Exit::Busy
+            ]
+            .map(|e| e as u8),
+            [0, 1, 2, 3, 75]
+        );
+    }
+
+    fn rusqlite_error() -> rusqlite::Error {
+        rusqlite::Error::InvalidColumnIndex(9)
+    }
 }

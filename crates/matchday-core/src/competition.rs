@@ -318,11 +318,14 @@ impl Competition {
             .with_rank_by(self.rank_by)
     }
 
-    /// The slug for a display name: lower case, words joined by '-'.
+    /// The slug for a display name: plain ASCII (accents and other scripts
+    /// transliterated, so it can be typed on any keyboard), lower case, words
+    /// joined by '-'. The slug of a slug is itself, so a slug stored before
+    /// slugs were ASCII reads as its ASCII form.
     pub fn slug_for(name: &str) -> String {
         let mut slug = String::new();
-        for c in name.chars() {
-            if c.is_alphanumeric() {
+        for c in deunicode::deunicode(name).chars() {
+            if c.is_ascii_alphanumeric() {
                 slug.extend(c.to_lowercase());
             } else if !slug.ends_with('-') && !slug.is_empty() {
                 slug.push('-');
@@ -362,5 +365,34 @@ mod tests {
             Competition::slug_for("English Premier League 2023/24"),
             "english-premier-league-2023-24"
         );
+    }
+
+    #[test]
+    fn slugs_are_plain_ascii() {
+        for (name, slug) in [
+            ("Primera División de España", "primera-division-de-espana"),
+            ("2. Bundesliga", "2-bundesliga"),
+            ("Süper Lig", "super-lig"),
+            ("Ekstraklasa (Łódź)", "ekstraklasa-lodz"),
+            ("Coupe de France — Finale", "coupe-de-france-finale"),
+            ("  Ligue 1  ", "ligue-1"),
+        ] {
+            assert_eq!(Competition::slug_for(name), slug, "{name}");
+            assert!(slug.is_ascii());
+        }
+        // A slug stored before slugs were ASCII reads as today's slug.
+        assert_eq!(
+            Competition::slug_for("primera-división-de-españa"),
+            "primera-division-de-espana"
+        );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn a_slug_is_ascii_and_its_own_slug(name in "\\PC{0,30}") {
+            let slug = Competition::slug_for(&name);
+            proptest::prop_assert!(slug.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'));
+            proptest::prop_assert_eq!(Competition::slug_for(&slug), slug.clone());
+        }
     }
 }

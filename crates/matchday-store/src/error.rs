@@ -59,7 +59,7 @@ pub enum StoreError {
     #[error(transparent)]
     Domain(#[from] matchday_core::Error),
     /// No team goes by that name.
-    #[error("no team called '{name}'{}", did_you_mean(.candidates))]
+    #[error("no team called '{name}'{}", did_you_mean(.candidates, "matchday teams"))]
     UnknownTeam {
         /// The name given.
         name: String,
@@ -86,11 +86,11 @@ pub enum StoreError {
         team: String,
     },
     /// No competition goes by that name.
-    #[error("no competition called '{name}'{}", did_you_mean(.candidates))]
+    #[error("no competition called '{name}'{}", did_you_mean(.candidates, "matchday competitions"))]
     UnknownCompetition {
         /// The name given.
         name: String,
-        /// Stored competitions.
+        /// Close names of stored competitions, best first.
         candidates: Vec<String>,
     },
     /// More than one competition goes by that name.
@@ -332,9 +332,10 @@ impl StoreError {
     }
 }
 
-fn did_you_mean(candidates: &[String]) -> String {
+/// " (did you mean ...?)", or when nothing is close, the command that lists them all.
+fn did_you_mean(candidates: &[String], list: &str) -> String {
     if candidates.is_empty() {
-        String::new()
+        format!("; `{list}` lists them")
     } else {
         format!(" (did you mean {}?)", candidates.join(", "))
     }

@@ -48,7 +48,8 @@ impl<'c> Writer<'c> {
         })?;
         let comp_name = name.unwrap_or(&record.competition).trim().to_string();
         let slug = match (name, &record.slug) {
-            (None, Some(slug)) => slug.clone(),
+            // Plain ASCII, as every slug is; a slug already plain is unchanged.
+            (None, Some(slug)) => Competition::slug_for(slug),
             _ => Competition::slug_for(&comp_name),
         };
         let mut known = KnownTeams::of(&self.teams()?);
@@ -136,7 +137,8 @@ impl<'c> Writer<'c> {
         let existing = self
             .competitions()?
             .into_iter()
-            .find(|c| c.slug == competition.slug && c.season == season);
+            // A slug stored with accents by an older matchday is the same competition.
+            .find(|c| Competition::slug_for(&c.slug) == competition.slug && c.season == season);
         let existing_format = existing.as_ref().map(|c| c.format);
         let id = match existing {
             Some(stored) => {

@@ -146,21 +146,30 @@ impl<'c> Reader<'c> {
         let slug_of_query = Competition::slug_for(query);
         let exact: Vec<&Competition> = all
             .iter()
-            .filter(|c| c.slug == wanted || c.slug == slug_of_query || c.name.to_lowercase() == wanted)
+            // A slug stored before slugs were plain ASCII ("primera-división") reads as its ASCII form too.
+            .filter(|c| {
+                c.slug == wanted
+                    || c.slug == slug_of_query
+                    || Competition::slug_for(&c.slug) == slug_of_query
+                    || c.name.to_lowercase() == wanted
+            })
             .collect();
         let candidates: Vec<&Competition> = if exact.is_empty() {
             all.iter()
-                .filter(|c| c.name.to_lowercase().contains(&wanted) || c.slug.contains(&slug_of_query))
+                .filter(|c| {
+                    c.name.to_lowercase().contains(&wanted)
+                        || Competition::slug_for(&c.slug).contains(&slug_of_query)
+                        || Competition::slug_for(&c.name).contains(&slug_of_query)
+                })
                 .collect()
         } else {
             exact
         };
         let slugs: BTreeSet<&str> = candidates.iter().map(|c| c.slug.as_str()).collect();
         if slugs.is_empty() {
-            let names: BTreeSet<String> = all.iter().map(|c| c.name.clone()).collect();
             return Err(StoreError::UnknownCompetition {
                 name: query.into(),
-                candidates: names.into_iter().collect(),
+                candidates: close_competitions(&slug_of_query, &all),
             });
         }
         if slugs.len() > 1 {
@@ -387,4 +396,43 @@ impl<'c> Reader<'c> {
             matches,
         })
     }
+}
+
+/// The few stored competitions whose name is close to `slug` (a query in slug
+/// form): within a few typing mistakes of the whole slug or of a word-aligned
+/// part of it ("premeir" for premier-league, "leage"), best first.
+fn close_competitions(slug: &str, all: &[Competition]) -> Vec<String> {
+    const SHOWN: usize = 3;
+    if slug.is_empty() {
+        return Vec::new();
+    }
+    let typed = slug.chars().count();
+    let allowed = (typed / 3).max(1);
+    let mut scored: BTreeSet<(usize, String)> = BTreeSet::new();
+    for competition in all {
+        let target = Competition::slug_for(&competition.name);
+        let whole = strsim::levenshtein(slug, &target);
+        // Each part of the slug that starts a word and is as long as what was typed.
+        let part = target
+            .match_indices('-')
+            .map(|(at, _)| at + 1)
+            .chain([0])
+            .map(|start| {
+                let part: String = target[start..].chars().take(typed).collect();
+                strsim::levenshtein(slug, &part)
+            })
+            .min()
+            .unwrap_or(whole);
+        let distance = whole.min(part);
+        if distance <= allowed {
+            scored.insert((distance, competition.name.clone()));
+        }
+    }
+    let mut names: Vec<String> = Vec::new();
+    for (_, name) in scored {
+        if !names.contains(&name) && names.len() < SHOWN {
+            names.push(name);
+        }
+    }
+    names
 }

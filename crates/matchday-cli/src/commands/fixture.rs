@@ -12,6 +12,8 @@ use crate::refusal;
 /// In a league both teams must be entrants (`matchday entrant add`), two
 /// clubs meet twice (once at each ground) and a club plays once a day.
 #[derive(Debug, clap::Args)]
+// A fixture is still to play: its day is never guessed.
+#[command(mut_arg("date", |date| date.required(true)))]
 #[command(after_help = "Examples:
   matchday fixture \"Liverpool v Chelsea\" --competition \"Premier League\" --date 2024-01-31 --time 20:15
   matchday fixture \"Chelsea v Liverpool\" -c \"EFL Cup\" -d 2024-02-25 --round Final --neutral")]
@@ -30,7 +32,8 @@ pub struct Args {
 pub fn run(store: &mut Store, args: Args) -> anyhow::Result<String> {
     let entry: FixtureEntry = args.fixture.parse()?;
     let read = store.read();
-    let competition = read.find_competition(&args.at.competition, args.at.season, Some(args.at.date))?;
+    let date = args.at.date.expect("clap requires --date for a fixture");
+    let competition = read.find_competition(&args.at.competition, args.at.season, Some(date))?;
     let home = read.resolve_team(&entry.home)?;
     let away = read.resolve_team(&entry.away)?;
     let pairing = Pairing::new(home, away).with_context(|| format!("'{}'", args.fixture))?;
@@ -39,7 +42,7 @@ pub fn run(store: &mut Store, args: Args) -> anyhow::Result<String> {
     } else {
         MatchStatus::Scheduled
     };
-    let m = args.at.to_match(pairing, status);
+    let m = args.at.to_match(date, pairing, status);
     let names = read.team_names()?;
     // The store checks the fixture (entrants, meetings, the cup ties) as it writes it.
     let moved = format!(" --new-date {}", m.date);

@@ -12,6 +12,7 @@ use crate::args::{Cli, Command};
 pub mod backup;
 pub mod bracket;
 pub mod competition;
+pub mod completions;
 pub mod decide;
 pub mod deduct;
 pub mod delete;
@@ -23,6 +24,7 @@ pub mod gaps;
 pub mod honours;
 pub mod import;
 pub mod log;
+pub mod man;
 pub mod matches;
 pub mod odds;
 pub mod redo;
@@ -37,6 +39,12 @@ pub mod undo;
 
 /// Runs the command and returns what it prints.
 pub fn run(cli: Cli) -> anyhow::Result<String> {
+    // Completions and the man page are read off the command line's definitions, not a database.
+    match cli.command {
+        Command::Completions(args) => return completions::run(args),
+        Command::Man(args) => return man::run(args),
+        _ => {}
+    }
     let path = database_path(cli.db)?;
     // Backup and restore open the database themselves: a backup copies a file of any
     // schema version as it is, and a restore checks its file before touching the database.
@@ -60,7 +68,9 @@ pub fn run(cli: Cli) -> anyhow::Result<String> {
     // Logged with every change this command makes (see `matchday log`).
     store.set_command_line(log::command_line(std::env::args_os()));
     match command {
-        Command::Backup(_) | Command::Restore(_) => unreachable!("handled above"),
+        Command::Backup(_) | Command::Restore(_) | Command::Completions(_) | Command::Man(_) => {
+            unreachable!("handled above")
+        }
         Command::Import(args) => import::run(&mut store, args),
         Command::Export(args) => export::run(&store, args),
         Command::Competition(args) => competition::run(&mut store, args),
@@ -118,7 +128,9 @@ fn writes(command: &Command) -> bool {
         | Command::Bracket(_)
         | Command::Honours(_)
         | Command::Backup(_)
-        | Command::Log(_) => false,
+        | Command::Log(_)
+        | Command::Completions(_)
+        | Command::Man(_) => false,
     }
 }
 
@@ -266,10 +278,10 @@ impl Loaded {
     }
 }
 
-/// Reads a date as written on the command line.
+/// Reads a date as written on the command line: 2024-02-01, or a word
+/// counted from today (see [`crate::args::date_on`]).
 pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
-        .map_err(|_| format!("'{text}' is not a date: write it as 2024-02-01"))
+    crate::args::date_on(text, chrono::Local::now().date_naive())
 }
 
 /// Reads a season as written on the command line.
@@ -284,9 +296,10 @@ pub struct MatchOptions {
     #[arg(long, short)]
     pub competition: String,
 
-    /// The day, e.g. 2024-01-31
+    /// The day: 2024-01-31, today, yesterday, -2d [result: today, when the
+    /// competition's season is on]
     #[arg(long, short, value_parser = parse_date)]
-    pub date: NaiveDate,
+    pub date: Option<NaiveDate>,
 
     /// The season [default: the one containing the date]
     #[arg(long, value_parser = parse_season)]
@@ -318,16 +331,17 @@ pub struct MatchOptions {
 }
 
 impl MatchOptions {
-    /// A match between `pairing` with these options and `status`.
+    /// A match on `date` between `pairing` with these options and `status`.
     pub fn to_match(
         &self,
+        date: NaiveDate,
         pairing: matchday_core::Pairing,
         status: matchday_core::MatchStatus,
     ) -> matchday_core::Match {
         let label = |s: &Option<String>| s.as_ref().map(|t| t.trim().to_string()).filter(|t| !t.is_empty());
         matchday_core::Match {
             id: None,
-            date: self.date,
+            date,
             kickoff: self.time,
             pairing,
             venue: if self.neutral {

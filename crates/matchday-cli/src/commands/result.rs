@@ -19,12 +19,15 @@ use crate::refusal;
 /// Porto 1-0 Arsenal. A stored fixture between the two teams is completed
 /// (one stored for another day too: the answer says so). `--replace`
 /// overwrites a result of the same day only; `matchday edit match` corrects
-/// any stored match. In
+/// any stored match. Without `--date` the result is dated today, when today
+/// falls within the competition's season. In
 /// a league both teams must be entrants (`matchday entrant add`), two clubs
 /// meet twice (once at each ground), and a match has no extra time or penalties.
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:
   matchday result \"Liverpool 4-1 Chelsea\" --competition \"Premier League\" --date 2024-01-31
+  matchday result \"Liverpool 2-0 Burnley\" -c \"Premier League\"   # played today
+  matchday result \"Luton 1-2 Liverpool\" -c \"Premier League\" -d yesterday
   matchday result \"Chelsea 0-1 Liverpool aet\" -c \"EFL Cup\" -d 2024-02-25 --round Final --neutral
   matchday result \"Salford City 4-4 Peterborough aet, 4-5 pens\" -c \"FA Cup\" -d 2023-11-14 --round \"Round 1\" --replay
   matchday result \"Arsenal 1-0 Porto aet (90 min 1-0), 4-2 pens\" -c \"Champions League\" -d 2024-03-12 --round \"Round of 16\" --leg 2")]
@@ -48,7 +51,13 @@ pub struct Args {
 pub fn run(store: &mut Store, args: Args) -> anyhow::Result<String> {
     let entry: ResultEntry = args.result.parse()?;
     let read = store.read();
-    let competition = read.find_competition(&args.at.competition, args.at.season, Some(args.at.date))?;
+    let (competition, date) = match args.at.date {
+        Some(date) => (
+            read.find_competition(&args.at.competition, args.at.season, Some(date))?,
+            date,
+        ),
+        None => on_today(&read, &args.at)?,
+    };
     let home = read.resolve_team(&entry.home)?;
     let away = read.resolve_team(&entry.away)?;
     let pairing = Pairing::new(home, away).with_context(|| format!("'{}'", args.result))?;
@@ -59,7 +68,7 @@ pub fn run(store: &mut Store, args: Args) -> anyhow::Result<String> {
     };
     let names = read.team_names()?;
     let stored = read.matches(competition.id.expect("stored"))?;
-    let m = args.at.to_match(pairing, status).lined_up_with(&stored);
+    let m = args.at.to_match(date, pairing, status).lined_up_with(&stored);
     // Every check (entrants, meetings, the cup ties, whether the result fits
     // its leg) runs in the store, inside the transaction that writes.
     let result = m.status.result().expect("a result");
@@ -100,4 +109,25 @@ pub fn run(store: &mut Store, args: Args) -> anyhow::Result<String> {
         competition.season,
         m.date
     ))
+}
+
+/// The competition and today, for a result entered without `--date`: today
+/// must fall within the competition's season, else the day must be given.
+fn on_today(
+    read: &matchday_store::Reader<'_>,
+    at: &MatchOptions,
+) -> anyhow::Result<(matchday_core::Competition, chrono::NaiveDate)> {
+    let today = chrono::Local::now().date_naive();
+    // The name first, so that an unknown competition is answered as one.
+    let named = read.find_competition(&at.competition, at.season, None)?;
+    match read.find_competition(&at.competition, at.season, Some(today)) {
+        Ok(competition) if competition.season.contains(today) => Ok((competition, today)),
+        _ => anyhow::bail!(
+            "--date is needed: today ({today}) is outside {} {} ({} to {}); add --date with the day it was played",
+            named.name,
+            named.season,
+            named.season.first_day(),
+            named.season.last_day(),
+        ),
+    }
 }

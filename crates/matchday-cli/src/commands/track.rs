@@ -48,6 +48,8 @@ pub struct TargetView {
     stage: Option<String>,
     group: Option<String>,
     next_match: Option<NextMatchView>,
+    /// Matches dated before the as-of day (today, while the season is on) with no result stored.
+    overdue: Vec<NextMatchView>,
     eliminated_by: Option<String>,
     decided_by: Option<String>,
     ties_to_win: Option<u8>,
@@ -64,6 +66,18 @@ pub struct NextMatchView {
     opponent: Option<String>,
     round: String,
     venue: Option<TeamVenue>,
+}
+
+impl NextMatchView {
+    /// The match in words.
+    pub fn of(n: &NextMatch, name: &dyn Fn(TeamId) -> String) -> NextMatchView {
+        NextMatchView {
+            date: n.date,
+            opponent: n.opponent.as_ref().map(|o| opponent_text(o, name)),
+            round: n.round.clone(),
+            venue: n.venue,
+        }
+    }
 }
 
 /// "Watford or Southampton" while the opponent's own tie is open.
@@ -139,12 +153,8 @@ impl TargetView {
             status: t.status,
             stage: t.stage.clone(),
             group: t.group.clone(),
-            next_match: t.next_match.as_ref().map(|n: &NextMatch| NextMatchView {
-                date: n.date,
-                opponent: n.opponent.as_ref().map(|o| opponent_text(o, name)),
-                round: n.round.clone(),
-                venue: n.venue,
-            }),
+            next_match: t.next_match.as_ref().map(|n| NextMatchView::of(n, name)),
+            overdue: t.overdue.iter().map(|n| NextMatchView::of(n, name)).collect(),
             eliminated_by: t.eliminated_by.map(name),
             decided_by: t.decided_by.as_ref().map(|d| decision_text(d, name)),
             ties_to_win: t.ties_to_win,
@@ -176,9 +186,13 @@ pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
             .max()
             .ok_or_else(|| anyhow::anyhow!("{} has no matches stored in any competition", name(team)))?,
     };
+    // While the season is on, its next match is counted from today: one
+    // left without a result on an earlier day is overdue, not next.
+    let today = chrono::Local::now().date_naive();
+    let as_of = args.as_of.or(Some(today).filter(|d| season.contains(*d)));
     let mut targets = Vec::new();
     for loaded in entered.iter().filter(|l| l.competition.season == season) {
-        match TrophyTarget::compute(loaded.season(), team, args.as_of, &name) {
+        match TrophyTarget::compute(loaded.season(), team, as_of, &name) {
             Ok(target) => targets.push(TargetView::of(&target, &name)),
             Err(KnockoutError::NotEntered { .. }) => {}
             Err(e) => return Err(e.into()),
@@ -300,6 +314,16 @@ fn where_text(t: &TargetView) -> String {
                 parts.push(line);
             } else if let Some(stage) = &t.stage {
                 parts.push(stage.clone());
+            }
+            for overdue in &t.overdue {
+                let mut line = format!("overdue: {}", overdue.round);
+                if let Some(o) = &overdue.opponent {
+                    line.push_str(&format!(" v {o}"));
+                }
+                if let Some(date) = overdue.date {
+                    line.push_str(&format!(", {}", date.format("%a %-d %b")));
+                }
+                parts.push(line);
             }
         }
         TargetStatus::Eliminated | TargetStatus::RunnerUp | TargetStatus::Won => {

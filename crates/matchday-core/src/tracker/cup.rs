@@ -41,10 +41,11 @@ pub(super) fn target(
                 .filter(|m| m.is_remaining_as_of(as_of))
                 .collect();
             left.sort_by_key(|m| (m.date, m.kickoff));
-            target.next_match = left
-                .into_iter()
-                .find(|m| m.pairing.involves(team))
-                .map(|m| next_of(m, team, m.round.clone().unwrap_or_else(|| Stage::Group.name())));
+            let (next, overdue) = super::next_and_overdue(left.into_iter().copied(), team, as_of);
+            let next_of =
+                |m: &Match| next_of(m, team, m.round.clone().unwrap_or_else(|| Stage::Group.name()));
+            target.next_match = next.map(next_of);
+            target.overdue = overdue.into_iter().map(next_of).collect();
             // A group winner goes straight to the last 16, so the play-off is not counted.
             let rounds = order.rounds_to_trophy().filter(|r| *r != Round::Playoff).count();
             target.ties_to_win = Some(rounds as u8);
@@ -127,7 +128,13 @@ pub(super) fn target(
             }
             None => {
                 target.ties_to_win = Some(order.ties_to_win_from(round));
-                target.next_match = Some(next_in_tie(&bracket, tie, team));
+                // A leg left unplayed before the as-of day holds the tie up: overdue, not next.
+                match tie.next_match() {
+                    Some(m) if super::is_overdue(m, as_of) => {
+                        target.overdue = vec![next_of(m, team, round.name())];
+                    }
+                    _ => target.next_match = Some(next_in_tie(&bracket, tie, team)),
+                }
                 return Ok(target);
             }
         }

@@ -4,7 +4,7 @@ use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
 
-use super::{CompetitionSeason, TargetStatus, TrophyTarget, next_of};
+use super::{CompetitionSeason, TargetStatus, TrophyTarget, next_and_overdue, next_of};
 use crate::{Match, MatchStatus, Standings, TableOptions, TeamId, View};
 
 /// A league is finished only when every meeting its structure needs is played
@@ -54,10 +54,10 @@ pub(super) fn target(
     } else {
         TargetStatus::Alive
     };
-    target.next_match = remaining
-        .into_iter()
-        .find(|m| m.pairing.involves(team))
-        .map(|m| next_of(m, team, m.round.clone().unwrap_or_default()));
+    let (next, overdue) = next_and_overdue(remaining, team, as_of);
+    let next_of = |m: &Match| next_of(m, team, m.round.clone().unwrap_or_default());
+    target.next_match = next.map(next_of);
+    target.overdue = overdue.into_iter().map(next_of).collect();
     target
 }
 

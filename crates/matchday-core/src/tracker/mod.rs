@@ -138,8 +138,12 @@ pub struct TrophyTarget {
     pub stage: Option<String>,
     /// The group, while in or out in a group stage.
     pub group: Option<String>,
-    /// The next match, while alive.
+    /// The next match, while alive: never dated before the as-of day.
     pub next_match: Option<NextMatch>,
+    /// Its matches dated before the as-of day with no result stored: overdue
+    /// (postponed, or a result not entered yet), not next.
+    #[serde(default)]
+    pub overdue: Vec<NextMatch>,
     /// The team that knocked it out, or beat it in the final.
     pub eliminated_by: Option<TeamId>,
     /// The deciding tie, or the group finish.
@@ -185,6 +189,7 @@ impl TrophyTarget {
             stage: None,
             group: None,
             next_match: None,
+            overdue: Vec::new(),
             eliminated_by: None,
             decided_by: None,
             ties_to_win: None,
@@ -214,6 +219,25 @@ fn next_of(m: &Match, team: TeamId, round: String) -> NextMatch {
         round,
         venue: Some(venue),
     }
+}
+
+/// `team`'s next match among `remaining` (sorted by date), and those before
+/// the as-of day: a fixture left without a result is overdue, never next.
+fn next_and_overdue<'m>(
+    remaining: impl IntoIterator<Item = &'m Match>,
+    team: TeamId,
+    as_of: Option<NaiveDate>,
+) -> (Option<&'m Match>, Vec<&'m Match>) {
+    let (overdue, due): (Vec<&Match>, Vec<&Match>) = remaining
+        .into_iter()
+        .filter(|m| m.pairing.involves(team))
+        .partition(|m| is_overdue(m, as_of));
+    (due.into_iter().next(), overdue)
+}
+
+/// Whether `m`, still to play, is dated before the as-of day.
+fn is_overdue(m: &Match, as_of: Option<NaiveDate>) -> bool {
+    as_of.is_some_and(|day| m.date < day)
 }
 
 fn plays_knockout(matches: &[Match], team: TeamId) -> bool {

@@ -291,6 +291,51 @@ fn a_league_shows_position_and_gap_then_finishes() {
 }
 
 #[test]
+fn a_fixture_left_without_a_result_before_the_as_of_day_is_overdue_not_next() {
+    let mut league = cup(Format::League, false);
+    league.name = "Premier League".into();
+    let matches = [
+        game("2024-01-20", "Matchday 1", "Liverpool", "Chelsea", "4-1"),
+        // Never played, or its result not entered yet.
+        game("2024-01-27", "Matchday 2", "Arsenal", "Liverpool", ""),
+        game("2024-02-03", "Matchday 3", "Liverpool", "Arsenal", ""),
+        game("2024-02-10", "Matchday 4", "Chelsea", "Liverpool", ""),
+    ];
+    let t = target(&league, &matches, "Liverpool", Some("2024-02-01"));
+    let next = t.next_match.unwrap();
+    assert_eq!(
+        (next.round.as_str(), next.date),
+        ("Matchday 3", Some(day("2024-02-03")))
+    );
+    let overdue: Vec<&str> = t.overdue.iter().map(|m| m.round.as_str()).collect();
+    assert_eq!(overdue, ["Matchday 2"]);
+    // A match on the as-of day itself is still next: it is played later that day.
+    let t = target(&league, &matches, "Liverpool", Some("2024-02-03"));
+    assert_eq!(t.next_match.unwrap().round, "Matchday 3");
+    // Without an as-of day nothing is overdue: the first match to play is next.
+    let t = target(&league, &matches, "Liverpool", None);
+    assert_eq!(
+        (t.next_match.unwrap().round.as_str(), t.overdue.len()),
+        ("Matchday 2", 0)
+    );
+
+    // In a cup, an unplayed tie holds the team up: overdue, and no next match.
+    let fa = cup(Format::Knockout, false);
+    let mut ties = fa_cup();
+    ties.retain(|m| m.date < day("2024-02-28"));
+    ties.push(game("2024-02-28", "Round of 16", "Liverpool", "Southampton", ""));
+    let t = target(&fa, &ties, "Liverpool", Some("2024-03-05"));
+    assert_eq!(t.status, TargetStatus::Alive);
+    assert_eq!(t.next_match, None);
+    assert_eq!(t.overdue.len(), 1);
+    assert_eq!(t.overdue[0].date, Some(day("2024-02-28")));
+    assert_eq!(
+        serde_json::to_value(&t).unwrap()["overdue"][0]["round"],
+        "Round of 16"
+    );
+}
+
+#[test]
 fn a_league_is_finished_only_when_every_meeting_is_played() {
     let mut league = cup(Format::League, false);
     league.name = "Premier League".into();
