@@ -61,6 +61,9 @@ pub enum Command {
     Log(commands::log::Args),
     Undo(commands::undo::Args),
     Redo(commands::redo::Args),
+    // Charts and the season page (issue 10).
+    Chart(commands::chart::Args),
+    Report(commands::report::Args),
 }
 
 /// How a read command prints.

@@ -11,6 +11,7 @@ use crate::args::{Cli, Command};
 
 pub mod backup;
 pub mod bracket;
+pub mod chart;
 pub mod competition;
 pub mod decide;
 pub mod deduct;
@@ -26,6 +27,7 @@ pub mod log;
 pub mod matches;
 pub mod odds;
 pub mod redo;
+pub mod report;
 pub mod restore;
 pub mod result;
 pub mod stage;
@@ -86,6 +88,8 @@ pub fn run(cli: Cli) -> anyhow::Result<String> {
         Command::Log(args) => log::run(&store, args),
         Command::Undo(args) => undo::run(&mut store, args),
         Command::Redo(args) => redo::run(&mut store, args),
+        Command::Chart(args) => chart::run(&store, args),
+        Command::Report(args) => report::run(&store, args),
     }
 }
 
@@ -118,7 +122,9 @@ fn writes(command: &Command) -> bool {
         | Command::Bracket(_)
         | Command::Honours(_)
         | Command::Backup(_)
-        | Command::Log(_) => false,
+        | Command::Log(_)
+        | Command::Chart(_)
+        | Command::Report(_) => false,
     }
 }
 
