@@ -340,7 +340,7 @@ fn gap_table(html: &mut String, page: &SeasonPage, gaps: &Gaps, name: &dyn Fn(Te
         let _ = writeln!(
             html,
             "<tr{}><td class=\"n\">{}</td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td>\
-             <td class=\"n\">{:+}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td>\
+             <td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td>\
              <td class=\"n\">{}</td><td>{}</td><td>{}</td></tr>",
             if row.team == page.team {
                 " class=\"club\""
@@ -351,7 +351,11 @@ fn gap_table(html: &mut String, page: &SeasonPage, gaps: &Gaps, name: &dyn Fn(Te
             escape(&name(row.team)),
             row.points,
             row.gap_to_leader,
-            -row.games_in_hand,
+            if row.team == gaps.reference {
+                "-".to_string()
+            } else {
+                row.games_in_hand.to_string()
+            },
             row.remaining,
             row.max_points,
             row.best_position,
