@@ -207,6 +207,71 @@ fn report_refusals() {
     assert!(!env.dir.path().join("x").exists());
 }
 
+/// A season file bundled in data/.
+fn bundled(name: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../data")
+        .join(name)
+        .display()
+        .to_string()
+}
+
+/// The 2023-24 title race as published: Manchester City 91, Arsenal 89, Liverpool 82;
+/// Arsenal top at Christmas, Liverpool top on 1 February.
+#[test]
+fn the_2023_24_title_race() {
+    let env = Env::new();
+    env.ok(&["import", &bundled("premier-league-2023-24.season")]);
+    let race = ["--teams", "Arsenal,Liverpool,Man City"];
+    let svg = env.ok(&[
+        &[
+            "chart",
+            "premier-league",
+            "--season",
+            "2023-24",
+            "--kind",
+            "points",
+        ][..],
+        &race[..],
+    ]
+    .concat());
+    let doc = roxmltree::Document::parse(&svg).unwrap();
+    let labels: Vec<String> = texts(&doc).into_iter().map(|(t, _)| t).collect();
+    for end in ["Manchester City 91", "Arsenal 89", "Liverpool 82"] {
+        assert!(labels.iter().any(|l| l == end), "{end} in {labels:?}");
+    }
+    // The names at the line ends of the place chart read top to bottom in final order.
+    let leader_on = |day: &str| {
+        let svg = env.ok(&[&["chart", "premier-league", "--as-of", day][..], &race[..]].concat());
+        let doc = roxmltree::Document::parse(&svg).unwrap();
+        let mut ends: Vec<(f64, String)> = doc
+            .descendants()
+            .filter(|n| n.has_tag_name("text"))
+            .map(|n| {
+                (
+                    n.attribute("y").unwrap().parse().unwrap(),
+                    n.text().unwrap().trim().to_string(),
+                )
+            })
+            .filter(|(_, name)| ["Arsenal", "Liverpool", "Manchester City"].contains(&name.as_str()))
+            .collect();
+        ends.sort_by(|a, b| a.0.total_cmp(&b.0));
+        ends.into_iter().map(|(_, name)| name).collect::<Vec<_>>()
+    };
+    assert_eq!(
+        leader_on("2024-05-19"),
+        ["Manchester City", "Arsenal", "Liverpool"]
+    );
+    assert_eq!(
+        leader_on("2023-12-25"),
+        ["Arsenal", "Liverpool", "Manchester City"]
+    );
+    assert_eq!(
+        leader_on("2024-02-01"),
+        ["Liverpool", "Manchester City", "Arsenal"]
+    );
+}
+
 /// Chromium from the distribution, if there is one on PATH.
 fn chromium() -> Option<PathBuf> {
     let path = std::env::var_os("PATH")?;

@@ -483,8 +483,9 @@ fn match_table(
                 };
                 (format!("{result}{awarded}"), outcome)
             }
+            // Still to play on the page's day, whatever happened later.
             _ => match f.status {
-                MatchStatus::Scheduled => (
+                MatchStatus::Scheduled | MatchStatus::Played(_) | MatchStatus::Awarded(_) => (
                     f.kickoff
                         .map(|t| t.format("%H:%M").to_string())
                         .unwrap_or_else(|| "v".into()),
@@ -512,4 +513,117 @@ fn match_table(
         );
     }
     html.push_str("</tbody>\n</table>\n");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::{competition, deductions, matches, name, teams};
+    use matchday_core::{CompetitionSeason, TableOptions, View};
+    use matchday_forecast::{LeagueState, MatchModel, ModelOptions, SimulationOptions, simulate};
+
+    fn page(as_of: Option<NaiveDate>) -> SeasonPage {
+        let (c, teams, matches, deductions) = (competition(), teams(), matches(), deductions());
+        let club = TeamId(1);
+        let options = TableOptions {
+            as_of,
+            view: View::Total,
+        };
+        let standings = Standings::compute(&c, &teams, &matches, &deductions, options);
+        let progress = Progress::compute(&c, &teams, &matches, &deductions, &[], as_of);
+        let state = LeagueState::new(&c, &teams, &matches, &deductions, as_of).unwrap();
+        let gaps = state.gaps(Some(club)).unwrap();
+        let model = MatchModel::fit(&state, &ModelOptions::default());
+        let forecast = simulate(&state, &model, &SimulationOptions { sims: 500, seed: 1 }, &|_| {});
+        let season = CompetitionSeason {
+            competition: &c,
+            matches: &matches,
+            deductions: &deductions,
+            decisions: &[],
+        };
+        let target = TrophyTarget::compute(season, club, as_of, &name).unwrap();
+        SeasonPage {
+            team: club,
+            season: c.season,
+            as_of,
+            names: teams.iter().map(|&t| (t, name(t))).collect(),
+            targets: vec![target],
+            matches: matches
+                .iter()
+                .filter(|m| m.pairing.involves(club))
+                .map(|m| TeamMatch {
+                    competition: c.name.clone(),
+                    fixture: m.clone(),
+                })
+                .collect(),
+            leagues: vec![LeagueSection {
+                competition: c.clone(),
+                standings,
+                progress,
+                charted: vec![TeamId(4)],
+                gaps: Some(gaps),
+                forecast: Some(forecast),
+            }],
+        }
+    }
+
+    #[test]
+    fn the_page_has_every_part_and_marks_the_club() {
+        let html = season_page(&page(None)).unwrap();
+        for part in [
+            "<section id=\"tracker\">",
+            "<table class=\"league-table\">",
+            "<figure class=\"chart\">",
+            "<h3>Gaps</h3>",
+            "<h3>Odds</h3>",
+            "<section id=\"results\">",
+            "<section id=\"fixtures\">",
+        ] {
+            assert!(html.contains(part), "{part}");
+        }
+        // North tops the table after its deduction, in the champions zone, marked as the club.
+        assert!(html.contains("<tr class=\"club zone-top\"><td class=\"n\">1</td><td>North</td>"));
+        assert!(html.contains("class=\"zone-bottom\""));
+        assert!(html.contains("* North: 3 points deducted."));
+        // Every name escaped, in the table, the chart and the results.
+        assert!(!html.contains("<West"));
+        assert!(html.matches("&lt;West &amp; Co&gt;").count() >= 4);
+        // West has played one match fewer than North: one game in hand on it.
+        let gap_row = html
+            .split("<h3>Gaps</h3>")
+            .nth(1)
+            .unwrap()
+            .lines()
+            .find(|l| l.contains("&lt;West &amp; Co&gt;"))
+            .unwrap();
+        let cells: Vec<&str> = gap_row.split("<td").collect();
+        assert_eq!(cells[5], " class=\"n\">1</td>", "{gap_row}");
+        // North has played all three of its matches, and won them.
+        let (results, fixtures) = html.split_once("<section id=\"fixtures\">").unwrap();
+        let results = results.split("<section id=\"results\">").nth(1).unwrap();
+        assert_eq!(
+            results.matches("<span class=\"W\">W</span>").count(),
+            3,
+            "{results}"
+        );
+        assert!(fixtures.contains("No fixtures left."));
+    }
+
+    #[test]
+    fn on_a_day_later_matches_are_fixtures() {
+        let html = season_page(&page(Some(crate::testing::day(4)))).unwrap();
+        assert!(html.contains("as of 4 March 2024"));
+        let fixtures = html.split("<section id=\"fixtures\">").nth(1).unwrap();
+        assert!(fixtures.contains("Tue 5 Mar 2024"), "{fixtures}");
+        assert!(fixtures.contains("<td>v</td>"), "no score before it is played");
+    }
+
+    #[test]
+    fn chances_read_as_people_read_them() {
+        assert_eq!(percent(0.0), "0%");
+        assert_eq!(percent(1.0), "100%");
+        assert_eq!(percent(0.0004), "&lt;0.1%");
+        assert_eq!(percent(0.9996), "&gt;99.9%");
+        assert_eq!(percent(0.4567), "45.7%");
+    }
 }
