@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use common::{Env, fixture};
+use common::{Env, bundled, fixture};
 
 const SCRIPT: &str = "<script>alert(\"x\")</script>";
 const TEAMS: [&str; 4] = [
@@ -205,15 +205,6 @@ fn report_refusals() {
     ]);
     assert!(err.contains("2019-20"), "{err}");
     assert!(!env.dir.path().join("x").exists());
-}
-
-/// A season file bundled in data/.
-fn bundled(name: &str) -> String {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../data")
-        .join(name)
-        .display()
-        .to_string()
 }
 
 /// The 2023-24 title race as published: Manchester City 91, Arsenal 89, Liverpool 82;

@@ -272,6 +272,23 @@ impl Loaded {
     }
 }
 
+/// The season a command about one club shows: `season` when given, else the one of
+/// the club's competitions containing `as_of` (or the season of that date), else the
+/// club's latest; `None` when the club has nothing stored and no day was given.
+pub fn club_season(entered: &[Loaded], season: Option<Season>, as_of: Option<NaiveDate>) -> Option<Season> {
+    let seasons = entered.iter().map(|l| l.competition.season);
+    match (season, as_of) {
+        (Some(s), _) => Some(s),
+        (None, Some(day)) => Some(
+            seasons
+                .filter(|s| s.contains(day))
+                .max()
+                .unwrap_or_else(|| Season::of_date(day)),
+        ),
+        (None, None) => seasons.max(),
+    }
+}
+
 /// Reads a date as written on the command line.
 pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")

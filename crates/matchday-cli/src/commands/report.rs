@@ -52,17 +52,8 @@ pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
     let names = read.team_names()?;
     let name = |id: TeamId| names.get(&id).cloned().unwrap_or_default();
     let entered = Loaded::entered_by(&read, team)?;
-    let seasons = entered.iter().map(|l| l.competition.season);
-    let season = match (args.season, args.as_of) {
-        (Some(s), _) => s,
-        (None, Some(day)) => seasons
-            .filter(|s| s.contains(day))
-            .max()
-            .unwrap_or_else(|| Season::of_date(day)),
-        (None, None) => seasons
-            .max()
-            .ok_or_else(|| anyhow::anyhow!("{} has no matches stored in any competition", name(team)))?,
-    };
+    let season = super::club_season(&entered, args.season, args.as_of)
+        .ok_or_else(|| anyhow::anyhow!("{} has no matches stored in any competition", name(team)))?;
     let mut entered: Vec<Loaded> = entered
         .into_iter()
         .filter(|l| l.competition.season == season)
