@@ -458,9 +458,12 @@ fn match_table(
     name: &dyn Fn(TeamId) -> String,
     played: bool,
 ) {
-    html.push_str(
+    let _ = write!(
+        html,
         "<table class=\"matches\">\n<thead><tr><th>Date</th><th>Competition</th><th>Round</th>\
-        <th class=\"n\">Home</th><th>Score</th><th>Away</th><th></th></tr></thead>\n<tbody>\n",
+         <th class=\"n\">Home</th><th>{}</th><th>Away</th>{}</tr></thead>\n<tbody>\n",
+        if played { "Score" } else { "Kick-off" },
+        if played { "<th></th>" } else { "" },
     );
     for m in matches {
         let f = &m.fixture;
@@ -502,14 +505,18 @@ fn match_table(
         };
         let _ = writeln!(
             html,
-            "<tr><td>{}</td><td>{}</td><td>{}</td><td class=\"n\">{}</td><td>{}</td><td>{}</td>\
-             <td><span class=\"{outcome}\">{outcome}</span></td></tr>",
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td class=\"n\">{}</td><td>{}</td><td>{}</td>{}</tr>",
             f.date.format("%a %-d %b %Y"),
             escape(&m.competition),
             escape(&round),
             escape(&name(f.pairing.home())),
             escape(&score),
             escape(&name(f.pairing.away())),
+            if played {
+                format!("<td><span class=\"{outcome}\">{outcome}</span></td>")
+            } else {
+                String::new()
+            },
         );
     }
     html.push_str("</tbody>\n</table>\n");
