@@ -45,7 +45,7 @@ pub struct ChartOptions {
 const WIDTH: u32 = 960;
 const HEIGHT: u32 = 540;
 /// Room on the right for the names at the line ends.
-const NAMES_WIDTH: u32 = 190;
+const NAMES_WIDTH: u32 = 200;
 /// The least distance between two names at the line ends.
 const NAME_SPACING: i32 = 15;
 
@@ -134,7 +134,9 @@ pub fn chart_svg(
         escape(&format!("{}: {}", options.title, kind_caption(options.kind)))
     );
     svg.insert_str(open_end, &head);
-    svg.replace_range(..4, "<svg role=\"img\"");
+    if svg.starts_with("<svg ") {
+        svg.insert_str(4, " role=\"img\"");
+    }
     Ok(svg)
 }
 
@@ -159,7 +161,6 @@ fn days(from: NaiveDate, to: NaiveDate) -> f64 {
     (to - from).num_days() as f64
 }
 
-#[allow(clippy::too_many_arguments)]
 fn draw(
     svg: &mut String,
     progress: &Progress,
@@ -195,7 +196,12 @@ fn draw(
                 (1..=progress.places).map(|p| -f64::from(p)).collect(),
             )
         }
-        ChartKind::Points => (0.0, high.max(1.0) + 2.0, nice_keys(0.0, high.max(1.0))),
+        // Below zero too, for a side that starts a season on minus points.
+        ChartKind::Points => (
+            low.min(0.0) - 1.0,
+            high.max(1.0) + 2.0,
+            nice_keys(low.min(0.0), high.max(1.0)),
+        ),
         ChartKind::Gap => (low.min(-1.0) - 1.0, 0.5, nice_keys(low.min(-1.0), 0.0)),
     };
     let first_label = first_day;
@@ -451,6 +457,46 @@ mod svg_tests {
                 assert_eq!(paths, 1, "one line for {}", name(line.team));
             }
         }
+    }
+
+    #[test]
+    fn minus_points_stay_inside_the_plot() {
+        let mut deductions = deductions();
+        deductions.push(matchday_core::Deduction {
+            team: TeamId(4),
+            points: 12,
+            effective: crate::testing::day(1),
+            reason: "administration".into(),
+        });
+        let progress = Progress::compute(&competition(), &teams(), &matches(), &deductions, &[], None);
+        let options = ChartOptions {
+            kind: ChartKind::Points,
+            title: "Mini".into(),
+            ..ChartOptions::default()
+        };
+        let svg = chart_svg(&progress, &name, &options).unwrap();
+        let doc = roxmltree::Document::parse(&svg).unwrap();
+        let colour = team_colour(progress.lines.iter().position(|l| l.team == TeamId(4)).unwrap());
+        let line = doc
+            .descendants()
+            .find(|n| n.has_tag_name("polyline") && n.attribute("stroke") == Some(&colour))
+            .unwrap();
+        // Plotters pins what lies outside the axes to their edge: -12 must be drawn below 0, not on it.
+        let zero: i32 = doc
+            .descendants()
+            .find(|n| n.has_tag_name("text") && n.text().map(str::trim) == Some("0"))
+            .and_then(|n| n.attribute("y"))
+            .unwrap()
+            .parse()
+            .unwrap();
+        let first = line
+            .attribute("points")
+            .unwrap()
+            .split_whitespace()
+            .next()
+            .unwrap();
+        let y: i32 = first.split(',').nth(1).unwrap().parse().unwrap();
+        assert!(y > zero + 5, "-12 at {y}, below 0 at {zero}");
     }
 
     #[test]
