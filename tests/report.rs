@@ -190,6 +190,34 @@ fn the_page_on_a_day_shows_that_day() {
 }
 
 #[test]
+fn the_page_shows_the_clubs_group_with_its_shared_place_and_the_note() {
+    let env = Env::new();
+    env.ok(&["import", &fixture("group-h-2018.txt")]);
+    let out = env.dir.path().join("japan");
+    env.ok(&["report", "--team", "Japan", "--out", out.to_str().unwrap()]);
+    let html = std::fs::read_to_string(out.join("index.html")).unwrap();
+    let group = html
+        .split("<section class=\"group\">")
+        .nth(1)
+        .expect("a group section");
+    let group = &group[..group.find("</section>").unwrap()];
+    assert!(group.contains("<h2>World Cup 2018, Group H</h2>"), "{group}");
+    assert!(
+        group.contains("<tr class=\"club zone-top\"><td class=\"n\">2=</td><td>Japan</td>"),
+        "{group}"
+    );
+    assert!(group.contains("<td class=\"n\">2=</td><td>Senegal</td>"));
+    assert!(
+        group.contains("fair play decides"),
+        "the note under the table: {group}"
+    );
+    assert!(
+        !html.contains("<section class=\"league\""),
+        "no league table for a group stage"
+    );
+}
+
+#[test]
 fn report_refusals() {
     let env = league();
     let err = env.fails(&["report", "--team", "Nowhere Athletic", "--out", "x"]);

@@ -18,5 +18,5 @@ mod testing;
 pub use chart::{ChartKind, ChartOptions, chart_svg, team_colour};
 pub use error::ReportError;
 pub use escape::escape;
-pub use page::{LeagueSection, SeasonPage, TeamMatch, season_page};
+pub use page::{GroupSection, LeagueSection, SeasonPage, TeamMatch, season_page};
 pub use progress::{Progress, Step, TeamProgress};

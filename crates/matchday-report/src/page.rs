@@ -36,6 +36,17 @@ pub struct LeagueSection {
     pub forecast: Option<Forecast>,
 }
 
+/// The club's group in a competition with a group stage.
+#[derive(Debug, Clone)]
+pub struct GroupSection {
+    /// The competition.
+    pub competition: Competition,
+    /// The group's label: "E".
+    pub group: String,
+    /// The group's table on the page's day.
+    pub standings: Standings,
+}
+
 /// One of the club's matches.
 #[derive(Debug, Clone)]
 pub struct TeamMatch {
@@ -60,6 +71,8 @@ pub struct SeasonPage {
     pub targets: Vec<TrophyTarget>,
     /// The leagues, with tables and charts.
     pub leagues: Vec<LeagueSection>,
+    /// The club's groups in competitions with a group stage.
+    pub groups: Vec<GroupSection>,
     /// The club's matches in every competition, in date order.
     pub matches: Vec<TeamMatch>,
 }
@@ -124,6 +137,18 @@ pub fn season_page(page: &SeasonPage) -> Result<String, ReportError> {
     tracker(&mut html, page, &name);
     for league in &page.leagues {
         league_section(&mut html, page, league, &name)?;
+    }
+    for group in &page.groups {
+        let c = &group.competition;
+        let _ = writeln!(
+            html,
+            "<section class=\"group\">\n<h2>{} {}, Group {}</h2>",
+            escape(&c.name),
+            c.season,
+            escape(&group.group)
+        );
+        standings_table(&mut html, page, &group.standings, &c.zones, &name);
+        html.push_str("</section>\n");
     }
     results(&mut html, page, &name);
     html.push_str(
@@ -233,15 +258,56 @@ fn league_section(
         escape(&c.name),
         c.season
     );
+    standings_table(html, page, &league.standings, &c.zones, name);
+
+    if !league.progress.dates.is_empty() {
+        let mut charted = league.charted.clone();
+        if !charted.contains(&page.team) {
+            charted.insert(0, page.team);
+        }
+        charted.retain(|&t| league.progress.line(t).is_some_and(|l| !l.steps.is_empty()));
+        if !charted.is_empty() {
+            let options = ChartOptions {
+                kind: ChartKind::Position,
+                teams: charted,
+                highlight: Some(page.team),
+                title: format!("{} {}", c.name, c.season),
+            };
+            let svg = chart_svg(&league.progress, name, &options)?;
+            let _ = writeln!(
+                html,
+                "<figure class=\"chart\">\n{svg}<figcaption>Place after each match day, by the \
+                 competition's tie-breakers; shaded bands are the zones.</figcaption>\n</figure>"
+            );
+        }
+    }
+    if let Some(gaps) = &league.gaps {
+        gap_table(html, page, gaps, name);
+    }
+    if let Some(forecast) = &league.forecast {
+        odds_table(html, page, league, forecast, name);
+    }
+    html.push_str("</section>\n");
+    Ok(())
+}
+
+/// A table in the page: the club's row marked, zones (when the competition has any) edged.
+fn standings_table(
+    html: &mut String,
+    page: &SeasonPage,
+    standings: &Standings,
+    zones: &[Zone],
+    name: &dyn Fn(TeamId) -> String,
+) {
     html.push_str(
         "<table class=\"league-table\">\n<thead><tr><th class=\"n\">Pos</th><th>Team</th>\
         <th class=\"n\">P</th><th class=\"n\">W</th><th class=\"n\">D</th><th class=\"n\">L</th>\
         <th class=\"n\">GF</th><th class=\"n\">GA</th><th class=\"n\">GD</th><th class=\"n\">Pts</th>\
         <th>Form</th><th>Zone</th></tr></thead>\n<tbody>\n",
     );
-    let half = league.standings.rows.len() / 2;
-    for row in &league.standings.rows {
-        let zone = zone_of(&c.zones, row.position);
+    let half = standings.rows.len() / 2;
+    for row in &standings.rows {
+        let zone = zone_of(zones, row.position);
         let mut classes = Vec::new();
         if row.team == page.team {
             classes.push("club");
@@ -283,7 +349,7 @@ fn league_section(
         );
     }
     html.push_str("</tbody>\n</table>\n");
-    for row in league.standings.rows.iter().filter(|r| r.deducted != 0) {
+    for row in standings.rows.iter().filter(|r| r.deducted != 0) {
         let _ = writeln!(
             html,
             "<p class=\"sub\">* {}: {} points {}.</p>",
@@ -292,39 +358,9 @@ fn league_section(
             if row.deducted > 0 { "deducted" } else { "added" }
         );
     }
-    for note in league.standings.render_notes(name) {
+    for note in standings.render_notes(name) {
         let _ = writeln!(html, "<p class=\"sub\">{}</p>", escape(&note));
     }
-
-    if !league.progress.dates.is_empty() {
-        let mut charted = league.charted.clone();
-        if !charted.contains(&page.team) {
-            charted.insert(0, page.team);
-        }
-        charted.retain(|&t| league.progress.line(t).is_some_and(|l| !l.steps.is_empty()));
-        if !charted.is_empty() {
-            let options = ChartOptions {
-                kind: ChartKind::Position,
-                teams: charted,
-                highlight: Some(page.team),
-                title: format!("{} {}", c.name, c.season),
-            };
-            let svg = chart_svg(&league.progress, name, &options)?;
-            let _ = writeln!(
-                html,
-                "<figure class=\"chart\">\n{svg}<figcaption>Place after each match day, by the \
-                 competition's tie-breakers; shaded bands are the zones.</figcaption>\n</figure>"
-            );
-        }
-    }
-    if let Some(gaps) = &league.gaps {
-        gap_table(html, page, gaps, name);
-    }
-    if let Some(forecast) = &league.forecast {
-        odds_table(html, page, league, forecast, name);
-    }
-    html.push_str("</section>\n");
-    Ok(())
 }
 
 fn gap_table(html: &mut String, page: &SeasonPage, gaps: &Gaps, name: &dyn Fn(TeamId) -> String) {
@@ -571,6 +607,7 @@ mod tests {
                 gaps: Some(gaps),
                 forecast: Some(forecast),
             }],
+            groups: Vec::new(),
         }
     }
 

@@ -6,7 +6,7 @@ use anyhow::Context;
 use chrono::NaiveDate;
 use matchday_core::{Format, KnockoutError, Season, Standings, TableOptions, TeamId, TrophyTarget, View};
 use matchday_forecast::{LeagueState, MatchModel, ModelOptions, SimulationOptions, simulate};
-use matchday_report::{LeagueSection, Progress, SeasonPage, TeamMatch, season_page};
+use matchday_report::{GroupSection, LeagueSection, Progress, SeasonPage, TeamMatch, season_page};
 use matchday_store::Store;
 
 use super::Loaded;
@@ -20,8 +20,8 @@ const PAGE_SEED: u64 = 2024;
 ///
 /// DIR/index.html: the tracker for every competition, each league's table
 /// with its zones, a chart of the club's place after each match day (the
-/// top three beside it), the gaps, and the odds while fixtures remain, then
-/// every result and fixture. The CSS and the chart are inline and there is no
+/// top three beside it), the gaps, and the odds while fixtures remain, the
+/// table of the club's group in each group stage, then every result and fixture. The CSS and the chart are inline and there is no
 /// script: the page opens from the file with nothing fetched, prints, and
 /// follows a dark screen scheme.
 #[derive(Debug, clap::Args)]
@@ -68,6 +68,7 @@ pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
 
     let mut targets = Vec::new();
     let mut leagues = Vec::new();
+    let mut groups = Vec::new();
     let mut matches = Vec::new();
     for loaded in &entered {
         match TrophyTarget::compute(loaded.season(), team, args.as_of, &name) {
@@ -88,6 +89,7 @@ pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
         if loaded.competition.format == Format::League {
             leagues.push(league_section(&read, loaded, team, args.as_of)?);
         }
+        groups.extend(group_section(loaded, team, args.as_of));
     }
     matches.sort_by_key(|m| (m.fixture.date, m.fixture.kickoff));
     let page = SeasonPage {
@@ -97,6 +99,7 @@ pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
         names,
         targets,
         leagues,
+        groups,
         matches,
     };
     let html = season_page(&page)?;
@@ -147,5 +150,36 @@ fn league_section(
         charted,
         gaps,
         forecast,
+    })
+}
+
+/// The table of the club's group, in a competition with a group stage it played in.
+fn group_section(loaded: &Loaded, team: TeamId, as_of: Option<NaiveDate>) -> Option<GroupSection> {
+    let c = &loaded.competition;
+    let group = loaded
+        .matches
+        .iter()
+        .filter(|m| m.pairing.involves(team))
+        .find_map(|m| m.group.clone())?;
+    let teams = super::table::group_teams(&loaded.matches, &group);
+    let matches: Vec<matchday_core::Match> = loaded
+        .matches
+        .iter()
+        .filter(|m| m.group.as_ref() == Some(&group))
+        .cloned()
+        .collect();
+    let options = TableOptions {
+        as_of,
+        view: View::Total,
+    };
+    let standings = Standings::compute(c, &teams, &matches, &loaded.deductions, options).with_decisions(
+        &c.regulations(),
+        &loaded.decisions,
+        Some(&group),
+    );
+    Some(GroupSection {
+        competition: c.clone(),
+        group,
+        standings,
     })
 }
