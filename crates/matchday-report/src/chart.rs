@@ -6,7 +6,8 @@
 //! text except to keep the names at the line ends apart, which goes by line
 //! height alone. The chart has its own light background, so it reads the same
 //! printed and on a dark page; a viewer that prefers a dark scheme gets dark
-//! colours from a `prefers-color-scheme` rule inside the SVG.
+//! colours on screen from a `prefers-color-scheme` rule inside the SVG, and
+//! prints light whatever the screen prefers.
 
 use chrono::{Datelike, NaiveDate};
 use plotters::prelude::*;
@@ -58,7 +59,7 @@ const FAINT_GRID: RGBColor = RGBColor(0xEE, 0xEE, 0xEF);
 const ZONE_INK: RGBColor = RGBColor(0x55, 0x55, 0x56);
 /// The thin line from a line's end to its name, grey so that each team's colour draws one line only.
 const CONNECTOR: RGBColor = RGBColor(0xA0, 0xA0, 0xA1);
-const DARK_SCHEME: &str = "@media (prefers-color-scheme: dark) {\
+const DARK_SCHEME: &str = "@media screen and (prefers-color-scheme: dark) {\
 rect[fill=\"#FFFFFE\"] { fill: #16181D }\
 text[fill=\"#222223\"] { fill: #E4E4E4 }\
 text[fill=\"#555556\"] { fill: #A8A8A8 }\

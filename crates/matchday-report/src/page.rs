@@ -80,7 +80,7 @@ pub struct SeasonPage {
 const STYLE: &str = "
 :root { color-scheme: light dark; --bg: #ffffff; --fg: #1b1d21; --muted: #5b6068; --line: #d9dce1;
   --mark: #fff4c2; --top: #2e8b57; --bottom: #c0392b; --win: #2e8b57; --loss: #c0392b; --draw: #8a8f98; }
-@media (prefers-color-scheme: dark) {
+@media screen and (prefers-color-scheme: dark) {
   :root { --bg: #16181d; --fg: #e4e4e4; --muted: #a3a8b0; --line: #343841; --mark: #3b3520; }
 }
 @media print { :root { --bg: #ffffff; --fg: #000000; --muted: #444444; --line: #bbbbbb; --mark: #eeeeee; } }
