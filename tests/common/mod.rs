@@ -114,6 +114,15 @@ pub fn openfootball(path: &str) -> String {
         .to_string()
 }
 
+/// The path of a season file bundled in data/, as the binary is given it.
+pub fn bundled(name: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../data")
+        .join(name)
+        .display()
+        .to_string()
+}
+
 /// The binary run on the database `db`, from `dir` (for tests that manage their own files).
 pub fn matchday(dir: &Path, db: &Path, args: &[&str]) -> std::process::Output {
     std::process::Command::new(env!("CARGO_BIN_EXE_matchday"))

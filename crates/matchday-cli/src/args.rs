@@ -72,6 +72,9 @@ pub enum Command {
     // The shell's completions and the manual page.
     Completions(commands::completions::Args),
     Man(commands::man::Args),
+    // Charts and the season page (issue 10).
+    Chart(commands::chart::Args),
+    Report(commands::report::Args),
 }
 
 /// How a read command prints.

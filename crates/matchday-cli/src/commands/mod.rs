@@ -11,6 +11,7 @@ use crate::args::{Cli, Command};
 
 pub mod backup;
 pub mod bracket;
+pub mod chart;
 pub mod competition;
 pub mod completions;
 pub mod decide;
@@ -28,6 +29,7 @@ pub mod man;
 pub mod matches;
 pub mod odds;
 pub mod redo;
+pub mod report;
 pub mod restore;
 pub mod result;
 pub mod stage;
@@ -96,6 +98,8 @@ pub fn run(cli: Cli) -> anyhow::Result<String> {
         Command::Log(args) => log::run(&store, args),
         Command::Undo(args) => undo::run(&mut store, args),
         Command::Redo(args) => redo::run(&mut store, args),
+        Command::Chart(args) => chart::run(&store, args),
+        Command::Report(args) => report::run(&store, args),
     }
 }
 
@@ -130,7 +134,9 @@ fn writes(command: &Command) -> bool {
         | Command::Backup(_)
         | Command::Log(_)
         | Command::Completions(_)
-        | Command::Man(_) => false,
+        | Command::Man(_)
+        | Command::Chart(_)
+        | Command::Report(_) => false,
     }
 }
 
@@ -275,6 +281,23 @@ impl Loaded {
             deductions: &self.deductions,
             decisions: &self.decisions,
         }
+    }
+}
+
+/// The season a command about one club shows: `season` when given, else the one of
+/// the club's competitions containing `as_of` (or the season of that date), else the
+/// club's latest; `None` when the club has nothing stored and no day was given.
+pub fn club_season(entered: &[Loaded], season: Option<Season>, as_of: Option<NaiveDate>) -> Option<Season> {
+    let seasons = entered.iter().map(|l| l.competition.season);
+    match (season, as_of) {
+        (Some(s), _) => Some(s),
+        (None, Some(day)) => Some(
+            seasons
+                .filter(|s| s.contains(day))
+                .max()
+                .unwrap_or_else(|| Season::of_date(day)),
+        ),
+        (None, None) => seasons.max(),
     }
 }
 

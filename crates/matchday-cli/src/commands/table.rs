@@ -227,7 +227,8 @@ pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
     }
 }
 
-fn group_teams(matches: &[Match], group: &str) -> Vec<TeamId> {
+/// The teams with a match in `group`.
+pub fn group_teams(matches: &[Match], group: &str) -> Vec<TeamId> {
     let teams: BTreeSet<TeamId> = matches
         .iter()
         .filter(|m| m.group.as_deref() == Some(group))

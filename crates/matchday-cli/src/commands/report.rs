@@ -1,0 +1,185 @@
+//! `matchday report`: one club's season as a static HTML page.
+
+use std::path::PathBuf;
+
+use anyhow::Context;
+use chrono::NaiveDate;
+use matchday_core::{Format, KnockoutError, Season, Standings, TableOptions, TeamId, TrophyTarget, View};
+use matchday_forecast::{LeagueState, MatchModel, ModelOptions, SimulationOptions, simulate};
+use matchday_report::{GroupSection, LeagueSection, Progress, SeasonPage, TeamMatch, season_page};
+use matchday_store::Store;
+
+use super::Loaded;
+
+/// Seasons simulated for the page's odds: enough for a tenth of a percent.
+const PAGE_SIMS: u64 = 20_000;
+/// The seed of the page's odds, as `matchday odds` uses by default.
+const PAGE_SEED: u64 = 2024;
+
+/// Write a club's season as a self-contained HTML page
+///
+/// DIR/index.html: the tracker for every competition, each league's table
+/// with its zones, a chart of the club's place after each match day (the
+/// top three beside it), the gaps, and the odds while fixtures remain, the
+/// table of the club's group in each group stage, then every result and fixture. The CSS and the chart are inline and there is no
+/// script: the page opens from the file with nothing fetched, prints, and
+/// follows a dark screen scheme.
+#[derive(Debug, clap::Args)]
+#[command(after_help = "Examples:
+  matchday report --team Liverpool --season 2023-24 --out liverpool
+  matchday report --team Arsenal --as-of 2024-02-01 --out arsenal-feb")]
+pub struct Args {
+    /// The club
+    #[arg(long)]
+    pub team: String,
+
+    /// The season [default: the one containing --as-of, else the club's latest]
+    #[arg(long, value_parser = super::parse_season)]
+    pub season: Option<Season>,
+
+    /// As things stood at the end of this day
+    #[arg(long, value_parser = super::parse_date)]
+    pub as_of: Option<NaiveDate>,
+
+    /// The folder to write index.html in (created if missing)
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+}
+
+pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
+    let read = store.read();
+    let team = read.resolve_team(&args.team)?;
+    let names = read.team_names()?;
+    let name = |id: TeamId| names.get(&id).cloned().unwrap_or_default();
+    let entered = Loaded::entered_by(&read, team)?;
+    let season = super::club_season(&entered, args.season, args.as_of)
+        .ok_or_else(|| anyhow::anyhow!("{} has no matches stored in any competition", name(team)))?;
+    let mut entered: Vec<Loaded> = entered
+        .into_iter()
+        .filter(|l| l.competition.season == season)
+        .collect();
+    anyhow::ensure!(
+        !entered.is_empty(),
+        "{} has no matches stored in the {season} season",
+        name(team)
+    );
+    // Leagues first, then cups, each by name: as `matchday track` lists them.
+    entered.sort_by_key(|l| (l.competition.format != Format::League, l.competition.name.clone()));
+
+    let mut targets = Vec::new();
+    let mut leagues = Vec::new();
+    let mut groups = Vec::new();
+    let mut matches = Vec::new();
+    for loaded in &entered {
+        match TrophyTarget::compute(loaded.season(), team, args.as_of, &name) {
+            Ok(target) => targets.push(target),
+            Err(KnockoutError::NotEntered { .. }) => continue,
+            Err(e) => return Err(e.into()),
+        }
+        matches.extend(
+            loaded
+                .matches
+                .iter()
+                .filter(|m| m.pairing.involves(team))
+                .map(|m| TeamMatch {
+                    competition: loaded.competition.name.clone(),
+                    fixture: m.clone(),
+                }),
+        );
+        if loaded.competition.format == Format::League {
+            leagues.push(league_section(&read, loaded, team, args.as_of)?);
+        }
+        groups.extend(group_section(loaded, team, args.as_of));
+    }
+    matches.sort_by_key(|m| (m.fixture.date, m.fixture.kickoff));
+    let page = SeasonPage {
+        team,
+        season,
+        as_of: args.as_of,
+        names,
+        targets,
+        leagues,
+        groups,
+        matches,
+    };
+    let html = season_page(&page)?;
+    std::fs::create_dir_all(&args.out).with_context(|| format!("cannot create {}", args.out.display()))?;
+    let path = args.out.join("index.html");
+    super::chart::write_file(&path, html.as_bytes())?;
+    Ok(format!("Wrote {}.\n", path.display()))
+}
+
+/// A league's table, chart, gaps and (while fixtures remain) odds on the page's day.
+fn league_section(
+    read: &matchday_store::Reader<'_>,
+    loaded: &Loaded,
+    team: TeamId,
+    as_of: Option<NaiveDate>,
+) -> anyhow::Result<LeagueSection> {
+    let c = &loaded.competition;
+    let entrants = read.entrants(c.id.expect("stored"))?;
+    let options = TableOptions {
+        as_of,
+        view: View::Total,
+    };
+    let standings = Standings::compute(c, &entrants, &loaded.matches, &loaded.deductions, options)
+        .with_decisions(&c.regulations(), &loaded.decisions, None);
+    let progress = Progress::compute(
+        c,
+        &entrants,
+        &loaded.matches,
+        &loaded.deductions,
+        &loaded.decisions,
+        as_of,
+    );
+    let charted: Vec<TeamId> = standings.rows.iter().take(3).map(|r| r.team).collect();
+    let state = LeagueState::new(c, &entrants, &loaded.matches, &loaded.deductions, as_of)?;
+    let gaps = Some(state.gaps(Some(team))?);
+    let forecast = (!state.fixtures().is_empty()).then(|| {
+        let model = MatchModel::fit(&state, &ModelOptions::default());
+        let options = SimulationOptions {
+            sims: PAGE_SIMS,
+            seed: PAGE_SEED,
+        };
+        simulate(&state, &model, &options, &|_| {})
+    });
+    Ok(LeagueSection {
+        competition: c.clone(),
+        standings,
+        progress,
+        charted,
+        gaps,
+        forecast,
+    })
+}
+
+/// The table of the club's group, in a competition with a group stage it played in.
+fn group_section(loaded: &Loaded, team: TeamId, as_of: Option<NaiveDate>) -> Option<GroupSection> {
+    let c = &loaded.competition;
+    let group = loaded
+        .matches
+        .iter()
+        .filter(|m| m.pairing.involves(team))
+        .find_map(|m| m.group.clone())?;
+    let teams = super::table::group_teams(&loaded.matches, &group);
+    let matches: Vec<matchday_core::Match> = loaded
+        .matches
+        .iter()
+        .filter(|m| m.group.as_ref() == Some(&group))
+        .cloned()
+        .collect();
+    let options = TableOptions {
+        as_of,
+        view: View::Total,
+    };
+    let standings = Standings::compute(c, &teams, &matches, &loaded.deductions, options).with_decisions(
+        &c.regulations(),
+        &loaded.decisions,
+        Some(&group),
+    );
+    Some(GroupSection {
+        competition: c.clone(),
+        group,
+        standings,
+    })
+}
