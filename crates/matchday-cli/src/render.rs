@@ -2,7 +2,15 @@
 //! a `String`, so output is tested without a terminal.
 
 pub mod change;
+pub mod grid;
+pub mod paint;
+pub mod screen;
+pub mod short_name;
 pub mod tie;
+
+pub use grid::{Grid, Step};
+pub use paint::Painted;
+pub use screen::Screen;
 
 use comfy_table::{CellAlignment, ContentArrangement, Table, presets};
 use serde::Serialize;

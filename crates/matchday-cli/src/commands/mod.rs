@@ -37,6 +37,7 @@ pub mod undo;
 
 /// Runs the command and returns what it prints.
 pub fn run(cli: Cli) -> anyhow::Result<String> {
+    crate::render::screen::install(cli.screen);
     let path = database_path(cli.db)?;
     // Backup and restore open the database themselves: a backup copies a file of any
     // schema version as it is, and a restore checks its file before touching the database.

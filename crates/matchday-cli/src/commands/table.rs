@@ -53,6 +53,10 @@ pub struct Args {
     #[arg(long, conflicts_with_all = ["group", "view", "thirds"])]
     pub stage: Option<String>,
 
+    /// Show this club's row in bold (on a colour terminal)
+    #[arg(long, short)]
+    pub team: Option<String>,
+
     /// Output format
     #[arg(long, value_enum, default_value_t)]
     pub format: OutputFormat,
@@ -117,6 +121,8 @@ pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
     let deductions = read.deductions(id)?;
     let decisions = read.decisions(id)?;
     let names = read.team_names()?;
+    let asked = args.team.as_deref().map(|t| read.resolve_team(t)).transpose()?;
+    let screen = render::screen::current();
     if args.thirds {
         return super::thirds::run(
             &competition,
@@ -191,8 +197,13 @@ pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
             if !text.is_empty() {
                 text.push('\n');
             }
+            let moved = movement(&competition, teams, &group_matches, &deductions, options, &standings);
+            let looks = Looks {
+                moved,
+                strong: asked.and_then(|t| standings.rows.iter().position(|r| r.team == t)),
+            };
             text.push_str(&heading(&competition, group.as_deref(), &args));
-            text.push_str(&render_table(&rows, competition.rank_by));
+            text.push_str(&render_table(&rows, competition.rank_by, &looks, &screen));
             text.push_str(&notes(&standings, &deductions, args.when.as_of, &names));
             let cancelled = group_matches
                 .iter()
@@ -324,7 +335,7 @@ const CSV_HEADERS: [&str; 15] = [
 
 impl TableRow {
     /// Played, won, drawn, lost, goals for and against.
-    fn record(&self) -> [u32; 6] {
+    pub(crate) fn record(&self) -> [u32; 6] {
         [
             self.played.into(),
             self.won.into(),
@@ -348,39 +359,158 @@ fn csv_cells_of(r: &TableRow) -> Vec<String> {
     cells
 }
 
+/// What a terminal table shows besides its rows.
+#[derive(Debug, Clone, Default)]
+pub struct Looks {
+    /// Places each row moved since the previous matchday (up is positive), when known.
+    pub moved: Option<Vec<i32>>,
+    /// The row of the club asked about, shown in bold.
+    pub strong: Option<usize>,
+}
+
 /// The terminal table: a "=" marks a shared position, a "*" points deducted; a
-/// PPG column when points per game rank it.
-pub fn render_table(rows: &[TableRow], rank_by: RankBy) -> String {
-    let ppg = rank_by == RankBy::PointsPerGame;
-    let cells: Vec<Vec<String>> = rows
-        .iter()
-        .map(|r| {
-            let mut cells =
-                render::record_cells(r.position, r.shared, &r.team, r.record(), r.goal_difference);
-            cells.extend([
-                if r.deducted != 0 {
-                    format!("{}*", r.points)
+/// PPG column when points per game rank it. Narrower screens get short club
+/// names, zone labels (with a key under the table), then fewer columns.
+pub fn render_table(rows: &[TableRow], rank_by: RankBy, looks: &Looks, screen: &render::Screen) -> String {
+    use render::grid::plain_cells;
+    use render::paint::{self, Painted};
+    use render::{Grid, Step};
+
+    let zone_style = |r: &TableRow| r.zone.as_deref().map(paint::zone_style).unwrap_or_default();
+    let mut grid = Grid::new();
+    grid.column(
+        "Pos",
+        true,
+        rows.iter()
+            .map(|r| {
+                let text = if r.shared {
+                    format!("{}=", r.position)
                 } else {
-                    r.points.to_string()
-                },
-                r.form.clone(),
-                r.zone.clone().unwrap_or_default(),
-            ]);
-            if ppg {
-                cells.insert(10, format!("{:.2}", r.points_per_game.unwrap_or(0.0)));
-            }
-            cells
-        })
-        .collect();
-    let mut headers = vec![
-        "Pos", "Team", "P", "W", "D", "L", "GF", "GA", "GD", "Pts", "Form", "Zone",
-    ];
-    let mut right = vec![0, 2, 3, 4, 5, 6, 7, 8, 9];
-    if ppg {
-        headers.insert(10, "PPG");
-        right.push(10);
+                    r.position.to_string()
+                };
+                Painted::styled(text, zone_style(r))
+            })
+            .collect(),
+    );
+    let moved = looks.moved.as_ref().map(|moved| {
+        grid.column(
+            "Move",
+            true,
+            moved.iter().map(|&n| paint::movement(n)).collect(),
+        )
+    });
+    let team = grid.column("Team", false, plain_cells(rows.iter().map(|r| r.team.clone())));
+    let names: Vec<&str> = rows.iter().map(|r| r.team.as_str()).collect();
+    grid.narrower(team, "Team", plain_cells(render::short_name::short_names(&names)));
+    let number = |grid: &mut Grid, header: &str, value: &dyn Fn(&TableRow) -> String| {
+        grid.column(header, true, plain_cells(rows.iter().map(value)))
+    };
+    number(&mut grid, "P", &|r| r.played.to_string());
+    let won = number(&mut grid, "W", &|r| r.won.to_string());
+    let drawn = number(&mut grid, "D", &|r| r.drawn.to_string());
+    let lost = number(&mut grid, "L", &|r| r.lost.to_string());
+    let goals_for = number(&mut grid, "GF", &|r| r.goals_for.to_string());
+    let goals_against = number(&mut grid, "GA", &|r| r.goals_against.to_string());
+    number(&mut grid, "GD", &|r| render::signed(i64::from(r.goal_difference)));
+    number(&mut grid, "Pts", &|r| {
+        if r.deducted != 0 {
+            format!("{}*", r.points)
+        } else {
+            r.points.to_string()
+        }
+    });
+    if rank_by == RankBy::PointsPerGame {
+        number(&mut grid, "PPG", &|r| format!("{:.2}", r.points_per_game.unwrap_or(0.0)));
     }
-    render::grid(&headers, &cells, &right)
+    let form = grid.column("Form", false, rows.iter().map(|r| paint::form(&r.form)).collect());
+    let zone_cells = |label: &dyn Fn(&str) -> String| -> Vec<Painted> {
+        rows.iter()
+            .map(|r| Painted::styled(r.zone.as_deref().map(label).unwrap_or_default(), zone_style(r)))
+            .collect()
+    };
+    let zone = grid.column("Zone", false, zone_cells(&|z| z.to_string()));
+    grid.narrower(zone, "Zone", zone_cells(&paint::zone_label));
+    let mut steps = vec![Step::Narrow(team)];
+    steps.extend(moved.map(Step::Drop));
+    steps.extend([
+        Step::Narrow(zone),
+        Step::Drop(goals_for),
+        Step::Drop(goals_against),
+        Step::Drop(form),
+        Step::Drop(won),
+        Step::Drop(drawn),
+        Step::Drop(lost),
+    ]);
+    grid.steps(&steps);
+    if let Some(row) = looks.strong {
+        grid.strong_row(row);
+    }
+    let drawn = grid.render(screen);
+    let mut text = drawn.text.clone();
+    if drawn.form_of(zone) == Some(1) {
+        let mut seen: Vec<&str> = Vec::new();
+        for z in rows.iter().filter_map(|r| r.zone.as_deref()) {
+            if !seen.contains(&z) {
+                seen.push(z);
+            }
+        }
+        if !seen.is_empty() {
+            let key: Vec<String> = seen.iter().map(|z| format!("{} {z}", paint::zone_label(z))).collect();
+            text.push_str(&format!("Zone: {}\n", key.join(", ")));
+        }
+    }
+    if looks.moved.is_some() && drawn.form_of(moved.expect("a column")) == Some(0) {
+        text.push_str("Move: places up or down since the previous matchday.\n");
+    }
+    text
+}
+
+/// The day before the latest matchday: the first day of the round of the latest
+/// result on or before `as_of` (within the week before it), less one day.
+fn previous_matchday(matches: &[Match], as_of: Option<NaiveDate>) -> Option<NaiveDate> {
+    let played: Vec<&Match> = matches
+        .iter()
+        .filter(|m| m.status.result().is_some() && as_of.is_none_or(|day| m.date <= day))
+        .collect();
+    let latest = played.iter().max_by_key(|m| m.date)?;
+    let week_before = latest.date - chrono::Duration::days(6);
+    let first = played
+        .iter()
+        .filter(|m| m.round == latest.round && m.date >= week_before)
+        .map(|m| m.date)
+        .min()?;
+    let before = first.pred_opt()?;
+    // Movement from a table of nothing played says nothing.
+    played.iter().any(|m| m.date <= before).then_some(before)
+}
+
+/// Places each row of `now` moved since the previous matchday, up positive.
+fn movement(
+    competition: &Competition,
+    teams: &[TeamId],
+    matches: &[Match],
+    deductions: &[Deduction],
+    options: TableOptions,
+    now: &Standings,
+) -> Option<Vec<i32>> {
+    let before = previous_matchday(matches, options.as_of)?;
+    let then = Standings::compute(
+        competition,
+        teams,
+        matches,
+        deductions,
+        TableOptions {
+            as_of: Some(before),
+            ..options
+        },
+    );
+    let was: HashMap<TeamId, u16> = then.rows.iter().map(|r| (r.team, r.position)).collect();
+    Some(
+        now.rows
+            .iter()
+            .map(|r| was.get(&r.team).map_or(0, |&p| i32::from(p) - i32::from(r.position)))
+            .collect(),
+    )
 }
 
 /// Lines under the table: deductions with their dates, then what tie-breakers decided.
