@@ -197,36 +197,45 @@ pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
             if !text.is_empty() {
                 text.push('\n');
             }
-            let moved = movement(&competition, teams, &group_matches, &deductions, options, &standings);
+            let moved = movement(
+                &competition,
+                teams,
+                &group_matches,
+                &deductions,
+                options,
+                &standings,
+            );
             let looks = Looks {
                 moved,
                 strong: asked.and_then(|t| standings.rows.iter().position(|r| r.team == t)),
             };
             text.push_str(&heading(&competition, group.as_deref(), &args));
             text.push_str(&render_table(&rows, competition.rank_by, &looks, &screen));
-            text.push_str(&notes(&standings, &deductions, args.when.as_of, &names));
+            let mut under = String::new();
+            under.push_str(&notes(&standings, &deductions, args.when.as_of, &names));
             let cancelled = group_matches
                 .iter()
                 .filter(|m| matches!(m.status, MatchStatus::Cancelled))
                 .count();
             match cancelled {
                 0 => {}
-                1 => text.push_str("  1 match was cancelled and never played.\n"),
-                n => text.push_str(&format!("  {n} matches were cancelled and never played.\n")),
+                1 => under.push_str("  1 match was cancelled and never played.\n"),
+                n => under.push_str(&format!("  {n} matches were cancelled and never played.\n")),
             }
             if let Some(split) = competition.structure.split() {
                 let sections: Vec<&str> = split.sections().iter().map(|s| s.name.as_str()).collect();
-                text.push_str(&format!(
+                under.push_str(&format!(
                     "  All matches counted in full; the league splits after {} rounds: see --stage {}.\n",
                     split.rounds_before(),
                     sections.join(" or --stage ")
                 ));
             }
             if competition.rank_by == RankBy::PointsPerGame {
-                text.push_str(
+                under.push_str(
                     "  Ranked by points per game (points after deductions, divided by matches played).\n",
                 );
             }
+            text.push_str(&render::prose(&under, &screen));
         }
         csv_cells.extend(rows.iter().map(csv_cells_of));
         json_rows.extend(rows);
@@ -266,7 +275,7 @@ fn heading(competition: &Competition, group: Option<&str>, args: &Args) -> Strin
 
 /// The narrowest zone a position lies in: 1st is "champions" rather than "champions-league".
 /// Zones belong to the total table: a home or away table decides nothing.
-fn zone_of(competition: &Competition, position: u16, view: View) -> Option<String> {
+pub(crate) fn zone_of(competition: &Competition, position: u16, view: View) -> Option<String> {
     if view != View::Total {
         return None;
     }
@@ -392,13 +401,6 @@ pub fn render_table(rows: &[TableRow], rank_by: RankBy, looks: &Looks, screen: &
             })
             .collect(),
     );
-    let moved = looks.moved.as_ref().map(|moved| {
-        grid.column(
-            "Move",
-            true,
-            moved.iter().map(|&n| paint::movement(n)).collect(),
-        )
-    });
     let team = grid.column("Team", false, plain_cells(rows.iter().map(|r| r.team.clone())));
     let names: Vec<&str> = rows.iter().map(|r| r.team.as_str()).collect();
     grid.narrower(team, "Team", plain_cells(render::short_name::short_names(&names)));
@@ -420,7 +422,9 @@ pub fn render_table(rows: &[TableRow], rank_by: RankBy, looks: &Looks, screen: &
         }
     });
     if rank_by == RankBy::PointsPerGame {
-        number(&mut grid, "PPG", &|r| format!("{:.2}", r.points_per_game.unwrap_or(0.0)));
+        number(&mut grid, "PPG", &|r| {
+            format!("{:.2}", r.points_per_game.unwrap_or(0.0))
+        });
     }
     let form = grid.column("Form", false, rows.iter().map(|r| paint::form(&r.form)).collect());
     let zone_cells = |label: &dyn Fn(&str) -> String| -> Vec<Painted> {
@@ -430,6 +434,10 @@ pub fn render_table(rows: &[TableRow], rank_by: RankBy, looks: &Looks, screen: &
     };
     let zone = grid.column("Zone", false, zone_cells(&|z| z.to_string()));
     grid.narrower(zone, "Zone", zone_cells(&paint::zone_label));
+    let moved = looks
+        .moved
+        .as_ref()
+        .map(|moved| grid.column("Move", true, moved.iter().map(|&n| paint::movement(n)).collect()));
     let mut steps = vec![Step::Narrow(team)];
     steps.extend(moved.map(Step::Drop));
     steps.extend([
@@ -455,7 +463,10 @@ pub fn render_table(rows: &[TableRow], rank_by: RankBy, looks: &Looks, screen: &
             }
         }
         if !seen.is_empty() {
-            let key: Vec<String> = seen.iter().map(|z| format!("{} {z}", paint::zone_label(z))).collect();
+            let key: Vec<String> = seen
+                .iter()
+                .map(|z| format!("{} {z}", paint::zone_label(z)))
+                .collect();
             text.push_str(&format!("Zone: {}\n", key.join(", ")));
         }
     }
@@ -508,7 +519,10 @@ fn movement(
     Some(
         now.rows
             .iter()
-            .map(|r| was.get(&r.team).map_or(0, |&p| i32::from(p) - i32::from(r.position)))
+            .map(|r| {
+                was.get(&r.team)
+                    .map_or(0, |&p| i32::from(p) - i32::from(r.position))
+            })
             .collect(),
     )
 }

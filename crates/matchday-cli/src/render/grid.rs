@@ -14,10 +14,12 @@ use super::screen::Screen;
 pub struct Col(usize);
 
 /// One way a grid gives up width.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Step {
     /// Show the column's next narrower form.
     Narrow(Col),
+    /// Show the next narrower form of each of these columns at once (columns of a kind).
+    NarrowAll(Vec<Col>),
     /// Leave the column out.
     Drop(Col),
 }
@@ -109,11 +111,13 @@ impl Grid {
                 };
                 return Drawn { text, forms };
             }
+            let mut narrow = |col: &Col| {
+                let last = self.columns[col.0].forms.len() - 1;
+                forms[col.0] = forms[col.0].map(|f| (f + 1).min(last));
+            };
             match steps.next() {
-                Some(Step::Narrow(col)) => {
-                    let last = self.columns[col.0].forms.len() - 1;
-                    forms[col.0] = forms[col.0].map(|f| (f + 1).min(last));
-                }
+                Some(Step::Narrow(col)) => narrow(col),
+                Some(Step::NarrowAll(cols)) => cols.iter().for_each(narrow),
                 Some(Step::Drop(col)) => forms[col.0] = None,
                 None => break,
             }
@@ -203,7 +207,11 @@ mod tests {
         assert!(wide.text.contains("Wolverhampton Wanderers"), "{}", wide.text);
         let mid = grid.render(&Screen::plain(widest_line(&wide.text) - 1));
         assert_eq!((mid.form_of(team), mid.form_of(form)), (Some(1), Some(0)));
-        assert!(mid.text.contains("Wolves") && mid.text.contains("WWWDL"), "{}", mid.text);
+        assert!(
+            mid.text.contains("Wolves") && mid.text.contains("WWWDL"),
+            "{}",
+            mid.text
+        );
         let narrow = grid.render(&Screen::plain(widest_line(&mid.text) - 1));
         assert_eq!(narrow.form_of(form), None);
         assert!(!narrow.text.contains("Form"), "{}", narrow.text);
@@ -216,7 +224,9 @@ mod tests {
         grid.column(
             "What changed",
             false,
-            plain_cells(["a long line of words that cannot fit in forty columns at all, not even close".to_string()]),
+            plain_cells([
+                "a long line of words that cannot fit in forty columns at all, not even close".to_string(),
+            ]),
         );
         let drawn = grid.render(&Screen::plain(40));
         assert!(widest_line(&drawn.text) <= 40, "{}", drawn.text);

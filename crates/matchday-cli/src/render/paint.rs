@@ -17,8 +17,6 @@ pub const WIN: Style = fg(AnsiColor::Green);
 pub const DRAW: Style = fg(AnsiColor::Yellow);
 /// A defeat in a form guide, a club moving down.
 pub const LOSS: Style = fg(AnsiColor::Red);
-/// The club asked about (`--team`), or tracked.
-pub const STRONG: Style = Style::new().bold();
 /// What matters less: notes, empty places.
 pub const DIM: Style = Style::new().dimmed();
 /// Something settled mathematically.
@@ -119,6 +117,7 @@ impl Painted {
     }
 
     /// The text without colour.
+    #[cfg(test)]
     pub fn text(&self) -> String {
         self.spans.iter().map(|(t, _)| t.as_str()).collect()
     }

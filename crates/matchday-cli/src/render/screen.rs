@@ -92,14 +92,13 @@ impl Screen {
         let colour = match args.color {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
-            ColorChoice::Auto => {
-                around.terminal_width.is_some() && !around.no_color && !around.dumb_terminal
-            }
+            ColorChoice::Auto => around.terminal_width.is_some() && !around.no_color && !around.dumb_terminal,
         };
         Screen { width, colour }
     }
 
     /// A screen `width` columns wide, without colour (for tests).
+    #[cfg(test)]
     pub fn plain(width: usize) -> Screen {
         Screen {
             width: Some(width),
@@ -147,20 +146,32 @@ mod tests {
             terminal_width: Some(132),
             ..Surroundings::default()
         };
-        assert_eq!(Screen::choose(args(Some(80), ColorChoice::Auto), &terminal).width, Some(80));
-        assert_eq!(Screen::choose(args(None, ColorChoice::Auto), &terminal).width, Some(100));
+        assert_eq!(
+            Screen::choose(args(Some(80), ColorChoice::Auto), &terminal).width,
+            Some(80)
+        );
+        assert_eq!(
+            Screen::choose(args(None, ColorChoice::Auto), &terminal).width,
+            Some(100)
+        );
         let no_columns = Surroundings {
             columns: None,
             ..terminal
         };
-        assert_eq!(Screen::choose(args(None, ColorChoice::Auto), &no_columns).width, Some(132));
+        assert_eq!(
+            Screen::choose(args(None, ColorChoice::Auto), &no_columns).width,
+            Some(132)
+        );
         let pipe = Surroundings::default();
         assert_eq!(Screen::choose(args(None, ColorChoice::Auto), &pipe).width, None);
         let tiny = Surroundings {
             columns: Some(12),
             ..Surroundings::default()
         };
-        assert_eq!(Screen::choose(args(None, ColorChoice::Auto), &tiny).width, Some(MIN_WIDTH));
+        assert_eq!(
+            Screen::choose(args(None, ColorChoice::Auto), &tiny).width,
+            Some(MIN_WIDTH)
+        );
     }
 
     #[test]

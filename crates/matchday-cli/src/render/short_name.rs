@@ -89,6 +89,69 @@ pub fn short_names(names: &[&str]) -> Vec<String> {
         .collect()
 }
 
+/// Short competition names, as fixture lists abbreviate them.
+const COMPETITIONS: &[(&str, &str)] = &[
+    ("Premier League", "PL"),
+    ("Champions League", "UCL"),
+    ("Europa League", "UEL"),
+    ("Conference League", "UECL"),
+    ("Championship", "Champ"),
+    ("League One", "L1"),
+    ("League Two", "L2"),
+    ("World Cup", "WC"),
+];
+
+/// A competition's short name: from the list, else the initials of a name of
+/// several long words ("Scottish Premiership" is "SP"), else the name.
+pub fn short_competition(name: &str) -> String {
+    if let Some((_, short)) = COMPETITIONS
+        .iter()
+        .find(|(full, _)| full.eq_ignore_ascii_case(name))
+    {
+        return short.to_string();
+    }
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if words.len() >= 2 && words.iter().all(|w| w.chars().count() > 3) {
+        words
+            .iter()
+            .filter_map(|w| w.chars().next())
+            .flat_map(char::to_uppercase)
+            .collect()
+    } else {
+        name.to_string()
+    }
+}
+
+/// Short round names: "Matchday 22" is "MD22", "Semifinals" "SF", "Round of 16" "R16";
+/// a leg keeps its number ("SF, leg 2" is "SF L2").
+pub fn short_round(round: &str) -> String {
+    let (round, leg) = match round.split_once(", leg ") {
+        Some((round, leg)) => (round, Some(leg)),
+        None => (round, None),
+    };
+    let lower = round.to_lowercase().replace(['-', ' '], "");
+    let mut short = match lower.as_str() {
+        "quarterfinals" | "quarterfinal" => "QF".to_string(),
+        "semifinals" | "semifinal" => "SF".to_string(),
+        "final" => "Final".to_string(),
+        "thirdplace" => "3rd".to_string(),
+        "playoffs" | "knockoutplayoffs" | "knockoutroundplayoffs" => "PO".to_string(),
+        _ => {
+            let words: Vec<&str> = round.split_whitespace().collect();
+            match words.as_slice() {
+                ["Matchday", n] => format!("MD{n}"),
+                ["Round", "of", n] => format!("R{n}"),
+                ["Round", n] => format!("R{n}"),
+                _ => round.to_string(),
+            }
+        }
+    };
+    if let Some(leg) = leg {
+        short.push_str(&format!(" L{leg}"));
+    }
+    short
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -118,7 +181,22 @@ mod tests {
             short_names(&["Real Madrid CF", "Real Madrid", "Manchester City"]),
             ["Real Madrid CF", "Real Madrid", "Man City"]
         );
-        assert_eq!(short_names(&["Arsenal", "Manchester United"]), ["Arsenal", "Man Utd"]);
+        assert_eq!(
+            short_names(&["Arsenal", "Manchester United"]),
+            ["Arsenal", "Man Utd"]
+        );
+    }
+
+    #[test]
+    fn competitions_and_rounds_shorten_as_fixture_lists_write_them() {
+        assert_eq!(short_competition("Premier League"), "PL");
+        assert_eq!(short_competition("FA Cup"), "FA Cup");
+        assert_eq!(short_competition("Scottish Premiership"), "SP");
+        assert_eq!(short_round("Matchday 22"), "MD22");
+        assert_eq!(short_round("Semifinals, leg 2"), "SF L2");
+        assert_eq!(short_round("Round of 16"), "R16");
+        assert_eq!(short_round("Round 4"), "R4");
+        assert_eq!(short_round("Group E"), "Group E");
     }
 
     #[test]
@@ -127,6 +205,10 @@ mod tests {
             .lines()
             .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
             .count();
-        assert_eq!(table().len(), lines, "a line without ' = ' or a club listed twice");
+        assert_eq!(
+            table().len(),
+            lines,
+            "a line without ' = ' or a club listed twice"
+        );
     }
 }
