@@ -56,8 +56,8 @@ const COMMANDS: &[(&str, &[&str])] = &[
         &[
             "gaps",
             "premier-league",
-            "--season",
-            "2023-24",
+            "--as-of",
+            "2024-02-01",
             "--team",
             "Liverpool",
         ],

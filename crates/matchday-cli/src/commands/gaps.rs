@@ -179,7 +179,8 @@ fn render_gaps(
         text.push_str(&format!(", as of {day}"));
     }
     let against = name(gaps.reference);
-    text.push_str(&format!("; gaps and games in hand against {against}\n"));
+    text.push_str(&format!("; gaps and games in hand against {against}"));
+    let mut text = render::prose(&text, screen);
     // A bottom zone (its boundary is safety, above it) ruled out reads "safe";
     // other zones ruled out are listed after "not".
     let teams = rows.len() as u16;

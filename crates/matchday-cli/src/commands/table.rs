@@ -209,7 +209,10 @@ pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
                 moved,
                 strong: asked.and_then(|t| standings.rows.iter().position(|r| r.team == t)),
             };
-            text.push_str(&heading(&competition, group.as_deref(), &args));
+            text.push_str(&render::prose(
+                &heading(&competition, group.as_deref(), &args),
+                &screen,
+            ));
             text.push_str(&render_table(&rows, competition.rank_by, &looks, &screen));
             let mut under = String::new();
             under.push_str(&notes(&standings, &deductions, args.when.as_of, &names));

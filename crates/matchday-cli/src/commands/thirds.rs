@@ -69,7 +69,46 @@ pub fn run(
         .collect();
     match format {
         OutputFormat::Json => render::json(&rows),
-        OutputFormat::Csv => anyhow::bail!("--thirds prints as a table or JSON, not CSV"),
+        OutputFormat::Csv => {
+            let cells: Vec<Vec<String>> = rows
+                .iter()
+                .map(|r| {
+                    vec![
+                        r.rank.to_string(),
+                        r.shared.to_string(),
+                        r.team.clone(),
+                        r.group.clone().unwrap_or_default(),
+                        r.played.to_string(),
+                        r.won.to_string(),
+                        r.drawn.to_string(),
+                        r.lost.to_string(),
+                        r.goals_for.to_string(),
+                        r.goals_against.to_string(),
+                        r.goal_difference.to_string(),
+                        r.points.to_string(),
+                        line_word(r.line).to_string(),
+                    ]
+                })
+                .collect();
+            render::csv(
+                &[
+                    "rank",
+                    "shared",
+                    "team",
+                    "group",
+                    "played",
+                    "won",
+                    "drawn",
+                    "lost",
+                    "goals_for",
+                    "goals_against",
+                    "goal_difference",
+                    "points",
+                    "line",
+                ],
+                &cells,
+            )
+        }
         OutputFormat::Table => Ok(render_thirds(competition, &ranking, &rows, as_of)),
     }
 }
@@ -121,10 +160,13 @@ pub fn render_thirds(
         "",
         false,
         rows.iter()
-            .map(|r| match r.line {
-                Line::Through => render::Painted::styled("through", render::paint::WIN),
-                Line::Out => render::Painted::styled("out", render::paint::LOSS),
-                Line::Level => render::Painted::styled("level", render::paint::DRAW),
+            .map(|r| {
+                let style = match r.line {
+                    Line::Through => render::paint::WIN,
+                    Line::Out => render::paint::LOSS,
+                    Line::Level => render::paint::DRAW,
+                };
+                render::Painted::styled(line_word(r.line), style)
             })
             .collect(),
     );
@@ -149,4 +191,13 @@ pub fn render_thirds(
     }
     text.push_str(&render::prose(&under, &screen));
     text
+}
+
+/// Which side of the qualifying line a team is on, in a word.
+fn line_word(line: Line) -> &'static str {
+    match line {
+        Line::Through => "through",
+        Line::Out => "out",
+        Line::Level => "level",
+    }
 }
