@@ -100,15 +100,17 @@ impl Grid {
     /// ones and fewer columns step by step, and cells wrapped at the last.
     pub fn render(&self, screen: &Screen) -> Drawn {
         let mut forms: Vec<Option<usize>> = vec![Some(0); self.columns.len()];
+        // Measured from the cells rather than by drawing each try: a listing may have
+        // a hundred thousand rows.
+        let widths: Vec<Vec<usize>> = self
+            .columns
+            .iter()
+            .map(|c| c.forms.iter().map(Form::width).collect())
+            .collect();
         let mut steps = self.steps.iter();
         loop {
-            let plain = self.draw(&forms, false, None);
-            if screen.fits(widest_line(&plain)) {
-                let text = if screen.colour {
-                    self.draw(&forms, true, None)
-                } else {
-                    plain
-                };
+            if screen.fits(table_width(&widths, &forms)) {
+                let text = self.draw(&forms, screen.colour, None);
                 return Drawn { text, forms };
             }
             let mut narrow = |col: &Col| {
@@ -170,6 +172,27 @@ impl Grid {
     }
 }
 
+impl Form {
+    /// The widest line of its header and cells, without colour.
+    fn width(&self) -> usize {
+        let header = self.header.lines().map(UnicodeWidthStr::width).max().unwrap_or(0);
+        self.cells
+            .iter()
+            .map(|c| widest_line(&c.draw(false)))
+            .fold(header, usize::max)
+    }
+}
+
+/// The width a table of these column forms is drawn in: a border, then each
+/// column's content with a space either side and a border after it.
+fn table_width(widths: &[Vec<usize>], forms: &[Option<usize>]) -> usize {
+    1 + widths
+        .iter()
+        .zip(forms)
+        .filter_map(|(w, f)| f.map(|f| w[f] + 3))
+        .sum::<usize>()
+}
+
 /// The display width of the widest line of plain `text`.
 pub fn widest_line(text: &str) -> usize {
     text.lines().map(UnicodeWidthStr::width).max().unwrap_or(0)
@@ -216,6 +239,27 @@ mod tests {
         assert_eq!(narrow.form_of(form), None);
         assert!(!narrow.text.contains("Form"), "{}", narrow.text);
         assert!(widest_line(&narrow.text) < widest_line(&mid.text));
+    }
+
+    #[test]
+    fn the_measured_width_is_the_drawn_width() {
+        let (mut grid, ..) = sample();
+        grid.column("", false, plain_cells(["v".to_string(), String::new()]));
+        grid.column(
+            "Zones",
+            false,
+            plain_cells(["champions=1\nrelegation=18-20".to_string()]),
+        );
+        let forms = vec![Some(0); grid.columns.len()];
+        let widths: Vec<Vec<usize>> = grid
+            .columns
+            .iter()
+            .map(|c| c.forms.iter().map(Form::width).collect())
+            .collect();
+        assert_eq!(
+            table_width(&widths, &forms),
+            widest_line(&grid.draw(&forms, false, None))
+        );
     }
 
     #[test]
