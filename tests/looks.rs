@@ -236,6 +236,15 @@ fn csv_headers_are_snake_case_everywhere() {
     }
 }
 
+#[test]
+fn a_team_asked_about_must_be_in_the_league() {
+    let env = season();
+    let err = env.fails(&["table", "premier-league", "--team", "Norwich"]);
+    assert_eq!(err, "error: Norwich City is not in Premier League 2023-24");
+    let err = env.fails(&["odds", "premier-league", "--team", "Norwich", "--sims", "10"]);
+    assert_eq!(err, "error: Norwich City is not in Premier League 2023-24");
+}
+
 /// The log's clock readings, today's date and times of day, written as placeholders
 /// of the same width, so the table keeps its shape.
 fn without_clock(text: &str) -> String {

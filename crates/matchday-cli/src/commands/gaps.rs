@@ -298,7 +298,7 @@ fn render_gaps(
                 .iter()
                 .map(|z| format!("{} {z}", paint::zone_label(z)))
                 .collect();
-            text.push_str(&format!("Settled: {}.\n", key.join(", ")));
+            text.push_str(&render::prose(&format!("Settled: {}.", key.join(", ")), screen));
         }
     }
     // The reference team's distance to each zone's edge, in words.

@@ -62,6 +62,16 @@ pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
     let names = read.team_names()?;
     let asked = args.team.as_deref().map(|t| read.resolve_team(t)).transpose()?;
     let super::League { loaded, state } = super::League::load(&read, &args.competition, args.when)?;
+    if let Some(team) = asked
+        && !state.teams().contains(&team)
+    {
+        anyhow::bail!(
+            "{} is not in {} {}",
+            render::escaped(names.get(&team).map_or("that team", String::as_str)),
+            loaded.competition.name,
+            loaded.competition.season
+        );
+    }
     let model = MatchModel::fit(&state, &ModelOptions::default());
     let options = SimulationOptions {
         sims: args.sims,

@@ -176,6 +176,16 @@ pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
         None => vec![(None, read.entrants(id)?)],
     };
 
+    if let Some(team) = asked
+        && !tables.iter().any(|(_, teams)| teams.contains(&team))
+    {
+        anyhow::bail!(
+            "{} is not in {} {}",
+            render::escaped(names.get(&team).map_or("that team", String::as_str)),
+            competition.name,
+            competition.season
+        );
+    }
     let mut json_rows = Vec::new();
     let mut text = String::new();
     let mut csv_cells = Vec::new();
@@ -470,7 +480,7 @@ pub fn render_table(rows: &[TableRow], rank_by: RankBy, looks: &Looks, screen: &
                 .iter()
                 .map(|z| format!("{} {z}", paint::zone_label(z)))
                 .collect();
-            text.push_str(&format!("Zone: {}\n", key.join(", ")));
+            text.push_str(&render::prose(&format!("Zone: {}", key.join(", ")), screen));
         }
     }
     if looks.moved.is_some() && drawn.form_of(moved.expect("a column")) == Some(0) {
@@ -561,4 +571,89 @@ fn notes(
         text.push_str(&format!("  {note}\n"));
     }
     text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(position: u16, team: &str, zone: Option<&str>) -> TableRow {
+        TableRow {
+            position,
+            shared: false,
+            team: team.into(),
+            played: 34,
+            won: 20,
+            drawn: 10,
+            lost: 4,
+            goals_for: 100,
+            goals_against: 40,
+            goal_difference: 60,
+            points: 70,
+            deducted: 0,
+            form: "WWDLW".into(),
+            zone: zone.map(str::to_string),
+            group: None,
+            points_per_game: None,
+        }
+    }
+
+    #[test]
+    fn a_table_with_many_zones_and_long_names_fits_80_columns_with_a_key() {
+        let rows = vec![
+            row(1, "FC Bayern München", Some("champions")),
+            row(2, "Borussia Mönchengladbach", Some("champions-league")),
+            row(5, "Eintracht Frankfurt", Some("europa-league")),
+            row(6, "Sport-Club Freiburg", Some("conference-league")),
+            row(16, "1. FC Union Berlin", Some("relegation-play-off")),
+            row(17, "VfL Bochum 1848", Some("relegation")),
+        ];
+        let looks = Looks {
+            moved: Some(vec![0, 1, -1, 2, 0, -2]),
+            strong: Some(0),
+        };
+        let narrow = render_table(&rows, RankBy::Points, &looks, &render::Screen::plain(80));
+        assert!(narrow.lines().all(|l| l.chars().count() <= 80), "{narrow}");
+        assert!(
+            narrow.contains("Bayern") && !narrow.contains("München"),
+            "{narrow}"
+        );
+        assert!(narrow.contains("RPO relegation-play-off"), "{narrow}");
+        let wide = render_table(&rows, RankBy::Points, &looks, &render::Screen::plain(140));
+        assert!(
+            wide.contains("FC Bayern München") && wide.contains("▲2"),
+            "{wide}"
+        );
+        assert!(
+            wide.contains("relegation-play-off │") || wide.contains("relegation-play-off ┆"),
+            "{wide}"
+        );
+    }
+
+    #[test]
+    fn movement_is_against_the_table_before_the_latest_matchday() {
+        use matchday_core::{Pairing, TeamId};
+        let day = |d| NaiveDate::from_ymd_opt(2024, 1, d).unwrap();
+        let played = |d, round: &str| {
+            let mut m = Match::new(
+                day(d),
+                Pairing::new(TeamId(1), TeamId(2)).unwrap(),
+                MatchStatus::Played("1-0".parse().unwrap()),
+            );
+            m.round = Some(round.into());
+            m
+        };
+        let matches = vec![
+            played(1, "Matchday 1"),
+            played(8, "Matchday 2"),
+            played(9, "Matchday 2"),
+        ];
+        assert_eq!(previous_matchday(&matches, None), Some(day(7)));
+        assert_eq!(
+            previous_matchday(&matches, Some(day(5))),
+            None,
+            "nothing before matchday 1"
+        );
+        assert_eq!(previous_matchday(&matches[..1], None), None);
+    }
 }
