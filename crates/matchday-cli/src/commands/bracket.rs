@@ -156,7 +156,7 @@ pub fn render_bracket(
             ),
             _ => format!("{} (not yet drawn)", round.round.name()),
         };
-        text.push_str(&header);
+        text.push_str(&render::Painted::styled(header, anstyle::Style::new().bold()).draw(screen.colour));
         text.push('\n');
         for tie in &round.ties {
             let mut line = format!("  {}", render::tie::tie_line(&tie.score(), name));

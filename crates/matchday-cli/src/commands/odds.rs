@@ -195,9 +195,10 @@ fn render_odds(
     }
     let seasons = if view.sims == 1 { "season" } else { "seasons" };
     text.push_str(&format!(
-        ": {} simulated {seasons}, seed {}\n",
+        ": {} simulated {seasons}, seed {}",
         view.sims, view.seed
     ));
+    let mut text = render::prose(&text, screen);
     let mut grid = Grid::new();
     let team = grid.column("Team", false, plain_cells(rows.iter().map(|r| r.team.clone())));
     let names: Vec<&str> = rows.iter().map(|r| r.team.as_str()).collect();
