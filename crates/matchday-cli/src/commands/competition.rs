@@ -323,19 +323,14 @@ fn render_list(rows: &[CompetitionRow], screen: &render::Screen) -> String {
     ]);
     let drawn = grid.render(screen);
     let mut out = drawn.text.clone();
-    if drawn.form_of(zones) == Some(1) {
-        let mut seen: Vec<&str> = Vec::new();
-        for zone in rows.iter().flat_map(|r| &r.zones) {
-            let name = zone.split_once('=').map_or(zone.as_str(), |(n, _)| n);
-            if !seen.contains(&name) {
-                seen.push(name);
-            }
-        }
-        let key: Vec<String> = seen
-            .iter()
-            .map(|z| format!("{} {z}", paint::zone_label(z)))
-            .collect();
-        out.push_str(&render::prose(&format!("Zones: {}.", key.join(", ")), screen));
+    let names = rows
+        .iter()
+        .flat_map(|r| &r.zones)
+        .map(|z| z.split_once('=').map_or(z.as_str(), |(name, _)| name));
+    if drawn.form_of(zones) == Some(1)
+        && let Some(key) = paint::zone_key(names)
+    {
+        out.push_str(&render::prose(&format!("Zones: {key}."), screen));
     }
     out
 }

@@ -284,21 +284,13 @@ fn render_gaps(
     let drawn = grid.render(screen);
     text.push_str(&drawn.text);
     if drawn.form_of(settled_col) == Some(1) {
-        let mut zones: Vec<&str> = Vec::new();
-        for r in rows {
-            let out = r.eliminated.iter().filter(|z| !bottom(z));
-            for z in r.clinched.iter().chain(out) {
-                if !zones.contains(&z.as_str()) {
-                    zones.push(z);
-                }
-            }
-        }
-        if !zones.is_empty() {
-            let key: Vec<String> = zones
+        let named = rows.iter().flat_map(|r| {
+            r.clinched
                 .iter()
-                .map(|z| format!("{} {z}", paint::zone_label(z)))
-                .collect();
-            text.push_str(&render::prose(&format!("Settled: {}.", key.join(", ")), screen));
+                .chain(r.eliminated.iter().filter(|z| !bottom(z)))
+        });
+        if let Some(key) = paint::zone_key(named.map(String::as_str)) {
+            text.push_str(&render::prose(&format!("Settled: {key}."), screen));
         }
     }
     // The reference team's distance to each zone's edge, in words.

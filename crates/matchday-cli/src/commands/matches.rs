@@ -191,39 +191,27 @@ fn render_matches(
     use render::short_name::{short_competition, short_names, short_round};
     use render::{Grid, Step};
 
-    let all: Vec<&str> = rows
+    let mut clubs: Vec<&str> = rows
         .iter()
         .flat_map(|r| [r.home.as_str(), r.away.as_str()])
         .collect();
-    let short: std::collections::HashMap<&str, String> = {
-        let mut unique: Vec<&str> = all.clone();
-        unique.sort_unstable();
-        unique.dedup();
-        unique.iter().copied().zip(short_names(&unique)).collect()
+    clubs.sort_unstable();
+    clubs.dedup();
+    let short: std::collections::HashMap<&str, String> =
+        clubs.iter().copied().zip(short_names(&clubs)).collect();
+    // The club asked about in bold, under whichever name is shown.
+    let club = |name: &str, shown: String| {
+        let cell = Painted::plain(shown);
+        if Some(name) == asked { cell.strong() } else { cell }
     };
     let side = |grid: &mut Grid, header: &str, pick: &dyn Fn(&MatchRow) -> &str| {
-        let col = grid.column(
-            header,
-            false,
-            rows.iter()
-                .map(|r| {
-                    let name = pick(r);
-                    let cell = Painted::plain(name);
-                    if Some(name) == asked { cell.strong() } else { cell }
-                })
-                .collect(),
-        );
-        grid.narrower(
-            col,
-            header,
-            rows.iter()
-                .map(|r| {
-                    let name = pick(r);
-                    let cell = Painted::plain(short[name].clone());
-                    if Some(name) == asked { cell.strong() } else { cell }
-                })
-                .collect(),
-        );
+        let full = rows.iter().map(|r| club(pick(r), pick(r).to_string())).collect();
+        let col = grid.column(header, false, full);
+        let shortened = rows
+            .iter()
+            .map(|r| club(pick(r), short[pick(r)].clone()))
+            .collect();
+        grid.narrower(col, header, shortened);
         col
     };
     let mut grid = Grid::new();

@@ -255,15 +255,9 @@ fn render_odds(
     }
     let drawn = grid.render(screen);
     text.push_str(&drawn.text);
-    let key = if zone_cols.iter().any(|&c| drawn.form_of(c) == Some(1)) {
-        let labels: Vec<String> = competition
-            .zones
-            .iter()
-            .map(|z| format!("{} {}", paint::zone_label(&z.name), z.name))
-            .collect();
-        format!(" ({})", labels.join(", "))
-    } else {
-        String::new()
+    let key = match paint::zone_key(competition.zones.iter().map(|z| z.name.as_str())) {
+        Some(key) if zone_cols.iter().any(|&c| drawn.form_of(c) == Some(1)) => format!(" ({key})"),
+        _ => String::new(),
     };
     let mut notes =
         format!("Zones: the chance of finishing in each{key}; 100% and 0% mean settled mathematically.");

@@ -468,22 +468,14 @@ pub fn render_table(rows: &[TableRow], rank_by: RankBy, looks: &Looks, screen: &
     }
     let drawn = grid.render(screen);
     let mut text = drawn.text.clone();
-    if drawn.form_of(zone) == Some(1) {
-        let mut seen: Vec<&str> = Vec::new();
-        for z in rows.iter().filter_map(|r| r.zone.as_deref()) {
-            if !seen.contains(&z) {
-                seen.push(z);
-            }
-        }
-        if !seen.is_empty() {
-            let key: Vec<String> = seen
-                .iter()
-                .map(|z| format!("{} {z}", paint::zone_label(z)))
-                .collect();
-            text.push_str(&render::prose(&format!("Zone: {}", key.join(", ")), screen));
-        }
+    if drawn.form_of(zone) == Some(1)
+        && let Some(key) = paint::zone_key(rows.iter().filter_map(|r| r.zone.as_deref()))
+    {
+        text.push_str(&render::prose(&format!("Zone: {key}"), screen));
     }
-    if looks.moved.is_some() && drawn.form_of(moved.expect("a column")) == Some(0) {
+    if let Some(col) = moved
+        && drawn.form_of(col) == Some(0)
+    {
         text.push_str("Move: places up or down since the previous matchday.\n");
     }
     text

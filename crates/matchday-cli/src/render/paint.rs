@@ -83,6 +83,19 @@ pub fn zone_label(zone: &str) -> String {
     }
 }
 
+/// The key to zone labels a narrow table shows: "C champions, CL champions-league",
+/// each zone once, in the order met; `None` for no zones.
+pub fn zone_key<'a>(zones: impl IntoIterator<Item = &'a str>) -> Option<String> {
+    let mut seen: Vec<&str> = Vec::new();
+    for zone in zones {
+        if !seen.contains(&zone) {
+            seen.push(zone);
+        }
+    }
+    let key: Vec<String> = seen.iter().map(|z| format!("{} {z}", zone_label(z))).collect();
+    (!key.is_empty()).then(|| key.join(", "))
+}
+
 /// Text in spans, each with the style it is shown in when colour is on.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Painted {
@@ -206,6 +219,11 @@ mod tests {
         assert_eq!(zone_style("some-play-off"), fg(AnsiColor::Cyan));
         assert_eq!(zone_label("champions-league"), "CL");
         assert_eq!(zone_label("super-cup-place"), "SCP");
+        assert_eq!(
+            zone_key(["relegation", "champions", "relegation"]).as_deref(),
+            Some("R relegation, C champions")
+        );
+        assert_eq!(zone_key([]), None);
     }
 
     #[test]
