@@ -152,9 +152,7 @@ pub fn record_columns(
                 .map(|r| record_cells(r.0, r.1, r.2, r.3, r.4).swap_remove(0)),
         ),
     );
-    let names: Vec<&str> = rows.iter().map(|r| r.2).collect();
-    let team = grid.column("Team", false, plain_cells(names.iter().map(|n| n.to_string())));
-    grid.narrower(team, "Team", plain_cells(short_name::short_names(&names)));
+    let team = grid.clubs(&rows.iter().map(|r| r.2).collect::<Vec<_>>());
     let mut steps = vec![Step::Narrow(team)];
     for (i, header) in ["P", "W", "D", "L", "GF", "GA"].iter().enumerate() {
         let col = grid.column(header, true, plain_cells(rows.iter().map(|r| r.3[i].to_string())));

@@ -234,8 +234,7 @@ fn render_gaps(
             })
             .collect(),
     );
-    let team = grid.column("Team", false, plain_cells(rows.iter().map(|r| r.team.clone())));
-    grid.narrower(team, "Team", plain_cells(short.iter().cloned()));
+    let team = grid.clubs(&rows.iter().map(|r| r.team.as_str()).collect::<Vec<_>>());
     let number = |grid: &mut Grid, header: &str, value: &dyn Fn(&GapJson) -> String| {
         grid.column(header, true, plain_cells(rows.iter().map(value)))
     };

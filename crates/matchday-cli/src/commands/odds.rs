@@ -200,9 +200,7 @@ fn render_odds(
     ));
     let mut text = render::prose(&text, screen);
     let mut grid = Grid::new();
-    let team = grid.column("Team", false, plain_cells(rows.iter().map(|r| r.team.clone())));
-    let names: Vec<&str> = rows.iter().map(|r| r.team.as_str()).collect();
-    grid.narrower(team, "Team", plain_cells(render::short_name::short_names(&names)));
+    let team = grid.clubs(&rows.iter().map(|r| r.team.as_str()).collect::<Vec<_>>());
     grid.column(
         "Pts",
         true,

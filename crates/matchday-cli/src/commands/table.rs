@@ -414,9 +414,7 @@ pub fn render_table(rows: &[TableRow], rank_by: RankBy, looks: &Looks, screen: &
             })
             .collect(),
     );
-    let team = grid.column("Team", false, plain_cells(rows.iter().map(|r| r.team.clone())));
-    let names: Vec<&str> = rows.iter().map(|r| r.team.as_str()).collect();
-    grid.narrower(team, "Team", plain_cells(render::short_name::short_names(&names)));
+    let team = grid.clubs(&rows.iter().map(|r| r.team.as_str()).collect::<Vec<_>>());
     let number = |grid: &mut Grid, header: &str, value: &dyn Fn(&TableRow) -> String| {
         grid.column(header, true, plain_cells(rows.iter().map(value)))
     };

@@ -86,6 +86,13 @@ impl Grid {
         });
     }
 
+    /// Adds a "Team" column of club `names`, with their short names as its narrower form.
+    pub fn clubs(&mut self, names: &[&str]) -> Col {
+        let team = self.column("Team", false, plain_cells(names.iter().map(|n| n.to_string())));
+        self.narrower(team, "Team", plain_cells(super::short_name::short_names(names)));
+        team
+    }
+
     /// The ways to give up width, the first tried first.
     pub fn steps(&mut self, steps: &[Step]) {
         self.steps = steps.to_vec();
