@@ -139,7 +139,7 @@ fn points(env: &Env, team: &str) -> i64 {
 fn a_result_is_corrected_by_teams_and_date_or_by_the_id_results_show() {
     let env = mini_league();
     let csv = env.ok(&["results", "-c", "mini", "--format", "csv"]);
-    assert!(csv.starts_with("Id,Date,"), "{csv}");
+    assert!(csv.starts_with("id,date,"), "{csv}");
     let out = env.ok(&[
         "edit",
         "match",

@@ -29,6 +29,8 @@ impl Env {
             .unwrap()
             .env("MATCHDAY_DB", self.db())
             .env("NO_COLOR", "1")
+            // Output is drawn for COLUMNS when set: tests read whole tables.
+            .env_remove("COLUMNS")
             .current_dir(self.dir.path())
             .args(args)
             .assert()
@@ -132,6 +134,7 @@ pub fn matchday(dir: &Path, db: &Path, args: &[&str]) -> std::process::Output {
         .current_dir(dir)
         .env_remove("MATCHDAY_DB")
         .env("NO_COLOR", "1")
+        .env_remove("COLUMNS")
         .output()
         .unwrap()
 }

@@ -33,6 +33,10 @@ pub struct Cli {
     #[arg(long, global = true, env = "MATCHDAY_DB", value_name = "PATH")]
     pub db: Option<PathBuf>,
 
+    /// Width and colour (--width, --color).
+    #[command(flatten)]
+    pub screen: crate::render::screen::ScreenArgs,
+
     /// What to do
     #[command(subcommand)]
     pub command: Command,

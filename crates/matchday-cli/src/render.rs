@@ -2,42 +2,49 @@
 //! a `String`, so output is tested without a terminal.
 
 pub mod change;
+pub mod grid;
+pub mod paint;
+pub mod screen;
+pub mod short_name;
 pub mod tie;
 
-use comfy_table::{CellAlignment, ContentArrangement, Table, presets};
+pub use grid::{Grid, Step};
+pub use paint::Painted;
+pub use screen::Screen;
+
 use serde::Serialize;
 
-/// A terminal table with `headers`, the columns in `right` right-aligned (numbers).
+/// A terminal table with `headers`, the columns in `right` right-aligned (numbers),
+/// drawn for this run's screen: whole, or with cells wrapped to fit its width.
 pub fn grid(headers: &[&str], rows: &[Vec<String>], right: &[usize]) -> String {
-    table(headers, rows, right, None)
+    grid_on(headers, rows, right, &screen::current())
 }
 
-/// A terminal table no wider than `width` columns: long cells wrap.
+/// A terminal table no wider than `width` columns (nor the screen): long cells wrap.
 pub fn grid_within(headers: &[&str], rows: &[Vec<String>], right: &[usize], width: u16) -> String {
-    table(headers, rows, right, Some(width))
+    let current = screen::current();
+    let screen = Screen {
+        width: Some(
+            current
+                .width
+                .map_or(usize::from(width), |w| w.min(usize::from(width))),
+        ),
+        ..current
+    };
+    grid_on(headers, rows, right, &screen)
 }
 
-fn table(headers: &[&str], rows: &[Vec<String>], right: &[usize], width: Option<u16>) -> String {
-    let mut table = Table::new();
-    table.load_style(presets::UTF8_FULL_CONDENSED);
-    match width {
-        Some(w) => table
-            .set_content_arrangement(ContentArrangement::Dynamic)
-            .set_width(w),
-        None => table.set_content_arrangement(ContentArrangement::Disabled),
-    };
-    table.set_header(headers.iter().copied());
-    for row in rows {
-        table.add_row(row.iter().map(|cell| cell_text(cell)));
+/// [`grid`] for `screen`.
+pub fn grid_on(headers: &[&str], rows: &[Vec<String>], right: &[usize], screen: &Screen) -> String {
+    let mut grid = Grid::new();
+    for (i, header) in headers.iter().enumerate() {
+        let cells = rows
+            .iter()
+            .map(|row| Painted::plain(row.get(i).cloned().unwrap_or_default()))
+            .collect();
+        grid.column(header, right.contains(&i), cells);
     }
-    for &i in right {
-        if let Some(column) = table.column_mut(i) {
-            column.set_cell_alignment(CellAlignment::Right);
-        }
-    }
-    let mut text = table.to_string();
-    text.push('\n');
-    text
+    grid.render(screen).text
 }
 
 /// Stored text as it may be shown on a terminal: control characters (ANSI
@@ -46,15 +53,46 @@ pub fn escaped(text: &str) -> std::borrow::Cow<'_, str> {
     matchday_core::escape_controls(text)
 }
 
-/// A cell's text: escaped, keeping the line breaks a cell is drawn over.
-fn cell_text(cell: &str) -> String {
-    cell.split('\n')
-        .map(|line| escaped(line))
-        .collect::<Vec<_>>()
-        .join("\n")
+pub use matchday_core::ordinal;
+
+/// Lines of text under a table as they read on `screen`: each line of `text` broken
+/// at spaces to the screen's width, when it is known; with a final newline.
+pub fn prose(text: &str, screen: &Screen) -> String {
+    let mut out = String::new();
+    for line in text.lines() {
+        match screen.width {
+            Some(width) => out.push_str(&wrap(line, width)),
+            None => out.push_str(line),
+        }
+        out.push('\n');
+    }
+    out
 }
 
-pub use matchday_core::ordinal;
+/// Breaks a long line at spaces so no line is wider than `width`, indenting what
+/// follows four more than the line's own indent.
+pub fn wrap(line: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthStr;
+    if line.width() <= width {
+        return line.to_string();
+    }
+    let indent: String = line.chars().take_while(|c| *c == ' ').collect();
+    let mut out = String::new();
+    let mut current = indent.clone();
+    for word in line.trim_start().split(' ') {
+        if !current.trim().is_empty() && current.width() + 1 + word.width() > width {
+            out.push_str(current.trim_end());
+            out.push('\n');
+            current = format!("{indent}    ");
+        }
+        if !current.trim().is_empty() {
+            current.push(' ');
+        }
+        current.push_str(word);
+    }
+    out.push_str(&current);
+    out
+}
 
 /// Pretty JSON with a final newline.
 pub fn json<T: Serialize + ?Sized>(value: &T) -> anyhow::Result<String> {
@@ -94,6 +132,40 @@ pub fn record_cells(
     cells.extend(record.iter().map(u32::to_string));
     cells.push(signed(i64::from(goal_difference)));
     cells
+}
+
+/// The columns a league table's row starts with, added to `grid`: the position
+/// ("2=" when shared), the club (its short name on narrow screens), then played,
+/// won, drawn, lost, goals for and against, and the signed goal difference. Returns
+/// the steps that give up width (short names, then goals for and against).
+pub fn record_columns(
+    grid: &mut Grid,
+    rows: &[(u16, bool, &str, [u32; 6], i32)],
+    position_header: &str,
+) -> Vec<Step> {
+    use grid::plain_cells;
+    grid.column(
+        position_header,
+        true,
+        plain_cells(
+            rows.iter()
+                .map(|r| record_cells(r.0, r.1, r.2, r.3, r.4).swap_remove(0)),
+        ),
+    );
+    let team = grid.clubs(&rows.iter().map(|r| r.2).collect::<Vec<_>>());
+    let mut steps = vec![Step::Narrow(team)];
+    for (i, header) in ["P", "W", "D", "L", "GF", "GA"].iter().enumerate() {
+        let col = grid.column(header, true, plain_cells(rows.iter().map(|r| r.3[i].to_string())));
+        if i >= 4 {
+            steps.push(Step::Drop(col));
+        }
+    }
+    grid.column(
+        "GD",
+        true,
+        plain_cells(rows.iter().map(|r| signed(i64::from(r.4)))),
+    );
+    steps
 }
 
 /// The CSV cells a table row starts with: position, shared, team, played, won,

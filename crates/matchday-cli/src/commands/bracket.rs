@@ -8,6 +8,7 @@ use serde::Serialize;
 use super::Loaded;
 use crate::args::OutputFormat;
 use crate::render;
+use crate::render::wrap;
 
 /// Show a cup's knockout rounds: every tie, as people write the scores
 #[derive(Debug, clap::Args)]
@@ -21,7 +22,7 @@ pub struct Args {
     #[command(flatten)]
     pub when: super::When,
 
-    /// Output format (table or json)
+    /// Output format
     #[arg(long, value_enum, default_value_t)]
     pub format: OutputFormat,
 }
@@ -84,18 +85,55 @@ pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
                 .collect();
             render::json(&rounds)
         }
-        OutputFormat::Csv => anyhow::bail!("bracket prints as a list or JSON, not CSV"),
-        OutputFormat::Table => Ok(render_bracket(&loaded, &bracket, args.when.as_of, &name)),
+        OutputFormat::Csv => {
+            // One tie a line, in the JSON's words.
+            let mut cells = Vec::new();
+            for round in &bracket.rounds {
+                for tie in &round.ties {
+                    let score = tie.score();
+                    cells.push(vec![
+                        round.round.name(),
+                        name(tie.teams().0),
+                        name(tie.teams().1),
+                        render::tie::tie_line(&score, &name),
+                        render::tie::tie_score_text(&score),
+                        tie.winner().map(name).unwrap_or_default(),
+                        tie.next_match().map(|m| m.date.to_string()).unwrap_or_default(),
+                    ]);
+                }
+            }
+            render::csv(
+                &[
+                    "round",
+                    "first",
+                    "second",
+                    "result",
+                    "score",
+                    "winner",
+                    "next_match",
+                ],
+                &cells,
+            )
+        }
+        OutputFormat::Table => Ok(render_bracket(
+            &loaded,
+            &bracket,
+            args.when.as_of,
+            &name,
+            &render::screen::current(),
+        )),
     }
 }
 
-/// The rounds as a list, one tie a line, that reads in an 80-column terminal.
+/// The rounds as a list, one tie a line, broken to the screen's width (80 when unknown).
 pub fn render_bracket(
     loaded: &Loaded,
     bracket: &Bracket,
     as_of: Option<NaiveDate>,
     name: &dyn Fn(TeamId) -> String,
+    screen: &render::Screen,
 ) -> String {
+    let width = screen.prose_width();
     let mut text = format!("{} {}", loaded.competition.name, loaded.competition.season);
     if let Some(day) = as_of {
         text.push_str(&format!(", as of {day}"));
@@ -118,7 +156,7 @@ pub fn render_bracket(
             ),
             _ => format!("{} (not yet drawn)", round.round.name()),
         };
-        text.push_str(&header);
+        text.push_str(&render::Painted::styled(header, anstyle::Style::new().bold()).draw(screen.colour));
         text.push('\n');
         for tie in &round.ties {
             let mut line = format!("  {}", render::tie::tie_line(&tie.score(), name));
@@ -127,12 +165,12 @@ pub fn render_bracket(
             {
                 line.push_str(&format!("  [next: {}]", next.date.format("%-d %b")));
             }
-            text.push_str(&wrap(&line, 80));
+            text.push_str(&wrap(&line, width));
             text.push('\n');
         }
         if !round.byes.is_empty() {
             let byes: Vec<String> = round.byes.iter().map(|t| name(*t)).collect();
-            text.push_str(&wrap(&format!("  Byes: {}", byes.join(", ")), 80));
+            text.push_str(&wrap(&format!("  Byes: {}", byes.join(", ")), width));
             text.push('\n');
         }
     }
@@ -149,31 +187,8 @@ pub fn render_bracket(
         .collect();
     if podium.first.is_some() {
         text.push('\n');
-        text.push_str(&wrap(&decided.join("; "), 80));
+        text.push_str(&wrap(&decided.join("; "), width));
         text.push('\n');
     }
     text
-}
-
-/// Breaks a long line at spaces so no line is wider than `width`, indenting what follows.
-fn wrap(line: &str, width: usize) -> String {
-    if line.chars().count() <= width {
-        return line.to_string();
-    }
-    let indent: String = line.chars().take_while(|c| *c == ' ').collect();
-    let mut out = String::new();
-    let mut current = indent.clone();
-    for word in line.trim_start().split(' ') {
-        if !current.trim().is_empty() && current.chars().count() + 1 + word.chars().count() > width {
-            out.push_str(current.trim_end());
-            out.push('\n');
-            current = format!("{indent}    ");
-        }
-        if !current.trim().is_empty() {
-            current.push(' ');
-        }
-        current.push_str(word);
-    }
-    out.push_str(&current);
-    out
 }

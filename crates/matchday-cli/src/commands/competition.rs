@@ -241,31 +241,96 @@ pub fn list(store: &Store, args: ListArgs) -> anyhow::Result<String> {
             matches,
         });
     }
-    let cells: Vec<Vec<String>> = rows
-        .iter()
-        .map(|r| {
-            vec![
-                r.slug.clone(),
-                r.name.clone(),
-                r.season.clone(),
-                r.format.clone(),
-                if r.rank_by == RankBy::PointsPerGame.name() {
-                    format!("{}, points per game", r.rules)
-                } else {
-                    r.rules.clone()
-                },
-                r.matches.to_string(),
-                r.zones.join(" "),
-            ]
-        })
-        .collect();
-    let headers = ["Slug", "Name", "Season", "Format", "Rules", "Matches", "Zones"];
     match args.format {
         OutputFormat::Json => render::json(&rows),
-        OutputFormat::Csv => render::csv(&headers, &cells),
+        OutputFormat::Csv => {
+            let cells: Vec<Vec<String>> = rows
+                .iter()
+                .map(|r| {
+                    vec![
+                        r.slug.clone(),
+                        r.name.clone(),
+                        r.season.clone(),
+                        r.format.clone(),
+                        r.rules.clone(),
+                        r.points.clone(),
+                        r.rank_by.clone(),
+                        r.matches.to_string(),
+                        r.zones.join(" "),
+                    ]
+                })
+                .collect();
+            render::csv(
+                &[
+                    "slug", "name", "season", "format", "rules", "points", "rank_by", "matches", "zones",
+                ],
+                &cells,
+            )
+        }
         OutputFormat::Table if rows.is_empty() => Ok(
             "no competitions stored yet: try `matchday import FILE` or `matchday competition add`\n".into(),
         ),
-        OutputFormat::Table => Ok(render::grid(&headers, &cells, &[5])),
+        OutputFormat::Table => Ok(render_list(&rows, &render::screen::current())),
     }
+}
+
+/// The competitions for a terminal: zones one a line; narrower screens get zone
+/// labels, then lose the rules, the name (the slug is what commands take) and the format.
+fn render_list(rows: &[CompetitionRow], screen: &render::Screen) -> String {
+    use render::grid::plain_cells;
+    use render::{Grid, Painted, Step, paint};
+
+    let text = |value: &dyn Fn(&CompetitionRow) -> String| plain_cells(rows.iter().map(value));
+    let mut grid = Grid::new();
+    grid.column("Slug", false, text(&|r| r.slug.clone()));
+    let name = grid.column("Name", false, text(&|r| r.name.clone()));
+    grid.column("Season", false, text(&|r| r.season.clone()));
+    let format = grid.column("Format", false, text(&|r| r.format.clone()));
+    let rules = grid.column(
+        "Rules",
+        false,
+        text(&|r| {
+            if r.rank_by == RankBy::PointsPerGame.name() {
+                format!("{}, points per game", r.rules)
+            } else {
+                r.rules.clone()
+            }
+        }),
+    );
+    grid.column("Matches", true, text(&|r| r.matches.to_string()));
+    let zones_in = |label: &dyn Fn(&str) -> String, join: &str| -> Vec<Painted> {
+        rows.iter()
+            .map(|r| {
+                let mut cell = Painted::default();
+                for (i, zone) in r.zones.iter().enumerate() {
+                    let (name, places) = zone.split_once('=').unwrap_or((zone, ""));
+                    if i > 0 {
+                        cell.push(join, anstyle::Style::new());
+                    }
+                    cell.push(format!("{}={places}", label(name)), paint::zone_style(name));
+                }
+                cell
+            })
+            .collect()
+    };
+    let zones = grid.column("Zones", false, zones_in(&|z| z.to_string(), "\n"));
+    grid.narrower(zones, "Zones", zones_in(&paint::zone_label, " "));
+    grid.steps(&[
+        Step::Drop(rules),
+        Step::Narrow(zones),
+        Step::Drop(name),
+        Step::Drop(format),
+    ]);
+    let drawn = grid.render(screen);
+    let mut out = drawn.text.clone();
+    let names = rows
+        .iter()
+        .flat_map(|r| &r.zones)
+        .map(|z| z.split_once('=').map_or(z.as_str(), |(name, _)| name));
+    if drawn.form_of(zones) == Some(1)
+        && let Some(key) = paint::zone_key(names)
+    {
+        out.push_str(&render::prose(&format!("Zones: {key}."), screen));
+    }
+    out
 }

@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use super::Loaded;
 use crate::args::OutputFormat;
-use crate::render;
+use crate::render::{self, Grid, Painted, Step, grid::plain_cells, paint};
 
 /// Show points gaps, games in hand and what is already settled in a league
 ///
@@ -154,7 +154,14 @@ pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
                 &cells,
             )
         }
-        OutputFormat::Table => Ok(render_gaps(&loaded, &gaps, &rows, args.when.as_of, &name)),
+        OutputFormat::Table => Ok(render_gaps(
+            &loaded,
+            &gaps,
+            &rows,
+            args.when.as_of,
+            &name,
+            &render::screen::current(),
+        )),
     }
 }
 
@@ -164,6 +171,7 @@ fn render_gaps(
     rows: &[GapJson],
     as_of: Option<NaiveDate>,
     name: &dyn Fn(TeamId) -> String,
+    screen: &render::Screen,
 ) -> String {
     let competition = &loaded.competition;
     let mut text = format!("{} {}", competition.name, competition.season);
@@ -171,7 +179,8 @@ fn render_gaps(
         text.push_str(&format!(", as of {day}"));
     }
     let against = name(gaps.reference);
-    text.push_str(&format!("; gaps and games in hand against {against}\n"));
+    text.push_str(&format!("; gaps and games in hand against {against}"));
+    let mut text = render::prose(&text, screen);
     // A bottom zone (its boundary is safety, above it) ruled out reads "safe";
     // other zones ruled out are listed after "not".
     let teams = rows.len() as u16;
@@ -181,62 +190,108 @@ fn render_gaps(
             .iter()
             .any(|z| z.name == zone && zone_boundary(z, teams) != z.last)
     };
-    let cells: Vec<Vec<String>> = rows
-        .iter()
-        .map(|r| {
-            let mut settled: Vec<String> = r.clinched.clone();
-            if r.eliminated.iter().any(|z| bottom(z)) {
-                settled.push("safe".into());
-            }
-            let out: Vec<&str> = r
-                .eliminated
+    // What is settled, in words and in zone labels for narrow screens.
+    let settled = |r: &GapJson, label: &dyn Fn(&str) -> String| -> String {
+        let mut settled: Vec<String> = r.clinched.iter().map(|z| label(z)).collect();
+        if r.eliminated.iter().any(|z| bottom(z)) {
+            settled.push("safe".into());
+        }
+        let out: Vec<String> = r
+            .eliminated
+            .iter()
+            .filter(|z| !bottom(z))
+            .map(|z| label(z))
+            .collect();
+        if !out.is_empty() {
+            settled.push(format!("not {}", out.join(", ")));
+        }
+        settled.join("; ")
+    };
+    let range = |r: &GapJson| {
+        let mut range = if r.best_position == r.worst_position {
+            r.best_position.to_string()
+        } else {
+            format!("{}-{}", r.best_position, r.worst_position)
+        };
+        if !r.positions_exact {
+            range.push('?');
+        }
+        range
+    };
+    let reference = rows.iter().position(|r| r.team == against);
+    let short = render::short_name::short_names(&rows.iter().map(|r| r.team.as_str()).collect::<Vec<_>>());
+    let mut grid = Grid::new();
+    grid.column(
+        "Pos",
+        true,
+        rows.iter()
+            .map(|r| {
+                let zone = super::table::zone_of(competition, r.position, matchday_core::View::Total);
+                Painted::styled(
+                    r.position.to_string(),
+                    zone.as_deref().map(paint::zone_style).unwrap_or_default(),
+                )
+            })
+            .collect(),
+    );
+    let team = grid.clubs(&rows.iter().map(|r| r.team.as_str()).collect::<Vec<_>>());
+    let number = |grid: &mut Grid, header: &str, value: &dyn Fn(&GapJson) -> String| {
+        grid.column(header, true, plain_cells(rows.iter().map(value)))
+    };
+    number(&mut grid, "P", &|r| r.played.to_string());
+    number(&mut grid, "Pts", &|r| r.points.to_string());
+    // Against the leader, "To 1st" says it all.
+    let leader_asked = rows.first().is_some_and(|r| r.team == against);
+    let to_first = number(&mut grid, "To 1st", &|r| signed_gap(r.gap_to_leader));
+    if !leader_asked {
+        let short_against = reference.map_or(against.clone(), |i| short[i].clone());
+        number(&mut grid, &format!("To {short_against}"), &|r| {
+            signed_gap(r.gap_to_team)
+        });
+    }
+    let in_hand = number(&mut grid, "In hand", &|r| {
+        render::signed(i64::from(r.games_in_hand))
+    });
+    grid.narrower(
+        in_hand,
+        "GiH",
+        plain_cells(rows.iter().map(|r| render::signed(i64::from(r.games_in_hand)))),
+    );
+    let left = number(&mut grid, "Left", &|r| r.remaining.to_string());
+    let max = number(&mut grid, "Max", &|r| r.max_points.to_string());
+    let can_finish = number(&mut grid, "Can finish", &range);
+    grid.narrower(can_finish, "Range", plain_cells(rows.iter().map(range)));
+    let styled_settled = |label: &dyn Fn(&str) -> String| -> Vec<Painted> {
+        rows.iter()
+            .map(|r| Painted::styled(settled(r, label), paint::SETTLED))
+            .collect()
+    };
+    let settled_col = grid.column("Settled", false, styled_settled(&|z| z.to_string()));
+    grid.narrower(settled_col, "Settled", styled_settled(&paint::zone_label));
+    grid.steps(&[
+        Step::Narrow(team),
+        Step::Drop(left),
+        Step::Narrow(can_finish),
+        Step::Narrow(in_hand),
+        Step::Narrow(settled_col),
+        Step::Drop(max),
+        Step::Drop(to_first),
+    ]);
+    if let Some(row) = reference {
+        grid.strong_row(row);
+    }
+    let drawn = grid.render(screen);
+    text.push_str(&drawn.text);
+    if drawn.form_of(settled_col) == Some(1) {
+        let named = rows.iter().flat_map(|r| {
+            r.clinched
                 .iter()
-                .filter(|z| !bottom(z))
-                .map(String::as_str)
-                .collect();
-            if !out.is_empty() {
-                settled.push(format!("not {}", out.join(", ")));
-            }
-            let mut range = if r.best_position == r.worst_position {
-                r.best_position.to_string()
-            } else {
-                format!("{}-{}", r.best_position, r.worst_position)
-            };
-            if !r.positions_exact {
-                range.push('?');
-            }
-            vec![
-                r.position.to_string(),
-                r.team.clone(),
-                r.played.to_string(),
-                r.points.to_string(),
-                signed_gap(r.gap_to_leader),
-                signed_gap(r.gap_to_team),
-                render::signed(i64::from(r.games_in_hand)),
-                r.remaining.to_string(),
-                r.max_points.to_string(),
-                range,
-                settled.join("; "),
-            ]
-        })
-        .collect();
-    text.push_str(&render::grid(
-        &[
-            "Pos",
-            "Team",
-            "P",
-            "Pts",
-            "To 1st",
-            &format!("To {}", short(&against)),
-            "In hand",
-            "Left",
-            "Max",
-            "Can finish",
-            "Settled",
-        ],
-        &cells,
-        &[0, 2, 3, 4, 5, 6, 7, 8, 9],
-    ));
+                .chain(r.eliminated.iter().filter(|z| !bottom(z)))
+        });
+        if let Some(key) = paint::zone_key(named.map(String::as_str)) {
+            text.push_str(&render::prose(&format!("Settled: {key}."), screen));
+        }
+    }
     // The reference team's distance to each zone's edge, in words.
     if let Some(row) = gaps.rows.iter().find(|r| r.team == gaps.reference) {
         let holder: HashMap<u16, &str> = rows.iter().map(|r| (r.position, r.team.as_str())).collect();
@@ -261,15 +316,21 @@ fn render_gaps(
             ));
         }
         if !parts.is_empty() {
-            text.push_str(&format!("{}: {}\n", name(gaps.reference), parts.join("; ")));
+            let line = format!("{}: {}", name(gaps.reference), parts.join("; "));
+            text.push_str(&render::prose(&line, screen));
         }
     }
-    text.push_str(&format!("Can finish: {TIE_NOTE}.\n"));
+    let note = match drawn.form_of(can_finish) {
+        Some(0) => format!("Can finish: {TIE_NOTE}."),
+        _ => format!("Range: the best and worst places a club can still finish; {TIE_NOTE}."),
+    };
+    text.push_str(&render::prose(&note, screen));
     if rows.iter().any(|r| !r.positions_exact) {
-        text.push_str(
+        text.push_str(&render::prose(
             "?: the search for this range hit its limit, so it may be wider than the truth; \
-             nothing is marked settled that is not.\n",
-        );
+             nothing is marked settled that is not.",
+            screen,
+        ));
     }
     text
 }
@@ -281,9 +342,4 @@ fn signed_gap(gap: i32) -> String {
         g if g > 0 => g.to_string(),
         g => format!("+{}", -g),
     }
-}
-
-/// A short column label for a team: its first word.
-fn short(name: &str) -> String {
-    name.split_whitespace().next().unwrap_or(name).to_string()
 }

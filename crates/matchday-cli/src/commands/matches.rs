@@ -112,43 +112,175 @@ fn list(store: &Store, filter: Filter, pending: bool) -> anyhow::Result<String> 
         .iter()
         .map(|(c, m)| row(m, &competitions[c], &names))
         .collect();
-    let headers = ["Id", "Date", "Time", "Competition", "Round", "Home", "", "Away"];
-    let cells: Vec<Vec<String>> = rows
-        .iter()
-        .map(|r| {
-            let round = match (&r.round, &r.group, r.leg) {
-                (Some(round), _, Some(leg)) => format!("{round}, leg {leg}"),
-                (Some(round), _, None) => round.clone(),
-                (None, Some(g), _) => format!("Group {g}"),
-                _ => String::new(),
-            };
-            let middle = match (&r.result, r.status.as_str()) {
-                (Some(result), "awarded") => format!("{result} (awarded)"),
-                (Some(result), _) => result.clone(),
-                (None, "scheduled") => "v".into(),
-                (None, status) => format!("v ({status})"),
-            };
-            vec![
-                r.id.to_string(),
-                r.date.to_string(),
-                r.kickoff.clone().unwrap_or_default(),
-                r.competition.clone(),
-                round,
-                r.home.clone(),
-                middle,
-                r.away.clone(),
-            ]
-        })
-        .collect();
+    let round = |r: &MatchRow| match (&r.round, &r.group, r.leg) {
+        (Some(round), _, Some(leg)) => format!("{round}, leg {leg}"),
+        (Some(round), _, None) => round.clone(),
+        (None, Some(g), _) => format!("Group {g}"),
+        _ => String::new(),
+    };
+    let middle = |r: &MatchRow| match (&r.result, r.status.as_str()) {
+        (Some(result), "awarded") => format!("{result} (awarded)"),
+        (Some(result), _) => result.clone(),
+        (None, "scheduled") => "v".into(),
+        (None, status) => format!("v ({status})"),
+    };
     match filter.format {
         OutputFormat::Json => render::json(&rows),
-        OutputFormat::Csv => render::csv(&headers.map(|h| if h.is_empty() { "result" } else { h }), &cells),
+        OutputFormat::Csv => {
+            let cells: Vec<Vec<String>> = rows
+                .iter()
+                .map(|r| {
+                    vec![
+                        r.id.to_string(),
+                        r.date.to_string(),
+                        r.kickoff.clone().unwrap_or_default(),
+                        r.competition.clone(),
+                        r.season.clone(),
+                        round(r),
+                        r.home.clone(),
+                        middle(r),
+                        r.away.clone(),
+                    ]
+                })
+                .collect();
+            render::csv(
+                &[
+                    "id",
+                    "date",
+                    "kickoff",
+                    "competition",
+                    "season",
+                    "round",
+                    "home",
+                    "result",
+                    "away",
+                ],
+                &cells,
+            )
+        }
         OutputFormat::Table if rows.is_empty() => Ok(if pending {
             "no fixtures match\n".into()
         } else {
             "no results match\n".into()
         }),
-        OutputFormat::Table => Ok(render::grid(&headers, &cells, &[0])),
+        OutputFormat::Table => {
+            let asked = team.and_then(|t| names.get(&t)).map(String::as_str);
+            Ok(render_matches(
+                &rows,
+                asked,
+                &round,
+                &middle,
+                &render::screen::current(),
+            ))
+        }
+    }
+}
+
+/// Matches for a terminal; the club asked about in bold, and its results coloured
+/// as won, drawn or lost. Narrower screens drop the kick-off time, then shorten
+/// club, competition and round names, and at the last the id.
+fn render_matches(
+    rows: &[MatchRow],
+    asked: Option<&str>,
+    round: &dyn Fn(&MatchRow) -> String,
+    middle: &dyn Fn(&MatchRow) -> String,
+    screen: &render::Screen,
+) -> String {
+    use render::grid::plain_cells;
+    use render::paint::{self, Painted};
+    use render::short_name::{short_competition, short_names, short_round};
+    use render::{Grid, Step};
+
+    let mut clubs: Vec<&str> = rows
+        .iter()
+        .flat_map(|r| [r.home.as_str(), r.away.as_str()])
+        .collect();
+    clubs.sort_unstable();
+    clubs.dedup();
+    let short: std::collections::HashMap<&str, String> =
+        clubs.iter().copied().zip(short_names(&clubs)).collect();
+    // The club asked about in bold, under whichever name is shown.
+    let club = |name: &str, shown: String| {
+        let cell = Painted::plain(shown);
+        if Some(name) == asked { cell.strong() } else { cell }
+    };
+    let side = |grid: &mut Grid, header: &str, pick: &dyn Fn(&MatchRow) -> &str| {
+        let full = rows.iter().map(|r| club(pick(r), pick(r).to_string())).collect();
+        let col = grid.column(header, false, full);
+        let shortened = rows
+            .iter()
+            .map(|r| club(pick(r), short[pick(r)].clone()))
+            .collect();
+        grid.narrower(col, header, shortened);
+        col
+    };
+    let mut grid = Grid::new();
+    let id = grid.column("Id", true, plain_cells(rows.iter().map(|r| r.id.to_string())));
+    grid.column(
+        "Date",
+        false,
+        plain_cells(rows.iter().map(|r| r.date.to_string())),
+    );
+    let time = grid.column(
+        "Time",
+        false,
+        plain_cells(rows.iter().map(|r| r.kickoff.clone().unwrap_or_default())),
+    );
+    let competition = grid.column(
+        "Competition",
+        false,
+        plain_cells(rows.iter().map(|r| r.competition.clone())),
+    );
+    grid.narrower(
+        competition,
+        "Comp",
+        plain_cells(rows.iter().map(|r| short_competition(&r.competition))),
+    );
+    let round_col = grid.column("Round", false, plain_cells(rows.iter().map(round)));
+    grid.narrower(
+        round_col,
+        "Round",
+        plain_cells(rows.iter().map(|r| short_round(&round(r)))),
+    );
+    let home = side(&mut grid, "Home", &|r| r.home.as_str());
+    grid.column(
+        "",
+        false,
+        rows.iter()
+            .map(|r| {
+                let text = middle(r);
+                match outcome(r, asked) {
+                    Some(std::cmp::Ordering::Greater) => Painted::styled(text, paint::WIN),
+                    Some(std::cmp::Ordering::Equal) => Painted::styled(text, paint::DRAW),
+                    Some(std::cmp::Ordering::Less) => Painted::styled(text, paint::LOSS),
+                    None => Painted::plain(text),
+                }
+            })
+            .collect(),
+    );
+    let away = side(&mut grid, "Away", &|r| r.away.as_str());
+    grid.steps(&[
+        Step::Drop(time),
+        Step::NarrowAll(vec![home, away]),
+        Step::Narrow(competition),
+        Step::Narrow(round_col),
+        Step::Drop(id),
+    ]);
+    grid.render(screen).text
+}
+
+/// How the match went for the club asked about: won (greater), drawn or lost,
+/// by penalties, else extra time, else the full-time score.
+fn outcome(r: &MatchRow, asked: Option<&str>) -> Option<std::cmp::Ordering> {
+    let asked = asked?;
+    let [home, away] = r.penalties.or(r.extra_time).or(r.full_time)?;
+    let for_home = home.cmp(&away);
+    if r.home == asked {
+        Some(for_home)
+    } else if r.away == asked {
+        Some(for_home.reverse())
+    } else {
+        None
     }
 }
 

@@ -47,6 +47,7 @@ pub fn run(cli: Cli) -> anyhow::Result<String> {
         Command::Man(args) => return man::run(args),
         _ => {}
     }
+    crate::render::screen::install(cli.screen);
     let path = database_path(cli.db)?;
     // Backup and restore open the database themselves: a backup copies a file of any
     // schema version as it is, and a restore checks its file before touching the database.

@@ -35,6 +35,10 @@ pub struct Args {
     #[arg(long, default_value_t = 2024)]
     pub seed: u64,
 
+    /// Show this club's row in bold (on a colour terminal)
+    #[arg(long, short)]
+    pub team: Option<String>,
+
     /// Output format
     #[arg(long, value_enum, default_value_t)]
     pub format: OutputFormat,
@@ -56,7 +60,18 @@ struct OddsJson {
 pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
     let read = store.read();
     let names = read.team_names()?;
+    let asked = args.team.as_deref().map(|t| read.resolve_team(t)).transpose()?;
     let super::League { loaded, state } = super::League::load(&read, &args.competition, args.when)?;
+    if let Some(team) = asked
+        && !state.teams().contains(&team)
+    {
+        anyhow::bail!(
+            "{} is not in {} {}",
+            render::escaped(names.get(&team).map_or("that team", String::as_str)),
+            loaded.competition.name,
+            loaded.competition.season
+        );
+    }
     let model = MatchModel::fit(&state, &ModelOptions::default());
     let options = SimulationOptions {
         sims: args.sims,
@@ -109,11 +124,13 @@ pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
         })
         .collect();
     let zone_names: Vec<String> = loaded.competition.zones.iter().map(|z| z.name.clone()).collect();
+    let certainty = &certainty;
     match args.format {
         OutputFormat::Json => render::json(&rows),
         OutputFormat::Csv => {
             let mut headers = vec!["team".to_string(), "points".into(), "expected_points".into()];
-            headers.extend(zone_names.iter().cloned());
+            // Headers are snake_case, as every CSV's: "champions-league" is champions_league.
+            headers.extend(zone_names.iter().map(|z| z.replace(['-', ' '], "_")));
             let cells: Vec<Vec<String>> = rows
                 .iter()
                 .map(|r| {
@@ -134,70 +151,150 @@ pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
             render::csv(&headers, &cells)
         }
         OutputFormat::Table => {
-            let mut text = format!("{} {}", loaded.competition.name, loaded.competition.season);
-            if let Some(day) = args.when.as_of {
-                text.push_str(&format!(", as of {day}"));
-            }
-            text.push_str(&format!(
-                ": {} simulated seasons, seed {}\n",
-                forecast.sims, forecast.seed
-            ));
-            let mut headers = vec![
-                "Team".to_string(),
-                "Pts".into(),
-                "xPts".into(),
-                "Likeliest".into(),
-            ];
-            headers.extend(zone_names.iter().cloned());
-            let cells: Vec<Vec<String>> = rows
-                .iter()
-                .map(|r| {
-                    let likeliest = r
-                        .positions
-                        .iter()
-                        .enumerate()
-                        .max_by(|a, b| a.1.total_cmp(b.1))
-                        .map(|(p, chance)| {
-                            format!("{} ({})", render::ordinal(p as u16 + 1), percent(*chance, None))
-                        })
-                        .unwrap_or_default();
-                    let mut line = vec![
-                        r.team.clone(),
-                        r.points.to_string(),
-                        format!("{:.1}", r.expected_points),
-                        likeliest,
-                    ];
-                    line.extend(
-                        zone_names
-                            .iter()
-                            .map(|z| percent(r.zones.get(z).copied().unwrap_or(0.0), certainty(r.id, z))),
-                    );
-                    line
-                })
-                .collect();
-            let headers: Vec<&str> = headers.iter().map(String::as_str).collect();
-            let right: Vec<usize> = (1..headers.len()).collect();
-            text.push_str(&render::grid(&headers, &cells, &right));
-            text.push_str(
-                "Zones: the chance of finishing in each; 100% and 0% mean settled mathematically.\n",
-            );
-            Ok(text)
+            let view = OddsView {
+                competition: &loaded.competition,
+                as_of: args.when.as_of,
+                sims: forecast.sims,
+                seed: forecast.seed,
+                fitted_on: state.results().len(),
+                fixtures_left: state.fixtures().len(),
+                strong: asked.and_then(|t| rows.iter().position(|r| r.id == t)),
+            };
+            Ok(render_odds(&view, &rows, &certainty, &render::screen::current()))
         }
     }
 }
 
+/// What an odds table says besides its rows.
+struct OddsView<'a> {
+    competition: &'a matchday_core::Competition,
+    as_of: Option<chrono::NaiveDate>,
+    sims: u64,
+    seed: u64,
+    /// Results the model was fitted on.
+    fitted_on: usize,
+    fixtures_left: usize,
+    /// The row of the club asked about.
+    strong: Option<usize>,
+}
+
+fn render_odds(
+    view: &OddsView<'_>,
+    rows: &[OddsJson],
+    certainty: &dyn Fn(TeamId, &str) -> Option<bool>,
+    screen: &render::Screen,
+) -> String {
+    use render::grid::plain_cells;
+    use render::paint::{self, Painted};
+    use render::{Grid, Step};
+
+    let competition = view.competition;
+    let mut text = format!("{} {}", competition.name, competition.season);
+    if let Some(day) = view.as_of {
+        text.push_str(&format!(", as of {day}"));
+    }
+    let seasons = if view.sims == 1 { "season" } else { "seasons" };
+    text.push_str(&format!(
+        ": {} simulated {seasons}, seed {}",
+        view.sims, view.seed
+    ));
+    let mut text = render::prose(&text, screen);
+    let mut grid = Grid::new();
+    let team = grid.clubs(&rows.iter().map(|r| r.team.as_str()).collect::<Vec<_>>());
+    grid.column(
+        "Pts",
+        true,
+        plain_cells(rows.iter().map(|r| r.points.to_string())),
+    );
+    let expected = grid.column(
+        "xPts",
+        true,
+        plain_cells(rows.iter().map(|r| format!("{:.1}", r.expected_points))),
+    );
+    let likeliest = grid.column(
+        "Likeliest",
+        true,
+        plain_cells(rows.iter().map(|r| {
+            r.positions
+                .iter()
+                .enumerate()
+                .max_by(|a, b| a.1.total_cmp(b.1))
+                .map(|(p, chance)| format!("{} ({})", render::ordinal(p as u16 + 1), percent(*chance, None)))
+                .unwrap_or_default()
+        })),
+    );
+    let mut steps = vec![Step::Narrow(team)];
+    let mut zone_cols = Vec::new();
+    for zone in &competition.zones {
+        let style = paint::zone_style(&zone.name);
+        let cells: Vec<Painted> = rows
+            .iter()
+            .map(|r| {
+                let p = r.zones.get(&zone.name).copied().unwrap_or(0.0);
+                let certain = certainty(r.id, &zone.name);
+                let shown = percent(p, certain);
+                match certain {
+                    Some(true) => Painted::styled(shown, style.bold()),
+                    Some(false) => Painted::styled(shown, paint::DIM),
+                    None if p >= 0.5 => Painted::styled(shown, style),
+                    None => Painted::plain(shown),
+                }
+            })
+            .collect();
+        let col = grid.column(&zone.name, true, cells.clone());
+        grid.narrower(col, &paint::zone_label(&zone.name), cells);
+        zone_cols.push(col);
+    }
+    steps.push(Step::NarrowAll(zone_cols.clone()));
+    steps.extend([Step::Drop(likeliest), Step::Drop(expected)]);
+    grid.steps(&steps);
+    if let Some(row) = view.strong {
+        grid.strong_row(row);
+    }
+    let drawn = grid.render(screen);
+    text.push_str(&drawn.text);
+    let key = match paint::zone_key(competition.zones.iter().map(|z| z.name.as_str())) {
+        Some(key) if zone_cols.iter().any(|&c| drawn.form_of(c) == Some(1)) => format!(" ({key})"),
+        _ => String::new(),
+    };
+    let mut notes =
+        format!("Zones: the chance of finishing in each{key}; 100% and 0% mean settled mathematically.");
+    if view.fitted_on == 0 && view.fixtures_left > 0 {
+        notes.push_str(
+            "\nNo results yet to fit the model on (pre-season): every club is rated alike, \
+             so these odds only say what the fixtures and deductions allow.",
+        );
+    }
+    text.push_str(&render::prose(&notes, screen));
+    text
+}
+
 /// A probability as people read it: "100%" and "0%" only when `certain` says the
-/// exact method settled it, so a rare outcome no simulation hit still reads "<1%".
+/// exact method settled it, so a rare outcome no simulation hit still reads "<0.1%";
+/// a tenth of a percent near either end, whole percents between.
 fn percent(p: f64, certain: Option<bool>) -> String {
-    if certain == Some(true) {
-        "100%".into()
-    } else if certain == Some(false) {
-        "0%".into()
-    } else if p >= 0.995 {
-        ">99%".into()
-    } else if p < 0.005 {
-        "<1%".into()
-    } else {
-        format!("{:.0}%", p * 100.0)
+    match certain {
+        Some(true) => "100%".into(),
+        Some(false) => "0%".into(),
+        None if p >= 0.9995 => ">99.9%".into(),
+        None if p < 0.0005 => "<0.1%".into(),
+        None if !(0.01..=0.99).contains(&p) => format!("{:.1}%", p * 100.0),
+        None => format!("{:.0}%", p * 100.0),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::percent;
+
+    #[test]
+    fn only_what_is_settled_reads_100_or_0() {
+        assert_eq!(percent(1.0, None), ">99.9%");
+        assert_eq!(percent(0.0, None), "<0.1%");
+        assert_eq!(percent(1.0, Some(true)), "100%");
+        assert_eq!(percent(0.0, Some(false)), "0%");
+        assert_eq!(percent(0.004, None), "0.4%");
+        assert_eq!(percent(0.996, None), "99.6%");
+        assert_eq!(percent(0.5, None), "50%");
     }
 }

@@ -112,20 +112,23 @@ pub fn run(
                 text.push_str(&format!(", as of {day}"));
             }
             text.push('\n');
-            text.push_str(&render_rows(&rows, stage != REGULAR_SEASON));
+            let screen = render::screen::current();
+            text.push_str(&render_rows(&rows, stage != REGULAR_SEASON, &screen));
+            let mut under = String::new();
             if stage == REGULAR_SEASON {
-                text.push_str(&format!(
+                under.push_str(&format!(
                     "  The table after {} rounds, when the league splits.\n",
                     split.rounds_before()
                 ));
             } else if rows.iter().any(|r| r.rounded_down) {
-                text.push_str(
+                under.push_str(
                     "  * half a point was rounded away when the points were halved: such a club goes ahead of one level with it.\n",
                 );
             }
             if !tables.settled {
-                text.push_str("  The regular season is not finished: the sections are as they stand.\n");
+                under.push_str("  The regular season is not finished: the sections are as they stand.\n");
             }
+            text.push_str(&render::prose(&under, &screen));
             Ok(text)
         }
     }
@@ -195,27 +198,39 @@ fn csv_cells(r: &StageRow) -> Vec<String> {
 }
 
 /// The stage's table for a terminal; a section shows the points carried over.
-fn render_rows(rows: &[StageRow], section: bool) -> String {
-    let cells: Vec<Vec<String>> = rows
+fn render_rows(rows: &[StageRow], section: bool, screen: &render::Screen) -> String {
+    use render::grid::plain_cells;
+    let mut grid = render::Grid::new();
+    let records: Vec<_> = rows
         .iter()
         .map(|r| {
-            let mut cells =
-                render::record_cells(r.position, r.shared, &r.team, r.record(), r.goal_difference);
-            if section {
-                let mark = if r.rounded_down { "*" } else { "" };
-                cells.push(format!("{}{mark}", r.carried.unwrap_or(0)));
-            }
-            cells.push(r.points.to_string());
-            cells
+            (
+                r.position,
+                r.shared,
+                r.team.as_str(),
+                r.record(),
+                r.goal_difference,
+            )
         })
         .collect();
-    let mut headers = vec!["Pos", "Team", "P", "W", "D", "L", "GF", "GA", "GD"];
+    let steps = render::record_columns(&mut grid, &records, "Pos");
     if section {
-        headers.push("Carried");
+        grid.column(
+            "Carried",
+            true,
+            plain_cells(rows.iter().map(|r| {
+                let mark = if r.rounded_down { "*" } else { "" };
+                format!("{}{mark}", r.carried.unwrap_or(0))
+            })),
+        );
     }
-    headers.push("Pts");
-    let right: Vec<usize> = std::iter::once(0).chain(2..headers.len()).collect();
-    render::grid(&headers, &cells, &right)
+    grid.column(
+        "Pts",
+        true,
+        plain_cells(rows.iter().map(|r| r.points.to_string())),
+    );
+    grid.steps(&steps);
+    grid.render(screen).text
 }
 
 #[cfg(test)]
@@ -253,6 +268,7 @@ mod tests {
                 row(2, "Salzburg", 22, false, 43),
             ],
             true,
+            &render::Screen::default(),
         );
         assert!(text.contains("Carried"), "{text}");
         assert!(text.contains("22*"), "{text}");

@@ -53,6 +53,10 @@ pub struct Args {
     #[arg(long, conflicts_with_all = ["group", "view", "thirds"])]
     pub stage: Option<String>,
 
+    /// Show this club's row in bold (on a colour terminal)
+    #[arg(long, short)]
+    pub team: Option<String>,
+
     /// Output format
     #[arg(long, value_enum, default_value_t)]
     pub format: OutputFormat,
@@ -117,6 +121,8 @@ pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
     let deductions = read.deductions(id)?;
     let decisions = read.decisions(id)?;
     let names = read.team_names()?;
+    let asked = args.team.as_deref().map(|t| read.resolve_team(t)).transpose()?;
+    let screen = render::screen::current();
     if args.thirds {
         return super::thirds::run(
             &competition,
@@ -170,6 +176,16 @@ pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
         None => vec![(None, read.entrants(id)?)],
     };
 
+    if let Some(team) = asked
+        && !tables.iter().any(|(_, teams)| teams.contains(&team))
+    {
+        anyhow::bail!(
+            "{} is not in {} {}",
+            render::escaped(names.get(&team).map_or("that team", String::as_str)),
+            competition.name,
+            competition.season
+        );
+    }
     let mut json_rows = Vec::new();
     let mut text = String::new();
     let mut csv_cells = Vec::new();
@@ -191,31 +207,48 @@ pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
             if !text.is_empty() {
                 text.push('\n');
             }
-            text.push_str(&heading(&competition, group.as_deref(), &args));
-            text.push_str(&render_table(&rows, competition.rank_by));
-            text.push_str(&notes(&standings, &deductions, args.when.as_of, &names));
+            let moved = movement(
+                &competition,
+                teams,
+                &group_matches,
+                &deductions,
+                options,
+                &standings,
+            );
+            let looks = Looks {
+                moved,
+                strong: asked.and_then(|t| standings.rows.iter().position(|r| r.team == t)),
+            };
+            text.push_str(&render::prose(
+                &heading(&competition, group.as_deref(), &args),
+                &screen,
+            ));
+            text.push_str(&render_table(&rows, competition.rank_by, &looks, &screen));
+            let mut under = String::new();
+            under.push_str(&notes(&standings, &deductions, args.when.as_of, &names));
             let cancelled = group_matches
                 .iter()
                 .filter(|m| matches!(m.status, MatchStatus::Cancelled))
                 .count();
             match cancelled {
                 0 => {}
-                1 => text.push_str("  1 match was cancelled and never played.\n"),
-                n => text.push_str(&format!("  {n} matches were cancelled and never played.\n")),
+                1 => under.push_str("  1 match was cancelled and never played.\n"),
+                n => under.push_str(&format!("  {n} matches were cancelled and never played.\n")),
             }
             if let Some(split) = competition.structure.split() {
                 let sections: Vec<&str> = split.sections().iter().map(|s| s.name.as_str()).collect();
-                text.push_str(&format!(
+                under.push_str(&format!(
                     "  All matches counted in full; the league splits after {} rounds: see --stage {}.\n",
                     split.rounds_before(),
                     sections.join(" or --stage ")
                 ));
             }
             if competition.rank_by == RankBy::PointsPerGame {
-                text.push_str(
+                under.push_str(
                     "  Ranked by points per game (points after deductions, divided by matches played).\n",
                 );
             }
+            text.push_str(&render::prose(&under, &screen));
         }
         csv_cells.extend(rows.iter().map(csv_cells_of));
         json_rows.extend(rows);
@@ -256,7 +289,7 @@ fn heading(competition: &Competition, group: Option<&str>, args: &Args) -> Strin
 
 /// The narrowest zone a position lies in: 1st is "champions" rather than "champions-league".
 /// Zones belong to the total table: a home or away table decides nothing.
-fn zone_of(competition: &Competition, position: u16, view: View) -> Option<String> {
+pub(crate) fn zone_of(competition: &Competition, position: u16, view: View) -> Option<String> {
     if view != View::Total {
         return None;
     }
@@ -325,7 +358,7 @@ const CSV_HEADERS: [&str; 15] = [
 
 impl TableRow {
     /// Played, won, drawn, lost, goals for and against.
-    fn record(&self) -> [u32; 6] {
+    pub(crate) fn record(&self) -> [u32; 6] {
         [
             self.played.into(),
             self.won.into(),
@@ -349,39 +382,153 @@ fn csv_cells_of(r: &TableRow) -> Vec<String> {
     cells
 }
 
+/// What a terminal table shows besides its rows.
+#[derive(Debug, Clone, Default)]
+pub struct Looks {
+    /// Places each row moved since the previous matchday (up is positive), when known.
+    pub moved: Option<Vec<i32>>,
+    /// The row of the club asked about, shown in bold.
+    pub strong: Option<usize>,
+}
+
 /// The terminal table: a "=" marks a shared position, a "*" points deducted; a
-/// PPG column when points per game rank it.
-pub fn render_table(rows: &[TableRow], rank_by: RankBy) -> String {
-    let ppg = rank_by == RankBy::PointsPerGame;
-    let cells: Vec<Vec<String>> = rows
-        .iter()
-        .map(|r| {
-            let mut cells =
-                render::record_cells(r.position, r.shared, &r.team, r.record(), r.goal_difference);
-            cells.extend([
-                if r.deducted != 0 {
-                    format!("{}*", r.points)
+/// PPG column when points per game rank it. Narrower screens get short club
+/// names, zone labels (with a key under the table), then fewer columns.
+pub fn render_table(rows: &[TableRow], rank_by: RankBy, looks: &Looks, screen: &render::Screen) -> String {
+    use render::grid::plain_cells;
+    use render::paint::{self, Painted};
+    use render::{Grid, Step};
+
+    let zone_style = |r: &TableRow| r.zone.as_deref().map(paint::zone_style).unwrap_or_default();
+    let mut grid = Grid::new();
+    grid.column(
+        "Pos",
+        true,
+        rows.iter()
+            .map(|r| {
+                let text = if r.shared {
+                    format!("{}=", r.position)
                 } else {
-                    r.points.to_string()
-                },
-                r.form.clone(),
-                r.zone.clone().unwrap_or_default(),
-            ]);
-            if ppg {
-                cells.insert(10, format!("{:.2}", r.points_per_game.unwrap_or(0.0)));
-            }
-            cells
-        })
-        .collect();
-    let mut headers = vec![
-        "Pos", "Team", "P", "W", "D", "L", "GF", "GA", "GD", "Pts", "Form", "Zone",
-    ];
-    let mut right = vec![0, 2, 3, 4, 5, 6, 7, 8, 9];
-    if ppg {
-        headers.insert(10, "PPG");
-        right.push(10);
+                    r.position.to_string()
+                };
+                Painted::styled(text, zone_style(r))
+            })
+            .collect(),
+    );
+    let team = grid.clubs(&rows.iter().map(|r| r.team.as_str()).collect::<Vec<_>>());
+    let number = |grid: &mut Grid, header: &str, value: &dyn Fn(&TableRow) -> String| {
+        grid.column(header, true, plain_cells(rows.iter().map(value)))
+    };
+    number(&mut grid, "P", &|r| r.played.to_string());
+    let won = number(&mut grid, "W", &|r| r.won.to_string());
+    let drawn = number(&mut grid, "D", &|r| r.drawn.to_string());
+    let lost = number(&mut grid, "L", &|r| r.lost.to_string());
+    let goals_for = number(&mut grid, "GF", &|r| r.goals_for.to_string());
+    let goals_against = number(&mut grid, "GA", &|r| r.goals_against.to_string());
+    number(&mut grid, "GD", &|r| render::signed(i64::from(r.goal_difference)));
+    number(&mut grid, "Pts", &|r| {
+        if r.deducted != 0 {
+            format!("{}*", r.points)
+        } else {
+            r.points.to_string()
+        }
+    });
+    if rank_by == RankBy::PointsPerGame {
+        number(&mut grid, "PPG", &|r| {
+            format!("{:.2}", r.points_per_game.unwrap_or(0.0))
+        });
     }
-    render::grid(&headers, &cells, &right)
+    let form = grid.column("Form", false, rows.iter().map(|r| paint::form(&r.form)).collect());
+    let zone_cells = |label: &dyn Fn(&str) -> String| -> Vec<Painted> {
+        rows.iter()
+            .map(|r| Painted::styled(r.zone.as_deref().map(label).unwrap_or_default(), zone_style(r)))
+            .collect()
+    };
+    let zone = grid.column("Zone", false, zone_cells(&|z| z.to_string()));
+    grid.narrower(zone, "Zone", zone_cells(&paint::zone_label));
+    let moved = looks
+        .moved
+        .as_ref()
+        .map(|moved| grid.column("Move", true, moved.iter().map(|&n| paint::movement(n)).collect()));
+    let mut steps = vec![Step::Narrow(team)];
+    steps.extend(moved.map(Step::Drop));
+    steps.extend([
+        Step::Narrow(zone),
+        Step::Drop(goals_for),
+        Step::Drop(goals_against),
+        Step::Drop(form),
+        Step::Drop(won),
+        Step::Drop(drawn),
+        Step::Drop(lost),
+    ]);
+    grid.steps(&steps);
+    if let Some(row) = looks.strong {
+        grid.strong_row(row);
+    }
+    let drawn = grid.render(screen);
+    let mut text = drawn.text.clone();
+    if drawn.form_of(zone) == Some(1)
+        && let Some(key) = paint::zone_key(rows.iter().filter_map(|r| r.zone.as_deref()))
+    {
+        text.push_str(&render::prose(&format!("Zone: {key}"), screen));
+    }
+    if let Some(col) = moved
+        && drawn.form_of(col) == Some(0)
+    {
+        text.push_str("Move: places up or down since the previous matchday.\n");
+    }
+    text
+}
+
+/// The day before the latest matchday: the first day of the round of the latest
+/// result on or before `as_of` (within the week before it), less one day.
+fn previous_matchday(matches: &[Match], as_of: Option<NaiveDate>) -> Option<NaiveDate> {
+    let played: Vec<&Match> = matches
+        .iter()
+        .filter(|m| m.status.result().is_some() && as_of.is_none_or(|day| m.date <= day))
+        .collect();
+    let latest = played.iter().max_by_key(|m| m.date)?;
+    let week_before = latest.date - chrono::Duration::days(6);
+    let first = played
+        .iter()
+        .filter(|m| m.round == latest.round && m.date >= week_before)
+        .map(|m| m.date)
+        .min()?;
+    let before = first.pred_opt()?;
+    // Movement from a table of nothing played says nothing.
+    played.iter().any(|m| m.date <= before).then_some(before)
+}
+
+/// Places each row of `now` moved since the previous matchday, up positive.
+fn movement(
+    competition: &Competition,
+    teams: &[TeamId],
+    matches: &[Match],
+    deductions: &[Deduction],
+    options: TableOptions,
+    now: &Standings,
+) -> Option<Vec<i32>> {
+    let before = previous_matchday(matches, options.as_of)?;
+    let then = Standings::compute(
+        competition,
+        teams,
+        matches,
+        deductions,
+        TableOptions {
+            as_of: Some(before),
+            ..options
+        },
+    );
+    let was: HashMap<TeamId, u16> = then.rows.iter().map(|r| (r.team, r.position)).collect();
+    Some(
+        now.rows
+            .iter()
+            .map(|r| {
+                was.get(&r.team)
+                    .map_or(0, |&p| i32::from(p) - i32::from(r.position))
+            })
+            .collect(),
+    )
 }
 
 /// Lines under the table: deductions with their dates, then what tie-breakers decided.
@@ -415,4 +562,89 @@ fn notes(
         text.push_str(&format!("  {note}\n"));
     }
     text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(position: u16, team: &str, zone: Option<&str>) -> TableRow {
+        TableRow {
+            position,
+            shared: false,
+            team: team.into(),
+            played: 34,
+            won: 20,
+            drawn: 10,
+            lost: 4,
+            goals_for: 100,
+            goals_against: 40,
+            goal_difference: 60,
+            points: 70,
+            deducted: 0,
+            form: "WWDLW".into(),
+            zone: zone.map(str::to_string),
+            group: None,
+            points_per_game: None,
+        }
+    }
+
+    #[test]
+    fn a_table_with_many_zones_and_long_names_fits_80_columns_with_a_key() {
+        let rows = vec![
+            row(1, "FC Bayern München", Some("champions")),
+            row(2, "Borussia Mönchengladbach", Some("champions-league")),
+            row(5, "Eintracht Frankfurt", Some("europa-league")),
+            row(6, "Sport-Club Freiburg", Some("conference-league")),
+            row(16, "1. FC Union Berlin", Some("relegation-play-off")),
+            row(17, "VfL Bochum 1848", Some("relegation")),
+        ];
+        let looks = Looks {
+            moved: Some(vec![0, 1, -1, 2, 0, -2]),
+            strong: Some(0),
+        };
+        let narrow = render_table(&rows, RankBy::Points, &looks, &render::Screen::plain(80));
+        assert!(narrow.lines().all(|l| l.chars().count() <= 80), "{narrow}");
+        assert!(
+            narrow.contains("Bayern") && !narrow.contains("München"),
+            "{narrow}"
+        );
+        assert!(narrow.contains("RPO relegation-play-off"), "{narrow}");
+        let wide = render_table(&rows, RankBy::Points, &looks, &render::Screen::plain(140));
+        assert!(
+            wide.contains("FC Bayern München") && wide.contains("▲2"),
+            "{wide}"
+        );
+        assert!(
+            wide.contains("relegation-play-off │") || wide.contains("relegation-play-off ┆"),
+            "{wide}"
+        );
+    }
+
+    #[test]
+    fn movement_is_against_the_table_before_the_latest_matchday() {
+        use matchday_core::{Pairing, TeamId};
+        let day = |d| NaiveDate::from_ymd_opt(2024, 1, d).unwrap();
+        let played = |d, round: &str| {
+            let mut m = Match::new(
+                day(d),
+                Pairing::new(TeamId(1), TeamId(2)).unwrap(),
+                MatchStatus::Played("1-0".parse().unwrap()),
+            );
+            m.round = Some(round.into());
+            m
+        };
+        let matches = vec![
+            played(1, "Matchday 1"),
+            played(8, "Matchday 2"),
+            played(9, "Matchday 2"),
+        ];
+        assert_eq!(previous_matchday(&matches, None), Some(day(7)));
+        assert_eq!(
+            previous_matchday(&matches, Some(day(5))),
+            None,
+            "nothing before matchday 1"
+        );
+        assert_eq!(previous_matchday(&matches[..1], None), None);
+    }
 }

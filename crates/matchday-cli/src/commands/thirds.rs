@@ -69,7 +69,46 @@ pub fn run(
         .collect();
     match format {
         OutputFormat::Json => render::json(&rows),
-        OutputFormat::Csv => anyhow::bail!("--thirds prints as a table or JSON, not CSV"),
+        OutputFormat::Csv => {
+            let cells: Vec<Vec<String>> = rows
+                .iter()
+                .map(|r| {
+                    vec![
+                        r.rank.to_string(),
+                        r.shared.to_string(),
+                        r.team.clone(),
+                        r.group.clone().unwrap_or_default(),
+                        r.played.to_string(),
+                        r.won.to_string(),
+                        r.drawn.to_string(),
+                        r.lost.to_string(),
+                        r.goals_for.to_string(),
+                        r.goals_against.to_string(),
+                        r.goal_difference.to_string(),
+                        r.points.to_string(),
+                        line_word(r.line).to_string(),
+                    ]
+                })
+                .collect();
+            render::csv(
+                &[
+                    "rank",
+                    "shared",
+                    "team",
+                    "group",
+                    "played",
+                    "won",
+                    "drawn",
+                    "lost",
+                    "goals_for",
+                    "goals_against",
+                    "goal_difference",
+                    "points",
+                    "line",
+                ],
+                &cells,
+            )
+        }
         OutputFormat::Table => Ok(render_thirds(competition, &ranking, &rows, as_of)),
     }
 }
@@ -91,43 +130,51 @@ pub fn render_thirds(
         text.push_str(&format!(", as of {day}"));
     }
     text.push('\n');
-    let cells: Vec<Vec<String>> = rows
+    let mut grid = render::Grid::new();
+    let records: Vec<_> = rows
         .iter()
         .map(|r| {
-            vec![
-                if r.shared {
-                    format!("{}=", r.rank)
-                } else {
-                    r.rank.to_string()
-                },
-                r.team.clone(),
-                r.group.clone().unwrap_or_default(),
-                r.played.to_string(),
-                r.won.to_string(),
-                r.drawn.to_string(),
-                r.lost.to_string(),
-                r.goals_for.to_string(),
-                r.goals_against.to_string(),
-                render::signed(i64::from(r.goal_difference)),
-                r.points.to_string(),
-                match r.line {
-                    Line::Through => "through",
-                    Line::Out => "out",
-                    Line::Level => "level",
-                }
-                .to_string(),
-            ]
+            let record = [
+                u32::from(r.played),
+                u32::from(r.won),
+                u32::from(r.drawn),
+                u32::from(r.lost),
+                r.goals_for,
+                r.goals_against,
+            ];
+            (r.rank, r.shared, r.team.as_str(), record, r.goal_difference)
         })
         .collect();
-    let grid = render::grid(
-        &[
-            "Pos", "Team", "Grp", "P", "W", "D", "L", "GF", "GA", "GD", "Pts", "",
-        ],
-        &cells,
-        &[0, 3, 4, 5, 6, 7, 8, 9, 10],
+    let steps = render::record_columns(&mut grid, &records, "Pos");
+    grid.column(
+        "Grp",
+        false,
+        render::grid::plain_cells(rows.iter().map(|r| r.group.clone().unwrap_or_default())),
     );
-    text.push_str(&grid);
-    text.push_str(&format!(
+    grid.column(
+        "Pts",
+        true,
+        render::grid::plain_cells(rows.iter().map(|r| r.points.to_string())),
+    );
+    grid.column(
+        "",
+        false,
+        rows.iter()
+            .map(|r| {
+                let style = match r.line {
+                    Line::Through => render::paint::WIN,
+                    Line::Out => render::paint::LOSS,
+                    Line::Level => render::paint::DRAW,
+                };
+                render::Painted::styled(line_word(r.line), style)
+            })
+            .collect(),
+    );
+    grid.steps(&steps);
+    let screen = render::screen::current();
+    text.push_str(&grid.render(&screen).text);
+    let mut under = String::new();
+    under.push_str(&format!(
         "The best {} go on{}.\n",
         ranking.count,
         if ranking.complete {
@@ -137,10 +184,20 @@ pub fn render_thirds(
         }
     ));
     if rows.iter().any(|r| r.line == Line::Level) {
-        text.push_str(
+        under.push_str(
             "Teams marked level are level on every results criterion across the line: \
              the regulations decide off the pitch.\n",
         );
     }
+    text.push_str(&render::prose(&under, &screen));
     text
+}
+
+/// Which side of the qualifying line a team is on, in a word.
+fn line_word(line: Line) -> &'static str {
+    match line {
+        Line::Through => "through",
+        Line::Out => "out",
+        Line::Level => "level",
+    }
 }

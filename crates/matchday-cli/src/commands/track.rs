@@ -33,7 +33,7 @@ pub struct Args {
     #[arg(long, value_parser = super::parse_date)]
     pub as_of: Option<NaiveDate>,
 
-    /// Output format (table or json)
+    /// Output format
     #[arg(long, value_enum, default_value_t)]
     pub format: OutputFormat,
 }
@@ -205,35 +205,140 @@ pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
     targets.sort_by_key(|t| (t.format != Format::League, t.competition.clone()));
     match args.format {
         OutputFormat::Json => render::json(&targets),
-        OutputFormat::Csv => anyhow::bail!("track prints as a table or JSON, not CSV"),
-        OutputFormat::Table => Ok(render_track(&name(team), season, args.as_of, &targets)),
+        OutputFormat::Csv => track_csv(&targets),
+        OutputFormat::Table => Ok(render_track(
+            &name(team),
+            season,
+            args.as_of,
+            &targets,
+            &render::screen::current(),
+        )),
     }
 }
 
-/// The tracker as a table that fits an 80-column terminal.
-pub fn render_track(team: &str, season: Season, as_of: Option<NaiveDate>, targets: &[TargetView]) -> String {
+/// The tracker as CSV, one competition a line, in the JSON's words.
+fn track_csv(targets: &[TargetView]) -> anyhow::Result<String> {
+    let cells: Vec<Vec<String>> = targets
+        .iter()
+        .map(|t| {
+            let next = t.next_match.as_ref();
+            vec![
+                t.competition.clone(),
+                t.season.to_string(),
+                t.format.to_string(),
+                json_word(&t.status),
+                t.stage.clone().unwrap_or_default(),
+                t.group.clone().unwrap_or_default(),
+                next.map(|n| n.round.clone()).unwrap_or_default(),
+                next.and_then(|n| n.opponent.clone()).unwrap_or_default(),
+                next.and_then(|n| n.date)
+                    .map(|d| d.to_string())
+                    .unwrap_or_default(),
+                next.and_then(|n| n.venue)
+                    .map(|v| json_word(&v))
+                    .unwrap_or_default(),
+                t.eliminated_by.clone().unwrap_or_default(),
+                t.decided_by.clone().unwrap_or_default(),
+                t.ties_to_win.map(|n| n.to_string()).unwrap_or_default(),
+                t.position.map(|n| n.to_string()).unwrap_or_default(),
+                t.points_behind_leader.map(|n| n.to_string()).unwrap_or_default(),
+                t.points_clear.map(|n| n.to_string()).unwrap_or_default(),
+                t.leads_to.clone().unwrap_or_default(),
+            ]
+        })
+        .collect();
+    render::csv(
+        &[
+            "competition",
+            "season",
+            "format",
+            "status",
+            "stage",
+            "group",
+            "next_round",
+            "next_opponent",
+            "next_date",
+            "next_venue",
+            "eliminated_by",
+            "decided_by",
+            "ties_to_win",
+            "position",
+            "points_behind_leader",
+            "points_clear",
+            "leads_to",
+        ],
+        &cells,
+    )
+}
+
+/// A typed value as its JSON word ("runner_up", "away"), for CSV.
+fn json_word<T: Serialize>(value: &T) -> String {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::String(s)) => s,
+        Ok(other) => other.to_string(),
+        Err(_) => String::new(),
+    }
+}
+
+/// The tracker as a table, its sentences wrapped to the screen (80 columns when
+/// unknown); the state of each competition coloured.
+pub fn render_track(
+    team: &str,
+    season: Season,
+    as_of: Option<NaiveDate>,
+    targets: &[TargetView],
+    screen: &render::Screen,
+) -> String {
+    use render::grid::plain_cells;
+    use render::{Grid, Painted, paint};
+
     let mut text = format!("{team}, {season}");
     if let Some(day) = as_of {
         text.push_str(&format!(", as of {day}"));
     }
     text.push('\n');
-    let rows: Vec<Vec<String>> = targets
-        .iter()
-        .map(|t| {
-            vec![
-                t.competition.clone(),
-                status_text(t),
-                where_text(t),
-                t.ties_to_win.map(|n| n.to_string()).unwrap_or_else(|| "-".into()),
-            ]
-        })
-        .collect();
-    text.push_str(&render::grid_within(
-        &["Competition", "Status", "Where it stands", "To win"],
-        &rows,
-        &[3],
-        80,
-    ));
+    let mut grid = Grid::new();
+    grid.column(
+        "Competition",
+        false,
+        plain_cells(targets.iter().map(|t| t.competition.clone())),
+    );
+    grid.column(
+        "Status",
+        false,
+        targets
+            .iter()
+            .map(|t| {
+                let style = match t.status {
+                    TargetStatus::Alive => paint::WIN,
+                    TargetStatus::Won => paint::WIN.bold(),
+                    TargetStatus::Eliminated => paint::LOSS,
+                    TargetStatus::RunnerUp => paint::DRAW,
+                    TargetStatus::Finished => paint::DIM,
+                };
+                Painted::styled(status_text(t), style)
+            })
+            .collect(),
+    );
+    grid.column(
+        "Where it stands",
+        false,
+        plain_cells(targets.iter().map(where_text)),
+    );
+    grid.column(
+        "To win",
+        true,
+        plain_cells(
+            targets
+                .iter()
+                .map(|t| t.ties_to_win.map(|n| n.to_string()).unwrap_or_else(|| "-".into())),
+        ),
+    );
+    let fit = render::Screen {
+        width: Some(screen.prose_width()),
+        ..*screen
+    };
+    text.push_str(&grid.render(&fit).text);
     let won: Vec<&str> = targets
         .iter()
         .filter(|t| {
@@ -242,11 +347,17 @@ pub fn render_track(team: &str, season: Season, as_of: Option<NaiveDate>, target
         .map(|t| t.competition.as_str())
         .collect();
     let alive = targets.iter().filter(|t| t.status == TargetStatus::Alive).count();
-    text.push_str(&format!("Alive in {alive} of {} competitions", targets.len()));
+    let competitions = if targets.len() == 1 {
+        "competition"
+    } else {
+        "competitions"
+    };
+    let mut line = format!("Alive in {alive} of {} {competitions}", targets.len());
     if !won.is_empty() {
-        text.push_str(&format!("; won {}", won.join(", ")));
+        line.push_str(&format!("; won {}", won.join(", ")));
     }
-    text.push_str(".\n");
+    line.push('.');
+    text.push_str(&render::prose(&line, screen));
     text
 }
 
