@@ -309,3 +309,87 @@ fn aliases_rename_and_alias_files() {
     );
     assert!(env.snapshot() == before);
 }
+
+fn shared() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/openfootball")
+}
+
+/// Every file under `dir` ending `ext`, sorted.
+fn files_in(dir: &std::path::Path, ext: &str, into: &mut Vec<std::path::PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            files_in(&path, ext, into);
+        } else if path.extension().is_some_and(|e| e == ext) {
+            into.push(path);
+        }
+    }
+    into.sort();
+}
+
+/// openfootball's Football.TXT files (England, Germany, Spain, Italy, the UEFA club
+/// competitions) and the football.json files of the same seasons: one team per club.
+/// Before club forms, the same import stored 302 teams: Atalanta / Atalanta BC, Real
+/// Betis / Real Betis Balompié, Dinamo Zagreb / GNK Dinamo Zagreb, SS Lazio / Lazio
+/// Roma, 1899 Hoffenheim / TSG 1899 Hoffenheim were two teams each.
+#[test]
+#[ignore = "needs ../shared/data"]
+fn openfootball_gives_one_team_per_club() {
+    let env = Env::new();
+    let mut files = Vec::new();
+    for country in ["england", "deutschland", "espana", "italy", "champions-league"] {
+        files_in(&shared().join(country), "txt", &mut files);
+    }
+    files_in(&shared().join("football.json"), "json", &mut files);
+    assert!(files.len() >= 20, "{files:?}");
+    for file in &files {
+        env.ok(&["import", file.to_str().unwrap()]);
+    }
+    let teams = names(&env);
+    assert_eq!(teams.len(), 297, "{teams:?}");
+    // No two stored teams share a club form.
+    let mut forms = std::collections::HashMap::new();
+    for team in &teams {
+        if let Some(other) = forms.insert(matchday_core::club_form(team), team) {
+            panic!("{team} and {other} share a club form");
+        }
+    }
+    let id = |name: &str| env.json(&["honours", name])["name"].as_str().unwrap().to_string();
+    for (one, other) in [
+        ("Atalanta", "Atalanta BC"),
+        ("Real Betis", "Real Betis Balompié"),
+        ("Dinamo Zagreb", "GNK Dinamo Zagreb"),
+        ("SS Lazio", "Lazio Roma"),
+        ("1899 Hoffenheim", "TSG 1899 Hoffenheim"),
+        ("FC Internazionale Milano", "Inter"),
+        ("AC Milan", "Milan"),
+    ] {
+        assert_eq!(id(one), id(other), "{one} / {other}");
+    }
+    for (one, other) in [
+        ("Manchester City", "Manchester United"),
+        ("Sporting CP", "Sporting Clube de Braga"),
+        ("FC Internazionale Milano", "AC Milan"),
+        ("Real Madrid CF", "Real Sociedad de Fútbol"),
+        ("Club Atlético de Madrid", "Real Madrid CF"),
+        ("FC Bayern München", "Bayer Leverkusen"),
+        ("Sheffield United", "Sheffield Wednesday"),
+        ("Newcastle United", "West Ham United"),
+    ] {
+        assert_ne!(id(one), id(other), "{one} / {other}");
+    }
+    // Real Madrid won the 2023-24 Champions League, 2-0 against Borussia Dortmund.
+    let madrid = env.json(&["honours", "Real Madrid"]);
+    let european: Vec<&serde_json::Value> = madrid["trophies"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|t| t["kind"] == "european")
+        .collect();
+    assert!(
+        european
+            .iter()
+            .any(|t| t["competition"].as_str().unwrap().contains("Champions League")),
+        "{madrid}"
+    );
+}

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{CompetitionSeason, TargetStatus, TrophyTarget};
 use crate::knockout::ties_in_round;
-use crate::{Competition, Format, KnockoutError, KnockoutTie, Round, Season, TeamId};
+use crate::{Competition, Format, KnockoutError, KnockoutTie, Match, Round, Season, Stage, TeamId};
 
 /// What kind of trophy a competition gives.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -137,7 +137,15 @@ impl Honours {
                 }
                 continue;
             }
-            let finals = ties_in_round(competition, Round::Final, season.matches, None)?;
+            // Only the final's matches: a label of another round that cannot be read
+            // ("League phase" in a file of the 2024-25 format) is no reason to miss the final.
+            let final_matches: Vec<Match> = season
+                .matches
+                .iter()
+                .filter(|m| matches!(Stage::of(m), Ok(Stage::Knockout(Round::Final))))
+                .cloned()
+                .collect();
+            let finals = ties_in_round(competition, Round::Final, &final_matches, None)?;
             let Some(tie) = finals.iter().find(|t| t.involves(team)) else {
                 continue;
             };
