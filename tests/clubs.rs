@@ -272,6 +272,15 @@ fn aliases_rename_and_alias_files() {
         "Tottenham Hotspur is also Lilywhites, THFC\n"
     );
     env.ok(&["team", "add", "Arsenal"]);
+    assert_eq!(
+        env.fails(&["team", "add", "Arsenal FC"]),
+        "error: a team called 'Arsenal' already exists"
+    );
+    assert_eq!(
+        env.fails(&["team", "add", "AC Arsenal 1886"]),
+        "error: a team called 'Arsenal' already exists"
+    );
+    env.ok(&["team", "add", "Arsenal Women"]);
     let before = env.snapshot();
     assert_eq!(
         env.fails(&["team", "alias", "Arsenal", "Gunners", "THFC"]),

@@ -28,6 +28,18 @@ pub struct Team {
 
 const CLUB_FORM_WORDS: &[&str] = &["fc", "afc", "cf", "fk", "sk"];
 
+/// Clubs founded anew after the club of their name folded, and told apart from it
+/// only by "AFC" or "FC": "AFC Wimbledon" (2002) is not Wimbledon (now MK Dons),
+/// both of which played in the Football League. Their names keep the prefix, in
+/// the normal form of [`normalize_name`] and in [`crate::club_form`].
+pub(crate) const PHOENIX_CLUBS: &[&str] = &[
+    "afc wimbledon",
+    "afc telford united",
+    "afc rushden and diamonds",
+    "afc hornchurch",
+    "fc halifax town",
+];
+
 /// The normal form two spellings of one name share.
 ///
 /// ```
@@ -66,6 +78,10 @@ pub fn normalize_name(name: &str) -> String {
         }
     }
     flush(&mut word, &mut words);
+    let whole = words.join(" ");
+    if PHOENIX_CLUBS.contains(&whole.as_str()) {
+        return whole;
+    }
     while words.len() > 1 && CLUB_FORM_WORDS.contains(&words[words.len() - 1].as_str()) {
         words.pop();
     }
@@ -331,6 +347,17 @@ mod tests {
         assert_eq!(r.exact("Bournemouth"), Some(TeamId(6)));
         assert_eq!(r.exact("Manchester City FC (ENG)"), Some(TeamId(2)));
         assert_eq!(normalize_name("Bačka Topola"), "backa topola");
+        // A club founded anew is not the club of its name.
+        assert_ne!(normalize_name("AFC Wimbledon"), normalize_name("Wimbledon"));
+        assert_ne!(
+            crate::club_form("AFC Wimbledon"),
+            crate::club_form("Wimbledon FC")
+        );
+        assert_eq!(normalize_name("A.F.C. Wimbledon"), "afc wimbledon");
+        assert_ne!(
+            crate::club_form("FC Halifax Town"),
+            crate::club_form("Halifax Town")
+        );
     }
 
     #[test]

@@ -104,7 +104,8 @@ pub(crate) fn join_club(conn: &Connection, team: TeamId) -> Result<(), StoreErro
     Ok(())
 }
 
-/// Migration 0007: the club form of every stored team, and the clubs with several teams.
+/// Migration 0007: the club form of every stored team, the clubs with several
+/// teams, and the normal forms that changed (clubs founded anew keep their "AFC").
 pub(crate) fn fill_clubs(conn: &Connection) -> Result<(), StoreError> {
     let teams: Vec<(i64, String)> = conn
         .prepare("SELECT id, name FROM team ORDER BY id")?
@@ -115,6 +116,25 @@ pub(crate) fn fill_clubs(conn: &Connection) -> Result<(), StoreError> {
             "UPDATE team SET club_key = ?2 WHERE id = ?1",
             params![id, club_key_of(name)],
         )?;
+        // A club founded anew ("AFC Wimbledon") has a normal form of its own from this version.
+        conn.execute(
+            "UPDATE team SET key = ?2 WHERE id = ?1 AND key <> ?2
+             AND NOT EXISTS (SELECT 1 FROM team WHERE key = ?2)",
+            params![id, normalize_name(name)],
+        )?;
+    }
+    let aliases: Vec<(i64, String, String)> = conn
+        .prepare("SELECT team_id, alias, key FROM team_alias")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<Result<_, _>>()?;
+    for (team, alias, key) in aliases {
+        let new = normalize_name(&alias);
+        if new != key {
+            conn.execute(
+                "UPDATE OR IGNORE team_alias SET key = ?3 WHERE team_id = ?1 AND key = ?2",
+                params![team, key, new],
+            )?;
+        }
     }
     for (id, _) in teams {
         join_club(conn, TeamId(id))?;
@@ -465,6 +485,7 @@ impl Writer<'_> {
 mod tests {
     use super::*;
     use crate::Store;
+    use rusqlite::Connection;
 
     #[test]
     fn teams_join_their_clubs_and_a_womens_team_is_the_same_clubs() {
@@ -493,6 +514,55 @@ mod tests {
         // The women's team is found by its own name only.
         assert_eq!(read.resolve_team("Liverpool").unwrap(), men);
         assert_eq!(read.resolve_team("Liverpool Women").unwrap(), women);
+    }
+
+    #[test]
+    fn the_club_rows_are_logged_and_undone_with_the_team_that_made_them() {
+        let mut store = Store::open_in_memory().unwrap();
+        store.write(|w| w.add_team("Arsenal", &[])).unwrap();
+        let women = store.write(|w| w.add_team("Arsenal WFC", &[])).unwrap();
+        let log = store.read().changes(None).unwrap();
+        let tables: Vec<&str> = log[0].counts.iter().map(|c| c.table.as_str()).collect();
+        assert_eq!(tables, ["club", "team", "team"], "{:?}", log[0].counts);
+        assert_eq!(store.read().club_of(women).unwrap().name, "Arsenal");
+        store.undo(1).unwrap();
+        let clubs = store.read().clubs().unwrap();
+        assert_eq!(clubs.len(), 1);
+        assert_eq!(clubs[0].id, None, "a club of one team has no row");
+    }
+
+    #[test]
+    fn migration_0007_puts_stored_teams_in_their_clubs_logging_only_new_keys() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        conn.execute_batch("PRAGMA foreign_keys = ON; PRAGMA recursive_triggers = ON;")
+            .unwrap();
+        let tx = conn.transaction().unwrap();
+        for (name, sql) in &crate::migrate::MIGRATIONS[..6] {
+            tx.execute_batch(sql).unwrap();
+            if *name == "0006_change_log" {
+                crate::change_log::install_triggers(&tx).unwrap();
+            }
+        }
+        tx.execute_batch(
+            "PRAGMA user_version = 6; PRAGMA application_id = 1296327033;
+             INSERT INTO team (id, name, key) VALUES (1, 'Liverpool', 'liverpool'),
+                 (2, 'Liverpool FC Women', 'liverpool fc women'), (3, 'Everton', 'everton'),
+                 (4, 'AFC Wimbledon', 'wimbledon');",
+        )
+        .unwrap();
+        crate::change_log::close(&tx, None, None).unwrap();
+        tx.commit().unwrap();
+        crate::migrate::migrate(&mut conn, std::path::Path::new(":memory:")).unwrap();
+        let store = Store::with(conn);
+        let read = store.read();
+        let logged = read.changes(None).unwrap().len();
+        assert_eq!(logged, 2, "the rows stored before, and AFC Wimbledon's new key");
+        assert_eq!(read.resolver().unwrap().exact("Wimbledon"), None);
+        assert_eq!(read.resolve_team("AFC Wimbledon").unwrap(), TeamId(4));
+        let liverpool = read.club_of(TeamId(2)).unwrap();
+        assert_eq!(liverpool.name, "Liverpool");
+        assert_eq!(liverpool.teams.len(), 2);
+        assert_eq!(read.club_of(TeamId(3)).unwrap().teams.len(), 1);
     }
 
     #[test]

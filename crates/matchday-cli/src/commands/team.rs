@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use anyhow::Context;
 use matchday_core::{Squad, TeamId, parse_aliases};
-use matchday_store::Store;
+use matchday_store::{Store, StoreError};
 use serde::Serialize;
 
 use crate::args::OutputFormat;
@@ -112,6 +112,13 @@ pub fn run(store: &mut Store, args: Args) -> anyhow::Result<String> {
         Action::Add(add) => {
             // The names the shipped alias file gives it come with the team.
             let known = store.write(|w| {
+                // "Atalanta BC" beside a stored "Atalanta" is the same club's name: an alias.
+                if let Some(existing) = w.resolver()?.same_club(&add.name) {
+                    let names = w.team_names()?;
+                    return Err(StoreError::TeamExists(
+                        names.get(&existing).cloned().unwrap_or_default(),
+                    ));
+                }
                 let team = w.add_team(&add.name, &add.aliases)?;
                 w.add_known_aliases(team, &add.name)
             })?;
