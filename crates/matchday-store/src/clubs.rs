@@ -293,13 +293,7 @@ impl Writer<'_> {
             }
             for other in names {
                 let other_key = normalize_name(other);
-                let owner: Option<i64> = self
-                    .conn()
-                    .prepare_cached(
-                        "SELECT id FROM team WHERE key = ?1 UNION SELECT team_id FROM team_alias WHERE key = ?1 LIMIT 1",
-                    )?
-                    .query_row([&other_key], |r| r.get(0))
-                    .optional()?;
+                let owner = self.owner_of_key(&other_key)?;
                 if owner.is_none() {
                     self.add_alias(team, other)?;
                     added.push(other.clone());

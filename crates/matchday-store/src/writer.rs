@@ -156,7 +156,7 @@ impl<'c> Writer<'c> {
         Ok(())
     }
 
-    fn owner_of_key(&self, key: &str) -> Result<Option<TeamId>, StoreError> {
+    pub(crate) fn owner_of_key(&self, key: &str) -> Result<Option<TeamId>, StoreError> {
         let owner = self
             .conn()
             .prepare_cached(
