@@ -27,7 +27,14 @@ const FIXTURES: &[(&str, i64, bool)] = &[
     ("v4.db", 4, false),
     ("v5.db", 5, false),
     ("v5-marked.db", 5, true),
+    ("v6.db", 6, true),
 ];
+
+/// From version 6 on, a database holds the change log its build's triggers wrote, which
+/// no later build can write as that build did: these files were written by the build of
+/// that version itself (v6.db: commit 6c29bd4, by the steps of `enter_the_data`), and
+/// `make_past_schema_databases` leaves them as they are.
+const WRITTEN_BY_THEIR_BUILD: i64 = 6;
 
 fn schema_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/schema")
@@ -442,6 +449,9 @@ fn make_past_schema_databases() {
     let source = scratch.path().join("source.db");
     enter_the_data(scratch.path(), &source);
     for (file, version, marked) in FIXTURES {
+        if *version >= WRITTEN_BY_THEIR_BUILD {
+            continue;
+        }
         let path = out.join(file);
         make_version(&source, *version, *marked, &path);
         let check = scratch.path().join(format!("check-{file}"));

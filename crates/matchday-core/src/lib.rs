@@ -15,6 +15,8 @@
 //! ```
 #![deny(missing_docs)]
 
+mod aliases;
+mod club;
 mod competition;
 mod deduction;
 mod entry;
@@ -35,6 +37,10 @@ mod text;
 mod tiebreak;
 mod tracker;
 
+pub use aliases::{
+    AliasFault, AliasFileError, AliasLine, KNOWN_ALIASES, KnownAliases, parse_aliases, shipped_aliases,
+};
+pub use club::{Squad, club_form, club_key, club_name};
 pub use competition::{Competition, CompetitionId, Format, PointsScheme, RuleSet, Zone};
 pub use deduction::Deduction;
 pub use entry::{EntryError, FixtureEntry, ResultEntry};
@@ -63,7 +69,7 @@ pub use structure::{
     Advance, Destination, LeaguePhaseFacts, Phase, PhaseKind, PlaceVerdict, Qualification, Structure,
     StructureError, StructureFacts,
 };
-pub use team::{KNOWN_ALIASES, Resolution, Team, TeamId, TeamResolver, display_name, normalize_name};
+pub use team::{Resolution, Team, TeamId, TeamResolver, display_name, normalize_name};
 pub use text::{
     MAX_NAME_CHARS, MAX_REASON_CHARS, TextError, TextField, check_text, escape_controls, is_control,
 };
@@ -73,5 +79,5 @@ pub use tiebreak::{
 };
 pub use tracker::{
     CompetitionSeason, DecidedBy, FinalRecord, Honours, Line, NextMatch, Opponent, PlacedRanking,
-    PlacedStanding, TargetStatus, TeamVenue, Trophy, TrophyTarget,
+    PlacedStanding, TargetStatus, TeamVenue, Trophy, TrophyKind, TrophyTarget,
 };

@@ -3,7 +3,9 @@
 //! Names are compared by a normal form ([`normalize_name`]) that ignores case,
 //! accents, punctuation, "&" versus "and", a country code such as "(ENG)",
 //! and the club-form words FC, AFC, CF, FK and SK at either end. Stored
-//! aliases ("Man City", "Spurs", "Wolves") resolve like names.
+//! aliases ("Man City", "Spurs", "Wolves") resolve like names, and a name no
+//! team has in any spelling still finds the one team of its club form
+//! ([`crate::club_form`]: "Atalanta BC" finds "Atalanta").
 
 use std::collections::BTreeSet;
 
@@ -24,58 +26,19 @@ pub struct Team {
     pub aliases: Vec<String>,
 }
 
-/// Well-known alternative names, as (name used in tables, alias) pairs.
-///
-/// These are seeded for a team when it is first created under either name,
-/// so that the spellings used by different sources and by fans meet.
-pub const KNOWN_ALIASES: &[(&str, &str)] = &[
-    ("Manchester City", "Man City"),
-    ("Manchester United", "Man United"),
-    ("Manchester United", "Man Utd"),
-    ("Tottenham Hotspur", "Spurs"),
-    ("Tottenham Hotspur", "Tottenham"),
-    ("Wolverhampton Wanderers", "Wolves"),
-    ("Brighton & Hove Albion", "Brighton"),
-    ("Nottingham Forest", "Nott'm Forest"),
-    ("Nottingham Forest", "Forest"),
-    ("Sheffield United", "Sheffield Utd"),
-    ("Newcastle United", "Newcastle"),
-    ("West Ham United", "West Ham"),
-    ("AFC Bournemouth", "Bournemouth"),
-    ("Luton Town", "Luton"),
-    ("Leicester City", "Leicester"),
-    ("Ipswich Town", "Ipswich"),
-    ("Norwich City", "Norwich"),
-    ("Bayer 04 Leverkusen", "Bayer Leverkusen"),
-    ("Bayer 04 Leverkusen", "Leverkusen"),
-    ("Feyenoord", "Feyenoord Rotterdam"),
-    ("PSV", "PSV Eindhoven"),
-    ("Sport Lisboa e Benfica", "SL Benfica"),
-    ("Sport Lisboa e Benfica", "Benfica"),
-    ("Sporting Clube de Portugal", "Sporting CP"),
-    ("Sporting Clube de Braga", "Sporting Braga"),
-    ("Sporting Clube de Braga", "SC Braga"),
-    ("Olympiacos", "Olympiakos Piraeus"),
-    ("Olympique de Marseille", "Olympique Marseille"),
-    ("Racing Club de Lens", "RC Lens"),
-    ("FC Internazionale Milano", "Inter"),
-    ("FC Internazionale Milano", "Inter Milan"),
-    ("FK Crvena Zvezda", "Red Star Belgrade"),
-    ("FC Red Bull Salzburg", "RB Salzburg"),
-    ("FC Red Bull Salzburg", "Salzburg"),
-    ("FC København", "FC Copenhagen"),
-    ("Club Atlético de Madrid", "Atlético Madrid"),
-    ("Club Atlético de Madrid", "Atletico Madrid"),
-    ("Real Sociedad de Fútbol", "Real Sociedad"),
-    ("Paris Saint-Germain", "PSG"),
-    ("FC Bayern München", "Bayern Munich"),
-    ("FC Bayern München", "Bayern München"),
-    ("Stade Rennais", "Rennes"),
-    ("AS Roma", "Roma"),
-    ("AC Milan", "Milan"),
-];
-
 const CLUB_FORM_WORDS: &[&str] = &["fc", "afc", "cf", "fk", "sk"];
+
+/// Clubs founded anew after the club of their name folded, and told apart from it
+/// only by "AFC" or "FC": "AFC Wimbledon" (2002) is not Wimbledon (now MK Dons),
+/// both of which played in the Football League. Their names keep the prefix, in
+/// the normal form of [`normalize_name`] and in [`crate::club_form`].
+pub(crate) const PHOENIX_CLUBS: &[&str] = &[
+    "afc wimbledon",
+    "afc telford united",
+    "afc rushden and diamonds",
+    "afc hornchurch",
+    "fc halifax town",
+];
 
 /// The normal form two spellings of one name share.
 ///
@@ -115,6 +78,10 @@ pub fn normalize_name(name: &str) -> String {
         }
     }
     flush(&mut word, &mut words);
+    let whole = words.join(" ");
+    if PHOENIX_CLUBS.contains(&whole.as_str()) {
+        return whole;
+    }
     while words.len() > 1 && CLUB_FORM_WORDS.contains(&words[words.len() - 1].as_str()) {
         words.pop();
     }
@@ -194,7 +161,8 @@ pub enum Resolution {
 /// Finds teams by name or alias.
 #[derive(Debug, Clone, Default)]
 pub struct TeamResolver {
-    entries: Vec<(String, TeamId, String)>,
+    /// (normal form, team, team's name, club form) of every name and alias.
+    entries: Vec<(String, TeamId, String, String)>,
 }
 
 impl TeamResolver {
@@ -209,11 +177,13 @@ impl TeamResolver {
 
     /// Adds a team (and its aliases) to the resolver.
     pub fn add(&mut self, team: &Team) {
-        self.entries
-            .push((normalize_name(&team.name), team.id, team.name.clone()));
-        for alias in &team.aliases {
-            self.entries
-                .push((normalize_name(alias), team.id, team.name.clone()));
+        for name in std::iter::once(&team.name).chain(&team.aliases) {
+            self.entries.push((
+                normalize_name(name),
+                team.id,
+                team.name.clone(),
+                crate::club_form(name),
+            ));
         }
     }
 
@@ -230,8 +200,24 @@ impl TeamResolver {
         }
     }
 
-    /// Resolves a name a person typed: an exact match first, then a name
-    /// whose words start with all the typed words ("Tottenham", "Man Utd").
+    /// The one team whose name or alias has the club form of `name`
+    /// ("Atalanta BC" finds "Atalanta"); `None` when none or several have it.
+    ///
+    /// Imports use this after [`TeamResolver::exact`]: the club form only
+    /// drops words that never tell two clubs apart.
+    pub fn same_club(&self, name: &str) -> Option<TeamId> {
+        let form = crate::club_form(name);
+        let ids: BTreeSet<TeamId> = self.entries.iter().filter(|e| e.3 == form).map(|e| e.1).collect();
+        if ids.len() == 1 {
+            ids.into_iter().next()
+        } else {
+            None
+        }
+    }
+
+    /// Resolves a name a person typed: an exact match first, then one of the
+    /// same club form, then a name whose words start with all the typed words
+    /// ("Tottenham", "Man Utd").
     pub fn resolve(&self, name: &str) -> Resolution {
         let key = normalize_name(name);
         let exact: BTreeSet<TeamId> = self.entries.iter().filter(|e| e.0 == key).map(|e| e.1).collect();
@@ -240,6 +226,9 @@ impl TeamResolver {
         }
         if exact.len() > 1 {
             return Resolution::Ambiguous(self.names_of(&exact));
+        }
+        if let Some(id) = self.same_club(name) {
+            return Resolution::Found(id);
         }
         let typed: Vec<&str> = key.split(' ').filter(|w| !w.is_empty()).collect();
         if typed.is_empty() {
@@ -271,7 +260,7 @@ impl TeamResolver {
 
     fn close_to(&self, key: &str) -> Vec<String> {
         let mut scored: Vec<(usize, String)> = Vec::new();
-        for (norm, _, name) in &self.entries {
+        for (norm, _, name, _) in &self.entries {
             let distance = edit_distance(key, norm);
             let shares_word = key
                 .split(' ')
@@ -358,6 +347,17 @@ mod tests {
         assert_eq!(r.exact("Bournemouth"), Some(TeamId(6)));
         assert_eq!(r.exact("Manchester City FC (ENG)"), Some(TeamId(2)));
         assert_eq!(normalize_name("Bačka Topola"), "backa topola");
+        // A club founded anew is not the club of its name.
+        assert_ne!(normalize_name("AFC Wimbledon"), normalize_name("Wimbledon"));
+        assert_ne!(
+            crate::club_form("AFC Wimbledon"),
+            crate::club_form("Wimbledon FC")
+        );
+        assert_eq!(normalize_name("A.F.C. Wimbledon"), "afc wimbledon");
+        assert_ne!(
+            crate::club_form("FC Halifax Town"),
+            crate::club_form("Halifax Town")
+        );
     }
 
     #[test]
@@ -378,6 +378,24 @@ mod tests {
         // Importing "Liverpool" must not land on "Liverpool Women".
         assert_eq!(r.exact("Liverpool Women FC"), Some(TeamId(5)));
         assert_eq!(r.exact("Manchester"), None);
+    }
+
+    #[test]
+    fn a_name_of_the_same_club_form_finds_its_team() {
+        let r = TeamResolver::new(&[
+            team(1, "Atalanta", &[]),
+            team(2, "Liverpool", &[]),
+            team(3, "Liverpool FC Women", &[]),
+            team(4, "Newcastle United", &[]),
+            team(5, "Sporting CP", &[]),
+        ]);
+        assert_eq!(r.same_club("Atalanta BC"), Some(TeamId(1)));
+        assert_eq!(r.resolve("Atalanta BC"), Resolution::Found(TeamId(1)));
+        assert_eq!(r.same_club("Liverpool Women"), Some(TeamId(3)));
+        assert_eq!(r.same_club("Liverpool FC"), Some(TeamId(2)));
+        assert_eq!(r.same_club("Newcastle"), None);
+        assert_eq!(r.same_club("Sporting Gijón"), None);
+        assert_eq!(r.exact("Atalanta BC"), None, "exact stays exact");
     }
 
     proptest::proptest! {

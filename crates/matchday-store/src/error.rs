@@ -77,6 +77,16 @@ pub enum StoreError {
     /// A team with that name (or spelling of it) already exists.
     #[error("a team called '{0}' already exists")]
     TeamExists(String),
+    /// Two teams that cannot be one team.
+    #[error("cannot merge {merged} into {kept}: {conflict}")]
+    MergeRefused {
+        /// The team that would be kept.
+        kept: String,
+        /// The team that would be merged into it.
+        merged: String,
+        /// What they both have.
+        conflict: crate::MergeConflict,
+    },
     /// An alias already names another team.
     #[error("'{alias}' already names {team}")]
     AliasTaken {

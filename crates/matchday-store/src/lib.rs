@@ -15,6 +15,7 @@
 
 mod backup;
 mod change_log;
+mod clubs;
 mod edit;
 mod error;
 mod import;
@@ -31,6 +32,7 @@ use rusqlite::{Connection, TransactionBehavior};
 
 pub use backup::{Contents, Restored, backup, restore};
 pub use change_log::{Change, ChangeId, ChangeKind, RowAction, RowChange, RowCount, Subject};
+pub use clubs::{Club, ClubId, MergeConflict, Merged};
 pub use edit::{
     DeductionCandidate, DeductionChanged, DeductionChoice, DeductionEdit, DeductionId, MatchCandidate,
     MatchChanged, MatchChoice, MatchEdit, Renamed,

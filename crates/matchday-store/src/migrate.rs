@@ -25,6 +25,7 @@ pub(crate) const MIGRATIONS: &[(&str, &str)] = &[
         "0006_change_log",
         include_str!("../migrations/0006_change_log.sql"),
     ),
+    ("0007_clubs", include_str!("../migrations/0007_clubs.sql")),
 ];
 
 /// The schema version from which every change to the data is logged.
@@ -34,6 +35,7 @@ const LOGGED_FROM: i64 = 6;
 fn after(name: &str, tx: &Transaction<'_>) -> Result<(), StoreError> {
     match name {
         "0005_rounds" => fill_stages(tx),
+        "0007_clubs" => crate::clubs::fill_clubs(tx),
         _ => Ok(()),
     }
 }
@@ -78,6 +80,8 @@ const UNMARKED_TABLES: &[&str] = &[
     // A version-6 file whose id was cleared by hand still holds matchday's log.
     "change",
     "change_row",
+    // And a version-7 one its clubs.
+    "club",
 ];
 
 /// Whose a database is, as its header and tables say.

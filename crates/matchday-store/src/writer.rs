@@ -119,9 +119,15 @@ impl<'c> Writer<'c> {
 
     fn insert_team(&mut self, name: &str) -> Result<TeamId, StoreError> {
         self.conn()
-            .prepare_cached("INSERT INTO team (name, key) VALUES (?1, ?2)")?
-            .execute(params![name, normalize_name(name)])?;
-        Ok(TeamId(self.conn().last_insert_rowid()))
+            .prepare_cached("INSERT INTO team (name, key, club_key) VALUES (?1, ?2, ?3)")?
+            .execute(params![
+                name,
+                normalize_name(name),
+                crate::clubs::club_key_of(name)
+            ])?;
+        let id = TeamId(self.conn().last_insert_rowid());
+        crate::clubs::join_club(self.conn(), id)?;
+        Ok(id)
     }
 
     /// Gives a team another name.
@@ -150,7 +156,7 @@ impl<'c> Writer<'c> {
         Ok(())
     }
 
-    fn owner_of_key(&self, key: &str) -> Result<Option<TeamId>, StoreError> {
+    pub(crate) fn owner_of_key(&self, key: &str) -> Result<Option<TeamId>, StoreError> {
         let owner = self
             .conn()
             .prepare_cached(
@@ -194,10 +200,24 @@ impl<'c> Writer<'c> {
             known.by_spelling.insert(raw.to_string(), id);
             return Ok(id);
         }
+        // Another name of a stored club ("Atalanta BC" for "Atalanta"): kept as its alias.
+        // Not a team this file has named otherwise: one file spells each team one way.
+        if let Some(id) = known.clubs.find(raw)
+            && !known.by_spelling.values().any(|&met| met == id)
+        {
+            if self.owner_of_key(&key)?.is_none() {
+                self.add_alias(id, raw)?;
+            }
+            known.add(raw, id);
+            known.by_spelling.insert(raw.to_string(), id);
+            return Ok(id);
+        }
         check_text(TextField::TeamName, raw.trim(), true)?;
         let name = shown.map_or_else(|| matchday_core::display_name(raw), str::to_string);
         let id = self.insert_team(&name)?;
         known.created += 1;
+        known.clubs.add(&name, id);
+        known.clubs.add(raw, id);
         known.by_key.insert(normalize_name(&name), id);
         if normalize_name(&name) != key {
             self.add_alias(id, raw)?;
@@ -215,6 +235,7 @@ impl<'c> Writer<'c> {
             if self.owner_of_key(&other_key)?.is_none() {
                 self.add_alias(id, other)?;
                 known.by_key.insert(other_key, id);
+                known.clubs.add(other, id);
             }
         }
         known.by_spelling.insert(raw.to_string(), id);
@@ -776,6 +797,8 @@ fn merged(stored: &Match, entered: &Match) -> Match {
 pub(crate) struct KnownTeams {
     by_key: HashMap<String, TeamId>,
     by_spelling: HashMap<String, TeamId>,
+    /// The same teams by club form.
+    clubs: crate::clubs::ClubForms,
     /// How many teams the import created.
     pub(crate) created: usize,
 }
@@ -783,7 +806,10 @@ pub(crate) struct KnownTeams {
 impl KnownTeams {
     /// The stored teams; an alias shared by two teams is left out, as it names neither.
     pub(crate) fn of(teams: &[Team]) -> KnownTeams {
-        let mut known = KnownTeams::default();
+        let mut known = KnownTeams {
+            clubs: crate::clubs::ClubForms::of(teams),
+            ..KnownTeams::default()
+        };
         let mut shared = Vec::new();
         for team in teams {
             for name in std::iter::once(&team.name).chain(team.aliases.iter()) {
@@ -804,6 +830,7 @@ impl KnownTeams {
 
     /// Records another name for a team.
     pub(crate) fn add(&mut self, name: &str, team: TeamId) {
+        self.clubs.add(name, team);
         self.by_key.insert(normalize_name(name), team);
     }
 }

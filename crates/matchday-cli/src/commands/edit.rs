@@ -375,7 +375,7 @@ pub fn deduction_title(
     )
 }
 
-fn edit_team(store: &mut Store, args: TeamArgs) -> anyhow::Result<String> {
+pub(crate) fn edit_team(store: &mut Store, args: TeamArgs) -> anyhow::Result<String> {
     let team = store.read().resolve_team(&args.team)?;
     let renamed = store.write(|w| w.rename_team(team, &args.name))?;
     if renamed.before == renamed.after {

@@ -1,7 +1,8 @@
-//! `matchday honours`: trophies won and finals played across the seasons stored.
+//! `matchday honours`: trophies won and finals played across the seasons stored,
+//! for one team or (`--club`) every team of its club.
 
 use chrono::NaiveDate;
-use matchday_core::{Honours, Season, TeamId};
+use matchday_core::{FinalRecord, Honours, Season, TeamId, TrophyKind};
 use matchday_store::Store;
 use serde::Serialize;
 
@@ -9,14 +10,21 @@ use super::Loaded;
 use crate::args::OutputFormat;
 use crate::render;
 
-/// Show a club's trophies and its record in finals, over every season stored
+/// Show a team's trophies (league titles, cups, European trophies) and its finals, over every season stored
 #[derive(Debug, clap::Args)]
-#[command(after_help = "Example:\n  matchday honours Liverpool")]
+#[command(after_help = "Examples:
+  matchday honours Liverpool
+  matchday honours Liverpool --club          (the men's and the women's teams)
+  matchday honours \"Real Madrid\" --format csv")]
 pub struct Args {
-    /// The club
+    /// The team, by any name it goes by
     pub team: String,
 
-    /// Output format (table or json)
+    /// Gather the honours of every team of the team's club (men's and women's)
+    #[arg(long)]
+    pub club: bool,
+
+    /// Output format
     #[arg(long, value_enum, default_value_t)]
     pub format: OutputFormat,
 }
@@ -24,6 +32,14 @@ pub struct Args {
 /// Honours in words; the JSON field names are a stable contract.
 #[derive(Debug, Serialize)]
 pub struct HonoursView {
+    /// The team's name, or the club's with `--club`.
+    name: String,
+    /// The teams counted (one, or the club's).
+    teams: Vec<String>,
+    league_titles: usize,
+    cups: usize,
+    european: usize,
+    finals_lost: usize,
     trophies: Vec<TrophyView>,
     finals: Vec<FinalView>,
 }
@@ -31,6 +47,8 @@ pub struct HonoursView {
 /// A trophy in words.
 #[derive(Debug, Serialize)]
 pub struct TrophyView {
+    team: String,
+    kind: TrophyKind,
     competition: String,
     season: Season,
 }
@@ -38,6 +56,8 @@ pub struct TrophyView {
 /// A final in words: the opponent's name and the score as people write it.
 #[derive(Debug, Serialize)]
 pub struct FinalView {
+    team: String,
+    kind: TrophyKind,
     competition: String,
     season: Season,
     date: NaiveDate,
@@ -48,30 +68,49 @@ pub struct FinalView {
 
 impl HonoursView {
     /// The honours in words.
-    pub fn of(honours: &Honours, name: &dyn Fn(TeamId) -> String) -> HonoursView {
+    pub fn of(
+        title: String,
+        teams: Vec<String>,
+        honours: &Honours,
+        name: &dyn Fn(TeamId) -> String,
+    ) -> HonoursView {
         HonoursView {
+            name: title,
+            teams,
+            league_titles: honours.won(TrophyKind::League),
+            cups: honours.won(TrophyKind::Cup),
+            european: honours.won(TrophyKind::European),
+            finals_lost: honours.finals_lost().count(),
             trophies: honours
                 .trophies
                 .iter()
                 .map(|t| TrophyView {
+                    team: name(t.team),
+                    kind: t.kind,
                     competition: t.competition.clone(),
                     season: t.season,
                 })
                 .collect(),
-            finals: honours
-                .finals
-                .iter()
-                .map(|f| FinalView {
-                    competition: f.competition.clone(),
-                    season: f.season,
-                    date: f.date,
-                    opponent: name(f.opponent),
-                    won: f.won,
-                    score: render::tie::tie_line(&f.tie.score(), name),
-                })
-                .collect(),
+            finals: honours.finals.iter().map(|f| final_view(f, name)).collect(),
         }
     }
+}
+
+fn final_view(f: &FinalRecord, name: &dyn Fn(TeamId) -> String) -> FinalView {
+    FinalView {
+        team: name(f.team),
+        kind: f.kind,
+        competition: f.competition.clone(),
+        season: f.season,
+        date: f.date,
+        opponent: name(f.opponent),
+        won: f.won,
+        score: render::tie::tie_line(&f.tie.score(), name),
+    }
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
@@ -79,42 +118,138 @@ pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
     let team = read.resolve_team(&args.team)?;
     let names = read.team_names()?;
     let name = |id: TeamId| names.get(&id).cloned().unwrap_or_default();
-    let loaded = Loaded::entered_by(&read, team)?;
-    let honours = Honours::compute(team, loaded.iter().map(Loaded::season), &name)?;
-    match args.format {
-        OutputFormat::Json => render::json(&HonoursView::of(&honours, &name)),
-        OutputFormat::Csv => anyhow::bail!("honours prints as a table or JSON, not CSV"),
-        OutputFormat::Table => {
-            let count = match honours.trophies.len() {
-                1 => "1 trophy".to_string(),
-                n => format!("{n} trophies"),
-            };
-            let mut text = format!("{}: {count} in the seasons stored\n", name(team));
-            for t in &honours.trophies {
-                text.push_str(&format!("  {} {}\n", t.competition, t.season));
-            }
-            if !honours.finals.is_empty() {
-                let rows: Vec<Vec<String>> = honours
-                    .finals
-                    .iter()
-                    .map(|f| {
-                        vec![
-                            format!("{} {}", f.competition, f.season),
-                            f.date.to_string(),
-                            if f.won { "won".into() } else { "lost".into() },
-                            render::tie::tie_line(&f.tie.score(), &name),
-                        ]
-                    })
-                    .collect();
-                text.push_str("Finals:\n");
-                text.push_str(&render::grid_within(
-                    &["Final", "Date", "", "Score"],
-                    &rows,
-                    &[],
-                    80,
-                ));
-            }
-            Ok(text)
+    let (title, teams): (String, Vec<TeamId>) = if args.club {
+        let club = read.club_of(team)?;
+        (club.name, club.teams.iter().map(|t| t.0).collect())
+    } else {
+        (name(team), vec![team])
+    };
+    let mut loaded = Vec::new();
+    for competition in read.competitions()? {
+        let one = Loaded::of(&read, competition)?;
+        if one
+            .matches
+            .iter()
+            .any(|m| teams.iter().any(|&t| m.pairing.involves(t)))
+        {
+            loaded.push(one);
         }
     }
+    let seasons: Vec<_> = loaded.iter().map(Loaded::season).collect();
+    let honours = Honours::of_club(&teams, &seasons, &name)?;
+    let view = HonoursView::of(title, teams.iter().map(|&t| name(t)).collect(), &honours, &name);
+    match args.format {
+        OutputFormat::Json => render::json(&view),
+        OutputFormat::Csv => csv(&view),
+        OutputFormat::Table => Ok(table(&view, teams.len() > 1)),
+    }
+}
+
+/// One row per trophy won and per final lost, oldest first.
+fn csv(view: &HonoursView) -> anyhow::Result<String> {
+    let mut rows: Vec<(Season, Vec<String>)> = Vec::new();
+    for t in &view.trophies {
+        let final_won = view
+            .finals
+            .iter()
+            .find(|f| f.won && f.team == t.team && f.competition == t.competition && f.season == t.season);
+        rows.push((
+            t.season,
+            vec![
+                t.team.clone(),
+                t.kind.name().into(),
+                t.competition.clone(),
+                t.season.to_string(),
+                "won".into(),
+                final_won.map(|f| f.date.to_string()).unwrap_or_default(),
+                final_won.map(|f| f.opponent.clone()).unwrap_or_default(),
+                final_won.map(|f| f.score.clone()).unwrap_or_default(),
+            ],
+        ));
+    }
+    for f in view.finals.iter().filter(|f| !f.won) {
+        rows.push((
+            f.season,
+            vec![
+                f.team.clone(),
+                f.kind.name().into(),
+                f.competition.clone(),
+                f.season.to_string(),
+                "lost final".into(),
+                f.date.to_string(),
+                f.opponent.clone(),
+                f.score.clone(),
+            ],
+        ));
+    }
+    rows.sort_by_key(|r| r.0);
+    let cells: Vec<Vec<String>> = rows.into_iter().map(|r| r.1).collect();
+    render::csv(
+        &[
+            "team",
+            "kind",
+            "competition",
+            "season",
+            "outcome",
+            "date",
+            "opponent",
+            "score",
+        ],
+        &cells,
+    )
+}
+
+fn table(view: &HonoursView, several: bool) -> String {
+    let count = plural(view.trophies.len(), "trophy", "trophies");
+    let mut text = format!("{}: {count} in the seasons stored", view.name);
+    if several {
+        text.push_str(&format!(" (teams: {})", view.teams.join(", ")));
+    }
+    text.push('\n');
+    let sections = [
+        (TrophyKind::League, "League titles"),
+        (TrophyKind::Cup, "Cups"),
+        (TrophyKind::European, "European trophies"),
+    ];
+    for (kind, heading) in sections {
+        let won: Vec<&TrophyView> = view.trophies.iter().filter(|t| t.kind == kind).collect();
+        if won.is_empty() {
+            continue;
+        }
+        text.push_str(&format!("{heading} ({}):\n", won.len()));
+        for t in won {
+            let whose = if several {
+                format!(" ({})", t.team)
+            } else {
+                String::new()
+            };
+            text.push_str(&format!("  {} {}{whose}\n", t.competition, t.season));
+        }
+    }
+    if !view.finals.is_empty() {
+        let rows: Vec<Vec<String>> = view
+            .finals
+            .iter()
+            .map(|f| {
+                vec![
+                    format!("{} {}", f.competition, f.season),
+                    f.date.to_string(),
+                    if f.won { "won".into() } else { "lost".into() },
+                    f.score.clone(),
+                ]
+            })
+            .collect();
+        text.push_str(&format!(
+            "Finals ({}, {} lost):\n",
+            view.finals.len(),
+            view.finals_lost
+        ));
+        text.push_str(&render::grid_within(
+            &["Final", "Date", "", "Score"],
+            &rows,
+            &[],
+            80,
+        ));
+    }
+    text
 }

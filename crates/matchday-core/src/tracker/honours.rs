@@ -7,11 +7,67 @@ use serde::{Deserialize, Serialize};
 
 use super::{CompetitionSeason, TargetStatus, TrophyTarget};
 use crate::knockout::ties_in_round;
-use crate::{Format, KnockoutError, KnockoutTie, Round, Season, TeamId};
+use crate::{Competition, Format, KnockoutError, KnockoutTie, Match, Round, Season, Stage, TeamId};
+
+/// What kind of trophy a competition gives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum TrophyKind {
+    /// A league title: first place in a finished league.
+    League,
+    /// A domestic or other cup, won in its final.
+    Cup,
+    /// A European club trophy (Champions League, Europa League, Conference
+    /// League, and their forerunners).
+    European,
+}
+
+/// Words in a competition's name that make it a European club competition. The
+/// name decides, not the regulations: a season may be stored under any preset,
+/// and national teams' tournaments share UEFA's.
+const EUROPEAN_NAMES: &[&str] = &[
+    "champions league",
+    "europa league",
+    "conference league",
+    "european cup",
+    "uefa cup",
+    "cup winners",
+    "fairs cup",
+    "intertoto",
+    "uefa super cup",
+];
+
+impl TrophyKind {
+    /// The kind of trophy `competition` gives. National teams' tournaments
+    /// (UEFA Euro, World Cups) are cups: only club competitions are European.
+    pub fn of(competition: &Competition) -> TrophyKind {
+        let name = crate::normalize_name(&competition.name);
+        if EUROPEAN_NAMES.iter().any(|n| name.contains(n)) {
+            TrophyKind::European
+        } else if competition.format == Format::League {
+            TrophyKind::League
+        } else {
+            TrophyKind::Cup
+        }
+    }
+
+    /// The kind's name in output: "league", "cup", "european".
+    pub fn name(self) -> &'static str {
+        match self {
+            TrophyKind::League => "league",
+            TrophyKind::Cup => "cup",
+            TrophyKind::European => "european",
+        }
+    }
+}
 
 /// A final a team played, won or lost.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FinalRecord {
+    /// The team that played it (one of a club's teams).
+    pub team: TeamId,
+    /// What kind of trophy was at stake.
+    pub kind: TrophyKind,
     /// The competition's name.
     pub competition: String,
     /// The season.
@@ -29,6 +85,10 @@ pub struct FinalRecord {
 /// A trophy won: a cup's final, or first place in a finished league.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Trophy {
+    /// The team that won it (one of a club's teams).
+    pub team: TeamId,
+    /// What kind of trophy.
+    pub kind: TrophyKind,
     /// The competition's name.
     pub competition: String,
     /// The season.
@@ -68,6 +128,8 @@ impl Honours {
                     dated.insert(
                         (competition.season, last_day, competition.name.clone()),
                         Trophy {
+                            team,
+                            kind: TrophyKind::of(competition),
                             competition: competition.name.clone(),
                             season: competition.season,
                         },
@@ -75,7 +137,15 @@ impl Honours {
                 }
                 continue;
             }
-            let finals = ties_in_round(competition, Round::Final, season.matches, None)?;
+            // Only the final's matches: a label of another round that cannot be read
+            // ("League phase" in a file of the 2024-25 format) is no reason to miss the final.
+            let final_matches: Vec<Match> = season
+                .matches
+                .iter()
+                .filter(|m| matches!(Stage::of(m), Ok(Stage::Knockout(Round::Final))))
+                .cloned()
+                .collect();
+            let finals = ties_in_round(competition, Round::Final, &final_matches, None)?;
             let Some(tie) = finals.iter().find(|t| t.involves(team)) else {
                 continue;
             };
@@ -88,6 +158,8 @@ impl Honours {
                 .expect("a tie has matches");
             let won = winner == team;
             honours.finals.push(FinalRecord {
+                team,
+                kind: TrophyKind::of(competition),
                 competition: competition.name.clone(),
                 season: competition.season,
                 date,
@@ -99,6 +171,8 @@ impl Honours {
                 dated.insert(
                     (competition.season, date, competition.name.clone()),
                     Trophy {
+                        team,
+                        kind: TrophyKind::of(competition),
                         competition: competition.name.clone(),
                         season: competition.season,
                     },
@@ -108,5 +182,36 @@ impl Honours {
         honours.finals.sort_by_key(|f| (f.season, f.date));
         honours.trophies = dated.into_values().collect();
         Ok(honours)
+    }
+
+    /// The honours of all of a club's `teams` (its men's and women's sides),
+    /// oldest first; each trophy and final says which team it was.
+    ///
+    /// # Errors
+    /// As [`Honours::compute`].
+    pub fn of_club<'a>(
+        teams: &[TeamId],
+        seasons: &[CompetitionSeason<'a>],
+        name: &dyn Fn(TeamId) -> String,
+    ) -> Result<Honours, KnockoutError> {
+        let mut all = Honours::default();
+        for &team in teams {
+            let one = Honours::compute(team, seasons.iter().copied(), name)?;
+            all.trophies.extend(one.trophies);
+            all.finals.extend(one.finals);
+        }
+        all.trophies.sort_by_key(|t| t.season);
+        all.finals.sort_by_key(|f| (f.season, f.date));
+        Ok(all)
+    }
+
+    /// How many trophies of `kind` were won.
+    pub fn won(&self, kind: TrophyKind) -> usize {
+        self.trophies.iter().filter(|t| t.kind == kind).count()
+    }
+
+    /// The finals lost.
+    pub fn finals_lost(&self) -> impl Iterator<Item = &FinalRecord> {
+        self.finals.iter().filter(|f| !f.won)
     }
 }

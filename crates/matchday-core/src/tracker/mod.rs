@@ -24,7 +24,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 pub(crate) use group::out_in_group;
-pub use honours::{FinalRecord, Honours, Trophy};
+pub use honours::{FinalRecord, Honours, Trophy, TrophyKind};
 pub use placed::{Line, PlacedRanking, PlacedStanding};
 
 use crate::{

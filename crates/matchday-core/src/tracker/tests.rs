@@ -421,6 +421,25 @@ fn honours_list_trophies_and_finals() {
     let chelsea = Honours::compute(id("Chelsea"), seasons, &name).unwrap();
     assert!(chelsea.trophies.is_empty());
     assert_eq!(chelsea.finals.len(), 1);
+    // By kind: a league title, a cup, a European final lost.
+    let kinds: Vec<TrophyKind> = honours.trophies.iter().map(|t| t.kind).collect();
+    assert_eq!(kinds, [TrophyKind::League, TrophyKind::Cup]);
+    assert_eq!(
+        (honours.won(TrophyKind::League), honours.won(TrophyKind::European)),
+        (1, 0)
+    );
+    let lost: Vec<(&str, TrophyKind)> = honours
+        .finals_lost()
+        .map(|f| (f.competition.as_str(), f.kind))
+        .collect();
+    assert_eq!(lost, [("Europa League", TrophyKind::European)]);
+    // A club's teams together: each trophy says whose it is.
+    let club = Honours::of_club(&[id("Chelsea"), id("Liverpool")], &seasons, &name).unwrap();
+    assert_eq!(club.trophies.len(), 2);
+    assert!(club.trophies.iter().all(|t| t.team == id("Liverpool")));
+    assert_eq!(club.finals.len(), 3);
+    let seasons: Vec<Season> = club.finals.iter().map(|f| f.season).collect();
+    assert!(seasons.is_sorted());
 }
 
 fn check(competition: &Competition, matches: &[Match], new: &Match) -> Result<(), KnockoutError> {
