@@ -40,6 +40,14 @@ impl<'c> Writer<'c> {
     /// A season missing from the file, a match dated outside its season, or a
     /// team playing itself, naming the file's line; results the file would take back.
     pub fn import(&mut self, record: &SeasonRecord, name: Option<&str>) -> Result<ImportSummary, StoreError> {
+        self.in_bulk(|w| w.import_season(record, name))
+    }
+
+    fn import_season(
+        &mut self,
+        record: &SeasonRecord,
+        name: Option<&str>,
+    ) -> Result<ImportSummary, StoreError> {
         let mut summary = ImportSummary::default();
         let season = record.season.ok_or_else(|| StoreError::NoSuchSeason {
             competition: record.competition.clone(),
@@ -133,10 +141,7 @@ impl<'c> Writer<'c> {
             away_goals: record.away_goals.unwrap_or(false),
             rank_by: RankBy::Points,
         };
-        let existing = self
-            .competitions()?
-            .into_iter()
-            .find(|c| c.slug == competition.slug && c.season == season);
+        let existing = self.competition_by_slug(&competition.slug, season)?;
         let existing_format = existing.as_ref().map(|c| c.format);
         let id = match existing {
             Some(stored) => {

@@ -105,13 +105,53 @@ impl<'c> Reader<'c> {
         let rows: Vec<Result<Competition, StoreError>> = stmt
             .query_map([], competition_from_row)?
             .collect::<Result<_, _>>()?;
+        // Every zone in one query rather than one per competition: all of English league
+        // history is 400 competition-seasons.
+        let mut zones: HashMap<i64, Vec<Zone>> = HashMap::new();
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT competition_id, name, first, last FROM zone ORDER BY first, last")?;
+        for row in stmt.query_map([], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                Zone {
+                    name: r.get(1)?,
+                    first: r.get(2)?,
+                    last: r.get(3)?,
+                },
+            ))
+        })? {
+            let (competition, zone) = row?;
+            zones.entry(competition).or_default().push(zone);
+        }
         let mut competitions = Vec::with_capacity(rows.len());
         for row in rows {
             let mut competition = row?;
-            competition.zones = self.zones(competition.id.expect("stored"))?;
+            let id = competition.id.expect("stored").0;
+            competition.zones = zones.remove(&id).unwrap_or_default();
             competitions.push(competition);
         }
         Ok(competitions)
+    }
+
+    /// The competition-season stored under this slug and season, if any.
+    pub(crate) fn competition_by_slug(
+        &self,
+        slug: &str,
+        season: Season,
+    ) -> Result<Option<Competition>, StoreError> {
+        let sql = format!("SELECT {COMPETITION_COLUMNS} FROM competition WHERE slug = ?1 AND season = ?2");
+        let found = self
+            .conn
+            .prepare_cached(&sql)?
+            .query_row(params![slug, season.to_string()], competition_from_row)
+            .optional()?;
+        let Some(competition) = found else {
+            return Ok(None);
+        };
+        let mut competition = competition?;
+        competition.zones = self.zones(competition.id.expect("stored"))?;
+        Ok(Some(competition))
     }
 
     fn zones(&self, id: CompetitionId) -> Result<Vec<Zone>, StoreError> {

@@ -66,31 +66,37 @@ pub fn run(store: &mut Store, args: Args) -> anyhow::Result<String> {
     // transaction: memory is that of the largest file, not of every file at once (all of
     // English league history is 400 files), and a bad line anywhere still stores nothing.
     let summary = store.write(|w| {
-        let mut total = ImportSummary::default();
-        // Results the files would take back, counted over every file before refusing.
-        let mut unplayed: Vec<(String, String, usize)> = Vec::new();
-        for path in &args.files {
-            for record in read_file(path, args.format, args.name.is_some(), args.as_of)? {
-                match w.import(&record, args.name.as_deref()) {
-                    Ok(one) => total.absorb(one),
-                    Err(StoreError::WouldUnplayResults {
-                        competition,
-                        slug,
-                        count,
-                    }) => unplayed.push((competition, slug, count)),
-                    Err(e) => {
-                        return Err(imported_refusal(w, &record, args.name.as_deref(), e)
-                            .context(path.display().to_string()));
-                    }
+        // One bulk write around every file: the matches are logged once, at its end.
+        w.in_bulk(|w| import_files(w, &args))
+    })?;
+    Ok(describe(&summary))
+}
+
+/// Imports every file of `args`, in the caller's transaction.
+fn import_files(w: &mut matchday_store::Writer<'_>, args: &Args) -> anyhow::Result<ImportSummary> {
+    let mut total = ImportSummary::default();
+    // Results the files would take back, counted over every file before refusing.
+    let mut unplayed: Vec<(String, String, usize)> = Vec::new();
+    for path in &args.files {
+        for record in read_file(path, args.format, args.name.is_some(), args.as_of)? {
+            match w.import(&record, args.name.as_deref()) {
+                Ok(one) => total.absorb(one),
+                Err(StoreError::WouldUnplayResults {
+                    competition,
+                    slug,
+                    count,
+                }) => unplayed.push((competition, slug, count)),
+                Err(e) => {
+                    return Err(imported_refusal(w, &record, args.name.as_deref(), e)
+                        .context(path.display().to_string()));
                 }
             }
         }
-        if !unplayed.is_empty() {
-            bail!(taking_back(&unplayed, args.as_of));
-        }
-        Ok::<_, anyhow::Error>(total)
-    })?;
-    Ok(describe(&summary))
+    }
+    if !unplayed.is_empty() {
+        bail!(taking_back(&unplayed, args.as_of));
+    }
+    Ok(total)
 }
 
 /// The refusal of an import that would turn stored results back into
