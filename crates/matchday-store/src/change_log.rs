@@ -243,13 +243,13 @@ fn create_triggers(conn: &Connection, table: &str, up_to: Option<i64>) -> Result
     let insert = name("insert");
     let update = name("update");
     let delete = name("delete");
-    let (insert_trigger, and_either, update_body, delete_body) = match up_to {
+    let (insert_trigger, and_either, update_guard, delete_guard) = match up_to {
         None => (
             format!(
                 "CREATE TRIGGER {insert} AFTER INSERT ON {t} BEGIN
-                     INSERT INTO change_row (change_id, tbl, row_id, before, after)
-                     VALUES ({PENDING}, {tbl}, NEW.rowid, NULL, {new});
-                 END;"
+                 INSERT INTO change_row (change_id, tbl, row_id, before, after)
+                 VALUES ({PENDING}, {tbl}, NEW.rowid, NULL, {new});
+             END;"
             ),
             String::new(),
             String::new(),
@@ -262,11 +262,12 @@ fn create_triggers(conn: &Connection, table: &str, up_to: Option<i64>) -> Result
             String::new(),
             format!(" AND (OLD.rowid <= {n} OR NEW.rowid <= {n})"),
             format!(
-                "SELECT RAISE(ABORT, 'a bulk write moves no row it did not add')
-                 WHERE OLD.rowid = {n} AND NEW.rowid IS NOT {n};"
+                "SELECT RAISE(ABORT, 'a bulk write moves no row it did not add') \
+                 WHERE OLD.rowid = {n} AND NEW.rowid IS NOT {n};\n                 "
             ),
             format!(
-                "SELECT RAISE(ABORT, 'a bulk write removes no row it did not add') WHERE OLD.rowid = {n};"
+                "SELECT RAISE(ABORT, 'a bulk write removes no row it did not add') \
+                 WHERE OLD.rowid = {n};\n                 "
             ),
         ),
     };
@@ -275,20 +276,18 @@ fn create_triggers(conn: &Connection, table: &str, up_to: Option<i64>) -> Result
         .unwrap_or_default();
     conn.execute_batch(&format!(
         "DROP TRIGGER IF EXISTS {insert};
-         DROP TRIGGER IF EXISTS {update};
-         DROP TRIGGER IF EXISTS {delete};
-         {insert_trigger}
-         -- An update that sets every column to what it was changes nothing, and is not logged.
-         CREATE TRIGGER {update} AFTER UPDATE ON {t} WHEN {changed}{and_either} BEGIN
-             {update_body}
-             INSERT INTO change_row (change_id, tbl, row_id, before, after)
-             VALUES ({PENDING}, {tbl}, NEW.rowid, {old}, {new});
-         END;
-         CREATE TRIGGER {delete} AFTER DELETE ON {t}{when_old} BEGIN
-             {delete_body}
-             INSERT INTO change_row (change_id, tbl, row_id, before, after)
-             VALUES ({PENDING}, {tbl}, OLD.rowid, {old}, NULL);
-         END;"
+             DROP TRIGGER IF EXISTS {update};
+             DROP TRIGGER IF EXISTS {delete};
+             {insert_trigger}
+             -- An update that sets every column to what it was changes nothing, and is not logged.
+             CREATE TRIGGER {update} AFTER UPDATE ON {t} WHEN {changed}{and_either} BEGIN
+                 {update_guard}INSERT INTO change_row (change_id, tbl, row_id, before, after)
+                 VALUES ({PENDING}, {tbl}, NEW.rowid, {old}, {new});
+             END;
+             CREATE TRIGGER {delete} AFTER DELETE ON {t}{when_old} BEGIN
+                 {delete_guard}INSERT INTO change_row (change_id, tbl, row_id, before, after)
+                 VALUES ({PENDING}, {tbl}, OLD.rowid, {old}, NULL);
+             END;"
     ))?;
     Ok(())
 }

@@ -159,8 +159,23 @@ impl<'c> Writer<'c> {
             self.add_entrant(id, team)?;
         }
         let mut unplayed = 0;
+        // In a competition-season new to the store, a match is new unless the file has
+        // its identity twice: only then is there a stored match to look up.
+        let mut seen = std::collections::HashSet::new();
         for m in &matches {
-            match self.upsert_match(id, m)? {
+            let identity = (
+                m.pairing.home(),
+                m.pairing.away(),
+                m.round.as_deref().unwrap_or(""),
+                m.leg.unwrap_or(0),
+                m.replay,
+            );
+            let upsert = if existing_format.is_none() && seen.insert(identity) {
+                self.insert_new_match(id, m)?
+            } else {
+                self.upsert_match(id, m)?
+            };
+            match upsert {
                 Upsert::Added => summary.matches_added += 1,
                 Upsert::Updated => summary.matches_updated += 1,
                 Upsert::Unchanged => summary.matches_unchanged += 1,

@@ -1,6 +1,6 @@
 //! Reading: teams, competitions, matches and deductions as core types.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use chrono::NaiveDate;
 use matchday_core::{
@@ -132,6 +132,18 @@ impl<'c> Reader<'c> {
             competitions.push(competition);
         }
         Ok(competitions)
+    }
+
+    /// Every competition-season with a match of `team` stored, by name then season.
+    pub fn competitions_of(&self, team: TeamId) -> Result<Vec<Competition>, StoreError> {
+        let ids: HashSet<i64> = self
+            .conn
+            .prepare_cached("SELECT DISTINCT competition_id FROM match WHERE home_id = ?1 OR away_id = ?1")?
+            .query_map([team.0], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        let mut all = self.competitions()?;
+        all.retain(|c| c.id.is_some_and(|id| ids.contains(&id.0)));
+        Ok(all)
     }
 
     /// The competition-season stored under this slug and season, if any.

@@ -420,6 +420,17 @@ impl<'c> Writer<'c> {
         row.map(MatchRow::into_match).transpose()
     }
 
+    /// Stores a match from a file known to be new to the store.
+    pub(crate) fn insert_new_match(
+        &mut self,
+        competition: CompetitionId,
+        m: &Match,
+    ) -> Result<Upsert, StoreError> {
+        check_round(m)?;
+        self.insert_match(competition, m)?;
+        Ok(Upsert::Added)
+    }
+
     /// Stores a match from a file: added if new, updated if its facts changed.
     /// Returns whether it was added, updated or left alone; a stored result
     /// the file has as a fixture is left alone and reported, for the import to refuse.

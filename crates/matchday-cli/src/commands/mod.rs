@@ -245,14 +245,10 @@ impl Loaded {
         read: &matchday_store::Reader<'_>,
         team: matchday_core::TeamId,
     ) -> anyhow::Result<Vec<Loaded>> {
-        let mut entered = Vec::new();
-        for competition in read.competitions()? {
-            let loaded = Loaded::of(read, competition)?;
-            if loaded.matches.iter().any(|m| m.pairing.involves(team)) {
-                entered.push(loaded);
-            }
-        }
-        Ok(entered)
+        read.competitions_of(team)?
+            .into_iter()
+            .map(|competition| Loaded::of(read, competition))
+            .collect()
     }
 
     /// The view the core's trackers take.

@@ -161,23 +161,25 @@ pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
     let team = read.resolve_team(&args.team)?;
     let names = read.team_names()?;
     let name = |id: TeamId| names.get(&id).cloned().unwrap_or_default();
-    let entered = Loaded::entered_by(&read, team)?;
+    // Only the chosen season's matches are read: a club's whole history is 100,000 of them.
+    let entered = read.competitions_of(team)?;
     let season = match (args.season, args.as_of) {
         (Some(s), _) => s,
         (None, Some(day)) => entered
             .iter()
-            .map(|l| l.competition.season)
+            .map(|c| c.season)
             .filter(|s| s.contains(day))
             .max()
             .unwrap_or_else(|| Season::of_date(day)),
         (None, None) => entered
             .iter()
-            .map(|l| l.competition.season)
+            .map(|c| c.season)
             .max()
             .ok_or_else(|| anyhow::anyhow!("{} has no matches stored in any competition", name(team)))?,
     };
     let mut targets = Vec::new();
-    for loaded in entered.iter().filter(|l| l.competition.season == season) {
+    for competition in entered.into_iter().filter(|c| c.season == season) {
+        let loaded = Loaded::of(&read, competition)?;
         match TrophyTarget::compute(loaded.season(), team, args.as_of, &name) {
             Ok(target) => targets.push(TargetView::of(&target, &name)),
             Err(KnockoutError::NotEntered { .. }) => {}
