@@ -65,3 +65,13 @@ pub fn mib(bytes: u64) -> String {
         format!("{:.1} MiB", bytes as f64 / (1024.0 * 1024.0))
     }
 }
+
+/// The CPU time (user and system) this process has taken so far.
+pub fn cpu_now() -> Duration {
+    // SAFETY: a plain out-parameter.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    let done = unsafe { libc::getrusage(libc::RUSAGE_SELF, &mut usage) };
+    assert_eq!(done, 0, "getrusage failed");
+    let time = |t: libc::timeval| Duration::new(t.tv_sec as u64, t.tv_usec as u32 * 1000);
+    time(usage.ru_utime) + time(usage.ru_stime)
+}
