@@ -11,14 +11,12 @@
 //! openfootball files; and a generated history of big leagues, `MATCHDAY_BENCH_MB`
 //! megabytes (default 60) as season files and as many again as Football.TXT.
 
+mod common;
+
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::time::{Duration, Instant};
-
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
+use std::time::Duration;
 
 /// What one import took.
 struct Measured {
@@ -34,48 +32,22 @@ fn import(dir: &Path, files: &[PathBuf]) -> Measured {
         let _ = std::fs::remove_file(dir.join(format!("bench.db{suffix}")));
     }
     let bytes = files.iter().map(|f| std::fs::metadata(f).unwrap().len()).sum();
-    let started = Instant::now();
-    // Waited for with wait4, below, which is what gives its peak memory.
-    #[allow(clippy::zombie_processes)]
-    let child = Command::new(env!("CARGO_BIN_EXE_matchday"))
-        .arg("--db")
-        .arg(&db)
-        .arg("import")
-        .args(files)
-        .env_remove("MATCHDAY_DB")
-        .stdout(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
-    let (status, peak) = wait_with_peak(child.id() as libc::pid_t);
-    let time = started.elapsed();
-    assert!(status == 0, "import failed (wait status {status})");
+    let usage = common::run(
+        Command::new(env!("CARGO_BIN_EXE_matchday"))
+            .arg("--db")
+            .arg(&db)
+            .arg("import")
+            .args(files),
+    );
+    let (peak, time) = (usage.peak, usage.wall);
     Measured { bytes, peak, time }
-}
-
-/// Waits for the child `pid`; its wait status and peak resident memory in bytes.
-fn wait_with_peak(pid: libc::pid_t) -> (i32, u64) {
-    let mut status = 0;
-    // SAFETY: plain out-parameters; the child is ours and not yet waited for.
-    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
-    let waited = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
-    assert_eq!(waited, pid, "wait4 failed");
-    // Linux gives ru_maxrss in KiB.
-    (status, usage.ru_maxrss as u64 * 1024)
-}
-
-fn mib(bytes: u64) -> String {
-    if bytes < 1024 * 1024 {
-        format!("{:.0} KiB", bytes as f64 / 1024.0)
-    } else {
-        format!("{:.1} MiB", bytes as f64 / (1024.0 * 1024.0))
-    }
 }
 
 fn report(label: &str, files: usize, m: &Measured) {
     println!(
         "{label:<44} {files:>5} files {:>11}  peak {:>10}  ratio {:>5.2}x  {:>7.2} s",
-        mib(m.bytes),
-        mib(m.peak),
+        common::mib(m.bytes),
+        common::mib(m.peak),
         m.peak as f64 / m.bytes as f64,
         m.time.as_secs_f64()
     );
@@ -194,7 +166,7 @@ fn generate(dir: &Path) -> Vec<(String, Vec<PathBuf>)> {
 
 /// Writes the cases' files into `dir`, and their list (a label, then the files) into `cases.txt`.
 fn write_cases(dir: &Path) {
-    let shared = root().join("../shared/data");
+    let shared = common::root().join("../shared/data");
     let mut cases: Vec<(String, Vec<PathBuf>)> = Vec::new();
     let csv = shared.join("engsoccerdata/england.csv");
     if csv.is_file() {

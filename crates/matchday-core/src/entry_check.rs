@@ -144,16 +144,44 @@ pub fn check_season(
     entrants: &[TeamId],
     matches: &[Match],
 ) -> Result<(), (usize, Refusal)> {
+    // Only matches of the same teams can be in the way: each team's matches, by index,
+    // so a season of 500 matches is not searched whole for each of them.
+    let mut of_team: std::collections::HashMap<TeamId, Vec<usize>> = std::collections::HashMap::new();
+    for (j, o) in matches.iter().enumerate() {
+        of_team.entry(o.pairing.home()).or_default().push(j);
+        of_team.entry(o.pairing.away()).or_default().push(j);
+    }
     for (i, m) in matches.iter().enumerate() {
-        // Only matches of the same teams can be in the way.
-        let others: Vec<Match> = matches
-            .iter()
-            .enumerate()
-            .filter(|(j, o)| {
-                *j != i && (o.pairing.involves(m.pairing.home()) || o.pairing.involves(m.pairing.away()))
-            })
-            .map(|(_, o)| o.clone())
-            .collect();
+        let (home, away) = (&of_team[&m.pairing.home()], &of_team[&m.pairing.away()]);
+        // Both lists are in order: merged, they give the others in the order of `matches`.
+        let mut around = Vec::with_capacity(home.len() + away.len());
+        let (mut h, mut a) = (0, 0);
+        while h < home.len() || a < away.len() {
+            let next = match (home.get(h), away.get(a)) {
+                (Some(&x), Some(&y)) if x == y => {
+                    h += 1;
+                    a += 1;
+                    x
+                }
+                (Some(&x), Some(&y)) if x < y => {
+                    h += 1;
+                    x
+                }
+                (Some(_), Some(&y)) | (None, Some(&y)) => {
+                    a += 1;
+                    y
+                }
+                (Some(&x), None) => {
+                    h += 1;
+                    x
+                }
+                (None, None) => unreachable!("the loop stops"),
+            };
+            if next != i {
+                around.push(next);
+            }
+        }
+        let others: Vec<Match> = around.into_iter().map(|j| matches[j].clone()).collect();
         let around = StoredAround {
             entrants,
             matches: &others,

@@ -218,40 +218,130 @@ fn json_of(columns: &[String], row: Option<&str>) -> String {
 /// name every column; creating a trigger changes no row, so this logs nothing.
 pub(crate) fn install_triggers(conn: &Connection) -> Result<(), StoreError> {
     for table in data_tables(conn)? {
-        let cols = columns(conn, &table)?;
-        let (new, old) = (json_of(&cols, Some("NEW")), json_of(&cols, Some("OLD")));
-        let name = |action: &str| quoted(&format!("change_log_{table}_{action}"));
-        let t = quoted(&table);
-        let tbl = literal(&table);
-        let changed = {
-            let list = |r: &str| {
-                cols.iter()
-                    .map(|c| format!("{r}.{}", quoted(c)))
-                    .collect::<Vec<_>>()
-            };
-            format!("({}) IS NOT ({})", list("OLD").join(", "), list("NEW").join(", "))
+        create_triggers(conn, &table, None)?;
+    }
+    Ok(())
+}
+
+/// (Re)creates the three triggers logging `table`'s rows. With `up_to`, they log only
+/// rows whose rowid is at most that: the rows a bulk write adds above it are logged
+/// once, as it ends, by [`end_bulk`].
+fn create_triggers(conn: &Connection, table: &str, up_to: Option<i64>) -> Result<(), StoreError> {
+    let cols = columns(conn, table)?;
+    let (new, old) = (json_of(&cols, Some("NEW")), json_of(&cols, Some("OLD")));
+    let name = |action: &str| quoted(&format!("change_log_{table}_{action}"));
+    let t = quoted(table);
+    let tbl = literal(table);
+    let changed = {
+        let list = |r: &str| {
+            cols.iter()
+                .map(|c| format!("{r}.{}", quoted(c)))
+                .collect::<Vec<_>>()
         };
-        let insert = name("insert");
-        let update = name("update");
-        let delete = name("delete");
-        conn.execute_batch(&format!(
-            "DROP TRIGGER IF EXISTS {insert};
-             DROP TRIGGER IF EXISTS {update};
-             DROP TRIGGER IF EXISTS {delete};
-             CREATE TRIGGER {insert} AFTER INSERT ON {t} BEGIN
+        format!("({}) IS NOT ({})", list("OLD").join(", "), list("NEW").join(", "))
+    };
+    let insert = name("insert");
+    let update = name("update");
+    let delete = name("delete");
+    let (insert_trigger, and_either, update_guard, delete_guard) = match up_to {
+        None => (
+            format!(
+                "CREATE TRIGGER {insert} AFTER INSERT ON {t} BEGIN
                  INSERT INTO change_row (change_id, tbl, row_id, before, after)
                  VALUES ({PENDING}, {tbl}, NEW.rowid, NULL, {new});
-             END;
+             END;"
+            ),
+            String::new(),
+            String::new(),
+            String::new(),
+        ),
+        // No insert trigger at all: even one that logs nothing costs an insert a third of
+        // its time. New rows are then given rowids above `n` as long as row `n` is there,
+        // so it stays.
+        Some(n) => (
+            String::new(),
+            format!(" AND (OLD.rowid <= {n} OR NEW.rowid <= {n})"),
+            format!(
+                "SELECT RAISE(ABORT, 'a bulk write moves no row it did not add') \
+                 WHERE OLD.rowid = {n} AND NEW.rowid IS NOT {n};\n                 "
+            ),
+            format!(
+                "SELECT RAISE(ABORT, 'a bulk write removes no row it did not add') \
+                 WHERE OLD.rowid = {n};\n                 "
+            ),
+        ),
+    };
+    let when_old = up_to
+        .map(|n| format!(" WHEN OLD.rowid <= {n}"))
+        .unwrap_or_default();
+    conn.execute_batch(&format!(
+        "DROP TRIGGER IF EXISTS {insert};
+             DROP TRIGGER IF EXISTS {update};
+             DROP TRIGGER IF EXISTS {delete};
+             {insert_trigger}
              -- An update that sets every column to what it was changes nothing, and is not logged.
-             CREATE TRIGGER {update} AFTER UPDATE ON {t} WHEN {changed} BEGIN
-                 INSERT INTO change_row (change_id, tbl, row_id, before, after)
+             CREATE TRIGGER {update} AFTER UPDATE ON {t} WHEN {changed}{and_either} BEGIN
+                 {update_guard}INSERT INTO change_row (change_id, tbl, row_id, before, after)
                  VALUES ({PENDING}, {tbl}, NEW.rowid, {old}, {new});
              END;
-             CREATE TRIGGER {delete} AFTER DELETE ON {t} BEGIN
-                 INSERT INTO change_row (change_id, tbl, row_id, before, after)
+             CREATE TRIGGER {delete} AFTER DELETE ON {t}{when_old} BEGIN
+                 {delete_guard}INSERT INTO change_row (change_id, tbl, row_id, before, after)
                  VALUES ({PENDING}, {tbl}, OLD.rowid, {old}, NULL);
              END;"
-        ))?;
+    ))?;
+    Ok(())
+}
+
+/// The tables a bulk write logs at its end: those an import adds most rows to.
+const BULK_TABLES: &[&str] = &["match"];
+
+/// A bulk write under way: for each of [`BULK_TABLES`], the largest rowid before it.
+///
+/// Logging 200,000 inserted matches by a trigger each is most of an import's time.
+/// During a bulk write such a table has no insert trigger, and its update and delete
+/// triggers log only rows at or below that rowid, as ever; [`end_bulk`] then logs every
+/// row above it as added, with its columns as the write leaves them, in one statement.
+/// New rows get rowids above the largest as long as that row stays, so the write may
+/// not remove or move it (its triggers refuse). A row added and then changed or removed
+/// by the same write is so logged as its net effect, which is what the change did; undo
+/// reverses it exactly as a row a trigger logged. The triggers are changed inside the
+/// write's own transaction, so no other connection ever sees them changed, and a write
+/// that fails or is killed rolls them back with its rows.
+#[must_use = "a bulk write must be ended, or its rows are not logged"]
+pub(crate) struct BulkLog {
+    above: Vec<(&'static str, i64)>,
+}
+
+/// Starts a bulk write: see [`BulkLog`].
+pub(crate) fn begin_bulk(conn: &Connection) -> Result<BulkLog, StoreError> {
+    let mut above = Vec::with_capacity(BULK_TABLES.len());
+    for &table in BULK_TABLES {
+        let max: i64 = conn.query_row(
+            &format!("SELECT coalesce(max(rowid), 0) FROM {}", quoted(table)),
+            [],
+            |r| r.get(0),
+        )?;
+        create_triggers(conn, table, Some(max))?;
+        above.push((table, max));
+    }
+    Ok(BulkLog { above })
+}
+
+/// Ends a bulk write: logs each row it added, then puts the usual triggers back.
+pub(crate) fn end_bulk(conn: &Connection, bulk: BulkLog) -> Result<(), StoreError> {
+    let change = pending(conn)?;
+    for (table, max) in bulk.above {
+        let cols = columns(conn, table)?;
+        conn.execute(
+            &format!(
+                "INSERT INTO change_row (change_id, tbl, row_id, before, after)
+                 SELECT ?1, ?2, rowid, NULL, {} FROM {} WHERE rowid > ?3 ORDER BY rowid",
+                json_of(&cols, None),
+                quoted(table)
+            ),
+            params![change, table, max],
+        )?;
+        create_triggers(conn, table, None)?;
     }
     Ok(())
 }

@@ -40,6 +40,14 @@ impl<'c> Writer<'c> {
     /// A season missing from the file, a match dated outside its season, or a
     /// team playing itself, naming the file's line; results the file would take back.
     pub fn import(&mut self, record: &SeasonRecord, name: Option<&str>) -> Result<ImportSummary, StoreError> {
+        self.in_bulk(|w| w.import_season(record, name))
+    }
+
+    fn import_season(
+        &mut self,
+        record: &SeasonRecord,
+        name: Option<&str>,
+    ) -> Result<ImportSummary, StoreError> {
         let mut summary = ImportSummary::default();
         let season = record.season.ok_or_else(|| StoreError::NoSuchSeason {
             competition: record.competition.clone(),
@@ -134,11 +142,7 @@ impl<'c> Writer<'c> {
             away_goals: record.away_goals.unwrap_or(false),
             rank_by: RankBy::Points,
         };
-        let existing = self
-            .competitions()?
-            .into_iter()
-            // A slug stored with accents by an older matchday is the same competition.
-            .find(|c| Competition::slug_for(&c.slug) == competition.slug && c.season == season);
+        let existing = self.competition_by_slug(&competition.slug, season)?;
         let existing_format = existing.as_ref().map(|c| c.format);
         let id = match existing {
             Some(stored) => {
@@ -156,8 +160,23 @@ impl<'c> Writer<'c> {
             self.add_entrant(id, team)?;
         }
         let mut unplayed = 0;
+        // In a competition-season new to the store, a match is new unless the file has
+        // its identity twice: only then is there a stored match to look up.
+        let mut seen = std::collections::HashSet::new();
         for m in &matches {
-            match self.upsert_match(id, m)? {
+            let identity = (
+                m.pairing.home(),
+                m.pairing.away(),
+                m.round.as_deref().unwrap_or(""),
+                m.leg.unwrap_or(0),
+                m.replay,
+            );
+            let upsert = if existing_format.is_none() && seen.insert(identity) {
+                self.insert_new_match(id, m)?
+            } else {
+                self.upsert_match(id, m)?
+            };
+            match upsert {
                 Upsert::Added => summary.matches_added += 1,
                 Upsert::Updated => summary.matches_updated += 1,
                 Upsert::Unchanged => summary.matches_unchanged += 1,

@@ -1,6 +1,6 @@
 //! Reading: teams, competitions, matches and deductions as core types.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use chrono::NaiveDate;
 use matchday_core::{
@@ -105,13 +105,76 @@ impl<'c> Reader<'c> {
         let rows: Vec<Result<Competition, StoreError>> = stmt
             .query_map([], competition_from_row)?
             .collect::<Result<_, _>>()?;
+        // Every zone in one query rather than one per competition: all of English league
+        // history is 400 competition-seasons.
+        let mut zones: HashMap<i64, Vec<Zone>> = HashMap::new();
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT competition_id, name, first, last FROM zone ORDER BY first, last")?;
+        for row in stmt.query_map([], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                Zone {
+                    name: r.get(1)?,
+                    first: r.get(2)?,
+                    last: r.get(3)?,
+                },
+            ))
+        })? {
+            let (competition, zone) = row?;
+            zones.entry(competition).or_default().push(zone);
+        }
         let mut competitions = Vec::with_capacity(rows.len());
         for row in rows {
             let mut competition = row?;
-            competition.zones = self.zones(competition.id.expect("stored"))?;
+            let id = competition.id.expect("stored").0;
+            competition.zones = zones.remove(&id).unwrap_or_default();
             competitions.push(competition);
         }
         Ok(competitions)
+    }
+
+    /// Every competition-season with a match of `team` stored, by name then season.
+    pub fn competitions_of(&self, team: TeamId) -> Result<Vec<Competition>, StoreError> {
+        let ids: HashSet<i64> = self
+            .conn
+            .prepare_cached("SELECT DISTINCT competition_id FROM match WHERE home_id = ?1 OR away_id = ?1")?
+            .query_map([team.0], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        let mut all = self.competitions()?;
+        all.retain(|c| c.id.is_some_and(|id| ids.contains(&id.0)));
+        Ok(all)
+    }
+
+    /// The competition-season stored under this slug and season, if any.
+    pub(crate) fn competition_by_slug(
+        &self,
+        slug: &str,
+        season: Season,
+    ) -> Result<Option<Competition>, StoreError> {
+        // A slug stored with accents by an older matchday (before slugs were plain
+        // ASCII) is the same competition: such rows are few, so they are read too.
+        let sql = format!(
+            "SELECT {COMPETITION_COLUMNS} FROM competition \
+             WHERE season = ?2 AND (slug = ?1 OR slug GLOB '*[^ -~]*')"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let mut found = None;
+        for row in stmt.query_map(params![slug, season.to_string()], competition_from_row)? {
+            let competition = row??;
+            if competition.slug == slug {
+                found = Some(competition);
+                break;
+            }
+            if found.is_none() && Competition::slug_for(&competition.slug) == slug {
+                found = Some(competition);
+            }
+        }
+        let Some(mut competition) = found else {
+            return Ok(None);
+        };
+        competition.zones = self.zones(competition.id.expect("stored"))?;
+        Ok(Some(competition))
     }
 
     fn zones(&self, id: CompetitionId) -> Result<Vec<Zone>, StoreError> {

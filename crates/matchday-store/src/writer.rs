@@ -15,6 +15,8 @@ use crate::{Reader, StoreError};
 /// Write access to the database, inside one transaction.
 pub struct Writer<'c> {
     reader: Reader<'c>,
+    /// Whether a bulk write ([`Writer::in_bulk`]) is under way.
+    bulk: bool,
 }
 
 impl<'c> Deref for Writer<'c> {
@@ -83,7 +85,31 @@ impl<'c> Writer<'c> {
     pub(crate) fn new(conn: &'c Connection) -> Writer<'c> {
         Writer {
             reader: Reader::new(conn),
+            bulk: false,
         }
+    }
+
+    /// Runs `write` as a bulk write: the matches it adds are logged once, as it ends, rather
+    /// than one at a time, which makes an import of a whole league history several times
+    /// faster. What is logged, and so what `undo` reverses, is the same. Nested calls
+    /// join the outer one. The rows it added are logged whether or not it fails, as the
+    /// caller may go on with the transaction.
+    ///
+    /// # Errors
+    /// Whatever `write` returns, and database errors.
+    pub fn in_bulk<T, E>(&mut self, write: impl FnOnce(&mut Writer<'c>) -> Result<T, E>) -> Result<T, E>
+    where
+        E: From<StoreError>,
+    {
+        if self.bulk {
+            return write(self);
+        }
+        let log = crate::change_log::begin_bulk(self.conn())?;
+        self.bulk = true;
+        let result = write(self);
+        self.bulk = false;
+        crate::change_log::end_bulk(self.conn(), log)?;
+        result
     }
 
     pub(crate) fn conn(&self) -> &'c Connection {
@@ -413,6 +439,17 @@ impl<'c> Writer<'c> {
             )
             .optional()?;
         row.map(MatchRow::into_match).transpose()
+    }
+
+    /// Stores a match from a file known to be new to the store.
+    pub(crate) fn insert_new_match(
+        &mut self,
+        competition: CompetitionId,
+        m: &Match,
+    ) -> Result<Upsert, StoreError> {
+        check_round(m)?;
+        self.insert_match(competition, m)?;
+        Ok(Upsert::Added)
     }
 
     /// Stores a match from a file: added if new, updated if its facts changed.

@@ -66,31 +66,59 @@ pub fn run(store: &mut Store, args: Args) -> anyhow::Result<String> {
     // transaction: memory is that of the largest file, not of every file at once (all of
     // English league history is 400 files), and a bad line anywhere still stores nothing.
     let summary = store.write(|w| {
-        let mut total = ImportSummary::default();
-        // Results the files would take back, counted over every file before refusing.
-        let mut unplayed: Vec<(String, String, usize)> = Vec::new();
-        for path in &args.files {
-            for record in read_file(path, args.format, args.name.is_some(), args.as_of)? {
-                match w.import(&record, args.name.as_deref()) {
-                    Ok(one) => total.absorb(one),
-                    Err(StoreError::WouldUnplayResults {
-                        competition,
-                        slug,
-                        count,
-                    }) => unplayed.push((competition, slug, count)),
-                    Err(e) => {
-                        return Err(imported_refusal(w, &record, args.name.as_deref(), e)
-                            .context(path.display().to_string()));
-                    }
+        // One bulk write around every file: the matches are logged once, at its end.
+        w.in_bulk(|w| import_files(w, &args))
+    })?;
+    Ok(describe(&summary))
+}
+
+/// Imports every file of `args`, in the caller's transaction.
+fn import_files(w: &mut matchday_store::Writer<'_>, args: &Args) -> anyhow::Result<ImportSummary> {
+    let mut total = ImportSummary::default();
+    // Results the files would take back, counted over every file before refusing.
+    let mut unplayed: Vec<(String, String, usize)> = Vec::new();
+    let bar = progress_bar();
+    for path in &args.files {
+        let records = read_file(path, args.format, args.name.is_some(), args.as_of)?;
+        bar.inc_length(records.len() as u64);
+        bar.set_message(path.display().to_string());
+        for record in records {
+            bar.inc(1);
+            match w.import(&record, args.name.as_deref()) {
+                Ok(one) => total.absorb(one),
+                Err(StoreError::WouldUnplayResults {
+                    competition,
+                    slug,
+                    count,
+                }) => unplayed.push((competition, slug, count)),
+                Err(e) => {
+                    return Err(imported_refusal(w, &record, args.name.as_deref(), e)
+                        .context(path.display().to_string()));
                 }
             }
         }
-        if !unplayed.is_empty() {
-            bail!(taking_back(&unplayed, args.as_of));
-        }
-        Ok::<_, anyhow::Error>(total)
-    })?;
-    Ok(describe(&summary))
+    }
+    bar.finish_and_clear();
+    if !unplayed.is_empty() {
+        bail!(taking_back(&unplayed, args.as_of));
+    }
+    Ok(total)
+}
+
+/// A bar of the seasons stored so far, on standard error when it is a terminal (and
+/// nothing otherwise, so scripts and pipes see only the summary). Its length grows as
+/// each file is read.
+fn progress_bar() -> indicatif::ProgressBar {
+    use std::io::IsTerminal;
+    if !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(0);
+    let style =
+        indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} seasons  {elapsed}  {wide_msg}")
+            .expect("a valid template");
+    bar.set_style(style);
+    bar
 }
 
 /// The refusal of an import that would turn stored results back into

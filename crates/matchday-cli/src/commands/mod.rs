@@ -264,14 +264,10 @@ impl Loaded {
         read: &matchday_store::Reader<'_>,
         team: matchday_core::TeamId,
     ) -> anyhow::Result<Vec<Loaded>> {
-        let mut entered = Vec::new();
-        for competition in read.competitions()? {
-            let loaded = Loaded::of(read, competition)?;
-            if loaded.matches.iter().any(|m| m.pairing.involves(team)) {
-                entered.push(loaded);
-            }
-        }
-        Ok(entered)
+        read.competitions_of(team)?
+            .into_iter()
+            .map(|competition| Loaded::of(read, competition))
+            .collect()
     }
 
     /// The view the core's trackers take.
@@ -286,10 +282,14 @@ impl Loaded {
 }
 
 /// The season a command about one club shows: `season` when given, else the one of
-/// the club's competitions containing `as_of` (or the season of that date), else the
-/// club's latest; `None` when the club has nothing stored and no day was given.
-pub fn club_season(entered: &[Loaded], season: Option<Season>, as_of: Option<NaiveDate>) -> Option<Season> {
-    let seasons = entered.iter().map(|l| l.competition.season);
+/// the club's competitions (`entered`) containing `as_of` (or the season of that date),
+/// else the club's latest; `None` when the club has nothing stored and no day was given.
+pub fn club_season(
+    entered: &[matchday_core::Competition],
+    season: Option<Season>,
+    as_of: Option<NaiveDate>,
+) -> Option<Season> {
+    let seasons = entered.iter().map(|c| c.season);
     match (season, as_of) {
         (Some(s), _) => Some(s),
         (None, Some(day)) => Some(

@@ -52,8 +52,12 @@ pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
     let names = read.team_names()?;
     let name = |id: TeamId| names.get(&id).cloned().unwrap_or_default();
     let entered = Loaded::entered_by(&read, team)?;
-    let season = super::club_season(&entered, args.season, args.as_of)
-        .ok_or_else(|| anyhow::anyhow!("{} has no matches stored in any competition", name(team)))?;
+    let season = super::club_season(
+        &entered.iter().map(|l| l.competition.clone()).collect::<Vec<_>>(),
+        args.season,
+        args.as_of,
+    )
+    .ok_or_else(|| anyhow::anyhow!("{} has no matches stored in any competition", name(team)))?;
     let mut entered: Vec<Loaded> = entered
         .into_iter()
         .filter(|l| l.competition.season == season)

@@ -171,27 +171,17 @@ pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
     let team = read.resolve_team(&args.team)?;
     let names = read.team_names()?;
     let name = |id: TeamId| names.get(&id).cloned().unwrap_or_default();
-    let entered = Loaded::entered_by(&read, team)?;
-    let season = match (args.season, args.as_of) {
-        (Some(s), _) => s,
-        (None, Some(day)) => entered
-            .iter()
-            .map(|l| l.competition.season)
-            .filter(|s| s.contains(day))
-            .max()
-            .unwrap_or_else(|| Season::of_date(day)),
-        (None, None) => entered
-            .iter()
-            .map(|l| l.competition.season)
-            .max()
-            .ok_or_else(|| anyhow::anyhow!("{} has no matches stored in any competition", name(team)))?,
-    };
+    // Only the chosen season's matches are read: a club's whole history is 100,000 of them.
+    let entered = read.competitions_of(team)?;
+    let season = super::club_season(&entered, args.season, args.as_of)
+        .ok_or_else(|| anyhow::anyhow!("{} has no matches stored in any competition", name(team)))?;
     // While the season is on, its next match is counted from today: one
     // left without a result on an earlier day is overdue, not next.
     let today = chrono::Local::now().date_naive();
     let as_of = args.as_of.or(Some(today).filter(|d| season.contains(*d)));
     let mut targets = Vec::new();
-    for loaded in entered.iter().filter(|l| l.competition.season == season) {
+    for competition in entered.into_iter().filter(|c| c.season == season) {
+        let loaded = Loaded::of(&read, competition)?;
         match TrophyTarget::compute(loaded.season(), team, as_of, &name) {
             Ok(target) => targets.push(TargetView::of(&target, &name)),
             Err(KnockoutError::NotEntered { .. }) => {}

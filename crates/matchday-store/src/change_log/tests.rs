@@ -1,7 +1,7 @@
 //! The change log and undo, on in-memory databases: every write is logged in its
 //! transaction, and undo puts every data table back byte for byte.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use matchday_core::{
     Competition, Decision, Deduction, Format, Match, MatchRecord, MatchStatus, OffThePitch, Pairing, Season,
     SeasonRecord, Venue,
@@ -663,4 +663,114 @@ proptest! {
         }
         prop_assert_eq!(dump(&store), full);
     }
+}
+
+/// The rows of one table a change logged, as (row id, added?, removed?).
+fn logged_rows(store: &Store, table: &str) -> Vec<(i64, bool, bool)> {
+    let newest = store.read().changes(Some(1)).unwrap().remove(0).id;
+    store
+        .read()
+        .change_rows(newest)
+        .unwrap()
+        .into_iter()
+        .filter(|r| r.table == table)
+        .map(|r| (r.row_id, r.before.is_none(), r.after.is_none()))
+        .collect()
+}
+
+#[test]
+fn a_bulk_write_logs_what_it_left_and_undo_reverses_it_exactly() {
+    let mut store = Store::open_in_memory().unwrap();
+    let competition = imported(&mut store);
+    let id = competition.id.unwrap().0;
+    // Rows added, then changed and removed by the same bulk write, around rows that were
+    // there before it, one of them removed and one changed.
+    undo_restores(&mut store, |s| {
+        s.write(|w| {
+            w.in_bulk(|w| {
+                let conn = w.conn();
+                let add = |home: i64, away: i64, date: &str| {
+                    conn.execute(
+                        "INSERT INTO match (competition_id, home_id, away_id, date, venue, round, grp, leg, replay, status)
+                         VALUES (?1, ?2, ?3, ?4, 'home', '', '', 0, 0, 'scheduled')",
+                        rusqlite::params![id, home, away, date],
+                    )
+                };
+                // The newest row stays: the rows added are told by being above it.
+                let max: i64 = conn.query_row("SELECT max(id) FROM match", [], |r| r.get(0))?;
+                assert!(conn.execute("DELETE FROM match WHERE id = ?1", [max]).is_err());
+                assert!(conn.execute("UPDATE match SET id = 0 WHERE id = ?1", [max]).is_err());
+                conn.execute("DELETE FROM match WHERE id = 1", [])?;
+                add(1, 3, "2023-09-02")?;
+                add(2, 4, "2023-09-09")?;
+                add(3, 1, "2023-09-16")?;
+                conn.execute("UPDATE match SET date = '2023-09-23' WHERE date = '2023-09-09'", [])?;
+                conn.execute("DELETE FROM match WHERE date = '2023-09-16'", [])?;
+                conn.execute("UPDATE match SET ft_home = 1, ft_away = 0, status = 'played' WHERE id = ?1", [max])?;
+                Ok::<_, StoreError>(())
+            })
+        })
+        .unwrap();
+        // The row removed and the one changed that were there before are logged as ever; the
+        // rows added are logged once each as they were left, the one removed again not at all.
+        let mut rows = logged_rows(s, "match");
+        rows.sort();
+        assert_eq!(
+            rows,
+            vec![
+                (1, false, true),
+                (2, false, false),
+                (3, true, false),
+                (4, true, false)
+            ],
+            "{rows:?}"
+        );
+    });
+    // Writes after a bulk write are logged by the usual triggers again.
+    store
+        .write(|w| {
+            w.conn()
+                .execute("UPDATE match SET kickoff = '15:00' WHERE id = 2", [])
+                .map_err(StoreError::from)
+        })
+        .unwrap();
+    assert_eq!(logged_rows(&store, "match"), vec![(2, false, false)]);
+}
+
+#[test]
+fn a_failed_bulk_write_still_logs_what_it_added_if_the_transaction_goes_on() {
+    let mut store = Store::open_in_memory().unwrap();
+    imported(&mut store);
+    let bad = league(vec![
+        line(0, day(8, 12), "Epsilon", "Zeta", Some("1-0")),
+        // Outside the season: refused, after the first match was added.
+        line(
+            1,
+            day(7, 1).with_year(2030).unwrap(),
+            "Zeta",
+            "Epsilon",
+            Some("1-0"),
+        ),
+    ]);
+    store
+        .write(|w| {
+            let good = league(vec![line(0, day(9, 2), "Epsilon", "Zeta", Some("2-2"))]);
+            w.in_bulk(|w| {
+                assert!(w.import(&bad, Some("Other")).is_err());
+                w.import(&good, Some("Third"))
+            })
+        })
+        .unwrap();
+    let added = logged_rows(&store, "match");
+    let stored: i64 = store
+        .conn
+        .query_row("SELECT count(*) FROM match WHERE id > 2", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(added.len() as i64, stored, "every match stored is logged");
+    store.undo(1).unwrap();
+    let left: i64 = store
+        .conn
+        .query_row("SELECT count(*) FROM match", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(left, 2);
 }
