@@ -6,8 +6,10 @@
 //!   round-trips exactly (see `FORMAT.md` beside this crate).
 //! - [`football_json`] reads openfootball's football.json (flat `matches`,
 //!   euro.json's nested `rounds`, worldcup.json's scores) and writes it.
-//! - [`engsoccer`] reads engsoccerdata's `england.csv` layout, one record per
-//!   season and tier.
+//! - [`engsoccer`] reads engsoccerdata's CSV files: the league layout of
+//!   `england.csv` and `england5.csv` (one record per season and division,
+//!   named as it was then), the FA Cup, League Cup, European Cup, play-offs
+//!   and deductions.
 //!
 //! [`FileFormat`] is the one registry of them: detection from the content,
 //! reading and writing by name (`--format json`), so callers never name a
@@ -43,7 +45,7 @@ pub mod football_txt;
 mod format;
 pub mod season_file;
 
-pub use format::{FileFormat, FormatError};
+pub use format::{FileFormat, FormatError, Reading, Skipped};
 
 /// A line of input that cannot be read, with its 1-based number.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

@@ -11,7 +11,8 @@ use matchday_store::{ImportSummary, Store, StoreError};
 ///
 /// Reads openfootball Football.TXT (league, cup and European layouts),
 /// openfootball football.json (football.json, euro.json and worldcup.json),
-/// engsoccerdata's england.csv layout and matchday's own season files; the
+/// engsoccerdata's CSV files (league, FA Cup, League Cup, European Cup,
+/// play-offs, deductions) and matchday's own season files; the
 /// format is told from the content unless --format names it. Teams, the
 /// competition and its season are created as needed; importing the same file
 /// again changes nothing. If any line of any file cannot be read, nothing is
@@ -30,7 +31,9 @@ pub struct Args {
     pub files: Vec<PathBuf>,
 
     /// Read the files in this format instead of telling it from their content:
-    /// season, football.json (json), football.txt (txt), engsoccer
+    /// season, football.json (json), football.txt (txt), engsoccer,
+    /// engsoccer-skip-undated, engsoccer-facup, engsoccer-leaguecup,
+    /// engsoccer-champs, engsoccer-playoffs, engsoccer-deductions
     #[arg(long, value_name = "NAME", value_parser = parse_format)]
     pub format: Option<FileFormat>,
 
@@ -50,14 +53,6 @@ pub fn parse_format(name: &str) -> Result<FileFormat, String> {
     FileFormat::named(name).map_err(|e| e.to_string())
 }
 
-/// Reads the seasons in `text`, in `format` or the one its content shows.
-pub fn read_seasons(
-    text: &str,
-    format: Option<FileFormat>,
-) -> Result<Vec<SeasonRecord>, matchday_formats::ParseError> {
-    format.unwrap_or_else(|| FileFormat::detect(text)).read(text)
-}
-
 pub fn run(store: &mut Store, args: Args) -> anyhow::Result<String> {
     if args.name.is_some() && args.files.len() > 1 {
         bail!("--name applies to one file, but {} were given", args.files.len());
@@ -65,12 +60,14 @@ pub fn run(store: &mut Store, args: Args) -> anyhow::Result<String> {
     // One file at a time, read, stored and dropped before the next is read, all in one
     // transaction: memory is that of the largest file, not of every file at once (all of
     // English league history is 400 files), and a bad line anywhere still stores nothing.
+    // Rows the readers left out on purpose (engsoccerdata's undated rows, FA Cup walkovers), by file.
+    let mut left_out: Vec<String> = Vec::new();
     let summary = store.write(|w| {
         let mut total = ImportSummary::default();
         // Results the files would take back, counted over every file before refusing.
         let mut unplayed: Vec<(String, String, usize)> = Vec::new();
         for path in &args.files {
-            for record in read_file(path, args.format, args.name.is_some(), args.as_of)? {
+            for record in read_file(path, args.format, args.name.is_some(), args.as_of, &mut left_out)? {
                 match w.import(&record, args.name.as_deref()) {
                     Ok(one) => total.absorb(one),
                     Err(StoreError::WouldUnplayResults {
@@ -90,7 +87,12 @@ pub fn run(store: &mut Store, args: Args) -> anyhow::Result<String> {
         }
         Ok::<_, anyhow::Error>(total)
     })?;
-    Ok(describe(&summary))
+    let mut out = describe(&summary);
+    for line in &left_out {
+        out.push_str(line);
+        out.push('\n');
+    }
+    Ok(out)
 }
 
 /// The refusal of an import that would turn stored results back into
@@ -128,9 +130,20 @@ fn read_file(
     format: Option<FileFormat>,
     named: bool,
     as_of: Option<chrono::NaiveDate>,
+    left_out: &mut Vec<String>,
 ) -> anyhow::Result<Vec<SeasonRecord>> {
     let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
-    let read = read_seasons(&text, format).with_context(|| path.display().to_string())?;
+    let reading = format
+        .unwrap_or_else(|| FileFormat::detect(&text))
+        .read_counting_skips(&text)
+        .with_context(|| path.display().to_string())?;
+    left_out.extend(
+        reading
+            .skipped
+            .iter()
+            .map(|s| format!("left out of {}: {s}", path.display())),
+    );
+    let read = reading.seasons;
     if named && read.len() > 1 {
         bail!(
             "--name applies to one competition-season, but {} holds {}",
