@@ -200,3 +200,29 @@ fn liverpool_won_the_1984_european_cup_final_on_penalties() {
     assert_eq!(final_["full_time"], serde_json::json!([1, 1]));
     assert_eq!(final_["penalties"], serde_json::json!([4, 2]));
 }
+
+#[test]
+#[ignore = "needs ../shared/data"]
+fn manchester_united_won_1964_65_on_goal_average_over_leeds() {
+    let rows = table("first-division", "1964-65");
+    let (united, leeds) = (line(&rows[0]), line(&rows[1]));
+    assert_eq!((united.0, leeds.0), ("Manchester United", "Leeds United"));
+    assert_eq!(united.1, leeds.1);
+    assert!(united.2 * leeds.3 > leeds.2 * united.3, "{united:?} {leeds:?}");
+}
+
+#[test]
+#[ignore = "needs ../shared/data"]
+fn the_football_league_of_1998_99_put_goals_scored_before_goal_difference() {
+    // West Bromwich Albion (69-76) finished above Barnsley (59-56), both on 59
+    // points, in the 1998-99 First Division, the second tier.
+    let rows = table("first-division", "1998-99");
+    let at = |team: &str| rows.iter().position(|r| r["team"] == team).unwrap();
+    let (albion, barnsley) = (
+        line(&rows[at("West Bromwich Albion")]),
+        line(&rows[at("Barnsley")]),
+    );
+    assert_eq!(albion, ("West Bromwich Albion", 59, 69, 76));
+    assert_eq!(barnsley, ("Barnsley", 59, 59, 56));
+    assert_eq!((at("West Bromwich Albion"), at("Barnsley")), (11, 12));
+}

@@ -8,7 +8,7 @@
 //! row of a tier split in two that season (Third Division North and South)
 //! cannot say which, and is left out and counted.
 
-use matchday_core::{DeductionRecord, Format, RuleSet, Season, SeasonRecord};
+use matchday_core::{DeductionRecord, Format, Season, SeasonRecord};
 
 use super::{Grouped, Layout, Rows, league::spans, names};
 use crate::{ParseError, Reading, Skipped};
@@ -66,7 +66,7 @@ pub(crate) fn parse(text: &str) -> Result<Reading, ParseError> {
             competition: name.to_string(),
             season: Some(Season::starting(start)),
             format: Some(Format::League),
-            rules: Some(RuleSet::EnglishHistory),
+            rules: Some(names::rules_of(level, start, name)),
             ..Default::default()
         });
         record.deductions.push(DeductionRecord {

@@ -3,11 +3,12 @@
 //! hgoal, vgoal, division, tier` are read (`FT, totgoal, goaldif, result`
 //! repeat them). One record per season and division, named as the division
 //! was then (see `names`), under the English history regulations (two points
-//! for a win to 1980-81, goal average to 1975-76).
+//! for a win to 1980-81, goal average to 1975-76; the Football League's goals
+//! scored before goal difference from 1992-93 to 1998-99).
 
 use std::collections::BTreeSet;
 
-use matchday_core::{Format, MatchRecord, MatchResult, MatchStatus, RuleSet, Season, SeasonRecord, Venue};
+use matchday_core::{Format, MatchRecord, MatchResult, MatchStatus, Season, SeasonRecord, Venue};
 
 use super::{Grouped, Layout, Rows, names};
 use crate::{ParseError, Reading, Skipped};
@@ -79,7 +80,7 @@ pub fn parse_league(text: &str, undated: Undated) -> Result<Reading, ParseError>
         let code = row.get(division);
         let level: u8 = row.get(tier).parse().map_err(|_| row.bad("the tier", tier))?;
         let score = row.goals(hgoal, vgoal)?;
-        let Some((name, of_tier)) = names::league(code, start) else {
+        let Some((name, of_tier, rules)) = names::league(code, start) else {
             let why = format!(
                 "rows of division \"{code}\" in {}, when no English league was that division",
                 Season::starting(start)
@@ -106,7 +107,7 @@ pub fn parse_league(text: &str, undated: Undated) -> Result<Reading, ParseError>
                     competition: name.to_string(),
                     season: Some(Season::starting(start)),
                     format: Some(Format::League),
-                    rules: Some(RuleSet::EnglishHistory),
+                    rules: Some(rules),
                     ..Default::default()
                 });
                 current = Some((start, code.to_string(), at));

@@ -13,7 +13,9 @@
 //! added beneath it), Conference Premier from 2007-08 and the National League
 //! from 2015-16.
 
-/// A competition's name over a run of seasons, by the year each started.
+use matchday_core::RuleSet;
+
+/// A competition's name (and regulations) over a run of seasons, by the year each started.
 struct Era {
     /// The division as engsoccerdata's `division` column writes it.
     division: &'static str,
@@ -22,6 +24,9 @@ struct Era {
     first: i32,
     last: i32,
     name: &'static str,
+    /// How its tables were ranked: the Football League below the Premier
+    /// League ranked goals scored before goal difference from 1992-93 to 1998-99.
+    rules: RuleSet,
 }
 
 const LATEST: i32 = i32::MAX;
@@ -33,6 +38,15 @@ const fn era(division: &'static str, tier: u8, first: i32, last: i32, name: &'st
         first,
         last,
         name,
+        rules: RuleSet::EnglishHistory,
+    }
+}
+
+/// An era of the Football League below the Premier League (1992-93 to 2003-04).
+const fn football_league(division: &'static str, tier: u8, name: &'static str) -> Era {
+    Era {
+        rules: RuleSet::FootballLeague1992,
+        ..era(division, tier, 1992, 2003, name)
     }
 }
 
@@ -42,16 +56,16 @@ const LEAGUES: [Era; 20] = [
     era("1", 1, 1892, 1991, "First Division"),
     era("1", 1, 1992, LATEST, "Premier League"),
     era("2", 2, 1892, 1991, "Second Division"),
-    era("2", 2, 1992, 2003, "First Division"),
+    football_league("2", 2, "First Division"),
     era("2", 2, 2004, LATEST, "Championship"),
     era("3", 3, 1920, 1920, "Third Division"),
     era("3N", 3, 1921, 1957, "Third Division North"),
     era("3S", 3, 1921, 1957, "Third Division South"),
     era("3", 3, 1958, 1991, "Third Division"),
-    era("3", 3, 1992, 2003, "Second Division"),
+    football_league("3", 3, "Second Division"),
     era("3", 3, 2004, LATEST, "League One"),
     era("4", 4, 1958, 1991, "Fourth Division"),
-    era("4", 4, 1992, 2003, "Third Division"),
+    football_league("4", 4, "Third Division"),
     era("4", 4, 2004, LATEST, "League Two"),
     era("conference", 5, 1979, 1985, "Alliance Premier League"),
     era("conference", 5, 1986, 2003, "Football Conference"),
@@ -65,12 +79,21 @@ const EUROPEAN_CUP: [(i32, i32, &str); 2] =
     [(1955, 1991, "European Cup"), (1992, LATEST, "Champions League")];
 
 /// The name of engsoccerdata's `division` in the season starting in `start`,
-/// and the tier it was: `("First Division", 1)` for division "1" in 1970.
-pub(crate) fn league(division: &str, start: i32) -> Option<(&'static str, u8)> {
+/// the tier it was and its regulations: `("First Division", 1, EnglishHistory)`
+/// for division "1" in 1970.
+pub(crate) fn league(division: &str, start: i32) -> Option<(&'static str, u8, RuleSet)> {
     LEAGUES
         .iter()
         .find(|e| e.division == division && (e.first..=e.last).contains(&start))
-        .map(|e| (e.name, e.tier))
+        .map(|e| (e.name, e.tier, e.rules))
+}
+
+/// The regulations of the league named `name` in tier `tier` in the season starting in `start`.
+pub(crate) fn rules_of(tier: u8, start: i32, name: &str) -> RuleSet {
+    LEAGUES
+        .iter()
+        .find(|e| e.tier == tier && e.name == name && (e.first..=e.last).contains(&start))
+        .map_or(RuleSet::EnglishHistory, |e| e.rules)
 }
 
 /// How a tier's league was named in a season, for files that give only the
@@ -97,7 +120,7 @@ mod tests {
 
     #[test]
     fn each_tier_has_its_name_of_the_day() {
-        let name = |division, year| league(division, year).map(|(n, _)| n);
+        let name = |division, year| league(division, year).map(|(n, _, _)| n);
         assert_eq!(name("1", 1888), Some("Football League"));
         assert_eq!(name("1", 1891), Some("Football League"));
         assert_eq!(name("1", 1892), Some("First Division"));
@@ -128,6 +151,12 @@ mod tests {
         assert_eq!(name("5", 2000), None);
         assert_eq!(tier(3, 1930), ["Third Division North", "Third Division South"]);
         assert_eq!(tier(2, 2010), ["Championship"]);
+        let rules = |division, year| league(division, year).map(|(_, _, r)| r);
+        assert_eq!(rules("1", 1995), Some(RuleSet::EnglishHistory));
+        assert_eq!(rules("2", 1995), Some(RuleSet::FootballLeague1992));
+        assert_eq!(rules("4", 2003), Some(RuleSet::FootballLeague1992));
+        assert_eq!(rules("3", 2004), Some(RuleSet::EnglishHistory));
+        assert_eq!(rules_of(2, 1995, "First Division"), RuleSet::FootballLeague1992);
         assert_eq!(european_cup(1983), "European Cup");
         assert_eq!(european_cup(1992), "Champions League");
     }

@@ -54,10 +54,18 @@ fn league_rows_make_one_season_per_division_named_as_it_was() {
             "National League 2015-16",
         ]
     );
-    for r in &reading.seasons {
+    for (i, r) in reading.seasons.iter().enumerate() {
+        // The Football League below the Premier League ranked goals scored first in 1992-93.
+        let rules = if i == 4 {
+            RuleSet::FootballLeague1992
+        } else {
+            RuleSet::EnglishHistory
+        };
         assert_eq!(
             (r.format, r.rules),
-            (Some(Format::League), Some(RuleSet::EnglishHistory))
+            (Some(Format::League), Some(rules)),
+            "{}",
+            r.competition
         );
         // Points come from the regulations of the season, as the store reads them.
         assert_eq!(r.points, None);
