@@ -379,6 +379,10 @@ fn engsoccer_all_english_history() {
     assert_eq!(season("League Two", "2019-20").matches.len(), 440);
     // 2022-23 is missing from the source altogether.
     assert!(!seasons.iter().any(|r| r.season.unwrap().to_string() == "2022-23"));
+    assert_eq!(
+        season("First Division", "1995-96").rules,
+        Some(RuleSet::FootballLeague1992)
+    );
 }
 
 #[test]
@@ -386,12 +390,14 @@ fn engsoccer_all_english_history() {
 fn engsoccer_every_file_reads_in_its_layout() {
     use matchday_formats::FileFormat;
     for (file, format, seasons, matches, skipped) in [
-        ("england5.csv", "engsoccer-skip-undated", 0, 0, 0),
-        ("facup.csv", "engsoccer-facup", 0, 0, 0),
-        ("leaguecup.csv", "engsoccer-leaguecup", 0, 0, 0),
-        ("champs.csv", "engsoccer-champs", 0, 0, 0),
-        ("englandplayoffs.csv", "engsoccer-playoffs", 0, 0, 0),
-        ("deductions.csv", "engsoccer-deductions", 0, 0, 0),
+        // 9,034 undated rows, 418 rows of 2001-02 labelled 2000, 19 clashes of a day.
+        ("england5.csv", "engsoccer-skip-undated", 26, 13_002, 9_471),
+        // 341 byes, walkovers and other non-matches, 2 misdated, 28 clashes.
+        ("facup.csv", "engsoccer-facup", 138, 16_709, 371),
+        ("leaguecup.csv", "engsoccer-leaguecup", 59, 7_487, 8),
+        ("champs.csv", "engsoccer-champs", 63, 6_550, 9),
+        ("englandplayoffs.csv", "engsoccer-playoffs", 166, 763, 1),
+        ("deductions.csv", "engsoccer-deductions", 33, 0, 1),
     ] {
         let text = data(&format!("engsoccerdata/{file}"));
         let started = std::time::Instant::now();
@@ -407,7 +413,11 @@ fn engsoccer_every_file_reads_in_its_layout() {
             read.skipped.iter().map(ToString::to_string).collect::<Vec<_>>(),
             started.elapsed()
         );
-        let _ = (seasons, matches, skipped);
+        assert_eq!(
+            (read.seasons.len(), n, left),
+            (seasons, matches, skipped),
+            "{file}"
+        );
     }
 }
 

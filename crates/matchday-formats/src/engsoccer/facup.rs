@@ -4,7 +4,9 @@
 //! - `round` is `1` to `6` (the rounds proper), `s` or `Semi-final`, `f` or
 //!   `Final`, `Quarter-final`, and `3pp` (the third-place play-offs of
 //!   1969-70 to 1973-74).
-//! - `tie` is `initial`, `replay`, `replay2` and on (replays), or `leg1` and
+//! - `tie` is `initial`, `replay`, `replay2` and on (replays; a second or
+//!   later one is labelled "Round 3, second replay", so two replays between
+//!   the same clubs are two matches), or `leg1` and
 //!   `leg2` (1945-46's two-legged ties).
 //! - With `aet` set the goals are the score after extra time; the score
 //!   after 90 minutes is not given and stays absent. With `pen` set, `hp`
@@ -76,6 +78,7 @@ pub(crate) fn parse(text: &str) -> Result<Reading, ParseError> {
             _ => return Err(row.bad("the round", round)),
         };
         let tie_kind = row.get(tie);
+        let replay = super::replay_number(tie_kind);
         let leg = match tie_kind {
             "leg1" => Some(1),
             "leg2" => Some(2),
@@ -116,10 +119,10 @@ pub(crate) fn parse(text: &str) -> Result<Reading, ParseError> {
             } else {
                 Venue::Home
             },
-            round: Some(label),
+            round: Some(super::replay_label(label, replay)),
             group: None,
             leg,
-            replay: tie_kind.starts_with("replay"),
+            replay: replay > 0,
             status: MatchStatus::Played(result),
             line: row.line,
         });

@@ -2,9 +2,10 @@
 //! hgoal, vgoal, round, tie, leg` are read.
 //!
 //! - `round` is `1` to `5`, `prelim`, `semi` or `Semi-final`, `final` or `Final`.
-//! - `tie` is `initial` or `replay1` to `replay3` (replays); the source's
-//!   `check_replay_data` (1984-85's third round, flagged by its author as
-//!   unchecked) is read as not a replay.
+//! - `tie` is `initial` or `replay1` to `replay3` (replays; a second or
+//!   third is labelled "Round 3, second replay" so it is a match of its own); the source's
+//!   `check_replay_data` (1984-85, flagged by its author as unchecked) is a
+//!   replay when the same clubs already met in that round, and else not.
 //! - `leg` is `0` for a single match, `1` or `2` for a leg; the file also
 //!   writes `1` for some one-match finals, so a first leg counts as one only
 //!   when its second leg is there.
@@ -37,6 +38,8 @@ pub(crate) fn parse(text: &str) -> Result<Reading, ParseError> {
         unreachable!("one position per column")
     };
     let mut records: Grouped<i32, SeasonRecord> = Grouped::new();
+    // How often each pair of clubs has met in a round so far.
+    let mut meetings: std::collections::HashMap<(i32, String, String, String), u8> = Default::default();
     while let Some(row) = rows.next_row() {
         let row = row?;
         let start = row.season(season)?;
@@ -54,6 +57,20 @@ pub(crate) fn parse(text: &str) -> Result<Reading, ParseError> {
             _ => return Err(row.bad("the leg", leg)),
         };
         let score = row.goals(hgoal, vgoal)?;
+        let home_team = row.required("the home team", home)?.to_string();
+        let away_team = row.required("the visitors", away)?.to_string();
+        let pair = if home_team <= away_team {
+            (start, label.clone(), home_team.clone(), away_team.clone())
+        } else {
+            (start, label.clone(), away_team.clone(), home_team.clone())
+        };
+        let earlier = meetings.entry(pair).or_insert(0);
+        let replay = match row.get(tie) {
+            // Unchecked by the source's author: a replay when the clubs met in the round before.
+            "check_replay_data" if leg_number.is_none() => *earlier,
+            kind => super::replay_number(kind),
+        };
+        *earlier += 1;
         let record = records.entry(start, || SeasonRecord {
             competition: "League Cup".into(),
             season: Some(Season::starting(start)),
@@ -63,13 +80,13 @@ pub(crate) fn parse(text: &str) -> Result<Reading, ParseError> {
         record.matches.push(MatchRecord {
             date: row.required_date(date)?,
             kickoff: None,
-            home: row.required("the home team", home)?.to_string(),
-            away: row.required("the visitors", away)?.to_string(),
+            home: home_team,
+            away: away_team,
             venue: Venue::Home,
-            round: Some(label),
+            round: Some(super::replay_label(label, replay)),
             group: None,
             leg: leg_number,
-            replay: row.get(tie).starts_with("replay"),
+            replay: replay > 0,
             status: MatchStatus::Played(MatchResult::full_time(score)),
             line: row.line,
         });
@@ -100,7 +117,11 @@ fn settle_legs(matches: &mut [MatchRecord]) {
         if m.leg == Some(1) && !second_legs.contains(&pair(m)) {
             m.leg = None;
         }
-        if m.leg.is_none() && m.round.as_deref() == Some("Final") {
+        let final_ = m
+            .round
+            .as_deref()
+            .is_some_and(|r| r == "Final" || r.starts_with("Final, "));
+        if m.leg.is_none() && final_ {
             m.venue = Venue::Neutral;
         }
     }

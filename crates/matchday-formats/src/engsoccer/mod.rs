@@ -363,6 +363,27 @@ impl Row {
     }
 }
 
+/// A replay's round label: the round itself for a first replay, and the
+/// round with the replay's ordinal after it for a later one ("Round 3, second
+/// replay"), so that two replays between the same clubs are two matches.
+pub(crate) fn replay_label(round: String, replay: u8) -> String {
+    const ORDINALS: [&str; 4] = ["second", "third", "fourth", "fifth"];
+    match replay.checked_sub(2).and_then(|i| ORDINALS.get(usize::from(i))) {
+        Some(ordinal) => format!("{round}, {ordinal} replay"),
+        None => round,
+    }
+}
+
+/// Which replay a `tie` value names: `replay` or `replay1` is 1, `replay2` is
+/// 2 and so on; anything else is not a replay (0).
+pub(crate) fn replay_number(tie: &str) -> u8 {
+    match tie.strip_prefix("replay") {
+        Some("") => 1,
+        Some(n) => n.parse().unwrap_or(0),
+        None => 0,
+    }
+}
+
 /// `2024-05-19`, read without chrono's general parser (a history has
 /// hundreds of thousands of them).
 fn iso_date(text: &str) -> Option<NaiveDate> {

@@ -58,17 +58,31 @@ pub(crate) fn drop_repeats(mut reading: Reading) -> Result<Reading, ParseError> 
 /// Leaves out each match whose club already plays that day earlier in the
 /// file, returning how many.
 fn second_match_of_a_day(matches: &mut Vec<MatchRecord>) -> usize {
-    let mut busy: HashSet<(NaiveDate, String)> = HashSet::with_capacity(matches.len() * 2);
-    let before = matches.len();
-    matches.retain(|m| {
-        let free = !busy.contains(&(m.date, m.home.clone())) && !busy.contains(&(m.date, m.away.clone()));
-        if free {
-            busy.insert((m.date, m.home.clone()));
-            busy.insert((m.date, m.away.clone()));
-        }
-        free
-    });
-    before - matches.len()
+    let later: HashSet<usize> = {
+        let mut busy: HashSet<(NaiveDate, &str)> = HashSet::with_capacity(matches.len() * 2);
+        matches
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| {
+                let free =
+                    !busy.contains(&(m.date, m.home.as_str())) && !busy.contains(&(m.date, m.away.as_str()));
+                if free {
+                    busy.insert((m.date, m.home.as_str()));
+                    busy.insert((m.date, m.away.as_str()));
+                }
+                !free
+            })
+            .map(|(i, _)| i)
+            .collect()
+    };
+    if !later.is_empty() {
+        let mut index = 0;
+        matches.retain(|_| {
+            index += 1;
+            !later.contains(&(index - 1))
+        });
+    }
+    later.len()
 }
 
 /// Drops the 90-minute score of a second leg that went to extra time when,
@@ -201,4 +215,101 @@ fn repeats(reading: &mut Reading) -> Result<(), ParseError> {
         });
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use matchday_core::{MatchStatus, Season, SeasonRecord, Venue};
+
+    use super::*;
+
+    fn game(date: &str, home: &str, away: &str, leg: Option<u8>, result: &str, line: usize) -> MatchRecord {
+        MatchRecord {
+            date: date.parse().unwrap(),
+            kickoff: None,
+            home: home.into(),
+            away: away.into(),
+            venue: Venue::Home,
+            round: Some("Round 1".into()),
+            group: None,
+            leg,
+            replay: false,
+            status: MatchStatus::Played(
+                MatchResult::parse(result, matchday_core::ExtraTimeAfter::LevelAggregate).unwrap(),
+            ),
+            line,
+        }
+    }
+
+    fn settled(matches: Vec<MatchRecord>) -> Reading {
+        drop_repeats(Reading {
+            seasons: vec![SeasonRecord {
+                season: Some(Season::starting(1997)),
+                matches,
+                ..Default::default()
+            }],
+            skipped: Vec::new(),
+        })
+        .unwrap()
+    }
+
+    fn why(reading: &Reading) -> Vec<String> {
+        reading.skipped.iter().map(ToString::to_string).collect()
+    }
+
+    #[test]
+    fn a_date_outside_the_season_and_a_second_match_in_a_day_are_left_out_and_counted() {
+        let reading = settled(vec![
+            game("1997-09-01", "A", "B", None, "1-0", 2),
+            game("1997-09-01", "C", "A", None, "2-0", 3),
+            game("1999-01-01", "C", "D", None, "2-0", 4),
+        ]);
+        let lines: Vec<usize> = reading.seasons[0].matches.iter().map(|m| m.line).collect();
+        assert_eq!(lines, [2]);
+        assert_eq!(
+            why(&reading),
+            [
+                "1 rows dated outside the season the file gives them (a season holds matches from 1 June to 31 August of the next year)",
+                "1 rows giving a club a second match on a day it already plays (a date slip in the file)",
+            ]
+        );
+    }
+
+    #[test]
+    fn legs_numbered_backwards_are_renumbered_by_date() {
+        let reading = settled(vec![
+            game("1997-09-20", "A", "B", Some(1), "1-0", 2),
+            game("1997-09-10", "B", "A", Some(2), "2-0", 3),
+        ]);
+        let legs: Vec<(usize, Option<u8>)> = reading.seasons[0]
+            .matches
+            .iter()
+            .map(|m| (m.line, m.leg))
+            .collect();
+        assert_eq!(legs, [(2, Some(2)), (3, Some(1))]);
+        assert!(reading.skipped.is_empty());
+    }
+
+    #[test]
+    fn a_second_legs_ninety_minutes_that_leave_the_tie_decided_before_extra_time_are_dropped() {
+        // Newcastle won the first leg 2-1; the file gives the second leg as 1-2
+        // after 90 minutes, 2-2 after extra time: only the latter can be.
+        let mut second = game("1997-08-27", "Zagreb", "Newcastle", Some(2), "1-2", 3);
+        second.status = MatchStatus::Played(
+            MatchResult::second_leg(
+                matchday_core::Score::new(1, 2).unwrap(),
+                None,
+                Some(matchday_core::Score::new(2, 2).unwrap()),
+                None,
+            )
+            .unwrap(),
+        );
+        let reading = settled(vec![
+            game("1997-08-13", "Newcastle", "Zagreb", Some(1), "2-1", 2),
+            second,
+        ]);
+        let r = reading.seasons[0].matches[1].status.result().unwrap();
+        assert_eq!((r.score(), r.to_string().as_str()), (None, "2-2 aet"));
+        assert_eq!(reading.skipped[0].rows, 1);
+    }
 }

@@ -193,6 +193,7 @@ fn fa_cup_keeps_replays_extra_time_penalties_and_neutral_venues_and_counts_non_m
          1992-01-04,1991,\"AFC Bournemouth\",\"Newcastle United\",\"0-0\",0,0,\"3\",\"initial\",NA,NA,NA,NA,NA,NA,NA,NA,NA,NA\n\
          1992-01-22,1991,\"Newcastle United\",\"AFC Bournemouth\",\"2-2\",2,2,\"3\",\"replay\",\"yes\",\"yes\",\"4-3 AFC Bournemouth\",\"3\",\"4\",NA,NA,NA,NA,NA\n\
          1992-04-13,1991,\"Liverpool\",\"Portsmouth\",\"1-1\",1,1,\"s\",\"initial\",\"yes\",NA,NA,NA,NA,\"Highbury\",\"50,000\",NA,NA,\"yes\"\n\
+         1992-01-29,1991,\"AFC Bournemouth\",\"Newcastle United\",\"1-1\",1,1,\"3\",\"replay2\",NA,NA,NA,NA,NA,NA,NA,NA,NA,NA\n\
          1945-11-24,1945,\"Queens Park Rangers\",\"Barnet\",\"2-1\",2,1,\"1\",\"leg2\",NA,NA,NA,NA,NA,NA,NA,NA,NA,NA\n\
          1971-05-07,1970,\"Stoke City\",\"Everton\",\"3-2\",3,2,\"3pp\",\"initial\",NA,NA,NA,NA,NA,\"Selhurst Park, London\",\"5,031\",NA,NA,\"yes\"\n"
     );
@@ -214,7 +215,7 @@ fn fa_cup_keeps_replays_extra_time_penalties_and_neutral_venues_and_counts_non_m
         seasons,
         [
             "FA Cup 1871-72 Some(Knockout) 1",
-            "FA Cup 1991-92 Some(Knockout) 3",
+            "FA Cup 1991-92 Some(Knockout) 4",
             "FA Cup 1945-46 Some(Knockout) 1",
             "FA Cup 1970-71 Some(Knockout) 1",
         ]
@@ -224,9 +225,18 @@ fn fa_cup_keeps_replays_extra_time_penalties_and_neutral_venues_and_counts_non_m
         (final_.round.as_deref(), final_.venue),
         (Some("Final"), Venue::Neutral)
     );
-    let [first, replay, semi] = &reading.seasons[1].matches[..] else {
+    let [first, replay, semi, second_replay] = &reading.seasons[1].matches[..] else {
         panic!()
     };
+    // A second replay is a match of its own, in the same round.
+    assert_eq!(
+        (second_replay.round.as_deref(), second_replay.replay),
+        (Some("Round 3, second replay"), true)
+    );
+    assert_eq!(
+        matchday_core::Stage::from_labels(None, second_replay.round.as_deref()),
+        Ok(matchday_core::Stage::Knockout(matchday_core::Round::Numbered(3)))
+    );
     assert_eq!((first.round.as_deref(), first.replay), (Some("Round 3"), false));
     assert!(replay.replay);
     let r = replay.status.result().unwrap();
@@ -281,6 +291,10 @@ fn league_cup_keeps_legs_and_replays_and_puts_one_match_finals_on_neutral_ground
          1961-08-29,1960,\"Aston Villa\",\"Rotherham United\",\"3-0\",3,0,\"final\",\"initial\",2,NA,NA,NA,NA,NA\n\
          1977-03-12,1976,\"Aston Villa\",\"Everton\",\"0-0\",0,0,\"final\",\"initial\",0,NA,NA,NA,NA,NA\n\
          1977-03-16,1976,\"Aston Villa\",\"Everton\",\"1-1\",1,1,\"final\",\"replay1\",0,NA,NA,NA,NA,NA\n\
+         1984-11-20,1984,\"Southampton\",\"Queens Park Rangers\",\"1-1\",1,1,\"4\",\"initial\",0,NA,NA,NA,NA,NA\n\
+         1984-11-27,1984,\"Queens Park Rangers\",\"Southampton\",\"0-0\",0,0,\"4\",\"replay1\",0,NA,NA,NA,NA,NA\n\
+         1984-12-05,1984,\"Southampton\",\"Queens Park Rangers\",\"4-0\",4,0,\"4\",\"check_replay_data\",0,NA,NA,NA,NA,NA\n\
+         1984-11-06,1984,\"Chelsea\",\"Walsall\",\"3-0\",3,0,\"3\",\"check_replay_data\",0,NA,NA,NA,NA,NA\n\
          2016-02-28,2015,\"Liverpool\",\"Manchester City\",\"1-1\",1,1,\"Final\",\"initial\",1,NA,NA,\"Wembley Stadium\",86206,NA\n\
          2016-01-05,2015,\"Stoke City\",\"Liverpool\",\"0-1\",0,1,\"Semi-final\",\"initial\",1,NA,NA,NA,NA,NA\n\
          2016-01-26,2015,\"Liverpool\",\"Stoke City\",\"0-1\",0,1,\"Semi-final\",\"initial\",2,NA,NA,NA,NA,NA\n"
@@ -294,6 +308,7 @@ fn league_cup_keeps_legs_and_replays_and_puts_one_match_finals_on_neutral_ground
         .collect();
     let f = |leg, replay, venue| ("Final".to_string(), leg, replay, venue);
     let sf = |leg| ("Semi-final".to_string(), Some(leg), false, Venue::Home);
+    let r4 = |label: &str, replay| (label.to_string(), None, replay, Venue::Home);
     assert_eq!(
         all,
         [
@@ -301,6 +316,11 @@ fn league_cup_keeps_legs_and_replays_and_puts_one_match_finals_on_neutral_ground
             f(Some(2), false, Venue::Home),
             f(None, false, Venue::Neutral),
             f(None, true, Venue::Neutral),
+            r4("Round 4", false),
+            r4("Round 4", true),
+            // Unchecked in the source, but the clubs had met twice in the round.
+            r4("Round 4, second replay", true),
+            ("Round 3".to_string(), None, false, Venue::Home),
             // The file writes leg 1 for a one-match final: without a second leg it is one.
             f(None, false, Venue::Neutral),
             sf(1),
