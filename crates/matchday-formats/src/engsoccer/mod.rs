@@ -425,7 +425,7 @@ pub(crate) fn shoot_out(row: &Row, at: usize, home: &str, away: &str) -> Result<
 
 /// The records of a file, grouped by a key in order of first appearance.
 pub(crate) struct Grouped<K, V> {
-    index: std::collections::HashMap<K, usize>,
+    index: foldhash::HashMap<K, usize>,
     /// The values, in order of first appearance.
     pub values: Vec<V>,
 }
@@ -433,7 +433,7 @@ pub(crate) struct Grouped<K, V> {
 impl<K: std::hash::Hash + Eq, V> Grouped<K, V> {
     pub(crate) fn new() -> Self {
         Grouped {
-            index: std::collections::HashMap::new(),
+            index: foldhash::HashMap::default(),
             values: Vec::new(),
         }
     }

@@ -3,7 +3,7 @@
 //! day, the legs of a tie numbered the wrong way round) are put right where
 //! the file itself shows how, and otherwise left out and counted, never guessed.
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashSet};
 
 use chrono::NaiveDate;
 use matchday_core::{MatchRecord, MatchResult};
@@ -59,7 +59,8 @@ pub(crate) fn drop_repeats(mut reading: Reading) -> Result<Reading, ParseError> 
 /// file, returning how many.
 fn second_match_of_a_day(matches: &mut Vec<MatchRecord>) -> usize {
     let later: HashSet<usize> = {
-        let mut busy: HashSet<(NaiveDate, &str)> = HashSet::with_capacity(matches.len() * 2);
+        let mut busy: HashSet<(NaiveDate, &str)> =
+            HashSet::with_capacity_and_hasher(matches.len() * 2, Default::default());
         matches
             .iter()
             .enumerate()
@@ -90,7 +91,7 @@ fn second_match_of_a_day(matches: &mut Vec<MatchRecord>) -> usize {
 /// wrong there (champs.csv's 1997-98 Dinamo Zagreb v Newcastle United), and
 /// the score after extra time is what decided the tie. Returns how many.
 fn drop_unfit_ninety_minutes(matches: &mut [MatchRecord]) -> usize {
-    let mut first_legs: HashMap<(Option<String>, String, String), usize> = HashMap::new();
+    let mut first_legs: HashMap<(Option<String>, String, String), usize> = HashMap::default();
     for (i, m) in matches.iter().enumerate().filter(|(_, m)| m.leg == Some(1)) {
         first_legs.insert((m.round.clone(), m.away.clone(), m.home.clone()), i);
     }
@@ -139,7 +140,7 @@ fn drop_unfit_ninety_minutes(matches: &mut [MatchRecord]) -> usize {
 /// Numbers the two legs of a tie in the order they were played, when the
 /// file numbers them the other way.
 fn number_legs_by_date(matches: &mut [MatchRecord]) {
-    let mut legs: HashMap<(Option<String>, String, String), Vec<usize>> = HashMap::new();
+    let mut legs: HashMap<(Option<String>, String, String), Vec<usize>> = HashMap::default();
     for (i, m) in matches.iter().enumerate().filter(|(_, m)| m.leg.is_some()) {
         let (a, b) = if m.home <= m.away {
             (m.home.clone(), m.away.clone())
@@ -167,12 +168,11 @@ fn number_legs_by_date(matches: &mut [MatchRecord]) {
 /// either way round and leg, with the same result), counting them, and refuses
 /// one that gives the same match another result, naming both lines.
 fn repeats(reading: &mut Reading) -> Result<(), ParseError> {
-    use std::collections::HashMap;
     let mut repeats = 0;
     for record in &mut reading.seasons {
         let mut repeated = Vec::new();
         let mut first: HashMap<(NaiveDate, &str, &str, Option<u8>), usize> =
-            HashMap::with_capacity(record.matches.len());
+            HashMap::with_capacity_and_hasher(record.matches.len(), Default::default());
         for (i, m) in record.matches.iter().enumerate() {
             let (a, b, swapped) = if m.home <= m.away {
                 (m.home.as_str(), m.away.as_str(), false)
