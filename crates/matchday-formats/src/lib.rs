@@ -279,6 +279,14 @@ mod tests {
                     }
                 }
                 let _ = engsoccer::parse(&text);
+                // Every registry format, the engsoccerdata layouts among them, on the same text
+                // and on it under each layout's header.
+                for format in FileFormat::all() {
+                    let _ = format.read_counting_skips(&text);
+                }
+                for layout in engsoccer::LAYOUTS {
+                    let _ = layout.read(&format!("{}\n{text}", layout.columns.join(",")));
+                }
             }
         }
     }

@@ -540,3 +540,42 @@ fn each_layout_is_told_from_its_header_and_another_csv_is_refused_naming_what_it
     assert_eq!(detected("= English Premier League 2023/24\n"), "football.txt");
     assert_eq!(detected("▪ Finals, Round of 16\n"), "football.txt");
 }
+
+mod never_panics {
+    use proptest::prelude::*;
+
+    use super::super::LAYOUTS;
+
+    /// A field as R writes them, nearly right more often than not.
+    fn field() -> impl Strategy<Value = String> {
+        prop_oneof![
+            Just("NA".to_string()),
+            "[0-9]{1,2}",
+            "19[0-9]{2}",
+            "\"19[0-9]{2}-[01][0-9]-[0-3][0-9]\"",
+            "1[0-9]{4}",
+            "\"[0-9]-[0-9]\"",
+            "\"[0-9]-[0-9] [A-C]\"",
+            "\"(yes|initial|replay|replay2|leg1|leg2|groups|final|f|s|3N|conference|Walkover|GroupA|Q-1)\"",
+            "\"[A-C]\"",
+            "[ -~]{0,6}",
+        ]
+    }
+
+    proptest! {
+        /// No row under any layout's header makes a reader panic, and an
+        /// error is one short line.
+        #[test]
+        fn rows_under_any_header(rows in proptest::collection::vec(proptest::collection::vec(field(), 1..24), 0..12)) {
+            let body: Vec<String> = rows.iter().map(|r| r.join(",")).collect();
+            for layout in LAYOUTS {
+                let text = format!("{}\n{}\n", layout.columns.join(","), body.join("\n"));
+                if let Err(err) = layout.read(&text) {
+                    let message = err.to_string();
+                    prop_assert!(message.chars().count() < 1000, "{message}");
+                    prop_assert!(!message.contains('\n'), "{message}");
+                }
+            }
+        }
+    }
+}
