@@ -131,7 +131,7 @@ fn format_names_are_checked_and_an_unknown_one_lists_them() {
     let env = Env::new();
     let err = env.fails(&["import", &json_fixture("league.json"), "--format", "xml"]);
     assert!(
-        err.contains("unknown format \"xml\"; the formats are season (season-file), football.json (json), engsoccer (engsoccerdata), football-data (football-data.co.uk), football.txt (txt)"),
+        err.contains("unknown format \"xml\"; the formats are season (season-file), football.json (json), engsoccer (engsoccerdata), engsoccer-skip-undated, engsoccer-facup (facup)"),
         "{err}"
     );
     // A format named on purpose is used even when the content says otherwise.

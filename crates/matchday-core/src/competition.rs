@@ -84,13 +84,16 @@ pub enum RuleSet {
     /// English league history: 2 points for a win until 1980-81, goal average until 1975-76.
     #[serde(alias = "classic")]
     EnglishHistory,
+    /// The Football League below the Premier League, 1992-93 to 2003-04: goals
+    /// scored before goal difference until 1998-99, otherwise as English history.
+    FootballLeague1992,
     /// Curtailed seasons: points per game, goal difference, goals.
     PointsPerGame,
 }
 
 impl RuleSet {
     /// Every rule set, in the order the help lists them.
-    pub const ALL: [RuleSet; 14] = [
+    pub const ALL: [RuleSet; 15] = [
         RuleSet::PremierLeague,
         RuleSet::Efl,
         RuleSet::UefaClubGroups,
@@ -104,6 +107,7 @@ impl RuleSet {
         RuleSet::AustrianBundesliga,
         RuleSet::ScottishPremiership,
         RuleSet::EnglishHistory,
+        RuleSet::FootballLeague1992,
         RuleSet::PointsPerGame,
     ];
 
@@ -123,6 +127,7 @@ impl RuleSet {
             RuleSet::AustrianBundesliga => "austrian-bundesliga",
             RuleSet::ScottishPremiership => "scottish-premiership",
             RuleSet::EnglishHistory => "english-history",
+            RuleSet::FootballLeague1992 => "football-league-1992",
             RuleSet::PointsPerGame => "points-per-game",
         }
     }

@@ -564,6 +564,27 @@ impl RuleSet {
                 };
                 (points, criteria, S::Never, false, PlayOff::Never, vec![])
             }
+            // From 1992-93 to 1998-99 the Football League ranked clubs level on
+            // points by goals scored, then goal difference; from 1999-2000 the other way.
+            RuleSet::FootballLeague1992 if (1992..=1998).contains(&year) => (
+                PointsScheme::THREE,
+                vec![Points, GoalsScored, GoalDifference],
+                S::Never,
+                false,
+                PlayOff::Never,
+                vec![],
+            ),
+            RuleSet::FootballLeague1992 => {
+                let english = RuleSet::EnglishHistory.regulations(season);
+                (
+                    english.points(),
+                    english.criteria().to_vec(),
+                    S::Never,
+                    false,
+                    PlayOff::Never,
+                    vec![],
+                )
+            }
             RuleSet::PointsPerGame => (
                 PointsScheme::THREE,
                 vec![PointsPerGame, GoalDifference, GoalsScored],
@@ -808,6 +829,24 @@ mod tests {
         assert_eq!(at(1981).points(), PointsScheme::THREE);
         assert_eq!(at(1975).criteria(), [TieBreaker::Points, TieBreaker::GoalAverage]);
         assert_eq!(at(1976).criteria()[1], TieBreaker::GoalDifference);
+    }
+
+    #[test]
+    fn the_football_league_ranked_goals_scored_first_from_1992_93_to_1998_99() {
+        use TieBreaker::*;
+        let at = |y| RuleSet::FootballLeague1992.regulations(Season::starting(y));
+        assert_eq!(at(1992).criteria(), [Points, GoalsScored, GoalDifference]);
+        assert_eq!(at(1998).criteria(), [Points, GoalsScored, GoalDifference]);
+        assert_eq!(at(1999).criteria(), [Points, GoalDifference, GoalsScored]);
+        assert_eq!(
+            at(1999),
+            RuleSet::EnglishHistory.regulations(Season::starting(1999))
+        );
+        assert_eq!(at(1995).points(), PointsScheme::THREE);
+        assert_eq!(
+            "football-league-1992".parse::<RuleSet>().unwrap(),
+            RuleSet::FootballLeague1992
+        );
     }
 
     #[test]

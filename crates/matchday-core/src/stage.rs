@@ -144,6 +144,14 @@ fn strip_leg_and_replay(cleaned: &str) -> Vec<&str> {
     let mut words: Vec<&str> = cleaned.split_whitespace().collect();
     loop {
         match words.as_slice() {
+            // A second or later replay ("Round 3, second replay", FA Cup ties of old).
+            [
+                ..,
+                "second" | "third" | "fourth" | "fifth" | "2nd" | "3rd" | "4th" | "5th",
+                "replay",
+            ] => {
+                words.truncate(words.len() - 2);
+            }
             [.., "replay" | "replays"] => {
                 words.pop();
             }
@@ -585,6 +593,8 @@ mod tests {
             ("Conference League, Final - First Leg", Round::Final),
             ("Conference League, Final - Second Leg", Round::Final),
             ("Semi-final, 2nd leg", Round::SemiFinal),
+            ("Round 3, second replay", Round::Numbered(3)),
+            ("Semi-final, third replay", Round::SemiFinal),
             ("Play-off, Leg 1 of 2", Round::Playoff),
         ];
         for (label, round) in cases {

@@ -19,6 +19,39 @@ use matchday_core::SeasonRecord;
 
 use crate::{ParseError, engsoccer, football_data, football_json, football_txt, season_file};
 
+/// What reading a file gave: its seasons, and the rows left out on purpose.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Reading {
+    /// The seasons read, one record each.
+    pub seasons: Vec<SeasonRecord>,
+    /// Rows the reader left out, counted by why (none for most formats).
+    pub skipped: Vec<Skipped>,
+}
+
+impl From<Vec<SeasonRecord>> for Reading {
+    fn from(seasons: Vec<SeasonRecord>) -> Reading {
+        Reading {
+            seasons,
+            skipped: Vec::new(),
+        }
+    }
+}
+
+/// Rows a reader left out and why: "9034 rows without a date (seasons 1979-80 to 1998-99)".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Skipped {
+    /// How many.
+    pub rows: usize,
+    /// Why, in words that follow the count.
+    pub why: String,
+}
+
+impl std::fmt::Display for Skipped {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} {}", self.rows, self.why)
+    }
+}
+
 /// A file format: its names, how to recognise it from the content, and how
 /// to read it and (for some) write it.
 #[derive(Clone, Copy)]
@@ -27,7 +60,7 @@ pub struct FileFormat {
     aliases: &'static [&'static str],
     summary: &'static str,
     detect: fn(&str) -> bool,
-    read: fn(&str) -> Result<Vec<SeasonRecord>, ParseError>,
+    read: fn(&str) -> Result<Reading, ParseError>,
     write: Option<fn(&SeasonRecord) -> String>,
 }
 
@@ -48,13 +81,13 @@ impl Eq for FileFormat {}
 /// Every format, in the order detection tries them: the ones with an
 /// unmistakable start first, Football.TXT (which reads any text, and whose
 /// errors say best what a line lacks) last.
-const FORMATS: [FileFormat; 5] = [
+const FORMATS: [FileFormat; 12] = [
     FileFormat {
         name: "season",
         aliases: &["season-file", "matchday"],
         summary: "matchday's own season file (lossless)",
         detect: season_file::is_season_file,
-        read: |text| season_file::parse(text).map(|r| vec![r]),
+        read: |text| season_file::parse(text).map(|r| vec![r].into()),
         write: Some(season_file::write),
     },
     FileFormat {
@@ -62,15 +95,63 @@ const FORMATS: [FileFormat; 5] = [
         aliases: &["json"],
         summary: "openfootball football.json, euro.json and worldcup.json",
         detect: football_json::is_json,
-        read: |text| football_json::parse(text).map(|r| vec![r]),
+        read: |text| football_json::parse(text).map(|r| vec![r].into()),
         write: Some(football_json::write),
     },
     FileFormat {
         name: "engsoccer",
-        aliases: &["engsoccerdata"],
-        summary: "engsoccerdata's england.csv layout (one season per tier)",
-        detect: engsoccer::is_league_csv,
-        read: engsoccer::parse,
+        aliases: &["engsoccerdata", "engsoccer-league"],
+        summary: "engsoccerdata's england.csv and england5.csv (one season per division, named as it was then)",
+        detect: |text| engsoccer::LEAGUE.detects(text),
+        read: |text| engsoccer::LEAGUE.read(text),
+        write: None,
+    },
+    FileFormat {
+        name: "engsoccer-skip-undated",
+        aliases: &[],
+        summary: "the same, leaving out (and counting) rows without a date: england5.csv's 1979-80 to 1998-99",
+        detect: |_| false,
+        read: |text| engsoccer::parse_league(text, engsoccer::Undated::Skip),
+        write: None,
+    },
+    FileFormat {
+        name: "engsoccer-facup",
+        aliases: &["facup"],
+        summary: "engsoccerdata's facup.csv (FA Cup; byes, walkovers and void matches left out and counted)",
+        detect: |text| engsoccer::FA_CUP.detects(text),
+        read: |text| engsoccer::FA_CUP.read(text),
+        write: None,
+    },
+    FileFormat {
+        name: "engsoccer-leaguecup",
+        aliases: &["leaguecup"],
+        summary: "engsoccerdata's leaguecup.csv (League Cup)",
+        detect: |text| engsoccer::LEAGUE_CUP.detects(text),
+        read: |text| engsoccer::LEAGUE_CUP.read(text),
+        write: None,
+    },
+    FileFormat {
+        name: "engsoccer-champs",
+        aliases: &["champs"],
+        summary: "engsoccerdata's champs.csv (European Cup to 1991-92, Champions League from 1992-93)",
+        detect: |text| engsoccer::EUROPEAN_CUP.detects(text),
+        read: |text| engsoccer::EUROPEAN_CUP.read(text),
+        write: None,
+    },
+    FileFormat {
+        name: "engsoccer-playoffs",
+        aliases: &["playoffs"],
+        summary: "engsoccerdata's englandplayoffs.csv (play-offs and test matches)",
+        detect: |text| engsoccer::PLAY_OFFS.detects(text),
+        read: |text| engsoccer::PLAY_OFFS.read(text),
+        write: None,
+    },
+    FileFormat {
+        name: "engsoccer-deductions",
+        aliases: &["deductions"],
+        summary: "engsoccerdata's deductions.csv (whole-season totals, dated at the season's end)",
+        detect: |text| engsoccer::DEDUCTIONS.detects(text),
+        read: |text| engsoccer::DEDUCTIONS.read(text),
         write: None,
     },
     FileFormat {
@@ -78,7 +159,15 @@ const FORMATS: [FileFormat; 5] = [
         aliases: &["football-data.co.uk", "fdco"],
         summary: "football-data.co.uk CSV (main leagues and new leagues layouts)",
         detect: football_data::is_football_data,
-        read: football_data::parse,
+        read: |text| football_data::parse(text).map(Into::into),
+        write: None,
+    },
+    FileFormat {
+        name: "unknown-csv",
+        aliases: &[],
+        summary: "a CSV file in none of the layouts above: refused, naming the columns it lacks",
+        detect: engsoccer::is_other_csv,
+        read: engsoccer::refuse_other_csv,
         write: None,
     },
     FileFormat {
@@ -86,7 +175,7 @@ const FORMATS: [FileFormat; 5] = [
         aliases: &["txt", "football-txt"],
         summary: "openfootball Football.TXT",
         detect: |_| true,
-        read: |text| football_txt::parse(text).map(|r| vec![r]),
+        read: |text| football_txt::parse(text).map(|r| vec![r].into()),
         write: None,
     },
 ];
@@ -171,6 +260,15 @@ impl FileFormat {
     /// # Errors
     /// The format's [`ParseError`], naming the line.
     pub fn read(self, text: &str) -> Result<Vec<SeasonRecord>, ParseError> {
+        (self.read)(text).map(|r| r.seasons)
+    }
+
+    /// Reads `text` in this format, with the rows it left out on purpose
+    /// (counted by why) beside the seasons.
+    ///
+    /// # Errors
+    /// The format's [`ParseError`], naming the line.
+    pub fn read_counting_skips(self, text: &str) -> Result<Reading, ParseError> {
         (self.read)(text)
     }
 
@@ -264,7 +362,10 @@ mod tests {
         assert_eq!(
             err,
             "unknown format \"xml\"; the formats are season (season-file), football.json (json), \
-             engsoccer (engsoccerdata), football-data (football-data.co.uk), football.txt (txt)"
+             engsoccer (engsoccerdata), engsoccer-skip-undated, engsoccer-facup (facup), \
+             engsoccer-leaguecup (leaguecup), engsoccer-champs (champs), engsoccer-playoffs (playoffs), \
+             engsoccer-deductions (deductions), football-data (football-data.co.uk), unknown-csv, \
+             football.txt (txt)"
         );
         for f in FileFormat::all() {
             assert_eq!(FileFormat::named(f.name()).unwrap(), *f);

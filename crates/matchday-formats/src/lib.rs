@@ -6,12 +6,14 @@
 //!   round-trips exactly (see `FORMAT.md` beside this crate).
 //! - [`football_json`] reads openfootball's football.json (flat `matches`,
 //!   euro.json's nested `rounds`, worldcup.json's scores) and writes it.
-//! - [`engsoccer`] reads engsoccerdata's `england.csv` layout, one record per
-//!   season and tier.
 //! - [`football_data`] reads football-data.co.uk's CSV files (the main
 //!   leagues' and the "new leagues" layouts), one record per division.
 //! - [`calendar`] writes iCalendar files of matches; [`ExportFormat`] is what
 //!   `matchday export` writes: the registry's writers, CSV and iCalendar.
+//! - [`engsoccer`] reads engsoccerdata's CSV files: the league layout of
+//!   `england.csv` and `england5.csv` (one record per season and division,
+//!   named as it was then), the FA Cup, League Cup, European Cup, play-offs
+//!   and deductions.
 //!
 //! [`FileFormat`] is the one registry of them: detection from the content,
 //! reading and writing by name (`--format json`), so callers never name a
@@ -53,7 +55,7 @@ pub mod season_file;
 
 pub use encoding::decode;
 pub use export::{CSV_COLUMNS, ExportError, ExportFormat, ExportOptions, ExportSeason, write_csv};
-pub use format::{FileFormat, FormatError};
+pub use format::{FileFormat, FormatError, Reading, Skipped};
 
 /// A line of input that cannot be read, with its 1-based number.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -287,6 +289,14 @@ mod tests {
                     }
                 }
                 let _ = engsoccer::parse(&text);
+                // Every registry format, the engsoccerdata layouts among them, on the same text
+                // and on it under each layout's header.
+                for format in FileFormat::all() {
+                    let _ = format.read_counting_skips(&text);
+                }
+                for layout in engsoccer::LAYOUTS {
+                    let _ = layout.read(&format!("{}\n{text}", layout.columns.join(",")));
+                }
             }
         }
     }

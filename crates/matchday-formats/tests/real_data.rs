@@ -352,16 +352,73 @@ fn euro_2024() {
 #[test]
 #[ignore = "needs ../shared/data"]
 fn engsoccer_all_english_history() {
-    let seasons = matchday_formats::engsoccer::parse(&data("engsoccerdata/england.csv")).unwrap();
+    let text = data("engsoccerdata/england.csv");
+    let started = std::time::Instant::now();
+    let seasons = matchday_formats::engsoccer::parse(&text).unwrap();
+    // Figures, not a timed test: the bench goal is well under 0.5 s in release.
+    eprintln!(
+        "england.csv: {} seasons read in {:?}",
+        seasons.len(),
+        started.elapsed()
+    );
     let total: usize = seasons.iter().map(|r| r.matches.len()).sum();
-    assert_eq!(total, 208_028);
-    let pl = seasons
-        .iter()
-        .find(|r| r.competition == "English league tier 1" && r.season.unwrap().to_string() == "2023-24")
-        .unwrap();
-    assert_eq!(pl.matches.len(), 380);
+    // Wigan Borough's six expunged 1931-32 games are division "3", which was North and South then.
+    assert_eq!(total, 208_022);
+    let season = |name: &str, year: &str| {
+        seasons
+            .iter()
+            .find(|r| r.competition == name && r.season.unwrap().to_string() == year)
+            .unwrap_or_else(|| panic!("{name} {year}"))
+    };
+    assert_eq!(season("Premier League", "2023-24").matches.len(), 380);
+    assert_eq!(season("Football League", "1888-89").matches.len(), 132);
+    assert_eq!(
+        season("Third Division North", "1921-22").rules,
+        Some(RuleSet::EnglishHistory)
+    );
+    assert_eq!(season("League Two", "2019-20").matches.len(), 440);
     // 2022-23 is missing from the source altogether.
     assert!(!seasons.iter().any(|r| r.season.unwrap().to_string() == "2022-23"));
+    assert_eq!(
+        season("First Division", "1995-96").rules,
+        Some(RuleSet::FootballLeague1992)
+    );
+}
+
+#[test]
+#[ignore = "needs ../shared/data"]
+fn engsoccer_every_file_reads_in_its_layout() {
+    use matchday_formats::FileFormat;
+    for (file, format, seasons, matches, skipped) in [
+        // 9,034 undated rows, 418 rows of 2001-02 labelled 2000, 19 clashes of a day.
+        ("england5.csv", "engsoccer-skip-undated", 26, 13_002, 9_471),
+        // 341 byes, walkovers and other non-matches, 2 misdated, 28 clashes.
+        ("facup.csv", "engsoccer-facup", 138, 16_709, 371),
+        ("leaguecup.csv", "engsoccer-leaguecup", 59, 7_487, 8),
+        ("champs.csv", "engsoccer-champs", 63, 6_550, 9),
+        ("englandplayoffs.csv", "engsoccer-playoffs", 166, 763, 1),
+        ("deductions.csv", "engsoccer-deductions", 33, 0, 1),
+    ] {
+        let text = data(&format!("engsoccerdata/{file}"));
+        let started = std::time::Instant::now();
+        let read = FileFormat::named(format)
+            .unwrap()
+            .read_counting_skips(&text)
+            .unwrap_or_else(|e| panic!("{file}: {e}"));
+        let n: usize = read.seasons.iter().map(|r| r.matches.len()).sum();
+        let left: usize = read.skipped.iter().map(|s| s.rows).sum();
+        eprintln!(
+            "{file}: {} seasons, {n} matches, {left} rows left out {:?} in {:?}",
+            read.seasons.len(),
+            read.skipped.iter().map(ToString::to_string).collect::<Vec<_>>(),
+            started.elapsed()
+        );
+        assert_eq!(
+            (read.seasons.len(), n, left),
+            (seasons, matches, skipped),
+            "{file}"
+        );
+    }
 }
 
 /// Every Football.TXT file of a folder under `openfootball/`, by path.

@@ -11,7 +11,8 @@ use matchday_store::{ImportSummary, Store, StoreError};
 ///
 /// Reads openfootball Football.TXT (league, cup and European layouts),
 /// openfootball football.json (football.json, euro.json and worldcup.json),
-/// engsoccerdata's england.csv layout and matchday's own season files; the
+/// engsoccerdata's CSV files (league, FA Cup, League Cup, European Cup,
+/// play-offs, deductions) and matchday's own season files; the
 /// format is told from the content unless --format names it. Teams, the
 /// competition and its season are created as needed; importing the same file
 /// again changes nothing. If any line of any file cannot be read, nothing is
@@ -30,7 +31,9 @@ pub struct Args {
     pub files: Vec<PathBuf>,
 
     /// Read the files in this format instead of telling it from their content:
-    /// season, football.json (json), football.txt (txt), engsoccer
+    /// season, football.json (json), football.txt (txt), engsoccer,
+    /// engsoccer-skip-undated, engsoccer-facup, engsoccer-leaguecup,
+    /// engsoccer-champs, engsoccer-playoffs, engsoccer-deductions
     #[arg(long, value_name = "NAME", value_parser = parse_format)]
     pub format: Option<FileFormat>,
 
@@ -50,14 +53,6 @@ pub fn parse_format(name: &str) -> Result<FileFormat, String> {
     FileFormat::named(name).map_err(|e| e.to_string())
 }
 
-/// Reads the seasons in `text`, in `format` or the one its content shows.
-pub fn read_seasons(
-    text: &str,
-    format: Option<FileFormat>,
-) -> Result<Vec<SeasonRecord>, matchday_formats::ParseError> {
-    format.unwrap_or_else(|| FileFormat::detect(text)).read(text)
-}
-
 pub fn run(store: &mut Store, args: Args) -> anyhow::Result<String> {
     if args.name.is_some() && args.files.len() > 1 {
         bail!("--name applies to one file, but {} were given", args.files.len());
@@ -65,21 +60,32 @@ pub fn run(store: &mut Store, args: Args) -> anyhow::Result<String> {
     // One file at a time, read, stored and dropped before the next is read, all in one
     // transaction: memory is that of the largest file, not of every file at once (all of
     // English league history is 400 files), and a bad line anywhere still stores nothing.
+    // Rows the readers left out on purpose (engsoccerdata's undated rows, FA Cup walkovers), by file.
+    let mut left_out: Vec<String> = Vec::new();
     let summary = store.write(|w| {
         // One bulk write around every file: the matches are logged once, at its end.
-        w.in_bulk(|w| import_files(w, &args))
+        w.in_bulk(|w| import_files(w, &args, &mut left_out))
     })?;
-    Ok(describe(&summary))
+    let mut out = describe(&summary);
+    for line in &left_out {
+        out.push_str(line);
+        out.push('\n');
+    }
+    Ok(out)
 }
 
 /// Imports every file of `args`, in the caller's transaction.
-fn import_files(w: &mut matchday_store::Writer<'_>, args: &Args) -> anyhow::Result<ImportSummary> {
+fn import_files(
+    w: &mut matchday_store::Writer<'_>,
+    args: &Args,
+    left_out: &mut Vec<String>,
+) -> anyhow::Result<ImportSummary> {
     let mut total = ImportSummary::default();
     // Results the files would take back, counted over every file before refusing.
     let mut unplayed: Vec<(String, String, usize)> = Vec::new();
     let bar = progress_bar();
     for path in &args.files {
-        let records = read_file(path, args.format, args.name.is_some(), args.as_of)?;
+        let records = read_file(path, args.format, args.name.is_some(), args.as_of, left_out)?;
         bar.inc_length(records.len() as u64);
         bar.set_message(path.display().to_string());
         for record in records {
@@ -148,7 +154,6 @@ fn taking_back(unplayed: &[(String, String, usize)], as_of: Option<chrono::Naive
     }
 }
 
-/// The season in the file at `path`, as it stood at the end of `as_of` if given.
 /// The seasons in the file at `path` (in `format`, or the one its content shows), each as it
 /// stood at the end of `as_of` if given; `--name` (`named`) takes a file of one season only.
 fn read_file(
@@ -156,9 +161,22 @@ fn read_file(
     format: Option<FileFormat>,
     named: bool,
     as_of: Option<chrono::NaiveDate>,
+    left_out: &mut Vec<String>,
 ) -> anyhow::Result<Vec<SeasonRecord>> {
-    let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
-    let read = read_seasons(&text, format).with_context(|| path.display().to_string())?;
+    let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+    // Older downloads (football-data.co.uk's among them) are Windows-1252, not UTF-8.
+    let text = matchday_formats::decode(&bytes);
+    let reading = format
+        .unwrap_or_else(|| FileFormat::detect(&text))
+        .read_counting_skips(&text)
+        .with_context(|| path.display().to_string())?;
+    left_out.extend(
+        reading
+            .skipped
+            .iter()
+            .map(|s| format!("left out of {}: {s}", path.display())),
+    );
+    let read = reading.seasons;
     if named && read.len() > 1 {
         bail!(
             "--name applies to one competition-season, but {} holds {}",

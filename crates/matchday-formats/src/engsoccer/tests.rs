@@ -1,0 +1,581 @@
+//! Each layout on a few hand-written lines in the shape of its file.
+
+use matchday_core::{Format, MatchStatus, PointsScheme, RuleSet, Score, Season, Venue};
+
+use super::*;
+use crate::FileFormat;
+
+fn s(h: u32, a: u32) -> Score {
+    Score::new(h, a).unwrap()
+}
+
+fn read(format: &str, text: &str) -> Reading {
+    FileFormat::named(format)
+        .unwrap()
+        .read_counting_skips(text)
+        .unwrap_or_else(|e| panic!("{format}: {e}"))
+}
+
+fn refused(format: &str, text: &str) -> ParseError {
+    FileFormat::named(format)
+        .unwrap()
+        .read_counting_skips(text)
+        .unwrap_err()
+}
+
+const LEAGUE: &str = "\"Date\",\"Season\",\"home\",\"visitor\",\"FT\",\"hgoal\",\"vgoal\",\"division\",\"tier\",\"totgoal\",\"goaldif\",\"result\"\n";
+
+#[test]
+fn league_rows_make_one_season_per_division_named_as_it_was() {
+    let csv = format!(
+        "{LEAGUE}\"1888-09-08\",1888,\"Bolton Wanderers\",\"Derby County\",\"3-6\",3,6,\"1\",1,9,-3,\"A\"\n\
+         \"1925-08-29\",1925,\"Bradford City\",\"Chesterfield\",\"1-0\",1,0,\"3N\",3,1,1,\"H\"\n\
+         \"1925-08-29\",1925,\"Millwall\",\"Reading\",\"2-2\",2,2,\"3S\",3,4,0,\"D\"\n\
+         \"1992-08-15\",1992,\"Arsenal\",\"Norwich City\",\"2-4\",2,4,\"1\",1,6,-2,\"A\"\n\
+         \"1992-08-15\",1992,\"Brentford\",\"Wolverhampton Wanderers\",\"0-2\",0,2,\"2\",2,2,-2,\"A\"\n\
+         \"2023-08-12\",2023,\"Arsenal\",\"Nottingham \"\"Forest\"\"\",\"2-1\",2,1,\"1\",1,3,1,\"H\"\n\
+         \"2015-08-08\",2015,\"Aldershot\",\"Bromley\",\"0-2\",0,2,\"conference\",5,2,-2,\"A\"\n"
+    );
+    let reading = read("engsoccer", &csv);
+    let names: Vec<String> = reading
+        .seasons
+        .iter()
+        .map(|r| format!("{} {}", r.competition, r.season.unwrap()))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "Football League 1888-89",
+            "Third Division North 1925-26",
+            "Third Division South 1925-26",
+            "Premier League 1992-93",
+            "First Division 1992-93",
+            "Premier League 2023-24",
+            "National League 2015-16",
+        ]
+    );
+    for (i, r) in reading.seasons.iter().enumerate() {
+        // The Football League below the Premier League ranked goals scored first in 1992-93.
+        let rules = if i == 4 {
+            RuleSet::FootballLeague1992
+        } else {
+            RuleSet::EnglishHistory
+        };
+        assert_eq!(
+            (r.format, r.rules),
+            (Some(Format::League), Some(rules)),
+            "{}",
+            r.competition
+        );
+        // Points come from the regulations of the season, as the store reads them.
+        assert_eq!(r.points, None);
+    }
+    let rules = |i: usize| {
+        let season = reading.seasons[i].season.unwrap();
+        RuleSet::EnglishHistory.regulations(season).points()
+    };
+    assert_eq!((rules(0), rules(5)), (PointsScheme::TWO, PointsScheme::THREE));
+    let m = &reading.seasons[5].matches[0];
+    assert_eq!((m.away.as_str(), m.line), ("Nottingham \"Forest\"", 7));
+    assert_eq!(m.status.result().unwrap().score(), Some(s(2, 1)));
+    assert!(reading.skipped.is_empty());
+}
+
+#[test]
+fn undated_league_rows_are_refused_unless_skipping_is_asked_for() {
+    let csv = format!(
+        "{LEAGUE}NA,1979,\"AP Leamington\",\"Altrincham\",\"1-4\",1,4,\"conference\",5,5,-3,\"A\"\n\
+         NA,1980,\"AP Leamington\",\"Altrincham\",\"2-4\",2,4,\"conference\",5,6,-2,\"A\"\n\
+         NA,1982,\"Altrincham\",\"Bath City\",\"2-0\",2,0,\"conference\",5,2,2,\"H\"\n\
+         \"1999-08-14\",1999,\"Altrincham\",\"Stevenage Borough\",\"0-1\",0,1,\"conference\",5,1,-1,\"A\"\n"
+    );
+    let err = refused("engsoccer", &csv);
+    assert_eq!(err.line, 2);
+    assert!(
+        err.message.starts_with(
+            "3 rows have no date (Date is NA), in seasons 1979-80 to 1980-81, 1982-83: a match is stored with its day"
+        ),
+        "{err}"
+    );
+    assert!(err.message.contains("store the 1 dated rows"), "{err}");
+    assert!(err.message.contains("--format engsoccer-skip-undated"), "{err}");
+    let reading = read("engsoccer-skip-undated", &csv);
+    assert_eq!(reading.seasons.len(), 1);
+    assert_eq!(reading.seasons[0].competition, "Football Conference");
+    assert_eq!(
+        reading
+            .skipped
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>(),
+        ["3 rows without a date (seasons 1979-80 to 1980-81, 1982-83)"]
+    );
+}
+
+#[test]
+fn league_rows_of_a_division_that_did_not_exist_are_left_out_and_a_wrong_tier_refused() {
+    let csv = format!(
+        "{LEAGUE}\"1931-09-02\",1931,\"Wigan Borough\",\"Hull City\",\"3-1\",3,1,\"3\",3,4,2,\"H\"\n\
+         \"1931-08-29\",1931,\"Hull City\",\"Chester\",\"2-0\",2,0,\"3N\",3,2,2,\"H\"\n"
+    );
+    let reading = read("engsoccer", &csv);
+    assert_eq!(reading.seasons[0].competition, "Third Division North");
+    assert_eq!(
+        reading.skipped[0].to_string(),
+        "1 rows of division \"3\" in 1931-32, when no English league was that division"
+    );
+    let csv =
+        format!("{LEAGUE}\"1931-08-29\",1931,\"Hull City\",\"Chester\",\"2-0\",2,0,\"3N\",2,2,2,\"H\"\n");
+    let err = refused("engsoccer", &csv);
+    assert_eq!(
+        err.to_string(),
+        "line 2: division \"3N\" (Third Division North) was tier 3, not 2, in 1931-32"
+    );
+}
+
+#[test]
+fn bad_league_rows_name_their_line() {
+    let row = |r: &str| format!("{LEAGUE}{r}\n");
+    for (text, line, message) in [
+        (
+            row("\"1888-09-08\",1888,\"A\",\"B\",\"1-0\",NA,0,\"1\",1,1,1,\"H\""),
+            2,
+            "cannot read the goals",
+        ),
+        (
+            row("\"1888-13-08\",1888,\"A\",\"B\",\"1-0\",1,0,\"1\",1,1,1,\"H\""),
+            2,
+            "cannot read the date",
+        ),
+        (
+            row("\"1888-09-08\",\"x\",\"A\",\"B\",\"1-0\",1,0,\"1\",1,1,1,\"H\""),
+            2,
+            "cannot read the season",
+        ),
+        (row("\"1888-09-08\",1888,\"A\""), 2, "3 fields where the header"),
+        ("\"Date\",\"home\"\n".to_string(), 1, "no \"Season\""),
+    ] {
+        let err = parse(&text).unwrap_err();
+        assert_eq!(err.line, line, "{err}");
+        assert!(err.message.contains(message), "{err}");
+    }
+}
+
+#[test]
+fn a_row_given_twice_is_counted_once_and_a_conflicting_one_refused() {
+    let game =
+        "\"2002-09-14\",2002,\"Woking\",\"Northwich Victoria\",\"1-1\",1,1,\"conference\",5,2,0,\"D\"\n";
+    let mirrored =
+        "\"2002-09-14\",2002,\"Northwich Victoria\",\"Woking\",\"1-1\",1,1,\"conference\",5,2,0,\"D\"\n";
+    let reading = read("engsoccer", &format!("{LEAGUE}{game}{game}{mirrored}"));
+    assert_eq!(reading.seasons[0].matches.len(), 1);
+    assert_eq!(reading.skipped[0].rows, 2);
+    let other =
+        "\"2002-09-14\",2002,\"Woking\",\"Northwich Victoria\",\"2-1\",2,1,\"conference\",5,3,1,\"H\"\n";
+    let err = refused("engsoccer", &format!("{LEAGUE}{game}{other}"));
+    assert_eq!(err.line, 3);
+    assert!(
+        err.message
+            .contains("given twice with different results (line 2 and here)"),
+        "{err}"
+    );
+}
+
+const FA_CUP: &str = "\"Date\",\"Season\",\"home\",\"visitor\",\"FT\",\"hgoal\",\"vgoal\",\"round\",\"tie\",\"aet\",\"pen\",\"pens\",\"hp\",\"vp\",\"Venue\",\"attendance\",\"nonmatch\",\"notes\",\"neutral\"\n";
+
+#[test]
+fn fa_cup_keeps_replays_extra_time_penalties_and_neutral_venues_and_counts_non_matches() {
+    let csv = format!(
+        "{FA_CUP}NA,1871,\"Royal Engineers\",\"Reigate Priory\",NA,NA,NA,\"1\",\"initial\",NA,NA,NA,NA,NA,NA,NA,\"Walkover\",\"Royal Engineers progress\",NA\n\
+         NA,1871,\"Hampstead Heathens\",NA,NA,NA,NA,\"1\",\"none\",NA,NA,NA,NA,NA,NA,NA,\"Bye\",\"Hampstead Heathens progress\",NA\n\
+         1880-02-19,1879,\"Nottingham Forest\",\"Sheffield\",\"2-2\",NA,NA,\"4\",\"initial\",NA,NA,NA,NA,NA,NA,NA,\"Sheffield disqualified\",\"Nottingham Forest progress\",NA\n\
+         1872-03-16,1871,\"Wanderers\",\"Royal Engineers\",\"1-0\",1,0,\"f\",\"initial\",NA,NA,NA,NA,NA,\"Kennington Oval\",\"2,000\",NA,NA,\"yes\"\n\
+         1992-01-04,1991,\"AFC Bournemouth\",\"Newcastle United\",\"0-0\",0,0,\"3\",\"initial\",NA,NA,NA,NA,NA,NA,NA,NA,NA,NA\n\
+         1992-01-22,1991,\"Newcastle United\",\"AFC Bournemouth\",\"2-2\",2,2,\"3\",\"replay\",\"yes\",\"yes\",\"4-3 AFC Bournemouth\",\"3\",\"4\",NA,NA,NA,NA,NA\n\
+         1992-04-13,1991,\"Liverpool\",\"Portsmouth\",\"1-1\",1,1,\"s\",\"initial\",\"yes\",NA,NA,NA,NA,\"Highbury\",\"50,000\",NA,NA,\"yes\"\n\
+         1992-01-29,1991,\"AFC Bournemouth\",\"Newcastle United\",\"1-1\",1,1,\"3\",\"replay2\",NA,NA,NA,NA,NA,NA,NA,NA,NA,NA\n\
+         1945-11-24,1945,\"Queens Park Rangers\",\"Barnet\",\"2-1\",2,1,\"1\",\"leg2\",NA,NA,NA,NA,NA,NA,NA,NA,NA,NA\n\
+         1971-05-07,1970,\"Stoke City\",\"Everton\",\"3-2\",3,2,\"3pp\",\"initial\",NA,NA,NA,NA,NA,\"Selhurst Park, London\",\"5,031\",NA,NA,\"yes\"\n"
+    );
+    let reading = read("engsoccer-facup", &csv);
+    let seasons: Vec<String> = reading
+        .seasons
+        .iter()
+        .map(|r| {
+            format!(
+                "{} {} {:?} {}",
+                r.competition,
+                r.season.unwrap(),
+                r.format,
+                r.matches.len()
+            )
+        })
+        .collect();
+    assert_eq!(
+        seasons,
+        [
+            "FA Cup 1871-72 Some(Knockout) 1",
+            "FA Cup 1991-92 Some(Knockout) 4",
+            "FA Cup 1945-46 Some(Knockout) 1",
+            "FA Cup 1970-71 Some(Knockout) 1",
+        ]
+    );
+    let final_ = &reading.seasons[0].matches[0];
+    assert_eq!(
+        (final_.round.as_deref(), final_.venue),
+        (Some("Final"), Venue::Neutral)
+    );
+    let [first, replay, semi, second_replay] = &reading.seasons[1].matches[..] else {
+        panic!()
+    };
+    // A second replay is a match of its own, in the same round.
+    assert_eq!(
+        (second_replay.round.as_deref(), second_replay.replay),
+        (Some("Round 3, second replay"), true)
+    );
+    assert_eq!(
+        matchday_core::Stage::from_labels(None, second_replay.round.as_deref()),
+        Ok(matchday_core::Stage::Knockout(matchday_core::Round::Numbered(3)))
+    );
+    assert_eq!((first.round.as_deref(), first.replay), (Some("Round 3"), false));
+    assert!(replay.replay);
+    let r = replay.status.result().unwrap();
+    // After extra time the 90 minutes are not given, so stay absent.
+    assert_eq!(
+        (r.score(), r.extra_time(), r.penalties()),
+        (None, Some(s(2, 2)), Some(s(3, 4)))
+    );
+    assert_eq!(r.to_string(), "2-2 aet, 3-4 pens");
+    assert_eq!(
+        (semi.round.as_deref(), semi.venue),
+        (Some("Semi-final"), Venue::Neutral)
+    );
+    assert_eq!(semi.status.result().unwrap().to_string(), "1-1 aet");
+    assert_eq!(reading.seasons[2].matches[0].leg, Some(2));
+    assert_eq!(
+        reading.seasons[3].matches[0].round.as_deref(),
+        Some("Third place play-off")
+    );
+    let skipped: Vec<String> = reading.skipped.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        skipped,
+        [
+            "1 FA Cup rows marked \"walkover\" (no result that counts)",
+            "1 FA Cup rows marked \"bye\" (no result that counts)",
+            "1 FA Cup rows marked \"disqualification\" (no result that counts)",
+        ]
+    );
+    // A match row with no date is refused: nothing is invented.
+    let undated =
+        format!("{FA_CUP}NA,1871,\"A\",\"B\",\"1-0\",1,0,\"1\",\"initial\",NA,NA,NA,NA,NA,NA,NA,NA,NA,NA\n");
+    assert!(
+        refused("engsoccer-facup", &undated)
+            .message
+            .contains("cannot read the date")
+    );
+    let bad_round = format!(
+        "{FA_CUP}1872-01-01,1871,\"A\",\"B\",\"1-0\",1,0,\"x\",\"initial\",NA,NA,NA,NA,NA,NA,NA,NA,NA,NA\n"
+    );
+    assert_eq!(
+        refused("engsoccer-facup", &bad_round).to_string(),
+        "line 2: cannot read the round in \"x\""
+    );
+}
+
+const LEAGUE_CUP: &str = "\"Date\",\"Season\",\"home\",\"visitor\",\"FT\",\"hgoal\",\"vgoal\",\"round\",\"tie\",\"leg\",\"aet\",\"pens\",\"Venue\",\"attendance\",\"northsouth\"\n";
+
+#[test]
+fn league_cup_keeps_legs_and_replays_and_puts_one_match_finals_on_neutral_ground() {
+    let csv = format!(
+        "{LEAGUE_CUP}1961-08-22,1960,\"Rotherham United\",\"Aston Villa\",\"2-0\",2,0,\"final\",\"initial\",1,NA,NA,NA,NA,NA\n\
+         1961-08-29,1960,\"Aston Villa\",\"Rotherham United\",\"3-0\",3,0,\"final\",\"initial\",2,NA,NA,NA,NA,NA\n\
+         1977-03-12,1976,\"Aston Villa\",\"Everton\",\"0-0\",0,0,\"final\",\"initial\",0,NA,NA,NA,NA,NA\n\
+         1977-03-16,1976,\"Aston Villa\",\"Everton\",\"1-1\",1,1,\"final\",\"replay1\",0,NA,NA,NA,NA,NA\n\
+         1984-11-20,1984,\"Southampton\",\"Queens Park Rangers\",\"1-1\",1,1,\"4\",\"initial\",0,NA,NA,NA,NA,NA\n\
+         1984-11-27,1984,\"Queens Park Rangers\",\"Southampton\",\"0-0\",0,0,\"4\",\"replay1\",0,NA,NA,NA,NA,NA\n\
+         1984-12-05,1984,\"Southampton\",\"Queens Park Rangers\",\"4-0\",4,0,\"4\",\"check_replay_data\",0,NA,NA,NA,NA,NA\n\
+         1984-11-06,1984,\"Chelsea\",\"Walsall\",\"3-0\",3,0,\"3\",\"check_replay_data\",0,NA,NA,NA,NA,NA\n\
+         2016-02-28,2015,\"Liverpool\",\"Manchester City\",\"1-1\",1,1,\"Final\",\"initial\",1,NA,NA,\"Wembley Stadium\",86206,NA\n\
+         2016-01-05,2015,\"Stoke City\",\"Liverpool\",\"0-1\",0,1,\"Semi-final\",\"initial\",1,NA,NA,NA,NA,NA\n\
+         2016-01-26,2015,\"Liverpool\",\"Stoke City\",\"0-1\",0,1,\"Semi-final\",\"initial\",2,NA,NA,NA,NA,NA\n"
+    );
+    let reading = read("engsoccer-leaguecup", &csv);
+    let shown = |m: &matchday_core::MatchRecord| (m.round.clone().unwrap(), m.leg, m.replay, m.venue);
+    let all: Vec<_> = reading
+        .seasons
+        .iter()
+        .flat_map(|r| r.matches.iter().map(shown))
+        .collect();
+    let f = |leg, replay, venue| ("Final".to_string(), leg, replay, venue);
+    let sf = |leg| ("Semi-final".to_string(), Some(leg), false, Venue::Home);
+    let r4 = |label: &str, replay| (label.to_string(), None, replay, Venue::Home);
+    assert_eq!(
+        all,
+        [
+            f(Some(1), false, Venue::Home),
+            f(Some(2), false, Venue::Home),
+            f(None, false, Venue::Neutral),
+            f(None, true, Venue::Neutral),
+            r4("Round 4", false),
+            r4("Round 4", true),
+            // Unchecked in the source, but the clubs had met twice in the round.
+            r4("Round 4, second replay", true),
+            ("Round 3".to_string(), None, false, Venue::Home),
+            // The file writes leg 1 for a one-match final: without a second leg it is one.
+            f(None, false, Venue::Neutral),
+            sf(1),
+            sf(2),
+        ]
+    );
+    assert_eq!(reading.seasons[0].competition, "League Cup");
+}
+
+const CHAMPS: &str = "\"Date\",\"Season\",\"round\",\"leg\",\"home\",\"visitor\",\"FT\",\"HT\",\"aet\",\"pens\",\"hgoal\",\"vgoal\",\"FTagg_home\",\"FTagg_visitor\",\"aethgoal\",\"aetvgoal\",\"tothgoal\",\"totvgoal\",\"totagg_home\",\"totagg_visitor\",\"tiewinner\",\"hcountry\",\"vcountry\"\n";
+
+#[test]
+fn european_cup_keeps_half_time_extra_time_penalties_legs_groups_and_awarded_scores() {
+    let csv = format!(
+        "{CHAMPS}1984-05-30,1983,\"final\",NA,\"Liverpool\",\"AS Roma\",\"1-1\",\"1-1\",\"1-1\",\"4-2\",1,1,1,1,1,1,1,1,1,1,\"Liverpool\",\"ENG\",\"ITA\"\n\
+         1967-10-01,1967,\"Round1\",\"2\",\"Jeunesse Esch\",\"Valur Reykjavik\",\"3-3\",\"0-2\",NA,\"away goals\",3,3,4,4,NA,NA,3,3,4,4,\"Valur Reykjavik\",\"LUX\",\"ISL\"\n\
+         1991-03-20,1990,\"QF\",\"2\",\"Olympique Marseille\",\"AC Milan\",\"3-0\",NA,NA,\"walkover\",3,0,4,1,NA,NA,3,0,4,1,\"Olympique Marseille\",\"FRA\",\"ITA\"\n\
+         1992-11-25,1992,\"GroupA\",\"groups\",\"Club Brugge\",\"CSKA Moscow\",\"1-0\",\"0-0\",NA,NA,1,0,1,0,NA,NA,1,0,1,0,NA,\"BEL\",\"RUS\"\n\
+         2000-11-21,2000,\"GroupA-inter\",\"groups\",\"Valencia\",\"Sturm Graz\",\"2-0\",\"1-0\",NA,NA,2,0,2,0,NA,NA,2,0,2,0,NA,\"ESP\",\"AUT\"\n\
+         2000-09-12,2000,\"GroupA-prelim\",\"groups\",\"Real Madrid\",\"Sporting CP\",\"4-0\",\"2-0\",NA,NA,4,0,4,0,NA,NA,4,0,4,0,NA,\"ESP\",\"POR\"\n\
+         2009-03-11,2008,\"R16\",\"2\",\"Arsenal\",\"AS Roma\",\"1-0\",\"1-0\",\"1-0\",\"7-6 \",1,0,1,1,1,0,1,0,1,1,\"Arsenal\",\"ENG\",\"ITA\"\n"
+    );
+    let reading = read("engsoccer-champs", &csv);
+    let final_ = &reading.seasons[0];
+    assert_eq!(
+        (final_.competition.as_str(), final_.format, final_.away_goals),
+        ("European Cup", Some(Format::Knockout), Some(true))
+    );
+    let m = &final_.matches[0];
+    assert_eq!(
+        (m.round.as_deref(), m.venue, m.leg),
+        (Some("Final"), Venue::Neutral, None)
+    );
+    let r = m.status.result().unwrap();
+    assert_eq!(
+        (r.score(), r.half_time(), r.extra_time(), r.penalties()),
+        (Some(s(1, 1)), Some(s(1, 1)), Some(s(1, 1)), Some(s(4, 2)))
+    );
+    assert_eq!(r.winner(), Some(matchday_core::Side::Home));
+    let away_goals = &reading.seasons[1].matches[0];
+    assert_eq!(
+        (away_goals.leg, away_goals.round.as_deref()),
+        (Some(2), Some("Round 1"))
+    );
+    assert_eq!(away_goals.status.result().unwrap().penalties(), None);
+    assert!(matches!(
+        reading.seasons[2].matches[0].status,
+        MatchStatus::Awarded(_)
+    ));
+    let groups = &reading.seasons[3];
+    assert_eq!(
+        (
+            groups.competition.as_str(),
+            groups.format,
+            groups.matches[0].group.as_deref()
+        ),
+        ("Champions League", Some(Format::GroupsKnockout), Some("A"))
+    );
+    let two_stages: Vec<_> = reading.seasons[4]
+        .matches
+        .iter()
+        .map(|m| (m.round.as_deref(), m.group.as_deref()))
+        .collect();
+    assert_eq!(
+        two_stages,
+        [
+            (Some("Second group stage"), Some("Second stage A")),
+            (Some("First group stage"), Some("A"))
+        ]
+    );
+    // A second leg's extra time follows a level aggregate.
+    let r = reading.seasons[5].matches[0].status.result().unwrap();
+    assert_eq!(
+        (r.score(), r.extra_time(), r.penalties()),
+        (Some(s(1, 0)), Some(s(1, 0)), Some(s(7, 6)))
+    );
+    assert_eq!(Season::starting(2008), reading.seasons[5].season.unwrap());
+}
+
+const PLAY_OFFS: &str = "\"Date\",\"Season\",\"home\",\"visitor\",\"FT\",\"hgoal\",\"vgoal\",\"division\",\"round\",\"tie\",\"htier\",\"vtier\",\"aet\",\"pen\",\"pens\",\"Venue\",\"attendance\",\"neutral\"\n";
+
+#[test]
+fn play_offs_read_r_day_numbers_and_shoot_outs_that_name_their_winner() {
+    let csv = format!(
+        "{PLAY_OFFS}\"1893-04-22\",1892,\"Sheffield United\",\"Accrington F.C.\",\"1-0\",1,0,\"test match\",\"f\",\"initial\",2,1,NA,NA,NA,\"Castle Ground, Nottingham\",\"6,000\",\"yes\"\n\
+         \"1991-05-31\",1990,\"Torquay United\",\"Blackpool\",\"2-2\",2,2,\"4\",\"f\",\"initial\",4,4,\"yes\",\"yes\",\"5-4 Torquay United\",\"Wembley, London (original)\",\"21,615\",\"yes\"\n\
+         \"18017\",2018,\"AFC Fylde\",\"Harrogate Town\",\"3-1\",3,1,\"conference\",\"q\",\"initial\",5,5,NA,NA,NA,NA,\"1560\",NA\n\
+         \"18027\",2018,\"Warrington Town\",\"King's Lynn Town\",\"2-3\",2,3,\"N\",\"spf\",\"initial\",7,7,NA,NA,NA,NA,\"2200\",NA\n\
+         \"2019-05-13\",2018,\"Leeds United\",\"Derby County\",\"2-1\",2,1,\"2\",\"s\",\"leg1\",2,2,NA,NA,NA,NA,NA,NA\n\
+         \"2019-05-15\",2018,\"Derby County\",\"Leeds United\",\"1-0\",1,0,\"2\",\"s\",\"leg2\",2,2,NA,NA,NA,NA,NA,NA\n"
+    );
+    let reading = read("engsoccer-playoffs", &csv);
+    let names: Vec<String> = reading
+        .seasons
+        .iter()
+        .map(|r| format!("{} {}", r.competition, r.season.unwrap()))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "Test matches 1892-93",
+            "Fourth Division play-offs 1990-91",
+            "National League play-offs 2018-19",
+            "Non-League play-offs N 2018-19",
+            "Championship play-offs 2018-19",
+        ]
+    );
+    let torquay = &reading.seasons[1].matches[0];
+    assert_eq!(torquay.status.result().unwrap().to_string(), "2-2 aet, 5-4 pens");
+    assert_eq!(torquay.venue, Venue::Neutral);
+    // 18017 days after 1970-01-01.
+    assert_eq!(reading.seasons[2].matches[0].date.to_string(), "2019-05-01");
+    assert_eq!(
+        reading.seasons[2].matches[0].round.as_deref(),
+        Some("Quarter-final")
+    );
+    assert_eq!(reading.seasons[4].matches[1].leg, Some(2));
+    let wrong = csv.replace("5-4 Torquay United", "5-4 Exeter City");
+    assert!(
+        refused("engsoccer-playoffs", &wrong)
+            .message
+            .contains("name neither Torquay United nor Blackpool")
+    );
+}
+
+#[test]
+fn deductions_are_dated_at_the_seasons_end_in_the_league_of_their_tier() {
+    let csv = "\"Season\",\"team\",\"tier\",\"deduction\",\"country\"\n\
+               2014,\"Rotherham United\",2,3,\"England\"\n\
+               1926,\"Stockport County\",3,2,\"England\"\n\
+               2009,\"Portsmouth\",1,9,\"England\"\n\
+               1990,\"Arsenal\",1,2,\"England\"\n\
+               1990,\"Manchester United\",1,1,\"England\"\n";
+    let reading = read("engsoccer-deductions", csv);
+    let got: Vec<String> = reading
+        .seasons
+        .iter()
+        .flat_map(|r| {
+            r.deductions.iter().map(move |d| {
+                format!(
+                    "{} {}: {} {} on {}",
+                    r.competition,
+                    r.season.unwrap(),
+                    d.team,
+                    d.points,
+                    d.effective
+                )
+            })
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            "Championship 2014-15: Rotherham United 3 on 2015-08-31",
+            "Premier League 2009-10: Portsmouth 9 on 2010-08-31",
+            "First Division 1990-91: Arsenal 2 on 1991-08-31",
+            "First Division 1990-91: Manchester United 1 on 1991-08-31",
+        ]
+    );
+    assert!(reading.seasons.iter().all(|r| r.matches.is_empty()));
+    assert!(
+        reading.seasons[0].deductions[0]
+            .reason
+            .contains("dated at the season's end")
+    );
+    assert_eq!(
+        reading.skipped[0].to_string(),
+        "1 deductions in a tier split North and South that the file does not place (season 1926-27)"
+    );
+}
+
+#[test]
+fn each_layout_is_told_from_its_header_and_another_csv_is_refused_naming_what_it_lacks() {
+    let detected = |text: &str| FileFormat::detect(text).name();
+    assert_eq!(detected(LEAGUE), "engsoccer");
+    assert_eq!(detected(FA_CUP), "engsoccer-facup");
+    assert_eq!(detected(LEAGUE_CUP), "engsoccer-leaguecup");
+    assert_eq!(detected(CHAMPS), "engsoccer-champs");
+    assert_eq!(detected(PLAY_OFFS), "engsoccer-playoffs");
+    assert_eq!(
+        detected("\"Season\",\"team\",\"tier\",\"deduction\",\"country\"\n"),
+        "engsoccer-deductions"
+    );
+    // Columns in another order, unquoted, are the same layout.
+    assert_eq!(
+        detected("tier,vgoal,hgoal,visitor,home,division,Season,Date\n"),
+        "engsoccer"
+    );
+    let teamnames = "\"country\",\"name\",\"name_other\",\"most_recent\"\n\"England\",\"Sutton United\",\"Sutton United\",NA\n";
+    assert_eq!(detected(teamnames), "unknown-csv");
+    let err = FileFormat::detect(teamnames).read(teamnames).unwrap_err();
+    assert!(
+        err.message
+            .starts_with("a CSV file in none of the engsoccerdata layouts"),
+        "{err}"
+    );
+    assert!(
+        err.message
+            .contains("the closest, deductions.csv, needs the columns Season, team, tier, deduction"),
+        "{err}"
+    );
+    let almost = "\"Date\",\"Season\",\"home\",\"visitor\",\"hgoal\",\"vgoal\",\"round\",\"tie\"\n";
+    let err = FileFormat::detect(almost).read(almost).unwrap_err();
+    assert!(
+        err.message
+            .contains("the closest, leaguecup.csv, needs the columns leg"),
+        "{err}"
+    );
+    // A named layout that does not fit says which columns are missing.
+    let err = refused("engsoccer-champs", LEAGUE);
+    assert!(
+        err.message
+            .starts_with("no \"round\", \"leg\", \"HT\", \"aet\", \"pens\" column"),
+        "{err}"
+    );
+    // Text that is not CSV is left to the other formats.
+    assert_eq!(detected("= English Premier League 2023/24\n"), "football.txt");
+    assert_eq!(detected("▪ Finals, Round of 16\n"), "football.txt");
+}
+
+mod never_panics {
+    use proptest::prelude::*;
+
+    use super::super::LAYOUTS;
+
+    /// A field as R writes them, nearly right more often than not.
+    fn field() -> impl Strategy<Value = String> {
+        prop_oneof![
+            Just("NA".to_string()),
+            "[0-9]{1,2}",
+            "19[0-9]{2}",
+            "\"19[0-9]{2}-[01][0-9]-[0-3][0-9]\"",
+            "1[0-9]{4}",
+            "\"[0-9]-[0-9]\"",
+            "\"[0-9]-[0-9] [A-C]\"",
+            "\"(yes|initial|replay|replay2|leg1|leg2|groups|final|f|s|3N|conference|Walkover|GroupA|Q-1)\"",
+            "\"[A-C]\"",
+            "[ -~]{0,6}",
+        ]
+    }
+
+    proptest! {
+        /// No row under any layout's header makes a reader panic, and an
+        /// error is one short line.
+        #[test]
+        fn rows_under_any_header(rows in proptest::collection::vec(proptest::collection::vec(field(), 1..24), 0..12)) {
+            let body: Vec<String> = rows.iter().map(|r| r.join(",")).collect();
+            for layout in LAYOUTS {
+                let text = format!("{}\n{}\n", layout.columns.join(","), body.join("\n"));
+                if let Err(err) = layout.read(&text) {
+                    let message = err.to_string();
+                    prop_assert!(message.chars().count() < 1000, "{message}");
+                    prop_assert!(!message.contains('\n'), "{message}");
+                }
+            }
+        }
+    }
+}
