@@ -33,6 +33,8 @@ mod stage;
 mod standings;
 mod structure;
 mod team;
+#[cfg(any(test, feature = "testing"))]
+pub mod testing;
 mod text;
 mod tiebreak;
 mod tracker;

@@ -1,47 +1,8 @@
 //! A small hand-made league for the unit tests.
 
-use chrono::NaiveDate;
-use matchday_core::{
-    Competition, Deduction, Format, Match, MatchResult, MatchStatus, Pairing, PointsScheme, RuleSet, Score,
-    Season, TeamId, Zone,
-};
-
-pub(crate) fn day(d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(2024, 3, d).expect("a March day")
-}
-
-pub(crate) fn competition() -> Competition {
-    let zone = |name: &str, first, last| Zone {
-        name: name.into(),
-        first,
-        last,
-    };
-    Competition {
-        id: None,
-        slug: "mini".into(),
-        name: "Mini League".into(),
-        season: Season::starting(2023),
-        format: Format::League,
-        structure: matchday_core::Structure::of_format(Format::League),
-        rules: RuleSet::PremierLeague,
-        points: PointsScheme::THREE,
-        zones: vec![zone("champions", 1, 1), zone("relegation", 4, 4)],
-        away_goals: false,
-        rank_by: Default::default(),
-    }
-}
-
-pub(crate) fn teams() -> Vec<TeamId> {
-    (1..=4).map(TeamId).collect()
-}
-
-fn played(d: u32, home: i64, away: i64, hg: u32, ag: u32) -> Match {
-    Match::new(
-        day(d),
-        Pairing::new(TeamId(home), TeamId(away)).expect("two teams"),
-        MatchStatus::Played(MatchResult::full_time(Score::new(hg, ag).expect("a score"))),
-    )
-}
+pub(crate) use matchday_core::testing::{competition, day, teams};
+use matchday_core::testing::{fixture, played};
+use matchday_core::{Deduction, Match, TeamId};
 
 /// Four teams after the first half of a double round-robin, plus one fixture stored
 /// and one played match dated after the as-of day the tests use (day 10).
@@ -55,11 +16,7 @@ pub(crate) fn matches() -> Vec<Match> {
         played(5, 2, 3, 1, 2),
         // After day 10: counts only when looking later.
         played(12, 2, 1, 1, 1),
-        Match::new(
-            day(20),
-            Pairing::new(TeamId(4), TeamId(3)).expect("two teams"),
-            MatchStatus::Scheduled,
-        ),
+        fixture(20, 4, 3),
     ]
 }
 
