@@ -19,7 +19,7 @@
 //! The competition is the European Cup to 1991-92 and the Champions League
 //! from 1992-93, a knockout, or groups and knockout in seasons with groups.
 
-use matchday_core::{ExtraTimeAfter, Format, MatchRecord, MatchStatus, Score, Season, SeasonRecord, Venue};
+use matchday_core::{Format, MatchRecord, MatchStatus, Score, SeasonRecord, Venue};
 
 use super::{Grouped, Layout, Row, Rows, names};
 use crate::{ParseError, Reading};
@@ -68,11 +68,7 @@ pub(crate) fn parse(text: &str) -> Result<Reading, ParseError> {
                     .map_err(|_| row.bad("the penalties", pens))?,
             ),
         };
-        let after = if leg_number == Some(2) {
-            ExtraTimeAfter::LevelAggregate
-        } else {
-            ExtraTimeAfter::LevelMatch
-        };
+        let after = super::extra_time_after(leg_number == Some(2));
         let result = row.result(Some(full_time), half_time, extra_time, penalties, after)?;
         let status = if decided == Some("walkover") {
             MatchStatus::Awarded(result)
@@ -80,11 +76,8 @@ pub(crate) fn parse(text: &str) -> Result<Reading, ParseError> {
             MatchStatus::Played(result)
         };
         let record = records.entry(start, || SeasonRecord {
-            competition: names::european_cup(start).into(),
-            season: Some(Season::starting(start)),
-            format: Some(Format::Knockout),
             away_goals: Some(start >= AWAY_GOALS_FROM),
-            ..Default::default()
+            ..super::knockout_season(names::european_cup(start), start)
         });
         if group.is_some() {
             record.format = Some(Format::GroupsKnockout);

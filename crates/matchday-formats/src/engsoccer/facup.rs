@@ -16,7 +16,7 @@
 //!   played`, `... disqualified`) holds no result that counts: it is left
 //!   out and counted by kind.
 
-use matchday_core::{ExtraTimeAfter, Format, MatchRecord, MatchStatus, Season, SeasonRecord, Venue};
+use matchday_core::{MatchRecord, MatchStatus, SeasonRecord, Venue};
 
 use super::{Grouped, Layout, Rows};
 use crate::{ParseError, Reading, Skipped};
@@ -95,20 +95,9 @@ pub(crate) fn parse(text: &str) -> Result<Reading, ParseError> {
         } else {
             None
         };
-        // Extra time in a leg follows a level aggregate (a file's leg number may be wrong,
-        // as 2008-09's Bury v Shrewsbury, a second leg written leg1).
-        let after = if leg.is_some() {
-            ExtraTimeAfter::LevelAggregate
-        } else {
-            ExtraTimeAfter::LevelMatch
-        };
+        let after = super::extra_time_after(leg.is_some());
         let result = row.result(full_time, None, extra_time, penalties, after)?;
-        let record = records.entry(start, || SeasonRecord {
-            competition: "FA Cup".into(),
-            season: Some(Season::starting(start)),
-            format: Some(Format::Knockout),
-            ..Default::default()
-        });
+        let record = records.entry(start, || super::knockout_season("FA Cup", start));
         record.matches.push(MatchRecord {
             date: row.required_date(date)?,
             kickoff: None,

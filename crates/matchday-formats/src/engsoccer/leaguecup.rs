@@ -17,7 +17,7 @@
 
 use std::collections::HashSet;
 
-use matchday_core::{Format, MatchRecord, MatchResult, MatchStatus, Season, SeasonRecord, Venue};
+use matchday_core::{MatchRecord, MatchResult, MatchStatus, SeasonRecord, Venue};
 
 use super::{Grouped, Layout, Rows};
 use crate::{ParseError, Reading};
@@ -71,12 +71,7 @@ pub(crate) fn parse(text: &str) -> Result<Reading, ParseError> {
             kind => super::replay_number(kind),
         };
         *earlier += 1;
-        let record = records.entry(start, || SeasonRecord {
-            competition: "League Cup".into(),
-            season: Some(Season::starting(start)),
-            format: Some(Format::Knockout),
-            ..Default::default()
-        });
+        let record = records.entry(start, || super::knockout_season("League Cup", start));
         record.matches.push(MatchRecord {
             date: row.required_date(date)?,
             kickoff: None,

@@ -37,7 +37,7 @@ mod playoffs;
 mod settle;
 
 use chrono::NaiveDate;
-use matchday_core::{ExtraTimeAfter, MatchResult, Score};
+use matchday_core::{ExtraTimeAfter, Format, MatchResult, Score, Season, SeasonRecord};
 
 use crate::{ParseError, Reading};
 
@@ -360,6 +360,27 @@ impl Row {
     /// The row as written, for messages.
     pub(crate) fn joined(&self) -> String {
         self.record.iter().collect::<Vec<_>>().join(",")
+    }
+}
+
+/// A cup's season starting in `start`, as a knockout, before its matches are added.
+pub(crate) fn knockout_season(competition: impl Into<String>, start: i32) -> SeasonRecord {
+    SeasonRecord {
+        competition: competition.into(),
+        season: Some(Season::starting(start)),
+        format: Some(Format::Knockout),
+        ..Default::default()
+    }
+}
+
+/// When a level score goes to extra time: in a leg of a two-legged tie, only when
+/// the aggregate is level (the files' leg numbers may be wrong, as 2008-09's Bury v
+/// Shrewsbury, a second leg written leg1, so callers pass what the row shows).
+pub(crate) fn extra_time_after(second_leg: bool) -> ExtraTimeAfter {
+    if second_leg {
+        ExtraTimeAfter::LevelAggregate
+    } else {
+        ExtraTimeAfter::LevelMatch
     }
 }
 

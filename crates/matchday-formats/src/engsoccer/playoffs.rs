@@ -14,7 +14,7 @@
 //!   shoot-out with its winner, `5-4 Torquay United`.
 //! - `Date` is ISO or, in 268 rows of 2012-13 to 2018-19, an R day number.
 
-use matchday_core::{ExtraTimeAfter, Format, MatchRecord, MatchStatus, Season, SeasonRecord, Venue};
+use matchday_core::{MatchRecord, MatchStatus, Season, SeasonRecord, Venue};
 
 use super::{Grouped, Layout, Rows, names, shoot_out};
 use crate::{ParseError, Reading};
@@ -102,19 +102,10 @@ pub(crate) fn parse(text: &str) -> Result<Reading, ParseError> {
         } else {
             None
         };
-        // Extra time in a leg follows a level aggregate (a file's leg number may be wrong,
-        // as 2008-09's Bury v Shrewsbury, a second leg written leg1).
-        let after = if leg.is_some() {
-            ExtraTimeAfter::LevelAggregate
-        } else {
-            ExtraTimeAfter::LevelMatch
-        };
+        let after = super::extra_time_after(leg.is_some());
         let result = row.result(full_time, None, extra_time, penalties, after)?;
-        let record = records.entry((start, code.to_string()), || SeasonRecord {
-            competition,
-            season: Some(Season::starting(start)),
-            format: Some(Format::Knockout),
-            ..Default::default()
+        let record = records.entry((start, code.to_string()), || {
+            super::knockout_season(competition, start)
         });
         record.matches.push(MatchRecord {
             date: row.required_date(date)?,
