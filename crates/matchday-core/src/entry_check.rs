@@ -181,7 +181,16 @@ pub fn check_season(
                 around.push(next);
             }
         }
-        let others: Vec<Match> = around.into_iter().map(|j| matches[j].clone()).collect();
+        // The checks below look only at meetings of the same two teams (the league's
+        // meetings, a tie's first leg) and at matches of the same day: only those are
+        // copied, as a season of 80 matches a team would copy 16 million in a league history.
+        let (home, away) = (m.pairing.home(), m.pairing.away());
+        let others: Vec<Match> = around
+            .into_iter()
+            .map(|j| &matches[j])
+            .filter(|o| o.date == m.date || (o.pairing.involves(home) && o.pairing.involves(away)))
+            .cloned()
+            .collect();
         let around = StoredAround {
             entrants,
             matches: &others,

@@ -335,15 +335,27 @@ impl<'c> Reader<'c> {
 
     /// Teams taking part: those entered and those with a match stored.
     pub fn entrants(&self, competition: CompetitionId) -> Result<Vec<TeamId>, StoreError> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT team_id FROM entrant WHERE competition_id = ?1
-             UNION SELECT home_id FROM match WHERE competition_id = ?1
-             UNION SELECT away_id FROM match WHERE competition_id = ?1",
-        )?;
-        let ids = stmt
-            .query_map([competition.0], |r| Ok(TeamId(r.get(0)?)))?
-            .collect::<Result<_, _>>()?;
-        Ok(ids)
+        // The matches are read once for both teams, and the ids put in order here: a
+        // UNION of three selects read a season's matches twice and sorted in SQLite, as
+        // much as reading the season's matches when every final table is made.
+        let mut ids = std::collections::BTreeSet::new();
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT team_id FROM entrant WHERE competition_id = ?1")?;
+        for id in stmt.query_map([competition.0], |r| r.get::<_, i64>(0))? {
+            ids.insert(id?);
+        }
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT home_id, away_id FROM match WHERE competition_id = ?1")?;
+        for pair in stmt.query_map([competition.0], |r| {
+            Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?))
+        })? {
+            let (home, away) = pair?;
+            ids.insert(home);
+            ids.insert(away);
+        }
+        Ok(ids.into_iter().map(TeamId).collect())
     }
 
     /// The competition's deductions, by date.

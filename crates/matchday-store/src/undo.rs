@@ -82,8 +82,17 @@ impl Store {
                 table: "change",
                 detail: format!("change {} is missing", target.0),
             })?;
-            for row in reader.change_rows(target)?.iter().rev() {
-                reverse_row(&tx, &mut columns, target, row)?;
+            // A page at a time, newest first: the rows of an import of a whole league
+            // history would take hundreds of MiB at once. The rows this reversal logs go
+            // under a change of their own, so they never join the pages read.
+            let mut before = None;
+            loop {
+                let page = reader.change_rows_newest_first(target, before, ROWS_PER_PAGE)?;
+                let Some(&(last, _)) = page.last() else { break };
+                for (_, row) in &page {
+                    reverse_row(&tx, &mut columns, target, row)?;
+                }
+                before = Some(last);
             }
             let by =
                 change_log::close(&tx, command.as_deref(), Some(target))?.ok_or(StoreError::Corrupt {
@@ -96,6 +105,9 @@ impl Store {
         Ok(reversals)
     }
 }
+
+/// How many logged rows an undo or redo holds in memory at once.
+const ROWS_PER_PAGE: usize = 4096;
 
 /// The columns of each table met, read once per undo.
 #[derive(Default)]
