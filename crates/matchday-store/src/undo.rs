@@ -106,8 +106,9 @@ impl Store {
     }
 }
 
-/// How many logged rows an undo or redo holds in memory at once.
-const ROWS_PER_PAGE: usize = 4096;
+/// How many logged rows an undo or redo holds in memory at once: a few under test, so
+/// every undo and redo the tests make reads its change over several pages.
+const ROWS_PER_PAGE: usize = if cfg!(test) { 3 } else { 4096 };
 
 /// The columns of each table met, read once per undo.
 #[derive(Default)]
