@@ -208,10 +208,7 @@ fn reading(db: &Path) {
     let season = biggest.season.to_string();
     let middle = days[days.len() / 2].to_string();
     let commands: [(&str, Vec<&str>); 3] = [
-        (
-            "matchday table (latest season)",
-            vec!["table", "English league tier 1"],
-        ),
+        ("matchday table (latest season)", vec!["table", "Premier League"]),
         (
             "matchday table --season --as-of",
             vec!["table", &biggest.slug, "--season", &season, "--as-of", &middle],

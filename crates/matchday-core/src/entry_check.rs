@@ -144,44 +144,39 @@ pub fn check_season(
     entrants: &[TeamId],
     matches: &[Match],
 ) -> Result<(), (usize, Refusal)> {
-    // Only matches of the same teams can be in the way: each team's matches, by index,
+    // Only the meetings of the same two teams (a league's meetings, a tie's first leg)
+    // and the same teams' matches of the same day can be in the way: those, by index,
     // so a season of 500 matches is not searched whole for each of them.
-    let mut of_team: std::collections::HashMap<TeamId, Vec<usize>> = std::collections::HashMap::new();
+    let pair = |m: &Match| {
+        let (h, a) = (m.pairing.home(), m.pairing.away());
+        (h.min(a), h.max(a))
+    };
+    let mut of_pair: std::collections::HashMap<(TeamId, TeamId), Vec<usize>> =
+        std::collections::HashMap::new();
+    let mut of_day: std::collections::HashMap<NaiveDate, Vec<usize>> = std::collections::HashMap::new();
     for (j, o) in matches.iter().enumerate() {
-        of_team.entry(o.pairing.home()).or_default().push(j);
-        of_team.entry(o.pairing.away()).or_default().push(j);
+        of_pair.entry(pair(o)).or_default().push(j);
+        of_day.entry(o.date).or_default().push(j);
     }
+    let mut near = Vec::new();
     for (i, m) in matches.iter().enumerate() {
-        let (home, away) = (&of_team[&m.pairing.home()], &of_team[&m.pairing.away()]);
-        // Both lists are in order: merged, they give the others in the order of `matches`.
-        let mut around = Vec::with_capacity(home.len() + away.len());
-        let (mut h, mut a) = (0, 0);
-        while h < home.len() || a < away.len() {
-            let next = match (home.get(h), away.get(a)) {
-                (Some(&x), Some(&y)) if x == y => {
-                    h += 1;
-                    a += 1;
-                    x
-                }
-                (Some(&x), Some(&y)) if x < y => {
-                    h += 1;
-                    x
-                }
-                (Some(_), Some(&y)) | (None, Some(&y)) => {
-                    a += 1;
-                    y
-                }
-                (Some(&x), None) => {
-                    h += 1;
-                    x
-                }
-                (None, None) => unreachable!("the loop stops"),
-            };
-            if next != i {
-                around.push(next);
-            }
-        }
-        let others: Vec<Match> = around.into_iter().map(|j| matches[j].clone()).collect();
+        let (home, away) = (m.pairing.home(), m.pairing.away());
+        near.clear();
+        near.extend(
+            of_pair[&pair(m)]
+                .iter()
+                .chain(
+                    of_day[&m.date]
+                        .iter()
+                        .filter(|&&j| matches[j].pairing.involves(home) || matches[j].pairing.involves(away)),
+                )
+                .copied()
+                .filter(|&j| j != i),
+        );
+        // In the order of `matches`, each once.
+        near.sort_unstable();
+        near.dedup();
+        let others: Vec<Match> = near.iter().map(|&j| matches[j].clone()).collect();
         let around = StoredAround {
             entrants,
             matches: &others,

@@ -295,6 +295,9 @@ fn create_triggers(conn: &Connection, table: &str, up_to: Option<i64>) -> Result
 /// The tables a bulk write logs at its end: those an import adds most rows to.
 const BULK_TABLES: &[&str] = &["match"];
 
+/// The page cache of a connection that has made a bulk write, in KiB.
+const BULK_CACHE_KIB: i64 = 96 * 1024;
+
 /// A bulk write under way: for each of [`BULK_TABLES`], the largest rowid before it.
 ///
 /// Logging 200,000 inserted matches by a trigger each is most of an import's time.
@@ -314,6 +317,10 @@ pub(crate) struct BulkLog {
 
 /// Starts a bulk write: see [`BulkLog`].
 pub(crate) fn begin_bulk(conn: &Connection) -> Result<BulkLog, StoreError> {
+    // A bulk write's pages stay in memory until it commits, rather than spilling to the
+    // journal as SQLite's 2 MiB cache fills and being written twice: league history
+    // is about 100 MiB. Not part of the transaction, so it holds for the connection.
+    conn.pragma_update(None, "cache_size", -BULK_CACHE_KIB)?;
     let mut above = Vec::with_capacity(BULK_TABLES.len());
     for &table in BULK_TABLES {
         let max: i64 = conn.query_row(
@@ -442,6 +449,19 @@ impl Stacks {
     }
 }
 
+/// A row of `change_row` as read: its table, row id, and JSON before and after.
+type LoggedRow = (String, i64, Option<String>, Option<String>);
+
+/// A logged row, its JSON read.
+fn row_change((table, row_id, before, after): LoggedRow) -> Result<RowChange, StoreError> {
+    Ok(RowChange {
+        before: parse_object(before, &table)?,
+        after: parse_object(after, &table)?,
+        table,
+        row_id,
+    })
+}
+
 fn parse_object(text: Option<String>, table: &str) -> Result<Option<Map<String, Value>>, StoreError> {
     let Some(text) = text else { return Ok(None) };
     match serde_json::from_str(&text) {
@@ -546,22 +566,45 @@ impl Reader<'_> {
     /// # Errors
     /// Database errors, and log rows that cannot be read back.
     pub fn change_rows(&self, change: ChangeId) -> Result<Vec<RowChange>, StoreError> {
-        let rows: Vec<(String, i64, Option<String>, Option<String>)> = self
+        let rows: Vec<LoggedRow> = self
             .conn
             .prepare_cached(
                 "SELECT tbl, row_id, before, after FROM change_row WHERE change_id = ?1 ORDER BY seq",
             )?
             .query_map([change.0], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
             .collect::<Result<_, _>>()?;
+        rows.into_iter().map(row_change).collect()
+    }
+
+    /// At most `limit` of the rows one change touched, newest first, each with its place
+    /// in the log: those before the place `before` when given. Undo reads a change a page at a
+    /// time this way, so reversing an import of a whole league history stays small in memory.
+    ///
+    /// # Errors
+    /// Database errors, and log rows that cannot be read back.
+    pub(crate) fn change_rows_newest_first(
+        &self,
+        change: ChangeId,
+        before: Option<i64>,
+        limit: usize,
+    ) -> Result<Vec<(i64, RowChange)>, StoreError> {
+        let rows: Vec<(i64, LoggedRow)> = self
+            .conn
+            .prepare_cached(
+                "SELECT seq, tbl, row_id, before, after FROM change_row
+                 WHERE change_id = ?1 AND seq < ?2 ORDER BY seq DESC LIMIT ?3",
+            )?
+            .query_map(
+                params![
+                    change.0,
+                    before.unwrap_or(i64::MAX),
+                    i64::try_from(limit).unwrap_or(i64::MAX)
+                ],
+                |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))),
+            )?
+            .collect::<Result<_, _>>()?;
         rows.into_iter()
-            .map(|(table, row_id, before, after)| {
-                Ok(RowChange {
-                    before: parse_object(before, &table)?,
-                    after: parse_object(after, &table)?,
-                    table,
-                    row_id,
-                })
-            })
+            .map(|(seq, row)| Ok((seq, row_change(row)?)))
             .collect()
     }
 

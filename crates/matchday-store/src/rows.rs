@@ -17,7 +17,13 @@ pub(crate) const COMPETITION_COLUMNS: &str =
     "id, slug, name, season, format, rules, points, away_goals, structure, rank_by";
 
 pub(crate) fn date_text(date: NaiveDate) -> String {
-    date.format("%Y-%m-%d").to_string()
+    use chrono::Datelike;
+    // Written directly, as an import writes 200,000; years outside 0..=9999 (never a
+    // football season) go through chrono's formatting.
+    match u32::try_from(date.year()) {
+        Ok(year) if year <= 9999 => format!("{year:04}-{:02}-{:02}", date.month(), date.day()),
+        _ => date.format("%Y-%m-%d").to_string(),
+    }
 }
 
 pub(crate) fn time_text(time: NaiveTime) -> String {
@@ -54,16 +60,19 @@ pub(crate) fn parse_date(text: &str) -> Result<NaiveDate, StoreError> {
 /// The row's columns in [`MATCH_COLUMNS`] order, before checking.
 pub(crate) struct MatchRow {
     id: i64,
-    date: String,
+    /// Read as it is fetched, as the text is then not copied out of SQLite.
+    date: Result<NaiveDate, StoreError>,
     kickoff: Option<String>,
     home: i64,
     away: i64,
-    venue: String,
+    /// Whether the venue is `neutral` (anything else is the home side's ground).
+    neutral: bool,
     round: String,
     group: String,
     leg: i64,
     replay: bool,
-    status: String,
+    /// One of [`MatchStatus`]'s names, or what the row held instead.
+    status: std::borrow::Cow<'static, str>,
     scores: [Option<i64>; 8],
     stage: StageColumns,
 }
@@ -81,16 +90,31 @@ impl MatchRow {
         }
         Ok(MatchRow {
             id: row.get(at)?,
-            date: row.get(at + 1)?,
+            date: parse_date(row.get_ref(at + 1)?.as_str()?),
             kickoff: row.get(at + 2)?,
             home: row.get(at + 3)?,
             away: row.get(at + 4)?,
-            venue: row.get(at + 5)?,
+            neutral: row.get_ref(at + 5)?.as_str()? == "neutral",
             round: row.get(at + 6)?,
             group: row.get(at + 7)?,
             leg: row.get(at + 8)?,
             replay: row.get(at + 9)?,
-            status: row.get(at + 10)?,
+            status: {
+                // The statuses by name, so reading 200,000 rows copies none.
+                const NAMES: [&str; 6] = [
+                    "scheduled",
+                    "played",
+                    "postponed",
+                    "abandoned",
+                    "cancelled",
+                    "awarded",
+                ];
+                let text = row.get_ref(at + 10)?.as_str()?;
+                NAMES
+                    .iter()
+                    .find(|&&n| n == text)
+                    .map_or_else(|| text.to_string().into(), |&n| n.into())
+            },
             scores,
             stage: StageColumns {
                 stage: row.get(at + 19)?,
@@ -127,7 +151,7 @@ impl MatchRow {
                 after,
             )?)
         };
-        let status = match self.status.as_str() {
+        let status = match &*self.status {
             "scheduled" => MatchStatus::Scheduled,
             "played" => MatchStatus::Played(result()?),
             "postponed" => MatchStatus::Postponed,
@@ -145,14 +169,10 @@ impl MatchRow {
         };
         Ok(matchday_core::Match {
             id: Some(MatchId(self.id)),
-            date: parse_date(&self.date)?,
+            date: self.date?,
             kickoff,
             pairing: Pairing::new(TeamId(self.home), TeamId(self.away))?,
-            venue: if self.venue == "neutral" {
-                Venue::Neutral
-            } else {
-                Venue::Home
-            },
+            venue: if self.neutral { Venue::Neutral } else { Venue::Home },
             round: Some(self.round).filter(|r| !r.is_empty()),
             stage: self.stage.into_stage()?,
             group: Some(self.group).filter(|g| !g.is_empty()),
@@ -301,6 +321,23 @@ pub(crate) fn structure_text(structure: &Structure) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_are_written_as_chrono_writes_them() {
+        for (y, m, d) in [
+            (1888, 9, 8),
+            (2024, 2, 1),
+            (999, 12, 31),
+            (10000, 1, 1),
+            (-5, 3, 4),
+        ] {
+            let date = NaiveDate::from_ymd_opt(y, m, d).unwrap();
+            assert_eq!(date_text(date), date.format("%Y-%m-%d").to_string());
+            if (0..=9999).contains(&y) {
+                assert_eq!(parse_date(&date_text(date)).unwrap(), date);
+            }
+        }
+    }
 
     #[test]
     fn every_stage_survives_its_columns() {

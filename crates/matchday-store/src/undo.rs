@@ -82,8 +82,17 @@ impl Store {
                 table: "change",
                 detail: format!("change {} is missing", target.0),
             })?;
-            for row in reader.change_rows(target)?.iter().rev() {
-                reverse_row(&tx, &mut columns, target, row)?;
+            // A page at a time, newest first: the rows of an import of a whole league
+            // history would take hundreds of MiB at once. The rows this reversal logs go
+            // under a change of their own, so they never join the pages read.
+            let mut before = None;
+            loop {
+                let page = reader.change_rows_newest_first(target, before, ROWS_PER_PAGE)?;
+                let Some(&(last, _)) = page.last() else { break };
+                for (_, row) in &page {
+                    reverse_row(&tx, &mut columns, target, row)?;
+                }
+                before = Some(last);
             }
             let by =
                 change_log::close(&tx, command.as_deref(), Some(target))?.ok_or(StoreError::Corrupt {
@@ -97,21 +106,75 @@ impl Store {
     }
 }
 
-/// The columns of each table met, read once per undo.
+/// How many logged rows an undo or redo holds in memory at once: a few under test, so
+/// every undo and redo the tests make reads its change over several pages.
+const ROWS_PER_PAGE: usize = if cfg!(test) { 3 } else { 4096 };
+
+/// The columns of each table met, and the statements that read and put back its rows,
+/// made once per undo: an undo of a league history's import reverses 200,000 rows.
 #[derive(Default)]
-struct Columns(HashMap<String, Vec<String>>);
+struct Columns(HashMap<String, TableSql>);
+
+/// A table's columns, and the statements of [`reverse_row`] for it.
+struct TableSql {
+    columns: Vec<String>,
+    /// The row as JSON, by rowid.
+    current: String,
+    /// Deletes the row, by rowid.
+    delete: String,
+    /// Puts the row back from its JSON, every column given (the common case).
+    insert_all: String,
+    /// Sets every column from its JSON.
+    update_all: String,
+}
 
 impl Columns {
-    fn of(&mut self, conn: &Connection, table: &str) -> Result<&[String], StoreError> {
+    fn of(&mut self, conn: &Connection, table: &str) -> Result<&TableSql, StoreError> {
         if !self.0.contains_key(table) {
-            let names: Vec<String> = conn
+            let columns: Vec<String> = conn
                 .prepare("SELECT name FROM pragma_table_info(?1) ORDER BY cid")?
                 .query_map([table], |r| r.get(0))?
                 .collect::<Result<_, _>>()?;
-            self.0.insert(table.to_string(), names);
+            let all: Vec<&String> = columns.iter().collect();
+            let quoted_table = quoted(table);
+            let pairs: Vec<String> = columns
+                .iter()
+                .map(|c| format!("'{}', {}", c.replace('\'', "''"), quoted(c)))
+                .collect();
+            let sql = TableSql {
+                current: format!(
+                    "SELECT json_object({}) FROM {quoted_table} WHERE rowid = ?1",
+                    pairs.join(", ")
+                ),
+                delete: format!("DELETE FROM {quoted_table} WHERE rowid = ?1"),
+                insert_all: insert_sql(&quoted_table, &all),
+                update_all: update_sql(&quoted_table, &all),
+                columns,
+            };
+            self.0.insert(table.to_string(), sql);
         }
         Ok(&self.0[table])
     }
+}
+
+/// Inserts a row with its rowid (?1) and the columns `kept` from the JSON bound as ?2.
+fn insert_sql(table: &str, kept: &[&String]) -> String {
+    format!(
+        "INSERT INTO {table} (rowid, {}) VALUES (?1, {})",
+        kept.iter().map(|c| quoted(c)).collect::<Vec<_>>().join(", "),
+        kept.iter().map(|c| extract(c)).collect::<Vec<_>>().join(", ")
+    )
+}
+
+/// Sets the columns `kept` of the row with rowid ?1 from the JSON bound as ?2.
+fn update_sql(table: &str, kept: &[&String]) -> String {
+    format!(
+        "UPDATE {table} SET {} WHERE rowid = ?1",
+        kept.iter()
+            .map(|c| format!("{} = {}", quoted(c), extract(c)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    )
 }
 
 fn quoted(identifier: &str) -> String {
@@ -131,7 +194,8 @@ fn reverse_row(
     change: ChangeId,
     row: &RowChange,
 ) -> Result<(), StoreError> {
-    let cols = columns.of(conn, &row.table)?.to_vec();
+    let sql = columns.of(conn, &row.table)?;
+    let cols = &sql.columns;
     let conflict = || StoreError::ChangedOutsideLog {
         change: change.0,
         table: row.table.clone(),
@@ -140,16 +204,8 @@ fn reverse_row(
     if cols.is_empty() {
         return Err(conflict());
     }
-    let table = quoted(&row.table);
-    let pairs: Vec<String> = cols
-        .iter()
-        .map(|c| format!("'{}', {}", c.replace('\'', "''"), quoted(c)))
-        .collect();
     let current: Option<String> = conn
-        .prepare_cached(&format!(
-            "SELECT json_object({}) FROM {table} WHERE rowid = ?1",
-            pairs.join(", ")
-        ))?
+        .prepare_cached(&sql.current)?
         .query_row([row.row_id], |r| r.get(0))
         .optional()?;
     let as_left = match (&row.after, current) {
@@ -162,29 +218,21 @@ fn reverse_row(
     }
     match &row.before {
         None => {
-            conn.prepare_cached(&format!("DELETE FROM {table} WHERE rowid = ?1"))?
-                .execute([row.row_id])?;
+            conn.prepare_cached(&sql.delete)?.execute([row.row_id])?;
         }
         Some(before) => {
             // Columns the row had then; one added to the table since keeps its default.
             let kept: Vec<&String> = cols.iter().filter(|c| before.contains_key(c.as_str())).collect();
-            let json = Value::Object(before.clone()).to_string();
-            let sql = if row.after.is_none() {
-                format!(
-                    "INSERT INTO {table} (rowid, {}) VALUES (?1, {})",
-                    kept.iter().map(|c| quoted(c)).collect::<Vec<_>>().join(", "),
-                    kept.iter().map(|c| extract(c)).collect::<Vec<_>>().join(", ")
-                )
-            } else {
-                format!(
-                    "UPDATE {table} SET {} WHERE rowid = ?1",
-                    kept.iter()
-                        .map(|c| format!("{} = {}", quoted(c), extract(c)))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                )
+            let json = serde_json::to_string(before).expect("a JSON object serialises");
+            let every = kept.len() == cols.len();
+            let statement: std::borrow::Cow<'_, str> = match (row.after.is_none(), every) {
+                (true, true) => sql.insert_all.as_str().into(),
+                (true, false) => insert_sql(&quoted(&row.table), &kept).into(),
+                (false, true) => sql.update_all.as_str().into(),
+                (false, false) => update_sql(&quoted(&row.table), &kept).into(),
             };
-            conn.prepare_cached(&sql)?.execute(params![row.row_id, json])?;
+            conn.prepare_cached(&statement)?
+                .execute(params![row.row_id, json])?;
         }
     }
     Ok(())

@@ -380,22 +380,42 @@ impl<'c> Writer<'c> {
     fn insert_match(&mut self, competition: CompetitionId, m: &Match) -> Result<MatchId, rusqlite::Error> {
         let facts = MatchFacts::of(m);
         let (home, away) = (m.pairing.home().0, m.pairing.away().0);
-        let mut params = facts.params();
-        params.extend([
-            (":competition", &competition.0 as &dyn ToSql),
-            (":home", &home as &dyn ToSql),
-            (":away", &away as &dyn ToSql),
-        ]);
+        // Bound by position: an import inserts 200,000, and looking up 22 names for each
+        // was a tenth of its own time.
+        let s = &facts.scores;
+        let params: [&dyn ToSql; 22] = [
+            &competition.0,
+            &home,
+            &away,
+            &facts.date,
+            &facts.kickoff,
+            &facts.venue,
+            &facts.round,
+            &facts.group,
+            &facts.leg,
+            &facts.replay,
+            &facts.status,
+            &s[0],
+            &s[1],
+            &s[2],
+            &s[3],
+            &s[4],
+            &s[5],
+            &s[6],
+            &s[7],
+            &facts.stage.stage,
+            &facts.stage.round_kind,
+            &facts.stage.round_number,
+        ];
         self.conn()
             .prepare_cached(
                 "INSERT INTO match (competition_id, home_id, away_id, date, kickoff, venue, round, grp, leg, replay,
                     status, ft_home, ft_away, ht_home, ht_away, et_home, et_away, pen_home, pen_away,
                     stage, round_kind, round_number)
-                 VALUES (:competition, :home, :away, :date, :kickoff, :venue, :round, :grp, :leg, :replay,
-                    :status, :ft_home, :ft_away, :ht_home, :ht_away, :et_home, :et_away, :pen_home, :pen_away,
-                    :stage, :round_kind, :round_number)",
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,
+                    ?20, ?21, ?22)",
             )?
-            .execute(&*params)?;
+            .execute(&params[..])?;
         Ok(MatchId(self.conn().last_insert_rowid()))
     }
 
@@ -446,10 +466,9 @@ impl<'c> Writer<'c> {
         &mut self,
         competition: CompetitionId,
         m: &Match,
-    ) -> Result<Upsert, StoreError> {
+    ) -> Result<MatchId, StoreError> {
         check_round(m)?;
-        self.insert_match(competition, m)?;
-        Ok(Upsert::Added)
+        Ok(self.insert_match(competition, m)?)
     }
 
     /// Stores a match from a file: added if new, updated if its facts changed.
