@@ -172,7 +172,7 @@ fn colour_only_when_asked_for_or_on_a_terminal() {
     assert!(out.status.success());
     assert!(!String::from_utf8(out.stdout).unwrap().contains('\x1b'));
     // Forced colour paints but never moves a column: without its escapes it is the plain table.
-    let stripped = strip_ansi(&forced);
+    let stripped = anstream::adapter::strip_str(&forced).to_string();
     assert_eq!(stripped, env.ok(&args));
 }
 
@@ -268,24 +268,6 @@ fn without_clock(text: &str) -> String {
         } else {
             out.push(chars[i]);
             i += 1;
-        }
-    }
-    out
-}
-
-/// The text without its ANSI escapes.
-fn strip_ansi(text: &str) -> String {
-    let mut out = String::new();
-    let mut chars = text.chars();
-    while let Some(c) = chars.next() {
-        if c == '\x1b' {
-            for c in chars.by_ref() {
-                if c.is_ascii_alphabetic() {
-                    break;
-                }
-            }
-        } else {
-            out.push(c);
         }
     }
     out

@@ -294,25 +294,7 @@ mod tests {
             })
             .text;
         assert!(coloured.contains('\x1b'));
-        let stripped: String = strip_ansi(&coloured);
+        let stripped = anstream::adapter::strip_str(&coloured).to_string();
         assert_eq!(stripped, plain);
-    }
-
-    /// The text without its ANSI escapes.
-    pub fn strip_ansi(text: &str) -> String {
-        let mut out = String::new();
-        let mut chars = text.chars();
-        while let Some(c) = chars.next() {
-            if c == '\x1b' {
-                for c in chars.by_ref() {
-                    if c.is_ascii_alphabetic() {
-                        break;
-                    }
-                }
-            } else {
-                out.push(c);
-            }
-        }
-        out
     }
 }
