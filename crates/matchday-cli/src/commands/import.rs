@@ -12,7 +12,8 @@ use matchday_store::{ImportSummary, Store, StoreError};
 /// Reads openfootball Football.TXT (league, cup and European layouts),
 /// openfootball football.json (football.json, euro.json and worldcup.json),
 /// engsoccerdata's CSV files (league, FA Cup, League Cup, European Cup,
-/// play-offs, deductions) and matchday's own season files; the
+/// play-offs, deductions), football-data.co.uk's CSV files (Windows-1252 or
+/// UTF-8) and matchday's own season files; the
 /// format is told from the content unless --format names it. Teams, the
 /// competition and its season are created as needed; importing the same file
 /// again changes nothing. If any line of any file cannot be read, nothing is
@@ -24,6 +25,8 @@ use matchday_store::{ImportSummary, Store, StoreError};
   matchday import data/premier-league-2023-24.season
   matchday import ../shared/data/openfootball/england/2023-24/1-premierleague.txt --name \"Premier League\"
   matchday import ../shared/data/openfootball/euro.json/2024/euro.json
+  matchday import ../shared/data/engsoccerdata/england.csv ../shared/data/engsoccerdata/deductions.csv
+  matchday import E0.csv                      # a football-data.co.uk download
   matchday --db what-if.db import data/*-2023-24.season --as-of 2024-02-01")]
 pub struct Args {
     /// The files to read
@@ -33,7 +36,7 @@ pub struct Args {
     /// Read the files in this format instead of telling it from their content:
     /// season, football.json (json), football.txt (txt), engsoccer,
     /// engsoccer-skip-undated, engsoccer-facup, engsoccer-leaguecup,
-    /// engsoccer-champs, engsoccer-playoffs, engsoccer-deductions
+    /// engsoccer-champs, engsoccer-playoffs, engsoccer-deductions, football-data
     #[arg(long, value_name = "NAME", value_parser = parse_format)]
     pub format: Option<FileFormat>,
 
@@ -219,4 +222,32 @@ fn describe(s: &ImportSummary) -> String {
         count(s.teams_created, "new team", "new teams"),
         count(s.deductions, "deduction", "deductions"),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+    use matchday_formats::FileFormat;
+
+    /// The --format help is written by hand: it must name every format a file can be read as.
+    #[test]
+    fn format_help_names_every_format_a_file_can_be_read_as() {
+        let cli = crate::args::Cli::command();
+        let import = cli.find_subcommand("import").expect("an import command");
+        let format = import
+            .get_arguments()
+            .find(|a| a.get_id() == "format")
+            .expect("a --format option");
+        let help = format.get_help().expect("help").to_string();
+        for f in FileFormat::all() {
+            // The refusal of other CSV files is told from content only, never asked for.
+            if f.name() != "unknown-csv" {
+                assert!(
+                    help.contains(f.name()),
+                    "--format help lacks {}: {help}",
+                    f.name()
+                );
+            }
+        }
+    }
 }
