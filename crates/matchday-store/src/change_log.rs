@@ -300,10 +300,13 @@ const BULK_CACHE_KIB: i64 = 96 * 1024;
 
 /// A bulk write under way: for each of [`BULK_TABLES`], the largest rowid before it.
 ///
-/// Logging 200,000 inserted matches by a trigger each is most of an import's time.
-/// During a bulk write such a table has no insert trigger, and its update and delete
-/// triggers log only rows at or below that rowid, as ever; [`end_bulk`] then logs every
-/// row above it as added, with its columns as the write leaves them, in one statement.
+/// Logging 200,000 inserted matches by a trigger each, with a JSON copy of every row,
+/// was most of an import's time and three quarters of its database. During a bulk write
+/// such a table has no insert trigger, and its update and delete triggers log only rows
+/// at or below that rowid, as ever; [`end_bulk`] then logs the rows above it, which the
+/// write added, as one run of rowids (see `migrations/0008_faster_imports.sql`): their
+/// columns are in the table. When the write removed some of the rows it added, so that
+/// they are not one run, each is logged as added with its columns, in one statement.
 /// New rows get rowids above the largest as long as that row stays, so the write may
 /// not remove or move it (its triggers refuse). A row added and then changed or removed
 /// by the same write is so logged as its net effect, which is what the change did; undo
@@ -334,20 +337,40 @@ pub(crate) fn begin_bulk(conn: &Connection) -> Result<BulkLog, StoreError> {
     Ok(BulkLog { above })
 }
 
-/// Ends a bulk write: logs each row it added, then puts the usual triggers back.
+/// Ends a bulk write: logs the rows it added, then puts the usual triggers back.
 pub(crate) fn end_bulk(conn: &Connection, bulk: BulkLog) -> Result<(), StoreError> {
     let change = pending(conn)?;
     for (table, max) in bulk.above {
-        let cols = columns(conn, table)?;
-        conn.execute(
+        let (first, last, count): (Option<i64>, Option<i64>, i64) = conn.query_row(
             &format!(
-                "INSERT INTO change_row (change_id, tbl, row_id, before, after)
-                 SELECT ?1, ?2, rowid, NULL, {} FROM {} WHERE rowid > ?3 ORDER BY rowid",
-                json_of(&cols, None),
+                "SELECT min(rowid), max(rowid), count(*) FROM {} WHERE rowid > ?1",
                 quoted(table)
             ),
-            params![change, table, max],
+            [max],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
         )?;
+        match (first, last) {
+            (Some(first), Some(last)) if last - first + 1 == count => {
+                conn.prepare_cached(
+                    "INSERT INTO change_row (change_id, tbl, row_id, before, after, last_row_id)
+                     VALUES (?1, ?2, ?3, NULL, NULL, ?4)",
+                )?
+                .execute(params![change, table, first, last])?;
+            }
+            (Some(_), Some(_)) => {
+                let cols = columns(conn, table)?;
+                conn.execute(
+                    &format!(
+                        "INSERT INTO change_row (change_id, tbl, row_id, before, after)
+                         SELECT ?1, ?2, rowid, NULL, {} FROM {} WHERE rowid > ?3 ORDER BY rowid",
+                        json_of(&cols, None),
+                        quoted(table)
+                    ),
+                    params![change, table, max],
+                )?;
+            }
+            _ => {}
+        }
         create_triggers(conn, table, None)?;
     }
     Ok(())
@@ -452,6 +475,49 @@ impl Stacks {
 /// A row of `change_row` as read: its table, row id, and JSON before and after.
 type LoggedRow = (String, i64, Option<String>, Option<String>);
 
+/// The rows a bulk write added to a table, logged as one run: every rowid from `first`
+/// to `last` (see `migrations/0008_faster_imports.sql`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Run {
+    /// The table.
+    pub(crate) table: String,
+    /// The first rowid.
+    pub(crate) first: i64,
+    /// The last rowid.
+    pub(crate) last: i64,
+}
+
+/// One entry of the log as stored: a row, or a run of rows added.
+enum LoggedEntry {
+    Row(LoggedRow),
+    Run(Run),
+}
+
+/// One entry of the log, its JSON read: what undo reverses.
+pub(crate) enum Entry {
+    /// One row, with its columns before and after.
+    Row(RowChange),
+    /// A run of rows a bulk write added, as they are in their table.
+    Run(Run),
+}
+
+/// The columns [`logged_entry`] reads, in its order.
+const ENTRY_COLUMNS: &str = "seq, tbl, row_id, before, after, last_row_id";
+
+/// A row of `change_row`, as its place in the log and its entry.
+fn logged_entry(r: &rusqlite::Row<'_>) -> rusqlite::Result<(i64, LoggedEntry)> {
+    let (seq, table, row_id): (i64, String, i64) = (r.get(0)?, r.get(1)?, r.get(2)?);
+    let entry = match r.get::<_, Option<i64>>(5)? {
+        Some(last) => LoggedEntry::Run(Run {
+            table,
+            first: row_id,
+            last,
+        }),
+        None => LoggedEntry::Row((table, row_id, r.get(3)?, r.get(4)?)),
+    };
+    Ok((seq, entry))
+}
+
 /// A logged row, its JSON read.
 fn row_change((table, row_id, before, after): LoggedRow) -> Result<RowChange, StoreError> {
     Ok(RowChange {
@@ -519,8 +585,11 @@ impl Reader<'_> {
         let mut counts: Vec<RowCount> = self
             .conn
             .prepare_cached(
-                "SELECT tbl, before IS NULL, after IS NULL, count(*) FROM change_row WHERE change_id = ?1
-                 GROUP BY tbl, before IS NULL, after IS NULL",
+                // A run (both NULL) is so many rows added.
+                "SELECT tbl, before IS NULL, after IS NULL AND last_row_id IS NULL,
+                        sum(CASE WHEN last_row_id IS NULL THEN 1 ELSE last_row_id - row_id + 1 END)
+                 FROM change_row WHERE change_id = ?1
+                 GROUP BY 1, 2, 3",
             )?
             .query_map([change.0], |r| {
                 let (table, added, removed, count): (String, bool, bool, i64) =
@@ -561,50 +630,113 @@ impl Reader<'_> {
         })
     }
 
-    /// The rows one change touched, in the order it touched them.
+    /// The rows one change touched, in the order it touched them, each row of a run a bulk
+    /// write logged with its columns as the change left them.
     ///
     /// # Errors
     /// Database errors, and log rows that cannot be read back.
     pub fn change_rows(&self, change: ChangeId) -> Result<Vec<RowChange>, StoreError> {
-        let rows: Vec<LoggedRow> = self
+        let entries: Vec<(i64, LoggedEntry)> = self
             .conn
-            .prepare_cached(
-                "SELECT tbl, row_id, before, after FROM change_row WHERE change_id = ?1 ORDER BY seq",
-            )?
-            .query_map([change.0], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+            .prepare_cached(&format!(
+                "SELECT {ENTRY_COLUMNS} FROM change_row WHERE change_id = ?1 ORDER BY seq"
+            ))?
+            .query_map([change.0], logged_entry)?
             .collect::<Result<_, _>>()?;
-        rows.into_iter().map(row_change).collect()
+        let mut rows = Vec::with_capacity(entries.len());
+        for (seq, entry) in entries {
+            match entry {
+                LoggedEntry::Row(row) => rows.push(row_change(row)?),
+                LoggedEntry::Run(run) => rows.extend(self.run_as_left(seq, &run)?),
+            }
+        }
+        Ok(rows)
     }
 
-    /// At most `limit` of the rows one change touched, newest first, each with its place
+    /// The rows of a run logged at `seq`, as the change left them: each is the `before`
+    /// of the first row the log holds of it after `seq`, or else as it is now.
+    fn run_as_left(&self, seq: i64, run: &Run) -> Result<Vec<RowChange>, StoreError> {
+        let mut left: HashMap<i64, Option<String>> = HashMap::new();
+        let later: Vec<(i64, Option<String>)> = self
+            .conn
+            .prepare_cached(
+                "SELECT row_id, before FROM change_row
+                 WHERE tbl = ?1 AND row_id BETWEEN ?2 AND ?3 AND seq > ?4 AND last_row_id IS NULL
+                 ORDER BY seq",
+            )?
+            .query_map(params![run.table, run.first, run.last, seq], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })?
+            .collect::<Result<_, _>>()?;
+        for (row_id, before) in later {
+            left.entry(row_id).or_insert(before);
+        }
+        let cols = columns(self.conn, &run.table)?;
+        let now: HashMap<i64, String> = self
+            .conn
+            .prepare(&format!(
+                "SELECT rowid, {} FROM {} WHERE rowid BETWEEN ?1 AND ?2",
+                json_of(&cols, None),
+                quoted(&run.table)
+            ))?
+            .query_map([run.first, run.last], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<Result<_, _>>()?;
+        (run.first..=run.last)
+            .map(|row_id| {
+                let after = match left.get(&row_id) {
+                    Some(before) => before.clone(),
+                    None => now.get(&row_id).cloned(),
+                };
+                // A row of the run is there until a logged change removes it, which logs it.
+                let Some(after) = after else {
+                    return Err(StoreError::Corrupt {
+                        table: "change_row",
+                        detail: format!("row {row_id} of {} is missing from a run of the log", run.table),
+                    });
+                };
+                row_change((run.table.clone(), row_id, None, Some(after)))
+            })
+            .collect()
+    }
+
+    /// At most `limit` of the entries one change logged, newest first, each with its place
     /// in the log: those before the place `before` when given. Undo reads a change a page at a
-    /// time this way, so reversing an import of a whole league history stays small in memory.
+    /// time this way, so reversing a large change stays small in memory.
     ///
     /// # Errors
     /// Database errors, and log rows that cannot be read back.
-    pub(crate) fn change_rows_newest_first(
+    pub(crate) fn change_entries_newest_first(
         &self,
         change: ChangeId,
         before: Option<i64>,
         limit: usize,
-    ) -> Result<Vec<(i64, RowChange)>, StoreError> {
-        let rows: Vec<(i64, LoggedRow)> = self
+    ) -> Result<Vec<(i64, Entry)>, StoreError> {
+        let entries: Vec<(i64, LoggedEntry)> = self
             .conn
-            .prepare_cached(
-                "SELECT seq, tbl, row_id, before, after FROM change_row
-                 WHERE change_id = ?1 AND seq < ?2 ORDER BY seq DESC LIMIT ?3",
-            )?
+            .prepare_cached(&format!(
+                "SELECT {ENTRY_COLUMNS} FROM change_row
+                 WHERE change_id = ?1 AND seq < ?2 ORDER BY seq DESC LIMIT ?3"
+            ))?
             .query_map(
                 params![
                     change.0,
                     before.unwrap_or(i64::MAX),
                     i64::try_from(limit).unwrap_or(i64::MAX)
                 ],
-                |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))),
+                logged_entry,
             )?
             .collect::<Result<_, _>>()?;
-        rows.into_iter()
-            .map(|(seq, row)| Ok((seq, row_change(row)?)))
+        entries
+            .into_iter()
+            .map(|(seq, entry)| {
+                Ok((
+                    seq,
+                    match entry {
+                        LoggedEntry::Row(row) => Entry::Row(row_change(row)?),
+                        LoggedEntry::Run(run) => Entry::Run(run),
+                    },
+                ))
+            })
             .collect()
     }
 
@@ -622,7 +754,7 @@ impl Reader<'_> {
             .conn
             .prepare_cached(
                 "SELECT json_extract(coalesce(before, after), '$.name') FROM change_row
-                 WHERE tbl = 'team' AND row_id = ?1 ORDER BY seq DESC LIMIT 1",
+                 WHERE tbl = 'team' AND row_id = ?1 AND last_row_id IS NULL ORDER BY seq DESC LIMIT 1",
             )?
             .query_row([id], |r| r.get(0))
             .optional()?

@@ -6,7 +6,7 @@ use matchday_core::{
     Zone,
 };
 
-use crate::writer::{KnownTeams, Upsert};
+use crate::writer::Upsert;
 use crate::{StoreError, Writer};
 
 /// What an import stored.
@@ -61,7 +61,7 @@ impl<'c> Writer<'c> {
             (None, Some(slug)) => Competition::slug_for(slug),
             _ => Competition::slug_for(&comp_name),
         };
-        let mut known = KnownTeams::of(&self.teams()?);
+        let mut known = self.known_teams()?;
 
         let mut team_ids = Vec::new();
         for t in &record.teams {
@@ -160,66 +160,87 @@ impl<'c> Writer<'c> {
         for team in team_ids {
             self.add_entrant(id, team)?;
         }
-        let mut unplayed = 0;
-        // In a competition-season new to the store, a match is new unless the file has
-        // its identity twice: only then is there a stored match to look up.
-        let mut seen = std::collections::HashSet::new();
-        // The ids of the matches inserted as new, in the file's order.
-        let mut inserted = Vec::new();
-        for m in &matches {
-            let identity = (
+        let identity = |m: &Match| {
+            (
                 m.pairing.home(),
                 m.pairing.away(),
-                m.round.as_deref().unwrap_or(""),
+                m.round.clone().unwrap_or_default(),
                 m.leg.unwrap_or(0),
                 m.replay,
-            );
-            let upsert = if existing_format.is_none() && seen.insert(identity) {
-                inserted.push(self.insert_new_match(id, m)?);
-                Upsert::Added
-            } else {
-                self.upsert_match(id, m)?
-            };
-            match upsert {
-                Upsert::Added => summary.matches_added += 1,
-                Upsert::Updated => summary.matches_updated += 1,
-                Upsert::Unchanged => summary.matches_unchanged += 1,
-                Upsert::WouldUnplay => unplayed += 1,
-            }
-        }
-        if unplayed > 0 {
-            return Err(StoreError::WouldUnplayResults {
-                competition: format!("{} {season}", competition.name),
-                slug: competition.slug.clone(),
-                count: unplayed,
-            });
-        }
-        if existing_format.is_some() {
-            // The structure comes from every match stored, which this file may complete
-            // (a World Cup's group file, then its finals file).
-            let format = match existing_format {
-                Some(Format::League) => Format::League,
-                _ => competition.format,
-            };
-            let structure = choose_structure(format, &competition.name, season, &self.matches(id)?);
-            self.set_structure(id, &structure)?;
-            competition.set_structure(structure);
-        }
-        // The season as the file leaves it meets the same rules as a typed entry.
-        let stored = if inserted.len() == matches.len() {
-            let stored = as_stored(&matches, &inserted);
-            // Every test's import proves the two the same.
-            debug_assert!(self.matches(id).is_ok_and(|read| read == stored));
-            stored
-        } else {
-            self.matches(id)?
+            )
         };
-        let entrants = self.entrants(id)?;
-        if let Err((at, refusal)) = matchday_core::check_season(&competition, &entrants, &stored) {
-            let refused = &stored[at];
-            let line = record.matches.iter().zip(&matches).find_map(|(r, m)| {
-                (m.pairing == refused.pairing && m.date == refused.date).then_some(r.line)
+        // A competition-season new to the store whose file has each match once: every
+        // match is new, with nothing stored to look up.
+        let all_new = existing_format.is_none() && {
+            let mut seen = std::collections::HashSet::new();
+            matches.iter().all(|m| seen.insert(identity(m)))
+        };
+        // The season as the file leaves it meets the same rules as a typed entry: the first
+        // match refused, by its teams and day, and why.
+        let checked = if all_new {
+            // The entrants as the store reads them: those entered, and every team that plays.
+            let mut entrants: std::collections::BTreeSet<_> = self.entrants(id)?.into_iter().collect();
+            entrants.extend(matches.iter().flat_map(|m| [m.pairing.home(), m.pairing.away()]));
+            let entrants: Vec<_> = entrants.into_iter().collect();
+            let stored = as_stored(&matches, None);
+            // The season is checked on another core while its matches are written: the two
+            // are most of an import's time.
+            let (inserted, checked) = std::thread::scope(|scope| {
+                let check = scope.spawn(|| {
+                    matchday_core::check_season(&competition, &entrants, &stored)
+                        .map_err(|(at, refusal)| (stored[at].pairing, stored[at].date, refusal))
+                });
+                let inserted = self.insert_new_matches(id, &matches);
+                (inserted, check.join().expect("checking a season does not panic"))
             });
+            let inserted = inserted?;
+            summary.matches_added = inserted.len();
+            // Every test's import proves the season checked the same as the one stored.
+            debug_assert!(
+                self.matches(id)
+                    .is_ok_and(|read| read == as_stored(&matches, Some(&inserted)))
+            );
+            debug_assert!(self.entrants(id).is_ok_and(|read| read == entrants));
+            checked
+        } else {
+            let mut unplayed = 0;
+            for m in &matches {
+                match self.upsert_match(id, m)? {
+                    Upsert::Added => summary.matches_added += 1,
+                    Upsert::Updated => summary.matches_updated += 1,
+                    Upsert::Unchanged => summary.matches_unchanged += 1,
+                    Upsert::WouldUnplay => unplayed += 1,
+                }
+            }
+            if unplayed > 0 {
+                return Err(StoreError::WouldUnplayResults {
+                    competition: format!("{} {season}", competition.name),
+                    slug: competition.slug.clone(),
+                    count: unplayed,
+                });
+            }
+            if existing_format.is_some() {
+                // The structure comes from every match stored, which this file may complete
+                // (a World Cup's group file, then its finals file).
+                let format = match existing_format {
+                    Some(Format::League) => Format::League,
+                    _ => competition.format,
+                };
+                let structure = choose_structure(format, &competition.name, season, &self.matches(id)?);
+                self.set_structure(id, &structure)?;
+                competition.set_structure(structure);
+            }
+            let stored = self.matches(id)?;
+            let entrants = self.entrants(id)?;
+            matchday_core::check_season(&competition, &entrants, &stored)
+                .map_err(|(at, refusal)| (stored[at].pairing, stored[at].date, refusal))
+        };
+        if let Err((pairing, date, refusal)) = checked {
+            let line = record
+                .matches
+                .iter()
+                .zip(&matches)
+                .find_map(|(r, m)| (m.pairing == pairing && m.date == date).then_some(r.line));
             let refusal = StoreError::Refused(refusal);
             return Err(match line {
                 Some(line) => StoreError::AtLine {
@@ -246,21 +267,23 @@ impl<'c> Writer<'c> {
         summary
             .competitions
             .push(format!("{} {}", competition.name, season));
+        self.keep_known_teams(known);
         Ok(summary)
     }
 }
 
-/// The matches of a competition-season that holds only `matches`, just inserted with
-/// the ids `ids`, as [`crate::Reader::matches`] would read them back: its order, and what
-/// the columns keep (kick-offs to the minute; empty labels and leg 0 are none). A whole
-/// league history is 400 seasons, so reading each back for its check would be a tenth
-/// of an import's time.
-fn as_stored(matches: &[Match], ids: &[matchday_core::MatchId]) -> Vec<Match> {
+/// The matches of a competition-season that holds only `matches`, inserted in order with
+/// the ids `ids` (none, before they are), as [`crate::Reader::matches`] would read them
+/// back: its order, and what the columns keep (kick-offs to the minute; empty labels and
+/// leg 0 are none). Ids are given in the file's order, so that order breaks ties either
+/// way. A whole league history is 400 seasons, so reading each back for its check would
+/// be a tenth of an import's time.
+fn as_stored(matches: &[Match], ids: Option<&[matchday_core::MatchId]>) -> Vec<Match> {
     let mut stored: Vec<Match> = matches
         .iter()
-        .zip(ids)
-        .map(|(m, &id)| Match {
-            id: Some(id),
+        .enumerate()
+        .map(|(at, m)| Match {
+            id: ids.map(|ids| ids[at]),
             kickoff: m
                 .kickoff
                 .and_then(|k| chrono::NaiveTime::from_hms_opt(k.hour(), k.minute(), 0)),
@@ -270,6 +293,7 @@ fn as_stored(matches: &[Match], ids: &[matchday_core::MatchId]) -> Vec<Match> {
             ..m.clone()
         })
         .collect();
+    // Stable: matches alike but for their ids keep the file's order.
     stored.sort_by_key(|m| (m.date, m.kickoff.is_some(), m.kickoff, m.id));
     stored
 }

@@ -26,6 +26,10 @@ pub(crate) const MIGRATIONS: &[(&str, &str)] = &[
         include_str!("../migrations/0006_change_log.sql"),
     ),
     ("0007_clubs", include_str!("../migrations/0007_clubs.sql")),
+    (
+        "0008_faster_imports",
+        include_str!("../migrations/0008_faster_imports.sql"),
+    ),
 ];
 
 /// The schema version from which every change to the data is logged.

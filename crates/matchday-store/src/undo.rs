@@ -13,7 +13,7 @@ use std::collections::HashMap;
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 use serde_json::{Map, Value};
 
-use crate::change_log::{self, Change, ChangeId, RowChange};
+use crate::change_log::{self, Change, ChangeId, Entry, RowChange, Run};
 use crate::{Reader, Store, StoreError};
 
 /// One change an undo or redo reversed.
@@ -87,10 +87,13 @@ impl Store {
             // under a change of their own, so they never join the pages read.
             let mut before = None;
             loop {
-                let page = reader.change_rows_newest_first(target, before, ROWS_PER_PAGE)?;
+                let page = reader.change_entries_newest_first(target, before, ROWS_PER_PAGE)?;
                 let Some(&(last, _)) = page.last() else { break };
-                for (_, row) in &page {
-                    reverse_row(&tx, &mut columns, target, row)?;
+                for (_, entry) in &page {
+                    match entry {
+                        Entry::Row(row) => reverse_row(&tx, &mut columns, target, row)?,
+                        Entry::Run(run) => reverse_run(&tx, target, run)?,
+                    }
                 }
                 before = Some(last);
             }
@@ -235,6 +238,32 @@ fn reverse_row(
                 .execute(params![row.row_id, json])?;
         }
     }
+    Ok(())
+}
+
+/// Removes the rows of a run a bulk write added, after checking every one is still
+/// there; the undo's delete triggers log each of them, so a redo puts them back. Nothing
+/// still in effect came after the change (the undo stack's rule), so they are as it
+/// left them unless another program changed them without the log: a row missing or
+/// added in the run's span refuses the undo.
+fn reverse_run(conn: &Connection, change: ChangeId, run: &Run) -> Result<(), StoreError> {
+    let table = quoted(&run.table);
+    let present: i64 = conn.query_row(
+        &format!("SELECT count(*) FROM {table} WHERE rowid BETWEEN ?1 AND ?2"),
+        [run.first, run.last],
+        |r| r.get(0),
+    )?;
+    if present != run.last - run.first + 1 {
+        return Err(StoreError::ChangedOutsideLog {
+            change: change.0,
+            table: run.table.clone(),
+            row: run.first,
+        });
+    }
+    conn.execute(
+        &format!("DELETE FROM {table} WHERE rowid BETWEEN ?1 AND ?2"),
+        [run.first, run.last],
+    )?;
     Ok(())
 }
 

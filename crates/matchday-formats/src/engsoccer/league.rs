@@ -57,6 +57,118 @@ pub fn parse(text: &str) -> Result<Vec<SeasonRecord>, ParseError> {
 /// # Errors
 /// As [`parse`]; with [`Undated::Skip`] undated rows are counted, not refused.
 pub fn parse_league(text: &str, undated: Undated) -> Result<Reading, ParseError> {
+    let scanned = match halves(text) {
+        // A file of 200,000 rows is read in two halves at once, one on each core, when
+        // no season has rows in both: then they are the file's records exactly.
+        Some((first, second, offset)) => {
+            let (first, second) = std::thread::scope(|scope| {
+                let second = scope.spawn(|| scan(&second, offset));
+                (
+                    scan(first, 0),
+                    second.join().expect("reading rows does not panic"),
+                )
+            });
+            match (first, second) {
+                (Err(e), _) => return Err(e),
+                (Ok(first), Ok(second)) if first.seasons.is_disjoint(&second.seasons) => first.then(second),
+                // An error in the second half, or a season in both: read whole, as ever.
+                _ => scan(text, 0)?,
+            }
+        }
+        None => scan(text, 0)?,
+    };
+    finish(scanned, undated)
+}
+
+/// The rows of a league file, read: its records and what was left out, before undated
+/// rows are refused or counted and repeated rows dropped.
+struct Scan {
+    records: Vec<SeasonRecord>,
+    nameless: Vec<Skipped>,
+    /// Undated rows: how many, their seasons and the first one's line.
+    no_date: usize,
+    no_date_seasons: BTreeSet<i32>,
+    first_undated: Option<usize>,
+    /// The season of every row.
+    seasons: BTreeSet<i32>,
+}
+
+impl Scan {
+    /// This scan followed by `later`'s, of rows after these and of other seasons.
+    fn then(mut self, later: Scan) -> Scan {
+        self.records.extend(later.records);
+        self.nameless.extend(later.nameless);
+        self.no_date += later.no_date;
+        self.no_date_seasons.extend(later.no_date_seasons);
+        self.first_undated = self.first_undated.or(later.first_undated);
+        self.seasons.extend(later.seasons);
+        self
+    }
+}
+
+/// A file of at least this many bytes is read in two halves at once.
+const HALVES_FROM: usize = 1 << 20;
+
+/// `text` cut in two near its middle, at the first row of a new season: the first half,
+/// the header followed by the second half, and how many lines of the file the second
+/// half's lines come after, beyond the header's one. `None` for a small file, or when
+/// no such row is near the middle.
+fn halves(text: &str) -> Option<(&str, String, usize)> {
+    if text.len() < HALVES_FROM {
+        return None;
+    }
+    let header_end = text.find('\n')? + 1;
+    let season_at = {
+        let header: Vec<String> = text[..header_end]
+            .split(',')
+            .map(|f| f.trim().trim_matches('"').to_string())
+            .collect();
+        header.iter().position(|f| f == "Season")?
+    };
+    // A row's season as a plain split of its line reads it; a line it misreads only makes
+    // the halves share a season, and the file is then read whole.
+    fn season_of(line: &str, at: usize) -> Option<&str> {
+        line.split(',').nth(at).map(str::trim)
+    }
+    let mut at = header_end.max(text.len() / 2);
+    at += text[at..].find('\n')? + 1;
+    let mut previous = season_of(text[at..].lines().next()?, season_at)?;
+    // Up to 50,000 rows on: a season of English league history is at most 2,500 rows.
+    for _ in 0..50_000 {
+        at += text[at..].find('\n')? + 1;
+        let line = text[at..].lines().next()?;
+        let season = season_of(line, season_at)?;
+        if season != previous {
+            // Outside any quoted field: an even number of quotes before it.
+            if text[..at].bytes().filter(|&b| b == b'"').count() % 2 != 0 {
+                return None;
+            }
+            let second = format!("{}{}", &text[..header_end], &text[at..]);
+            let offset = text[header_end..at].bytes().filter(|&b| b == b'\n').count();
+            return Some((&text[..at], second, offset));
+        }
+        previous = season;
+    }
+    None
+}
+
+/// `error`, at its line of the file when read from a half `offset` lines on.
+fn shifted(mut error: ParseError, offset: usize) -> ParseError {
+    if error.line > 1 {
+        error.line += offset;
+    }
+    error
+}
+
+/// Reads the rows of `text`, a league file or the header and second half of one, whose
+/// rows after the header are `offset` lines further on in the file.
+fn scan(text: &str, offset: usize) -> Result<Scan, ParseError> {
+    scan_rows(text, offset).map_err(|e| shifted(e, offset))
+}
+
+/// [`scan`], its errors at the lines of `text`.
+fn scan_rows(text: &str, offset: usize) -> Result<Scan, ParseError> {
+    let mut seasons = BTreeSet::new();
     let (mut rows, at) = Rows::open(text, LAYOUT)?;
     let [date, season, home, away, hgoal, vgoal, division, tier] = at[..] else {
         unreachable!("one position per column")
@@ -71,10 +183,11 @@ pub fn parse_league(text: &str, undated: Undated) -> Result<Reading, ParseError>
     while let Some(row) = rows.next_row() {
         let row = row?;
         let start = row.season(season)?;
+        seasons.insert(start);
         let Some(day) = row.date(date)? else {
             no_date += 1;
             no_date_seasons.insert(start);
-            first_undated.get_or_insert(row.line);
+            first_undated.get_or_insert(row.line + offset);
             continue;
         };
         let code = row.get(division);
@@ -126,13 +239,33 @@ pub fn parse_league(text: &str, undated: Undated) -> Result<Reading, ParseError>
             leg: None,
             replay: false,
             status: MatchStatus::Played(MatchResult::full_time(score)),
-            line: row.line,
+            line: row.line + offset,
         });
     }
-    let mut skipped = nameless.values;
+    Ok(Scan {
+        records: records.values,
+        nameless: nameless.values,
+        no_date,
+        no_date_seasons,
+        first_undated,
+        seasons,
+    })
+}
+
+/// The reading of a scanned file: undated rows refused or counted, repeated rows dropped.
+fn finish(scan: Scan, undated: Undated) -> Result<Reading, ParseError> {
+    let Scan {
+        records,
+        nameless,
+        no_date,
+        no_date_seasons,
+        first_undated,
+        ..
+    } = scan;
+    let mut skipped = nameless;
     if no_date > 0 {
         let seasons = spans(&no_date_seasons);
-        let dated: usize = records.values.iter().map(|r| r.matches.len()).sum();
+        let dated: usize = records.iter().map(|r| r.matches.len()).sum();
         match undated {
             Undated::Refuse => {
                 return Err(ParseError::new(
@@ -151,7 +284,7 @@ pub fn parse_league(text: &str, undated: Undated) -> Result<Reading, ParseError>
         }
     }
     super::drop_repeats(Reading {
-        seasons: records.values,
+        seasons: records,
         skipped,
     })
 }
@@ -177,4 +310,82 @@ pub(crate) fn spans(seasons: &BTreeSet<i32>) -> String {
         .collect();
     let noun = if seasons.len() == 1 { "season" } else { "seasons" };
     format!("{noun} {}", words.join(", "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HEADER: &str =
+        "\"Date\",\"Season\",\"home\",\"visitor\",\"FT\",\"hgoal\",\"vgoal\",\"division\",\"tier\"\n";
+
+    /// A first-division file over 1 MB: every pairing of 20 clubs home and away, each of
+    /// 1920-21 to 1938-39 and 1946-47 to 1960-61, in season order; `extra` rows after.
+    fn big_file(extra: &str) -> String {
+        let mut text = HEADER.to_string();
+        let years = (1920..=1938).chain(1946..=1960);
+        for year in years {
+            for home in 0..20 {
+                for away in (0..20).filter(|&a| a != home) {
+                    // One day a pairing, from late August.
+                    let day = NaiveDay::of(year, home * 20 + away);
+                    text.push_str(&format!(
+                        "\"{day}\",{year},\"Longer Named Rovers Athletic {home}\",\"Longer Named Rovers Athletic {away}\",\"{}-{}\",{},{},\"1\",1\n",
+                        home % 4, away % 3, home % 4, away % 3
+                    ));
+                }
+            }
+        }
+        text.push_str(extra);
+        text
+    }
+
+    /// Days of a season for the fixtures above: pairing `n` (of 400) on day `n * 0.9`
+    /// from 1 August (the few a club plays twice on one day are left out, in both readings).
+    struct NaiveDay;
+    impl NaiveDay {
+        fn of(year: i32, n: u32) -> chrono::NaiveDate {
+            chrono::NaiveDate::from_ymd_opt(year, 8, 1).unwrap() + chrono::Days::new((n * 9 / 10).into())
+        }
+    }
+
+    fn whole(text: &str) -> Result<Reading, ParseError> {
+        finish(scan(text, 0)?, Undated::Refuse)
+    }
+
+    #[test]
+    fn a_big_file_read_in_halves_is_the_file_read_whole() {
+        let text = big_file("");
+        assert!(text.len() > HALVES_FROM);
+        let (first, second, _) = halves(&text).expect("cut at a new season");
+        let (first, second) = (scan(first, 0).unwrap(), scan(&second, 0).unwrap());
+        assert!(first.seasons.is_disjoint(&second.seasons));
+        let read = parse_league(&text, Undated::Refuse).unwrap();
+        assert_eq!(read.seasons.len(), 34);
+        assert_eq!(read, whole(&text).unwrap());
+        // Lines are the file's, in both halves.
+        let last = read.seasons.last().unwrap().matches.last().unwrap();
+        assert_eq!(last.line, text.lines().count());
+    }
+
+    #[test]
+    fn a_season_in_both_halves_reads_the_file_whole() {
+        // A row of the first season at the end: its record must be the one record of 1920-21.
+        let text = big_file(
+            "\"1921-05-07\",1920,\"Longer Named Rovers Athletic 0\",\"Someone New\",\"1-0\",1,0,\"1\",1\n",
+        );
+        let read = parse_league(&text, Undated::Refuse).unwrap();
+        assert_eq!(read, whole(&text).unwrap());
+        let first = &read.seasons[0];
+        assert_eq!(first.matches.last().unwrap().away, "Someone New");
+        assert_eq!(read.seasons.len(), 34);
+    }
+
+    #[test]
+    fn an_error_in_the_second_half_names_its_line_in_the_file() {
+        let text = big_file("\"1961-05-07\",1960,\"A\",\"B\",\"x-0\",x,0,\"1\",1\n");
+        let err = parse_league(&text, Undated::Refuse).unwrap_err();
+        assert_eq!(err, whole(&text).unwrap_err());
+        assert_eq!(err.line, text.lines().count());
+    }
 }

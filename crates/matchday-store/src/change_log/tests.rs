@@ -9,7 +9,7 @@ use matchday_core::{
 use proptest::prelude::*;
 use rusqlite::types::Value as Sql;
 
-use super::{ChangeKind, RowAction, Subject, data_tables};
+use super::{Change, ChangeKind, RowAction, Subject, data_tables};
 use crate::{Store, StoreError};
 
 /// Every data table, every row with its rowid and every column's value and type.
@@ -288,8 +288,13 @@ fn the_log_tables_refuse_updates_and_deletes() {
             .unwrap()
     };
     let before = rows(&store);
+    let import = store.read().changes(None).unwrap().remove(0);
     store.undo(1).unwrap();
-    assert_eq!(rows(&store), before * 2);
+    // The import logged its matches as one run; its undo logs each match it removes.
+    assert!(rows(&store) > before);
+    let undo = store.read().changes(Some(1)).unwrap().remove(0);
+    let total = |c: &Change| c.counts.iter().map(|n| n.count).sum::<usize>();
+    assert_eq!(total(&undo), total(&import));
     assert_eq!(change_count(&store), 2);
 }
 
@@ -773,4 +778,98 @@ fn a_failed_bulk_write_still_logs_what_it_added_if_the_transaction_goes_on() {
         .query_row("SELECT count(*) FROM match", [], |r| r.get(0))
         .unwrap();
     assert_eq!(left, 2);
+}
+
+/// The entries of `change_row` a change logged for `table`: (row id, last row id of a run).
+fn entries(store: &Store, change: i64, table: &str) -> Vec<(i64, Option<i64>)> {
+    store
+        .conn
+        .prepare("SELECT row_id, last_row_id FROM change_row WHERE change_id = ?1 AND tbl = ?2 ORDER BY seq")
+        .unwrap()
+        .query_map(rusqlite::params![change, table], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap()
+}
+
+#[test]
+fn an_import_logs_its_matches_as_one_run_read_back_as_the_import_left_them() {
+    let mut store = Store::open_in_memory().unwrap();
+    imported(&mut store);
+    assert_eq!(entries(&store, 1, "match"), vec![(1, Some(2))]);
+    let as_imported = store.read().change_rows(super::ChangeId(1)).unwrap();
+    let matches: Vec<_> = as_imported.iter().filter(|r| r.table == "match").collect();
+    assert_eq!(matches.len(), 2);
+    assert!(matches.iter().all(|r| r.action() == RowAction::Added));
+    let count = store.read().change(super::ChangeId(1)).unwrap().unwrap().counts;
+    assert!(
+        count
+            .iter()
+            .any(|c| c.table == "match" && c.action == RowAction::Added && c.count == 2),
+        "{count:?}"
+    );
+    // A later change to one of its rows, and another removing the other: the import's
+    // entry still reads the rows as the import left them.
+    store
+        .write(|w| {
+            w.conn()
+                .execute("UPDATE match SET kickoff = '15:00' WHERE id = 1", [])
+                .map_err(StoreError::from)
+        })
+        .unwrap();
+    store
+        .write(|w| {
+            w.conn()
+                .execute("DELETE FROM match WHERE id = 2", [])
+                .map_err(StoreError::from)
+        })
+        .unwrap();
+    assert_eq!(store.read().change_rows(super::ChangeId(1)).unwrap(), as_imported);
+    // Undone newest first, the import's run is removed whole and every table is as before it.
+    store.undo(3).unwrap();
+    assert_eq!(dump(&store).matches('|').count(), 0, "{}", dump(&store));
+    store.redo(3).unwrap();
+    assert_eq!(store.read().change_rows(super::ChangeId(1)).unwrap(), as_imported);
+}
+
+#[test]
+fn a_bulk_write_that_removed_a_row_between_two_it_added_logs_each_row() {
+    let mut store = Store::open_in_memory().unwrap();
+    let competition = imported(&mut store);
+    let id = competition.id.unwrap().0;
+    undo_restores(&mut store, |s| {
+        s.write(|w| {
+            w.in_bulk(|w| {
+                let conn = w.conn();
+                for (home, away, date) in [(1, 3, "2023-09-02"), (2, 4, "2023-09-09"), (3, 1, "2023-09-16")] {
+                    conn.execute(
+                        "INSERT INTO match (competition_id, home_id, away_id, date, venue, round, grp, leg, replay, status)
+                         VALUES (?1, ?2, ?3, ?4, 'home', '', '', 0, 0, 'scheduled')",
+                        rusqlite::params![id, home, away, date],
+                    )?;
+                }
+                conn.execute("DELETE FROM match WHERE date = '2023-09-09'", [])?;
+                Ok::<_, StoreError>(())
+            })
+        })
+        .unwrap();
+        assert_eq!(entries(s, 2, "match"), vec![(3, None), (5, None)]);
+    });
+}
+
+#[test]
+fn a_run_missing_a_row_behind_the_logs_back_refuses_the_undo() {
+    let mut store = Store::open_in_memory().unwrap();
+    imported(&mut store);
+    store
+        .conn
+        .execute_batch("DROP TRIGGER change_log_match_delete; DELETE FROM match WHERE id = 2;")
+        .unwrap();
+    let before = dump(&store);
+    let err = store.undo(1).unwrap_err();
+    assert!(
+        matches!(err, StoreError::ChangedOutsideLog { change: 1, ref table, .. } if table == "match"),
+        "{err:?}"
+    );
+    assert_eq!(dump(&store), before, "nothing changed");
 }
