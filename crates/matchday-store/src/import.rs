@@ -160,20 +160,19 @@ impl<'c> Writer<'c> {
         for team in team_ids {
             self.add_entrant(id, team)?;
         }
-        let identity = |m: &Match| {
-            (
-                m.pairing.home(),
-                m.pairing.away(),
-                m.round.clone().unwrap_or_default(),
-                m.leg.unwrap_or(0),
-                m.replay,
-            )
-        };
         // A competition-season new to the store whose file has each match once: every
         // match is new, with nothing stored to look up.
         let all_new = existing_format.is_none() && {
-            let mut seen = std::collections::HashSet::new();
-            matches.iter().all(|m| seen.insert(identity(m)))
+            let mut seen = std::collections::HashSet::with_capacity(matches.len());
+            matches.iter().all(|m| {
+                seen.insert((
+                    m.pairing.home(),
+                    m.pairing.away(),
+                    m.round.as_deref().unwrap_or(""),
+                    m.leg.unwrap_or(0),
+                    m.replay,
+                ))
+            })
         };
         // The season as the file leaves it meets the same rules as a typed entry: the first
         // match refused, by its teams and day, and why.
