@@ -670,6 +670,13 @@ proptest! {
     }
 }
 
+/// Runs `sql` as a write of its own, as matchday would make it.
+fn write_sql(store: &mut Store, sql: &str) {
+    store
+        .write(|w| w.conn().execute(sql, []).map_err(StoreError::from))
+        .unwrap();
+}
+
 /// The rows of one table a change logged, as (row id, added?, removed?).
 fn logged_rows(store: &Store, table: &str) -> Vec<(i64, bool, bool)> {
     let newest = store.read().changes(Some(1)).unwrap().remove(0).id;
@@ -732,13 +739,7 @@ fn a_bulk_write_logs_what_it_left_and_undo_reverses_it_exactly() {
         );
     });
     // Writes after a bulk write are logged by the usual triggers again.
-    store
-        .write(|w| {
-            w.conn()
-                .execute("UPDATE match SET kickoff = '15:00' WHERE id = 2", [])
-                .map_err(StoreError::from)
-        })
-        .unwrap();
+    write_sql(&mut store, "UPDATE match SET kickoff = '15:00' WHERE id = 2");
     assert_eq!(logged_rows(&store, "match"), vec![(2, false, false)]);
 }
 
@@ -810,20 +811,8 @@ fn an_import_logs_its_matches_as_one_run_read_back_as_the_import_left_them() {
     );
     // A later change to one of its rows, and another removing the other: the import's
     // entry still reads the rows as the import left them.
-    store
-        .write(|w| {
-            w.conn()
-                .execute("UPDATE match SET kickoff = '15:00' WHERE id = 1", [])
-                .map_err(StoreError::from)
-        })
-        .unwrap();
-    store
-        .write(|w| {
-            w.conn()
-                .execute("DELETE FROM match WHERE id = 2", [])
-                .map_err(StoreError::from)
-        })
-        .unwrap();
+    write_sql(&mut store, "UPDATE match SET kickoff = '15:00' WHERE id = 1");
+    write_sql(&mut store, "DELETE FROM match WHERE id = 2");
     assert_eq!(store.read().change_rows(super::ChangeId(1)).unwrap(), as_imported);
     // Undone newest first, the import's run is removed whole and every table is as before it.
     store.undo(3).unwrap();
