@@ -690,6 +690,21 @@ fn logged_rows(store: &Store, table: &str) -> Vec<(i64, bool, bool)> {
         .collect()
 }
 
+/// Inserts a fixture of competition `id` with plain SQL, as another program might.
+fn add_fixture(
+    conn: &rusqlite::Connection,
+    id: i64,
+    home: i64,
+    away: i64,
+    date: &str,
+) -> rusqlite::Result<usize> {
+    conn.execute(
+        "INSERT INTO match (competition_id, home_id, away_id, date, venue, round, grp, leg, replay, status)
+         VALUES (?1, ?2, ?3, ?4, 'home', '', '', 0, 0, 'scheduled')",
+        rusqlite::params![id, home, away, date],
+    )
+}
+
 #[test]
 fn a_bulk_write_logs_what_it_left_and_undo_reverses_it_exactly() {
     let mut store = Store::open_in_memory().unwrap();
@@ -701,24 +716,27 @@ fn a_bulk_write_logs_what_it_left_and_undo_reverses_it_exactly() {
         s.write(|w| {
             w.in_bulk(|w| {
                 let conn = w.conn();
-                let add = |home: i64, away: i64, date: &str| {
-                    conn.execute(
-                        "INSERT INTO match (competition_id, home_id, away_id, date, venue, round, grp, leg, replay, status)
-                         VALUES (?1, ?2, ?3, ?4, 'home', '', '', 0, 0, 'scheduled')",
-                        rusqlite::params![id, home, away, date],
-                    )
-                };
+                let add = |home: i64, away: i64, date: &str| add_fixture(conn, id, home, away, date);
                 // The newest row stays: the rows added are told by being above it.
                 let max: i64 = conn.query_row("SELECT max(id) FROM match", [], |r| r.get(0))?;
                 assert!(conn.execute("DELETE FROM match WHERE id = ?1", [max]).is_err());
-                assert!(conn.execute("UPDATE match SET id = 0 WHERE id = ?1", [max]).is_err());
+                assert!(
+                    conn.execute("UPDATE match SET id = 0 WHERE id = ?1", [max])
+                        .is_err()
+                );
                 conn.execute("DELETE FROM match WHERE id = 1", [])?;
                 add(1, 3, "2023-09-02")?;
                 add(2, 4, "2023-09-09")?;
                 add(3, 1, "2023-09-16")?;
-                conn.execute("UPDATE match SET date = '2023-09-23' WHERE date = '2023-09-09'", [])?;
+                conn.execute(
+                    "UPDATE match SET date = '2023-09-23' WHERE date = '2023-09-09'",
+                    [],
+                )?;
                 conn.execute("DELETE FROM match WHERE date = '2023-09-16'", [])?;
-                conn.execute("UPDATE match SET ft_home = 1, ft_away = 0, status = 'played' WHERE id = ?1", [max])?;
+                conn.execute(
+                    "UPDATE match SET ft_home = 1, ft_away = 0, status = 'played' WHERE id = ?1",
+                    [max],
+                )?;
                 Ok::<_, StoreError>(())
             })
         })
@@ -831,11 +849,7 @@ fn a_bulk_write_that_removed_a_row_between_two_it_added_logs_each_row() {
             w.in_bulk(|w| {
                 let conn = w.conn();
                 for (home, away, date) in [(1, 3, "2023-09-02"), (2, 4, "2023-09-09"), (3, 1, "2023-09-16")] {
-                    conn.execute(
-                        "INSERT INTO match (competition_id, home_id, away_id, date, venue, round, grp, leg, replay, status)
-                         VALUES (?1, ?2, ?3, ?4, 'home', '', '', 0, 0, 'scheduled')",
-                        rusqlite::params![id, home, away, date],
-                    )?;
+                    add_fixture(conn, id, home, away, date)?;
                 }
                 conn.execute("DELETE FROM match WHERE date = '2023-09-09'", [])?;
                 Ok::<_, StoreError>(())
