@@ -82,9 +82,10 @@ pub enum Added {
     AlreadyStored,
 }
 
-/// How many matches an import inserts with one statement. The match table's CHECK
-/// constraints test values against lists, which SQLite builds once per statement run:
-/// a statement a row cost an import of league history a third of its insert time.
+/// How many matches an import inserts with one statement. The work of running a
+/// statement (and, before schema version 8, the lookup tables of the match CHECKs' `IN`
+/// lists, built once a run) is then shared by its rows: with a statement a row, that was
+/// a third of an import's insert time.
 const INSERT_BATCH: usize = 64;
 
 /// The parameters of one match in an insert.
