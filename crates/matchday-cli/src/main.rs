@@ -105,10 +105,12 @@ fn store_exit(err: &StoreError) -> Exit {
     match err {
         _ if err.is_retryable() => Exit::Busy,
         StoreError::AtLine { source, .. } => store_exit(source),
-        // SQLite failed, a stored row cannot be read back, or a row changed behind the log's back.
-        StoreError::Sqlite(_) | StoreError::Corrupt { .. } | StoreError::ChangedOutsideLog { .. } => {
-            Exit::Storage
-        }
+        // SQLite failed, a stored row cannot be read back, a row changed behind the log's
+        // back, or a bulk write would have left a row pointing nowhere.
+        StoreError::Sqlite(_)
+        | StoreError::Corrupt { .. }
+        | StoreError::ChangedOutsideLog { .. }
+        | StoreError::DanglingReference { .. } => Exit::Storage,
         _ => Exit::Refused,
     }
 }

@@ -625,7 +625,8 @@ mod tests {
         // Damage a page of the index, leaving the header whole.
         let damaged = dir.path().join("damaged.db");
         let mut bytes = std::fs::read(&good).unwrap();
-        let page = 4096;
+        // The page size, from the file's header (a new database's is larger than SQLite's 4 KiB).
+        let page = usize::from(u16::from_be_bytes([bytes[16], bytes[17]]));
         for b in &mut bytes[page + 8..2 * page] {
             *b = 0xA5;
         }

@@ -311,6 +311,20 @@ pub enum StoreError {
         /// The row's rowid.
         row: i64,
     },
+    /// A bulk write would leave a row referring to one that is not there (a match of a
+    /// team or competition not stored): a fault of matchday's, refused before it is kept.
+    #[error(
+        "row {} of {table} would refer to a {parent} that is not stored; nothing was changed",
+        .row.map_or_else(|| "?".to_string(), |r| r.to_string())
+    )]
+    DanglingReference {
+        /// The table of the row.
+        table: String,
+        /// Its rowid (none for a table without one).
+        row: Option<i64>,
+        /// The table it refers to.
+        parent: String,
+    },
     /// A stored value could not be read back.
     #[error("corrupt row in {table}: {detail}")]
     Corrupt {

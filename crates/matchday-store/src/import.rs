@@ -163,7 +163,7 @@ impl<'c> Writer<'c> {
         // A competition-season new to the store whose file has each match once: every
         // match is new, with nothing stored to look up.
         let all_new = existing_format.is_none() && {
-            let mut seen = std::collections::HashSet::with_capacity(matches.len());
+            let mut seen = foldhash::HashSet::with_capacity_and_hasher(matches.len(), Default::default());
             matches.iter().all(|m| {
                 seen.insert((
                     m.pairing.home(),

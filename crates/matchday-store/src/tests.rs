@@ -473,3 +473,67 @@ fn an_import_never_turns_stored_results_back_into_fixtures() {
     let same = store.write(|w| w.import(&rec.as_of(day(2, 4)), None)).unwrap();
     assert_eq!((same.matches_updated, same.matches_unchanged), (0, 4));
 }
+
+fn count(store: &mut Store, table: &str) -> i64 {
+    store
+        .write(|w| -> Result<i64, StoreError> {
+            Ok(w.conn()
+                .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?)
+        })
+        .unwrap()
+}
+
+#[test]
+fn a_bulk_write_checks_references_as_it_ends_and_keeps_none_dangling() {
+    let mut store = Store::open_in_memory().unwrap();
+    let league = premier_league(&mut store);
+    let entrants = count(&mut store, "entrant");
+    let dangling = "INSERT INTO entrant (competition_id, team_id) VALUES (?1, 9999)";
+    let refused = store.write_in_bulk(|w| -> Result<(), StoreError> {
+        w.conn().execute(dangling, [league.id.unwrap().0])?;
+        Ok(())
+    });
+    match refused {
+        Err(StoreError::DanglingReference { table, parent, .. }) => {
+            assert_eq!((table.as_str(), parent.as_str()), ("entrant", "team"));
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(count(&mut store, "entrant"), entrants);
+    // Every other write is checked row by row again, by SQLite itself.
+    let row_by_row = store
+        .write(|w| -> Result<usize, StoreError> { Ok(w.conn().execute(dangling, [league.id.unwrap().0])?) });
+    assert!(matches!(row_by_row, Err(StoreError::Sqlite(_))), "{row_by_row:?}");
+    // A bulk write that leaves every reference whole is kept.
+    let rec = record(&[(3, 2, "Chelsea FC", "Everton FC", Some("2-0"))]);
+    store
+        .write_in_bulk(|w| w.import(&rec, Some("Premier League")))
+        .unwrap();
+    assert_eq!(count(&mut store, "match"), 4);
+}
+
+#[test]
+fn a_new_database_has_large_pages_and_an_older_one_keeps_its_own() {
+    let dir = tempfile::tempdir().unwrap();
+    let page_size = |path: &std::path::Path| -> i64 {
+        rusqlite::Connection::open(path)
+            .unwrap()
+            .pragma_query_value(None, "page_size", |r| r.get(0))
+            .unwrap()
+    };
+    let new = dir.path().join("new.db");
+    drop(Store::open(&new).unwrap());
+    assert_eq!(page_size(&new), crate::NEW_PAGE_SIZE);
+    // A database of 4 KiB pages, as every matchday before this one made them.
+    let old = dir.path().join("old.db");
+    drop(Store::open(&old).unwrap());
+    rusqlite::Connection::open(&old)
+        .unwrap()
+        .execute_batch("PRAGMA journal_mode = DELETE; PRAGMA page_size = 4096; VACUUM;")
+        .unwrap();
+    assert_eq!(page_size(&old), 4096);
+    let mut store = Store::open(&old).unwrap();
+    premier_league(&mut store);
+    drop(store);
+    assert_eq!(page_size(&old), 4096);
+}

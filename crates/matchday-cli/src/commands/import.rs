@@ -65,10 +65,8 @@ pub fn run(store: &mut Store, args: Args) -> anyhow::Result<String> {
     // English league history is 400 files), and a bad line anywhere still stores nothing.
     // Rows the readers left out on purpose (engsoccerdata's undated rows, FA Cup walkovers), by file.
     let mut left_out: Vec<String> = Vec::new();
-    let summary = store.write(|w| {
-        // One bulk write around every file: the matches are logged once, at its end.
-        w.in_bulk(|w| import_files(w, &args, &mut left_out))
-    })?;
+    // One bulk write around every file: the matches are logged once, at its end.
+    let summary = store.write_in_bulk(|w| import_files(w, &args, &mut left_out))?;
     let mut out = describe(&summary);
     for line in &left_out {
         out.push_str(line);
