@@ -33,6 +33,10 @@ pub struct Cli {
     #[arg(long, global = true, env = "MATCHDAY_DB", value_name = "PATH")]
     pub db: Option<PathBuf>,
 
+    /// A catalogue of competitions of your own, read over the bundled one (docs/catalogue.md)
+    #[arg(long, global = true, env = "MATCHDAY_CATALOGUE", value_name = "FILE")]
+    pub catalogue: Option<PathBuf>,
+
     /// Width and colour (--width, --color).
     #[command(flatten)]
     pub screen: crate::render::screen::ScreenArgs,

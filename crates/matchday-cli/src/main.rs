@@ -14,6 +14,7 @@ use clap::Parser as _;
 use matchday_store::StoreError;
 
 mod args;
+mod catalogue;
 mod commands;
 mod refusal;
 mod render;

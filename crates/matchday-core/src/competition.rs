@@ -89,11 +89,17 @@ pub enum RuleSet {
     FootballLeague1992,
     /// Curtailed seasons: points per game, goal difference, goals.
     PointsPerGame,
+    /// Ligue 1 (LFP regulations, art. 518 ter, 2023-24): goal difference, then
+    /// head-to-head points, goal difference, goals and away goals, then goals scored.
+    Ligue1,
+    /// The plain default for a competition the catalogue does not know: three
+    /// points for a win; points, goal difference, goals scored.
+    Plain,
 }
 
 impl RuleSet {
     /// Every rule set, in the order the help lists them.
-    pub const ALL: [RuleSet; 15] = [
+    pub const ALL: [RuleSet; 17] = [
         RuleSet::PremierLeague,
         RuleSet::Efl,
         RuleSet::UefaClubGroups,
@@ -109,6 +115,8 @@ impl RuleSet {
         RuleSet::EnglishHistory,
         RuleSet::FootballLeague1992,
         RuleSet::PointsPerGame,
+        RuleSet::Ligue1,
+        RuleSet::Plain,
     ];
 
     /// The name used on the command line and in files.
@@ -129,6 +137,8 @@ impl RuleSet {
             RuleSet::EnglishHistory => "english-history",
             RuleSet::FootballLeague1992 => "football-league-1992",
             RuleSet::PointsPerGame => "points-per-game",
+            RuleSet::Ligue1 => "ligue-1",
+            RuleSet::Plain => "plain",
         }
     }
 

@@ -16,12 +16,14 @@
 #![deny(missing_docs)]
 
 mod aliases;
+mod catalogue;
 mod club;
 mod competition;
 mod deduction;
 mod entry;
 mod entry_check;
 mod error;
+mod identity;
 mod knockout;
 mod matches;
 mod record;
@@ -42,6 +44,7 @@ mod tracker;
 pub use aliases::{
     AliasFault, AliasFileError, AliasLine, KNOWN_ALIASES, KnownAliases, parse_aliases, shipped_aliases,
 };
+pub use catalogue::{Catalogue, CatalogueError, Edition, Entry, Teams};
 pub use club::{Squad, club_form, club_key, club_name};
 pub use competition::{Competition, CompetitionId, Format, PointsScheme, RuleSet, Zone};
 pub use deduction::Deduction;
@@ -51,6 +54,7 @@ pub use entry_check::{
     league_meetings,
 };
 pub use error::Error;
+pub use identity::{same_matches, same_tie};
 pub use knockout::{
     Aggregate, Bracket, BracketRound, Decider, KnockoutError, KnockoutTie, LegFault, Podium, ScoreParts,
     TieFormat, TieGoals, TieMatch, TieOutcome, TieScore, TieState, check_new_cup_match, ties_in_round,

@@ -593,6 +593,31 @@ impl RuleSet {
                 PlayOff::Never,
                 vec![],
             ),
+            RuleSet::Ligue1 => (
+                PointsScheme::THREE,
+                vec![
+                    Points,
+                    GoalDifference,
+                    HeadToHeadPoints,
+                    HeadToHeadGoalDifference,
+                    HeadToHeadGoalsScored,
+                    HeadToHeadAwayGoals,
+                    GoalsScored,
+                    AwayGoalsScored,
+                ],
+                S::Always,
+                false,
+                PlayOff::Never,
+                vec![O::FairPlay],
+            ),
+            RuleSet::Plain => (
+                PointsScheme::THREE,
+                vec![Points, GoalDifference, GoalsScored],
+                S::Never,
+                false,
+                PlayOff::Never,
+                vec![],
+            ),
         };
         Regulations::new(RegulationsParts {
             points,

@@ -192,6 +192,9 @@ impl Standings {
         let index: HashMap<TeamId, usize> = teams.iter().enumerate().map(|(i, &t)| (t, i)).collect();
         let mut counted: Vec<(&Match, usize, usize)> = matches
             .iter()
+            // A knockout match is no table's: a league's play-offs, or the knockout
+            // play-offs after a league phase, are ties, not meetings.
+            .filter(|m| !matches!(m.stage, Some(crate::Stage::Knockout(_))))
             // A table counts 90 minutes; a cup match whose 90 minutes were not given has nothing to count.
             .filter(|m| m.result_as_of(options.as_of).is_some_and(|r| r.score().is_some()))
             .filter_map(|m| {

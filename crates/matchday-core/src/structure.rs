@@ -14,7 +14,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Format, Match, Round, Season, SplitRules, Stage, TeamId};
+use crate::{Format, Match, Round, SplitRules, Stage, TeamId};
 
 /// A structure that cannot be played.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -444,7 +444,15 @@ impl Structure {
             .phases
             .iter()
             .any(|p| matches!(p.kind, PhaseKind::Groups { .. } | PhaseKind::LeaguePhase { .. }));
-        if tables_before_knockout {
+        // A league with play-offs after it (the EFL's, Serie A's for a title or
+        // relegation) is a league.
+        let league_first = matches!(
+            self.phases.first().map(|p| &p.kind),
+            Some(PhaseKind::League { .. })
+        );
+        if league_first {
+            Format::League
+        } else if tables_before_knockout {
             Format::GroupsKnockout
         } else if self.knockout_phase().is_some() {
             Format::Knockout
@@ -520,36 +528,16 @@ impl Structure {
         }
     }
 
-    /// A league's structure from its name and season: the leagues known to split
-    /// (the Austrian Bundesliga since 2018-19, the Scottish Premiership since
-    /// 2000-01) get their split; any other is a round robin of `meetings`
-    /// (at least two: a file may hold only its first rounds).
-    pub fn league_for(name: &str, season: Season, meetings: u8) -> Structure {
-        let key = crate::normalize_name(name);
-        let austria = key.contains("austria") || key.contains("osterreich") || key == "austrian bundesliga";
-        let scotland = key.contains("scottish premiership") || key.contains("scotland");
-        let split = if austria && season.start_year() >= 2018 {
-            Structure::split_league(2, SplitRules::austrian_bundesliga()).ok()
-        } else if scotland && season.start_year() >= 2000 {
-            Structure::split_league(3, SplitRules::scottish_premiership()).ok()
-        } else {
-            None
-        };
-        split
-            .or_else(|| Structure::league(meetings.max(2)).ok())
-            .unwrap_or_else(|| Structure::of_format(Format::League))
-    }
-
-    /// The structure a competition has, judged from its name, its edition and what its
-    /// matches show (see [`StructureFacts`]). Published formats of named
-    /// tournaments come first; otherwise the number of groups and the size of the
-    /// first knockout round decide how many go on from each group.
-    pub fn chosen_for(name: &str, season: Season, facts: &StructureFacts) -> Structure {
-        let lower = name.to_lowercase();
-        let year = season.end_year();
-        let world_cup = lower.contains("world cup");
-        let euro =
-            lower.contains("euro") && !lower.contains("europa") || lower.contains("european championship");
+    /// The plain structure of a competition the catalogue does not know, from what its
+    /// matches show (see [`StructureFacts`]): a league of the meetings seen (at least two,
+    /// as a file may hold only its first rounds); a knockout; one table of a league phase
+    /// whose top quarter goes on; or groups whose teams entering the first knockout round
+    /// stored say how many go on from each (the top two when none is stored yet).
+    pub fn from_facts(format: Format, facts: &StructureFacts) -> Structure {
+        if format == Format::League {
+            return Structure::league(facts.meetings.max(2))
+                .unwrap_or_else(|_| Structure::of_format(Format::League));
+        }
         if let Some(phase) = facts.league_phase {
             return Structure::new(vec![
                 Phase::new(
@@ -558,11 +546,7 @@ impl Structure {
                         teams: phase.teams,
                         matches_each: phase.matches_each,
                     },
-                    if phase.teams == 36 {
-                        Qualification::uefa_league_phase()
-                    } else {
-                        Qualification::top(phase.teams / 4)
-                    },
+                    Qualification::top(phase.teams / 4),
                 ),
                 Phase::new(
                     "Knockout stage",
@@ -584,21 +568,12 @@ impl Structure {
         }
         let groups = facts.groups as u16;
         // Teams entering the first knockout round from the groups.
-        // The published formats, when the matches show the groups they had.
-        let first_round: Option<u16> = if world_cup && year >= 2026 && groups == 12 {
-            Some(32)
-        } else if (world_cup && (1998..2026).contains(&year) && groups == 8)
-            || (euro && (2016..=2024).contains(&year) && groups == 6)
-        {
-            Some(16)
-        } else {
-            match facts.first_knockout_round {
-                Some(Round::RoundOf(n)) => Some(n),
-                Some(Round::QuarterFinal) => Some(8),
-                Some(Round::SemiFinal) => Some(4),
-                Some(Round::Final) => Some(2),
-                _ => None,
-            }
+        let first_round: Option<u16> = match facts.first_knockout_round {
+            Some(Round::RoundOf(n)) => Some(n),
+            Some(Round::QuarterFinal) => Some(8),
+            Some(Round::SemiFinal) => Some(4),
+            Some(Round::Final) => Some(2),
+            _ => None,
         };
         let qualification = match first_round {
             Some(entering) if entering >= groups => {
@@ -610,13 +585,7 @@ impl Structure {
             }
             _ => Qualification::top(2),
         };
-        let third_place = facts.third_place_match || world_cup;
-        let meetings = if world_cup || euro {
-            1
-        } else {
-            facts.meetings.max(1)
-        };
-        Structure::groups_then_knockout(meetings, qualification, third_place)
+        Structure::groups_then_knockout(facts.meetings.max(1), qualification, facts.third_place_match)
             .unwrap_or_else(|_| Structure::of_format(Format::GroupsKnockout))
     }
 }
@@ -651,7 +620,7 @@ pub struct LeaguePhaseFacts {
     pub matches_each: u8,
 }
 
-/// What a season's matches show of its structure, for [`Structure::chosen_for`].
+/// What a season's matches show of its structure, for [`Structure::from_facts`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct StructureFacts {
     /// Groups named in the matches (0 for none).
@@ -869,7 +838,7 @@ mod tests {
     }
 
     #[test]
-    fn tournaments_are_chosen_by_name_and_edition() {
+    fn an_unknown_competition_gets_a_plain_structure_from_its_matches() {
         let facts = |groups| StructureFacts {
             groups,
             knockout: true,
@@ -877,38 +846,58 @@ mod tests {
             ..StructureFacts::default()
         };
         let best = |s: &Structure| s.group_phase().unwrap().qualification.best_placed();
-        let euro = Structure::chosen_for("Euro", Season::calendar(2024), &facts(6));
-        assert_eq!(best(&euro), Some((3, 4)));
-        let wc26 = Structure::chosen_for("World Cup", Season::calendar(2026), &facts(12));
-        assert_eq!(best(&wc26), Some((3, 8)));
-        assert_eq!(
-            wc26.knockout_phase().unwrap().kind,
-            PhaseKind::Knockout { third_place: true }
-        );
-        let wc22 = Structure::chosen_for("World Cup", Season::calendar(2022), &facts(8));
-        assert_eq!(best(&wc22), None);
-        assert_eq!(wc22.group_phase().unwrap().qualification, Qualification::top(2));
-        // Unknown competitions: from the first knockout round.
+        // Six groups and a Round of 16: the four best thirds go through.
         let mut other = facts(6);
         other.first_knockout_round = Some(Round::RoundOf(16));
-        let cup = Structure::chosen_for("Copa", Season::calendar(2024), &other);
+        let cup = Structure::from_facts(Format::GroupsKnockout, &other);
         assert_eq!(best(&cup), Some((3, 4)));
-        let mut ucl = facts(0);
-        ucl.league_phase = Some(LeaguePhaseFacts {
+        // No knockout match yet: the top two.
+        let groups = Structure::from_facts(Format::GroupsKnockout, &facts(8));
+        assert_eq!(groups.group_phase().unwrap().qualification, Qualification::top(2));
+        let mut phase = facts(0);
+        phase.league_phase = Some(LeaguePhaseFacts {
             teams: 36,
             matches_each: 8,
         });
-        let ucl = Structure::chosen_for("Champions League", Season::starting(2024), &ucl);
-        assert_eq!(
-            ucl.group_phase().unwrap().qualification,
-            Qualification::uefa_league_phase()
-        );
-        assert_eq!(ucl.format(), Format::GroupsKnockout);
+        let phase = Structure::from_facts(Format::GroupsKnockout, &phase);
+        assert_eq!(phase.group_phase().unwrap().qualification, Qualification::top(9));
+        assert_eq!(phase.format(), Format::GroupsKnockout);
+        // A league: the meetings seen, at least two.
         let league = StructureFacts {
             meetings: 4,
             ..StructureFacts::default()
         };
-        let scots = Structure::chosen_for("Highland League", Season::starting(2024), &league);
-        assert_eq!(scots.league_matches(12), Some(264));
+        assert_eq!(
+            Structure::from_facts(Format::League, &league).league_matches(12),
+            Some(264)
+        );
+        assert_eq!(
+            Structure::from_facts(Format::League, &StructureFacts::default()).league_matches(20),
+            Some(380)
+        );
+    }
+
+    #[test]
+    fn a_league_with_play_offs_after_it_is_a_league() {
+        let efl = Structure::new(vec![
+            Phase::new(
+                "League",
+                PhaseKind::LEAGUE,
+                Qualification::from_rules(vec![Advance::Places {
+                    first: 3,
+                    last: 6,
+                    to: Destination::NextStage,
+                }]),
+            ),
+            Phase::new(
+                "Play-offs",
+                PhaseKind::Knockout { third_place: false },
+                Qualification::none(),
+            ),
+        ])
+        .unwrap();
+        assert_eq!(efl.format(), Format::League);
+        assert_eq!(efl.league_matches(24), Some(552));
+        assert!(efl.knockout_phase().is_some());
     }
 }

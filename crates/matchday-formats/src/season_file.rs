@@ -28,7 +28,9 @@
 //! - The first line that is not a comment is `matchday-season 1`, the format's version.
 //! - Header lines `key: value`, each at most once: `competition` (required,
 //!   never empty), then, when known, `slug`, `season`, `format`, `rules`, `points`,
-//!   `zones` (comma-separated) and `away-goals` (`yes` or `no`).
+//!   `zones` (comma-separated), `rank-by` (`points` or `points-per-game`), `stages`
+//!   (the stages as JSON, as `matchday competitions --format json` shows them) and
+//!   `away-goals` (`yes` or `no`).
 //! - `team: name | alias | alias ...` lists a team and the other names it goes by.
 //! - `deduct: date | team | points | reason`: points taken away on that date;
 //!   a negative number gives points back (an appeal: Everton's 10 reduced to 6
@@ -129,6 +131,13 @@ pub fn write(record: &SeasonRecord) -> String {
     if !record.zones.is_empty() {
         let zones: Vec<String> = record.zones.iter().map(Zone::to_string).collect();
         let _ = writeln!(out, "zones: {}", zones.join(", "));
+    }
+    if let Some(rank_by) = record.rank_by {
+        let _ = writeln!(out, "rank-by: {rank_by}");
+    }
+    if let Some(structure) = &record.structure {
+        let stages = serde_json::to_string(structure).expect("a structure is plain data");
+        let _ = writeln!(out, "stages: {stages}");
     }
     if let Some(away_goals) = record.away_goals {
         let _ = writeln!(out, "away-goals: {}", if away_goals { "yes" } else { "no" });
@@ -365,6 +374,12 @@ pub fn parse(text: &str) -> Result<SeasonRecord, ParseError> {
                     .map(|z| z.parse::<Zone>())
                     .collect::<Result<_, _>>()
                     .map_err(|e| err(&format!("{e}")))?;
+            }
+            "rank-by" => record.rank_by = Some(value.parse().map_err(|e| err(&format!("{e}")))?),
+            // The stages as JSON, checked as any structure is.
+            "stages" => {
+                record.structure =
+                    Some(serde_json::from_str(value).map_err(|e| err(&format!("cannot read stages: {e}")))?);
             }
             "away-goals" => {
                 record.away_goals = Some(match value {
@@ -651,6 +666,8 @@ mod tests {
                 "relegation=18-20".parse().unwrap(),
             ],
             away_goals: Some(false),
+            structure: Some(matchday_core::Structure::league(2).unwrap()),
+            rank_by: Some(matchday_core::RankBy::Points),
             teams: vec![TeamRecord {
                 name: "Everton FC".into(),
                 aliases: vec!["Everton".into(), "Toffees".into()],
@@ -681,6 +698,8 @@ mod tests {
             rules: premier-league\n\
             points: 3-1-0\n\
             zones: champions=1, relegation=18-20\n\
+            rank-by: points\n\
+            stages: [{\"name\":\"League\",\"kind\":\"league\",\"meetings\":2}]\n\
             away-goals: no\n\
             \n\
             team: Everton FC | Everton | Toffees\n\
@@ -696,7 +715,7 @@ mod tests {
             2024-02-25 15:00 | Arsenal FC | FC Porto | 1-0 aet (1-0, 1-0), 4-2 pens | leg 2\n";
         assert_eq!(text, expected);
         let back = parse(&text).unwrap();
-        assert_eq!(back.matches[0].line, 20);
+        assert_eq!(back.matches[0].line, 22);
         assert_eq!(without_lines(back), everton());
     }
 
@@ -1025,6 +1044,10 @@ mod tests {
                     Vec::new()
                 },
                 away_goals: self.chance(50).then(|| self.chance(50)),
+                structure: self
+                    .chance(50)
+                    .then(|| matchday_core::Structure::knockout(self.chance(50))),
+                rank_by: self.chance(50).then_some(matchday_core::RankBy::PointsPerGame),
                 ..Default::default()
             };
             for _ in 0..self.below(3) {

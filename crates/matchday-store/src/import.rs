@@ -2,8 +2,8 @@
 
 use chrono::Timelike;
 use matchday_core::{
-    Competition, Deduction, Format, Match, Pairing, RankBy, RuleSet, SeasonRecord, Structure, StructureFacts,
-    Zone,
+    Advance, Catalogue, Competition, Deduction, Edition, Format, Match, Pairing, RankBy, RuleSet,
+    SeasonRecord, Structure, StructureFacts, Zone,
 };
 
 use crate::writer::Upsert;
@@ -24,6 +24,22 @@ pub struct ImportSummary {
     pub matches_unchanged: usize,
     /// Deductions stored.
     pub deductions: usize,
+    /// Competition-seasons created with the plain default, the catalogue having no
+    /// entry (or no edition) for them.
+    pub uncatalogued: Vec<Uncatalogued>,
+}
+
+/// A competition-season an import created without a catalogue entry for it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Uncatalogued {
+    /// "Highland League 2024-25".
+    pub competition: String,
+    /// Its slug, for `competition set`.
+    pub slug: String,
+    /// Whether the catalogue knows the competition but not this season of it.
+    pub known: bool,
+    /// The structure it was given, from its matches.
+    pub structure: Structure,
 }
 
 impl<'c> Writer<'c> {
@@ -41,13 +57,30 @@ impl<'c> Writer<'c> {
     /// A season missing from the file, a match dated outside its season, or a
     /// team playing itself, naming the file's line; results the file would take back.
     pub fn import(&mut self, record: &SeasonRecord, name: Option<&str>) -> Result<ImportSummary, StoreError> {
-        self.in_bulk(|w| w.import_season(record, name))
+        self.import_with(record, name, Catalogue::bundled())
+    }
+
+    /// As [`Writer::import`], looking the competition up in `catalogue` (the bundled
+    /// one with a user's entries over it): its entry names it and gives the season's
+    /// stages, regulations and zones; a competition it does not know gets the plain
+    /// default, and the summary lists it in [`ImportSummary::uncatalogued`].
+    ///
+    /// # Errors
+    /// As [`Writer::import`].
+    pub fn import_with(
+        &mut self,
+        record: &SeasonRecord,
+        name: Option<&str>,
+        catalogue: &Catalogue,
+    ) -> Result<ImportSummary, StoreError> {
+        self.in_bulk(|w| w.import_season(record, name, catalogue))
     }
 
     fn import_season(
         &mut self,
         record: &SeasonRecord,
         name: Option<&str>,
+        catalogue: &Catalogue,
     ) -> Result<ImportSummary, StoreError> {
         let mut summary = ImportSummary::default();
         let season = record.season.ok_or_else(|| StoreError::NoSuchSeason {
@@ -55,12 +88,25 @@ impl<'c> Writer<'c> {
             what: "season in the file's header".into(),
             stored: String::new(),
         })?;
-        let comp_name = name.unwrap_or(&record.competition).trim().to_string();
-        let slug = match (name, &record.slug) {
+        let file_name = name.unwrap_or(&record.competition).trim().to_string();
+        let file_slug = match (name, &record.slug) {
             // Plain ASCII, as every slug is; a slug already plain is unchanged.
             (None, Some(slug)) => Competition::slug_for(slug),
-            _ => Competition::slug_for(&comp_name),
+            _ => Competition::slug_for(&file_name),
         };
+        let entry = catalogue
+            .find(&file_name)
+            .or_else(|| record.slug.as_deref().and_then(|s| catalogue.find(s)));
+        // A known competition is stored under the catalogue's name, so that every file of
+        // it lands in one competition; one already stored under the file's own name (by an
+        // earlier matchday) or named by `--name` keeps that name.
+        let (comp_name, slug) = match entry {
+            Some(e) if name.is_none() && self.competition_by_slug(&file_slug, season)?.is_none() => {
+                (e.name().to_string(), e.slug().to_string())
+            }
+            _ => (file_name, file_slug),
+        };
+        let edition = entry.and_then(|e| e.edition(season));
         let mut known = self.known_teams()?;
 
         let mut team_ids = Vec::new();
@@ -104,30 +150,32 @@ impl<'c> Writer<'c> {
             all.dedup();
             all.len()
         };
-        let structure = choose_structure(
-            record.format.unwrap_or(Format::League),
-            &comp_name,
-            season,
-            &matches,
-        );
+        let file_format = record.format.unwrap_or(Format::League);
+        let structure = match (&record.structure, edition) {
+            (Some(structure), _) => structure.clone(),
+            (None, Some(edition)) => edition.structure().clone(),
+            (None, None) => Structure::from_facts(file_format, &StructureFacts::of_matches(&matches)),
+        };
         let format = structure.format();
         for m in &mut matches {
             m.stage = matchday_core::Stage::typed_for(format, m);
         }
-        let rules = record.rules.unwrap_or_else(|| {
-            match (format, RuleSet::guess_from_name(&comp_name, Some(season))) {
-                // An unknown group stage: the UEFA club rules are the commonest.
-                (Format::GroupsKnockout, RuleSet::EnglishHistory) => RuleSet::UefaClubGroups,
-                (_, guessed) => guessed,
-            }
-        });
-        let zones = match format {
+        let rules = record
+            .rules
+            .or(edition.map(Edition::rules))
+            .unwrap_or(RuleSet::Plain);
+        // A group stage's zones are places in each group; a league's, in its one table.
+        let table_size = match format {
+            Format::GroupsKnockout => largest_group(&matches).unwrap_or(team_count),
+            _ => team_count,
+        } as u16;
+        let zones = match (format, edition) {
             _ if !record.zones.is_empty() => record.zones.clone(),
-            Format::League => Zone::defaults_for(rules, season, team_count as u16),
-            // Zones of a group stage are the places in each group of four.
-            Format::GroupsKnockout => Zone::defaults_for(rules, season, 4),
-            Format::Knockout => Vec::new(),
+            (Format::Knockout, _) => Vec::new(),
+            (_, Some(edition)) => edition.zones(table_size),
+            (_, None) => plain_zones(&structure),
         };
+        let defaulted = edition.is_none() && record.rules.is_none() && record.structure.is_none();
         let mut competition = Competition {
             id: None,
             slug,
@@ -140,8 +188,13 @@ impl<'c> Writer<'c> {
                 .points
                 .unwrap_or_else(|| rules.regulations(season).points()),
             zones,
-            away_goals: record.away_goals.unwrap_or(false),
-            rank_by: RankBy::Points,
+            away_goals: record
+                .away_goals
+                .unwrap_or_else(|| edition.is_some_and(Edition::away_goals)),
+            rank_by: record
+                .rank_by
+                .or(edition.map(Edition::rank_by))
+                .unwrap_or(RankBy::Points),
         };
         let existing = self.competition_by_slug(&competition.slug, season)?;
         let existing_format = existing.as_ref().map(|c| c.format);
@@ -160,20 +213,10 @@ impl<'c> Writer<'c> {
         for team in team_ids {
             self.add_entrant(id, team)?;
         }
-        // A competition-season new to the store whose file has each match once: every
-        // match is new, with nothing stored to look up.
-        let all_new = existing_format.is_none() && {
-            let mut seen = foldhash::HashSet::with_capacity_and_hasher(matches.len(), Default::default());
-            matches.iter().all(|m| {
-                seen.insert((
-                    m.pairing.home(),
-                    m.pairing.away(),
-                    m.round.as_deref().unwrap_or(""),
-                    m.leg.unwrap_or(0),
-                    m.replay,
-                ))
-            })
-        };
+        // A competition-season new to the store: every match is new, with nothing stored to
+        // look up. Two meetings of a pairing in the file are two matches (see
+        // `matchday_core::same_matches`); whether the season has room for them is checked below.
+        let all_new = existing_format.is_none();
         // The season as the file leaves it meets the same rules as a typed entry: the first
         // match refused, by its teams and day, and why.
         let checked = if all_new {
@@ -203,8 +246,13 @@ impl<'c> Writer<'c> {
             checked
         } else {
             let mut unplayed = 0;
-            for m in &matches {
-                match self.upsert_match(id, m)? {
+            let before = self.matches(id)?;
+            let league = existing_format == Some(Format::League);
+            for (m, same) in matches
+                .iter()
+                .zip(matchday_core::same_matches(&matches, &before, league))
+            {
+                match self.store_match(id, m, same.map(|at| &before[at]))? {
                     Upsert::Added => summary.matches_added += 1,
                     Upsert::Updated => summary.matches_updated += 1,
                     Upsert::Unchanged => summary.matches_unchanged += 1,
@@ -218,14 +266,15 @@ impl<'c> Writer<'c> {
                     count: unplayed,
                 });
             }
-            if existing_format.is_some() {
-                // The structure comes from every match stored, which this file may complete
-                // (a World Cup's group file, then its finals file).
+            if existing_format.is_some() && edition.is_none() && record.structure.is_none() {
+                // A structure not given by the catalogue or the file comes from every match
+                // stored, which this file may complete (a group file, then its finals file).
                 let format = match existing_format {
                     Some(Format::League) => Format::League,
                     _ => competition.format,
                 };
-                let structure = choose_structure(format, &competition.name, season, &self.matches(id)?);
+                let structure =
+                    Structure::from_facts(format, &StructureFacts::of_matches(&self.matches(id)?));
                 self.set_structure(id, &structure)?;
                 competition.set_structure(structure);
             }
@@ -266,6 +315,14 @@ impl<'c> Writer<'c> {
         summary
             .competitions
             .push(format!("{} {}", competition.name, season));
+        if defaulted && existing_format.is_none() {
+            summary.uncatalogued.push(Uncatalogued {
+                competition: format!("{} {}", competition.name, season),
+                slug: competition.slug.clone(),
+                known: entry.is_some(),
+                structure: competition.structure.clone(),
+            });
+        }
         self.keep_known_teams(known);
         Ok(summary)
     }
@@ -297,20 +354,48 @@ fn as_stored(matches: &[Match], ids: Option<&[matchday_core::MatchId]>) -> Vec<M
     stored
 }
 
-/// The structure of a competition-season of `format` (as its file reads) from its
-/// name, edition and matches. A league file may hold only its first rounds: a
-/// league meets twice unless more meetings are seen.
-fn choose_structure(
-    format: Format,
-    name: &str,
-    season: matchday_core::Season,
-    matches: &[Match],
-) -> Structure {
-    let facts = StructureFacts::of_matches(matches);
-    match format {
-        Format::League => Structure::league_for(name, season, facts.meetings),
-        _ => Structure::chosen_for(name, season, &facts),
+/// The most teams in one group of a group stage, if the matches name groups.
+fn largest_group(matches: &[Match]) -> Option<usize> {
+    let mut teams: std::collections::BTreeMap<&str, std::collections::BTreeSet<matchday_core::TeamId>> =
+        std::collections::BTreeMap::new();
+    for m in matches {
+        if let Some(g) = m.group.as_deref() {
+            teams
+                .entry(g)
+                .or_default()
+                .extend([m.pairing.home(), m.pairing.away()]);
+        }
     }
+    teams.values().map(|t| t.len()).max()
+}
+
+/// The zones of a competition the catalogue does not know: the first place of a league,
+/// the places that go on from each group or from a league phase.
+fn plain_zones(structure: &Structure) -> Vec<Zone> {
+    let Some(phase) = structure.group_phase() else {
+        return vec![Zone {
+            name: "champions".into(),
+            first: 1,
+            last: 1,
+        }];
+    };
+    phase
+        .qualification
+        .rules()
+        .iter()
+        .map(|rule| match *rule {
+            Advance::Places { first, last, .. } => Zone {
+                name: "knockout".into(),
+                first,
+                last,
+            },
+            Advance::BestPlaced { place, .. } => Zone {
+                name: "best-placed".into(),
+                first: place,
+                last: place,
+            },
+        })
+        .collect()
 }
 
 impl ImportSummary {
@@ -322,5 +407,6 @@ impl ImportSummary {
         self.matches_updated += other.matches_updated;
         self.matches_unchanged += other.matches_unchanged;
         self.deductions += other.deductions;
+        self.uncatalogued.extend(other.uncatalogued);
     }
 }

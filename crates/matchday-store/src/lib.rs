@@ -38,7 +38,7 @@ pub use edit::{
     MatchChanged, MatchChoice, MatchEdit, Renamed,
 };
 pub use error::StoreError;
-pub use import::ImportSummary;
+pub use import::{ImportSummary, Uncatalogued};
 pub use reader::{MatchFilter, Reader};
 pub use undo::Reversal;
 pub use writer::{Added, Recorded, Writer};

@@ -30,6 +30,7 @@ pub(crate) const MIGRATIONS: &[(&str, &str)] = &[
         "0008_faster_imports",
         include_str!("../migrations/0008_faster_imports.sql"),
     ),
+    ("0009_meetings", include_str!("../migrations/0009_meetings.sql")),
 ];
 
 /// The schema version from which every change to the data is logged.

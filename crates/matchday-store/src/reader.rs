@@ -473,6 +473,8 @@ impl<'c> Reader<'c> {
             points: Some(comp.points),
             zones: comp.zones,
             away_goals: Some(comp.away_goals),
+            structure: Some(comp.structure),
+            rank_by: Some(comp.rank_by),
             teams,
             deductions,
             matches,

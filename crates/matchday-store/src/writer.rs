@@ -553,30 +553,6 @@ impl<'c> Writer<'c> {
         Ok(())
     }
 
-    /// The stored match with the same identity (teams, round, leg, replay), if any.
-    fn same_match(&self, competition: CompetitionId, m: &Match) -> Result<Option<Match>, StoreError> {
-        let sql = format!(
-            "SELECT {MATCH_COLUMNS} FROM match WHERE competition_id = ?1 AND home_id = ?2 AND away_id = ?3
-             AND round = ?4 AND leg = ?5 AND replay = ?6"
-        );
-        let row = self
-            .conn()
-            .prepare_cached(&sql)?
-            .query_row(
-                params![
-                    competition.0,
-                    m.pairing.home().0,
-                    m.pairing.away().0,
-                    m.round.clone().unwrap_or_default(),
-                    m.leg.unwrap_or(0),
-                    m.replay
-                ],
-                MatchRow::from_row,
-            )
-            .optional()?;
-        row.map(MatchRow::into_match).transpose()
-    }
-
     /// Stores matches from a file known to be new to the store, in order; returns their ids.
     pub(crate) fn insert_new_matches(
         &mut self,
@@ -589,16 +565,18 @@ impl<'c> Writer<'c> {
         Ok(self.insert_matches(competition, matches)?)
     }
 
-    /// Stores a match from a file: added if new, updated if its facts changed.
+    /// Stores a match from a file: added if new (`same` is none), updated if its facts
+    /// differ from `same`, the stored match it is (see [`matchday_core::same_matches`]).
     /// Returns whether it was added, updated or left alone; a stored result
     /// the file has as a fixture is left alone and reported, for the import to refuse.
-    pub(crate) fn upsert_match(
+    pub(crate) fn store_match(
         &mut self,
         competition: CompetitionId,
         m: &Match,
+        same: Option<&Match>,
     ) -> Result<Upsert, StoreError> {
         check_round(m)?;
-        match self.same_match(competition, m)? {
+        match same.cloned() {
             None => {
                 self.insert_match(competition, m)?;
                 Ok(Upsert::Added)
@@ -712,22 +690,23 @@ impl<'c> Writer<'c> {
         if let Some(fixture) = fixture {
             return Ok(ResultTarget::FixtureOfAnotherDay(fixture.clone()));
         }
-        // In a league the same club is at home to the same opponent once a
-        // season, so a second such result is a mistake; so is a second match
-        // with the same teams, round and leg. Either is the stored match on
-        // another day, which `replace` never touches: that is an edit.
+        // In a league of two meetings the same club is at home to the same opponent
+        // once a season, so a second such result is a mistake; so is a second match
+        // with the same teams, round and leg in a cup. Either is the stored match on
+        // another day, which `replace` never touches: that is an edit. Where clubs
+        // meet more often (Scotland), the season's checks count the meetings.
+        let league = competition.format == matchday_core::Format::League;
+        let once_at_home = competition.structure.league_meetings().is_some_and(|n| n <= 2);
         let earlier = stored.iter().find(|s| {
-            competition.format == matchday_core::Format::League
+            (league
+                && once_at_home
                 && m.round.is_none()
                 && s.pairing == m.pairing
-                && s.status.result().is_some()
+                && s.status.result().is_some())
+                || matchday_core::same_tie(s, m, league)
         });
-        let earlier = match earlier {
-            Some(s) => Some(s.clone()),
-            None => self.same_match(id, m)?,
-        };
         match earlier {
-            Some(stored) => Err(already_stored(&name, &stored)),
+            Some(stored) => Err(already_stored(&name, stored)),
             None => Ok(ResultTarget::New),
         }
     }
@@ -791,8 +770,13 @@ impl<'c> Writer<'c> {
                 date: m.date,
             });
         }
-        if let Some(stored) = self.same_match(id, m)? {
-            return Err(already_stored(&name, &stored));
+        let league = competition.format == matchday_core::Format::League;
+        if let Some(stored) = self
+            .matches(id)?
+            .iter()
+            .find(|s| matchday_core::same_tie(s, m, league))
+        {
+            return Err(already_stored(&name, stored));
         }
         self.check_match(competition, None, m)?;
         Ok(self.insert_match(id, m)?)
@@ -1140,10 +1124,11 @@ mod tests {
             for m in &mut matches {
                 m.id = None;
             }
-            // The same matches again, under the same identity: the unique index refuses
-            // the batch (a repeat of the first rows' ids is never taken as new).
-            let twice: Vec<Match> = matches.iter().cycle().take(INSERT_BATCH).cloned().collect();
-            w.insert_new_matches(first.id.unwrap(), &twice)?;
+            // A batch whose last row breaks the leg's CHECK (legs are 1 or 2): the whole
+            // statement fails, and the write with it.
+            let mut batch: Vec<Match> = matches.iter().cycle().take(INSERT_BATCH).cloned().collect();
+            batch.last_mut().unwrap().leg = Some(3);
+            w.insert_new_matches(first.id.unwrap(), &batch)?;
             Ok(())
         });
         assert!(matches!(failed, Err(StoreError::Sqlite(_))), "{failed:?}");

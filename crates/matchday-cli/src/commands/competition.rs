@@ -1,6 +1,6 @@
 //! `matchday competition add`, `matchday competition set` and `matchday competitions`.
 
-use matchday_core::{Competition, Format, PointsScheme, RankBy, RuleSet, Season, Zone};
+use matchday_core::{Catalogue, Competition, Edition, Format, PointsScheme, RankBy, RuleSet, Season, Zone};
 use matchday_store::Store;
 use serde::Serialize;
 
@@ -38,8 +38,8 @@ The presets, with their sources and seasons, are listed in docs/regulations.md."
 pub struct RegulationsArgs {
     /// The regulations preset: premier-league, efl, uefa-club-groups, uefa-league-phase,
     /// uefa-euro-finals, fifa-world-cup-2018, fifa-world-cup-2026, la-liga, serie-a, bundesliga,
-    /// austrian-bundesliga, scottish-premiership, english-history or points-per-game
-    /// [add: guessed from the name and season]
+    /// austrian-bundesliga, scottish-premiership, english-history, football-league-1992,
+    /// points-per-game, ligue-1 or plain [add: the catalogue's for the season, else plain]
     #[arg(long, value_parser = parse_rules)]
     pub rules: Option<RuleSet>,
 
@@ -48,7 +48,7 @@ pub struct RegulationsArgs {
     pub points: Option<PointsScheme>,
 
     /// A named band of positions, e.g. champions-league=1-4 (repeat for more; replaces the stored ones)
-    /// [add: the preset's usual zones for the season, once the league has teams]
+    /// [add: none]
     #[arg(long = "zones", value_name = "NAME=FIRST-LAST", value_parser = parse_zone)]
     pub zones: Vec<Zone>,
 
@@ -70,9 +70,10 @@ pub struct AddArgs {
     #[command(flatten)]
     pub regulations: RegulationsArgs,
 
-    /// How it is played: league, knockout or groups-knockout
-    #[arg(long, default_value = "league", value_parser = parse_format)]
-    pub format: Format,
+    /// How it is played: league, knockout or groups-knockout [default: the catalogue's
+    /// stages for a competition it knows, else league]
+    #[arg(long, value_parser = parse_format)]
+    pub format: Option<Format>,
 
     /// A short name for the command line [default: from the name]
     #[arg(long)]
@@ -118,14 +119,14 @@ fn parse_rank_by(text: &str) -> Result<RankBy, String> {
     text.parse().map_err(|e: matchday_core::Error| e.to_string())
 }
 
-pub fn run(store: &mut Store, args: Args) -> anyhow::Result<String> {
+pub fn run(store: &mut Store, args: Args, catalogue: &Catalogue) -> anyhow::Result<String> {
     match args.action {
-        Action::Add(add) => add_competition(store, add),
+        Action::Add(add) => add_competition(store, add, catalogue),
         Action::Set(set) => set_regulations(store, set),
     }
 }
 
-fn add_competition(store: &mut Store, add: AddArgs) -> anyhow::Result<String> {
+fn add_competition(store: &mut Store, add: AddArgs, catalogue: &Catalogue) -> anyhow::Result<String> {
     let name = add.name.trim().to_string();
     anyhow::ensure!(!name.is_empty(), "a competition needs a name");
     let slug = match &add.slug {
@@ -137,16 +138,24 @@ fn add_competition(store: &mut Store, add: AddArgs) -> anyhow::Result<String> {
         "'{name}' has no letters or digits to make a slug from; add --slug"
     );
     let regs = add.regulations;
+    // A competition the catalogue knows gets its edition's rules and stages; any other
+    // the plain rules and the structure its --format names.
+    let edition = catalogue.find(&name).and_then(|e| e.edition(add.season));
     let rules = regs
         .rules
-        .unwrap_or_else(|| RuleSet::guess_from_name(&name, Some(add.season)));
+        .or(edition.map(Edition::rules))
+        .unwrap_or(RuleSet::Plain);
+    let structure = match (edition, add.format) {
+        (Some(edition), None) => edition.structure().clone(),
+        (_, format) => matchday_core::Structure::of_format(format.unwrap_or(Format::League)),
+    };
     let competition = Competition {
         id: None,
         slug,
         name,
         season: add.season,
-        format: add.format,
-        structure: matchday_core::Structure::of_format(add.format),
+        format: structure.format(),
+        structure,
         rules,
         points: regs
             .points

@@ -3,9 +3,9 @@
 use std::path::PathBuf;
 
 use anyhow::{Context, bail};
-use matchday_core::SeasonRecord;
+use matchday_core::{Catalogue, SeasonRecord};
 use matchday_formats::FileFormat;
-use matchday_store::{ImportSummary, Store, StoreError};
+use matchday_store::{ImportSummary, Store, StoreError, Uncatalogued};
 
 /// Store seasons from files
 ///
@@ -56,7 +56,7 @@ pub fn parse_format(name: &str) -> Result<FileFormat, String> {
     FileFormat::named(name).map_err(|e| e.to_string())
 }
 
-pub fn run(store: &mut Store, args: Args) -> anyhow::Result<String> {
+pub fn run(store: &mut Store, args: Args, catalogue: &Catalogue) -> anyhow::Result<String> {
     if args.name.is_some() && args.files.len() > 1 {
         bail!("--name applies to one file, but {} were given", args.files.len());
     }
@@ -66,7 +66,7 @@ pub fn run(store: &mut Store, args: Args) -> anyhow::Result<String> {
     // Rows the readers left out on purpose (engsoccerdata's undated rows, FA Cup walkovers), by file.
     let mut left_out: Vec<String> = Vec::new();
     // One bulk write around every file: the matches are logged once, at its end.
-    let summary = store.write_in_bulk(|w| import_files(w, &args, &mut left_out))?;
+    let summary = store.write_in_bulk(|w| import_files(w, &args, catalogue, &mut left_out))?;
     let mut out = describe(&summary);
     for line in &left_out {
         out.push_str(line);
@@ -79,6 +79,7 @@ pub fn run(store: &mut Store, args: Args) -> anyhow::Result<String> {
 fn import_files(
     w: &mut matchday_store::Writer<'_>,
     args: &Args,
+    catalogue: &Catalogue,
     left_out: &mut Vec<String>,
 ) -> anyhow::Result<ImportSummary> {
     let mut total = ImportSummary::default();
@@ -91,7 +92,7 @@ fn import_files(
         bar.set_message(path.display().to_string());
         for record in records {
             bar.inc(1);
-            match w.import(&record, args.name.as_deref()) {
+            match w.import_with(&record, args.name.as_deref(), catalogue) {
                 Ok(one) => total.absorb(one),
                 Err(StoreError::WouldUnplayResults {
                     competition,
@@ -99,7 +100,7 @@ fn import_files(
                     count,
                 }) => unplayed.push((competition, slug, count)),
                 Err(e) => {
-                    return Err(imported_refusal(w, &record, args.name.as_deref(), e)
+                    return Err(imported_refusal(w, &record, args.name.as_deref(), catalogue, e)
                         .context(path.display().to_string()));
                 }
             }
@@ -200,9 +201,18 @@ fn imported_refusal(
     w: &matchday_store::Writer<'_>,
     record: &SeasonRecord,
     name: Option<&str>,
+    catalogue: &Catalogue,
     err: matchday_store::StoreError,
 ) -> anyhow::Error {
-    let competition = w.find_competition(name.unwrap_or(&record.competition), record.season, None);
+    // Stored under the catalogue's name, or failing that the file's own.
+    let competition = catalogue
+        .find(name.unwrap_or(&record.competition))
+        .filter(|_| name.is_none())
+        .and_then(|e| w.find_competition(e.slug(), record.season, None).ok())
+        .map_or_else(
+            || w.find_competition(name.unwrap_or(&record.competition), record.season, None),
+            Ok,
+        );
     match (w.team_names(), competition) {
         (Ok(names), Ok(competition)) => crate::refusal::worded(err, &names, &competition),
         _ => err.into(),
@@ -211,7 +221,7 @@ fn imported_refusal(
 
 fn describe(s: &ImportSummary) -> String {
     let count = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
-    format!(
+    let mut out = format!(
         "imported {}: {} added, {} updated, {} unchanged; {}; {}\n",
         s.competitions.join(", "),
         count(s.matches_added, "match", "matches"),
@@ -219,7 +229,46 @@ fn describe(s: &ImportSummary) -> String {
         s.matches_unchanged,
         count(s.teams_created, "new team", "new teams"),
         count(s.deductions, "deduction", "deductions"),
+    );
+    for u in &s.uncatalogued {
+        out.push_str(&uncatalogued(u));
+    }
+    out
+}
+
+/// The one line saying a competition got the plain default, and how to choose.
+fn uncatalogued(u: &Uncatalogued) -> String {
+    let not_known = if u.known {
+        "the catalogue has no edition for this season"
+    } else {
+        "not in the catalogue"
+    };
+    let stages: Vec<String> = u.structure.phases().iter().map(describe_stage).collect();
+    format!(
+        "note: {} is {not_known}: stored as {} under the plain rules (3 points for a win; points, goal \
+         difference, goals scored); choose others with `matchday competition set {} --rules NAME`, or add \
+         it to a catalogue file of your own (--catalogue FILE, see docs/catalogue.md)\n",
+        u.competition,
+        stages.join(" then "),
+        u.slug,
     )
+}
+
+/// "a league of 2 meetings", "a knockout".
+fn describe_stage(p: &matchday_core::Phase) -> String {
+    use matchday_core::PhaseKind;
+    match &p.kind {
+        PhaseKind::League { meetings } => format!("a league of {meetings} meetings"),
+        PhaseKind::Groups { meetings } => format!(
+            "groups of {meetings} meeting{}",
+            if *meetings == 1 { "" } else { "s" }
+        ),
+        PhaseKind::LeaguePhase { teams, matches_each } => {
+            format!("a league phase of {teams} teams, {matches_each} matches each")
+        }
+        PhaseKind::Split(rules) => format!("a split after {} rounds", rules.rounds_before()),
+        PhaseKind::Knockout { .. } => "a knockout".to_string(),
+    }
 }
 
 #[cfg(test)]

@@ -48,6 +48,8 @@ pub fn run(cli: Cli) -> anyhow::Result<String> {
         _ => {}
     }
     crate::render::screen::install(cli.screen);
+    let catalogue_path = cli.catalogue;
+    let catalogue = || crate::catalogue::load(catalogue_path.as_deref());
     let path = database_path(cli.db)?;
     // Backup and restore open the database themselves: a backup copies a file of any
     // schema version as it is, and a restore checks its file before touching the database.
@@ -74,9 +76,9 @@ pub fn run(cli: Cli) -> anyhow::Result<String> {
         Command::Backup(_) | Command::Restore(_) | Command::Completions(_) | Command::Man(_) => {
             unreachable!("handled above")
         }
-        Command::Import(args) => import::run(&mut store, args),
+        Command::Import(args) => import::run(&mut store, args, &catalogue()?),
         Command::Export(args) => export::run(&store, args),
-        Command::Competition(args) => competition::run(&mut store, args),
+        Command::Competition(args) => competition::run(&mut store, args, &catalogue()?),
         Command::Competitions(args) => competition::list(&store, args),
         Command::Team(args) => team::run(&mut store, args),
         Command::Teams(args) => team::list(&store, args),

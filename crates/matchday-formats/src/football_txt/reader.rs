@@ -235,8 +235,19 @@ impl Reader {
             return Err(ParseError::new(line, format!("cannot read heading \"{text}\"")));
         }
         // At the top level the last part names the round (`Finals, Round of 16`,
-        // `League, Matchday 1`); below it every part does (`Pathway 1, Final`).
-        let round = if depth <= 1 {
+        // `League, Matchday 1`); below it every part does (`Pathway 1, Final`). A
+        // knockout stage played over matchdays (`Playoffs, Matchday 1`, UEFA's knockout
+        // play-offs from 2024-25) is that stage's round, its matchdays the ties' legs:
+        // it is not another matchday of the league phase.
+        let matchday_of_cup_stage = rounds.len() >= 2
+            && rounds
+                .last()
+                .is_some_and(|r| r.to_lowercase().starts_with("matchday"))
+            && super::derive::is_cup_round(&rounds[rounds.len() - 2]);
+        let round = if depth <= 1 && matchday_of_cup_stage {
+            rounds.pop();
+            rounds.pop()
+        } else if depth <= 1 {
             rounds.pop()
         } else {
             (!rounds.is_empty()).then(|| rounds.join(", "))

@@ -1,0 +1,543 @@
+//! The catalogue of competitions, held as data: for each competition its names
+//! in every source, who plays it, and its editions by season range, each with
+//! its stages, regulations and zones.
+//!
+//! The code holds the grammar (stages, presets, zones); the entries are text,
+//! `data/catalogue.toml` bundled and a user's own file read over it, so a new
+//! competition, or a new era of one, is an entry and no Rust. Nothing else in
+//! matchday decides a competition's structure or rules from its name: a file's
+//! competition is looked up here by name, alias or code, and one that is not
+//! here gets the plain default, said as such.
+//!
+//! ```
+//! use matchday_core::{Catalogue, RuleSet, Season};
+//! let catalogue = Catalogue::bundled();
+//! let scotland = catalogue.find("Scottish Premiership").unwrap();
+//! let edition = scotland.edition(Season::starting(2020)).unwrap();
+//! assert_eq!(edition.rules(), RuleSet::ScottishPremiership);
+//! assert!(edition.structure().split().is_some());
+//! assert_eq!(catalogue.find("SC0").unwrap().slug(), scotland.slug());
+//! ```
+//!
+//! # The grammar
+//! A catalogue is TOML: `[[competition]]` tables, each with `name`, optional
+//! `slug`, `country`, `teams` (`men` or `women`), `tier` (1 for a top league;
+//! honours count a tier-1 league's title as a league title), `aliases` (other
+//! names and codes, matched ignoring case, accents and punctuation) and one or more
+//! `[[competition.edition]]` tables: `seasons` (`"2023-24"`, `"1992-93.."`,
+//! `"..2017-18"`, `"1998..2022"`: bounds by the year a season starts, inclusive),
+//! `rules` (a preset name), `stages` (the structure: see [`crate::Phase`]),
+//! `zones` (`"champions=1"`, `"champions-league=1-4"`, `"relegation=last 3"`;
+//! in a group stage, places in each group), and optional `tier`, `away_goals`,
+//! `rank_by` (`points` or `points-per-game`). The first edition whose seasons
+//! hold a season is that season's.
+
+use std::sync::LazyLock;
+
+use serde::Deserialize;
+
+use crate::{Phase, RankBy, RuleSet, Season, Structure, Zone, normalize_name};
+
+/// What is wrong with a catalogue, naming the entry.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CatalogueError {
+    /// The text is not TOML of the catalogue's shape.
+    #[error("{origin}: {message}")]
+    Syntax {
+        /// Where the text came from.
+        origin: String,
+        /// The parser's message, with its line.
+        message: String,
+    },
+    /// An entry that cannot be.
+    #[error("{origin}: competition '{entry}': {why}")]
+    Entry {
+        /// Where the text came from.
+        origin: String,
+        /// The entry's name.
+        entry: String,
+        /// What is wrong.
+        why: String,
+    },
+}
+
+/// Men's or women's football.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Teams {
+    /// Men's teams.
+    #[default]
+    Men,
+    /// Women's teams.
+    Women,
+}
+
+/// Where a zone lies: fixed places, or the last places of a table of any size.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Places {
+    Range(u16, u16),
+    /// From the `.0`-th last place to the `.1`-th last (`last 3` is 3 to 1, `last 3-3` the third from bottom).
+    FromBottom(u16, u16),
+}
+
+/// A zone of an edition, resolved against a table's size by [`Edition::zones`].
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+struct ZoneSpec {
+    name: String,
+    places: Places,
+}
+
+impl ZoneSpec {
+    fn parse(text: &str) -> Option<ZoneSpec> {
+        let (name, places) = text.split_once('=')?;
+        let places = places.trim();
+        if let Some(n) = places.strip_prefix("last") {
+            let count = |t: &str| t.trim().parse::<u16>().ok().filter(|&n| n >= 1);
+            let (from, to) = match n.trim() {
+                "" => (1, 1),
+                n => match n.split_once('-') {
+                    Some((a, b)) => (count(a)?, count(b)?),
+                    None => (count(n)?, 1),
+                },
+            };
+            if from < to {
+                return None;
+            }
+            // The name is checked by the zone grammar itself.
+            let zone: Zone = format!("{name}=1").parse().ok()?;
+            return Some(ZoneSpec {
+                name: zone.name,
+                places: Places::FromBottom(from, to),
+            });
+        }
+        let zone: Zone = text.parse().ok()?;
+        Some(ZoneSpec {
+            name: zone.name,
+            places: Places::Range(zone.first, zone.last),
+        })
+    }
+
+    fn resolve(&self, teams: u16) -> Option<Zone> {
+        let (first, last) = match self.places {
+            Places::Range(first, last) => (first, last),
+            Places::FromBottom(from, to) if from <= teams => (teams - from + 1, teams - to + 1),
+            Places::FromBottom(..) => return None,
+        };
+        (last <= teams.max(1)).then(|| Zone {
+            name: self.name.clone(),
+            first,
+            last,
+        })
+    }
+}
+
+/// One era of a competition: the seasons it covers and how they were played.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Edition {
+    from: Option<i32>,
+    until: Option<i32>,
+    rules: RuleSet,
+    structure: Structure,
+    zones: Vec<ZoneSpec>,
+    tier: Option<u8>,
+    away_goals: bool,
+    rank_by: RankBy,
+}
+
+impl Edition {
+    /// Whether `season` is one of this edition's.
+    pub fn covers(&self, season: Season) -> bool {
+        let year = season.start_year();
+        self.from.is_none_or(|f| f <= year) && self.until.is_none_or(|u| year <= u)
+    }
+
+    /// The regulations preset.
+    pub fn rules(&self) -> RuleSet {
+        self.rules
+    }
+
+    /// The stages.
+    pub fn structure(&self) -> &Structure {
+        &self.structure
+    }
+
+    /// The zones of a table of `teams` (of a group, in a group stage); a zone that
+    /// does not fit the table is left out.
+    pub fn zones(&self, teams: u16) -> Vec<Zone> {
+        self.zones.iter().filter_map(|z| z.resolve(teams)).collect()
+    }
+
+    /// Whether away goals decide level two-legged ties.
+    pub fn away_goals(&self) -> bool {
+        self.away_goals
+    }
+
+    /// What ranks first.
+    pub fn rank_by(&self) -> RankBy {
+        self.rank_by
+    }
+}
+
+/// One competition of the catalogue.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    name: String,
+    slug: String,
+    country: Option<String>,
+    teams: Teams,
+    tier: Option<u8>,
+    aliases: Vec<String>,
+    keys: Vec<String>,
+    editions: Vec<Edition>,
+}
+
+impl Entry {
+    /// The name matchday stores it under: "Premier League".
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The slug: "premier-league".
+    pub fn slug(&self) -> &str {
+        &self.slug
+    }
+
+    /// The country (or confederation), when the entry gives one.
+    pub fn country(&self) -> Option<&str> {
+        self.country.as_deref()
+    }
+
+    /// Men's or women's.
+    pub fn teams(&self) -> Teams {
+        self.teams
+    }
+
+    /// The other names it goes by.
+    pub fn aliases(&self) -> &[String] {
+        &self.aliases
+    }
+
+    /// The league tier in `season` (1 for a top league), when known.
+    pub fn tier(&self, season: Season) -> Option<u8> {
+        self.edition(season).and_then(|e| e.tier).or(self.tier)
+    }
+
+    /// The edition that covers `season`: the first listed that does.
+    pub fn edition(&self, season: Season) -> Option<&Edition> {
+        self.editions.iter().find(|e| e.covers(season))
+    }
+
+    /// Whether `name` (normalised) is this entry's name, slug or an alias.
+    fn answers_to(&self, key: &str) -> bool {
+        self.keys.iter().any(|k| k == key)
+    }
+}
+
+/// The competitions matchday knows; see the module's documentation for the grammar.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Catalogue {
+    entries: Vec<Entry>,
+}
+
+/// The bundled catalogue's text.
+const BUNDLED: &str = include_str!("../../../data/catalogue.toml");
+
+static BUNDLED_CATALOGUE: LazyLock<Catalogue> = LazyLock::new(|| {
+    Catalogue::parse(BUNDLED, "data/catalogue.toml").expect("the bundled catalogue is checked by its tests")
+});
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileData {
+    #[serde(default)]
+    competition: Vec<EntryData>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EntryData {
+    name: String,
+    slug: Option<String>,
+    country: Option<String>,
+    #[serde(default)]
+    teams: Teams,
+    tier: Option<u8>,
+    #[serde(default)]
+    aliases: Vec<String>,
+    #[serde(default)]
+    edition: Vec<EditionData>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EditionData {
+    seasons: String,
+    rules: String,
+    stages: Vec<Phase>,
+    #[serde(default)]
+    zones: Vec<String>,
+    tier: Option<u8>,
+    #[serde(default)]
+    away_goals: bool,
+    rank_by: Option<String>,
+}
+
+/// A bound of a season range: the year the season starts.
+fn season_year(text: &str) -> Option<i32> {
+    text.trim().parse::<Season>().ok().map(Season::start_year)
+}
+
+impl Catalogue {
+    /// The catalogue bundled with matchday (`data/catalogue.toml`).
+    pub fn bundled() -> &'static Catalogue {
+        &BUNDLED_CATALOGUE
+    }
+
+    /// Reads a catalogue from its text; `origin` names it in errors.
+    ///
+    /// # Errors
+    /// [`CatalogueError`] for text that is not TOML of the catalogue's shape, and for
+    /// an entry without a name or edition, with a season range, preset, stage or zone
+    /// that cannot be read, or with a name or alias another entry answers to.
+    pub fn parse(text: &str, origin: &str) -> Result<Catalogue, CatalogueError> {
+        let data: FileData = toml::from_str(text).map_err(|e| CatalogueError::Syntax {
+            origin: origin.to_string(),
+            message: e.to_string().trim_end().replace('\n', " "),
+        })?;
+        let mut entries: Vec<Entry> = Vec::with_capacity(data.competition.len());
+        for e in data.competition {
+            let bad = |why: String| CatalogueError::Entry {
+                origin: origin.to_string(),
+                entry: e.name.clone(),
+                why,
+            };
+            let name = e.name.trim().to_string();
+            if name.is_empty() {
+                return Err(bad("a competition needs a name".into()));
+            }
+            let slug = crate::Competition::slug_for(e.slug.as_deref().unwrap_or(&name));
+            if e.edition.is_empty() {
+                return Err(bad(
+                    "a competition needs at least one [[competition.edition]]".into()
+                ));
+            }
+            let mut editions = Vec::with_capacity(e.edition.len());
+            for ed in e.edition {
+                let (from, until) = match ed.seasons.split_once("..") {
+                    Some((a, b)) => {
+                        let bound = |t: &str| -> Result<Option<i32>, CatalogueError> {
+                            if t.trim().is_empty() {
+                                Ok(None)
+                            } else {
+                                season_year(t)
+                                    .map(Some)
+                                    .ok_or_else(|| bad(format!("cannot read seasons \"{}\"", ed.seasons)))
+                            }
+                        };
+                        (bound(a)?, bound(b)?)
+                    }
+                    None => {
+                        let year = season_year(&ed.seasons)
+                            .ok_or_else(|| bad(format!("cannot read seasons \"{}\"", ed.seasons)))?;
+                        (Some(year), Some(year))
+                    }
+                };
+                if let (Some(f), Some(u)) = (from, until)
+                    && f > u
+                {
+                    return Err(bad(format!("seasons \"{}\" run backwards", ed.seasons)));
+                }
+                let rules: RuleSet = ed.rules.parse().map_err(|_| {
+                    bad(format!(
+                        "no preset '{}' (presets: {})",
+                        ed.rules,
+                        RuleSet::names()
+                    ))
+                })?;
+                let structure = Structure::new(ed.stages).map_err(|err| bad(err.to_string()))?;
+                let zones = ed
+                    .zones
+                    .iter()
+                    .map(|z| ZoneSpec::parse(z).ok_or_else(|| bad(format!("cannot read zone \"{z}\""))))
+                    .collect::<Result<Vec<_>, _>>()?;
+                let rank_by = match &ed.rank_by {
+                    Some(r) => r
+                        .parse()
+                        .map_err(|_| bad(format!("cannot read rank_by \"{r}\"")))?,
+                    None => RankBy::Points,
+                };
+                editions.push(Edition {
+                    from,
+                    until,
+                    rules,
+                    structure,
+                    zones,
+                    tier: ed.tier,
+                    away_goals: ed.away_goals,
+                    rank_by,
+                });
+            }
+            let mut keys: Vec<String> = std::iter::once(name.as_str())
+                .chain(std::iter::once(slug.as_str()))
+                .chain(e.aliases.iter().map(String::as_str))
+                .map(normalize_name)
+                .filter(|k| !k.is_empty())
+                .collect();
+            keys.sort();
+            keys.dedup();
+            for other in &entries {
+                if let Some(key) = keys.iter().find(|k| other.answers_to(k)) {
+                    return Err(bad(format!("'{key}' is also a name of '{}'", other.name)));
+                }
+            }
+            entries.push(Entry {
+                name,
+                slug,
+                country: e.country,
+                teams: e.teams,
+                tier: e.tier,
+                aliases: e.aliases,
+                keys,
+                editions,
+            });
+        }
+        Ok(Catalogue { entries })
+    }
+
+    /// This catalogue with `over`'s entries put first: an entry of `over` that answers
+    /// to any name of one of this catalogue's replaces it (a user's file overrides).
+    /// The replaced entry's names stay names of the one replacing it, so a file found
+    /// by a code (`SC0`) still finds the user's entry.
+    pub fn overridden_by(self, over: Catalogue) -> Catalogue {
+        let mut entries = over.entries;
+        let users = entries.len();
+        for e in self.entries {
+            match entries[..users]
+                .iter_mut()
+                .find(|o| e.keys.iter().any(|k| o.answers_to(k)))
+            {
+                Some(o) => {
+                    for key in e.keys {
+                        if !o.keys.contains(&key) {
+                            o.keys.push(key);
+                        }
+                    }
+                }
+                None => entries.push(e),
+            }
+        }
+        Catalogue { entries }
+    }
+
+    /// The entry that answers to `name` (its name, slug, an alias or a code),
+    /// matched ignoring case, accents and punctuation.
+    pub fn find(&self, name: &str) -> Option<&Entry> {
+        let key = normalize_name(name);
+        self.entries.iter().find(|e| e.answers_to(&key))
+    }
+
+    /// Every entry, in the catalogue's order.
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Format, PhaseKind};
+
+    #[test]
+    fn the_bundled_catalogue_loads_and_every_entry_has_a_current_edition_or_an_end() {
+        let catalogue = Catalogue::bundled();
+        assert!(catalogue.entries().len() >= 20);
+        for e in catalogue.entries() {
+            assert!(catalogue.find(e.name()).is_some_and(|f| f.slug() == e.slug()));
+            for alias in e.aliases() {
+                assert_eq!(catalogue.find(alias).map(Entry::slug), Some(e.slug()), "{alias}");
+            }
+        }
+    }
+
+    #[test]
+    fn zones_resolve_against_the_table() {
+        let spec = ZoneSpec::parse("relegation=last 3").unwrap();
+        assert_eq!(spec.resolve(20), Some("relegation=18-20".parse().unwrap()));
+        assert_eq!(spec.resolve(24), Some("relegation=22-24".parse().unwrap()));
+        assert_eq!(spec.resolve(2), None);
+        let fixed = ZoneSpec::parse("champions-league=1-4").unwrap();
+        assert_eq!(fixed.resolve(3), None);
+        let play_off = ZoneSpec::parse("relegation-play-off=last 3-3").unwrap();
+        assert_eq!(
+            play_off.resolve(18),
+            Some("relegation-play-off=16".parse().unwrap())
+        );
+        assert!(ZoneSpec::parse("relegation=last 0").is_none());
+        assert!(ZoneSpec::parse("relegation=last 1-2").is_none());
+        assert!(ZoneSpec::parse("bad name=1").is_none());
+    }
+
+    #[test]
+    fn entries_are_checked_naming_the_entry() {
+        let one = |body: &str| Catalogue::parse(body, "test.toml");
+        let league = r#"
+            [[competition]]
+            name = "Highland League"
+            aliases = ["HFL"]
+            [[competition.edition]]
+            seasons = "2010-11.."
+            rules = "plain"
+            stages = [{ name = "League", kind = "league", meetings = 2 }]
+            zones = ["champions=1"]
+        "#;
+        let c = one(league).unwrap();
+        let e = c.find("hfl").unwrap();
+        assert_eq!(e.slug(), "highland-league");
+        assert!(e.edition(Season::starting(2009)).is_none());
+        let ed = e.edition(Season::starting(2024)).unwrap();
+        assert_eq!(ed.structure().format(), Format::League);
+        assert_eq!(ed.structure().phases()[0].kind, PhaseKind::League { meetings: 2 });
+        let broken = |from: &str, to: &str| one(&league.replace(from, to)).unwrap_err().to_string();
+        assert!(
+            broken("\"plain\"", "\"plane\"").contains("competition 'Highland League': no preset 'plane'")
+        );
+        assert!(broken("2010-11..", "2010-11..2001").contains("run backwards"));
+        assert!(broken("meetings = 2", "meetings = 0").contains("meetings must be at least 1"));
+        assert!(broken("champions=1", "champions=x").contains("cannot read zone"));
+        assert!(broken("rules =", "rulez =").contains("test.toml"));
+        // Two entries answering to one name.
+        let twice = format!(
+            "{league}\n{}",
+            league.replace("Highland League", "Lowland League")
+        );
+        assert!(
+            one(&twice)
+                .unwrap_err()
+                .to_string()
+                .contains("'hfl' is also a name of 'Highland League'")
+        );
+    }
+
+    #[test]
+    fn a_users_entry_overrides_the_bundled_one() {
+        let mine = Catalogue::parse(
+            r#"
+            [[competition]]
+            name = "Scottish Premiership"
+            [[competition.edition]]
+            seasons = "2000-01.."
+            rules = "plain"
+            stages = [{ name = "League", kind = "league", meetings = 4 }]
+            "#,
+            "mine.toml",
+        )
+        .unwrap();
+        let both = Catalogue::bundled().clone().overridden_by(mine);
+        let scots = both.find("SC0").unwrap();
+        assert_eq!(
+            scots.edition(Season::starting(2020)).unwrap().rules(),
+            RuleSet::Plain
+        );
+        assert_eq!(both.entries().len(), Catalogue::bundled().entries().len());
+    }
+}
