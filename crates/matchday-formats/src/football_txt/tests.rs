@@ -623,3 +623,112 @@ fn one_match_stated_twice_with_different_scores_names_both_lines() {
         "Liverpool FC v Chelsea FC on 2024-01-31 is stated twice with different results: 4-1 on line 4, 2-1 here"
     );
 }
+
+/// The layout of openfootball's internationals files (Africa Cup of Nations
+/// 2019, CC0): scorers on lines of their own, the ground after `@`, and a
+/// shoot-out's winner in brackets.
+const INTERNATIONALS: &str = "= African Cup of Nations 2019\r\n\
+    \r\n\
+    [Fri Jun 21]\r\n  \
+    Egypt - Zimbabwe  1-0   @ Cairo, Egypt\r\n     \
+    Trézéguet 41'\r\n\
+    [Sat Jun 22]\r\n  \
+    DR Congo - Uganda  0-2   @ Cairo, Egypt\r\n     \
+    -; Patrick Kaddu 14' Emmanuel Okwi 48'\r\n  \
+    Guinea - Madagascar  2-2   @ Alexandria, Egypt\r\n     \
+    Sory Kaba 34' François Kamano 66' (pen.);\r\n     \
+    Anicet Abel 49' Carolus Andriamatsinoro 55'\r\n  \
+    Morocco - Namibia  1-0   @ Cairo, Egypt\r\n     \
+    Itamunua Keimuine 89' (o.g.)\r\n  \
+    Mauritania - Angola  0-0   @ Suez, Egypt\r\n  \
+    Cameroon - Ghana  0-0   @ Ismailia, Egypt\r\n\
+    [Fri Jul 5]\r\n  \
+    Morocco - Benin  1-1   @ Cairo, Egypt   [Benin wins on penalties]\r\n     \
+    Youssef En-Nesyri 76';\r\n     \
+    Moise Adilehou 53'\r\n\
+    [Sun Jul 14]\r\n  \
+    Senegal - Tunisia  1-0   @ Cairo, Egypt\r\n     \
+    Dylan Bronn 101' (o.g.)\r\n";
+
+#[test]
+fn scorer_lines_under_a_match_are_skipped() {
+    let r = parse(INTERNATIONALS).unwrap();
+    let shown: Vec<(&str, &str, String, NaiveDate, usize)> = r
+        .matches
+        .iter()
+        .map(|m| {
+            let score = m.status.result().unwrap().to_string();
+            (m.home.as_str(), m.away.as_str(), score, m.date, m.line)
+        })
+        .collect();
+    assert_eq!(
+        shown,
+        [
+            ("Egypt", "Zimbabwe", "1-0".into(), day(2019, 6, 21), 4),
+            ("DR Congo", "Uganda", "0-2".into(), day(2019, 6, 22), 7),
+            ("Guinea", "Madagascar", "2-2".into(), day(2019, 6, 22), 9),
+            ("Morocco", "Namibia", "1-0".into(), day(2019, 6, 22), 12),
+            ("Mauritania", "Angola", "0-0".into(), day(2019, 6, 22), 14),
+            ("Cameroon", "Ghana", "0-0".into(), day(2019, 6, 22), 15),
+            ("Morocco", "Benin", "1-1".into(), day(2019, 7, 5), 17),
+            ("Senegal", "Tunisia", "1-0".into(), day(2019, 7, 14), 21),
+        ]
+    );
+    // The file names no group and no round: nothing is made up for them.
+    assert!(r.matches.iter().all(|m| m.group.is_none() && m.round.is_none()));
+    // The shoot-out's score is not given, so none is stored.
+    assert_eq!(r.matches[6].status.result().unwrap().penalties(), None);
+}
+
+#[test]
+fn scorer_lines_never_hide_a_bad_line_or_a_match() {
+    let head = "= African Cup of Nations 2019\n[Fri Jun 21]\n  Egypt - Zimbabwe  1-0   @ Cairo, Egypt\n     Trézéguet 41'\n";
+    // A line after the scorers that is neither scorers nor a match is still refused.
+    for (bad, message) in [
+        (
+            "this line is not a match",
+            "cannot read match \"this line is not a match\"",
+        ),
+        ("     Trézéguet 41' and more", "cannot read match"),
+        ("     Trézéguet", "cannot read match"),
+    ] {
+        let err = parse(&format!("{head}{bad}\n")).unwrap_err();
+        assert_eq!(err.line, 5, "{bad}: {err}");
+        assert!(err.message.contains(message), "{bad}: {err}");
+    }
+    // Scorers are read only after a match.
+    let err = parse("= African Cup of Nations 2019\n[Fri Jun 21]\n     Trézéguet 41'\n").unwrap_err();
+    assert_eq!(
+        (err.line, err.message.as_str()),
+        (3, "cannot read match \"Trézéguet 41'\"")
+    );
+    // A match straight after scorers is a match.
+    let r = parse(&format!("{head}  Uganda - Zimbabwe  1-1   @ Cairo, Egypt\n")).unwrap();
+    assert_eq!(r.matches.len(), 2);
+    assert_eq!(r.matches[1].home, "Uganda");
+}
+
+#[test]
+fn a_status_after_the_ground_is_read() {
+    let head = "= African Cup of Nations 2019\n[Fri Jul 5]\n";
+    let r = parse(&format!(
+        "{head}  Morocco - Benin   @ Cairo, Egypt   [postponed]\n"
+    ))
+    .unwrap();
+    assert_eq!(r.matches[0].status, MatchStatus::Postponed);
+    for (status, why) in [
+        (
+            "1-1   @ Cairo   [Ghana wins on penalties]",
+            "it names neither team",
+        ),
+        (
+            "2-1   @ Cairo   [Benin wins on penalties]",
+            "a shoot-out follows a level score",
+        ),
+        ("1-1   @ Cairo   [Benin wins]", "cannot read status [benin wins]"),
+    ] {
+        let err = parse(&format!("{head}  Morocco - Benin  {status}\n")).unwrap_err();
+        assert_eq!(err.line, 3, "{err}");
+        assert!(err.message.contains(why), "{err}");
+    }
+}
