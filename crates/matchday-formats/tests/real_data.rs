@@ -823,3 +823,28 @@ fn africa_cup_of_nations_2019_with_scorer_lines() {
         ]
     );
 }
+
+/// The Championship 2023-24 ends with its play-offs under `== Finals`:
+/// two-legged semi-finals, legs by date, and the final at Wembley.
+#[test]
+#[ignore = "needs ../shared/data"]
+fn championship_2023_24_play_offs_have_their_legs() {
+    let r = openfootball("england/2023-24/2-championship.txt");
+    assert_eq!((r.format, r.matches.len()), (Some(Format::League), 557));
+    let play_offs: Vec<(&str, Option<&str>, Option<u8>, Venue)> = r.matches[552..]
+        .iter()
+        .map(|m| (m.home.as_str(), m.round.as_deref(), m.leg, m.venue))
+        .collect();
+    let semi = Some("Semifinals");
+    assert_eq!(
+        play_offs,
+        [
+            ("Norwich City FC", semi, Some(1), Venue::Home),
+            ("West Bromwich Albion FC", semi, Some(1), Venue::Home),
+            ("Leeds United FC", semi, Some(2), Venue::Home),
+            ("Southampton FC", semi, Some(2), Venue::Home),
+            ("Leeds United FC", Some("Final"), None, Venue::Neutral),
+        ]
+    );
+    assert!(r.matches[..552].iter().all(|m| m.leg.is_none() && !m.replay));
+}

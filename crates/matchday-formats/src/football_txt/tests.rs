@@ -1,5 +1,5 @@
 use chrono::{NaiveDate, NaiveTime};
-use matchday_core::{Format, MatchRecord, MatchStatus, Score, Season, Venue};
+use matchday_core::{Format, MatchRecord, MatchStatus, Round, Score, Season, Stage, Venue};
 
 use super::parse;
 
@@ -731,4 +731,107 @@ fn a_status_after_the_ground_is_read() {
         assert_eq!(err.line, 3, "{err}");
         assert!(err.message.contains(why), "{err}");
     }
+}
+
+/// The Championship 2021-22 as openfootball writes it (CC0), cut to the four
+/// play-off clubs' league meetings: its play-offs under one `== Playoffs`
+/// heading, the two-legged semi-finals and the final together. Forest's
+/// second leg was lost 1-2 after 90 minutes and extra time, 3-3 on
+/// aggregate, and won on penalties.
+const CHAMPIONSHIP_2021_22: &str = "= English Championship 2021/22\n\n== Regular\n\n\
+    Matchday 4\n[Sat Aug/21]\n  Sheffield United FC      1-2 (0-0)  Huddersfield Town AFC\n\n\
+    Matchday 5\n[Sat Aug/28]\n  Luton Town FC            0-0  Sheffield United FC\n\n\
+    Matchday 8\n[Sat Sep/18]\n  Huddersfield Town AFC    0-2 (0-1)  Nottingham Forest FC\n\n\
+    Matchday 11\n[Sat Oct/2]\n  Luton Town FC            0-0  Huddersfield Town AFC\n\n\
+    Matchday 16\n[Tue Nov/2]\n  Nottingham Forest FC     1-1 (0-0)  Sheffield United FC\n\n\
+    Matchday 19\n[Tue Nov/23]\n  19.45  Nottingham Forest FC     0-0  Luton Town FC\n\n\
+    Matchday 25\n[Thu Dec/30]\n  Nottingham Forest FC     0-1 (0-1)  Huddersfield Town AFC\n\n\
+    Matchday 28\n[Sat Jan/22]\n  Sheffield United FC      2-0 (0-0)  Luton Town FC\n\n\
+    Matchday 32\n[Sat Feb/12]\n  12.30  Huddersfield Town AFC    0-0  Sheffield United FC\n\n\
+    Matchday 36\n[Fri Mar/4]\n  19.45  Sheffield United FC      1-1 (0-0)  Nottingham Forest FC\n\n\
+    Matchday 41\n[Mon Apr/11]\n  19.45  Huddersfield Town AFC    2-0 (0-0)  Luton Town FC\n\n\
+    Matchday 42\n[Fri Apr/15]\n  12.30  Luton Town FC            1-0 (1-0)  Nottingham Forest FC\n\n\n\
+    == Playoffs\n\
+    [Fri May/13]\n  19.45  Luton Town FC            1-1 (1-1)  Huddersfield Town AFC\n\
+    [Sat May/14]\n  15.00  Sheffield United FC      1-2 (0-1)  Nottingham Forest FC\n\
+    [Mon May/16]\n  19.45  Huddersfield Town AFC    1-0 (0-0)  Luton Town FC\n\
+    [Tue May/17]\n  19.45  Nottingham Forest FC     3-2 pen. 1-2 a.e.t. (1-2, 1-0)  Sheffield United FC\n\
+    [Sun May/29]\n  16.30  Huddersfield Town AFC    0-1 (0-1)  Nottingham Forest FC\n";
+
+#[test]
+fn a_league_play_off_round_gives_its_two_legged_ties_their_legs() {
+    let r = parse(CHAMPIONSHIP_2021_22).unwrap();
+    assert_eq!(r.format, Some(Format::League));
+    assert_eq!(r.matches.len(), 17);
+    // One heading for the semi-finals and the final, and no replays in a league's play-off.
+    assert!(
+        r.matches[12..]
+            .iter()
+            .all(|m| m.round.as_deref() == Some("Playoffs") && !m.replay)
+    );
+    let legs: Vec<(&str, &str, Option<u8>)> = r.matches[12..]
+        .iter()
+        .map(|m| (m.home.as_str(), m.away.as_str(), m.leg))
+        .collect();
+    assert_eq!(
+        legs,
+        [
+            ("Luton Town FC", "Huddersfield Town AFC", Some(1)),
+            ("Sheffield United FC", "Nottingham Forest FC", Some(1)),
+            ("Huddersfield Town AFC", "Luton Town FC", Some(2)),
+            ("Nottingham Forest FC", "Sheffield United FC", Some(2)),
+            ("Huddersfield Town AFC", "Nottingham Forest FC", None),
+        ]
+    );
+    assert_eq!(parts(&r.matches[15]), "ft 1-2 ht 1-0 et 1-2 p 3-2");
+    // The league's matches keep no leg; the play-off is typed as a knockout round when
+    // stored, one round for the semi-finals and the final alike, which the file does not
+    // tell apart.
+    assert!(r.matches[..12].iter().all(|m| m.leg.is_none() && !m.replay));
+    let stages: Vec<Option<Stage>> = r
+        .matches
+        .iter()
+        .map(|m| Stage::typed_for_labels(Format::League, m.group.as_deref(), m.round.as_deref()))
+        .collect();
+    assert!(stages[..12].iter().all(Option::is_none));
+    assert!(
+        stages[12..]
+            .iter()
+            .all(|s| *s == Some(Stage::Knockout(Round::Playoff)))
+    );
+    // Legs go by date, whatever order the file lists them in.
+    let mut lines: Vec<&str> = CHAMPIONSHIP_2021_22.lines().collect();
+    let at = lines.iter().position(|l| l.starts_with("[Fri May/13]")).unwrap();
+    lines[at..at + 8].rotate_left(2);
+    let r = parse(&lines.join("\n")).unwrap();
+    let luton: Vec<(&str, Option<u8>)> = r
+        .matches
+        .iter()
+        .filter(|m| m.round.as_deref() == Some("Playoffs") && m.home.starts_with("Luton"))
+        .map(|m| (m.home.as_str(), m.leg))
+        .collect();
+    assert_eq!(luton, [("Luton Town FC", Some(1))]);
+}
+
+#[test]
+fn a_league_play_off_under_round_headings_keeps_its_legs() {
+    // The 2023-24 layout: `== Finals`, then `Semifinals` and `Final`.
+    let text = CHAMPIONSHIP_2021_22.replace("== Playoffs\n", "== Finals\n\nSemifinals\n");
+    let text = text.replace("[Sun May/29]", "\nFinal\n[Sun May/29]");
+    let r = parse(&text).unwrap();
+    let shown: Vec<(Option<&str>, Option<u8>, Venue)> = r.matches[12..]
+        .iter()
+        .map(|m| (m.round.as_deref(), m.leg, m.venue))
+        .collect();
+    let semi = Some("Semifinals");
+    assert_eq!(
+        shown,
+        [
+            (semi, Some(1), Venue::Home),
+            (semi, Some(1), Venue::Home),
+            (semi, Some(2), Venue::Home),
+            (semi, Some(2), Venue::Home),
+            (Some("Final"), None, Venue::Neutral),
+        ]
+    );
 }
