@@ -191,7 +191,9 @@ pub fn check_season(
 }
 
 /// In a league: both teams entered, the pairing within the meetings the
-/// stage allows, and 90 minutes with no extra time or shoot-out.
+/// stage allows, and 90 minutes with no extra time or shoot-out, except in
+/// its play-off, whose ties are settled as a cup's (the Championship's
+/// 2021-22 semi-final won on penalties after extra time).
 fn check_in_league(competition: &Competition, stored: StoredAround<'_>, new: &Match) -> Result<(), Refusal> {
     let Some(allowed) = league_meetings(competition) else {
         return Ok(());
@@ -201,10 +203,11 @@ fn check_in_league(competition: &Competition, stored: StoredAround<'_>, new: &Ma
         return Err(Refusal::NotEntered { team });
     }
     check_meetings(stored.matches, new, allowed)?;
-    if new
-        .status
-        .result()
-        .is_some_and(MatchResult::went_beyond_ninety_minutes)
+    if !is_play_off(new)
+        && new
+            .status
+            .result()
+            .is_some_and(MatchResult::went_beyond_ninety_minutes)
     {
         return Err(Refusal::BeyondNinetyMinutesInLeague);
     }
@@ -383,6 +386,7 @@ pub fn check_new_deduction(
 mod tests {
     use super::*;
     use crate::knockout::test_support::{cup, day, game, leg};
+    use crate::{Round, Stage};
 
     fn league() -> Competition {
         cup(Format::League, false)
@@ -464,6 +468,27 @@ mod tests {
             check(&[], &played("2023-08-12", 3, 4, "2-1 aet")),
             Err(Refusal::BeyondNinetyMinutesInLeague)
         );
+    }
+
+    #[test]
+    fn a_league_play_off_may_go_to_extra_time_and_penalties() {
+        // Nottingham Forest v Sheffield United, 2022: 1-2 after 90 minutes and extra time,
+        // 3-3 on aggregate, 3-2 on penalties.
+        let mut first = played("2022-05-14", 2, 1, "1-2");
+        first.round = Some("Playoffs".into());
+        first.stage = Some(Stage::Knockout(Round::Playoff));
+        first.leg = Some(1);
+        let mut second = played("2022-05-17", 1, 2, "1-2");
+        second.status = MatchStatus::Played(
+            MatchResult::parse("1-2 aet (90 min 1-2), 3-2 pens", ExtraTimeAfter::LevelAggregate).unwrap(),
+        );
+        second.round = Some("Playoffs".into());
+        second.stage = Some(Stage::Knockout(Round::Playoff));
+        second.leg = Some(2);
+        assert_eq!(check(&[first.clone()], &second), Ok(()));
+        // The aggregate still decides whether it fits: 2-1 in the first leg leaves nothing level.
+        first.status = MatchStatus::Played("1-2".parse::<MatchResult>().unwrap().swapped());
+        assert!(matches!(check(&[first], &second), Err(Refusal::SecondLeg { .. })));
     }
 
     #[test]

@@ -736,3 +736,115 @@ fn euro_2020_is_stored_as_its_edition() {
     assert_eq!(r.matches[0].date, day(2021, 6, 11));
     assert!(r.matches.iter().all(|m| season.contains(m.date)));
 }
+
+/// The Africa Cup of Nations 2019 in openfootball's internationals layout:
+/// scorers on lines of their own, the ground after `@`, shoot-out winners in
+/// brackets. The published record checked against: Group C (Algeria 9 points,
+/// 6-0; Senegal 6, 5-1; Kenya 3, 3-7; Tanzania 0, 2-8) and the final (Algeria
+/// beat Senegal 1-0 in Cairo on 19 July 2019), as reported by goal.com
+/// ("Algerije imponeert; Senegal bewijst Zuid-Afrika grote dienst", 1 July
+/// 2019) and givemesport.com ("Algeria have won the 2019 Africa Cup of
+/// Nations after 1-0 win against Senegal", 19 July 2019), and Wikipedia's
+/// "2019 Africa Cup of Nations" (52 matches).
+#[test]
+#[ignore = "needs ../shared/data"]
+fn africa_cup_of_nations_2019_with_scorer_lines() {
+    let r = openfootball("internationals/2019_african_cup_of_nations.txt");
+    assert_eq!(
+        (r.competition.as_str(), r.season),
+        ("African Cup of Nations", Some(Season::calendar(2019)))
+    );
+    assert_eq!((r.matches.len(), count(&r, "played")), (52, 52));
+    // The file labels neither groups nor rounds, and none are made up: read
+    // alone, the tournament is a list of matches.
+    assert!(r.matches.iter().all(|m| m.group.is_none() && m.round.is_none()));
+    assert_eq!(r.format, Some(Format::League));
+
+    let (matches, names) = numbered(&r);
+    let id = |team: &str| TeamId(names.iter().position(|n| n == team).unwrap() as i64);
+    let group_c: Vec<TeamId> = ["Senegal", "Tanzania", "Algeria", "Kenya"].map(id).to_vec();
+    // The group stage ended on 2 July; Senegal and Algeria met again in the final.
+    let competition = Competition {
+        id: None,
+        slug: "african-cup-of-nations".into(),
+        name: r.competition.clone(),
+        season: Season::calendar(2019),
+        format: Format::GroupsKnockout,
+        structure: matchday_core::Structure::of_format(Format::GroupsKnockout),
+        rules: RuleSet::UefaClubGroups,
+        points: PointsScheme::default(),
+        zones: Vec::new(),
+        away_goals: false,
+        rank_by: matchday_core::RankBy::Points,
+    };
+    let options = matchday_core::TableOptions {
+        as_of: Some(day(2019, 7, 2)),
+        view: matchday_core::View::Total,
+    };
+    let table = matchday_core::Standings::compute(&competition, &group_c, &matches, &[], options);
+    let rows: Vec<(&str, u16, i32, u32, u32)> = table
+        .rows
+        .iter()
+        .map(|row| {
+            let name = names[row.team.0 as usize].as_str();
+            (name, row.played, row.points, row.goals_for, row.goals_against)
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("Algeria", 3, 9, 6, 0),
+            ("Senegal", 3, 6, 5, 1),
+            ("Kenya", 3, 3, 3, 7),
+            ("Tanzania", 3, 0, 2, 8),
+        ]
+    );
+
+    let final_ = r.matches.last().unwrap();
+    assert_eq!(
+        (final_.home.as_str(), final_.away.as_str(), final_.date),
+        ("Senegal", "Algeria", day(2019, 7, 19))
+    );
+    assert_eq!(shown(final_), "0-1");
+    // The four shoot-outs name their winner but not their score: the level score is kept.
+    let shoot_outs: Vec<(&str, &str, String)> = r
+        .matches
+        .iter()
+        .filter(|m| m.date >= day(2019, 7, 5) && m.status.result().unwrap().final_score().is_level())
+        .map(|m| (m.home.as_str(), m.away.as_str(), shown(m)))
+        .collect();
+    assert_eq!(
+        shoot_outs,
+        [
+            ("Morocco", "Benin", "1-1".to_string()),
+            ("Madagascar", "DR Congo", "2-2".to_string()),
+            ("Ghana", "Tunisia", "1-1".to_string()),
+            ("Ivory Coast", "Algeria", "1-1".to_string()),
+        ]
+    );
+}
+
+/// The Championship 2023-24 ends with its play-offs under `== Finals`:
+/// two-legged semi-finals, legs by date, and the final at Wembley.
+#[test]
+#[ignore = "needs ../shared/data"]
+fn championship_2023_24_play_offs_have_their_legs() {
+    let r = openfootball("england/2023-24/2-championship.txt");
+    assert_eq!((r.format, r.matches.len()), (Some(Format::League), 557));
+    let play_offs: Vec<(&str, Option<&str>, Option<u8>, Venue)> = r.matches[552..]
+        .iter()
+        .map(|m| (m.home.as_str(), m.round.as_deref(), m.leg, m.venue))
+        .collect();
+    let semi = Some("Semifinals");
+    assert_eq!(
+        play_offs,
+        [
+            ("Norwich City FC", semi, Some(1), Venue::Home),
+            ("West Bromwich Albion FC", semi, Some(1), Venue::Home),
+            ("Leeds United FC", semi, Some(2), Venue::Home),
+            ("Southampton FC", semi, Some(2), Venue::Home),
+            ("Leeds United FC", Some("Final"), None, Venue::Neutral),
+        ]
+    );
+    assert!(r.matches[..552].iter().all(|m| m.leg.is_none() && !m.replay));
+}

@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use matchday_core::{Format, MatchRecord, Season, Venue};
+use matchday_core::{Format, MatchRecord, Season, Stage, Venue};
 
 /// A matchday defined by its dates: `▪ Matchday 1 | Fri Jun 14 - Tue Jun 18`.
 #[derive(Debug)]
@@ -169,8 +169,12 @@ pub(crate) fn label_group_rounds(matches: &mut [MatchRecord], defined_matchdays:
 /// Within one knockout round (not a group, not a final), two meetings of the
 /// same teams are the two legs of a tie when every pairing in the round meets
 /// twice (UEFA knockouts, EFL Cup semi-finals); otherwise the later meeting is
-/// a replay of a drawn tie (FA Cup).
+/// a replay of a drawn tie (FA Cup). A league's play-off has no replays: there
+/// two meetings are the legs of a tie even when the round holds single
+/// matches too, as the Championship's `== Playoffs` holds the two-legged
+/// semi-finals and the final under one heading (2021-22). Legs go by date.
 pub(crate) fn mark_legs_and_replays(matches: &mut [MatchRecord]) {
+    let league = format_of(matches) == Format::League;
     let mut rounds: HashMap<&str, HashMap<(&str, &str), Vec<usize>>> = HashMap::new();
     for (index, m) in matches.iter().enumerate() {
         let Some(round) = m.round.as_deref() else { continue };
@@ -191,10 +195,14 @@ pub(crate) fn mark_legs_and_replays(matches: &mut [MatchRecord]) {
     }
     let mut legs = Vec::new();
     let mut replays = Vec::new();
-    for pairings in rounds.values() {
+    for (round, pairings) in &rounds {
         let two_legged = pairings.values().all(|meetings| meetings.len() == 2);
+        // A league's play-off round, as the store types it; a league's `Round 5` is a matchday.
+        let play_off = league && Stage::typed_for_labels(Format::League, None, Some(round)).is_some();
         for meetings in pairings.values() {
-            if two_legged {
+            let mut meetings = meetings.clone();
+            meetings.sort_by_key(|&i| (matches[i].date, matches[i].kickoff));
+            if two_legged || (play_off && meetings.len() == 2) {
                 legs.push((meetings[0], 1));
                 legs.push((meetings[1], 2));
             } else {

@@ -16,6 +16,8 @@
 //! 14.6.24 @ München      Germany  5–1 Scotland  (aet, 3-0 pen)    a venue before the teams
 //!   Home v Away   [postponed]          statuses: postponed, cancelled, abandoned, awarded
 //!   (Wirtz 10' Musiala 19')            scorers, after a match: skipped
+//!      -; Kaddu 14' Okwi 48' (pen.)    scorers on lines of their own (internationals): skipped
+//!   Morocco - Benin  1-1  @ Cairo, Egypt  [Benin wins on penalties]   a shoot-out's winner
 //! Germany:  Neuer - Kimmich, ...       line-ups, `Penalties:`, `Referee:`, `NOTE:`: skipped
 //! <!-- ... -->                         comment blocks (final tables): skipped
 //! # ...   ## ...                       comments: skipped
@@ -36,7 +38,10 @@
 //! 90-minute score (`1-1 a.e.t., 3-4 pen.`, `2–1 (aet)`) is refused, because a
 //! stored result needs it and it is never invented; a goalless one (`0-0
 //! a.e.t.`) was goalless after 90 minutes. A two-legged tie's `(agg 3-0)` is
-//! dropped: the legs give it.
+//! dropped: the legs give it. A shoot-out's winner without its score (`1-1
+//! [Benin wins on penalties]`) is checked (a team of the match, a level score)
+//! and the match keeps the level score: a stored shoot-out is its score, and
+//! that is not invented.
 //!
 //! Refused with the line and what it is: a second header, a match before any
 //! date (a file with no dates, such as openfootball's "min" layout: a match
@@ -58,6 +63,7 @@
 mod dates;
 pub(crate) mod derive;
 mod reader;
+mod scorers;
 mod scores;
 #[cfg(test)]
 mod tests;

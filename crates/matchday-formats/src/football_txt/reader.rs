@@ -9,6 +9,7 @@ use super::derive::{
     MatchdayRange, format_of, label_group_rounds, mark_legs_and_replays, mark_neutral_venues,
     name_unnamed_groups, title_parts,
 };
+use super::scorers::is_scorer_line;
 use super::scores::split_teams;
 use crate::ParseError;
 
@@ -149,6 +150,11 @@ impl Reader {
             if open > 0 {
                 self.skipping = Skipping::Goals(open);
             }
+            self.after_match = true;
+            return Ok(());
+        }
+        if was_after_match && number.is_none() && is_scorer_line(trimmed) {
+            // Scorers on a line of their own; the next line may go on with them.
             self.after_match = true;
             return Ok(());
         }
@@ -351,9 +357,8 @@ impl Reader {
             self.kickoff = Some(time);
             body = skip_local_time(rest.trim_start());
         }
-        if let Some(at) = body.find(" @ ").or_else(|| body.find("\t@ ")) {
-            body = &body[..at];
-        }
+        // The status comes last, after any venue (`1-1  @ Cairo, Egypt  [Benin wins
+        // on penalties]`), so it is taken off first: cutting at the venue would drop it.
         let mut status_word = None;
         let trimmed = body.trim_end();
         if let Some(inner) = trimmed.strip_suffix(']')
@@ -361,6 +366,9 @@ impl Reader {
         {
             status_word = Some(inner[open + 1..].trim());
             body = &inner[..open];
+        }
+        if let Some(at) = body.find(" @ ").or_else(|| body.find("\t@ ")) {
+            body = &body[..at];
         }
         let (home, away, score) = split_teams(body.trim()).ok_or_else(bad)?;
         if score.is_none() && status_word.is_none() && (is_placeholder(home) || is_placeholder(away)) {
@@ -406,6 +414,29 @@ impl Reader {
                 // The score at the moment of abandonment does not count.
                 (w, _) if w.starts_with("abandoned") || w == "abd" => MatchStatus::Abandoned,
                 (w, Some(r)) if w.starts_with("awarded") || w == "awd" => MatchStatus::Awarded(r),
+                (w, Some(r)) if shoot_out_winner(w).is_some() => {
+                    let winner = shoot_out_winner(w).unwrap_or_default();
+                    let teams = [home.to_lowercase(), away.to_lowercase()];
+                    let why = if !teams.iter().any(|t| t == winner) {
+                        Some("it names neither team")
+                    } else if !r.final_score().is_level() {
+                        Some("a shoot-out follows a level score")
+                    } else if r.penalties().is_some() {
+                        Some("the shoot-out is already given")
+                    } else {
+                        None
+                    };
+                    if let Some(why) = why {
+                        return Err(ParseError::new(
+                            line,
+                            format!("cannot read status [{word}] in \"{text}\": {why}"),
+                        ));
+                    }
+                    // The winner of a shoot-out whose score is not given: a stored
+                    // result holds a shoot-out by its score, which is never invented,
+                    // so the match keeps the level score the file gives.
+                    MatchStatus::Played(r)
+                }
                 _ => {
                     return Err(ParseError::new(
                         line,
@@ -464,6 +495,16 @@ impl Reader {
         self.record.format = Some(format_of(&self.record.matches));
         Ok(self.record)
     }
+}
+
+/// `Benin wins on penalties` (lower-cased): the team that won a shoot-out
+/// the file gives no score for.
+fn shoot_out_winner(word: &str) -> Option<&str> {
+    ["wins on penalties", "won on penalties"]
+        .iter()
+        .find_map(|tail| word.strip_suffix(tail))
+        .map(str::trim)
+        .filter(|team| !team.is_empty())
 }
 
 /// The group a heading part names: `Group A` is "A", `Gruppe G` is "G".

@@ -1,5 +1,5 @@
 use chrono::{NaiveDate, NaiveTime};
-use matchday_core::{Format, MatchRecord, MatchStatus, Score, Season, Venue};
+use matchday_core::{Format, MatchRecord, MatchStatus, Round, Score, Season, Stage, Venue};
 
 use super::parse;
 
@@ -621,5 +621,217 @@ fn one_match_stated_twice_with_different_scores_names_both_lines() {
     assert_eq!(
         err.message,
         "Liverpool FC v Chelsea FC on 2024-01-31 is stated twice with different results: 4-1 on line 4, 2-1 here"
+    );
+}
+
+/// The layout of openfootball's internationals files (Africa Cup of Nations
+/// 2019, CC0): scorers on lines of their own, the ground after `@`, and a
+/// shoot-out's winner in brackets.
+const INTERNATIONALS: &str = "= African Cup of Nations 2019\r\n\
+    \r\n\
+    [Fri Jun 21]\r\n  \
+    Egypt - Zimbabwe  1-0   @ Cairo, Egypt\r\n     \
+    Trézéguet 41'\r\n\
+    [Sat Jun 22]\r\n  \
+    DR Congo - Uganda  0-2   @ Cairo, Egypt\r\n     \
+    -; Patrick Kaddu 14' Emmanuel Okwi 48'\r\n  \
+    Guinea - Madagascar  2-2   @ Alexandria, Egypt\r\n     \
+    Sory Kaba 34' François Kamano 66' (pen.);\r\n     \
+    Anicet Abel 49' Carolus Andriamatsinoro 55'\r\n  \
+    Morocco - Namibia  1-0   @ Cairo, Egypt\r\n     \
+    Itamunua Keimuine 89' (o.g.)\r\n  \
+    Mauritania - Angola  0-0   @ Suez, Egypt\r\n  \
+    Cameroon - Ghana  0-0   @ Ismailia, Egypt\r\n\
+    [Fri Jul 5]\r\n  \
+    Morocco - Benin  1-1   @ Cairo, Egypt   [Benin wins on penalties]\r\n     \
+    Youssef En-Nesyri 76';\r\n     \
+    Moise Adilehou 53'\r\n\
+    [Sun Jul 14]\r\n  \
+    Senegal - Tunisia  1-0   @ Cairo, Egypt\r\n     \
+    Dylan Bronn 101' (o.g.)\r\n";
+
+#[test]
+fn scorer_lines_under_a_match_are_skipped() {
+    let r = parse(INTERNATIONALS).unwrap();
+    let shown: Vec<(&str, &str, String, NaiveDate, usize)> = r
+        .matches
+        .iter()
+        .map(|m| {
+            let score = m.status.result().unwrap().to_string();
+            (m.home.as_str(), m.away.as_str(), score, m.date, m.line)
+        })
+        .collect();
+    assert_eq!(
+        shown,
+        [
+            ("Egypt", "Zimbabwe", "1-0".into(), day(2019, 6, 21), 4),
+            ("DR Congo", "Uganda", "0-2".into(), day(2019, 6, 22), 7),
+            ("Guinea", "Madagascar", "2-2".into(), day(2019, 6, 22), 9),
+            ("Morocco", "Namibia", "1-0".into(), day(2019, 6, 22), 12),
+            ("Mauritania", "Angola", "0-0".into(), day(2019, 6, 22), 14),
+            ("Cameroon", "Ghana", "0-0".into(), day(2019, 6, 22), 15),
+            ("Morocco", "Benin", "1-1".into(), day(2019, 7, 5), 17),
+            ("Senegal", "Tunisia", "1-0".into(), day(2019, 7, 14), 21),
+        ]
+    );
+    // The file names no group and no round: nothing is made up for them.
+    assert!(r.matches.iter().all(|m| m.group.is_none() && m.round.is_none()));
+    // The shoot-out's score is not given, so none is stored.
+    assert_eq!(r.matches[6].status.result().unwrap().penalties(), None);
+}
+
+#[test]
+fn scorer_lines_never_hide_a_bad_line_or_a_match() {
+    let head = "= African Cup of Nations 2019\n[Fri Jun 21]\n  Egypt - Zimbabwe  1-0   @ Cairo, Egypt\n     Trézéguet 41'\n";
+    // A line after the scorers that is neither scorers nor a match is still refused.
+    for (bad, message) in [
+        (
+            "this line is not a match",
+            "cannot read match \"this line is not a match\"",
+        ),
+        ("     Trézéguet 41' and more", "cannot read match"),
+        ("     Trézéguet", "cannot read match"),
+    ] {
+        let err = parse(&format!("{head}{bad}\n")).unwrap_err();
+        assert_eq!(err.line, 5, "{bad}: {err}");
+        assert!(err.message.contains(message), "{bad}: {err}");
+    }
+    // Scorers are read only after a match.
+    let err = parse("= African Cup of Nations 2019\n[Fri Jun 21]\n     Trézéguet 41'\n").unwrap_err();
+    assert_eq!(
+        (err.line, err.message.as_str()),
+        (3, "cannot read match \"Trézéguet 41'\"")
+    );
+    // A match straight after scorers is a match.
+    let r = parse(&format!("{head}  Uganda - Zimbabwe  1-1   @ Cairo, Egypt\n")).unwrap();
+    assert_eq!(r.matches.len(), 2);
+    assert_eq!(r.matches[1].home, "Uganda");
+}
+
+#[test]
+fn a_status_after_the_ground_is_read() {
+    let head = "= African Cup of Nations 2019\n[Fri Jul 5]\n";
+    let r = parse(&format!(
+        "{head}  Morocco - Benin   @ Cairo, Egypt   [postponed]\n"
+    ))
+    .unwrap();
+    assert_eq!(r.matches[0].status, MatchStatus::Postponed);
+    for (status, why) in [
+        (
+            "1-1   @ Cairo   [Ghana wins on penalties]",
+            "it names neither team",
+        ),
+        (
+            "2-1   @ Cairo   [Benin wins on penalties]",
+            "a shoot-out follows a level score",
+        ),
+        ("1-1   @ Cairo   [Benin wins]", "cannot read status [benin wins]"),
+    ] {
+        let err = parse(&format!("{head}  Morocco - Benin  {status}\n")).unwrap_err();
+        assert_eq!(err.line, 3, "{err}");
+        assert!(err.message.contains(why), "{err}");
+    }
+}
+
+/// The Championship 2021-22 as openfootball writes it (CC0), cut to the four
+/// play-off clubs' league meetings: its play-offs under one `== Playoffs`
+/// heading, the two-legged semi-finals and the final together. Forest's
+/// second leg was lost 1-2 after 90 minutes and extra time, 3-3 on
+/// aggregate, and won on penalties.
+const CHAMPIONSHIP_2021_22: &str = "= English Championship 2021/22\n\n== Regular\n\n\
+    Matchday 4\n[Sat Aug/21]\n  Sheffield United FC      1-2 (0-0)  Huddersfield Town AFC\n\n\
+    Matchday 5\n[Sat Aug/28]\n  Luton Town FC            0-0  Sheffield United FC\n\n\
+    Matchday 8\n[Sat Sep/18]\n  Huddersfield Town AFC    0-2 (0-1)  Nottingham Forest FC\n\n\
+    Matchday 11\n[Sat Oct/2]\n  Luton Town FC            0-0  Huddersfield Town AFC\n\n\
+    Matchday 16\n[Tue Nov/2]\n  Nottingham Forest FC     1-1 (0-0)  Sheffield United FC\n\n\
+    Matchday 19\n[Tue Nov/23]\n  19.45  Nottingham Forest FC     0-0  Luton Town FC\n\n\
+    Matchday 25\n[Thu Dec/30]\n  Nottingham Forest FC     0-1 (0-1)  Huddersfield Town AFC\n\n\
+    Matchday 28\n[Sat Jan/22]\n  Sheffield United FC      2-0 (0-0)  Luton Town FC\n\n\
+    Matchday 32\n[Sat Feb/12]\n  12.30  Huddersfield Town AFC    0-0  Sheffield United FC\n\n\
+    Matchday 36\n[Fri Mar/4]\n  19.45  Sheffield United FC      1-1 (0-0)  Nottingham Forest FC\n\n\
+    Matchday 41\n[Mon Apr/11]\n  19.45  Huddersfield Town AFC    2-0 (0-0)  Luton Town FC\n\n\
+    Matchday 42\n[Fri Apr/15]\n  12.30  Luton Town FC            1-0 (1-0)  Nottingham Forest FC\n\n\n\
+    == Playoffs\n\
+    [Fri May/13]\n  19.45  Luton Town FC            1-1 (1-1)  Huddersfield Town AFC\n\
+    [Sat May/14]\n  15.00  Sheffield United FC      1-2 (0-1)  Nottingham Forest FC\n\
+    [Mon May/16]\n  19.45  Huddersfield Town AFC    1-0 (0-0)  Luton Town FC\n\
+    [Tue May/17]\n  19.45  Nottingham Forest FC     3-2 pen. 1-2 a.e.t. (1-2, 1-0)  Sheffield United FC\n\
+    [Sun May/29]\n  16.30  Huddersfield Town AFC    0-1 (0-1)  Nottingham Forest FC\n";
+
+#[test]
+fn a_league_play_off_round_gives_its_two_legged_ties_their_legs() {
+    let r = parse(CHAMPIONSHIP_2021_22).unwrap();
+    assert_eq!(r.format, Some(Format::League));
+    assert_eq!(r.matches.len(), 17);
+    // One heading for the semi-finals and the final, and no replays in a league's play-off.
+    assert!(
+        r.matches[12..]
+            .iter()
+            .all(|m| m.round.as_deref() == Some("Playoffs") && !m.replay)
+    );
+    let legs: Vec<(&str, &str, Option<u8>)> = r.matches[12..]
+        .iter()
+        .map(|m| (m.home.as_str(), m.away.as_str(), m.leg))
+        .collect();
+    assert_eq!(
+        legs,
+        [
+            ("Luton Town FC", "Huddersfield Town AFC", Some(1)),
+            ("Sheffield United FC", "Nottingham Forest FC", Some(1)),
+            ("Huddersfield Town AFC", "Luton Town FC", Some(2)),
+            ("Nottingham Forest FC", "Sheffield United FC", Some(2)),
+            ("Huddersfield Town AFC", "Nottingham Forest FC", None),
+        ]
+    );
+    assert_eq!(parts(&r.matches[15]), "ft 1-2 ht 1-0 et 1-2 p 3-2");
+    // The league's matches keep no leg; the play-off is typed as a knockout round when
+    // stored, one round for the semi-finals and the final alike, which the file does not
+    // tell apart.
+    assert!(r.matches[..12].iter().all(|m| m.leg.is_none() && !m.replay));
+    let stages: Vec<Option<Stage>> = r
+        .matches
+        .iter()
+        .map(|m| Stage::typed_for_labels(Format::League, m.group.as_deref(), m.round.as_deref()))
+        .collect();
+    assert!(stages[..12].iter().all(Option::is_none));
+    assert!(
+        stages[12..]
+            .iter()
+            .all(|s| *s == Some(Stage::Knockout(Round::Playoff)))
+    );
+    // Legs go by date, whatever order the file lists them in.
+    let mut lines: Vec<&str> = CHAMPIONSHIP_2021_22.lines().collect();
+    let at = lines.iter().position(|l| l.starts_with("[Fri May/13]")).unwrap();
+    lines[at..at + 8].rotate_left(2);
+    let r = parse(&lines.join("\n")).unwrap();
+    let luton: Vec<(&str, Option<u8>)> = r
+        .matches
+        .iter()
+        .filter(|m| m.round.as_deref() == Some("Playoffs") && m.home.starts_with("Luton"))
+        .map(|m| (m.home.as_str(), m.leg))
+        .collect();
+    assert_eq!(luton, [("Luton Town FC", Some(1))]);
+}
+
+#[test]
+fn a_league_play_off_under_round_headings_keeps_its_legs() {
+    // The 2023-24 layout: `== Finals`, then `Semifinals` and `Final`.
+    let text = CHAMPIONSHIP_2021_22.replace("== Playoffs\n", "== Finals\n\nSemifinals\n");
+    let text = text.replace("[Sun May/29]", "\nFinal\n[Sun May/29]");
+    let r = parse(&text).unwrap();
+    let shown: Vec<(Option<&str>, Option<u8>, Venue)> = r.matches[12..]
+        .iter()
+        .map(|m| (m.round.as_deref(), m.leg, m.venue))
+        .collect();
+    let semi = Some("Semifinals");
+    assert_eq!(
+        shown,
+        [
+            (semi, Some(1), Venue::Home),
+            (semi, Some(1), Venue::Home),
+            (semi, Some(2), Venue::Home),
+            (semi, Some(2), Venue::Home),
+            (Some("Final"), None, Venue::Neutral),
+        ]
     );
 }
