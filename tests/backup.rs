@@ -347,13 +347,13 @@ fn a_restore_refuses_every_file_it_cannot_trust_in_one_line_changing_nothing() {
         .unwrap();
     std::fs::write(dir.join("notes.txt"), "Northfield 2-1 Southbury\n".repeat(100)).unwrap();
     std::fs::write(dir.join("empty.db"), b"").unwrap();
-    // The page of the match table's identity index overwritten; the schema left whole.
+    // The page of the match table's pairing index overwritten; the schema left whole.
     let mut bytes = std::fs::read(dir.join("good.db")).unwrap();
     let page = 4096;
     let root: i64 = Connection::open(dir.join("good.db"))
         .unwrap()
         .query_row(
-            "SELECT rootpage FROM sqlite_schema WHERE name = 'match_identity'",
+            "SELECT rootpage FROM sqlite_schema WHERE name = 'match_meetings'",
             [],
             |r| r.get(0),
         )

@@ -332,7 +332,7 @@ fn a_season_from_nothing() {
     assert_eq!(table[0]["team"], "Blue Dragons");
     assert_eq!(table[0]["zone"], "champions");
     let comps = json(&env.ok(&["competitions", "--format", "json"]));
-    assert_eq!(comps[0]["rules"], "english-history");
+    assert_eq!(comps[0]["rules"], "plain");
     let teams = env.ok(&["teams", "--format", "csv"]);
     assert!(teams.contains("Yellow Kites,Kites"), "{teams}");
 }

@@ -74,17 +74,18 @@ fn json_of_each_shape_imports_with_the_regulations_of_its_competition() {
     assert_eq!(
         stored,
         [
-            expect("english-premier-league", "league", "premier-league"),
             expect("euro", "groups-knockout", "uefa-euro-finals"),
+            expect("premier-league", "league", "premier-league"),
             expect("world-cup", "groups-knockout", "fifa-world-cup-2026"),
-            expect("world-cup-qualifying", "knockout", "fifa-world-cup-2026"),
+            // Not in the catalogue: the plain rules, never a neighbour's (the World Cup's).
+            expect("world-cup-qualifying", "knockout", "plain"),
         ]
     );
     // Three played, one still to play.
-    let rows = table(&env, "english-premier-league");
+    let rows = table(&env, "premier-league");
     assert_eq!(rows[0], ("Manchester City".to_string(), 1, 3, 3));
     assert_eq!(rows.iter().map(|r| r.1).sum::<i64>(), 6);
-    let fixtures = env.json(&["fixtures", "-c", "english-premier-league"]);
+    let fixtures = env.json(&["fixtures", "-c", "premier-league"]);
     assert_eq!(fixtures.as_array().unwrap().len(), 1);
     let honours = env.ok(&["honours", "Spain"]);
     assert!(honours.contains("Euro 2024"), "{honours}");
@@ -120,8 +121,8 @@ fn the_json_and_the_football_txt_of_one_season_give_the_same_table() {
     let from_json = Env::new();
     from_json.ok(&["import", &json_fixture("league.json")]);
     assert_eq!(
-        from_json.ok(&["table", "english-premier-league", "--format", "json"]),
-        from_txt.ok(&["table", "english-premier-league", "--format", "json"])
+        from_json.ok(&["table", "premier-league", "--format", "json"]),
+        from_txt.ok(&["table", "premier-league", "--format", "json"])
     );
     assert_eq!(competitions(&from_json), competitions(&from_txt));
 }
@@ -149,13 +150,13 @@ fn format_names_are_checked_and_an_unknown_one_lists_them() {
         "--format",
         "football.json",
     ]);
-    let err = env.fails(&["export", "english-premier-league", "--format", "txt"]);
+    let err = env.fails(&["export", "premier-league", "--format", "txt"]);
     assert_eq!(
         err,
         "error: invalid value 'txt' for '--format <NAME>': football.txt is read but not written; \
          the formats that can be written are season (season-file), football.json (json), csv, ics"
     );
-    let err = env.fails(&["export", "english-premier-league", "--format", "csv2"]);
+    let err = env.fails(&["export", "premier-league", "--format", "csv2"]);
     assert!(err.contains("unknown format \"csv2\""), "{err}");
 }
 
@@ -218,8 +219,8 @@ fn premier_league_2023_24_from_json_is_the_football_txt_table_and_the_published_
     from_json.ok(&["import", &shared("football.json/2023-24/en.1.json")]);
     let from_txt = Env::new();
     from_txt.ok(&["import", &shared("england/2023-24/1-premierleague.txt")]);
-    let rows = table(&from_json, "english-premier-league");
-    assert_eq!(rows, table(&from_txt, "english-premier-league"));
+    let rows = table(&from_json, "premier-league");
+    assert_eq!(rows, table(&from_txt, "premier-league"));
     let top_and_bottom: Vec<_> = rows[..2].iter().chain(&rows[17..]).cloned().collect();
     // The published final table: Manchester City 91 and Arsenal 89 (both +62);
     // Luton Town 26, Burnley 24, Sheffield United 16 relegated. The file

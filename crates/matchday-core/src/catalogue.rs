@@ -120,7 +120,8 @@ impl ZoneSpec {
     fn resolve(&self, teams: u16) -> Option<Zone> {
         let (first, last) = match self.places {
             Places::Range(first, last) => (first, last),
-            Places::FromBottom(from, to) if from <= teams => (teams - from + 1, teams - to + 1),
+            // Counted from the bottom of a table with a place above them.
+            Places::FromBottom(from, to) if from < teams => (teams - from + 1, teams - to + 1),
             Places::FromBottom(..) => return None,
         };
         (last <= teams.max(1)).then(|| Zone {
@@ -464,7 +465,7 @@ mod tests {
         let spec = ZoneSpec::parse("relegation=last 3").unwrap();
         assert_eq!(spec.resolve(20), Some("relegation=18-20".parse().unwrap()));
         assert_eq!(spec.resolve(24), Some("relegation=22-24".parse().unwrap()));
-        assert_eq!(spec.resolve(2), None);
+        assert_eq!(spec.resolve(3), None);
         let fixed = ZoneSpec::parse("champions-league=1-4").unwrap();
         assert_eq!(fixed.resolve(3), None);
         let play_off = ZoneSpec::parse("relegation-play-off=last 3-3").unwrap();

@@ -98,10 +98,14 @@ impl<'c> Writer<'c> {
             .find(&file_name)
             .or_else(|| record.slug.as_deref().and_then(|s| catalogue.find(s)));
         // A known competition is stored under the catalogue's name, so that every file of
-        // it lands in one competition; one already stored under the file's own name (by an
-        // earlier matchday) or named by `--name` keeps that name.
+        // it lands in one competition; one named by `--name`, by a file that gives its slug
+        // (matchday's own), or already stored under the file's own name keeps that name.
         let (comp_name, slug) = match entry {
-            Some(e) if name.is_none() && self.competition_by_slug(&file_slug, season)?.is_none() => {
+            Some(e)
+                if name.is_none()
+                    && record.slug.is_none()
+                    && self.competition_by_slug(&file_slug, season)?.is_none() =>
+            {
                 (e.name().to_string(), e.slug().to_string())
             }
             _ => (file_name, file_slug),

@@ -251,8 +251,11 @@ fn the_structure_is_chosen_stored_and_read_back() {
     assert_eq!(euro.structure.format(), Format::GroupsKnockout);
     let groups = euro.structure.group_phase().unwrap();
     assert_eq!(groups.kind, matchday_core::PhaseKind::Groups { meetings: 1 });
-    // Two groups and no knockout round stored: not the Euro's published format, so the top two.
-    assert_eq!(groups.qualification, matchday_core::Qualification::top(2));
+    // The catalogue's Euro 2024: the top two and the four best thirds, whatever of it is stored.
+    assert_eq!(
+        groups.qualification,
+        matchday_core::Qualification::top_and_best(2, 4)
+    );
     // A league file keeps a league of two meetings, though only its first round is stored.
     let pl = premier_league(&mut store);
     assert_eq!(pl.structure, matchday_core::Structure::league(2).unwrap());
@@ -465,7 +468,7 @@ fn an_import_never_turns_stored_results_back_into_fixtures() {
         .write(|w| w.import(&rec.as_of(day(1, 1)), None))
         .unwrap_err();
     assert!(
-        matches!(&err, StoreError::WouldUnplayResults { count: 2, competition, .. } if competition == "English Premier League 2023-24"),
+        matches!(&err, StoreError::WouldUnplayResults { count: 2, competition, .. } if competition == "Premier League 2023-24"),
         "{err}"
     );
     assert_eq!(store.read().matches(comp.id.unwrap()).unwrap(), before);
