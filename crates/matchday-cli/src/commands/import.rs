@@ -245,7 +245,7 @@ fn uncatalogued(u: &Uncatalogued) -> String {
     };
     let stages: Vec<String> = u.structure.phases().iter().map(describe_stage).collect();
     format!(
-        "note: {} is {not_known}: stored as {} under the plain rules (3 points for a win; points, goal \
+        "note: {}: {not_known}; stored as {} under the plain rules (3 points for a win; points, goal \
          difference, goals scored); choose others with `matchday competition set {} --rules NAME`, or add \
          it to a catalogue file of your own (--catalogue FILE, see docs/catalogue.md)\n",
         u.competition,
