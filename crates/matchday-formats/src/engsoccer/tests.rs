@@ -587,6 +587,25 @@ fn german_rows_are_german_leagues_under_german_rules_not_english_divisions() {
         regulations(0).criteria()[1],
         matchday_core::TieBreaker::GoalAverage
     );
+    // 1991-92's second stage: two clubs meeting again at the same ground are left out
+    // and counted, the record holding the first stage.
+    let split = format!(
+        "{GERMANY_HEADER}\"1991-07-27\",1991,\"Westdorf\",\"Ostheim\",\"1-2\",1,2,2,\"2South\"\n\
+         \"1992-04-04\",1991,\"Westdorf\",\"Ostheim\",\"3-0\",3,0,2,\"2South\"\n"
+    );
+    let reading = read("engsoccer-germany", &split);
+    assert_eq!(reading.seasons[0].matches.len(), 1);
+    assert_eq!(
+        reading.seasons[0].matches[0].status.result().unwrap().score(),
+        Some(s(1, 2))
+    );
+    assert!(
+        reading.skipped[0]
+            .to_string()
+            .starts_with("1 rows of the 2. Bundesliga Süd 1991-92 second stage"),
+        "{:?}",
+        reading.skipped
+    );
     // A German division that did not exist that season is left out and counted, as an
     // English one is.
     let early = format!("{GERMANY_HEADER}\"1963-08-24\",1963,\"A\",\"B\",\"1-0\",1,0,2,\"2\"\n");
