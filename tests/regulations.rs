@@ -514,3 +514,81 @@ fn league_one_2019_20_on_points_per_game_is_the_published_final_table() {
     assert!(text.contains("106 matches were cancelled"), "{text}");
     assert!(text.contains("PPG"), "{text}");
 }
+
+/// A table's rows as (team, points, goals for, goals against), in order.
+fn table_lines(env: &Env, competition: &str, season: &str) -> Vec<(String, i64, i64, i64)> {
+    let rows = env.json(&["table", competition, "--season", season]);
+    rows.as_array()
+        .unwrap_or_else(|| panic!("{rows}"))
+        .iter()
+        .map(|r| {
+            (
+                r["team"].as_str().unwrap().to_string(),
+                r["points"].as_i64().unwrap(),
+                r["goals_for"].as_i64().unwrap(),
+                r["goals_against"].as_i64().unwrap(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn engsoccer_country_files_import_as_their_own_leagues_under_their_rules_of_the_day() {
+    let env = Env::new();
+    let out = env.ok(&[
+        "import",
+        &fixture("engsoccer-germany-mini.csv"),
+        &fixture("engsoccer-spain-mini.csv"),
+    ]);
+    assert!(out.contains("Bundesliga 1985-86"), "{out}");
+    assert!(out.contains("Primera División 1980-81"), "{out}");
+    assert!(!out.contains("First Division"), "{out}");
+    // Two points for a win in 1985-86: all three clubs on 4, goal difference orders them
+    // (three points, as England gave then, would have put Nordstadt on 6).
+    let line = |t: &str, p, f, a| (t.to_string(), p, f, a);
+    assert_eq!(
+        table_lines(&env, "bundesliga", "1985-86"),
+        [
+            line("Nordstadt", 4, 5, 2),
+            line("Westdorf", 4, 4, 5),
+            line("Sudhafen", 4, 4, 6),
+        ]
+    );
+    // Spain: level on 5 points, Villa Alta above Puerto Bajo on their meetings (1-0)
+    // although Puerto Bajo's goal difference is better (+2 to +1).
+    assert_eq!(
+        table_lines(&env, "primera-division", "1980-81"),
+        [
+            line("Villa Alta", 5, 1, 0),
+            line("Puerto Bajo", 5, 3, 1),
+            line("Castillo", 2, 0, 3),
+        ]
+    );
+    let competitions = env.json(&["competitions"]);
+    let rules: Vec<(String, String)> = competitions
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            (
+                c["name"].as_str().unwrap().to_string(),
+                c["rules"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert!(
+        rules.contains(&("Bundesliga".into(), "german-history".into())),
+        "{rules:?}"
+    );
+    assert!(
+        rules.contains(&("Primera División".into(), "spanish-history".into())),
+        "{rules:?}"
+    );
+    // scotland.csv shares england.csv's header: refused in one line naming its layout,
+    // never "0 matches" with success.
+    let err = env.fails(&["import", &fixture("engsoccer-scotland-mini.csv")]);
+    assert!(
+        err.contains("line 2: division \"SC0\": this is engsoccerdata's scotland.csv layout"),
+        "{err}"
+    );
+}

@@ -87,6 +87,12 @@ pub enum RuleSet {
     /// The Football League below the Premier League, 1992-93 to 2003-04: goals
     /// scored before goal difference until 1998-99, otherwise as English history.
     FootballLeague1992,
+    /// German league history (Bundesliga from 1963-64, 2. Bundesliga): 2 points for a
+    /// win until 1994-95, goal quotient until 1968-69, then goal difference and goals.
+    GermanHistory,
+    /// Spanish league history (Primera División from 1928-29): head-to-head first, as
+    /// La Liga today; 2 points for a win until 1994-95.
+    SpanishHistory,
     /// Curtailed seasons: points per game, goal difference, goals.
     PointsPerGame,
     /// Ligue 1 (LFP regulations, art. 518 ter, 2023-24): goal difference, then
@@ -114,6 +120,8 @@ impl RuleSet {
         RuleSet::ScottishPremiership,
         RuleSet::EnglishHistory,
         RuleSet::FootballLeague1992,
+        RuleSet::GermanHistory,
+        RuleSet::SpanishHistory,
         RuleSet::PointsPerGame,
         RuleSet::Ligue1,
         RuleSet::Plain,
@@ -136,6 +144,8 @@ impl RuleSet {
             RuleSet::ScottishPremiership => "scottish-premiership",
             RuleSet::EnglishHistory => "english-history",
             RuleSet::FootballLeague1992 => "football-league-1992",
+            RuleSet::GermanHistory => "german-history",
+            RuleSet::SpanishHistory => "spanish-history",
             RuleSet::PointsPerGame => "points-per-game",
             RuleSet::Ligue1 => "ligue-1",
             RuleSet::Plain => "plain",

@@ -585,6 +585,47 @@ impl RuleSet {
                     vec![],
                 )
             }
+            // The DFB gave three points for a win from 1995-96 (the first season of the
+            // rule, in the 1995-96 Bundesliga's own record and in Süddeutsche Zeitung's "30
+            // Jahre Drei-Punkte-Regel", 2025), and ranked clubs level on points by goal
+            // quotient (Torquotient, goals for ÷ against) until 1968-69 and by goal
+            // difference, then goals, from 1969-70 (the 1969-70 Bundesliga's record).
+            RuleSet::GermanHistory => {
+                let points = if year >= 1995 {
+                    PointsScheme::THREE
+                } else {
+                    PointsScheme::TWO
+                };
+                let criteria = if year >= 1969 {
+                    vec![Points, GoalDifference, GoalsScored]
+                } else {
+                    vec![Points, GoalAverage]
+                };
+                (points, criteria, S::Never, false, PlayOff::Never, vec![])
+            }
+            // Spain's league has ranked clubs level on points by their meetings first since
+            // it began in 1928-29 (Eugenio Llamas, "Sistemas de clasificación en España a lo
+            // largo del tiempo", Cuadernos de Fútbol, April 2016); three points for a win
+            // came in from 1995-96 (the 1995-96 La Liga's record). Today's head-to-head
+            // criteria stand for every era: the first seasons' finer steps (goals scored in
+            // the meetings, then the goal quotient) are not dated well enough to model, nor
+            // is the coming of fair play, so clubs level on every criterion share.
+            RuleSet::SpanishHistory => {
+                let today = RuleSet::LaLiga.regulations(season);
+                let points = if year >= 1995 {
+                    PointsScheme::THREE
+                } else {
+                    PointsScheme::TWO
+                };
+                (
+                    points,
+                    today.criteria().to_vec(),
+                    today.head_to_head(),
+                    today.pair_skips_head_to_head_points(),
+                    PlayOff::Never,
+                    vec![],
+                )
+            }
             RuleSet::PointsPerGame => (
                 PointsScheme::THREE,
                 vec![PointsPerGame, GoalDifference, GoalsScored],
@@ -871,6 +912,42 @@ mod tests {
         assert_eq!(
             "football-league-1992".parse::<RuleSet>().unwrap(),
             RuleSet::FootballLeague1992
+        );
+    }
+
+    #[test]
+    fn german_history_gives_three_points_from_1995_and_goal_difference_from_1969() {
+        use TieBreaker::*;
+        let at = |y| RuleSet::GermanHistory.regulations(Season::starting(y));
+        assert_eq!(at(1963).criteria(), [Points, GoalAverage]);
+        assert_eq!(at(1968).criteria(), [Points, GoalAverage]);
+        assert_eq!(at(1969).criteria(), [Points, GoalDifference, GoalsScored]);
+        assert_eq!(at(1985).points(), PointsScheme::TWO);
+        assert_eq!(at(1994).points(), PointsScheme::TWO);
+        assert_eq!(at(1995).points(), PointsScheme::THREE);
+        assert_eq!(at(1995).head_to_head(), HeadToHeadScope::Never);
+        assert_eq!(
+            "german-history".parse::<RuleSet>().unwrap(),
+            RuleSet::GermanHistory
+        );
+    }
+
+    #[test]
+    fn spanish_history_is_la_liga_head_to_head_with_two_points_until_1994_95() {
+        let at = |y| RuleSet::SpanishHistory.regulations(Season::starting(y));
+        let la_liga = |y| RuleSet::LaLiga.regulations(Season::starting(y));
+        assert_eq!(at(1928).points(), PointsScheme::TWO);
+        assert_eq!(at(1994).points(), PointsScheme::TWO);
+        assert_eq!(at(1995).points(), PointsScheme::THREE);
+        for year in [1928, 1970, 1994, 1995, 2023] {
+            assert_eq!(at(year).criteria(), la_liga(year).criteria(), "{year}");
+            assert_eq!(at(year).head_to_head(), HeadToHeadScope::Always);
+            assert!(at(year).pair_skips_head_to_head_points());
+            assert!(at(year).off_the_pitch().is_empty());
+        }
+        assert_eq!(
+            "spanish-history".parse::<RuleSet>().unwrap(),
+            RuleSet::SpanishHistory
         );
     }
 

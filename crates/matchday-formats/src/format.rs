@@ -81,7 +81,7 @@ impl Eq for FileFormat {}
 /// Every format, in the order detection tries them: the ones with an
 /// unmistakable start first, Football.TXT (which reads any text, and whose
 /// errors say best what a line lacks) last.
-const FORMATS: [FileFormat; 12] = [
+const FORMATS: [FileFormat; 14] = [
     FileFormat {
         name: "season",
         aliases: &["season-file", "matchday"],
@@ -152,6 +152,22 @@ const FORMATS: [FileFormat; 12] = [
         summary: "engsoccerdata's deductions.csv (whole-season totals, dated at the season's end)",
         detect: |text| engsoccer::DEDUCTIONS.detects(text),
         read: |text| engsoccer::DEDUCTIONS.read(text),
+        write: None,
+    },
+    FileFormat {
+        name: "engsoccer-germany",
+        aliases: &["germany"],
+        summary: "engsoccerdata's germany.csv (Bundesliga from 1963-64, 2. Bundesliga; two points for a win to 1994-95)",
+        detect: |text| engsoccer::GERMANY.detects(text),
+        read: |text| engsoccer::GERMANY.read(text),
+        write: None,
+    },
+    FileFormat {
+        name: "engsoccer-spain",
+        aliases: &["spain"],
+        summary: "engsoccerdata's spain.csv (Primera División from 1928-29, head-to-head first; two points for a win to 1994-95)",
+        detect: |text| engsoccer::SPAIN.detects(text),
+        read: |text| engsoccer::SPAIN.read(text),
         write: None,
     },
     FileFormat {
@@ -332,6 +348,17 @@ mod tests {
         assert_eq!(detected(&format!("\u{feff}  \n{json}")), "football.json");
         assert_eq!(detected("[{\"name\": \"Mexico\"}]"), "football.json");
         assert_eq!(detected(csv), "engsoccer");
+        // germany.csv has england.csv's columns, tier before division: its header tells it.
+        let germany = "\"Date\",\"Season\",\"home\",\"visitor\",\"FT\",\"hgoal\",\"vgoal\",\"tier\",\"division\"\n\
+                       \"1985-08-09\",1985,\"Werder Bremen\",\"Hannover 96\",\"8-2\",8,2,1,\"1\"\n";
+        assert_eq!(detected(germany), "engsoccer-germany");
+        assert_eq!(
+            FileFormat::detect(germany).read(germany).unwrap()[0].competition,
+            "Bundesliga"
+        );
+        let spain = "\"Date\",\"Season\",\"home\",\"visitor\",\"HT\",\"FT\",\"hgoal\",\"vgoal\",\"tier\",\"round\",\"group\",\"notes\"\n\
+                     \"1929-02-10\",1928,\"Real Union\",\"Arenas\",\"1-0\",\"3-2\",3,2,1,\"league\",NA,NA\n";
+        assert_eq!(detected(spain), "engsoccer-spain");
         let fdco = "Div,Date,HomeTeam,AwayTeam,FTHG,FTAG,FTR\nE0,31/01/24,Liverpool,Chelsea,4,1,H\n";
         assert_eq!(detected(fdco), "football-data");
         assert_eq!(
@@ -364,7 +391,8 @@ mod tests {
             "unknown format \"xml\"; the formats are season (season-file), football.json (json), \
              engsoccer (engsoccerdata), engsoccer-skip-undated, engsoccer-facup (facup), \
              engsoccer-leaguecup (leaguecup), engsoccer-champs (champs), engsoccer-playoffs (playoffs), \
-             engsoccer-deductions (deductions), football-data (football-data.co.uk), unknown-csv, \
+             engsoccer-deductions (deductions), engsoccer-germany (germany), engsoccer-spain (spain), \
+             football-data (football-data.co.uk), unknown-csv, \
              football.txt (txt)"
         );
         for f in FileFormat::all() {

@@ -421,6 +421,79 @@ fn engsoccer_every_file_reads_in_its_layout() {
     }
 }
 
+#[test]
+#[ignore = "needs ../shared/data"]
+fn engsoccer_germany_and_spain_read_as_their_own_leagues() {
+    use matchday_formats::FileFormat;
+    for (file, format, seasons, matches, skipped) in [
+        // 62 Bundesliga seasons (1963-64 to 2024-25) and 59 of the 2. Bundesliga (North and
+        // South from 1974-75 to 1980-81 and in 1991-92); 30 rows giving a club a second
+        // match on a day (date slips: 1. FC Köln and VfL Bochum twice on 1975-02-01), and
+        // 1991-92's promotion and relegation rounds (60 rows in the North, 60 in the South).
+        ("germany.csv", "engsoccer-germany", 121, 38_768, 150),
+        // 94 Primera División seasons (1928-29 to 2024-25 but the civil war's three); the
+        // 90 rows of 1986-87's second phase.
+        ("spain.csv", "engsoccer-spain", 94, 27_245, 90),
+    ] {
+        let text = data(&format!("engsoccerdata-world/{file}"));
+        assert_eq!(FileFormat::detect(&text).name(), format, "{file}");
+        let started = std::time::Instant::now();
+        let read = FileFormat::named(format)
+            .unwrap()
+            .read_counting_skips(&text)
+            .unwrap_or_else(|e| panic!("{file}: {e}"));
+        let n: usize = read.seasons.iter().map(|r| r.matches.len()).sum();
+        let left: usize = read.skipped.iter().map(|s| s.rows).sum();
+        eprintln!(
+            "{file}: {} seasons, {n} matches, {left} rows left out {:?} in {:?}",
+            read.seasons.len(),
+            read.skipped.iter().map(ToString::to_string).collect::<Vec<_>>(),
+            started.elapsed()
+        );
+        assert_eq!(
+            (read.seasons.len(), n, left),
+            (seasons, matches, skipped),
+            "{file}"
+        );
+        // Never an English division, always the country's own rules.
+        for r in &read.seasons {
+            assert!(
+                !["Premier League", "First Division", "Second Division"].contains(&r.competition.as_str()),
+                "{file}: {}",
+                r.competition
+            );
+            assert!(
+                matches!(r.rules, Some(RuleSet::GermanHistory | RuleSet::SpanishHistory)),
+                "{file}: {}",
+                r.competition
+            );
+        }
+        let season = |name: &str, year: &str| {
+            read.seasons
+                .iter()
+                .find(|r| r.competition == name && r.season.unwrap().to_string() == year)
+                .unwrap_or_else(|| panic!("{file}: {name} {year}"))
+        };
+        if file == "germany.csv" {
+            assert_eq!(season("Bundesliga", "1985-86").matches.len(), 306);
+            assert_eq!(season("Bundesliga", "2012-13").matches.len(), 306);
+            assert_eq!(season("2. Bundesliga Nord", "1980-81").matches.len(), 462);
+            assert_eq!(season("2. Bundesliga", "1992-93").matches.len(), 552);
+        } else {
+            assert_eq!(season("Primera División", "1928-29").matches.len(), 90);
+            // Málaga v Almería of 30 March 1980, awarded 0-1.
+            let awarded: Vec<_> = season("Primera División", "1979-80")
+                .matches
+                .iter()
+                .filter(|m| m.status.name() == "awarded")
+                .collect();
+            assert_eq!(awarded.len(), 1);
+            assert_eq!(awarded[0].away, "AD Almeria");
+            assert_eq!(season("Primera División", "1986-87").matches.len(), 306);
+        }
+    }
+}
+
 /// Every Football.TXT file of a folder under `openfootball/`, by path.
 fn txt_files(folder: &str) -> Vec<String> {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/openfootball");

@@ -36,7 +36,8 @@ pub struct Args {
     /// Read the files in this format instead of telling it from their content:
     /// season, football.json (json), football.txt (txt), engsoccer,
     /// engsoccer-skip-undated, engsoccer-facup, engsoccer-leaguecup,
-    /// engsoccer-champs, engsoccer-playoffs, engsoccer-deductions, football-data
+    /// engsoccer-champs, engsoccer-playoffs, engsoccer-deductions,
+    /// engsoccer-germany, engsoccer-spain, football-data
     #[arg(long, value_name = "NAME", value_parser = parse_format)]
     pub format: Option<FileFormat>,
 

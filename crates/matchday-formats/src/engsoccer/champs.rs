@@ -30,6 +30,7 @@ pub(crate) const LAYOUT: Layout = Layout {
     columns: &[
         "Date", "Season", "round", "leg", "home", "visitor", "HT", "aet", "pens", "hgoal", "vgoal",
     ],
+    header: None,
     read: parse,
 };
 

@@ -17,6 +17,7 @@ pub(crate) const LAYOUT: Layout = Layout {
     name: "engsoccer-deductions",
     file: "deductions.csv",
     columns: &["Season", "team", "tier", "deduction"],
+    header: None,
     read: parse,
 };
 

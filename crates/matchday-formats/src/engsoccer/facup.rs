@@ -28,6 +28,7 @@ pub(crate) const LAYOUT: Layout = Layout {
         "Date", "Season", "home", "visitor", "hgoal", "vgoal", "round", "tie", "aet", "pen", "hp", "vp",
         "nonmatch", "neutral",
     ],
+    header: None,
     read: parse,
 };
 

@@ -5,21 +5,50 @@
 //! was then (see `names`), under the English history regulations (two points
 //! for a win to 1980-81, goal average to 1975-76; the Football League's goals
 //! scored before goal difference from 1992-93 to 1998-99).
+//!
+//! `germany.csv` has the same columns and is read the same way, its divisions
+//! named from a table of German leagues ([`Leagues`]). A division code of another
+//! country's file with `england.csv`'s header (`scotland.csv`'s `SC0`) refuses the
+//! file, naming its layout: none of its rows is an English league's.
 
 use std::collections::BTreeSet;
 
-use matchday_core::{Format, MatchRecord, MatchResult, MatchStatus, Season, SeasonRecord, Venue};
+use matchday_core::{Format, MatchRecord, MatchResult, MatchStatus, RuleSet, Season, SeasonRecord, Venue};
 
-use super::{Grouped, Layout, Rows, names};
+use super::{Grouped, Layout, Rows, countries, names};
 use crate::{ParseError, Reading, Skipped};
+
+/// The columns read from a league file.
+pub(crate) const COLUMNS: &[&str] = &[
+    "Date", "Season", "home", "visitor", "hgoal", "vgoal", "division", "tier",
+];
 
 pub(crate) const LAYOUT: Layout = Layout {
     name: "engsoccer",
     file: "england.csv",
-    columns: &[
-        "Date", "Season", "home", "visitor", "hgoal", "vgoal", "division", "tier",
-    ],
+    columns: COLUMNS,
+    header: None,
     read: |text| parse_league(text, Undated::Refuse),
+};
+
+/// A division's name, the tier it was and its regulations, in a season.
+pub(crate) type League = (&'static str, u8, RuleSet);
+
+/// Whose leagues a league file holds: the layout it is read in, and the name, tier
+/// and regulations of each of its divisions by season.
+pub(crate) struct Leagues {
+    pub(crate) layout: Layout,
+    /// "English", for messages.
+    pub(crate) adjective: &'static str,
+    /// The division's name, tier and regulations in the season starting in the year.
+    pub(crate) league: fn(&str, i32) -> Option<League>,
+}
+
+/// The English leagues of `england.csv` and `england5.csv`.
+const ENGLAND: Leagues = Leagues {
+    layout: LAYOUT,
+    adjective: "English",
+    league: names::league,
 };
 
 /// What to do with rows whose `Date` is `NA` (all of `england5.csv`'s
@@ -57,6 +86,12 @@ pub fn parse(text: &str) -> Result<Vec<SeasonRecord>, ParseError> {
 /// # Errors
 /// As [`parse`]; with [`Undated::Skip`] undated rows are counted, not refused.
 pub fn parse_league(text: &str, undated: Undated) -> Result<Reading, ParseError> {
+    read_leagues(text, undated, &ENGLAND)
+}
+
+/// Reads a league file of `leagues`, doing `undated` with rows that have no date.
+pub(crate) fn read_leagues(text: &str, undated: Undated, leagues: &Leagues) -> Result<Reading, ParseError> {
+    let scan = |text: &str, offset| scan(text, offset, leagues);
     let scanned = match halves(text) {
         // A file of 200,000 rows is read in two halves at once, one on each core, when
         // no season has rows in both: then they are the file's records exactly.
@@ -160,16 +195,16 @@ fn shifted(mut error: ParseError, offset: usize) -> ParseError {
     error
 }
 
-/// Reads the rows of `text`, a league file or the header and second half of one, whose
-/// rows after the header are `offset` lines further on in the file.
-fn scan(text: &str, offset: usize) -> Result<Scan, ParseError> {
-    scan_rows(text, offset).map_err(|e| shifted(e, offset))
+/// Reads the rows of `text`, a league file of `leagues` or the header and second half
+/// of one, whose rows after the header are `offset` lines further on in the file.
+fn scan(text: &str, offset: usize, leagues: &Leagues) -> Result<Scan, ParseError> {
+    scan_rows(text, offset, leagues).map_err(|e| shifted(e, offset))
 }
 
 /// [`scan`], its errors at the lines of `text`.
-fn scan_rows(text: &str, offset: usize) -> Result<Scan, ParseError> {
+fn scan_rows(text: &str, offset: usize, leagues: &Leagues) -> Result<Scan, ParseError> {
     let mut seasons = BTreeSet::new();
-    let (mut rows, at) = Rows::open(text, LAYOUT)?;
+    let (mut rows, at) = Rows::open(text, leagues.layout)?;
     let [date, season, home, away, hgoal, vgoal, division, tier] = at[..] else {
         unreachable!("one position per column")
     };
@@ -193,10 +228,17 @@ fn scan_rows(text: &str, offset: usize) -> Result<Scan, ParseError> {
         let code = row.get(division);
         let level: u8 = row.get(tier).parse().map_err(|_| row.bad("the tier", tier))?;
         let score = row.goals(hgoal, vgoal)?;
-        let Some((name, of_tier, rules)) = names::league(code, start) else {
+        let Some((name, of_tier, rules)) = (leagues.league)(code, start) else {
+            if let Some(unread) = countries::unread_by_division(code) {
+                return Err(ParseError::new(
+                    row.line,
+                    format!("division \"{code}\": {}", unread.refusal()),
+                ));
+            }
             let why = format!(
-                "rows of division \"{code}\" in {}, when no English league was that division",
-                Season::starting(start)
+                "rows of division \"{code}\" in {}, when no {} league was that division",
+                Season::starting(start),
+                leagues.adjective
             );
             nameless
                 .entry((code.to_string(), start), || Skipped { rows: 0, why })
@@ -350,7 +392,7 @@ mod tests {
     }
 
     fn whole(text: &str) -> Result<Reading, ParseError> {
-        finish(scan(text, 0)?, Undated::Refuse)
+        finish(scan(text, 0, &ENGLAND)?, Undated::Refuse)
     }
 
     #[test]
@@ -358,7 +400,10 @@ mod tests {
         let text = big_file("");
         assert!(text.len() > HALVES_FROM);
         let (first, second, _) = halves(&text).expect("cut at a new season");
-        let (first, second) = (scan(first, 0).unwrap(), scan(&second, 0).unwrap());
+        let (first, second) = (
+            scan(first, 0, &ENGLAND).unwrap(),
+            scan(&second, 0, &ENGLAND).unwrap(),
+        );
         assert!(first.seasons.is_disjoint(&second.seasons));
         let read = parse_league(&text, Undated::Refuse).unwrap();
         assert_eq!(read.seasons.len(), 34);

@@ -28,6 +28,7 @@ pub(crate) const LAYOUT: Layout = Layout {
     columns: &[
         "Date", "Season", "home", "visitor", "hgoal", "vgoal", "round", "tie", "leg",
     ],
+    header: None,
     read: parse,
 };
 

@@ -1,8 +1,9 @@
 //! engsoccerdata's CSV files (James Curley's R package): every English league
 //! match since 1888, the fifth tier, the FA Cup, the League Cup, the European
-//! Cup, the play-offs and points deductions. Each file has its own columns,
-//! so each is one layout, told apart by its header; a CSV that is none of
-//! them is refused naming the columns it lacks.
+//! Cup, the play-offs and points deductions, and the German and Spanish
+//! leagues. Each file has its own columns, so each is one layout, told apart by
+//! its header; a CSV that is none of them is refused naming the columns it
+//! lacks, and another country's file naming its layout as one not read.
 //!
 //! What they share, as R writes CSV: a header row naming the columns (read by
 //! name, in any order; others are ignored), strings in double quotes with
@@ -14,6 +15,8 @@
 //! | layout | file | one record per |
 //! | --- | --- | --- |
 //! | [`league`](parse) | `england.csv`, `england5.csv` | season and division, named as it was then |
+//! | Germany | `germany.csv` (`england.csv`'s columns, `tier` before `division`) | season and division: Bundesliga, 2. Bundesliga |
+//! | Spain | `spain.csv` | season and tier: Primera División, Segunda División |
 //! | FA Cup | `facup.csv` | season |
 //! | League Cup | `leaguecup.csv` | season |
 //! | European Cup | `champs.csv` | season (European Cup to 1991-92, Champions League from 1992-93) |
@@ -28,13 +31,16 @@
 //! give (the 90 minutes of an FA Cup tie that went to extra time) stays absent.
 
 mod champs;
+mod countries;
 mod deductions;
 mod facup;
+mod germany;
 mod league;
 mod leaguecup;
 mod names;
 mod playoffs;
 mod settle;
+mod spain;
 
 use chrono::NaiveDate;
 use matchday_core::{ExtraTimeAfter, Format, MatchResult, Score, Season, SeasonRecord};
@@ -55,6 +61,9 @@ pub struct Layout {
     pub file: &'static str,
     /// The columns read, all of which must be in the header.
     pub columns: &'static [&'static str],
+    /// The file's whole header, in order, when only that tells it apart from
+    /// another layout with the same columns (`germany.csv` from `england.csv`).
+    header: Option<&'static [&'static str]>,
     read: fn(&str) -> Result<Reading, ParseError>,
 }
 
@@ -78,15 +87,21 @@ pub const EUROPEAN_CUP: Layout = champs::LAYOUT;
 pub const PLAY_OFFS: Layout = playoffs::LAYOUT;
 /// The deductions layout (`deductions.csv`).
 pub const DEDUCTIONS: Layout = deductions::LAYOUT;
+/// The German league layout (`germany.csv`).
+pub const GERMANY: Layout = germany::LAYOUT;
+/// The Spanish league layout (`spain.csv`).
+pub const SPAIN: Layout = spain::LAYOUT;
 
 /// Every layout, most particular first (the league layout's columns are in
-/// most of the others').
-pub const LAYOUTS: [Layout; 6] = [
+/// most of the others', and all of `germany.csv`'s).
+pub const LAYOUTS: [Layout; 8] = [
     champs::LAYOUT,
     facup::LAYOUT,
     leaguecup::LAYOUT,
     playoffs::LAYOUT,
     deductions::LAYOUT,
+    spain::LAYOUT,
+    germany::LAYOUT,
     league::LAYOUT,
 ];
 
@@ -94,13 +109,13 @@ impl Layout {
     /// Whether `text`'s header row names every column of this layout and
     /// fits no layout before it in [`LAYOUTS`].
     pub fn detects(self, text: &str) -> bool {
-        let Some(names) = header(text) else {
-            return false;
-        };
-        LAYOUTS
-            .iter()
-            .find(|layout| layout.missing(&names).is_empty())
-            .is_some_and(|first| *first == self)
+        header(text).and_then(|names| fitting(&names)) == Some(self)
+    }
+
+    /// Whether a file with these header names is in this layout: it has every
+    /// column, and the whole header when the layout is known by it.
+    fn fits(self, names: &[String]) -> bool {
+        self.missing(names).is_empty() && self.header.is_none_or(|h| h.iter().eq(names.iter()))
     }
 
     /// Reads `text` in this layout.
@@ -136,18 +151,31 @@ fn header(text: &str) -> Option<Vec<String>> {
     (names.len() >= 4 && names.iter().all(plain)).then_some(names)
 }
 
-/// Whether `text` starts with a CSV header row that no layout reads.
-pub fn is_other_csv(text: &str) -> bool {
-    header(text).is_some_and(|names| LAYOUTS.iter().all(|l| !l.missing(&names).is_empty()))
+/// The first layout of [`LAYOUTS`] a file with these header names is in; none for
+/// another country's file that matchday does not read (`italy.csv` has all of
+/// `england.csv`'s columns).
+fn fitting(names: &[String]) -> Option<Layout> {
+    if countries::unread_by_header(names).is_some() {
+        return None;
+    }
+    LAYOUTS.iter().copied().find(|layout| layout.fits(names))
 }
 
-/// Refuses a CSV file in none of the layouts, naming the closest one and the
-/// columns it lacks.
+/// Whether `text` starts with a CSV header row that no layout reads.
+pub fn is_other_csv(text: &str) -> bool {
+    header(text).is_some_and(|names| fitting(&names).is_none())
+}
+
+/// Refuses a CSV file in none of the layouts: another country's file naming its
+/// layout, any other naming the closest layout and the columns it lacks.
 ///
 /// # Errors
 /// Always: a [`ParseError`] on line 1.
 pub fn refuse_other_csv(text: &str) -> Result<Reading, ParseError> {
     let names = header(text).unwrap_or_default();
+    if let Some(unread) = countries::unread_by_header(&names) {
+        return Err(ParseError::new(1, unread.refusal()));
+    }
     let closest = LAYOUTS
         .iter()
         .min_by_key(|l| l.missing(&names).len())
@@ -155,8 +183,7 @@ pub fn refuse_other_csv(text: &str) -> Result<Reading, ParseError> {
     Err(ParseError::new(
         1,
         format!(
-            "a CSV file in none of the engsoccerdata layouts (england.csv, england5.csv, facup.csv, \
-             leaguecup.csv, champs.csv, englandplayoffs.csv, deductions.csv): the closest, {}, \
+            "a CSV file in none of the engsoccerdata layouts matchday reads: the closest, {}, \
              needs the columns {}",
             closest.file,
             closest.missing(&names).join(", ")

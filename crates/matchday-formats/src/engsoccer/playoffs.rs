@@ -26,6 +26,7 @@ pub(crate) const LAYOUT: Layout = Layout {
         "Date", "Season", "home", "visitor", "hgoal", "vgoal", "division", "round", "tie", "aet", "pen",
         "pens", "neutral",
     ],
+    header: None,
     read: parse,
 };
 

@@ -541,6 +541,190 @@ fn each_layout_is_told_from_its_header_and_another_csv_is_refused_naming_what_it
     assert_eq!(detected("▪ Finals, Round of 16\n"), "football.txt");
 }
 
+/// `germany.csv`'s header: `england.csv`'s columns without its repeats, tier before division.
+const GERMANY_HEADER: &str =
+    "\"Date\",\"Season\",\"home\",\"visitor\",\"FT\",\"hgoal\",\"vgoal\",\"tier\",\"division\"\n";
+
+#[test]
+fn german_rows_are_german_leagues_under_german_rules_not_english_divisions() {
+    let csv = format!(
+        "{GERMANY_HEADER}\"1965-08-14\",1965,\"Nordstadt\",\"Sudhafen\",\"2-1\",2,1,1,\"1\"\n\
+         \"1974-08-03\",1974,\"Westdorf\",\"Ostheim\",\"0-0\",0,0,2,\"2North\"\n\
+         \"1985-08-09\",1985,\"Nordstadt\",\"Sudhafen\",\"3-0\",3,0,1,\"1\"\n\
+         \"1985-08-10\",1985,\"Westdorf\",\"Ostheim\",\"1-1\",1,1,2,\"2\"\n\
+         \"1991-07-27\",1991,\"Westdorf\",\"Ostheim\",\"1-2\",1,2,2,\"2South\"\n\
+         \"2012-08-24\",2012,\"Sudhafen\",\"Nordstadt\",\"0-1\",0,1,1,\"1\"\n"
+    );
+    assert_eq!(FileFormat::detect(&csv).name(), "engsoccer-germany");
+    let reading = read("engsoccer-germany", &csv);
+    let names: Vec<String> = reading
+        .seasons
+        .iter()
+        .map(|r| format!("{} {}", r.competition, r.season.unwrap()))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "Bundesliga 1965-66",
+            "2. Bundesliga Nord 1974-75",
+            "Bundesliga 1985-86",
+            "2. Bundesliga 1985-86",
+            "2. Bundesliga Süd 1991-92",
+            "Bundesliga 2012-13",
+        ]
+    );
+    assert!(
+        reading
+            .seasons
+            .iter()
+            .all(|r| r.rules == Some(RuleSet::GermanHistory) && r.format == Some(Format::League))
+    );
+    let regulations = |i: usize| RuleSet::GermanHistory.regulations(reading.seasons[i].season.unwrap());
+    // Two points for a win in 1985-86, three in 2012-13; goal quotient in 1965-66.
+    assert_eq!(regulations(2).points(), PointsScheme::TWO);
+    assert_eq!(regulations(5).points(), PointsScheme::THREE);
+    assert_eq!(
+        regulations(0).criteria()[1],
+        matchday_core::TieBreaker::GoalAverage
+    );
+    // 1991-92's second stage: two clubs meeting again at the same ground are left out
+    // and counted, the record holding the first stage.
+    let split = format!(
+        "{GERMANY_HEADER}\"1991-07-27\",1991,\"Westdorf\",\"Ostheim\",\"1-2\",1,2,2,\"2South\"\n\
+         \"1992-04-04\",1991,\"Westdorf\",\"Ostheim\",\"3-0\",3,0,2,\"2South\"\n"
+    );
+    let reading = read("engsoccer-germany", &split);
+    assert_eq!(reading.seasons[0].matches.len(), 1);
+    assert_eq!(
+        reading.seasons[0].matches[0].status.result().unwrap().score(),
+        Some(s(1, 2))
+    );
+    assert!(
+        reading.skipped[0]
+            .to_string()
+            .starts_with("1 rows of the 2. Bundesliga Süd 1991-92 second stage"),
+        "{:?}",
+        reading.skipped
+    );
+    // A German division that did not exist that season is left out and counted, as an
+    // English one is.
+    let early = format!("{GERMANY_HEADER}\"1963-08-24\",1963,\"A\",\"B\",\"1-0\",1,0,2,\"2\"\n");
+    let reading = read("engsoccer-germany", &early);
+    assert_eq!(
+        reading.skipped[0].to_string(),
+        "1 rows of division \"2\" in 1963-64, when no German league was that division"
+    );
+}
+
+/// `spain.csv`'s header.
+const SPAIN_HEADER: &str = "\"Date\",\"Season\",\"home\",\"visitor\",\"HT\",\"FT\",\"hgoal\",\"vgoal\",\"tier\",\"round\",\"group\",\"notes\"\n";
+
+#[test]
+fn spanish_rows_are_the_primera_division_with_half_times_awards_and_the_second_phase_counted() {
+    let csv = format!(
+        "{SPAIN_HEADER}\"1929-02-10\",1928,\"Villa Alta\",\"Puerto Bajo\",\"0-2\",\"2-3\",2,3,1,\"league\",NA,NA\n\
+         \"1980-03-30\",1979,\"Puerto Bajo\",\"Villa Alta\",\"0-0\",\"0-1\",0,1,1,\"league\",NA,\"1-0 win awarded to Villa Alta\"\n\
+         \"1987-04-12\",1986,\"Villa Alta\",\"Puerto Bajo\",\"0-1\",\"1-2\",1,2,1,\"phase2\",\"B\",NA\n\
+         \"1987-04-19\",1986,\"Puerto Bajo\",\"Villa Alta\",\"0-0\",\"0-0\",0,0,1,\"phase2\",\"B\",NA\n\
+         \"2014-08-23\",2014,\"Villa Alta\",\"Puerto Bajo\",NA,\"1-1\",1,1,1,\"league\",NA,NA\n"
+    );
+    assert_eq!(FileFormat::detect(&csv).name(), "engsoccer-spain");
+    let reading = read("engsoccer-spain", &csv);
+    let names: Vec<String> = reading
+        .seasons
+        .iter()
+        .map(|r| format!("{} {}", r.competition, r.season.unwrap()))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "Primera División 1928-29",
+            "Primera División 1979-80",
+            "Primera División 2014-15",
+        ]
+    );
+    assert!(
+        reading
+            .seasons
+            .iter()
+            .all(|r| r.rules == Some(RuleSet::SpanishHistory))
+    );
+    let first = &reading.seasons[0].matches[0];
+    let result = first.status.result().unwrap();
+    assert_eq!(
+        (result.score(), result.half_time()),
+        (Some(s(2, 3)), Some(s(0, 2)))
+    );
+    let awarded = &reading.seasons[1].matches[0];
+    assert!(matches!(awarded.status, MatchStatus::Awarded(_)), "{awarded:?}");
+    assert_eq!(awarded.status.result().unwrap().score(), Some(s(0, 1)));
+    assert_eq!(
+        reading.seasons[2].matches[0].status.result().unwrap().half_time(),
+        None
+    );
+    assert_eq!(
+        reading.skipped[0].to_string(),
+        "2 rows of the 1986-87 second phase (three groups, each club keeping its points), \
+         which a season's record of one league cannot hold"
+    );
+    let regulations = |i: usize| RuleSet::SpanishHistory.regulations(reading.seasons[i].season.unwrap());
+    assert_eq!(regulations(1).points(), PointsScheme::TWO);
+    assert_eq!(regulations(2).points(), PointsScheme::THREE);
+    // A round or a note the layout does not know is refused at its line.
+    let odd =
+        format!("{SPAIN_HEADER}\"1929-02-10\",1928,\"A\",\"B\",\"0-0\",\"1-0\",1,0,1,\"playoff\",NA,NA\n");
+    let err = refused("engsoccer-spain", &odd);
+    assert_eq!(
+        (err.line, err.message.as_str()),
+        (2, "cannot read the round (league or phase2) in \"playoff\"")
+    );
+    let odd = format!(
+        "{SPAIN_HEADER}\"1929-02-10\",1928,\"A\",\"B\",\"0-0\",\"1-0\",1,0,1,\"league\",NA,\"abandoned\"\n"
+    );
+    assert_eq!(refused("engsoccer-spain", &odd).line, 2);
+}
+
+#[test]
+fn other_countries_files_are_refused_naming_their_layout_never_read_as_english() {
+    // scotland.csv: england.csv's header, football-data.co.uk's division codes.
+    let scotland = format!(
+        "{LEAGUE}\"1994-08-13\",1994,\"Glen Athletic\",\"Loch Rovers\",\"3-1\",3,1,\"SC0\",1,4,2,\"H\"\n"
+    );
+    assert_eq!(FileFormat::detect(&scotland).name(), "engsoccer");
+    let err = FileFormat::detect(&scotland).read(&scotland).unwrap_err();
+    assert_eq!(err.line, 2);
+    assert_eq!(
+        err.message,
+        "division \"SC0\": this is engsoccerdata's scotland.csv layout (Scottish leagues), which \
+         matchday does not read; its league layouts are england.csv, england5.csv, germany.csv and spain.csv"
+    );
+    // france.csv writes "1" until 2015-16: its F1 rows refuse the whole file.
+    let france = format!(
+        "{LEAGUE}\"1933-07-01\",1932,\"Port Vieux\",\"Mont Blanc\",\"5-1\",5,1,\"1\",1,6,4,\"H\"\n\
+         \"2016-08-12\",2016,\"Port Vieux\",\"Mont Blanc\",\"0-1\",0,1,\"F1\",1,1,-1,\"A\"\n"
+    );
+    let err = FileFormat::detect(&france).read(&france).unwrap_err();
+    assert_eq!(err.line, 3);
+    assert!(err.message.contains("france.csv layout"), "{err}");
+    // italy.csv has all of england.csv's columns, tier before division, and holland.csv
+    // no division: their headers name them.
+    let italy = "\"Date\",\"Season\",\"home\",\"visitor\",\"FT\",\"hgoal\",\"vgoal\",\"tier\",\"division\",\"totgoal\",\"goaldif\",\"result\"\n\
+                 \"1929-10-06\",1929,\"Torre\",\"Lago\",\"3-2\",3,2,1,\"1\",5,1,\"H\"\n";
+    let holland = "\"Date\",\"Season\",\"home\",\"visitor\",\"FT\",\"hgoal\",\"vgoal\",\"tier\"\n\
+                   \"1956-09-02\",1956,\"Dijk\",\"Polder\",\"1-0\",1,0,1\n";
+    for (text, file) in [(italy, "italy.csv"), (holland, "holland.csv")] {
+        assert_eq!(FileFormat::detect(text).name(), "unknown-csv", "{file}");
+        let err = FileFormat::detect(text).read(text).unwrap_err();
+        assert_eq!(err.line, 1);
+        assert!(
+            err.message
+                .starts_with(&format!("this is engsoccerdata's {file} layout")),
+            "{err}"
+        );
+        assert!(!err.message.contains('\n'));
+    }
+}
+
 mod never_panics {
     use proptest::prelude::*;
 
