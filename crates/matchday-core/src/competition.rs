@@ -105,7 +105,7 @@ pub enum RuleSet {
 
 impl RuleSet {
     /// Every rule set, in the order the help lists them.
-    pub const ALL: [RuleSet; 17] = [
+    pub const ALL: [RuleSet; 19] = [
         RuleSet::PremierLeague,
         RuleSet::Efl,
         RuleSet::UefaClubGroups,
