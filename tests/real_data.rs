@@ -640,8 +640,8 @@ fn world_cups_2018_and_2022_send_the_top_two_only() {
 }
 
 /// The 2024-25 Champions League league phase: one table of 36, eight matches each.
-/// The exact order within the table awaits the uefa-league-phase rules (regulations
-/// branch); the places checked here are the same under either rules.
+/// On 30 January 2025 the league phase was over (its last matchday was the 29th): each
+/// club's place says where it went, and the clubs through are in that round.
 #[test]
 #[ignore = "needs ../shared/data"]
 fn champions_league_2024_25_league_phase_places_lead_on() {
@@ -649,11 +649,14 @@ fn champions_league_2024_25_league_phase_places_lead_on() {
     let on = |team: &str| {
         let rows = env.json(&["track", team, "--as-of", "2025-01-30"]);
         let t = rows[0].clone();
-        assert_eq!(t["stage"], "League phase", "{t}");
-        (
-            t["position"].as_i64().unwrap(),
-            t["leads_to"].as_str().unwrap().to_string(),
-        )
+        let leads_to = t["leads_to"].as_str().unwrap().to_string();
+        let stage = if leads_to == "out" {
+            "League phase"
+        } else {
+            leads_to.as_str()
+        };
+        assert_eq!(t["stage"], stage, "{t}");
+        (t["position"].as_i64().unwrap(), leads_to)
     };
     assert_eq!(on("Liverpool"), (1, "Round of 16".to_string()));
     assert_eq!(on("Lille"), (7, "Round of 16".to_string()));
@@ -988,4 +991,153 @@ fn primera_division_2006_07_real_madrid_champions_on_head_to_head_under_three_po
             line("Sevilla", 71, 64, 35),
         ]
     );
+}
+
+// ---- The competition catalogue (issue 18): each league file under its entry, checked
+// against the published record.
+
+fn imported(files: &[String]) -> Env {
+    let env = Env::new();
+    for f in files {
+        let out = env.ok(&["import", f]);
+        // A file never updates what it has just added.
+        assert!(out.contains(" 0 updated"), "{f}: {out}");
+    }
+    env
+}
+
+fn team_points(env: &Env, args: &[&str]) -> Vec<(String, i64, i64)> {
+    by_team(&env.json(args))
+        .into_iter()
+        .map(|(team, played, _, points)| (team, played, points))
+        .collect()
+}
+
+#[test]
+#[ignore = "needs ../shared/data"]
+fn championship_2023_24_counts_its_play_offs_apart_from_the_league() {
+    // EFL Championship 2023-24 final table (efl.com): Leicester 97, Ipswich 96, Leeds 90,
+    // Southampton 87, all 46 played; Southampton then won the play-off final 1-0 against Leeds.
+    let env = imported(&[openfootball("england/2023-24/2-championship.txt")]);
+    let table = team_points(&env, &["table", "championship"]);
+    assert_eq!(
+        table[..4],
+        [
+            ("Leicester City".to_string(), 46, 97),
+            ("Ipswich Town".to_string(), 46, 96),
+            ("Leeds United".to_string(), 46, 90),
+            ("Southampton".to_string(), 46, 87),
+        ]
+    );
+    assert!(table.iter().all(|r| r.1 == 46));
+    // Three relegated: Birmingham City 22nd (Reading-style 21st-place mistakes gone).
+    let zones: Vec<Value> = env.json(&["table", "championship"]).as_array().unwrap().clone();
+    assert_eq!(zones[20]["zone"], Value::Null);
+    assert_eq!(zones[21]["zone"], "relegation");
+}
+
+#[test]
+#[ignore = "needs ../shared/data"]
+fn champions_league_2024_25_league_phase_table_is_uefas() {
+    // UEFA's league-phase table (uefa.com, 29 January 2025): Liverpool 21 points, Barcelona
+    // 19, Arsenal 19, Inter 19; Manchester City 22nd with 11; 1-8 to the round of 16, 9-24 to
+    // the knockout play-offs. The play-offs (Juventus 2-1 PSV among them) are new matches.
+    let env = imported(&[openfootball("champions-league/2024-25/cl.txt")]);
+    let rows = env.json(&["table", "uefa-champions-league"]);
+    let table = team_points(&env, &["table", "uefa-champions-league"]);
+    assert_eq!(table[0], ("Liverpool".to_string(), 8, 21));
+    assert_eq!(table[1], ("FC Barcelona".to_string(), 8, 19));
+    assert_eq!(table[21], ("Manchester City".to_string(), 8, 11));
+    assert!(table.iter().all(|r| r.1 == 8));
+    assert_eq!(rows[0]["zone"], "round-of-16");
+    assert_eq!(rows[8]["zone"], "knockout-play-off");
+    assert_eq!(rows[24]["zone"], Value::Null);
+    let results = env.json(&["results", "-c", "uefa-champions-league", "--team", "Juventus"]);
+    assert_eq!(results.as_array().unwrap().len(), 10, "{results}");
+}
+
+#[test]
+#[ignore = "needs ../shared/data"]
+fn scottish_premiership_splits_and_its_curtailed_season_is_on_points_per_game() {
+    // 2020-21 as the file leaves it, after 33 rounds (spfl.co.uk): Rangers 89, Celtic 69;
+    // the split's sections take the top and bottom six.
+    let env = imported(&[
+        openfootball("europe/scotland/2020-21_sco1.txt"),
+        openfootball("europe/scotland/2019-20_sco1.txt"),
+    ]);
+    let table = team_points(&env, &["table", "scottish-premiership", "--season", "2020-21"]);
+    assert_eq!(table[0], ("Rangers".to_string(), 33, 89));
+    assert_eq!(table[1], ("Celtic".to_string(), 33, 69));
+    let top = env.json(&[
+        "table",
+        "scottish-premiership",
+        "--season",
+        "2020-21",
+        "--stage",
+        "Top six",
+    ]);
+    assert_eq!(top.as_array().unwrap().len(), 6);
+    // 2019-20 was stopped and decided on points per game (SPFL, 18 May 2020): Celtic 80 from 30
+    // (2.67) ahead of Rangers 67 from 29 (2.31); Hearts relegated.
+    let curtailed = env.json(&["table", "scottish-premiership", "--season", "2019-20"]);
+    assert_eq!(curtailed[0]["team"], "Celtic");
+    assert_eq!(curtailed[0]["zone"], "champions");
+    let last = curtailed.as_array().unwrap().last().unwrap().clone();
+    assert_eq!(last["team"], "Heart of Midlothian");
+    assert_eq!(last["zone"], "relegation");
+}
+
+#[test]
+#[ignore = "needs ../shared/data"]
+fn womens_super_league_2023_24_under_its_own_entry() {
+    // The 2023-24 WSL (womenscompetitions.thefa.com): Chelsea champions on goal difference
+    // over Manchester City, both 55; Liverpool fourth with 41; Bristol City relegated, 12th.
+    let env = imported(&[shared().join("women/2023-24-wsl.txt").display().to_string()]);
+    let rows = env.json(&["table", "womens-super-league"]);
+    let table = team_points(&env, &["table", "womens-super-league"]);
+    assert_eq!(table[0], ("Chelsea FC Women".to_string(), 22, 55));
+    assert_eq!(table[1], ("Manchester City FC Women".to_string(), 22, 55));
+    assert_eq!(table[3], ("Liverpool FC Women".to_string(), 22, 41));
+    assert_eq!(rows[11]["team"], "Bristol City FC Women");
+    assert_eq!(rows[11]["zone"], "relegation");
+    assert_eq!(rows[2]["zone"], "champions-league");
+}
+
+#[test]
+#[ignore = "needs ../shared/data"]
+fn ligue_1_2022_23_under_its_own_entry() {
+    // Ligue 1 2022-23 (ligue1.com): Paris Saint-Germain 85, Lens 84; four relegated,
+    // Angers last with 18.
+    let env = imported(&[openfootball("europe/france/2022-23_fr1.txt")]);
+    let rows = env.json(&["table", "ligue-1"]);
+    let table = team_points(&env, &["table", "ligue-1"]);
+    assert_eq!(table[0], ("Paris Saint-Germain".to_string(), 38, 85));
+    assert_eq!(table[1], ("RC Lens".to_string(), 38, 84));
+    assert_eq!(table[19], ("Angers SCO".to_string(), 38, 18));
+    assert_eq!(rows[16]["zone"], "relegation");
+    assert_eq!(rows[15]["zone"], Value::Null);
+}
+
+#[test]
+#[ignore = "needs ../shared/data"]
+fn no_openfootball_file_updates_what_it_has_just_added() {
+    // Every league, cup and tournament file on an empty database: all added, none updated
+    // (england5's and the Champions League's "updated" rows were real matches overwritten).
+    for path in [
+        "champions-league/2024-25/cl.txt",
+        "champions-league/2024-25/el.txt",
+        "champions-league/2024-25/conf.txt",
+        "champions-league/2023-24/cl.txt",
+        "internationals/2019_african_cup_of_nations.txt",
+        "england/2023-24/facup.txt",
+        "europe/scotland/2019-20_sco1.txt",
+        "spec/samples/2024-25_austria.txt",
+    ] {
+        let env = imported(&[openfootball(path)]);
+        drop(env);
+    }
+    // The Africa Cup of Nations 2019: 52 matches, Algeria's two meetings with Senegal both kept.
+    let env = imported(&[openfootball("internationals/2019_african_cup_of_nations.txt")]);
+    let results = env.json(&["results", "-c", "africa-cup-of-nations", "--team", "Algeria"]);
+    assert_eq!(results.as_array().unwrap().len(), 7, "{results}");
 }
