@@ -335,3 +335,23 @@ fn the_same_league_matches_from_another_source_are_found_not_added() {
     let results = env.json(&["results", "-c", "premier-league"]);
     assert_eq!(results.as_array().unwrap().len(), 3);
 }
+
+#[test]
+fn competition_set_changes_the_stages_checked_against_the_matches_stored() {
+    let env = Env::new();
+    let path = file(&env, "SC0.csv", SCOTLAND);
+    env.ok(&["import", &path]);
+    // Two meetings cannot hold Celtic's two home matches against Rangers: refused, nothing changed.
+    let two = r#"[{"name":"League","kind":"league","meetings":2}]"#;
+    let err = env.fails(&["competition", "set", "scottish-premiership", "--stages", two]);
+    assert!(err.contains("Celtic"), "{err}");
+    assert_eq!(competition(&env, "scottish-premiership")["format"], "league");
+    let four = r#"[{"name":"League","kind":"league","meetings":4}]"#;
+    env.ok(&["competition", "set", "scottish-premiership", "--stages", four]);
+    assert_eq!(
+        competition(&env, "scottish-premiership")["stages"],
+        serde_json::json!([{"name": "League", "kind": "league", "meetings": 4}])
+    );
+    let bad = env.fails(&["competition", "set", "scottish-premiership", "--stages", "[]"]);
+    assert!(bad.contains("cannot read stages"), "{bad}");
+}

@@ -206,7 +206,12 @@ impl<'c> Writer<'c> {
             Some(stored) => {
                 let id = stored.id.expect("stored");
                 // A plain results file says nothing of rules; keep what the user set.
-                if record.rules.is_some() || record.points.is_some() || !record.zones.is_empty() {
+                if record.rules.is_some()
+                    || record.points.is_some()
+                    || !record.zones.is_empty()
+                    || record.structure.is_some()
+                    || record.rank_by.is_some()
+                {
                     self.update_competition(id, &competition)?;
                 }
                 id

@@ -36,10 +36,13 @@ impl Reader<'_> {
 
 impl Writer<'_> {
     /// Stores a competition-season's regulations as `competition` gives them: its
-    /// preset, points scheme, what ranks first, and zones.
+    /// preset, points scheme, what ranks first, zones and stages. The matches stored
+    /// are checked against the stages in the same write.
     ///
     /// # Errors
-    /// [`StoreError::UnknownCompetition`] when `competition` is not stored.
+    /// [`StoreError::UnknownCompetition`] when `competition` is not stored;
+    /// [`StoreError::Refused`] when a stored match cannot be under the new stages
+    /// (more meetings than the league has).
     pub fn set_regulations(&mut self, competition: &Competition) -> Result<(), StoreError> {
         let id = competition.id.ok_or_else(|| StoreError::UnknownCompetition {
             name: competition.name.clone(),
@@ -60,7 +63,13 @@ impl Writer<'_> {
                 candidates: Vec::new(),
             });
         }
-        self.set_zones(id, &competition.zones)
+        self.set_zones(id, &competition.zones)?;
+        // New stages must hold the matches stored: checked here, in the same write.
+        self.set_structure(id, &competition.structure)?;
+        let stored = self.matches(id)?;
+        let entrants = self.entrants(id)?;
+        matchday_core::check_season(competition, &entrants, &stored)
+            .map_err(|(_, refusal)| StoreError::Refused(refusal))
     }
 
     /// Records an order decided off the pitch, replacing any earlier decision on

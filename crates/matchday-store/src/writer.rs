@@ -382,8 +382,17 @@ impl<'c> Writer<'c> {
         c: &Competition,
     ) -> Result<(), StoreError> {
         self.conn().execute(
-            "UPDATE competition SET name = ?2, format = ?3, rules = ?4, points = ?5, away_goals = ?6 WHERE id = ?1",
-            params![id.0, c.name, c.format.name(), c.rules.name(), c.points.to_string(), c.away_goals],
+            "UPDATE competition SET name = ?2, format = ?3, rules = ?4, points = ?5, away_goals = ?6, rank_by = ?7
+             WHERE id = ?1",
+            params![
+                id.0,
+                c.name,
+                c.format.name(),
+                c.rules.name(),
+                c.points.to_string(),
+                c.away_goals,
+                c.rank_by.name()
+            ],
         )?;
         self.set_zones(id, &c.zones)?;
         self.set_structure(id, &c.structure)

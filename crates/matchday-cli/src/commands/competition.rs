@@ -23,11 +23,12 @@ pub enum Action {
   matchday competition add \"Sunday League\" --season 2024-25 --zones champions=1 --zones relegation=9-10
   matchday competition add \"FA Cup\" --season 2024-25 --format knockout")]
     Add(AddArgs),
-    /// Change a stored competition-season's regulations, zones or ranking
+    /// Change a stored competition-season's regulations, zones, ranking or stages
     #[command(after_help = "Examples:
   matchday competition set \"League One\" --season 2019-20 --rank-by points-per-game
   matchday competition set \"World Cup\" --season 2018 --rules fifa-world-cup-2018
   matchday competition set bundesliga --season 2023-24 --zones champions=1 --zones champions-league=1-5
+  matchday competition set highland --stages '[{\"name\":\"League\",\"kind\":\"league\",\"meetings\":4}]'
 
 The presets, with their sources and seasons, are listed in docs/regulations.md.")]
     Set(SetArgs),
@@ -96,6 +97,15 @@ pub struct SetArgs {
 
     #[command(flatten)]
     pub regulations: RegulationsArgs,
+
+    /// The stages, as JSON (as `matchday competitions --format json` shows them and
+    /// docs/catalogue.md describes), e.g. '[{"name":"League","kind":"league","meetings":4}]'
+    #[arg(long, value_name = "JSON", value_parser = parse_stages)]
+    pub stages: Option<matchday_core::Structure>,
+}
+
+fn parse_stages(text: &str) -> Result<matchday_core::Structure, String> {
+    serde_json::from_str(text).map_err(|e| format!("cannot read stages: {e}"))
 }
 
 fn parse_rules(text: &str) -> Result<RuleSet, String> {
@@ -174,8 +184,12 @@ fn add_competition(store: &mut Store, add: AddArgs, catalogue: &Catalogue) -> an
 fn set_regulations(store: &mut Store, set: SetArgs) -> anyhow::Result<String> {
     let regs = set.regulations;
     anyhow::ensure!(
-        regs.rules.is_some() || regs.points.is_some() || regs.rank_by.is_some() || !regs.zones.is_empty(),
-        "nothing to change: give --rules, --points, --zones or --rank-by"
+        regs.rules.is_some()
+            || regs.points.is_some()
+            || regs.rank_by.is_some()
+            || !regs.zones.is_empty()
+            || set.stages.is_some(),
+        "nothing to change: give --rules, --points, --zones, --rank-by or --stages"
     );
     let mut competition = store
         .read()
@@ -194,7 +208,13 @@ fn set_regulations(store: &mut Store, set: SetArgs) -> anyhow::Result<String> {
     if !regs.zones.is_empty() {
         competition.zones = regs.zones;
     }
-    store.write(|w| w.set_regulations(&competition))?;
+    if let Some(stages) = set.stages {
+        competition.set_structure(stages);
+    }
+    let names = store.read().team_names()?;
+    store
+        .write(|w| w.set_regulations(&competition))
+        .map_err(|e| crate::refusal::worded(e, &names, &competition))?;
     let zones: Vec<String> = competition.zones.iter().map(|z| z.to_string()).collect();
     Ok(format!(
         "{} {}: {} rules, {} points, ranked by {}{}\n",
@@ -231,6 +251,8 @@ struct CompetitionRow {
     rank_by: String,
     zones: Vec<String>,
     matches: usize,
+    /// The stages as the catalogue and `competition set --stages` write them.
+    stages: matchday_core::Structure,
 }
 
 pub fn list(store: &Store, args: ListArgs) -> anyhow::Result<String> {
@@ -248,6 +270,7 @@ pub fn list(store: &Store, args: ListArgs) -> anyhow::Result<String> {
             rank_by: c.rank_by.to_string(),
             zones: c.zones.iter().map(|z| z.to_string()).collect(),
             matches,
+            stages: c.structure,
         });
     }
     match args.format {
