@@ -41,7 +41,9 @@
 //!   The result is written as people write it, with every part kept:
 //!   `2-1`, `2-1 (1-0)` (half-time in brackets), `1-2 aet (1-1, 1-0)` (after
 //!   extra time, then the 90-minute and half-time scores), `1-1 (0-1), 6-7 pens`
-//!   (a shoot-out straight after 90 minutes), `4-4 aet (3-3, 1-3), 4-5 pens`.
+//!   (a shoot-out straight after 90 minutes), `4-4 aet (3-3, 1-3), 4-5 pens`,
+//!   `1-1 aet, pens won by home` (a shoot-out whose kicks were not recorded,
+//!   won by the home or away side), `2-2 aet, lot won by away` (lots drawn or a coin tossed).
 //!   Only what is known is written: `1-2 aet` when the 90-minute score was
 //!   not given, `1-2 aet (ht 1-0)` with the half-time score alone.
 //!   Instead of a result: `postponed`, `cancelled`, `abandoned`, or
@@ -71,8 +73,8 @@ use std::fmt::Write as _;
 
 use chrono::{NaiveDate, NaiveTime, Timelike};
 use matchday_core::{
-    DeductionRecord, ExtraTimeAfter, MatchRecord, MatchResult, MatchStatus, Score, SeasonRecord, TeamRecord,
-    TextField, Venue, Zone, check_text,
+    DeductionRecord, ExtraTimeAfter, MatchRecord, MatchResult, MatchStatus, Score, SeasonRecord, Settlement,
+    Side, TeamRecord, TextField, Venue, Zone, check_text,
 };
 
 use crate::ParseError;
@@ -219,8 +221,9 @@ fn write_match(out: &mut String, m: &MatchRecord) {
     out.push('\n');
 }
 
-/// `2-1 (1-0)`, `1-2 aet (1-1, 1-0)`, `1-1 (0-1), 6-7 pens`; only the parts
-/// known: `1-2 aet` when the 90 minutes were not given, `1-2 aet (ht 1-0)`.
+/// `2-1 (1-0)`, `1-2 aet (1-1, 1-0)`, `1-1 (0-1), 6-7 pens`, `1-1 aet, pens
+/// won by home`; only the parts known: `1-2 aet` when the 90 minutes were not
+/// given, `1-2 aet (ht 1-0)`, a shoot-out's winner without kicks nobody recorded.
 fn result_text(r: &MatchResult) -> String {
     let mut text = match r.extra_time() {
         Some(et) => match (r.score(), r.half_time()) {
@@ -234,8 +237,21 @@ fn result_text(r: &MatchResult) -> String {
             None => r.final_score().to_string(),
         },
     };
-    if let Some(p) = r.penalties() {
-        let _ = write!(text, ", {p} pens");
+    let side = |s: Side| match s {
+        Side::Home => "home",
+        Side::Away => "away",
+    };
+    match r.settlement() {
+        None => {}
+        Some(Settlement::Penalties(p)) => {
+            let _ = write!(text, ", {p} pens");
+        }
+        Some(Settlement::PenaltiesUnrecorded(s)) => {
+            let _ = write!(text, ", pens won by {}", side(s));
+        }
+        Some(Settlement::Lot(s)) => {
+            let _ = write!(text, ", lot won by {}", side(s));
+        }
     }
     text
 }
@@ -532,6 +548,24 @@ fn parse_match(text: &str, round: Option<String>, line: usize) -> Result<MatchRe
 fn parse_result(text: &str, second_leg: bool) -> Result<MatchResult, String> {
     let bad = || format!("cannot read result \"{text}\"");
     let score = |s: &str| s.trim().parse::<Score>().map_err(|_| bad());
+    // A settlement without kicks: `, pens won by home`, `, lot won by away`.
+    let (text, without_kicks) = match text.rsplit_once(',') {
+        Some((main, last)) if last.contains(" won by ") => {
+            let (kind, side) = last.trim().split_once(" won by ").ok_or_else(bad)?;
+            let side = match side.trim() {
+                "home" => Side::Home,
+                "away" => Side::Away,
+                _ => return Err(bad()),
+            };
+            let settlement = match kind.trim() {
+                "pens" => Settlement::PenaltiesUnrecorded(side),
+                "lot" => Settlement::Lot(side),
+                _ => return Err(bad()),
+            };
+            (main.trim_end(), Some(settlement))
+        }
+        _ => (text, None),
+    };
     let (main, penalties) = match text.strip_suffix("pens") {
         Some(rest) => {
             let comma = rest
@@ -577,8 +611,12 @@ fn parse_result(text: &str, second_leg: bool) -> Result<MatchResult, String> {
     } else {
         ExtraTimeAfter::LevelMatch
     };
-    MatchResult::from_parts(full_time, half_time, extra_time, penalties, after)
-        .map_err(|e| format!("{}: {e}", bad()))
+    let result = MatchResult::from_parts(full_time, half_time, extra_time, penalties, after);
+    match without_kicks {
+        Some(settlement) => result.and_then(|r| r.settled(settlement, after)),
+        None => result,
+    }
+    .map_err(|e| format!("{}: {e}", bad()))
 }
 
 #[cfg(test)]

@@ -30,6 +30,10 @@ pub(crate) const MIGRATIONS: &[(&str, &str)] = &[
         "0008_faster_imports",
         include_str!("../migrations/0008_faster_imports.sql"),
     ),
+    (
+        "0009_settlements_and_qualifying",
+        include_str!("../migrations/0009_settlements_and_qualifying.sql"),
+    ),
 ];
 
 /// The schema version from which every change to the data is logged.
@@ -38,20 +42,28 @@ const LOGGED_FROM: i64 = 6;
 /// What a migration needs done in Rust after its SQL, in the same transaction.
 fn after(name: &str, tx: &Transaction<'_>) -> Result<(), StoreError> {
     match name {
-        "0005_rounds" => fill_stages(tx),
+        "0005_rounds" => fill_stages(tx, false),
+        // Labels of rounds this version first reads ("First qualifying round") were stored untyped.
+        "0009_settlements_and_qualifying" => fill_stages(tx, true),
         "0007_clubs" => crate::clubs::fill_clubs(tx),
         _ => Ok(()),
     }
 }
 
 /// Fills the typed stage columns of the stored matches from their labels,
-/// with the parser imports use, so a re-import finds what it would write.
-fn fill_stages(tx: &Transaction<'_>) -> Result<(), StoreError> {
+/// with the parser imports use, so a re-import finds what it would write;
+/// with `untyped_only`, only those of matches stored with no typed stage.
+fn fill_stages(tx: &Transaction<'_>, untyped_only: bool) -> Result<(), StoreError> {
     let rows: Vec<(i64, String, String, String)> = tx
-        .prepare(
+        .prepare(&format!(
             "SELECT match.id, competition.format, match.grp, match.round
-             FROM match JOIN competition ON competition.id = match.competition_id",
-        )?
+             FROM match JOIN competition ON competition.id = match.competition_id{}",
+            if untyped_only {
+                " WHERE match.stage IS NULL"
+            } else {
+                ""
+            }
+        ))?
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
         .collect::<Result<_, _>>()?;
     let mut update =

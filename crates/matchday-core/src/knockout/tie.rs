@@ -18,7 +18,8 @@ pub enum TieFormat {
     SingleMatch,
     /// One match replayed while drawn; the last replay decides.
     WithReplays,
-    /// Two legs decided on aggregate.
+    /// Two legs decided on aggregate; a tie still level after them was, in
+    /// the early European Cup and League Cup, replayed as a deciding play-off.
     TwoLegs,
 }
 
@@ -34,8 +35,12 @@ pub enum Decider {
     AwayGoals,
     /// Extra time.
     ExtraTime,
-    /// A penalty shoot-out.
+    /// A penalty shoot-out, its kicks recorded or not.
     Penalties,
+    /// The drawing of lots or a coin toss.
+    Lot,
+    /// A deciding play-off after two legs left the tie level.
+    PlayOff,
     /// A match awarded off the pitch.
     Awarded,
 }
@@ -88,8 +93,9 @@ impl Tally {
 impl KnockoutTie {
     /// The tie formed by `matches`, all of one round between the same two teams.
     ///
-    /// The format comes from the matches: legs set means two legs; a replay
-    /// flag means replays; otherwise two unflagged meetings are two legs in a
+    /// The format comes from the matches: legs set means two legs, with any
+    /// match flagged as a replay the deciding play-off of legs that left the
+    /// tie level; a replay flag means replays; otherwise two unflagged meetings are two legs in a
     /// group-and-knockout competition or after a first meeting that was won,
     /// and a replay after a level one. Matches dated after `as_of` count as not
     /// yet played; cancelled and abandoned matches do not count, and a tie
@@ -97,7 +103,8 @@ impl KnockoutTie {
     ///
     /// # Errors
     /// [`KnockoutError::BadLeg`] for a leg number other than 1 or 2, a leg
-    /// given twice, or more than two legs; [`KnockoutError::NoMatch`] when
+    /// given twice, more than two legs, or a match beside the legs that is
+    /// neither a leg nor a play-off (replay); [`KnockoutError::NoMatch`] when
     /// `matches` is empty; [`KnockoutError::MixedTie`] when its matches are not
     /// all between the same two teams.
     pub fn from_matches(
@@ -123,17 +130,23 @@ impl KnockoutTie {
         } else {
             matches.iter().filter(|m| !void(m)).cloned().collect()
         };
-        matches.sort_by_key(|m| (m.leg, m.date, m.kickoff));
+        // Legs in their order, then a play-off after them (a leg's number sorts
+        // before none), so the first-named team is the first leg's home side.
+        matches.sort_by_key(|m| (m.leg.is_none(), m.leg, m.date, m.kickoff));
         let (first, second) = (matches[0].pairing.home(), matches[0].pairing.away());
         let bad_leg = |fault: LegFault| KnockoutError::BadLeg { round, fault };
         let format = if matches.iter().any(|m| m.leg.is_some()) {
-            if matches.len() > 2 {
+            let legs: Vec<&Match> = matches.iter().filter(|m| m.leg.is_some()).collect();
+            if matches.iter().any(|m| m.leg.is_none() && !m.replay) {
+                return Err(bad_leg(LegFault::LegNeeded));
+            }
+            if legs.len() > 2 {
                 return Err(bad_leg(LegFault::MoreThanTwo));
             }
-            if let Some(m) = matches.iter().find(|m| !matches!(m.leg, Some(1) | Some(2))) {
+            if let Some(m) = legs.iter().find(|m| !matches!(m.leg, Some(1) | Some(2))) {
                 return Err(bad_leg(LegFault::Number(m.leg.unwrap_or(0))));
             }
-            if matches.len() == 2 && matches[0].leg == matches[1].leg {
+            if legs.len() == 2 && legs[0].leg == legs[1].leg {
                 return Err(bad_leg(LegFault::StoredTwice));
             }
             TieFormat::TwoLegs
@@ -185,8 +198,23 @@ impl KnockoutTie {
         }
     }
 
+    /// The matches counted that are legs of a two-legged tie (all of them in other formats).
+    fn counted_legs(&self) -> impl Iterator<Item = (&Match, &MatchResult)> {
+        let two_legs = self.format == TieFormat::TwoLegs;
+        self.counted().filter(move |(m, _)| !(two_legs && m.replay))
+    }
+
     fn decide_by_last_match(&self) -> TieOutcome {
-        for (m, result) in self.counted() {
+        self.decide_by_first_won(self.counted())
+    }
+
+    /// The outcome of the first of `played` with a winner: a single match, or
+    /// the replay (or play-off) that settled a level meeting.
+    fn decide_by_first_won<'a>(
+        &self,
+        played: impl Iterator<Item = (&'a Match, &'a MatchResult)>,
+    ) -> TieOutcome {
+        for (m, result) in played {
             let Some(side) = result.winner() else { continue };
             let winner = match side {
                 crate::Side::Home => m.pairing.home(),
@@ -194,8 +222,11 @@ impl KnockoutTie {
             };
             let decider = if matches!(m.status, MatchStatus::Awarded(_)) {
                 Decider::Awarded
-            } else if result.penalties().is_some() {
-                Decider::Penalties
+            } else if result.final_score().is_level() {
+                match result.settlement() {
+                    Some(s) if !s.is_penalties() => Decider::Lot,
+                    _ => Decider::Penalties,
+                }
             } else if result.extra_time().is_some() {
                 Decider::ExtraTime
             } else {
@@ -207,10 +238,34 @@ impl KnockoutTie {
     }
 
     fn decide_on_aggregate(&self, away_goals: bool) -> TieOutcome {
-        let results: Vec<(&Match, &MatchResult)> = self.counted().collect();
+        let results: Vec<(&Match, &MatchResult)> = self.counted_legs().collect();
         if results.len() < 2 {
             return TieOutcome::Undecided;
         }
+        match self.decide_legs(&results, away_goals) {
+            TieOutcome::Undecided => {
+                // Legs that left the tie level were settled by a deciding play-off.
+                let play_offs = self.counted().filter(|(m, _)| m.replay);
+                match self.decide_by_first_won(play_offs) {
+                    TieOutcome::Decided {
+                        winner,
+                        decider: Decider::Awarded,
+                    } => TieOutcome::Decided {
+                        winner,
+                        decider: Decider::Awarded,
+                    },
+                    TieOutcome::Decided { winner, .. } => TieOutcome::Decided {
+                        winner,
+                        decider: Decider::PlayOff,
+                    },
+                    TieOutcome::Undecided => TieOutcome::Undecided,
+                }
+            }
+            decided => decided,
+        }
+    }
+
+    fn decide_legs(&self, results: &[(&Match, &MatchResult)], away_goals: bool) -> TieOutcome {
         let (first_leg, second_leg) = (results[0], results[1]);
         let awarded = results
             .iter()
@@ -245,10 +300,19 @@ impl KnockoutTie {
                 return decided(w, Decider::AwayGoals);
             }
         }
-        if let Some(pens) = second_leg.1.penalties()
-            && let Some(w) = self.oriented(second_leg.0, pens).leader(self.first, self.second)
+        if let Some(settlement) = second_leg.1.settlement()
+            && let Some(side) = settlement.winner()
         {
-            return decided(w, Decider::Penalties);
+            let w = match side {
+                crate::Side::Home => second_leg.0.pairing.home(),
+                crate::Side::Away => second_leg.0.pairing.away(),
+            };
+            let decider = if settlement.is_penalties() {
+                Decider::Penalties
+            } else {
+                Decider::Lot
+            };
+            return decided(w, decider);
         }
         TieOutcome::Undecided
     }
@@ -337,7 +401,7 @@ impl KnockoutTie {
         if self.format != TieFormat::TwoLegs || !self.has_started() {
             return None;
         }
-        let total = self.counted().fold(Tally::default(), |acc, (m, r)| {
+        let total = self.counted_legs().fold(Tally::default(), |acc, (m, r)| {
             let goals = self.oriented(m, r.final_score());
             Tally {
                 first: acc.first + goals.first,
@@ -373,12 +437,12 @@ impl KnockoutTie {
                 home: m.pairing.home(),
                 away: m.pairing.away(),
                 leg: m.leg,
-                replay: self.format == TieFormat::WithReplays && (m.replay || i > 0),
+                replay: m.replay || (self.format == TieFormat::WithReplays && i > 0),
                 score: ScoreParts::of(r, matches!(m.status, MatchStatus::Awarded(_))),
             })
             .collect();
         let aggregate = self.aggregate().map(|(first, second)| {
-            let legs: Vec<(&Match, &MatchResult)> = self.counted().collect();
+            let legs: Vec<(&Match, &MatchResult)> = self.counted_legs().collect();
             let away_goals = (self.away_goals && legs.len() == 2).then(|| {
                 let [(m1, r1), (m2, r2)] = [legs[0], legs[1]];
                 let away = self.away_tally([
