@@ -497,10 +497,14 @@ impl MatchResult {
     }
 }
 
-/// `pens won by home`, `lot won by away`: a settlement whose kicks were not
-/// recorded, as [`MatchResult`]'s `Display` writes it (lower-case).
-fn settlement_without_kicks(text: &str) -> Option<Settlement> {
-    let (kind, side) = text.split_once(" won by ")?;
+/// `pens won by home`, `lot won by away`, `won by home` (how not recorded): a
+/// settlement without kicks, as [`MatchResult`]'s `Display` writes it (lower-case).
+pub(crate) fn settlement_without_kicks(text: &str) -> Option<Settlement> {
+    let text = text.trim();
+    let (kind, side) = match text.strip_prefix("won by ") {
+        Some(side) => ("", side),
+        None => text.split_once(" won by ")?,
+    };
     let side = match side.trim() {
         "home" => Side::Home,
         "away" => Side::Away,
@@ -509,6 +513,7 @@ fn settlement_without_kicks(text: &str) -> Option<Settlement> {
     match kind.trim() {
         "pens" => Some(Settlement::PenaltiesUnrecorded(side)),
         "lot" => Some(Settlement::Lot(side)),
+        "" => Some(Settlement::NotRecorded(side)),
         _ => None,
     }
 }
@@ -518,7 +523,8 @@ const NINETY_MINUTES: [&str; 4] = ["90 min", "90min", "90'", "ft"];
 
 impl fmt::Display for MatchResult {
     /// As people write it: `1-0`, `1-0 aet`, `4-4 aet, 4-5 pens`, `1-1, 4-3 pens`;
-    /// a shoot-out without its kicks `1-1 aet, pens won by home`, lots `0-0 aet, lot won by away`.
+    /// a shoot-out without its kicks `1-1 aet, pens won by home`, lots `0-0 aet, lot
+    /// won by away`, a winner known without how `1-1, won by home`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.extra_time {
             Some(et) => write!(f, "{et} aet")?,
@@ -533,6 +539,7 @@ impl fmt::Display for MatchResult {
             Some(Settlement::Penalties(p)) => write!(f, ", {p} pens")?,
             Some(Settlement::PenaltiesUnrecorded(s)) => write!(f, ", pens won by {}", side(s))?,
             Some(Settlement::Lot(s)) => write!(f, ", lot won by {}", side(s))?,
+            Some(Settlement::NotRecorded(s)) => write!(f, ", won by {}", side(s))?,
         }
         Ok(())
     }
@@ -657,6 +664,12 @@ mod tests {
         assert!(r.went_beyond_ninety_minutes());
         assert_eq!(r.to_string(), "1-1 aet, pens won by home");
         assert_eq!(r.swapped().winner(), Some(Side::Away));
+        let unknown: MatchResult = "1-1, won by away".parse().unwrap();
+        assert_eq!(unknown.settlement(), Some(Settlement::NotRecorded(Side::Away)));
+        assert_eq!(
+            (unknown.winner(), unknown.to_string().as_str()),
+            (Some(Side::Away), "1-1, won by away")
+        );
         let lot: MatchResult = "2-2 aet, lot won by away".parse().unwrap();
         assert_eq!(lot.settlement(), Some(Settlement::Lot(Side::Away)));
         assert_eq!(lot.to_string().parse::<MatchResult>().unwrap(), lot);

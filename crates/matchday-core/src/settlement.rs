@@ -1,11 +1,14 @@
 //! How a match still level when play ended was settled: a penalty shoot-out
-//! with its kicks, a shoot-out whose winner alone is known, or the drawing of
-//! lots (a coin toss) that settled ties before shoot-outs.
+//! with its kicks, a shoot-out whose winner alone is known, the drawing of
+//! lots (a coin toss) that settled ties before shoot-outs, or a winner known
+//! without how.
 //!
-//! Old records often say who won a shoot-out but not its kicks (engsoccerdata's
-//! League Cup has no shoot-out scores at all), and a kick count is never made
-//! up to fill the gap: the winner alone is kept, so the tie is decided and
-//! says how, without a score nobody recorded.
+//! Old records often say who won a level tie but not how: a record may name a
+//! shoot-out's winner but not its kicks, and engsoccerdata's League Cup records
+//! neither extra time nor shoot-outs, so a level score it gives may be the 90
+//! minutes of a tie won in extra time or one won on penalties, and shows who won
+//! only by the club in the next round. Nothing is made up to fill the gap: the
+//! winner alone is kept, with as much of how as the record says.
 
 use serde::{Deserialize, Serialize};
 
@@ -22,6 +25,9 @@ pub enum Settlement {
     PenaltiesUnrecorded(Side),
     /// The drawing of lots or a coin toss, won by this side.
     Lot(Side),
+    /// Won by this side after the level score given, in extra time or on
+    /// penalties: the record does not say which.
+    NotRecorded(Side),
 }
 
 impl Settlement {
@@ -34,20 +40,25 @@ impl Settlement {
                 std::cmp::Ordering::Less => Some(Side::Away),
                 std::cmp::Ordering::Equal => None,
             },
-            Settlement::PenaltiesUnrecorded(side) | Settlement::Lot(side) => Some(side),
+            Settlement::PenaltiesUnrecorded(side) | Settlement::Lot(side) | Settlement::NotRecorded(side) => {
+                Some(side)
+            }
         }
     }
 
-    /// Whether it was a penalty shoot-out, its kicks known or not.
+    /// Whether it is known to have been a penalty shoot-out, its kicks known or not.
     pub fn is_penalties(self) -> bool {
-        !matches!(self, Settlement::Lot(_))
+        matches!(
+            self,
+            Settlement::Penalties(_) | Settlement::PenaltiesUnrecorded(_)
+        )
     }
 
     /// The shoot-out's kicks, where they were recorded.
     pub fn kicks(self) -> Option<Score> {
         match self {
             Settlement::Penalties(kicks) => Some(kicks),
-            Settlement::PenaltiesUnrecorded(_) | Settlement::Lot(_) => None,
+            Settlement::PenaltiesUnrecorded(_) | Settlement::Lot(_) | Settlement::NotRecorded(_) => None,
         }
     }
 
@@ -61,6 +72,7 @@ impl Settlement {
             Settlement::Penalties(kicks) => Settlement::Penalties(kicks.swapped()),
             Settlement::PenaltiesUnrecorded(side) => Settlement::PenaltiesUnrecorded(other(side)),
             Settlement::Lot(side) => Settlement::Lot(other(side)),
+            Settlement::NotRecorded(side) => Settlement::NotRecorded(other(side)),
         }
     }
 }
@@ -83,5 +95,8 @@ mod tests {
         let lot = Settlement::Lot(Side::Home);
         assert!(!lot.is_penalties());
         assert_eq!(lot.swapped(), Settlement::Lot(Side::Away));
+        let unknown = Settlement::NotRecorded(Side::Home);
+        assert!(!unknown.is_penalties(), "it may have been extra time");
+        assert_eq!(unknown.swapped().winner(), Some(Side::Away));
     }
 }

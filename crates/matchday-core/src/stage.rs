@@ -653,6 +653,13 @@ mod tests {
             ("Round 3, second replay", Round::Numbered(3)),
             ("Semi-final, third replay", Round::SemiFinal),
             ("Play-off, Leg 1 of 2", Round::Playoff),
+            // Rounds before the competition proper (engsoccerdata's European Cup and League Cup).
+            ("Preliminary round", Round::Preliminary),
+            ("First qualifying round", Round::Qualifying(1)),
+            ("3rd qualifying round", Round::Qualifying(3)),
+            ("Qualifying round 2", Round::Qualifying(2)),
+            ("Second qualifying round, 2nd leg", Round::Qualifying(2)),
+            ("Qualifying play-off round", Round::QualifyingPlayoff),
         ];
         for (label, round) in cases {
             assert_eq!(label.parse::<Round>().unwrap(), round, "{label}");
@@ -667,6 +674,9 @@ mod tests {
             "Third",
             "First leg",
             "Play-off for",
+            "Qualifying round",
+            "Zeroth qualifying round",
+            "Qualifying round 0",
         ] {
             assert!(bad.parse::<Round>().is_err(), "{bad}");
         }
@@ -683,6 +693,8 @@ mod tests {
         ];
         rounds.extend((1..=9).map(Round::Numbered));
         rounds.extend([16, 32, 64, 128, 256].map(Round::RoundOf));
+        rounds.extend([Round::Preliminary, Round::QualifyingPlayoff]);
+        rounds.extend([1, 3, 9, 10, 12].map(Round::Qualifying));
         for round in rounds {
             assert_eq!(round.name().parse::<Round>(), Ok(round), "{round}");
             assert_eq!(
@@ -719,6 +731,66 @@ mod tests {
             ]
         );
         assert!(Stage::Group < Stage::Knockout(Round::Playoff));
+        // Qualifying is played before the rounds proper: the Champions League 2004-05.
+        let mut rounds = vec![
+            Round::Final,
+            Round::Numbered(1),
+            Round::QualifyingPlayoff,
+            Round::Qualifying(3),
+            Round::Preliminary,
+            Round::Qualifying(1),
+        ];
+        rounds.sort();
+        assert_eq!(
+            rounds,
+            [
+                Round::Preliminary,
+                Round::Qualifying(1),
+                Round::Qualifying(3),
+                Round::QualifyingPlayoff,
+                Round::Numbered(1),
+                Round::Final
+            ]
+        );
+        assert!(Round::Qualifying(2).is_qualifying() && !Round::Numbered(1).is_qualifying());
+    }
+
+    #[test]
+    fn qualifying_rounds_come_before_the_groups_and_lead_nowhere_past_them() {
+        // The Champions League 2004-05: three qualifying rounds, eight groups, the last 16 to come.
+        let comp = cup(Format::GroupsKnockout);
+        let mut matches = groups(8, 1);
+        matches.extend([
+            fixture("First qualifying round", 100, 101),
+            fixture("Second qualifying round", 102, 103),
+            fixture("Third qualifying round", 104, 105),
+        ]);
+        let order = RoundOrder::of(&comp, &matches).unwrap();
+        assert_eq!(
+            order.rounds(),
+            [
+                Round::Qualifying(1),
+                Round::Qualifying(2),
+                Round::Qualifying(3),
+                Round::RoundOf(16),
+                Round::QuarterFinal,
+                Round::SemiFinal,
+                Round::Final
+            ]
+        );
+        // The groups, not the last qualifying round, come before the last 16.
+        assert_eq!(order.previous(Round::RoundOf(16)), None);
+        assert_eq!(order.previous(Round::Qualifying(3)), Some(Round::Qualifying(2)));
+        // Without groups (the European Cup of 1980-81) the preliminary round leads to the first.
+        let knockout = cup(Format::Knockout);
+        let early = [fixture("Preliminary round", 1, 2), fixture("Round 1", 1, 3)];
+        let order = RoundOrder::of(&knockout, &early).unwrap();
+        assert_eq!(order.previous(Round::Numbered(1)), Some(Round::Preliminary));
+        // In a league such labels are matchdays, not knockout rounds.
+        assert_eq!(
+            Stage::typed_for_labels(Format::League, None, Some("First qualifying round")),
+            None
+        );
     }
 
     #[test]

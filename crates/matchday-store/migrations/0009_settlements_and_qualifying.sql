@@ -9,10 +9,12 @@
 --    transaction, with the parser imports use.
 -- 2. `settlement`: what settled a match level after play when its kicks are
 --    not known: a shoot-out won by one side with its kicks not recorded
---    ('penalties_home', 'penalties_away'; engsoccerdata's League Cup records no
---    shoot-out), or the drawing of lots ('lot_home', 'lot_away'; the European
---    Cup of the 1950s and 60s). A shoot-out with its kicks stays in
---    pen_home/pen_away, so a row holds one or the other, never both.
+--    ('penalties_home', 'penalties_away'), the drawing of lots ('lot_home',
+--    'lot_away'; the European Cup of the 1950s and 60s), or a winner known
+--    without how, in extra time or on penalties ('unrecorded_home',
+--    'unrecorded_away'; engsoccerdata's League Cup records neither). A shoot-out
+--    with its kicks stays in pen_home/pen_away, so a row holds one or the other,
+--    never both.
 --
 -- SQLite cannot alter a CHECK constraint; the round_kind and round_number
 -- constraints are rewritten in place, as migrations 0004 and 0008 did, which
@@ -21,7 +23,8 @@
 ALTER TABLE match ADD COLUMN settlement TEXT
     CHECK (settlement IS NULL
            OR ((settlement = 'penalties_home' OR settlement = 'penalties_away'
-                OR settlement = 'lot_home' OR settlement = 'lot_away')
+                OR settlement = 'lot_home' OR settlement = 'lot_away'
+                OR settlement = 'unrecorded_home' OR settlement = 'unrecorded_away')
                AND pen_home IS NULL AND pen_away IS NULL
                AND (status = 'played' OR status = 'awarded')));
 PRAGMA writable_schema = ON;

@@ -311,6 +311,8 @@ pub(crate) fn settlement_column(status: &MatchStatus) -> Option<&'static str> {
         Settlement::PenaltiesUnrecorded(Side::Away) => Some("penalties_away"),
         Settlement::Lot(Side::Home) => Some("lot_home"),
         Settlement::Lot(Side::Away) => Some("lot_away"),
+        Settlement::NotRecorded(Side::Home) => Some("unrecorded_home"),
+        Settlement::NotRecorded(Side::Away) => Some("unrecorded_away"),
     }
 }
 
@@ -321,6 +323,8 @@ fn settlement_of(text: &str) -> Result<Settlement, StoreError> {
         "penalties_away" => Settlement::PenaltiesUnrecorded(Side::Away),
         "lot_home" => Settlement::Lot(Side::Home),
         "lot_away" => Settlement::Lot(Side::Away),
+        "unrecorded_home" => Settlement::NotRecorded(Side::Home),
+        "unrecorded_away" => Settlement::NotRecorded(Side::Away),
         other => return Err(corrupt("match", format!("settlement {other}"))),
     })
 }

@@ -98,6 +98,9 @@ pub fn run(store: &mut Store, args: Args) -> anyhow::Result<String> {
             extra.push("decided on penalties (not recorded)".to_string())
         }
         Some(matchday_core::Settlement::Lot(_)) => extra.push("decided by lot".to_string()),
+        Some(matchday_core::Settlement::NotRecorded(_)) => {
+            extra.push("decided in extra time or on penalties (not recorded)".to_string())
+        }
         None => {}
     }
     let extra = if extra.is_empty() {

@@ -20,6 +20,10 @@ fn settlement_note(settlement: Settlement, winner: Option<&dyn Fn(Side) -> Strin
             format!("decided on penalties (not recorded){}", won_by(side))
         }
         Settlement::Lot(side) => format!("decided by lot{}", won_by(side)),
+        Settlement::NotRecorded(side) => format!(
+            "decided in extra time or on penalties (not recorded){}",
+            won_by(side)
+        ),
     }
 }
 
@@ -28,7 +32,11 @@ fn settlement_note(settlement: Settlement, winner: Option<&dyn Fn(Side) -> Strin
 /// (not recorded), won by Liverpool".
 pub fn result_words(result: &matchday_core::MatchResult, home: &str, away: &str) -> String {
     match result.settlement() {
-        Some(settlement @ (Settlement::PenaltiesUnrecorded(_) | Settlement::Lot(_))) => {
+        Some(
+            settlement @ (Settlement::PenaltiesUnrecorded(_)
+            | Settlement::Lot(_)
+            | Settlement::NotRecorded(_)),
+        ) => {
             let played = match result.extra_time() {
                 Some(et) => format!("{et} aet"),
                 None => result.final_score().to_string(),
@@ -91,7 +99,7 @@ fn decider_notes(tie: &TieScore, decider: Decider) -> Vec<String> {
     }
     match decider {
         Decider::AwayGoals => notes.push("away goals".to_string()),
-        Decider::Penalties | Decider::Lot => {
+        Decider::Penalties | Decider::Lot | Decider::NotRecorded => {
             if let Some(leg) = second_leg
                 && let Some(settlement) = leg.score.settlement
             {
@@ -134,7 +142,7 @@ pub fn tie_line(tie: &TieScore, name: &dyn Fn(TeamId) -> String) -> String {
                 for note in decider_notes(tie, decider) {
                     if note == "away goals" {
                         notes.push(format!("{} on away goals", name(winner)));
-                    } else if matches!(decider, Decider::Penalties | Decider::Lot)
+                    } else if matches!(decider, Decider::Penalties | Decider::Lot | Decider::NotRecorded)
                         && note.starts_with("decided")
                     {
                         notes.push(format!("{note}, won by {}", name(winner)));
@@ -326,6 +334,52 @@ mod tests {
         assert_eq!(
             words(&[first, replay], false, Some("2024-01-10")).0,
             "Norwich 1-1 Bristol Rovers, replay to come"
+        );
+    }
+
+    #[test]
+    fn play_offs_and_settlements_without_kicks_name_their_winner_and_make_up_no_kicks() {
+        let legs = [
+            leg(1, game("1965-03-10", "Sporting", "Liverpool", "0-0")),
+            leg(2, game("1965-03-17", "Liverpool", "Sporting", "0-0")),
+        ];
+        let mut play_off = game("1965-03-24", "Liverpool", "Sporting", "2-2 aet, lot won by home");
+        play_off.replay = true;
+        assert_eq!(
+            words(&[legs[0].clone(), legs[1].clone(), play_off], false, None),
+            pair(
+                "Sporting 0-0 Liverpool (agg), play-off Liverpool 2-2 Sporting (aet, decided by lot, won by Liverpool)",
+                "0-0 agg, play-off 2-2, aet, decided by lot"
+            )
+        );
+        let one = |result: &str| words(&[game("2001-02-25", "Liverpool", "Norwich", result)], false, None);
+        assert_eq!(
+            one("1-1 aet, pens won by home"),
+            pair(
+                "Liverpool 1-1 Norwich (aet, decided on penalties (not recorded), won by Liverpool)",
+                "1-1 aet, decided on penalties (not recorded)"
+            )
+        );
+        assert_eq!(
+            one("1-1, won by away").0,
+            "Liverpool 1-1 Norwich (decided in extra time or on penalties (not recorded), won by Norwich)"
+        );
+        // A second leg settled without kicks, after a level aggregate.
+        let level = [
+            leg(1, game("2016-01-05", "Sporting", "Liverpool", "1-1")),
+            leg(
+                2,
+                game("2016-01-26", "Liverpool", "Sporting", "1-1, pens won by away"),
+            ),
+        ];
+        assert_eq!(
+            words(&level, false, None).0,
+            "Sporting 2-2 Liverpool (agg, decided on penalties (not recorded), won by Sporting)"
+        );
+        let result: MatchResult = "1-1, won by home".parse().unwrap();
+        assert_eq!(
+            result_words(&result, "Liverpool", "Chelsea"),
+            "1-1, decided in extra time or on penalties (not recorded), won by Liverpool"
         );
     }
 

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::{
     Aggregate, Competition, Format, KnockoutError, LegFault, Match, MatchResult, MatchStatus, Round, Score,
-    ScoreParts, Stage, TeamId, TieGoals, TieMatch, TieScore, TieState,
+    ScoreParts, Settlement, Stage, TeamId, TieGoals, TieMatch, TieScore, TieState,
 };
 
 /// How a tie is played.
@@ -39,6 +39,8 @@ pub enum Decider {
     Penalties,
     /// The drawing of lots or a coin toss.
     Lot,
+    /// Extra time or penalties after a level score: the record does not say which.
+    NotRecorded,
     /// A deciding play-off after two legs left the tie level.
     PlayOff,
     /// A match awarded off the pitch.
@@ -224,7 +226,8 @@ impl KnockoutTie {
                 Decider::Awarded
             } else if result.final_score().is_level() {
                 match result.settlement() {
-                    Some(s) if !s.is_penalties() => Decider::Lot,
+                    Some(Settlement::Lot(_)) => Decider::Lot,
+                    Some(Settlement::NotRecorded(_)) => Decider::NotRecorded,
                     _ => Decider::Penalties,
                 }
             } else if result.extra_time().is_some() {
@@ -307,10 +310,10 @@ impl KnockoutTie {
                 crate::Side::Home => second_leg.0.pairing.home(),
                 crate::Side::Away => second_leg.0.pairing.away(),
             };
-            let decider = if settlement.is_penalties() {
-                Decider::Penalties
-            } else {
-                Decider::Lot
+            let decider = match settlement {
+                Settlement::Penalties(_) | Settlement::PenaltiesUnrecorded(_) => Decider::Penalties,
+                Settlement::Lot(_) => Decider::Lot,
+                Settlement::NotRecorded(_) => Decider::NotRecorded,
             };
             return decided(w, decider);
         }
@@ -802,6 +805,149 @@ mod tests {
         );
         assert_eq!(t.winner(), None);
         assert!(t.has_started());
+    }
+
+    #[test]
+    fn two_legs_left_level_are_decided_by_a_play_off() {
+        // As Liverpool v Köln (Atalanta standing in), European Cup quarter-final 1964-65:
+        // 0-0, 0-0, then a play-off in Rotterdam, 2-2 after extra time, won on a coin toss.
+        let ec = cup(Format::Knockout, false);
+        let legs = [
+            leg(
+                1,
+                game("1965-02-10", "Quarter-final", "Atalanta", "Liverpool", "0-0"),
+            ),
+            leg(
+                2,
+                game("1965-03-17", "Quarter-final", "Liverpool", "Atalanta", "0-0"),
+            ),
+        ];
+        let mut play_off = replay(game(
+            "1965-03-24",
+            "Quarter-final",
+            "Liverpool",
+            "Atalanta",
+            "2-2 aet, lot won by home",
+        ));
+        play_off.venue = crate::Venue::Neutral;
+        let all = [legs[0].clone(), legs[1].clone(), play_off.clone()];
+        let t = tie(&ec, &all, None);
+        assert_eq!(t.format(), TieFormat::TwoLegs);
+        assert_eq!(
+            t.teams(),
+            (id("Atalanta"), id("Liverpool")),
+            "the first leg's home side first"
+        );
+        assert_eq!(decided(&t), ("Liverpool".into(), Decider::PlayOff));
+        assert_eq!(
+            t.aggregate(),
+            Some((0, 0)),
+            "the play-off is not part of the aggregate"
+        );
+        let score = t.score();
+        assert_eq!(
+            score
+                .matches
+                .iter()
+                .map(|m| (m.leg, m.replay))
+                .collect::<Vec<_>>(),
+            [(Some(1), false), (Some(2), false), (None, true)]
+        );
+        assert_eq!(
+            score.matches[2].score.settlement,
+            Some(crate::Settlement::Lot(crate::Side::Home))
+        );
+        // Before the play-off, the tie waits for it.
+        let between = tie(&ec, &all, Some("1965-03-20"));
+        assert_eq!(between.state(), TieState::InProgress);
+        assert_eq!(between.next_match().map(|m| m.replay), Some(true));
+        // A play-off won outright.
+        let mut won = play_off.clone();
+        won.status = MatchStatus::Played("1-3".parse().unwrap());
+        let t = tie(&ec, &[legs[0].clone(), legs[1].clone(), won], None);
+        assert_eq!(decided(&t), ("Atalanta".into(), Decider::PlayOff));
+        // Legs that decided the tie leave a stored play-off out of it.
+        let mut decisive = legs.clone();
+        decisive[1].status = MatchStatus::Played("1-0".parse().unwrap());
+        let t = tie(&ec, &[decisive[0].clone(), decisive[1].clone(), play_off], None);
+        assert_eq!(decided(&t), ("Liverpool".into(), Decider::Aggregate));
+        // A third meeting that is neither a leg nor a play-off is refused, as are three legs.
+        let stray = game("1965-03-24", "Quarter-final", "Liverpool", "Atalanta", "1-0");
+        let err = KnockoutTie::from_matches(
+            &ec,
+            Round::QuarterFinal,
+            &[legs[0].clone(), legs[1].clone(), stray.clone()],
+            None,
+        )
+        .unwrap_err();
+        assert_eq!(
+            err,
+            KnockoutError::BadLeg {
+                round: Round::QuarterFinal,
+                fault: LegFault::LegNeeded
+            }
+        );
+        let third_leg = leg(2, stray);
+        assert!(matches!(
+            KnockoutTie::from_matches(
+                &ec,
+                Round::QuarterFinal,
+                &[legs[0].clone(), legs[1].clone(), third_leg],
+                None
+            ),
+            Err(KnockoutError::BadLeg {
+                fault: LegFault::MoreThanTwo,
+                ..
+            })
+        ));
+    }
+
+    #[test]
+    fn a_shoot_out_known_by_its_winner_alone_decides_the_tie() {
+        // League Cup final 2001: Liverpool 1-1 Birmingham City aet, Liverpool on penalties.
+        let lc = cup(Format::Knockout, false);
+        let t = tie(
+            &lc,
+            &[game(
+                "2001-02-25",
+                "Final",
+                "Liverpool",
+                "Norwich",
+                "1-1 aet, pens won by home",
+            )],
+            None,
+        );
+        assert_eq!(decided(&t), ("Liverpool".into(), Decider::Penalties));
+        let parts = t.score().last_match_for_first().unwrap();
+        assert_eq!(parts.penalties, None, "no kicks are made up");
+        // A second leg: level on aggregate and on away goals, won on penalties by the visitors.
+        let legs = [
+            leg(
+                1,
+                game("2016-01-05", "Semi-final", "Southampton", "Liverpool", "1-1"),
+            ),
+            leg(
+                2,
+                game(
+                    "2016-01-26",
+                    "Semi-final",
+                    "Liverpool",
+                    "Southampton",
+                    "1-1, pens won by away",
+                ),
+            ),
+        ];
+        let t = tie(&cup(Format::Knockout, true), &legs, None);
+        assert_eq!(decided(&t), ("Southampton".into(), Decider::Penalties));
+        // And lots after a level aggregate: Celtic v Benfica, 1969-70.
+        let mut by_lot = legs.clone();
+        by_lot[1].status = MatchStatus::Played(
+            MatchResult::parse("1-1, lot won by home", crate::ExtraTimeAfter::LevelAggregate).unwrap(),
+        );
+        assert_eq!(
+            decided(&tie(&cup(Format::Knockout, false), &by_lot, None)),
+            ("Liverpool".into(), Decider::Lot)
+        );
     }
 
     #[test]

@@ -12,20 +12,21 @@
 //! - A final played as one match (every final from 1966-67, replays
 //!   included) is at a neutral venue.
 //! - The file's `aet` and `pens` columns are empty throughout (its README
-//!   says so), and it has no column naming a tie's winner: the goals (after
-//!   extra time, where played) are stored as the score.
-//! - A tie the file leaves level after its last meeting went to a penalty
-//!   shoot-out from 1975-76, when the League Cup first settled ties so
-//!   rather than by further replays (before then such a tie is a replay
-//!   missing from the file, left as it is). Where one of the two clubs plays
-//!   in a later round of the season, the file shows who won, and the last
-//!   meeting is stored as won on penalties by that club, its kicks not
-//!   recorded: never a made-up shoot-out score. A final has no later round,
-//!   so a final the file leaves level stays undecided: the file does not say
-//!   who won it.
+//!   says so), and it has no column naming a tie's winner. Its goals are stored
+//!   as the score; they are the score after extra time for some matches (the
+//!   2005 final, 2-3) and the 90 minutes for others (Liverpool 1-1 Chelsea in
+//!   2000-01's third round, won 2-1 in extra time), and the file does not say which.
+//! - A tie the file leaves level after its last meeting was settled in extra
+//!   time or on penalties from 1975-76, when the League Cup first settled ties
+//!   by shoot-out rather than by further replays (before then such a tie is a
+//!   replay missing from the file, left as it is). Where one of the two clubs
+//!   plays in a later round of the season, the file shows who won, and the last
+//!   meeting is stored as won by that club, how not recorded: never a made-up
+//!   score or shoot-out. A final has no later round, so a final the file leaves
+//!   level stays undecided: the file does not say who won it.
 //! - A two-legged tie level on aggregate went to the club with more away
 //!   goals (counted after extra time) from 1979-80 to 2017-18, and otherwise
-//!   to a shoot-out, as above.
+//!   as above.
 //!
 //! The League Cup's rules by season are from its published history
 //! (Wikipedia, "Football League Cup", format; "1979–80 Football League Cup";
@@ -52,7 +53,7 @@ pub(crate) const LAYOUT: Layout = Layout {
 };
 
 /// The first season whose ties still level after their last meeting were
-/// settled by a penalty shoot-out (1975-76).
+/// settled by a penalty shoot-out (1975-76), not by another replay.
 const SHOOT_OUTS_FROM: i32 = 1975;
 
 /// The seasons whose two-legged ties level on aggregate went to the club
@@ -162,8 +163,8 @@ fn settle_legs(matches: &mut [MatchRecord]) {
     }
 }
 
-/// Marks the last meeting of each tie the file leaves level as won on
-/// penalties, kicks not recorded, by the club the file shows in a later
+/// Marks the last meeting of each tie the file leaves level as won, how not
+/// recorded (extra time or penalties), by the club the file shows in a later
 /// round; a tie whose winner no later round shows (a final) is left as it is.
 fn settle_shoot_outs(matches: &mut [MatchRecord], away_goals: bool) {
     let round_of = |m: &MatchRecord| match Stage::from_labels(None, m.round.as_deref()) {
@@ -206,7 +207,7 @@ fn settle_shoot_outs(matches: &mut [MatchRecord], away_goals: bool) {
         let m = &matches[last];
         let side = if m.home == winner { Side::Home } else { Side::Away };
         let after = super::extra_time_after(m.leg == Some(2));
-        settled.push((last, Settlement::PenaltiesUnrecorded(side), after));
+        settled.push((last, Settlement::NotRecorded(side), after));
     }
     for (i, settlement, after) in settled {
         if let MatchStatus::Played(result) = matches[i].status
@@ -224,7 +225,7 @@ fn score_of(m: &MatchRecord) -> Option<(u32, u32)> {
 }
 
 /// Whether the two legs at `at` leave the tie level on aggregate and, where
-/// they count, on away goals: only then did a shoot-out decide it.
+/// they count, on away goals: only then did extra time or a shoot-out decide it.
 fn level_legs(matches: &[MatchRecord], at: &[usize], away_goals: bool) -> bool {
     let [first, second] = at else { return false };
     let (m1, m2) = (&matches[*first], &matches[*second]);
