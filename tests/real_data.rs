@@ -965,7 +965,7 @@ fn bundesliga_1985_86_bayern_champions_on_goal_difference_both_on_49_points() {
 #[ignore = "needs ../shared/data"]
 fn primera_division_1980_81_real_sociedad_champions_on_head_to_head_under_two_points() {
     assert_eq!(
-        top(engsoccer_world(), "primera-division", "1980-81", 4),
+        top(engsoccer_world(), "la-liga", "1980-81", 4),
         [
             line("Real Sociedad", 45, 52, 29),
             line("Real Madrid", 45, 66, 37),
@@ -983,7 +983,7 @@ fn primera_division_1980_81_real_sociedad_champions_on_head_to_head_under_two_po
 #[ignore = "needs ../shared/data"]
 fn primera_division_2006_07_real_madrid_champions_on_head_to_head_under_three_points() {
     assert_eq!(
-        top(engsoccer_world(), "primera-division", "2006-07", 3),
+        top(engsoccer_world(), "la-liga", "2006-07", 3),
         [
             line("Real Madrid", 76, 66, 40),
             line("FC Barcelona", 76, 78, 33),

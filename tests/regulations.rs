@@ -541,7 +541,8 @@ fn engsoccer_country_files_import_as_their_own_leagues_under_their_rules_of_the_
         &fixture("engsoccer-spain-mini.csv"),
     ]);
     assert!(out.contains("Bundesliga 1985-86"), "{out}");
-    assert!(out.contains("Primera División 1980-81"), "{out}");
+    // Stored under the catalogue's name for Spain's top flight.
+    assert!(out.contains("La Liga 1980-81"), "{out}");
     assert!(!out.contains("First Division"), "{out}");
     // Two points for a win in 1985-86: all three clubs on 4, goal difference orders them
     // (three points, as England gave then, would have put Nordstadt on 6).
@@ -557,7 +558,7 @@ fn engsoccer_country_files_import_as_their_own_leagues_under_their_rules_of_the_
     // Spain: level on 5 points, Villa Alta above Puerto Bajo on their meetings (1-0)
     // although Puerto Bajo's goal difference is better (+2 to +1).
     assert_eq!(
-        table_lines(&env, "primera-division", "1980-81"),
+        table_lines(&env, "la-liga", "1980-81"),
         [
             line("Villa Alta", 5, 1, 0),
             line("Puerto Bajo", 5, 3, 1),
@@ -581,7 +582,7 @@ fn engsoccer_country_files_import_as_their_own_leagues_under_their_rules_of_the_
         "{rules:?}"
     );
     assert!(
-        rules.contains(&("Primera División".into(), "spanish-history".into())),
+        rules.contains(&("La Liga".into(), "spanish-history".into())),
         "{rules:?}"
     );
     // scotland.csv shares england.csv's header: refused in one line naming its layout,

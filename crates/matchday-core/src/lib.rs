@@ -30,6 +30,7 @@ mod record;
 mod regulations;
 mod score;
 mod season;
+mod settlement;
 mod split;
 mod stage;
 mod standings;
@@ -66,6 +67,7 @@ pub use regulations::{
 };
 pub use score::{ExtraTimeAfter, Goals, MAX_GOALS, MatchResult, ResultFault, Score, Side};
 pub use season::Season;
+pub use settlement::Settlement;
 pub use split::{
     CarryOver, SectionRow, SectionTable, SplitError, SplitRules, SplitRulesError, SplitSection, SplitTables,
 };

@@ -6,7 +6,7 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
-use crate::Error;
+use crate::{Error, Settlement};
 
 /// Goals scored by one side; never negative.
 pub type Goals = u8;
@@ -145,6 +145,12 @@ pub enum ResultFault {
     /// A shoot-out that ended level.
     #[error("a penalty shoot-out cannot end level ({0})")]
     LevelShootOut(Score),
+    /// A shoot-out given both with its kicks and as won without them.
+    #[error("a shoot-out is given both with its kicks and without them")]
+    TwoSettlements,
+    /// Lots drawn (or a shoot-out) after a match that was not level.
+    #[error("lots drawn after a decided match ({0})")]
+    LotAfterDecidedMatch(Score),
 }
 
 /// The full record of a played match's score: only what was given.
@@ -152,24 +158,29 @@ pub enum ResultFault {
 /// `full_time` is the score after 90 minutes, absent when only the score
 /// after extra time was given (people write "1-0 aet" and leave the 90
 /// minutes out); `extra_time`, when present, is the score after extra time
-/// (including the 90 minutes' goals); `penalties` is the shoot-out. At least
-/// one of the 90-minute and after-extra-time scores is always there.
+/// (including the 90 minutes' goals); `settlement` is what settled a match
+/// still level: a shoot-out, with its kicks or its winner alone, or lots. At
+/// least one of the 90-minute and after-extra-time scores is always there.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(try_from = "ResultParts", into = "ResultParts")]
 pub struct MatchResult {
     full_time: Option<Score>,
     half_time: Option<Score>,
     extra_time: Option<Score>,
-    penalties: Option<Score>,
+    settlement: Option<Settlement>,
 }
 
 /// A result's parts as files and JSON hold them; read back through the same checks.
+/// The kicks stay in `penalties`, as before settlements without kicks were
+/// kept, so JSON written then reads the same; `settled` holds the others.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 struct ResultParts {
     full_time: Option<Score>,
     half_time: Option<Score>,
     extra_time: Option<Score>,
     penalties: Option<Score>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    settled: Option<Settlement>,
 }
 
 impl TryFrom<ResultParts> for MatchResult {
@@ -177,13 +188,18 @@ impl TryFrom<ResultParts> for MatchResult {
     fn try_from(p: ResultParts) -> Result<MatchResult, Error> {
         // The type holds any result a match can have; whether it fits a single
         // match or a second leg is the match's check.
-        MatchResult::from_parts(
+        let result = MatchResult::from_parts(
             p.full_time,
             p.half_time,
             p.extra_time,
             p.penalties,
             ExtraTimeAfter::LevelAggregate,
-        )
+        )?;
+        match p.settled {
+            None => Ok(result),
+            Some(_) if p.penalties.is_some() => Err(Error::InconsistentResult(ResultFault::TwoSettlements)),
+            Some(settlement) => result.settled(settlement, ExtraTimeAfter::LevelAggregate),
+        }
     }
 }
 
@@ -193,7 +209,8 @@ impl From<MatchResult> for ResultParts {
             full_time: r.full_time,
             half_time: r.half_time,
             extra_time: r.extra_time,
-            penalties: r.penalties,
+            penalties: r.penalties(),
+            settled: r.settlement.filter(|s| s.kicks().is_none()),
         }
     }
 }
@@ -205,7 +222,7 @@ impl MatchResult {
             full_time: Some(score),
             half_time: None,
             extra_time: None,
-            penalties: None,
+            settlement: None,
         }
     }
 
@@ -272,7 +289,22 @@ impl MatchResult {
             full_time,
             half_time,
             extra_time,
-            penalties,
+            settlement: penalties.map(Settlement::Penalties),
+        };
+        result.fits(after)?;
+        Ok(result)
+    }
+
+    /// The same result settled by `settlement` instead of whatever settled it
+    /// before: a shoot-out whose winner alone is known, or lots.
+    ///
+    /// # Errors
+    /// [`Error::InconsistentResult`] when the settlement does not fit under
+    /// `after` (see [`MatchResult::fits`]).
+    pub fn settled(self, settlement: Settlement, after: ExtraTimeAfter) -> Result<MatchResult, Error> {
+        let result = MatchResult {
+            settlement: Some(settlement),
+            ..self
         };
         result.fits(after)?;
         Ok(result)
@@ -304,12 +336,18 @@ impl MatchResult {
                 });
             }
         }
-        if let Some(pens) = self.penalties {
+        if let Some(settlement) = self.settlement {
             if after == ExtraTimeAfter::LevelMatch && !self.final_score().is_level() {
-                return fault(ResultFault::PenaltiesAfterDecidedMatch(self.final_score()));
+                return fault(if settlement.is_penalties() {
+                    ResultFault::PenaltiesAfterDecidedMatch(self.final_score())
+                } else {
+                    ResultFault::LotAfterDecidedMatch(self.final_score())
+                });
             }
-            if pens.is_level() {
-                return fault(ResultFault::LevelShootOut(pens));
+            if let Some(kicks) = settlement.kicks()
+                && kicks.is_level()
+            {
+                return fault(ResultFault::LevelShootOut(kicks));
             }
         }
         Ok(())
@@ -331,14 +369,19 @@ impl MatchResult {
         self.extra_time
     }
 
-    /// The penalty shoot-out, when there was one.
+    /// The penalty shoot-out's kicks, when there was one and they were recorded.
     pub fn penalties(&self) -> Option<Score> {
-        self.penalties
+        self.settlement.and_then(Settlement::kicks)
     }
 
-    /// Whether the match went beyond 90 minutes: extra time or a shoot-out.
+    /// What settled the match when it was level after play, if anything did.
+    pub fn settlement(&self) -> Option<Settlement> {
+        self.settlement
+    }
+
+    /// Whether the match went beyond 90 minutes: extra time, a shoot-out or lots.
     pub fn went_beyond_ninety_minutes(&self) -> bool {
-        self.extra_time.is_some() || self.penalties.is_some()
+        self.extra_time.is_some() || self.settlement.is_some()
     }
 
     /// The score when play ended: after extra time if there was any.
@@ -355,17 +398,17 @@ impl MatchResult {
             full_time: self.full_time.map(Score::swapped),
             half_time: self.half_time.map(Score::swapped),
             extra_time: self.extra_time.map(Score::swapped),
-            penalties: self.penalties.map(Score::swapped),
+            settlement: self.settlement.map(Settlement::swapped),
         }
     }
 
-    /// Who won the match once extra time and penalties are counted, or `None` for a draw.
+    /// Who won the match once extra time, penalties and lots are counted, or `None` for a draw.
     pub fn winner(&self) -> Option<Side> {
-        let decided = self.penalties.unwrap_or_else(|| self.final_score());
-        match decided.home.cmp(&decided.away) {
+        let score = self.final_score();
+        match score.home.cmp(&score.away) {
             std::cmp::Ordering::Greater => Some(Side::Home),
             std::cmp::Ordering::Less => Some(Side::Away),
-            std::cmp::Ordering::Equal => None,
+            std::cmp::Ordering::Equal => self.settlement.and_then(Settlement::winner),
         }
     }
 
@@ -408,15 +451,22 @@ impl MatchResult {
             Some((m, p)) => (m.trim().to_string(), Some(p.trim().to_string())),
             None => (rest.trim().to_string(), None),
         };
-        let penalties = match pens_part {
-            None => None,
-            Some(p) => {
-                let p = ["pens", "pen.", "pen", "p"]
-                    .iter()
-                    .find_map(|suffix| p.strip_suffix(suffix))
-                    .ok_or_else(bad)?;
-                Some(score_of(p)?)
-            }
+        let (penalties, without_kicks) = match pens_part.as_deref().map(str::trim) {
+            None => (None, None),
+            Some(p) => match settlement_without_kicks(p) {
+                Some(settlement) => (None, Some(settlement)),
+                None => {
+                    let p = ["pens", "pen.", "pen", "p"]
+                        .iter()
+                        .find_map(|suffix| p.strip_suffix(suffix))
+                        .ok_or_else(bad)?;
+                    (Some(score_of(p)?), None)
+                }
+            },
+        };
+        let settle = |result: MatchResult| match without_kicks {
+            Some(settlement) => result.settled(settlement, after),
+            None => Ok(result),
         };
         let (score_text, aet) = match main.strip_suffix("aet").or_else(|| main.strip_suffix("a.e.t.")) {
             Some(s) => (s.trim(), true),
@@ -425,13 +475,46 @@ impl MatchResult {
         let score = score_of(score_text)?;
         if aet {
             // Only what was given: the 90-minute score stays absent unless typed.
-            MatchResult::from_parts(ninety, half_time, Some(score), penalties, after)
+            settle(MatchResult::from_parts(
+                ninety,
+                half_time,
+                Some(score),
+                penalties,
+                after,
+            )?)
         } else {
             if ninety.is_some_and(|n| n != score) {
                 return Err(bad());
             }
-            MatchResult::from_parts(Some(score), half_time, None, penalties, after)
+            settle(MatchResult::from_parts(
+                Some(score),
+                half_time,
+                None,
+                penalties,
+                after,
+            )?)
         }
+    }
+}
+
+/// `pens won by home`, `lot won by away`, `won by home` (how not recorded): a
+/// settlement without kicks, as [`MatchResult`]'s `Display` writes it (lower-case).
+pub(crate) fn settlement_without_kicks(text: &str) -> Option<Settlement> {
+    let text = text.trim();
+    let (kind, side) = match text.strip_prefix("won by ") {
+        Some(side) => ("", side),
+        None => text.split_once(" won by ")?,
+    };
+    let side = match side.trim() {
+        "home" => Side::Home,
+        "away" => Side::Away,
+        _ => return None,
+    };
+    match kind.trim() {
+        "pens" => Some(Settlement::PenaltiesUnrecorded(side)),
+        "lot" => Some(Settlement::Lot(side)),
+        "" => Some(Settlement::NotRecorded(side)),
+        _ => None,
     }
 }
 
@@ -439,14 +522,24 @@ impl MatchResult {
 const NINETY_MINUTES: [&str; 4] = ["90 min", "90min", "90'", "ft"];
 
 impl fmt::Display for MatchResult {
-    /// As people write it: `1-0`, `1-0 aet`, `4-4 aet, 4-5 pens`, `1-1, 4-3 pens`.
+    /// As people write it: `1-0`, `1-0 aet`, `4-4 aet, 4-5 pens`, `1-1, 4-3 pens`;
+    /// a shoot-out without its kicks `1-1 aet, pens won by home`, lots `0-0 aet, lot
+    /// won by away`, a winner known without how `1-1, won by home`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.extra_time {
             Some(et) => write!(f, "{et} aet")?,
             None => write!(f, "{}", self.final_score())?,
         }
-        if let Some(p) = self.penalties {
-            write!(f, ", {p} pens")?;
+        let side = |s: Side| match s {
+            Side::Home => "home",
+            Side::Away => "away",
+        };
+        match self.settlement {
+            None => {}
+            Some(Settlement::Penalties(p)) => write!(f, ", {p} pens")?,
+            Some(Settlement::PenaltiesUnrecorded(s)) => write!(f, ", pens won by {}", side(s))?,
+            Some(Settlement::Lot(s)) => write!(f, ", lot won by {}", side(s))?,
+            Some(Settlement::NotRecorded(s)) => write!(f, ", won by {}", side(s))?,
         }
         Ok(())
     }
@@ -559,6 +652,40 @@ mod tests {
         assert!(serde_json::from_str::<MatchResult>(none).is_err());
         let level_pens = r#"{"full_time":{"home":1,"away":1},"half_time":null,"extra_time":null,"penalties":{"home":3,"away":3}}"#;
         assert!(serde_json::from_str::<MatchResult>(level_pens).is_err());
+    }
+
+    #[test]
+    fn a_shoot_out_without_its_kicks_keeps_its_winner_only() {
+        // League Cup final 2001: Liverpool 1-1 Birmingham aet, won on penalties.
+        let r: MatchResult = "1-1 aet, pens won by home".parse().unwrap();
+        assert_eq!(r.settlement(), Some(Settlement::PenaltiesUnrecorded(Side::Home)));
+        assert_eq!(r.penalties(), None, "no kicks are made up");
+        assert_eq!(r.winner(), Some(Side::Home));
+        assert!(r.went_beyond_ninety_minutes());
+        assert_eq!(r.to_string(), "1-1 aet, pens won by home");
+        assert_eq!(r.swapped().winner(), Some(Side::Away));
+        let unknown: MatchResult = "1-1, won by away".parse().unwrap();
+        assert_eq!(unknown.settlement(), Some(Settlement::NotRecorded(Side::Away)));
+        assert_eq!(
+            (unknown.winner(), unknown.to_string().as_str()),
+            (Some(Side::Away), "1-1, won by away")
+        );
+        let lot: MatchResult = "2-2 aet, lot won by away".parse().unwrap();
+        assert_eq!(lot.settlement(), Some(Settlement::Lot(Side::Away)));
+        assert_eq!(lot.to_string().parse::<MatchResult>().unwrap(), lot);
+        // Only a level match is settled so.
+        assert!("2-1, pens won by home".parse::<MatchResult>().is_err());
+        assert!("2-1, lot won by home".parse::<MatchResult>().is_err());
+        assert!("1-1, pens won by nobody".parse::<MatchResult>().is_err());
+        // ...except a second leg, where the aggregate was level.
+        assert!(MatchResult::parse("2-1, lot won by away", ExtraTimeAfter::LevelAggregate).is_ok());
+        // Through JSON, kicks and no kicks both come back, and never both at once.
+        for r in [r, lot, "1-1, 4-3 pens".parse().unwrap()] {
+            let json = serde_json::to_string(&r).unwrap();
+            assert_eq!(serde_json::from_str::<MatchResult>(&json).unwrap(), r, "{json}");
+        }
+        let both = r#"{"full_time":{"home":1,"away":1},"half_time":null,"extra_time":null,"penalties":{"home":3,"away":2},"settled":{"lot":"home"}}"#;
+        assert!(serde_json::from_str::<MatchResult>(both).is_err());
     }
 
     #[test]

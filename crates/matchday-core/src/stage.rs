@@ -51,6 +51,17 @@ use crate::{Competition, Format, KnockoutError, Match, TeamId};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Round {
+    /// A preliminary round before the first round proper ("Preliminary round":
+    /// the early European Cup, the League Cup of 2002-03 and 2011-12).
+    Preliminary,
+    /// A qualifying round before the competition proper, by its number:
+    /// "First qualifying round" (the Champions League from 1997-98).
+    Qualifying(u8),
+    /// The last qualifying round, played off for a place in the group stage:
+    /// "Qualifying play-off round" (the Champions League's play-off round from
+    /// 2009-10; UEFA calls it "Play-off round", a label this type reads as
+    /// [`Round::Playoff`], so files give it this name).
+    QualifyingPlayoff,
     /// An early round known by its number: "Round 3", "Third round".
     Numbered(u8),
     /// A play-off round between the group stage and the last 16 (UEFA's knockout round play-offs).
@@ -71,16 +82,29 @@ pub enum Round {
 impl Round {
     fn rank(self) -> (u8, u16) {
         match self {
-            Round::Numbered(n) => (0, u16::from(n)),
-            Round::Playoff => (1, 0),
+            // Qualifying comes before the competition proper.
+            Round::Preliminary => (0, 0),
+            Round::Qualifying(n) => (1, u16::from(n)),
+            Round::QualifyingPlayoff => (2, 0),
+            Round::Numbered(n) => (3, u16::from(n)),
+            Round::Playoff => (4, 0),
             // Bigger rounds come first.
-            Round::RoundOf(n) => (2, u16::MAX - n),
-            Round::QuarterFinal => (3, 0),
-            Round::SemiFinal => (4, 0),
+            Round::RoundOf(n) => (5, u16::MAX - n),
+            Round::QuarterFinal => (6, 0),
+            Round::SemiFinal => (7, 0),
             // Played before the final, so listed before it.
-            Round::ThirdPlace => (5, 0),
-            Round::Final => (6, 0),
+            Round::ThirdPlace => (8, 0),
+            Round::Final => (9, 0),
         }
+    }
+
+    /// Whether the round is played to qualify for the competition proper (a
+    /// preliminary or qualifying round), and so before any group stage.
+    pub fn is_qualifying(self) -> bool {
+        matches!(
+            self,
+            Round::Preliminary | Round::Qualifying(_) | Round::QualifyingPlayoff
+        )
     }
 
     /// Whether winning this round's tie brings a team nearer the trophy: every
@@ -103,6 +127,16 @@ impl Round {
     /// "Third place".
     pub fn name(self) -> String {
         match self {
+            Round::Preliminary => "Preliminary round".to_string(),
+            Round::Qualifying(n) => match ORDINALS.get(usize::from(n).wrapping_sub(1)) {
+                Some(ordinal) => {
+                    let mut name = ordinal.to_string();
+                    name[..1].make_ascii_uppercase();
+                    format!("{name} qualifying round")
+                }
+                None => format!("Qualifying round {n}"),
+            },
+            Round::QualifyingPlayoff => "Qualifying play-off round".to_string(),
             Round::Numbered(n) => format!("Round {n}"),
             Round::Playoff => "Play-offs".to_string(),
             Round::RoundOf(n) => format!("Round of {n}"),
@@ -191,7 +225,9 @@ impl FromStr for Round {
 
     /// Reads the labels of openfootball and of people: "Round 3", "3rd Round",
     /// "Fifth round", "Round of 16", "Last 16", "Quarterfinals", "Quarter-final",
-    /// "Semi-finals", "Final", "Playoffs", "Knockout round play-offs", "Match for
+    /// "Semi-finals", "Final", "Playoffs", "Knockout round play-offs", "Preliminary
+    /// round", "First qualifying round", "Qualifying round 2", "Qualifying
+    /// play-off round", "Match for
     /// third place", "Third place play-off", "3rd place", with a stage prefix
     /// ("Finals, Round of 16", "Conference League, Semifinal"), a play-off
     /// qualifier ("Play-off semi-finals", "Promotion play-off final"), a trailing
@@ -232,7 +268,17 @@ impl FromStr for Round {
                 Err(unknown())
             }
         };
+        let number = |n: &str| n.parse::<u8>().ok().filter(|n| *n >= 1);
         match words.as_slice() {
+            ["preliminary", "round"] | ["preliminary"] => Ok(Round::Preliminary),
+            [ord, "qualifying", "round"] => ordinal_number(ord)
+                .filter(|n| *n >= 1)
+                .map(Round::Qualifying)
+                .ok_or_else(unknown),
+            ["qualifying", "round", n] => number(n).map(Round::Qualifying).ok_or_else(unknown),
+            ["qualifying", "play", "off", "round"] | ["qualifying", "playoff", "round"] => {
+                Ok(Round::QualifyingPlayoff)
+            }
             ["round", n] if n.bytes().all(|b| b.is_ascii_digit()) => n
                 .parse()
                 .ok()
@@ -317,7 +363,11 @@ impl Stage {
     pub fn typed_for_labels(format: Format, group: Option<&str>, label: Option<&str>) -> Option<Stage> {
         let stage = Stage::from_labels(group, label).ok()?;
         match (format, stage) {
-            (Format::League, Stage::Group | Stage::Knockout(Round::Numbered(_))) => None,
+            (
+                Format::League,
+                Stage::Group
+                | Stage::Knockout(Round::Numbered(_) | Round::Preliminary | Round::Qualifying(_)),
+            ) => None,
             _ => Some(stage),
         }
     }
@@ -415,7 +465,11 @@ impl RoundOrder {
         }
         let mut rounds: Vec<Round> = ties.keys().copied().collect();
         // The third-place match is off the path to the final, so the rounds still to come follow the last other round.
-        let last_on_path = ties.iter().rfind(|(r, _)| r.is_on_path_to_trophy());
+        // Qualifying rounds come before a group stage, so with groups they say
+        // nothing of the rounds after it.
+        let last_on_path = ties
+            .iter()
+            .rfind(|(r, _)| r.is_on_path_to_trophy() && !(has_groups && r.is_qualifying()));
         let tail_from = match last_on_path {
             // Before any knockout match is stored, the first round is the one
             // of the teams going through: at least the top two of every group.
@@ -478,13 +532,16 @@ impl RoundOrder {
     }
 
     /// The round on the path to the trophy before `round`, if any: the
-    /// semi-finals, for both the final and the third-place match.
+    /// semi-finals, for both the final and the third-place match. With a
+    /// group stage, the qualifying rounds come before the groups, so the first
+    /// round after them has none.
     pub fn previous(&self, round: Round) -> Option<Round> {
+        let crosses_groups = self.has_groups && !round.is_qualifying();
         self.rounds
             .iter()
             .copied()
             .rev()
-            .find(|r| *r < round && r.is_on_path_to_trophy())
+            .find(|r| *r < round && r.is_on_path_to_trophy() && !(crosses_groups && r.is_qualifying()))
     }
 
     /// The ties a team in `round` must still win to lift the trophy: that
@@ -596,6 +653,13 @@ mod tests {
             ("Round 3, second replay", Round::Numbered(3)),
             ("Semi-final, third replay", Round::SemiFinal),
             ("Play-off, Leg 1 of 2", Round::Playoff),
+            // Rounds before the competition proper (engsoccerdata's European Cup and League Cup).
+            ("Preliminary round", Round::Preliminary),
+            ("First qualifying round", Round::Qualifying(1)),
+            ("3rd qualifying round", Round::Qualifying(3)),
+            ("Qualifying round 2", Round::Qualifying(2)),
+            ("Second qualifying round, 2nd leg", Round::Qualifying(2)),
+            ("Qualifying play-off round", Round::QualifyingPlayoff),
         ];
         for (label, round) in cases {
             assert_eq!(label.parse::<Round>().unwrap(), round, "{label}");
@@ -610,6 +674,9 @@ mod tests {
             "Third",
             "First leg",
             "Play-off for",
+            "Qualifying round",
+            "Zeroth qualifying round",
+            "Qualifying round 0",
         ] {
             assert!(bad.parse::<Round>().is_err(), "{bad}");
         }
@@ -626,6 +693,8 @@ mod tests {
         ];
         rounds.extend((1..=9).map(Round::Numbered));
         rounds.extend([16, 32, 64, 128, 256].map(Round::RoundOf));
+        rounds.extend([Round::Preliminary, Round::QualifyingPlayoff]);
+        rounds.extend([1, 3, 9, 10, 12].map(Round::Qualifying));
         for round in rounds {
             assert_eq!(round.name().parse::<Round>(), Ok(round), "{round}");
             assert_eq!(
@@ -662,6 +731,66 @@ mod tests {
             ]
         );
         assert!(Stage::Group < Stage::Knockout(Round::Playoff));
+        // Qualifying is played before the rounds proper: the Champions League 2004-05.
+        let mut rounds = vec![
+            Round::Final,
+            Round::Numbered(1),
+            Round::QualifyingPlayoff,
+            Round::Qualifying(3),
+            Round::Preliminary,
+            Round::Qualifying(1),
+        ];
+        rounds.sort();
+        assert_eq!(
+            rounds,
+            [
+                Round::Preliminary,
+                Round::Qualifying(1),
+                Round::Qualifying(3),
+                Round::QualifyingPlayoff,
+                Round::Numbered(1),
+                Round::Final
+            ]
+        );
+        assert!(Round::Qualifying(2).is_qualifying() && !Round::Numbered(1).is_qualifying());
+    }
+
+    #[test]
+    fn qualifying_rounds_come_before_the_groups_and_lead_nowhere_past_them() {
+        // The Champions League 2004-05: three qualifying rounds, eight groups, the last 16 to come.
+        let comp = cup(Format::GroupsKnockout);
+        let mut matches = groups(8, 1);
+        matches.extend([
+            fixture("First qualifying round", 100, 101),
+            fixture("Second qualifying round", 102, 103),
+            fixture("Third qualifying round", 104, 105),
+        ]);
+        let order = RoundOrder::of(&comp, &matches).unwrap();
+        assert_eq!(
+            order.rounds(),
+            [
+                Round::Qualifying(1),
+                Round::Qualifying(2),
+                Round::Qualifying(3),
+                Round::RoundOf(16),
+                Round::QuarterFinal,
+                Round::SemiFinal,
+                Round::Final
+            ]
+        );
+        // The groups, not the last qualifying round, come before the last 16.
+        assert_eq!(order.previous(Round::RoundOf(16)), None);
+        assert_eq!(order.previous(Round::Qualifying(3)), Some(Round::Qualifying(2)));
+        // Without groups (the European Cup of 1980-81) the preliminary round leads to the first.
+        let knockout = cup(Format::Knockout);
+        let early = [fixture("Preliminary round", 1, 2), fixture("Round 1", 1, 3)];
+        let order = RoundOrder::of(&knockout, &early).unwrap();
+        assert_eq!(order.previous(Round::Numbered(1)), Some(Round::Preliminary));
+        // In a league such labels are matchdays, not knockout rounds.
+        assert_eq!(
+            Stage::typed_for_labels(Format::League, None, Some("First qualifying round")),
+            None
+        );
     }
 
     #[test]

@@ -43,7 +43,11 @@
 //!   The result is written as people write it, with every part kept:
 //!   `2-1`, `2-1 (1-0)` (half-time in brackets), `1-2 aet (1-1, 1-0)` (after
 //!   extra time, then the 90-minute and half-time scores), `1-1 (0-1), 6-7 pens`
-//!   (a shoot-out straight after 90 minutes), `4-4 aet (3-3, 1-3), 4-5 pens`.
+//!   (a shoot-out straight after 90 minutes), `4-4 aet (3-3, 1-3), 4-5 pens`,
+//!   `1-1 aet, pens won by home` (a shoot-out whose kicks were not recorded,
+//!   won by the home or away side), `2-2 aet, lot won by away` (lots drawn or a coin
+//!   tossed), `1-1, won by home` (won after the level score given, in extra time or on
+//!   penalties: the record does not say which).
 //!   Only what is known is written: `1-2 aet` when the 90-minute score was
 //!   not given, `1-2 aet (ht 1-0)` with the half-time score alone.
 //!   Instead of a result: `postponed`, `cancelled`, `abandoned`, or
@@ -73,8 +77,8 @@ use std::fmt::Write as _;
 
 use chrono::{NaiveDate, NaiveTime, Timelike};
 use matchday_core::{
-    DeductionRecord, ExtraTimeAfter, MatchRecord, MatchResult, MatchStatus, Score, SeasonRecord, TeamRecord,
-    TextField, Venue, Zone, check_text,
+    DeductionRecord, ExtraTimeAfter, MatchRecord, MatchResult, MatchStatus, Score, SeasonRecord, Settlement,
+    Side, TeamRecord, TextField, Venue, Zone, check_text,
 };
 
 use crate::ParseError;
@@ -228,8 +232,9 @@ fn write_match(out: &mut String, m: &MatchRecord) {
     out.push('\n');
 }
 
-/// `2-1 (1-0)`, `1-2 aet (1-1, 1-0)`, `1-1 (0-1), 6-7 pens`; only the parts
-/// known: `1-2 aet` when the 90 minutes were not given, `1-2 aet (ht 1-0)`.
+/// `2-1 (1-0)`, `1-2 aet (1-1, 1-0)`, `1-1 (0-1), 6-7 pens`, `1-1 aet, pens
+/// won by home`; only the parts known: `1-2 aet` when the 90 minutes were not
+/// given, `1-2 aet (ht 1-0)`, a shoot-out's winner without kicks nobody recorded.
 fn result_text(r: &MatchResult) -> String {
     let mut text = match r.extra_time() {
         Some(et) => match (r.score(), r.half_time()) {
@@ -243,8 +248,24 @@ fn result_text(r: &MatchResult) -> String {
             None => r.final_score().to_string(),
         },
     };
-    if let Some(p) = r.penalties() {
-        let _ = write!(text, ", {p} pens");
+    let side = |s: Side| match s {
+        Side::Home => "home",
+        Side::Away => "away",
+    };
+    match r.settlement() {
+        None => {}
+        Some(Settlement::Penalties(p)) => {
+            let _ = write!(text, ", {p} pens");
+        }
+        Some(Settlement::PenaltiesUnrecorded(s)) => {
+            let _ = write!(text, ", pens won by {}", side(s));
+        }
+        Some(Settlement::Lot(s)) => {
+            let _ = write!(text, ", lot won by {}", side(s));
+        }
+        Some(Settlement::NotRecorded(s)) => {
+            let _ = write!(text, ", won by {}", side(s));
+        }
     }
     text
 }
@@ -547,6 +568,29 @@ fn parse_match(text: &str, round: Option<String>, line: usize) -> Result<MatchRe
 fn parse_result(text: &str, second_leg: bool) -> Result<MatchResult, String> {
     let bad = || format!("cannot read result \"{text}\"");
     let score = |s: &str| s.trim().parse::<Score>().map_err(|_| bad());
+    // A settlement without kicks: `, pens won by home`, `, lot won by away`, `, won by home`.
+    let (text, without_kicks) = match text.rsplit_once(',') {
+        Some((main, last)) if last.trim_start().starts_with("won by ") || last.contains(" won by ") => {
+            let last = last.trim();
+            let (kind, side) = match last.strip_prefix("won by ") {
+                Some(side) => ("", side),
+                None => last.split_once(" won by ").ok_or_else(bad)?,
+            };
+            let side = match side.trim() {
+                "home" => Side::Home,
+                "away" => Side::Away,
+                _ => return Err(bad()),
+            };
+            let settlement = match kind.trim() {
+                "pens" => Settlement::PenaltiesUnrecorded(side),
+                "lot" => Settlement::Lot(side),
+                "" => Settlement::NotRecorded(side),
+                _ => return Err(bad()),
+            };
+            (main.trim_end(), Some(settlement))
+        }
+        _ => (text, None),
+    };
     let (main, penalties) = match text.strip_suffix("pens") {
         Some(rest) => {
             let comma = rest
@@ -592,8 +636,12 @@ fn parse_result(text: &str, second_leg: bool) -> Result<MatchResult, String> {
     } else {
         ExtraTimeAfter::LevelMatch
     };
-    MatchResult::from_parts(full_time, half_time, extra_time, penalties, after)
-        .map_err(|e| format!("{}: {e}", bad()))
+    let result = MatchResult::from_parts(full_time, half_time, extra_time, penalties, after);
+    match without_kicks {
+        Some(settlement) => result.and_then(|r| r.settled(settlement, after)),
+        None => result,
+    }
+    .map_err(|e| format!("{}: {e}", bad()))
 }
 
 #[cfg(test)]
@@ -734,6 +782,33 @@ mod tests {
             MatchStatus::Played(result(s(1, 1), Some(s(0, 1)), None, Some(s(6, 7)))),
             MatchStatus::Played(result(s(3, 3), Some(s(1, 3)), Some(s(4, 4)), Some(s(4, 5)))),
             MatchStatus::Awarded(result(s(3, 0), None, None, None)),
+            // Shoot-outs whose kicks were not recorded, and lots.
+            MatchStatus::Played(
+                result(s(1, 1), None, Some(s(1, 1)), None)
+                    .settled(
+                        Settlement::PenaltiesUnrecorded(Side::Home),
+                        ExtraTimeAfter::LevelMatch,
+                    )
+                    .unwrap(),
+            ),
+            MatchStatus::Played(
+                result(s(0, 0), None, None, None)
+                    .settled(
+                        Settlement::PenaltiesUnrecorded(Side::Away),
+                        ExtraTimeAfter::LevelMatch,
+                    )
+                    .unwrap(),
+            ),
+            MatchStatus::Played(
+                result(s(3, 3), None, None, None)
+                    .settled(Settlement::NotRecorded(Side::Home), ExtraTimeAfter::LevelMatch)
+                    .unwrap(),
+            ),
+            MatchStatus::Played(
+                result(s(2, 2), Some(s(1, 0)), Some(s(2, 2)), None)
+                    .settled(Settlement::Lot(Side::Away), ExtraTimeAfter::LevelMatch)
+                    .unwrap(),
+            ),
         ];
         let mut record = SeasonRecord {
             competition: "Cup".into(),
@@ -753,6 +828,18 @@ mod tests {
         );
         assert!(text.contains("| 1-1 (0-1), 6-7 pens\n"), "{text}");
         assert!(text.contains("| awarded 3-0\n"), "{text}");
+        assert!(text.contains("| 1-1 aet (1-1), pens won by home\n"), "{text}");
+        assert!(text.contains("| 0-0, pens won by away\n"), "{text}");
+        assert!(text.contains("| 3-3, won by home\n"), "{text}");
+        assert!(text.contains("| 2-2 aet (2-2, 1-0), lot won by away\n"), "{text}");
+        for bad in [
+            "1-1, pens won by nobody",
+            "2-1, pens won by home",
+            "1-1, coin won by home",
+        ] {
+            let text = format!("matchday-season 1\ncompetition: Cup\n2024-01-01 | A | B | {bad}\n");
+            assert!(parse(&text).is_err(), "{bad}");
+        }
         assert!(text.contains(" | Salford City | Peterborough United\n"), "{text}");
         assert_eq!(without_lines(parse(&text).unwrap()), record);
         assert_eq!(write(&parse(&text).unwrap()), text);
@@ -1024,7 +1111,18 @@ mod tests {
                 // Sometimes only the score after extra time is known.
                 let ft = Some(ft).filter(|_| et.is_none() || self.chance(70));
                 if let Ok(r) = MatchResult::from_parts(ft, ht, et, p, ExtraTimeAfter::LevelMatch) {
-                    return r;
+                    // Sometimes a level match was settled with no kicks recorded, or by lot.
+                    let side = if self.chance(50) { Side::Home } else { Side::Away };
+                    let without_kicks = match self.below(8) {
+                        0 => Some(Settlement::PenaltiesUnrecorded(side)),
+                        1 => Some(Settlement::Lot(side)),
+                        2 => Some(Settlement::NotRecorded(side)),
+                        _ => None,
+                    };
+                    return match without_kicks.filter(|_| level && p.is_none()) {
+                        Some(settlement) => r.settled(settlement, ExtraTimeAfter::LevelMatch).unwrap(),
+                        None => r,
+                    };
                 }
             }
         }

@@ -31,6 +31,10 @@ pub(crate) const MIGRATIONS: &[(&str, &str)] = &[
         include_str!("../migrations/0008_faster_imports.sql"),
     ),
     ("0009_meetings", include_str!("../migrations/0009_meetings.sql")),
+    (
+        "0010_settlements_and_qualifying",
+        include_str!("../migrations/0010_settlements_and_qualifying.sql"),
+    ),
 ];
 
 /// The schema version from which every change to the data is logged.
@@ -39,20 +43,28 @@ const LOGGED_FROM: i64 = 6;
 /// What a migration needs done in Rust after its SQL, in the same transaction.
 fn after(name: &str, tx: &Transaction<'_>) -> Result<(), StoreError> {
     match name {
-        "0005_rounds" => fill_stages(tx),
+        "0005_rounds" => fill_stages(tx, false),
+        // Labels of rounds this version first reads ("First qualifying round") were stored untyped.
+        "0010_settlements_and_qualifying" => fill_stages(tx, true),
         "0007_clubs" => crate::clubs::fill_clubs(tx),
         _ => Ok(()),
     }
 }
 
 /// Fills the typed stage columns of the stored matches from their labels,
-/// with the parser imports use, so a re-import finds what it would write.
-fn fill_stages(tx: &Transaction<'_>) -> Result<(), StoreError> {
+/// with the parser imports use, so a re-import finds what it would write;
+/// with `untyped_only`, only those of matches stored with no typed stage.
+fn fill_stages(tx: &Transaction<'_>, untyped_only: bool) -> Result<(), StoreError> {
     let rows: Vec<(i64, String, String, String)> = tx
-        .prepare(
+        .prepare(&format!(
             "SELECT match.id, competition.format, match.grp, match.round
-             FROM match JOIN competition ON competition.id = match.competition_id",
-        )?
+             FROM match JOIN competition ON competition.id = match.competition_id{}",
+            if untyped_only {
+                " WHERE match.stage IS NULL"
+            } else {
+                ""
+            }
+        ))?
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
         .collect::<Result<_, _>>()?;
     let mut update =
@@ -494,7 +506,7 @@ mod tests {
         conn.execute_batch("UPDATE match SET stage = NULL, round_kind = NULL, round_number = NULL")
             .unwrap();
         let tx = conn.transaction().unwrap();
-        fill_stages(&tx).unwrap();
+        fill_stages(&tx, false).unwrap();
         tx.commit().unwrap();
         drop(conn);
         let mut store = crate::Store::open(&path).unwrap();
@@ -542,6 +554,109 @@ mod tests {
             "Round n needs its n"
         );
         assert!(insert("'league'", "NULL", "NULL").is_err());
+        // Version 9's rounds before the competition proper.
+        assert!(insert("'knockout'", "'qualifying'", "2").is_ok());
+        assert!(insert("'knockout'", "'preliminary'", "NULL").is_ok());
+        assert!(insert("'knockout'", "'qualifying_playoff'", "NULL").is_ok());
+        assert!(
+            insert("'knockout'", "'qualifying'", "NULL").is_err(),
+            "a qualifying round needs its number"
+        );
+        assert!(insert("'knockout'", "'qualifying_playoff'", "1").is_err());
+    }
+
+    #[test]
+    fn a_settlement_without_kicks_is_one_of_four_and_never_beside_the_kicks() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        migrate(&mut conn, Path::new(":memory:")).unwrap();
+        conn.execute_batch(
+            "INSERT INTO team (id, name, key) VALUES (1, 'A', 'a'), (2, 'B', 'b');
+             INSERT INTO competition (id, slug, name, season, season_start, format, rules, points)
+                 VALUES (1, 'c', 'C', '2026', 2026, 'knockout', 'classic', '3-1-0');",
+        )
+        .unwrap();
+        let insert = |status: &str, pens: &str, settlement: &str| {
+            conn.execute_batch(&format!(
+                "INSERT INTO match (competition_id, date, home_id, away_id, venue, status, ft_home, ft_away,
+                                    pen_home, pen_away, settlement)
+                 VALUES (1, '2026-06-11', 1, 2, 'home', {status}, 1, 1, {pens}, {settlement});
+                 DELETE FROM match;"
+            ))
+        };
+        for settlement in [
+            "'penalties_home'",
+            "'penalties_away'",
+            "'lot_home'",
+            "'lot_away'",
+            "'unrecorded_home'",
+            "'unrecorded_away'",
+            "NULL",
+        ] {
+            assert!(
+                insert("'played'", "NULL, NULL", settlement).is_ok(),
+                "{settlement}"
+            );
+        }
+        assert!(insert("'played'", "4, 3", "NULL").is_ok());
+        assert!(
+            insert("'played'", "4, 3", "'penalties_home'").is_err(),
+            "kicks and no kicks"
+        );
+        assert!(insert("'played'", "NULL, NULL", "'coin'").is_err());
+    }
+
+    #[test]
+    fn labels_of_rounds_first_read_by_version_9_are_typed_on_upgrade() {
+        use matchday_core::{Round, Stage};
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("m.db");
+        let mut record = cup_record(Format::Knockout);
+        record.matches[5].round = Some("First qualifying round".into());
+        let mut store = crate::Store::open(&path).unwrap();
+        store.write(|w| w.import(&record, None)).unwrap();
+        drop(store);
+        // As version 8 stored it: a label it could not read, untyped; the step
+        // after 0009 types it, and leaves the typed rows as they were.
+        let mut conn = Connection::open(&path).unwrap();
+        conn.execute_batch(
+            "UPDATE match SET stage = NULL, round_kind = NULL, round_number = NULL
+              WHERE round = 'First qualifying round';
+             UPDATE match SET round_kind = 'quarter_final', round_number = NULL WHERE round = 'Round of 32';",
+        )
+        .unwrap();
+        let tx = conn.transaction().unwrap();
+        fill_stages(&tx, true).unwrap();
+        tx.commit().unwrap();
+        drop(conn);
+        let store = crate::Store::open(&path).unwrap();
+        let read = store.read();
+        let typed = |label: &str| -> Vec<Option<Stage>> {
+            read.matches(
+                read.find_competition("World Cup", None, None)
+                    .unwrap()
+                    .id
+                    .unwrap(),
+            )
+            .unwrap()
+            .into_iter()
+            .filter(|m| m.round.as_deref() == Some(label))
+            .map(|m| m.stage)
+            .collect()
+        };
+        assert_eq!(
+            typed("Round of 32"),
+            [Some(Stage::Knockout(Round::QuarterFinal))],
+            "typed rows are left alone"
+        );
+        let comp = read.find_competition("World Cup", None, None).unwrap();
+        let stages: Vec<Option<Stage>> = read
+            .matches(comp.id.unwrap())
+            .unwrap()
+            .into_iter()
+            .filter(|m| m.round.as_deref() == Some("First qualifying round"))
+            .map(|m| m.stage)
+            .collect();
+        assert_eq!(stages, [Some(Stage::Knockout(Round::Qualifying(1)))]);
     }
 
     #[test]

@@ -3,7 +3,7 @@
 use chrono::{NaiveDate, NaiveTime};
 use matchday_core::{
     Competition, CompetitionId, ExtraTimeAfter, Format, MatchId, MatchResult, MatchStatus, Pairing, Round,
-    Score, Season, Stage, Structure, TeamId, Venue,
+    Score, Season, Settlement, Side, Stage, Structure, TeamId, Venue,
 };
 use rusqlite::Row;
 
@@ -11,7 +11,7 @@ use crate::StoreError;
 
 pub(crate) const MATCH_COLUMNS: &str = "id, date, kickoff, home_id, away_id, venue, round, grp, leg, replay, \
      status, ft_home, ft_away, ht_home, ht_away, et_home, et_away, pen_home, pen_away, \
-     stage, round_kind, round_number";
+     stage, round_kind, round_number, settlement";
 
 pub(crate) const COMPETITION_COLUMNS: &str =
     "id, slug, name, season, format, rules, points, away_goals, structure, rank_by";
@@ -118,6 +118,8 @@ pub(crate) struct MatchRow {
     status: std::borrow::Cow<'static, str>,
     scores: [Option<i64>; 8],
     stage: StageColumns,
+    /// What settled a level match without its kicks (migration 0010).
+    settlement: Option<String>,
 }
 
 impl MatchRow {
@@ -164,6 +166,7 @@ impl MatchRow {
                 round_kind: row.get(at + 20)?,
                 round_number: row.get(at + 21)?,
             },
+            settlement: row.get(at + 22)?,
         })
     }
 
@@ -186,13 +189,11 @@ impl MatchRow {
                 ExtraTimeAfter::LevelMatch
             };
             // The 90-minute score is absent when only the score after extra time was given.
-            Ok(MatchResult::from_parts(
-                score(0)?,
-                score(2)?,
-                score(4)?,
-                score(6)?,
-                after,
-            )?)
+            let result = MatchResult::from_parts(score(0)?, score(2)?, score(4)?, score(6)?, after)?;
+            Ok(match self.settlement.as_deref() {
+                None => result,
+                Some(text) => result.settled(settlement_of(text)?, after)?,
+            })
         };
         let status = match &*self.status {
             "scheduled" => MatchStatus::Scheduled,
@@ -248,6 +249,9 @@ impl StageColumns {
                 };
             }
             Some(Stage::Knockout(round)) => match round {
+                Round::Preliminary => ("preliminary", None),
+                Round::Qualifying(n) => ("qualifying", Some(i64::from(n))),
+                Round::QualifyingPlayoff => ("qualifying_playoff", None),
                 Round::Numbered(n) => ("numbered", Some(i64::from(n))),
                 Round::Playoff => ("playoff", None),
                 Round::RoundOf(n) => ("round_of", Some(i64::from(n))),
@@ -277,6 +281,11 @@ impl StageColumns {
                         u8::try_from(number(self.round_number)?).map_err(|_| bad("round number".into()))?,
                     ),
                     "playoff" => Round::Playoff,
+                    "preliminary" => Round::Preliminary,
+                    "qualifying" => Round::Qualifying(
+                        u8::try_from(number(self.round_number)?).map_err(|_| bad("round number".into()))?,
+                    ),
+                    "qualifying_playoff" => Round::QualifyingPlayoff,
                     "round_of" => Round::RoundOf(
                         u16::try_from(number(self.round_number)?).map_err(|_| bad("round size".into()))?,
                     ),
@@ -291,6 +300,33 @@ impl StageColumns {
             (stage, kind) => Err(bad(format!("stage {stage:?} with round {kind:?}"))),
         }
     }
+}
+
+/// The `settlement` column of a status: a level match settled without its
+/// kicks known (a shoot-out with its kicks is in the penalty columns).
+pub(crate) fn settlement_column(status: &MatchStatus) -> Option<&'static str> {
+    match status.result()?.settlement()? {
+        Settlement::Penalties(_) => None,
+        Settlement::PenaltiesUnrecorded(Side::Home) => Some("penalties_home"),
+        Settlement::PenaltiesUnrecorded(Side::Away) => Some("penalties_away"),
+        Settlement::Lot(Side::Home) => Some("lot_home"),
+        Settlement::Lot(Side::Away) => Some("lot_away"),
+        Settlement::NotRecorded(Side::Home) => Some("unrecorded_home"),
+        Settlement::NotRecorded(Side::Away) => Some("unrecorded_away"),
+    }
+}
+
+/// The settlement a `settlement` column holds.
+fn settlement_of(text: &str) -> Result<Settlement, StoreError> {
+    Ok(match text {
+        "penalties_home" => Settlement::PenaltiesUnrecorded(Side::Home),
+        "penalties_away" => Settlement::PenaltiesUnrecorded(Side::Away),
+        "lot_home" => Settlement::Lot(Side::Home),
+        "lot_away" => Settlement::Lot(Side::Away),
+        "unrecorded_home" => Settlement::NotRecorded(Side::Home),
+        "unrecorded_away" => Settlement::NotRecorded(Side::Away),
+        other => return Err(corrupt("match", format!("settlement {other}"))),
+    })
 }
 
 /// The score columns of a status, in schema order.

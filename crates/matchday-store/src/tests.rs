@@ -540,3 +540,48 @@ fn a_new_database_has_large_pages_and_an_older_one_keeps_its_own() {
     drop(store);
     assert_eq!(page_size(&old), 4096);
 }
+
+#[test]
+fn settlements_without_kicks_and_qualifying_rounds_are_stored_and_read_back_as_imported() {
+    use matchday_core::{Round, Stage};
+    let mut store = Store::open_in_memory().unwrap();
+    let mut rec = record(&[
+        (8, 1, "Northfield", "Southbury", Some("1-1, won by home")),
+        (8, 8, "Southbury", "Northfield", Some("0-0 aet, pens won by away")),
+        (8, 15, "Eastwick", "Westley", Some("2-2 aet, lot won by home")),
+        (8, 22, "Westley", "Eastwick", Some("1-1 aet, 4-3 pens")),
+    ]);
+    rec.competition = "Cup".into();
+    rec.format = Some(Format::Knockout);
+    let labels = [
+        "Preliminary round",
+        "Second qualifying round",
+        "Qualifying play-off round",
+        "Round 1",
+    ];
+    for (m, label) in rec.matches.iter_mut().zip(labels) {
+        m.round = Some(label.into());
+    }
+    store.write(|w| w.import(&rec, None)).unwrap();
+    let read = store.read();
+    let cup = read.find_competition("Cup", None, None).unwrap();
+    let mut stored = read.matches(cup.id.unwrap()).unwrap();
+    stored.sort_by_key(|m| m.date);
+    let results: Vec<MatchResult> = stored.iter().map(|m| *m.status.result().unwrap()).collect();
+    let imported: Vec<MatchResult> = rec.matches.iter().map(|m| *m.status.result().unwrap()).collect();
+    assert_eq!(results, imported);
+    let stages: Vec<Option<Stage>> = stored.iter().map(|m| m.stage).collect();
+    assert_eq!(
+        stages,
+        [
+            Round::Preliminary,
+            Round::Qualifying(2),
+            Round::QualifyingPlayoff,
+            Round::Numbered(1)
+        ]
+        .map(|r| Some(Stage::Knockout(r)))
+    );
+    // Importing it again changes nothing.
+    let again = store.write(|w| w.import(&rec, None)).unwrap();
+    assert_eq!((again.matches_added, again.matches_updated), (0, 0));
+}

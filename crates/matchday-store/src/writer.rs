@@ -89,7 +89,7 @@ pub enum Added {
 const INSERT_BATCH: usize = 64;
 
 /// The parameters of one match in an insert.
-const MATCH_PARAMS: usize = 22;
+const MATCH_PARAMS: usize = 23;
 
 /// The parameters of one plain match (see [`MatchFacts::is_plain`]) in an insert.
 const PLAIN_MATCH_PARAMS: usize = 8;
@@ -97,8 +97,7 @@ const PLAIN_MATCH_PARAMS: usize = 8;
 /// One match's values in an insert of [`PLAIN_MATCH_PARAMS`]: those a plain match leaves
 /// at their defaults are written in, so that a league history binds a third as many
 /// values (binding was a tenth of its insert time).
-const PLAIN_MATCH_VALUES: &str =
-    "(?, ?, ?, ?, NULL, ?, '', '', 0, 0, ?, ?, ?, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL)";
+const PLAIN_MATCH_VALUES: &str = "(?, ?, ?, ?, NULL, ?, '', '', 0, 0, ?, ?, ?, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL)";
 
 /// `INSERT INTO match (...) VALUES` and the placeholders of `rows` matches, all plain
 /// matches when `plain`.
@@ -116,7 +115,7 @@ fn match_insert(rows: usize, plain: bool) -> String {
     format!(
         "INSERT {} INTO match (competition_id, home_id, away_id, date, kickoff, venue, round, grp, leg, replay,
             status, ft_home, ft_away, ht_home, ht_away, et_home, et_away, pen_home, pen_away,
-            stage, round_kind, round_number)
+            stage, round_kind, round_number, settlement)
          VALUES {}",
         if rows > 1 { "OR FAIL" } else { "" },
         vec![one; rows].join(", ")
@@ -528,6 +527,7 @@ impl<'c> Writer<'c> {
                 &facts.stage.stage,
                 &facts.stage.round_kind,
                 &facts.stage.round_number,
+                &facts.settlement,
             ]);
         }
         let sql = match batch.len() {
@@ -555,7 +555,8 @@ impl<'c> Writer<'c> {
                     leg = :leg, replay = :replay, status = :status, ft_home = :ft_home, ft_away = :ft_away,
                     ht_home = :ht_home, ht_away = :ht_away, et_home = :et_home, et_away = :et_away,
                     pen_home = :pen_home, pen_away = :pen_away,
-                    stage = :stage, round_kind = :round_kind, round_number = :round_number
+                    stage = :stage, round_kind = :round_kind, round_number = :round_number,
+                    settlement = :settlement
                  WHERE id = :id",
             )?
             .execute(&*params)?;
@@ -835,8 +836,20 @@ impl<'c> Writer<'c> {
         let s = score_columns(&status);
         self.conn().execute(
             "UPDATE match SET status = ?2, ft_home = ?3, ft_away = ?4, ht_home = ?5, ht_away = ?6, et_home = ?7,
-                et_away = ?8, pen_home = ?9, pen_away = ?10 WHERE id = ?1",
-            params![id.0, status.name(), s[0], s[1], s[2], s[3], s[4], s[5], s[6], s[7]],
+                et_away = ?8, pen_home = ?9, pen_away = ?10, settlement = ?11 WHERE id = ?1",
+            params![
+                id.0,
+                status.name(),
+                s[0],
+                s[1],
+                s[2],
+                s[3],
+                s[4],
+                s[5],
+                s[6],
+                s[7],
+                rows::settlement_column(&status)
+            ],
         )?;
         Ok(())
     }
@@ -854,6 +867,7 @@ struct MatchFacts {
     status: &'static str,
     scores: [Option<i64>; 8],
     stage: StageColumns,
+    settlement: Option<&'static str>,
 }
 
 impl MatchFacts {
@@ -869,11 +883,12 @@ impl MatchFacts {
             status: m.status.name(),
             scores: score_columns(&m.status),
             stage: StageColumns::of(m.stage),
+            settlement: rows::settlement_column(&m.status),
         }
     }
 
     /// Whether every column but the teams, date, venue, status and full-time score is at
-    /// its default (no kick-off, round, group, leg, replay, stage or other scores), as in
+    /// its default (no kick-off, round, group, leg, replay, stage, other scores or settlement), as in
     /// every match of a league history: [`PLAIN_MATCH_VALUES`] then writes it.
     fn is_plain(&self) -> bool {
         self.kickoff.is_none()
@@ -885,6 +900,7 @@ impl MatchFacts {
             && self.stage.stage.is_none()
             && self.stage.round_kind.is_none()
             && self.stage.round_number.is_none()
+            && self.settlement.is_none()
     }
 
     /// The named parameters every match statement binds.
@@ -911,6 +927,7 @@ impl MatchFacts {
             (":stage", &self.stage.stage),
             (":round_kind", &self.stage.round_kind),
             (":round_number", &self.stage.round_number),
+            (":settlement", &self.settlement),
         ];
         params.extend(
             SCORES

@@ -86,6 +86,9 @@ struct MatchRow {
     half_time: Option<[u8; 2]>,
     extra_time: Option<[u8; 2]>,
     penalties: Option<[u8; 2]>,
+    /// Who won, penalties and lots counted: a shoot-out without its kicks has no score to say it.
+    #[serde(skip)]
+    winner: Option<matchday_core::Side>,
 }
 
 fn list(store: &Store, filter: Filter, pending: bool) -> anyhow::Result<String> {
@@ -273,8 +276,14 @@ fn render_matches(
 /// by penalties, else extra time, else the full-time score.
 fn outcome(r: &MatchRow, asked: Option<&str>) -> Option<std::cmp::Ordering> {
     let asked = asked?;
-    let [home, away] = r.penalties.or(r.extra_time).or(r.full_time)?;
-    let for_home = home.cmp(&away);
+    let for_home = match r.winner {
+        Some(matchday_core::Side::Home) => std::cmp::Ordering::Greater,
+        Some(matchday_core::Side::Away) => std::cmp::Ordering::Less,
+        None => {
+            let [home, away] = r.penalties.or(r.extra_time).or(r.full_time)?;
+            home.cmp(&away)
+        }
+    };
     if r.home == asked {
         Some(for_home)
     } else if r.away == asked {
@@ -308,10 +317,13 @@ fn row(
             "home".into()
         },
         status: m.status.name().into(),
-        result: result.map(|r| r.to_string()),
+        result: result.map(|r| {
+            crate::render::tie::result_words(r, &names[&m.pairing.home()], &names[&m.pairing.away()])
+        }),
         full_time: pair(result.and_then(|r| r.score())),
         half_time: pair(result.and_then(|r| r.half_time())),
         extra_time: pair(result.and_then(|r| r.extra_time())),
         penalties: pair(result.and_then(|r| r.penalties())),
+        winner: result.and_then(|r| r.winner()),
     }
 }

@@ -92,8 +92,16 @@ pub fn run(store: &mut Store, args: Args) -> anyhow::Result<String> {
     if result.extra_time().is_some() {
         extra.push("aet".to_string());
     }
-    if let Some(p) = result.penalties() {
-        extra.push(format!("{p} pens"));
+    match result.settlement() {
+        Some(matchday_core::Settlement::Penalties(p)) => extra.push(format!("{p} pens")),
+        Some(matchday_core::Settlement::PenaltiesUnrecorded(_)) => {
+            extra.push("decided on penalties (not recorded)".to_string())
+        }
+        Some(matchday_core::Settlement::Lot(_)) => extra.push("decided by lot".to_string()),
+        Some(matchday_core::Settlement::NotRecorded(_)) => {
+            extra.push("decided in extra time or on penalties (not recorded)".to_string())
+        }
+        None => {}
     }
     let extra = if extra.is_empty() {
         String::new()

@@ -2,10 +2,58 @@
 //! ([`TieScore`]); this is the one place that writes it as people do, for
 //! `bracket`, `track` and `honours`.
 
-use matchday_core::{Decider, ScoreParts, TeamId, TieFormat, TieScore, TieState};
+use matchday_core::{Decider, ScoreParts, Settlement, Side, TeamId, TieFormat, TieMatch, TieScore, TieState};
 
-/// "aet", "3-4 pens", "awarded" for one match, from its home side.
-fn match_notes(parts: &ScoreParts) -> Vec<String> {
+/// A level match's settlement in words, with its winner where `winner` names
+/// the side (`None` where the line is read from one team's side anyway):
+/// "4-3 pens", "decided on penalties (not recorded), won by Liverpool",
+/// "decided by lot, won by Liverpool".
+fn settlement_note(settlement: Settlement, winner: Option<&dyn Fn(Side) -> String>) -> String {
+    let won_by = |side: Side| {
+        winner
+            .map(|w| format!(", won by {}", w(side)))
+            .unwrap_or_default()
+    };
+    match settlement {
+        Settlement::Penalties(p) => format!("{p} pens"),
+        Settlement::PenaltiesUnrecorded(side) => {
+            format!("decided on penalties (not recorded){}", won_by(side))
+        }
+        Settlement::Lot(side) => format!("decided by lot{}", won_by(side)),
+        Settlement::NotRecorded(side) => format!(
+            "decided in extra time or on penalties (not recorded){}",
+            won_by(side)
+        ),
+    }
+}
+
+/// A match's result as people write it, the winner of a settlement without
+/// kicks named: "2-1", "1-1 aet, 4-3 pens", "1-1 aet, decided on penalties
+/// (not recorded), won by Liverpool".
+pub fn result_words(result: &matchday_core::MatchResult, home: &str, away: &str) -> String {
+    match result.settlement() {
+        Some(
+            settlement @ (Settlement::PenaltiesUnrecorded(_)
+            | Settlement::Lot(_)
+            | Settlement::NotRecorded(_)),
+        ) => {
+            let played = match result.extra_time() {
+                Some(et) => format!("{et} aet"),
+                None => result.final_score().to_string(),
+            };
+            let side_name = |side: Side| match side {
+                Side::Home => home.to_string(),
+                Side::Away => away.to_string(),
+            };
+            format!("{played}, {}", settlement_note(settlement, Some(&side_name)))
+        }
+        _ => result.to_string(),
+    }
+}
+
+/// "aet", "3-4 pens", "decided on penalties (not recorded), won by …",
+/// "awarded" for one match, from its home side.
+fn match_notes(parts: &ScoreParts, winner: Option<&dyn Fn(Side) -> String>) -> Vec<String> {
     let mut notes = Vec::new();
     if parts.awarded {
         notes.push("awarded".to_string());
@@ -13,10 +61,33 @@ fn match_notes(parts: &ScoreParts) -> Vec<String> {
     if parts.extra_time.is_some() {
         notes.push("aet".to_string());
     }
-    if let Some(p) = parts.penalties {
-        notes.push(format!("{p} pens"));
+    if let Some(settlement) = parts.settlement {
+        notes.push(settlement_note(settlement, winner));
     }
     notes
+}
+
+/// A match of a tie with its notes: "Bristol Rovers 1-3 Norwich", "Liverpool 1-1 Köln (aet, decided by lot, won by Liverpool)".
+fn match_line(m: &TieMatch, name: &dyn Fn(TeamId) -> String) -> String {
+    let side_name = |side: Side| match side {
+        Side::Home => name(m.home),
+        Side::Away => name(m.away),
+    };
+    let mut line = format!("{} {} {}", name(m.home), m.score.final_score, name(m.away));
+    let notes = match_notes(&m.score, Some(&side_name));
+    if !notes.is_empty() {
+        line.push_str(&format!(" ({})", notes.join(", ")));
+    }
+    line
+}
+
+/// The play-offs of a two-legged tie, after its aggregate: ", play-off A 1-0 B".
+fn play_offs(tie: &TieScore, name: &dyn Fn(TeamId) -> String) -> String {
+    tie.matches
+        .iter()
+        .filter(|m| m.replay)
+        .map(|m| format!(", play-off {}", match_line(m, name)))
+        .collect()
 }
 
 /// "aet", "away goals", "4-3 pens", "awarded" for a decided two-legged tie, from the first-named side.
@@ -28,16 +99,22 @@ fn decider_notes(tie: &TieScore, decider: Decider) -> Vec<String> {
     }
     match decider {
         Decider::AwayGoals => notes.push("away goals".to_string()),
-        Decider::Penalties => {
+        Decider::Penalties | Decider::Lot | Decider::NotRecorded => {
             if let Some(leg) = second_leg
-                && let Some(p) = leg.score.penalties
+                && let Some(settlement) = leg.score.settlement
             {
-                let p = if leg.home == tie.first { p } else { p.swapped() };
-                notes.push(format!("{p} pens"));
+                let settlement = if leg.home == tie.first {
+                    settlement
+                } else {
+                    settlement.swapped()
+                };
+                // The winner is named where the tie is written with names.
+                notes.push(settlement_note(settlement, None));
             }
         }
         Decider::Awarded => notes.push("awarded".to_string()),
-        Decider::NormalTime | Decider::Aggregate | Decider::ExtraTime => {}
+        // The play-off is written after the aggregate, with its own notes.
+        Decider::PlayOff | Decider::NormalTime | Decider::Aggregate | Decider::ExtraTime => {}
     }
     notes
 }
@@ -58,12 +135,17 @@ pub fn tie_line(tie: &TieScore, name: &dyn Fn(TeamId) -> String) -> String {
         && let Some(aggregate) = tie.aggregate
     {
         let (f, s) = (aggregate.goals.first, aggregate.goals.second);
+        let play_offs = play_offs(tie, name);
         let notes = match tie.state {
             TieState::Decided { winner, decider } => {
                 let mut notes = vec!["agg".to_string()];
                 for note in decider_notes(tie, decider) {
                     if note == "away goals" {
                         notes.push(format!("{} on away goals", name(winner)));
+                    } else if matches!(decider, Decider::Penalties | Decider::Lot | Decider::NotRecorded)
+                        && note.starts_with("decided")
+                    {
+                        notes.push(format!("{note}, won by {}", name(winner)));
                     } else {
                         notes.push(note);
                     }
@@ -71,24 +153,15 @@ pub fn tie_line(tie: &TieScore, name: &dyn Fn(TeamId) -> String) -> String {
                 notes.join(", ")
             }
             _ if tie.matches.len() < 2 => "1st leg".to_string(),
-            _ => "agg, undecided".to_string(),
+            _ if play_offs.is_empty() => "agg, undecided".to_string(),
+            _ => "agg".to_string(),
         };
-        return format!("{a} {f}-{s} {b} ({notes})");
+        return format!("{a} {f}-{s} {b} ({notes}){play_offs}");
     }
     let mut parts = Vec::new();
     for m in &tie.matches {
         let prefix = if m.replay { "replay " } else { "" };
-        let mut line = format!(
-            "{prefix}{} {} {}",
-            name(m.home),
-            m.score.final_score,
-            name(m.away)
-        );
-        let notes = match_notes(&m.score);
-        if !notes.is_empty() {
-            line.push_str(&format!(" ({})", notes.join(", ")));
-        }
-        parts.push(line);
+        parts.push(format!("{prefix}{}", match_line(m, name)));
     }
     if tie.winner().is_none() {
         parts.push("replay to come".to_string());
@@ -110,6 +183,18 @@ pub fn tie_score_text(tie: &TieScore) -> String {
     {
         let mut text = format!("{}-{} agg", aggregate.goals.first, aggregate.goals.second);
         match tie.state {
+            TieState::Decided {
+                decider: Decider::PlayOff,
+                ..
+            } => {
+                if let Some(last) = tie.last_match_for_first() {
+                    text.push_str(&format!(", play-off {}", last.final_score));
+                    for note in match_notes(&last, None) {
+                        text.push_str(", ");
+                        text.push_str(&note);
+                    }
+                }
+            }
             TieState::Decided { decider, .. } => {
                 for note in decider_notes(tie, decider) {
                     text.push_str(", ");
@@ -125,7 +210,7 @@ pub fn tie_score_text(tie: &TieScore) -> String {
         return String::new();
     };
     let mut text = last.final_score.to_string();
-    let notes = match_notes(&last);
+    let notes = match_notes(&last, None);
     if let Some((aet, rest)) = notes.split_first().filter(|(n, _)| *n == "aet") {
         text.push(' ');
         text.push_str(aet);
@@ -249,6 +334,52 @@ mod tests {
         assert_eq!(
             words(&[first, replay], false, Some("2024-01-10")).0,
             "Norwich 1-1 Bristol Rovers, replay to come"
+        );
+    }
+
+    #[test]
+    fn play_offs_and_settlements_without_kicks_name_their_winner_and_make_up_no_kicks() {
+        let legs = [
+            leg(1, game("1965-03-10", "Sporting", "Liverpool", "0-0")),
+            leg(2, game("1965-03-17", "Liverpool", "Sporting", "0-0")),
+        ];
+        let mut play_off = game("1965-03-24", "Liverpool", "Sporting", "2-2 aet, lot won by home");
+        play_off.replay = true;
+        assert_eq!(
+            words(&[legs[0].clone(), legs[1].clone(), play_off], false, None),
+            pair(
+                "Sporting 0-0 Liverpool (agg), play-off Liverpool 2-2 Sporting (aet, decided by lot, won by Liverpool)",
+                "0-0 agg, play-off 2-2, aet, decided by lot"
+            )
+        );
+        let one = |result: &str| words(&[game("2001-02-25", "Liverpool", "Norwich", result)], false, None);
+        assert_eq!(
+            one("1-1 aet, pens won by home"),
+            pair(
+                "Liverpool 1-1 Norwich (aet, decided on penalties (not recorded), won by Liverpool)",
+                "1-1 aet, decided on penalties (not recorded)"
+            )
+        );
+        assert_eq!(
+            one("1-1, won by away").0,
+            "Liverpool 1-1 Norwich (decided in extra time or on penalties (not recorded), won by Norwich)"
+        );
+        // A second leg settled without kicks, after a level aggregate.
+        let level = [
+            leg(1, game("2016-01-05", "Sporting", "Liverpool", "1-1")),
+            leg(
+                2,
+                game("2016-01-26", "Liverpool", "Sporting", "1-1, pens won by away"),
+            ),
+        ];
+        assert_eq!(
+            words(&level, false, None).0,
+            "Sporting 2-2 Liverpool (agg, decided on penalties (not recorded), won by Sporting)"
+        );
+        let result: MatchResult = "1-1, won by home".parse().unwrap();
+        assert_eq!(
+            result_words(&result, "Liverpool", "Chelsea"),
+            "1-1, decided in extra time or on penalties (not recorded), won by Liverpool"
         );
     }
 

@@ -18,7 +18,8 @@ use crate::{
 /// - [`KnockoutError::TieDecided`]: the tie between the two teams is already decided;
 /// - [`KnockoutError::BadLeg`]: a leg other than 1 or 2, a leg already stored, a second
 ///   leg without a first or at the same ground, or no leg given for a two-legged tie;
-/// - [`KnockoutError::NoReplayDue`]: a replay where no drawn match awaits one.
+/// - [`KnockoutError::NoReplayDue`]: a replay where no drawn match awaits one, or
+///   a play-off (a replay of a two-legged tie) before both legs left it level.
 pub fn check_new_cup_match(
     competition: &Competition,
     matches: &[Match],
@@ -100,6 +101,19 @@ pub fn check_new_cup_match(
         });
     }
     match (tie.format(), new.leg) {
+        // The deciding play-off of legs that left the tie level (the early European Cup).
+        (TieFormat::TwoLegs, None) if new.replay => {
+            let legs_played = tie
+                .matches()
+                .iter()
+                .filter(|m| m.leg.is_some() && m.status.result().is_some())
+                .count();
+            let pending = tie.matches().iter().any(|m| m.status.is_pending());
+            if legs_played < 2 || pending {
+                return Err(KnockoutError::NoReplayDue { round, first, second });
+            }
+            Ok(())
+        }
         (TieFormat::TwoLegs, None) => bad_leg(LegFault::LegNeeded),
         (TieFormat::TwoLegs, Some(leg)) => {
             if tie.matches().iter().any(|m| m.leg == Some(leg)) {
@@ -181,6 +195,45 @@ mod tests {
         assert!(matches!(
             check("Final", "Liverpool", "Chelsea"),
             Err(KnockoutError::Eliminated { .. })
+        ));
+    }
+
+    #[test]
+    fn a_play_off_follows_two_legs_that_left_the_tie_level() {
+        let ec = cup(Format::Knockout, false);
+        let first = leg(
+            1,
+            game("1965-03-10", "Quarter-final", "Chelsea", "Liverpool", "0-0"),
+        );
+        let second = leg(
+            2,
+            game("1965-03-17", "Quarter-final", "Liverpool", "Chelsea", "0-0"),
+        );
+        let play_off = replay(game("1965-03-24", "Quarter-final", "Liverpool", "Chelsea", "2-2"));
+        assert_eq!(
+            check_new_cup_match(&ec, &[first.clone(), second.clone()], &play_off),
+            Ok(())
+        );
+        // Not before the second leg, and not without the replay flag.
+        assert!(matches!(
+            check_new_cup_match(&ec, std::slice::from_ref(&first), &play_off),
+            Err(KnockoutError::NoReplayDue { .. })
+        ));
+        let mut unflagged = play_off.clone();
+        unflagged.replay = false;
+        assert!(matches!(
+            check_new_cup_match(&ec, &[first.clone(), second.clone()], &unflagged),
+            Err(KnockoutError::BadLeg {
+                fault: LegFault::LegNeeded,
+                ..
+            })
+        ));
+        // Legs that decided the tie leave nothing to play off.
+        let mut won = second;
+        won.status = crate::MatchStatus::Played("1-0".parse().unwrap());
+        assert!(matches!(
+            check_new_cup_match(&ec, &[first, won], &play_off),
+            Err(KnockoutError::TieDecided { .. })
         ));
     }
 }

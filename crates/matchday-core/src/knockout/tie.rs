@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::{
     Aggregate, Competition, Format, KnockoutError, LegFault, Match, MatchResult, MatchStatus, Round, Score,
-    ScoreParts, Stage, TeamId, TieGoals, TieMatch, TieScore, TieState,
+    ScoreParts, Settlement, Stage, TeamId, TieGoals, TieMatch, TieScore, TieState,
 };
 
 /// How a tie is played.
@@ -18,7 +18,8 @@ pub enum TieFormat {
     SingleMatch,
     /// One match replayed while drawn; the last replay decides.
     WithReplays,
-    /// Two legs decided on aggregate.
+    /// Two legs decided on aggregate; a tie still level after them was, in
+    /// the early European Cup and League Cup, replayed as a deciding play-off.
     TwoLegs,
 }
 
@@ -34,8 +35,14 @@ pub enum Decider {
     AwayGoals,
     /// Extra time.
     ExtraTime,
-    /// A penalty shoot-out.
+    /// A penalty shoot-out, its kicks recorded or not.
     Penalties,
+    /// The drawing of lots or a coin toss.
+    Lot,
+    /// Extra time or penalties after a level score: the record does not say which.
+    NotRecorded,
+    /// A deciding play-off after two legs left the tie level.
+    PlayOff,
     /// A match awarded off the pitch.
     Awarded,
 }
@@ -88,8 +95,9 @@ impl Tally {
 impl KnockoutTie {
     /// The tie formed by `matches`, all of one round between the same two teams.
     ///
-    /// The format comes from the matches: legs set means two legs; a replay
-    /// flag means replays; otherwise two unflagged meetings are two legs in a
+    /// The format comes from the matches: legs set means two legs, with any
+    /// match flagged as a replay the deciding play-off of legs that left the
+    /// tie level; a replay flag means replays; otherwise two unflagged meetings are two legs in a
     /// group-and-knockout competition or after a first meeting that was won,
     /// and a replay after a level one. Matches dated after `as_of` count as not
     /// yet played; cancelled and abandoned matches do not count, and a tie
@@ -97,7 +105,8 @@ impl KnockoutTie {
     ///
     /// # Errors
     /// [`KnockoutError::BadLeg`] for a leg number other than 1 or 2, a leg
-    /// given twice, or more than two legs; [`KnockoutError::NoMatch`] when
+    /// given twice, more than two legs, or a match beside the legs that is
+    /// neither a leg nor a play-off (replay); [`KnockoutError::NoMatch`] when
     /// `matches` is empty; [`KnockoutError::MixedTie`] when its matches are not
     /// all between the same two teams.
     pub fn from_matches(
@@ -123,17 +132,23 @@ impl KnockoutTie {
         } else {
             matches.iter().filter(|m| !void(m)).cloned().collect()
         };
-        matches.sort_by_key(|m| (m.leg, m.date, m.kickoff));
+        // Legs in their order, then a play-off after them (a leg's number sorts
+        // before none), so the first-named team is the first leg's home side.
+        matches.sort_by_key(|m| (m.leg.is_none(), m.leg, m.date, m.kickoff));
         let (first, second) = (matches[0].pairing.home(), matches[0].pairing.away());
         let bad_leg = |fault: LegFault| KnockoutError::BadLeg { round, fault };
         let format = if matches.iter().any(|m| m.leg.is_some()) {
-            if matches.len() > 2 {
+            let legs: Vec<&Match> = matches.iter().filter(|m| m.leg.is_some()).collect();
+            if matches.iter().any(|m| m.leg.is_none() && !m.replay) {
+                return Err(bad_leg(LegFault::LegNeeded));
+            }
+            if legs.len() > 2 {
                 return Err(bad_leg(LegFault::MoreThanTwo));
             }
-            if let Some(m) = matches.iter().find(|m| !matches!(m.leg, Some(1) | Some(2))) {
+            if let Some(m) = legs.iter().find(|m| !matches!(m.leg, Some(1) | Some(2))) {
                 return Err(bad_leg(LegFault::Number(m.leg.unwrap_or(0))));
             }
-            if matches.len() == 2 && matches[0].leg == matches[1].leg {
+            if legs.len() == 2 && legs[0].leg == legs[1].leg {
                 return Err(bad_leg(LegFault::StoredTwice));
             }
             TieFormat::TwoLegs
@@ -185,8 +200,23 @@ impl KnockoutTie {
         }
     }
 
+    /// The matches counted that are legs of a two-legged tie (all of them in other formats).
+    fn counted_legs(&self) -> impl Iterator<Item = (&Match, &MatchResult)> {
+        let two_legs = self.format == TieFormat::TwoLegs;
+        self.counted().filter(move |(m, _)| !(two_legs && m.replay))
+    }
+
     fn decide_by_last_match(&self) -> TieOutcome {
-        for (m, result) in self.counted() {
+        self.decide_by_first_won(self.counted())
+    }
+
+    /// The outcome of the first of `played` with a winner: a single match, or
+    /// the replay (or play-off) that settled a level meeting.
+    fn decide_by_first_won<'a>(
+        &self,
+        played: impl Iterator<Item = (&'a Match, &'a MatchResult)>,
+    ) -> TieOutcome {
+        for (m, result) in played {
             let Some(side) = result.winner() else { continue };
             let winner = match side {
                 crate::Side::Home => m.pairing.home(),
@@ -194,8 +224,12 @@ impl KnockoutTie {
             };
             let decider = if matches!(m.status, MatchStatus::Awarded(_)) {
                 Decider::Awarded
-            } else if result.penalties().is_some() {
-                Decider::Penalties
+            } else if result.final_score().is_level() {
+                match result.settlement() {
+                    Some(Settlement::Lot(_)) => Decider::Lot,
+                    Some(Settlement::NotRecorded(_)) => Decider::NotRecorded,
+                    _ => Decider::Penalties,
+                }
             } else if result.extra_time().is_some() {
                 Decider::ExtraTime
             } else {
@@ -207,10 +241,34 @@ impl KnockoutTie {
     }
 
     fn decide_on_aggregate(&self, away_goals: bool) -> TieOutcome {
-        let results: Vec<(&Match, &MatchResult)> = self.counted().collect();
+        let results: Vec<(&Match, &MatchResult)> = self.counted_legs().collect();
         if results.len() < 2 {
             return TieOutcome::Undecided;
         }
+        match self.decide_legs(&results, away_goals) {
+            TieOutcome::Undecided => {
+                // Legs that left the tie level were settled by a deciding play-off.
+                let play_offs = self.counted().filter(|(m, _)| m.replay);
+                match self.decide_by_first_won(play_offs) {
+                    TieOutcome::Decided {
+                        winner,
+                        decider: Decider::Awarded,
+                    } => TieOutcome::Decided {
+                        winner,
+                        decider: Decider::Awarded,
+                    },
+                    TieOutcome::Decided { winner, .. } => TieOutcome::Decided {
+                        winner,
+                        decider: Decider::PlayOff,
+                    },
+                    TieOutcome::Undecided => TieOutcome::Undecided,
+                }
+            }
+            decided => decided,
+        }
+    }
+
+    fn decide_legs(&self, results: &[(&Match, &MatchResult)], away_goals: bool) -> TieOutcome {
         let (first_leg, second_leg) = (results[0], results[1]);
         let awarded = results
             .iter()
@@ -245,10 +303,19 @@ impl KnockoutTie {
                 return decided(w, Decider::AwayGoals);
             }
         }
-        if let Some(pens) = second_leg.1.penalties()
-            && let Some(w) = self.oriented(second_leg.0, pens).leader(self.first, self.second)
+        if let Some(settlement) = second_leg.1.settlement()
+            && let Some(side) = settlement.winner()
         {
-            return decided(w, Decider::Penalties);
+            let w = match side {
+                crate::Side::Home => second_leg.0.pairing.home(),
+                crate::Side::Away => second_leg.0.pairing.away(),
+            };
+            let decider = match settlement {
+                Settlement::Penalties(_) | Settlement::PenaltiesUnrecorded(_) => Decider::Penalties,
+                Settlement::Lot(_) => Decider::Lot,
+                Settlement::NotRecorded(_) => Decider::NotRecorded,
+            };
+            return decided(w, decider);
         }
         TieOutcome::Undecided
     }
@@ -337,7 +404,7 @@ impl KnockoutTie {
         if self.format != TieFormat::TwoLegs || !self.has_started() {
             return None;
         }
-        let total = self.counted().fold(Tally::default(), |acc, (m, r)| {
+        let total = self.counted_legs().fold(Tally::default(), |acc, (m, r)| {
             let goals = self.oriented(m, r.final_score());
             Tally {
                 first: acc.first + goals.first,
@@ -373,12 +440,12 @@ impl KnockoutTie {
                 home: m.pairing.home(),
                 away: m.pairing.away(),
                 leg: m.leg,
-                replay: self.format == TieFormat::WithReplays && (m.replay || i > 0),
+                replay: m.replay || (self.format == TieFormat::WithReplays && i > 0),
                 score: ScoreParts::of(r, matches!(m.status, MatchStatus::Awarded(_))),
             })
             .collect();
         let aggregate = self.aggregate().map(|(first, second)| {
-            let legs: Vec<(&Match, &MatchResult)> = self.counted().collect();
+            let legs: Vec<(&Match, &MatchResult)> = self.counted_legs().collect();
             let away_goals = (self.away_goals && legs.len() == 2).then(|| {
                 let [(m1, r1), (m2, r2)] = [legs[0], legs[1]];
                 let away = self.away_tally([
@@ -738,6 +805,149 @@ mod tests {
         );
         assert_eq!(t.winner(), None);
         assert!(t.has_started());
+    }
+
+    #[test]
+    fn two_legs_left_level_are_decided_by_a_play_off() {
+        // As Liverpool v Köln (Atalanta standing in), European Cup quarter-final 1964-65:
+        // 0-0, 0-0, then a play-off in Rotterdam, 2-2 after extra time, won on a coin toss.
+        let ec = cup(Format::Knockout, false);
+        let legs = [
+            leg(
+                1,
+                game("1965-02-10", "Quarter-final", "Atalanta", "Liverpool", "0-0"),
+            ),
+            leg(
+                2,
+                game("1965-03-17", "Quarter-final", "Liverpool", "Atalanta", "0-0"),
+            ),
+        ];
+        let mut play_off = replay(game(
+            "1965-03-24",
+            "Quarter-final",
+            "Liverpool",
+            "Atalanta",
+            "2-2 aet, lot won by home",
+        ));
+        play_off.venue = crate::Venue::Neutral;
+        let all = [legs[0].clone(), legs[1].clone(), play_off.clone()];
+        let t = tie(&ec, &all, None);
+        assert_eq!(t.format(), TieFormat::TwoLegs);
+        assert_eq!(
+            t.teams(),
+            (id("Atalanta"), id("Liverpool")),
+            "the first leg's home side first"
+        );
+        assert_eq!(decided(&t), ("Liverpool".into(), Decider::PlayOff));
+        assert_eq!(
+            t.aggregate(),
+            Some((0, 0)),
+            "the play-off is not part of the aggregate"
+        );
+        let score = t.score();
+        assert_eq!(
+            score
+                .matches
+                .iter()
+                .map(|m| (m.leg, m.replay))
+                .collect::<Vec<_>>(),
+            [(Some(1), false), (Some(2), false), (None, true)]
+        );
+        assert_eq!(
+            score.matches[2].score.settlement,
+            Some(crate::Settlement::Lot(crate::Side::Home))
+        );
+        // Before the play-off, the tie waits for it.
+        let between = tie(&ec, &all, Some("1965-03-20"));
+        assert_eq!(between.state(), TieState::InProgress);
+        assert_eq!(between.next_match().map(|m| m.replay), Some(true));
+        // A play-off won outright.
+        let mut won = play_off.clone();
+        won.status = MatchStatus::Played("1-3".parse().unwrap());
+        let t = tie(&ec, &[legs[0].clone(), legs[1].clone(), won], None);
+        assert_eq!(decided(&t), ("Atalanta".into(), Decider::PlayOff));
+        // Legs that decided the tie leave a stored play-off out of it.
+        let mut decisive = legs.clone();
+        decisive[1].status = MatchStatus::Played("1-0".parse().unwrap());
+        let t = tie(&ec, &[decisive[0].clone(), decisive[1].clone(), play_off], None);
+        assert_eq!(decided(&t), ("Liverpool".into(), Decider::Aggregate));
+        // A third meeting that is neither a leg nor a play-off is refused, as are three legs.
+        let stray = game("1965-03-24", "Quarter-final", "Liverpool", "Atalanta", "1-0");
+        let err = KnockoutTie::from_matches(
+            &ec,
+            Round::QuarterFinal,
+            &[legs[0].clone(), legs[1].clone(), stray.clone()],
+            None,
+        )
+        .unwrap_err();
+        assert_eq!(
+            err,
+            KnockoutError::BadLeg {
+                round: Round::QuarterFinal,
+                fault: LegFault::LegNeeded
+            }
+        );
+        let third_leg = leg(2, stray);
+        assert!(matches!(
+            KnockoutTie::from_matches(
+                &ec,
+                Round::QuarterFinal,
+                &[legs[0].clone(), legs[1].clone(), third_leg],
+                None
+            ),
+            Err(KnockoutError::BadLeg {
+                fault: LegFault::MoreThanTwo,
+                ..
+            })
+        ));
+    }
+
+    #[test]
+    fn a_shoot_out_known_by_its_winner_alone_decides_the_tie() {
+        // League Cup final 2001: Liverpool 1-1 Birmingham City aet, Liverpool on penalties.
+        let lc = cup(Format::Knockout, false);
+        let t = tie(
+            &lc,
+            &[game(
+                "2001-02-25",
+                "Final",
+                "Liverpool",
+                "Norwich",
+                "1-1 aet, pens won by home",
+            )],
+            None,
+        );
+        assert_eq!(decided(&t), ("Liverpool".into(), Decider::Penalties));
+        let parts = t.score().last_match_for_first().unwrap();
+        assert_eq!(parts.penalties, None, "no kicks are made up");
+        // A second leg: level on aggregate and on away goals, won on penalties by the visitors.
+        let legs = [
+            leg(
+                1,
+                game("2016-01-05", "Semi-final", "Southampton", "Liverpool", "1-1"),
+            ),
+            leg(
+                2,
+                game(
+                    "2016-01-26",
+                    "Semi-final",
+                    "Liverpool",
+                    "Southampton",
+                    "1-1, pens won by away",
+                ),
+            ),
+        ];
+        let t = tie(&cup(Format::Knockout, true), &legs, None);
+        assert_eq!(decided(&t), ("Southampton".into(), Decider::Penalties));
+        // And lots after a level aggregate: Celtic v Benfica, 1969-70.
+        let mut by_lot = legs.clone();
+        by_lot[1].status = MatchStatus::Played(
+            MatchResult::parse("1-1, lot won by home", crate::ExtraTimeAfter::LevelAggregate).unwrap(),
+        );
+        assert_eq!(
+            decided(&tie(&cup(Format::Knockout, false), &by_lot, None)),
+            ("Liverpool".into(), Decider::Lot)
+        );
     }
 
     #[test]

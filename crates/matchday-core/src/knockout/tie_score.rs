@@ -5,7 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Decider, MatchResult, Round, Score, TeamId, TieFormat};
+use crate::{Decider, MatchResult, Round, Score, Settlement, TeamId, TieFormat};
 
 /// Where a tie stands on the as-of date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -36,8 +36,12 @@ pub struct ScoreParts {
     pub ninety_minutes: Option<Score>,
     /// The score after extra time, where it was played.
     pub extra_time: Option<Score>,
-    /// The penalty shoot-out, where there was one.
+    /// The penalty shoot-out's kicks, where there was one and they were recorded.
     pub penalties: Option<Score>,
+    /// What settled the match when level: a shoot-out with or without its
+    /// kicks, or lots; absent (and left out of JSON) when nothing did.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub settlement: Option<Settlement>,
     /// Whether the result was awarded off the pitch.
     pub awarded: bool,
 }
@@ -50,6 +54,7 @@ impl ScoreParts {
             ninety_minutes: result.score(),
             extra_time: result.extra_time(),
             penalties: result.penalties(),
+            settlement: result.settlement(),
             awarded,
         }
     }
@@ -61,6 +66,7 @@ impl ScoreParts {
             ninety_minutes: self.ninety_minutes.map(Score::swapped),
             extra_time: self.extra_time.map(Score::swapped),
             penalties: self.penalties.map(Score::swapped),
+            settlement: self.settlement.map(Settlement::swapped),
             awarded: self.awarded,
         }
     }
@@ -75,7 +81,8 @@ pub struct TieMatch {
     pub away: TeamId,
     /// 1 or 2 in a two-legged tie.
     pub leg: Option<u8>,
-    /// Whether it replayed a drawn meeting of the tie.
+    /// Whether it replayed a drawn meeting of the tie, or (in a two-legged
+    /// tie) was the play-off after legs that left it level.
     pub replay: bool,
     /// Its score, from the home side.
     pub score: ScoreParts,

@@ -46,8 +46,12 @@ pub(super) fn target(
                 |m: &Match| next_of(m, team, m.round.clone().unwrap_or_else(|| Stage::Group.name()));
             target.next_match = next.map(next_of);
             target.overdue = overdue.into_iter().map(next_of).collect();
-            // A group winner goes straight to the last 16, so the play-off is not counted.
-            let rounds = order.rounds_to_trophy().filter(|r| *r != Round::Playoff).count();
+            // A group winner goes straight to the last 16, so the play-off is not counted,
+            // nor the qualifying rounds played before the groups.
+            let rounds = order
+                .rounds_to_trophy()
+                .filter(|r| *r != Round::Playoff && !r.is_qualifying())
+                .count();
             target.ties_to_win = Some(rounds as u8);
             return Ok(target);
         }

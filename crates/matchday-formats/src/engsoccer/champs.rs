@@ -1,25 +1,29 @@
 //! The European Cup layout of `champs.csv`: `Date, Season, round, leg, home,
-//! visitor, HT, aet, pens, hgoal, vgoal` are read (the aggregates and the
-//! tie winner follow from them).
+//! visitor, HT, aet, pens, hgoal, vgoal, tiewinner` are read (the aggregates
+//! follow from them; `tiewinner` only names who won a coin toss).
 //!
 //! - `round`: `prelim`, `PrelimF`, `Q-1` to `Q-3`, `Q-PO`, `Round1`, `1`,
 //!   `Round2`, `R16`, `QF`, `SF`, `final`, and groups `GroupA` (one group
 //!   stage), `GroupA-prelim` and `GroupA-inter` (the first and second group
 //!   stages of 1999-2000 to 2002-03, kept apart as groups `A` and
 //!   `Second stage A`).
-//! - `leg`: `1` or `2` for a leg, `groups`, `replay` (a play-off or a
-//!   replayed final), `initial` or `NA` for a single match.
+//! - `leg`: `1` or `2` for a leg, `groups`, `replay` (the deciding play-off
+//!   of two legs that left a tie level, or a replayed final), `initial` or
+//!   `NA` for a single match.
 //! - `hgoal`, `vgoal` are the 90 minutes, `HT` the half-time score, `aet` the
 //!   score after extra time, `pens` the shoot-out (home kicks first), or
-//!   `away goals` and `coin toss` for ties so decided (nothing more to store:
-//!   the away-goals rule is on from 1967-68, when the file first uses it), or
-//!   `walkover` for a score awarded.
+//!   `away goals` for ties so decided (nothing more to store: the away-goals
+//!   rule is on from 1967-68, when the file first uses it), `coin toss` for a
+//!   tie settled by lot, won by the `tiewinner` (stored as lots won by that
+//!   side, on the row that says so), or `walkover` for a score awarded.
+//! - `Q-PO` is the qualifying play-off round ("Qualifying play-off round":
+//!   UEFA's "Play-off round" would read as the knockout play-offs after the groups).
 //! - The final is on neutral ground.
 //!
 //! The competition is the European Cup to 1991-92 and the Champions League
 //! from 1992-93, a knockout, or groups and knockout in seasons with groups.
 
-use matchday_core::{Format, MatchRecord, MatchStatus, Score, SeasonRecord, Venue};
+use matchday_core::{Format, MatchRecord, MatchStatus, Score, SeasonRecord, Settlement, Side, Venue};
 
 use super::{Grouped, Layout, Row, Rows, names};
 use crate::{ParseError, Reading};
@@ -28,7 +32,18 @@ pub(crate) const LAYOUT: Layout = Layout {
     name: "engsoccer-champs",
     file: "champs.csv",
     columns: &[
-        "Date", "Season", "round", "leg", "home", "visitor", "HT", "aet", "pens", "hgoal", "vgoal",
+        "Date",
+        "Season",
+        "round",
+        "leg",
+        "home",
+        "visitor",
+        "HT",
+        "aet",
+        "pens",
+        "hgoal",
+        "vgoal",
+        "tiewinner",
     ],
     header: None,
     read: parse,
@@ -40,7 +55,21 @@ const AWAY_GOALS_FROM: i32 = 1967;
 /// Reads the European Cup layout: one record per season.
 pub(crate) fn parse(text: &str) -> Result<Reading, ParseError> {
     let (mut rows, at) = Rows::open(text, LAYOUT)?;
-    let [date, season, round, leg, home, away, ht, aet, pens, hgoal, vgoal] = at[..] else {
+    let [
+        date,
+        season,
+        round,
+        leg,
+        home,
+        away,
+        ht,
+        aet,
+        pens,
+        hgoal,
+        vgoal,
+        tiewinner,
+    ] = at[..]
+    else {
         unreachable!("one position per column")
     };
     let mut records: Grouped<i32, SeasonRecord> = Grouped::new();
@@ -71,6 +100,18 @@ pub(crate) fn parse(text: &str) -> Result<Reading, ParseError> {
         };
         let after = super::extra_time_after(leg_number == Some(2));
         let result = row.result(Some(full_time), half_time, extra_time, penalties, after)?;
+        let result = if decided == Some("coin toss") {
+            let side = match row.value(tiewinner).map(str::trim) {
+                Some(w) if w == home_team => Side::Home,
+                Some(w) if w == away_team => Side::Away,
+                _ => return Err(row.bad("the winner of the coin toss", tiewinner)),
+            };
+            result
+                .settled(Settlement::Lot(side), after)
+                .map_err(|e| ParseError::new(row.line, format!("the coin toss: {e}")))?
+        } else {
+            result
+        };
         let status = if decided == Some("walkover") {
             MatchStatus::Awarded(result)
         } else {
@@ -128,7 +169,7 @@ fn stage(row: &Row, at: usize) -> Result<(String, Option<String>), ParseError> {
         "Q-1" => "First qualifying round",
         "Q-2" => "Second qualifying round",
         "Q-3" => "Third qualifying round",
-        "Q-PO" => "Play-off round",
+        "Q-PO" => "Qualifying play-off round",
         "Round1" | "1" => "Round 1",
         "Round2" => "Round 2",
         "R16" => "Round of 16",

@@ -12,12 +12,33 @@
 //! - A final played as one match (every final from 1966-67, replays
 //!   included) is at a neutral venue.
 //! - The file's `aet` and `pens` columns are empty throughout (its README
-//!   says so): the goals are stored as the score, and a tie decided on
-//!   penalties shows as a draw.
+//!   says so), and it has no column naming a tie's winner. Its goals are stored
+//!   as the score; they are the score after extra time for some matches (the
+//!   2005 final, 2-3) and the 90 minutes for others (Liverpool 1-1 Chelsea in
+//!   2000-01's third round, won 2-1 in extra time), and the file does not say which.
+//! - A tie the file leaves level after its last meeting was settled in extra
+//!   time or on penalties from 1975-76, when the League Cup first settled ties
+//!   by shoot-out rather than by further replays (before then such a tie is a
+//!   replay missing from the file, left as it is). Where one of the two clubs
+//!   plays in a later round of the season, the file shows who won, and the last
+//!   meeting is stored as won by that club, how not recorded: never a made-up
+//!   score or shoot-out. A final has no later round, so a final the file leaves
+//!   level stays undecided: the file does not say who won it.
+//! - A two-legged tie level on aggregate went to the club with more away
+//!   goals (counted after extra time) from 1979-80 to 2017-18, and otherwise
+//!   as above.
+//!
+//! The League Cup's rules by season are from its published history
+//! (Wikipedia, "Football League Cup", format; "1979–80 Football League Cup";
+//! the EFL's 2018 change, reported by inews.co.uk, 24 January 2019).
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
+use std::ops::RangeInclusive;
 
-use matchday_core::{MatchRecord, MatchResult, MatchStatus, SeasonRecord, Venue};
+use matchday_core::{
+    ExtraTimeAfter, MatchRecord, MatchResult, MatchStatus, Round, SeasonRecord, Settlement, Side, Stage,
+    Venue,
+};
 
 use super::{Grouped, Layout, Rows};
 use crate::{ParseError, Reading};
@@ -31,6 +52,14 @@ pub(crate) const LAYOUT: Layout = Layout {
     header: None,
     read: parse,
 };
+
+/// The first season whose ties still level after their last meeting were
+/// settled by a penalty shoot-out (1975-76), not by another replay.
+const SHOOT_OUTS_FROM: i32 = 1975;
+
+/// The seasons whose two-legged ties level on aggregate went to the club
+/// with more away goals (1979-80 to 2017-18).
+const AWAY_GOALS: RangeInclusive<i32> = 1979..=2017;
 
 /// Reads the League Cup layout: one record per season, "League Cup".
 pub(crate) fn parse(text: &str) -> Result<Reading, ParseError> {
@@ -72,7 +101,10 @@ pub(crate) fn parse(text: &str) -> Result<Reading, ParseError> {
             kind => super::replay_number(kind),
         };
         *earlier += 1;
-        let record = records.entry(start, || super::knockout_season("League Cup", start));
+        let record = records.entry(start, || SeasonRecord {
+            away_goals: Some(AWAY_GOALS.contains(&start)),
+            ..super::knockout_season("League Cup", start)
+        });
         record.matches.push(MatchRecord {
             date: row.required_date(date)?,
             kickoff: None,
@@ -91,10 +123,19 @@ pub(crate) fn parse(text: &str) -> Result<Reading, ParseError> {
     for record in &mut seasons {
         settle_legs(&mut record.matches);
     }
-    super::drop_repeats(Reading {
+    let mut reading = super::drop_repeats(Reading {
         seasons,
         skipped: Vec::new(),
-    })
+    })?;
+    // After the file's slips are put right, so the legs are numbered as played.
+    for record in &mut reading.seasons {
+        if let Some(season) = record.season
+            && season.start_year() >= SHOOT_OUTS_FROM
+        {
+            settle_shoot_outs(&mut record.matches, AWAY_GOALS.contains(&season.start_year()));
+        }
+    }
+    Ok(reading)
 }
 
 /// A first leg without its second is a single match; a final played as one
@@ -121,4 +162,82 @@ fn settle_legs(matches: &mut [MatchRecord]) {
             m.venue = Venue::Neutral;
         }
     }
+}
+
+/// Marks the last meeting of each tie the file leaves level as won, how not
+/// recorded (extra time or penalties), by the club the file shows in a later
+/// round; a tie whose winner no later round shows (a final) is left as it is.
+fn settle_shoot_outs(matches: &mut [MatchRecord], away_goals: bool) {
+    let round_of = |m: &MatchRecord| match Stage::from_labels(None, m.round.as_deref()) {
+        Ok(Stage::Knockout(round)) => Some(round),
+        _ => None,
+    };
+    let mut furthest: HashMap<&str, Round> = HashMap::new();
+    let mut ties: HashMap<(Round, &str, &str), Vec<usize>> = HashMap::new();
+    for (i, m) in matches.iter().enumerate() {
+        let Some(round) = round_of(m) else { continue };
+        for team in [m.home.as_str(), m.away.as_str()] {
+            let seen = furthest.entry(team).or_insert(round);
+            *seen = (*seen).max(round);
+        }
+        let (a, b) = if m.home <= m.away {
+            (m.home.as_str(), m.away.as_str())
+        } else {
+            (m.away.as_str(), m.home.as_str())
+        };
+        ties.entry((round, a, b)).or_default().push(i);
+    }
+    let mut settled: Vec<(usize, Settlement, ExtraTimeAfter)> = Vec::new();
+    for ((round, a, b), mut at) in ties {
+        at.sort_by_key(|&i| (matches[i].replay, matches[i].leg, matches[i].date));
+        let went_on = |team: &str| furthest.get(team).is_some_and(|r| *r > round);
+        let winner = match (went_on(a), went_on(b)) {
+            (true, false) => a,
+            (false, true) => b,
+            _ => continue,
+        };
+        let last = *at.last().expect("a tie has a match");
+        let level = if matches[last].replay || at.len() == 1 {
+            score_of(&matches[last]).is_some_and(|(h, a)| h == a)
+        } else {
+            level_legs(matches, &at, away_goals)
+        };
+        if !level {
+            continue;
+        }
+        let m = &matches[last];
+        let side = if m.home == winner { Side::Home } else { Side::Away };
+        let after = super::extra_time_after(m.leg == Some(2));
+        settled.push((last, Settlement::NotRecorded(side), after));
+    }
+    for (i, settlement, after) in settled {
+        if let MatchStatus::Played(result) = matches[i].status
+            && let Ok(result) = result.settled(settlement, after)
+        {
+            matches[i].status = MatchStatus::Played(result);
+        }
+    }
+}
+
+/// A match's goals, home then away.
+fn score_of(m: &MatchRecord) -> Option<(u32, u32)> {
+    let score = m.status.result()?.final_score();
+    Some((u32::from(score.home()), u32::from(score.away())))
+}
+
+/// Whether the two legs at `at` leave the tie level on aggregate and, where
+/// they count, on away goals: only then did extra time or a shoot-out decide it.
+fn level_legs(matches: &[MatchRecord], at: &[usize], away_goals: bool) -> bool {
+    let [first, second] = at else { return false };
+    let (m1, m2) = (&matches[*first], &matches[*second]);
+    if (m1.leg, m2.leg) != (Some(1), Some(2)) || m1.home != m2.away {
+        return false;
+    }
+    let (Some((h1, a1)), Some((h2, a2))) = (score_of(m1), score_of(m2)) else {
+        return false;
+    };
+    // From the first leg's home side: its goals over both legs, and away.
+    let level_aggregate = h1 + a2 == a1 + h2;
+    let level_away = a2 == a1;
+    level_aggregate && (!away_goals || level_away)
 }

@@ -138,7 +138,7 @@ fn drop_unfit_ninety_minutes(matches: &mut [MatchRecord]) -> usize {
 }
 
 /// Numbers the two legs of a tie in the order they were played, when the
-/// file numbers them the other way.
+/// file numbers them the other way, or both alike.
 fn number_legs_by_date(matches: &mut [MatchRecord]) {
     let mut legs: HashMap<(Option<String>, String, String), Vec<usize>> = HashMap::default();
     for (i, m) in matches.iter().enumerate().filter(|(_, m)| m.leg.is_some()) {
@@ -156,7 +156,14 @@ fn number_legs_by_date(matches: &mut [MatchRecord]) {
             } else {
                 (y, x)
             };
-            if matches[first].leg == Some(2) && matches[second].leg == Some(1) {
+            // Numbered the wrong way round, or both alike (champs.csv's 1992-93
+            // preliminary round): the dates, and the grounds swapped, show the order.
+            let swapped_grounds = matches[first].home == matches[second].away;
+            let wrong_way = matches[first].leg == Some(2) && matches[second].leg == Some(1);
+            let alike = matches[first].leg == matches[second].leg
+                && matches[first].date < matches[second].date
+                && swapped_grounds;
+            if wrong_way || alike {
                 matches[first].leg = Some(1);
                 matches[second].leg = Some(2);
             }

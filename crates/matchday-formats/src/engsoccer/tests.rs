@@ -533,7 +533,7 @@ fn each_layout_is_told_from_its_header_and_another_csv_is_refused_naming_what_it
     let err = refused("engsoccer-champs", LEAGUE);
     assert!(
         err.message
-            .starts_with("no \"round\", \"leg\", \"HT\", \"aet\", \"pens\" column"),
+            .starts_with("no \"round\", \"leg\", \"HT\", \"aet\", \"pens\", \"tiewinner\" column"),
         "{err}"
     );
     // Text that is not CSV is left to the other formats.
@@ -761,5 +761,110 @@ mod never_panics {
                 }
             }
         }
+    }
+}
+
+#[test]
+fn european_cup_play_offs_coin_tosses_qualifying_rounds_and_legs_numbered_alike() {
+    // Hand-made rows in the file's shape (invented clubs): a tie level after two legs,
+    // settled by a play-off and then a coin toss; a qualifying play-off round; a
+    // preliminary round whose two legs the file numbers alike.
+    let csv = format!(
+        "{CHAMPS}1960-10-01,1960,\"Round1\",\"1\",\"Northfield\",\"Southbury\",\"1-1\",\"0-0\",NA,NA,1,1,1,1,NA,NA,1,1,1,1,NA,\"ENG\",\"SCO\"\n\
+         1960-10-08,1960,\"Round1\",\"2\",\"Southbury\",\"Northfield\",\"2-2\",\"1-1\",NA,NA,2,2,3,3,NA,NA,2,2,3,3,NA,\"SCO\",\"ENG\"\n\
+         1960-10-15,1960,\"Round1\",\"replay\",\"Southbury\",\"Northfield\",\"0-0\",\"0-0\",\"0-0\",\"coin toss\",0,0,3,3,0,0,0,0,3,3,\"Northfield\",\"SCO\",\"ENG\"\n\
+         2010-08-17,2010,\"Q-PO\",\"1\",\"Eastwick\",\"Westley\",\"2-0\",\"1-0\",NA,NA,2,0,2,0,NA,NA,2,0,2,0,NA,\"ENG\",\"WAL\"\n\
+         1992-08-19,1992,\"PrelimF\",\"2\",\"Eastwick\",\"Westley\",\"3-0\",NA,NA,NA,3,0,3,0,NA,NA,3,0,3,0,\"Eastwick\",\"ENG\",\"WAL\"\n\
+         1992-09-02,1992,\"PrelimF\",\"2\",\"Westley\",\"Eastwick\",\"0-2\",NA,NA,NA,0,2,0,5,NA,NA,0,2,0,5,\"Eastwick\",\"WAL\",\"ENG\"\n"
+    );
+    let reading = read("engsoccer-champs", &csv);
+    let early = &reading.seasons[0].matches;
+    let play_off = &early[2];
+    assert_eq!((play_off.leg, play_off.replay), (None, true));
+    let r = play_off.status.result().unwrap();
+    assert_eq!(
+        r.settlement(),
+        Some(matchday_core::Settlement::Lot(matchday_core::Side::Away)),
+        "the tiewinner, Northfield, is the visitors"
+    );
+    assert_eq!(r.winner(), Some(matchday_core::Side::Away));
+    assert_eq!(
+        reading.seasons[1].matches[0].round.as_deref(),
+        Some("Qualifying play-off round")
+    );
+    let legs: Vec<_> = reading.seasons[2]
+        .matches
+        .iter()
+        .map(|m| (m.home.as_str(), m.leg))
+        .collect();
+    assert_eq!(legs, [("Eastwick", Some(1)), ("Westley", Some(2))]);
+
+    // A coin toss whose winner is neither club is refused, never guessed.
+    let bad = format!(
+        "{CHAMPS}1960-10-15,1960,\"Round1\",\"replay\",\"Southbury\",\"Northfield\",\"0-0\",\"0-0\",\"0-0\",\"coin toss\",0,0,3,3,0,0,0,0,3,3,\"Eastwick\",\"SCO\",\"ENG\"\n"
+    );
+    assert!(
+        refused("engsoccer-champs", &bad)
+            .to_string()
+            .contains("the winner of the coin toss"),
+    );
+}
+
+#[test]
+fn league_cup_ties_left_level_go_to_the_club_of_the_next_round_how_not_recorded() {
+    use matchday_core::{Settlement, Side};
+    // Hand-made rows (invented clubs). 2005-06: a level first-round tie, Westley going
+    // on to round 2; a level final, which no later round decides. 1970-71: a level
+    // tie before shoot-outs (a replay missing from the file). 1990-91 and 2018-19:
+    // two legs level on aggregate, with and without away goals counting.
+    let csv = format!(
+        "{LEAGUE_CUP}2005-08-23,2005,\"Eastwick\",\"Westley\",\"1-1\",1,1,\"1\",\"initial\",0,NA,NA,NA,NA,NA\n\
+         2005-09-20,2005,\"Westley\",\"Northfield\",\"0-2\",0,2,\"2\",\"initial\",0,NA,NA,NA,NA,NA\n\
+         2006-02-26,2005,\"Northfield\",\"Southbury\",\"2-2\",2,2,\"final\",\"initial\",0,NA,NA,NA,NA,NA\n\
+         1970-09-09,1970,\"Eastwick\",\"Westley\",\"1-1\",1,1,\"2\",\"initial\",0,NA,NA,NA,NA,NA\n\
+         1970-10-07,1970,\"Westley\",\"Northfield\",\"0-2\",0,2,\"3\",\"initial\",0,NA,NA,NA,NA,NA\n\
+         1990-08-28,1990,\"Eastwick\",\"Westley\",\"1-0\",1,0,\"1\",\"initial\",1,NA,NA,NA,NA,NA\n\
+         1990-09-04,1990,\"Westley\",\"Eastwick\",\"1-0\",1,0,\"1\",\"initial\",2,NA,NA,NA,NA,NA\n\
+         1990-08-28,1990,\"Northfield\",\"Southbury\",\"2-1\",2,1,\"1\",\"initial\",1,NA,NA,NA,NA,NA\n\
+         1990-09-04,1990,\"Southbury\",\"Northfield\",\"1-0\",1,0,\"1\",\"initial\",2,NA,NA,NA,NA,NA\n\
+         1990-09-25,1990,\"Eastwick\",\"Northfield\",\"1-0\",1,0,\"2\",\"initial\",0,NA,NA,NA,NA,NA\n\
+         2019-01-08,2018,\"Eastwick\",\"Westley\",\"1-0\",1,0,\"semi\",\"initial\",1,NA,NA,NA,NA,NA\n\
+         2019-01-24,2018,\"Westley\",\"Eastwick\",\"2-1\",2,1,\"semi\",\"initial\",2,NA,NA,NA,NA,NA\n\
+         2019-02-24,2018,\"Westley\",\"Northfield\",\"0-1\",0,1,\"final\",\"initial\",0,NA,NA,NA,NA,NA\n"
+    );
+    let reading = read("engsoccer-leaguecup", &csv);
+    let season = |start: i32| {
+        reading
+            .seasons
+            .iter()
+            .find(|r| r.season == Some(Season::starting(start)))
+            .unwrap()
+    };
+    let settlement = |start: i32, i: usize| season(start).matches[i].status.result().unwrap().settlement();
+    assert_eq!(settlement(2005, 0), Some(Settlement::NotRecorded(Side::Away)));
+    assert_eq!(
+        settlement(2005, 2),
+        None,
+        "the file does not say who won the final"
+    );
+    assert_eq!(
+        settlement(1970, 0),
+        None,
+        "before shoot-outs: a replay the file lacks"
+    );
+    // Level on aggregate and on away goals (one each): Eastwick went on, how not recorded.
+    assert_eq!(season(1990).away_goals, Some(true));
+    assert_eq!(settlement(1990, 1), Some(Settlement::NotRecorded(Side::Away)));
+    // Level on aggregate, Northfield ahead on away goals: the rule decided it.
+    assert_eq!(settlement(1990, 3), None);
+    // 2018-19: away goals no longer counted, so Westley went on in a way the file does not record.
+    assert_eq!(season(2018).away_goals, Some(false));
+    assert_eq!(settlement(2018, 1), Some(Settlement::NotRecorded(Side::Home)));
+    for m in season(2018).matches.iter().chain(&season(1990).matches) {
+        assert_eq!(
+            m.status.result().unwrap().penalties(),
+            None,
+            "no kicks are made up"
+        );
     }
 }
