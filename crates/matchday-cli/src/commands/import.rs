@@ -14,9 +14,13 @@ use matchday_store::{ImportSummary, Store, StoreError, Uncatalogued};
 /// engsoccerdata's CSV files (league, FA Cup, League Cup, European Cup,
 /// play-offs, deductions), football-data.co.uk's CSV files (Windows-1252 or
 /// UTF-8) and matchday's own season files; the
-/// format is told from the content unless --format names it. Teams, the
-/// competition and its season are created as needed; importing the same file
-/// again changes nothing. If any line of any file cannot be read, nothing is
+/// format is told from the content unless --format names it. The competition is
+/// looked up in the catalogue (data/catalogue.toml, and --catalogue FILE) by name,
+/// alias or code, and its season stored under the entry's name, stages, rules and
+/// zones; one the catalogue does not know gets the plain default, and the import
+/// says so. Teams, the competition and its season are created as needed; importing
+/// the same file again changes nothing, and a league's further meetings of the same
+/// clubs are new matches, never updates. If any line of any file cannot be read, nothing is
 /// stored. An import never
 /// turns a stored result back into a fixture (an older file, or `--as-of`
 /// before results already stored, is refused): read commands take `--as-of`.
