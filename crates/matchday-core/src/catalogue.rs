@@ -461,6 +461,45 @@ mod tests {
     }
 
     #[test]
+    fn names_of_other_sources_and_eras_find_their_entry() {
+        let c = Catalogue::bundled();
+        // football-data.co.uk's name for 2000-13 keeps the split.
+        let spl = c.find("Scottish Premier League").unwrap();
+        assert_eq!(spl.slug(), "scottish-premiership");
+        assert!(
+            spl.edition(Season::starting(2005))
+                .unwrap()
+                .structure()
+                .split()
+                .is_some()
+        );
+        // Austria's own name for its league is Austria's entry, not Germany's.
+        let austria = c.find("Österr. Bundesliga").unwrap();
+        assert_eq!(
+            austria.edition(Season::starting(2023)).unwrap().rules(),
+            RuleSet::AustrianBundesliga
+        );
+        assert_eq!(c.find("Deutsche Bundesliga").unwrap().slug(), "bundesliga");
+        // The Championship relegates three, whatever the size of the table.
+        let efl = c.find("E1").unwrap().edition(Season::starting(2021)).unwrap();
+        assert!(efl.zones(24).contains(&"relegation=22-24".parse().unwrap()));
+        // The women's league is its own, with a relegation place.
+        let wsl = c.find("English Women's Super League").unwrap();
+        assert_eq!(wsl.teams(), Teams::Women);
+        assert!(
+            wsl.edition(Season::starting(2023))
+                .unwrap()
+                .zones(12)
+                .contains(&"relegation=12".parse().unwrap())
+        );
+        // English history: the First Division was the top tier until 1991-92, the second after.
+        let first = c.find("First Division").unwrap();
+        assert_eq!(first.tier(Season::starting(1980)), Some(1));
+        assert_eq!(first.tier(Season::starting(1995)), Some(2));
+        assert!(c.find("Highland Football League").is_none());
+    }
+
+    #[test]
     fn zones_resolve_against_the_table() {
         let spec = ZoneSpec::parse("relegation=last 3").unwrap();
         assert_eq!(spec.resolve(20), Some("relegation=18-20".parse().unwrap()));
