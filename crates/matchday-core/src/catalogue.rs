@@ -24,7 +24,8 @@
 //! `slug`, `country`, `teams` (`men` or `women`), `tier` (1 for a top league;
 //! honours count a tier-1 league's title as a league title), `aliases` (other
 //! names and codes, matched ignoring case, accents and punctuation) and one or more
-//! `[[competition.edition]]` tables: `seasons` (`"2023-24"`, `"1992-93.."`,
+//! `[[competition.edition]]` tables: optional `name` (the competition's name in
+//! those seasons, when it differs), `seasons` (`"2023-24"`, `"1992-93.."`,
 //! `"..2017-18"`, `"1998..2022"`: bounds by the year a season starts, inclusive),
 //! `rules` (a preset name), `stages` (the structure: see [`crate::Phase`]),
 //! `zones` (`"champions=1"`, `"champions-league=1-4"`, `"relegation=last 3"`;
@@ -135,6 +136,7 @@ impl ZoneSpec {
 /// One era of a competition: the seasons it covers and how they were played.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Edition {
+    name: Option<String>,
     from: Option<i32>,
     until: Option<i32>,
     rules: RuleSet,
@@ -150,6 +152,12 @@ impl Edition {
     pub fn covers(&self, season: Season) -> bool {
         let year = season.start_year();
         self.from.is_none_or(|f| f <= year) && self.until.is_none_or(|u| year <= u)
+    }
+
+    /// The competition's name in these seasons, when it differs from the entry's
+    /// (the European Cup before it became the Champions League).
+    pub fn name(&self) -> Option<&str> {
+        self.name.as_deref()
     }
 
     /// The regulations preset.
@@ -272,6 +280,7 @@ struct EntryData {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct EditionData {
+    name: Option<String>,
     seasons: String,
     rules: String,
     stages: Vec<Phase>,
@@ -367,7 +376,12 @@ impl Catalogue {
                         .map_err(|_| bad(format!("cannot read rank_by \"{r}\"")))?,
                     None => RankBy::Points,
                 };
+                let edition_name = ed.name.map(|n| n.trim().to_string());
+                if edition_name.as_deref() == Some("") {
+                    return Err(bad("an edition's name cannot be empty".into()));
+                }
                 editions.push(Edition {
+                    name: edition_name,
                     from,
                     until,
                     rules,
@@ -381,6 +395,7 @@ impl Catalogue {
             let mut keys: Vec<String> = std::iter::once(name.as_str())
                 .chain(std::iter::once(slug.as_str()))
                 .chain(e.aliases.iter().map(String::as_str))
+                .chain(editions.iter().filter_map(Edition::name))
                 .map(normalize_name)
                 .filter(|k| !k.is_empty())
                 .collect();

@@ -100,17 +100,21 @@ impl<'c> Writer<'c> {
         // A known competition is stored under the catalogue's name, so that every file of
         // it lands in one competition; one named by `--name`, by a file that gives its slug
         // (matchday's own), or already stored under the file's own name keeps that name.
+        let edition = entry.and_then(|e| e.edition(season));
         let (comp_name, slug) = match entry {
             Some(e)
                 if name.is_none()
                     && record.slug.is_none()
                     && self.competition_by_slug(&file_slug, season)?.is_none() =>
             {
-                (e.name().to_string(), e.slug().to_string())
+                // The name of the day, where the edition gives one (the European Cup).
+                match edition.and_then(Edition::name) {
+                    Some(of_the_day) => (of_the_day.to_string(), Competition::slug_for(of_the_day)),
+                    None => (e.name().to_string(), e.slug().to_string()),
+                }
             }
             _ => (file_name, file_slug),
         };
-        let edition = entry.and_then(|e| e.edition(season));
         let mut known = self.known_teams()?;
 
         let mut team_ids = Vec::new();
