@@ -39,6 +39,7 @@ mod team;
 pub mod testing;
 mod text;
 mod tiebreak;
+mod tier;
 mod tracker;
 
 pub use aliases::{
@@ -83,7 +84,8 @@ pub use tiebreak::{
     CompactResult, HeadToHeadScope, Placement, RankNote, RankScratch, RankingRules, TeamTotals, TieBreaker,
     TieNoteKind, rank_teams,
 };
+pub use tier::Tier;
 pub use tracker::{
     CompetitionSeason, DecidedBy, FinalRecord, Honours, Line, NextMatch, Opponent, PlacedRanking,
-    PlacedStanding, TargetStatus, TeamVenue, Trophy, TrophyKind, TrophyTarget,
+    PlacedStanding, PlayOffRun, StageReached, TargetStatus, TeamVenue, Trophy, TrophyKind, TrophyTarget,
 };
