@@ -434,6 +434,47 @@ fn teams_with_line(ranking: &[(String, String)], line: &str) -> std::collections
         .collect()
 }
 
+/// The 2023-24 Championship with its play-offs: Leicester champions, Ipswich second,
+/// Southampton 4th and promoted through the play-off final (Leeds 0-1 Southampton,
+/// Wembley, 26 May 2024), Leeds 3rd and beaten in it, West Brom and Norwich out in
+/// the semi-finals.
+#[test]
+#[ignore = "needs ../shared/data"]
+fn southampton_were_promoted_through_the_2023_24_championship_play_offs() {
+    let env = Env::new();
+    env.ok(&["import", &openfootball("england/2023-24/2-championship.txt")]);
+    let southampton = tracked(&env, "Southampton", "2023-24");
+    assert_eq!(southampton["competition"], "Championship", "{southampton}");
+    assert_eq!(southampton["tier"], 2, "{southampton}");
+    // The league ended with Southampton 4th: the play-off matches are no league matches.
+    assert_eq!(
+        (&southampton["status"], &southampton["position"]),
+        (&Value::from("finished"), &Value::from(4)),
+        "{southampton}"
+    );
+    assert_eq!(southampton["zones"], serde_json::json!(["promotion-play-off"]));
+    let run = &southampton["play_offs"];
+    assert_eq!(run["stage"], "Play-offs", "{southampton}");
+    assert_eq!((&run["status"], &run["round"]), (&Value::from("won"), &Value::from("Final")));
+    assert_eq!(run["outcome"], "promoted through the play-offs");
+    let leeds = tracked(&env, "Leeds", "2023-24");
+    assert_eq!(leeds["position"], 3, "{leeds}");
+    assert_eq!(leeds["play_offs"]["status"], "runner_up", "{leeds}");
+    assert_eq!(leeds["play_offs"]["eliminated_by"], "Southampton");
+    let table = env.ok(&["track", "Leeds", "--season", "2023-24"]);
+    assert!(table.contains("lost the play-off"), "{table}");
+    let norwich = tracked(&env, "Norwich", "2023-24");
+    assert_eq!(
+        (&norwich["position"], &norwich["play_offs"]["round"]),
+        (&Value::from(6), &Value::from("Semifinals")),
+        "{norwich}"
+    );
+    assert_eq!(norwich["play_offs"]["eliminated_by"], "Leeds United");
+    // The champions and the runners-up were promoted straight away, with no play-offs.
+    let leicester = tracked(&env, "Leicester", "2023-24");
+    assert_eq!((&leicester["position"], &leicester["play_offs"]), (&Value::from(1), &Value::Null));
+}
+
 /// The one competition a club tracked in a tournament season.
 fn tracked(env: &Env, team: &str, season: &str) -> Value {
     let rows = env.json(&["track", team, "--season", season]);

@@ -583,6 +583,7 @@ mod tests {
             matches: &matches,
             deductions: &deductions,
             decisions: &[],
+            tier: None,
         };
         let target = TrophyTarget::compute(season, club, as_of, &name).unwrap();
         SeasonPage {
