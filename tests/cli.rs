@@ -1338,7 +1338,11 @@ fn track_and_honours_read_a_split_league_in_the_order_of_its_sections() {
     );
     let split = env.json(&["track", "Murtal", "--as-of", "2024-02-11"]);
     assert_eq!(
-        (&split[0]["position"], &split[0]["stage"], &split[0]["points_behind_leader"]),
+        (
+            &split[0]["position"],
+            &split[0]["stage"],
+            &split[0]["points_behind_leader"]
+        ),
         (
             &serde_json::Value::from(2),
             &serde_json::Value::from("Championship"),

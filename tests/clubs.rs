@@ -185,7 +185,10 @@ fn a_league_the_catalogue_puts_in_the_top_tier_gives_a_league_title_and_a_lower_
     );
     assert_eq!(atalanta["trophies"][0]["tier"], 1);
     let table = env.ok(&["--catalogue", &top, "honours", "Atalanta"]);
-    assert!(table.contains("League titles (1):\n  Serie Mini 2023-24\n"), "{table}");
+    assert!(
+        table.contains("League titles (1):\n  Serie Mini 2023-24\n"),
+        "{table}"
+    );
     let second = catalogue(2);
     let table = env.ok(&["--catalogue", &second, "honours", "Atalanta"]);
     assert!(!table.contains("League titles"), "{table}");
@@ -202,7 +205,10 @@ fn a_league_the_catalogue_puts_in_the_top_tier_gives_a_league_title_and_a_lower_
         .find(|t| t["competition"] == "Serie Mini")
         .unwrap_or_else(|| panic!("{track}"))
         .clone();
-    assert_eq!((&league["tier"], &league["position"]), (&serde_json::Value::from(2), &serde_json::Value::from(1)));
+    assert_eq!(
+        (&league["tier"], &league["position"]),
+        (&serde_json::Value::from(2), &serde_json::Value::from(1))
+    );
 }
 
 #[test]

@@ -235,7 +235,9 @@ fn the_football_league_of_1998_99_put_goals_scored_before_goal_difference() {
 #[ignore = "needs ../shared/data"]
 fn liverpool_won_19_top_flight_titles_to_2023_24_and_their_second_division_titles_apart() {
     let honours = history().json(&["honours", "Liverpool"]);
-    let trophies = honours["trophies"].as_array().unwrap_or_else(|| panic!("{honours}"));
+    let trophies = honours["trophies"]
+        .as_array()
+        .unwrap_or_else(|| panic!("{honours}"));
     let of_kind = |kind: &str| -> Vec<(String, String)> {
         trophies
             .iter()
@@ -249,10 +251,19 @@ fn liverpool_won_19_top_flight_titles_to_2023_24_and_their_second_division_title
             .collect()
     };
     let titles = of_kind("league");
-    let to_2023_24 = titles.iter().filter(|(_, season)| season.as_str() <= "2023-24").count();
+    let to_2023_24 = titles
+        .iter()
+        .filter(|(_, season)| season.as_str() <= "2023-24")
+        .count();
     assert_eq!(to_2023_24, 19, "{titles:?}");
-    assert!(titles.contains(&("Premier League".into(), "2019-20".into())), "{titles:?}");
-    assert!(titles.contains(&("First Division".into(), "1989-90".into())), "{titles:?}");
+    assert!(
+        titles.contains(&("Premier League".into(), "2019-20".into())),
+        "{titles:?}"
+    );
+    assert!(
+        titles.contains(&("First Division".into(), "1989-90".into())),
+        "{titles:?}"
+    );
     assert!(titles.iter().all(|(c, _)| c != "Second Division"), "{titles:?}");
     let second: Vec<String> = of_kind("other-league").into_iter().map(|(_, s)| s).collect();
     assert_eq!(second, ["1893-94", "1895-96", "1904-05", "1961-62"]);
@@ -264,6 +275,9 @@ fn liverpool_won_19_top_flight_titles_to_2023_24_and_their_second_division_title
         "{honours}"
     );
     let table = history().ok(&["honours", "Liverpool"]);
-    assert!(table.contains("Second Division champions 1961-62 (tier 2)"), "{table}");
+    assert!(
+        table.contains("Second Division champions 1961-62 (tier 2)"),
+        "{table}"
+    );
     assert!(!table.contains("League titles (24)"), "{table}");
 }

@@ -455,7 +455,10 @@ fn southampton_were_promoted_through_the_2023_24_championship_play_offs() {
     assert_eq!(southampton["zones"], serde_json::json!(["promotion-play-off"]));
     let run = &southampton["play_offs"];
     assert_eq!(run["stage"], "Play-offs", "{southampton}");
-    assert_eq!((&run["status"], &run["round"]), (&Value::from("won"), &Value::from("Final")));
+    assert_eq!(
+        (&run["status"], &run["round"]),
+        (&Value::from("won"), &Value::from("Final"))
+    );
     assert_eq!(run["outcome"], "promoted through the play-offs");
     let leeds = tracked(&env, "Leeds", "2023-24");
     assert_eq!(leeds["position"], 3, "{leeds}");
@@ -472,7 +475,10 @@ fn southampton_were_promoted_through_the_2023_24_championship_play_offs() {
     assert_eq!(norwich["play_offs"]["eliminated_by"], "Leeds United");
     // The champions and the runners-up were promoted straight away, with no play-offs.
     let leicester = tracked(&env, "Leicester", "2023-24");
-    assert_eq!((&leicester["position"], &leicester["play_offs"]), (&Value::from(1), &Value::Null));
+    assert_eq!(
+        (&leicester["position"], &leicester["play_offs"]),
+        (&Value::from(1), &Value::Null)
+    );
 }
 
 /// The one competition a club tracked in a tournament season.

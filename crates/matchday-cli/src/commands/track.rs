@@ -574,3 +574,53 @@ fn play_off_text(run: &PlayOffView) -> String {
     }
     text
 }
+
+#[cfg(test)]
+mod tests {
+    use matchday_core::{Destination, Round};
+
+    use super::*;
+
+    fn target(stage: StageReached, leads_to: PlaceVerdict) -> TrophyTarget {
+        TrophyTarget {
+            competition: "Cup".into(),
+            season: Season::starting(2024),
+            format: Format::GroupsKnockout,
+            tier: None,
+            status: TargetStatus::Alive,
+            stage: Some(stage),
+            group: None,
+            next_match: None,
+            overdue: Vec::new(),
+            eliminated_by: None,
+            decided_by: None,
+            ties_to_win: Some(5),
+            position: Some(12),
+            points_behind_leader: Some(4),
+            points_clear: None,
+            leads_to: Some(leads_to),
+            zones: Vec::new(),
+            play_offs: None,
+        }
+    }
+
+    fn words(t: &TrophyTarget) -> String {
+        where_text(&TargetView::of(t, &|_| String::new()))
+    }
+
+    #[test]
+    fn the_stage_is_worded_by_its_kind_not_by_its_name() {
+        // A league phase by any name is a table: its place and where it leads are said.
+        let to_playoffs = PlaceVerdict::Through(Destination::Round(Round::Playoff));
+        let swiss = target(StageReached::LeaguePhase("Swiss phase".into()), to_playoffs);
+        assert_eq!(
+            words(&swiss),
+            "12th in the swiss phase, 4 pts behind (to Play-offs); Swiss phase"
+        );
+        let out = target(StageReached::LeaguePhase("Swiss phase".into()), PlaceVerdict::Out);
+        assert!(words(&out).contains("(out as it stands)"), "{}", words(&out));
+        // A knockout round is no table: no place is said.
+        let round = target(StageReached::Round(Round::QuarterFinal), PlaceVerdict::Out);
+        assert_eq!(words(&round), "Quarterfinals");
+    }
+}

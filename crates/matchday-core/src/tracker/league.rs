@@ -6,7 +6,9 @@ use std::collections::BTreeSet;
 use chrono::NaiveDate;
 
 use super::league_order::{LeagueOrder, is_knockout};
-use super::{CompetitionSeason, StageReached, TargetStatus, TrophyTarget, next_and_overdue, next_of, play_offs};
+use super::{
+    CompetitionSeason, StageReached, TargetStatus, TrophyTarget, next_and_overdue, next_of, play_offs,
+};
 use crate::{KnockoutError, Match, MatchStatus, Standings, TeamId};
 
 /// A league is finished only when every meeting its structure needs is played
@@ -40,7 +42,9 @@ pub(super) fn target(
             _ => None,
         };
     }
-    target.stage = order.section_of(team).map(|s| StageReached::Section(s.to_string()));
+    target.stage = order
+        .section_of(team)
+        .map(|s| StageReached::Section(s.to_string()));
     let mut remaining: Vec<&Match> = league
         .iter()
         .copied()

@@ -100,7 +100,12 @@ impl LeagueOrder {
     /// else the table's, and the team second to it.
     pub(super) fn leaders_for(&self, team: TeamId) -> (Option<&crate::Row>, Option<&crate::Row>) {
         let rows: Vec<&crate::Row> = match self.sections.iter().find(|(_, teams)| teams.contains(&team)) {
-            Some((_, teams)) => self.table.rows.iter().filter(|r| teams.contains(&r.team)).collect(),
+            Some((_, teams)) => self
+                .table
+                .rows
+                .iter()
+                .filter(|r| teams.contains(&r.team))
+                .collect(),
             None => self.table.rows.iter().collect(),
         };
         (rows.first().copied(), rows.get(1).copied())

@@ -57,9 +57,17 @@ pub(super) fn run(
     let PhaseKind::Knockout { third_place } = phase.kind else {
         return Ok(None);
     };
-    let matches: Vec<Match> = season.matches.iter().filter(|m| is_knockout(m)).cloned().collect();
+    let matches: Vec<Match> = season
+        .matches
+        .iter()
+        .filter(|m| is_knockout(m))
+        .cloned()
+        .collect();
     let plays = matches.iter().any(|m| m.pairing.involves(team));
-    let sent = matches!(verdict, PlaceVerdict::Through(Destination::NextStage | Destination::Round(_)));
+    let sent = matches!(
+        verdict,
+        PlaceVerdict::Through(Destination::NextStage | Destination::Round(_))
+    );
     if !league_finished || !(sent || plays) {
         return Ok(None);
     }

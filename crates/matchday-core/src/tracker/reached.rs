@@ -59,6 +59,9 @@ mod tests {
         assert!(!StageReached::Knockout("Play-offs".into()).has_table());
         assert_eq!(StageReached::Round(Round::SemiFinal).name(), "Semifinals");
         let json = serde_json::to_value(StageReached::Section("Championship".into())).unwrap();
-        assert_eq!(json, serde_json::json!({"kind": "section", "name": "Championship"}));
+        assert_eq!(
+            json,
+            serde_json::json!({"kind": "section", "name": "Championship"})
+        );
     }
 }

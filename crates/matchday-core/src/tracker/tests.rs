@@ -834,7 +834,11 @@ fn the_qualifying_line_keeps_its_laws() {
 }
 
 /// A finished double round robin of three that Liverpool win, as `competition` of `tier`.
-fn title_season<'a>(competition: &'a Competition, matches: &'a [Match], tier: Option<Tier>) -> CompetitionSeason<'a> {
+fn title_season<'a>(
+    competition: &'a Competition,
+    matches: &'a [Match],
+    tier: Option<Tier>,
+) -> CompetitionSeason<'a> {
     CompetitionSeason {
         competition,
         matches,
@@ -864,13 +868,25 @@ fn only_a_top_flight_title_is_a_league_title() {
     let second = Tier::new(2);
     assert_eq!(kinds(second), [(TrophyKind::OtherLeague, Some(2))]);
     let honours = Honours::compute(id("Liverpool"), [title_season(&league, &title, second)], &name).unwrap();
-    assert_eq!((honours.won(TrophyKind::League), honours.won(TrophyKind::OtherLeague)), (0, 1));
+    assert_eq!(
+        (
+            honours.won(TrophyKind::League),
+            honours.won(TrophyKind::OtherLeague)
+        ),
+        (0, 1)
+    );
     // The top flight's is.
     assert_eq!(kinds(Some(Tier::TOP)), [(TrophyKind::League, Some(1))]);
     // A league the catalogue does not know: nothing says it was the top flight.
     assert_eq!(kinds(None), [(TrophyKind::OtherLeague, None)]);
     // The tracker carries the tier as it is given.
-    let target = TrophyTarget::compute(title_season(&league, &title, second), id("Liverpool"), None, &name).unwrap();
+    let target = TrophyTarget::compute(
+        title_season(&league, &title, second),
+        id("Liverpool"),
+        None,
+        &name,
+    )
+    .unwrap();
     assert_eq!((target.tier, target.is_league_champion()), (second, true));
 }
 
@@ -902,17 +918,57 @@ fn split_league() -> (Competition, Vec<Match>) {
             matches.push(game(date, &format!("Matchday {n}"), home, away, score));
         }
     };
-    round("2024-01-06", 1, [("Liverpool", "Chelsea", "1-0"), ("Norwich", "Sporting", "1-1")]);
-    round("2024-01-13", 2, [("Liverpool", "Norwich", "5-0"), ("Chelsea", "Sporting", "1-0")]);
-    round("2024-01-20", 3, [("Liverpool", "Sporting", "5-0"), ("Chelsea", "Norwich", "1-0")]);
-    round("2024-01-27", 4, [("Chelsea", "Liverpool", "1-1"), ("Sporting", "Norwich", "1-1")]);
-    round("2024-02-03", 5, [("Norwich", "Liverpool", "0-5"), ("Sporting", "Chelsea", "0-1")]);
-    round("2024-02-10", 6, [("Sporting", "Liverpool", "0-5"), ("Norwich", "Chelsea", "0-1")]);
+    round(
+        "2024-01-06",
+        1,
+        [("Liverpool", "Chelsea", "1-0"), ("Norwich", "Sporting", "1-1")],
+    );
+    round(
+        "2024-01-13",
+        2,
+        [("Liverpool", "Norwich", "5-0"), ("Chelsea", "Sporting", "1-0")],
+    );
+    round(
+        "2024-01-20",
+        3,
+        [("Liverpool", "Sporting", "5-0"), ("Chelsea", "Norwich", "1-0")],
+    );
+    round(
+        "2024-01-27",
+        4,
+        [("Chelsea", "Liverpool", "1-1"), ("Sporting", "Norwich", "1-1")],
+    );
+    round(
+        "2024-02-03",
+        5,
+        [("Norwich", "Liverpool", "0-5"), ("Sporting", "Chelsea", "0-1")],
+    );
+    round(
+        "2024-02-10",
+        6,
+        [("Sporting", "Liverpool", "0-5"), ("Norwich", "Chelsea", "0-1")],
+    );
     // The sections: Chelsea win once and draw three times with Liverpool.
-    round("2024-02-17", 7, [("Chelsea", "Liverpool", "1-0"), ("Norwich", "Sporting", "0-0")]);
-    round("2024-02-24", 8, [("Liverpool", "Chelsea", "0-0"), ("Sporting", "Norwich", "0-0")]);
-    round("2024-03-02", 9, [("Chelsea", "Liverpool", "0-0"), ("Norwich", "Sporting", "0-0")]);
-    round("2024-03-09", 10, [("Liverpool", "Chelsea", "0-0"), ("Sporting", "Norwich", "0-0")]);
+    round(
+        "2024-02-17",
+        7,
+        [("Chelsea", "Liverpool", "1-0"), ("Norwich", "Sporting", "0-0")],
+    );
+    round(
+        "2024-02-24",
+        8,
+        [("Liverpool", "Chelsea", "0-0"), ("Sporting", "Norwich", "0-0")],
+    );
+    round(
+        "2024-03-02",
+        9,
+        [("Chelsea", "Liverpool", "0-0"), ("Norwich", "Sporting", "0-0")],
+    );
+    round(
+        "2024-03-09",
+        10,
+        [("Liverpool", "Chelsea", "0-0"), ("Sporting", "Norwich", "0-0")],
+    );
     (league, matches)
 }
 
@@ -924,24 +980,40 @@ fn a_split_league_ends_in_the_order_of_its_sections() {
     let teams: Vec<TeamId> = ["Liverpool", "Chelsea", "Norwich", "Sporting"].map(id).to_vec();
     let combined = crate::Standings::compute(&league, &teams, &matches, &[], crate::TableOptions::default());
     let order: Vec<(String, i32)> = combined.rows.iter().map(|r| (name(r.team), r.points)).collect();
-    assert_eq!(&order[..2], [("Liverpool".to_string(), 19), ("Chelsea".to_string(), 19)]);
+    assert_eq!(
+        &order[..2],
+        [("Liverpool".to_string(), 19), ("Chelsea".to_string(), 19)]
+    );
     // The league's order is the Championship section's: Chelsea are champions.
     let chelsea = TrophyTarget::compute(season, id("Chelsea"), None, &name).unwrap();
-    assert_eq!((chelsea.status, chelsea.position), (TargetStatus::Finished, Some(1)));
+    assert_eq!(
+        (chelsea.status, chelsea.position),
+        (TargetStatus::Finished, Some(1))
+    );
     assert_eq!(chelsea.stage, Some(StageReached::Section("Championship".into())));
     assert_eq!(chelsea.points_clear, Some(1), "12 to 11 in the section");
     assert!(chelsea.is_league_champion());
     let liverpool = TrophyTarget::compute(season, id("Liverpool"), None, &name).unwrap();
-    assert_eq!((liverpool.position, liverpool.points_behind_leader), (Some(2), Some(1)));
+    assert_eq!(
+        (liverpool.position, liverpool.points_behind_leader),
+        (Some(2), Some(1))
+    );
     // Every club of the bottom section is below every club of the top one.
     let norwich = TrophyTarget::compute(season, id("Norwich"), None, &name).unwrap();
     assert_eq!(norwich.stage, Some(StageReached::Section("Relegation".into())));
     assert!(norwich.position > Some(2));
-    let titles = |team: &str| Honours::compute(id(team), [season], &name).unwrap().won(TrophyKind::League);
+    let titles = |team: &str| {
+        Honours::compute(id(team), [season], &name)
+            .unwrap()
+            .won(TrophyKind::League)
+    };
     assert_eq!((titles("Chelsea"), titles("Liverpool")), (1, 0));
     // Before the split the one table is the order, as it stands.
     let early = TrophyTarget::compute(season, id("Liverpool"), Some(day("2024-02-04")), &name).unwrap();
-    assert_eq!((early.position, early.stage, early.status), (Some(1), None, TargetStatus::Alive));
+    assert_eq!(
+        (early.position, early.stage, early.status),
+        (Some(1), None, TargetStatus::Alive)
+    );
 }
 
 /// A second tier of four whose 2nd and 3rd play off in a one-match final after it.
@@ -993,8 +1065,14 @@ fn a_league_s_play_offs_decide_a_place_after_it() {
     let season = title_season(&league, &matches, Tier::new(2));
     let southampton = TrophyTarget::compute(season, id("Southampton"), None, &name).unwrap();
     // The league is over, the play-off matches no part of it: Southampton 3rd on 3 points.
-    assert_eq!((southampton.status, southampton.position), (TargetStatus::Finished, Some(3)));
-    assert_eq!(southampton.leads_to, Some(PlaceVerdict::Through(crate::Destination::NextStage)));
+    assert_eq!(
+        (southampton.status, southampton.position),
+        (TargetStatus::Finished, Some(3))
+    );
+    assert_eq!(
+        southampton.leads_to,
+        Some(PlaceVerdict::Through(crate::Destination::NextStage))
+    );
     assert_eq!(southampton.zones, ["promotion-play-off"]);
     let run = southampton.play_offs.expect("in the play-offs");
     assert_eq!(run.stage, "Play-offs");
@@ -1002,20 +1080,34 @@ fn a_league_s_play_offs_decide_a_place_after_it() {
     assert_eq!(run.ties_to_win, Some(0));
     let chelsea = TrophyTarget::compute(season, id("Chelsea"), None, &name).unwrap();
     let run = chelsea.play_offs.expect("in the play-offs");
-    assert_eq!((run.status, run.eliminated_by), (TargetStatus::RunnerUp, Some(id("Southampton"))));
+    assert_eq!(
+        (run.status, run.eliminated_by),
+        (TargetStatus::RunnerUp, Some(id("Southampton")))
+    );
     // The champions and the last are not in them; the play-off final is no league title.
     let liverpool = TrophyTarget::compute(season, id("Liverpool"), None, &name).unwrap();
     assert_eq!((liverpool.play_offs, liverpool.zones.len()), (None, 2));
     assert_eq!(liverpool.leads_to, Some(PlaceVerdict::Out));
-    assert!(Honours::compute(id("Southampton"), [season], &name).unwrap().trophies.is_empty());
+    assert!(
+        Honours::compute(id("Southampton"), [season], &name)
+            .unwrap()
+            .trophies
+            .is_empty()
+    );
     // Before the final is played, Southampton are alive in the play-offs with the final next.
     let (league, pending) = league_with_play_offs("");
     let season = title_season(&league, &pending, Tier::new(2));
     let waiting = TrophyTarget::compute(season, id("Southampton"), Some(day("2024-01-27")), &name).unwrap();
     assert_eq!(waiting.status, TargetStatus::Finished);
     let run = waiting.play_offs.expect("in the play-offs");
-    assert_eq!((run.status, run.round, run.ties_to_win), (TargetStatus::Alive, Some(Round::Final), Some(1)));
-    assert_eq!(run.next_match.and_then(|n| n.opponent), Some(Opponent::Team(id("Chelsea"))));
+    assert_eq!(
+        (run.status, run.round, run.ties_to_win),
+        (TargetStatus::Alive, Some(Round::Final), Some(1))
+    );
+    assert_eq!(
+        run.next_match.and_then(|n| n.opponent),
+        Some(Opponent::Team(id("Chelsea")))
+    );
     // While the league is on, the place only says where it leads.
     let mid = TrophyTarget::compute(season, id("Southampton"), Some(day("2024-01-14")), &name).unwrap();
     assert_eq!((mid.status, mid.play_offs), (TargetStatus::Alive, None));
