@@ -951,11 +951,17 @@ fn austria_2024_25_ends_in_the_order_of_its_sections() {
         .iter()
         .map(|r| r["team"].as_str().unwrap())
         .collect();
-    assert_eq!(&combined[..5], ["Sturm", "Austria W", "Salzburg", "Wolfsberg", "LASK"]);
+    assert_eq!(
+        &combined[..5],
+        ["Sturm", "Austria W", "Salzburg", "Wolfsberg", "LASK"]
+    );
     let place = |team: &str| {
         let rows = env.json(&["track", team, "--season", "2024-25"]);
         let row = &rows.as_array().unwrap()[0];
-        (row["position"].as_i64().unwrap(), row["stage"].as_str().unwrap().to_string())
+        (
+            row["position"].as_i64().unwrap(),
+            row["stage"].as_str().unwrap().to_string(),
+        )
     };
     assert_eq!(place("Sturm"), (1, "Championship".to_string()));
     assert_eq!(place("Salzburg"), (2, "Championship".to_string()));
