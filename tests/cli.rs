@@ -1295,3 +1295,59 @@ fn a_teams_stored_name_survives_export_and_import() {
     let table = json(&other.ok(&["table", "sample-league", "--format", "json"]));
     assert_eq!(table[0]["team"], "Sample FC");
 }
+
+/// A split league's final order is its sections': Murtal win the Championship
+/// section though the combined table of all matches has Salzach first
+/// (tests/fixtures/split-mini.season).
+#[test]
+fn track_and_honours_read_a_split_league_in_the_order_of_its_sections() {
+    let env = Env::new();
+    env.ok(&["import", &fixture("split-mini.season")]);
+    // The combined table: Salzach first.
+    let table = env.json(&["table", "split-mini"]);
+    assert_eq!(table[0]["team"], "Salzach", "{table}");
+    let track = env.json(&["track", "Murtal"]);
+    let murtal = &track[0];
+    assert_eq!(
+        (&murtal["status"], &murtal["position"], &murtal["stage"]),
+        (
+            &serde_json::Value::from("finished"),
+            &serde_json::Value::from(1),
+            &serde_json::Value::from("Championship")
+        ),
+        "{track}"
+    );
+    assert_eq!(murtal["points_clear"], 1, "{track}");
+    let salzach = env.json(&["track", "Salzach"]);
+    assert_eq!(salzach[0]["position"], 2, "{salzach}");
+    let words = env.ok(&["track", "Murtal"]);
+    assert!(words.contains("won Split Mini"), "{words}");
+    assert!(words.contains("1st (Championship section)"), "{words}");
+    // The title is Murtal's; the league is not in the catalogue, so its tier is unknown.
+    let honours = env.json(&["honours", "Murtal"]);
+    assert_eq!(honours["other_league_titles"], 1, "{honours}");
+    assert_eq!(honours["trophies"][0]["competition"], "Split Mini");
+    let none = env.json(&["honours", "Salzach"]);
+    assert_eq!(none["trophies"].as_array().map(Vec::len), Some(0), "{none}");
+    // Before the split the one table is the order, as it stands; once the regular
+    // season is over the sections are, Salzach first on carried points.
+    let early = env.json(&["track", "Salzach", "--as-of", "2024-02-04"]);
+    assert_eq!(
+        (&early[0]["position"], &early[0]["stage"]),
+        (&serde_json::Value::from(1), &serde_json::Value::Null)
+    );
+    let split = env.json(&["track", "Murtal", "--as-of", "2024-02-11"]);
+    assert_eq!(
+        (
+            &split[0]["position"],
+            &split[0]["stage"],
+            &split[0]["points_behind_leader"]
+        ),
+        (
+            &serde_json::Value::from(2),
+            &serde_json::Value::from("Championship"),
+            &serde_json::Value::from(2)
+        ),
+        "{split}"
+    );
+}

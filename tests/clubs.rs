@@ -121,7 +121,11 @@ fn honours_count_league_titles_cups_european_trophies_and_finals_lost() {
     let env = Env::new();
     imported(&env);
     let atalanta = env.json(&["honours", "Atalanta"]);
-    assert_eq!(atalanta["league_titles"], 1, "{atalanta}");
+    // Serie Mini is not in the catalogue: its tier is unknown, so its title is not
+    // counted as a top-flight one, but listed apart.
+    assert_eq!(atalanta["league_titles"], 0, "{atalanta}");
+    assert_eq!(atalanta["other_league_titles"], 1, "{atalanta}");
+    assert_eq!(atalanta["trophies"][0]["tier"], serde_json::Value::Null);
     assert_eq!(atalanta["cups"], 1);
     assert_eq!(atalanta["european"], 0);
     assert_eq!(atalanta["finals_lost"], 1);
@@ -137,7 +141,9 @@ fn honours_count_league_titles_cups_european_trophies_and_finals_lost() {
         "{table}"
     );
     assert!(
-        table.contains("League titles (1):\n  Serie Mini 2023-24\n"),
+        table.contains(
+            "Other league titles (1):\n  Serie Mini champions 2023-24 (tier unknown: not in the catalogue)\n"
+        ),
         "{table}"
     );
     assert!(table.contains("Cups (1):\n  Coppa Mini 2023-24\n"), "{table}");
@@ -151,12 +157,57 @@ fn honours_count_league_titles_cups_european_trophies_and_finals_lost() {
     );
     assert_eq!(lines.len(), 4, "{csv}");
     assert!(
-        lines.contains(&"Atalanta,league,Serie Mini,2023-24,won,,,"),
+        lines.contains(&"Atalanta,other-league,Serie Mini,2023-24,won,,,"),
         "{csv}"
     );
     assert!(
         lines.contains(&"Atalanta,european,Mini Europa League,2023-24,lost final,2024-05-22,Real Betis,Atalanta 0-1 Real Betis"),
         "{csv}"
+    );
+}
+
+#[test]
+fn a_league_the_catalogue_puts_in_the_top_tier_gives_a_league_title_and_a_lower_tier_does_not() {
+    let env = Env::new();
+    imported(&env);
+    let catalogue = |tier: u8| {
+        let text = format!(
+            "[[competition]]\nname = \"Serie Mini\"\ntier = {tier}\n\n  [[competition.edition]]\n  seasons = \"..\"\n  rules = \"plain\"\n  stages = [{{ name = \"League\", kind = \"league\", meetings = 2 }}]\n"
+        );
+        season(&env, &format!("tier-{tier}.toml"), &text)
+    };
+    let top = catalogue(1);
+    let atalanta = env.json(&["--catalogue", &top, "honours", "Atalanta"]);
+    assert_eq!(
+        (&atalanta["league_titles"], &atalanta["other_league_titles"]),
+        (&serde_json::Value::from(1), &serde_json::Value::from(0)),
+        "{atalanta}"
+    );
+    assert_eq!(atalanta["trophies"][0]["tier"], 1);
+    let table = env.ok(&["--catalogue", &top, "honours", "Atalanta"]);
+    assert!(
+        table.contains("League titles (1):\n  Serie Mini 2023-24\n"),
+        "{table}"
+    );
+    let second = catalogue(2);
+    let table = env.ok(&["--catalogue", &second, "honours", "Atalanta"]);
+    assert!(!table.contains("League titles"), "{table}");
+    assert!(
+        table.contains("Other league titles (1):\n  Serie Mini champions 2023-24 (tier 2)\n"),
+        "{table}"
+    );
+    // The tracker carries the tier too.
+    let track = env.json(&["--catalogue", &second, "track", "Atalanta", "--season", "2023-24"]);
+    let league = track
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["competition"] == "Serie Mini")
+        .unwrap_or_else(|| panic!("{track}"))
+        .clone();
+    assert_eq!(
+        (&league["tier"], &league["position"]),
+        (&serde_json::Value::from(2), &serde_json::Value::from(1))
     );
 }
 
@@ -226,7 +277,7 @@ fn a_merge_moves_every_match_is_refused_for_rivals_and_undo_reverses_it() {
     );
     let honours = env.json(&["honours", "Bergamo"]);
     assert_eq!(
-        (honours["league_titles"].as_i64(), honours["cups"].as_i64()),
+        (honours["other_league_titles"].as_i64(), honours["cups"].as_i64()),
         (Some(1), Some(1))
     );
     env.ok(&["undo"]);

@@ -481,3 +481,58 @@ fn every_league_cup_season_gives_a_bracket_and_liverpools_shoot_out_finals_can_b
         exported
     );
 }
+
+/// Liverpool's top-flight titles as of 2023-24: 18 in the First Division to 1989-90 and
+/// the Premier League of 2019-20, "their 19th top-flight title" (BBC Sport, "Liverpool's
+/// 2019-20 title", bbc.co.uk/sport/articles/c7py4p752m1o). Their four Second Division
+/// titles (1893-94, 1895-96, 1904-05, 1961-62) are honours of a lower tier, not league titles.
+#[test]
+#[ignore = "needs ../shared/data"]
+fn liverpool_won_19_top_flight_titles_to_2023_24_and_their_second_division_titles_apart() {
+    let honours = history().json(&["honours", "Liverpool"]);
+    let trophies = honours["trophies"]
+        .as_array()
+        .unwrap_or_else(|| panic!("{honours}"));
+    let of_kind = |kind: &str| -> Vec<(String, String)> {
+        trophies
+            .iter()
+            .filter(|t| t["kind"] == kind)
+            .map(|t| {
+                (
+                    t["competition"].as_str().unwrap().to_string(),
+                    t["season"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect()
+    };
+    let titles = of_kind("league");
+    let to_2023_24 = titles
+        .iter()
+        .filter(|(_, season)| season.as_str() <= "2023-24")
+        .count();
+    assert_eq!(to_2023_24, 19, "{titles:?}");
+    assert!(
+        titles.contains(&("Premier League".into(), "2019-20".into())),
+        "{titles:?}"
+    );
+    assert!(
+        titles.contains(&("First Division".into(), "1989-90".into())),
+        "{titles:?}"
+    );
+    assert!(titles.iter().all(|(c, _)| c != "Second Division"), "{titles:?}");
+    let second: Vec<String> = of_kind("other-league").into_iter().map(|(_, s)| s).collect();
+    assert_eq!(second, ["1893-94", "1895-96", "1904-05", "1961-62"]);
+    assert!(
+        trophies
+            .iter()
+            .filter(|t| t["kind"] == "other-league")
+            .all(|t| t["tier"] == 2 && t["competition"] == "Second Division"),
+        "{honours}"
+    );
+    let table = history().ok(&["honours", "Liverpool"]);
+    assert!(
+        table.contains("Second Division champions 1961-62 (tier 2)"),
+        "{table}"
+    );
+    assert!(!table.contains("League titles (24)"), "{table}");
+}

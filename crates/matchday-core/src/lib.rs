@@ -40,6 +40,7 @@ mod team;
 pub mod testing;
 mod text;
 mod tiebreak;
+mod tier;
 mod tracker;
 
 pub use aliases::{
@@ -85,7 +86,8 @@ pub use tiebreak::{
     CompactResult, HeadToHeadScope, Placement, RankNote, RankScratch, RankingRules, TeamTotals, TieBreaker,
     TieNoteKind, rank_teams,
 };
+pub use tier::Tier;
 pub use tracker::{
     CompetitionSeason, DecidedBy, FinalRecord, Honours, Line, NextMatch, Opponent, PlacedRanking,
-    PlacedStanding, TargetStatus, TeamVenue, Trophy, TrophyKind, TrophyTarget,
+    PlacedStanding, PlayOffRun, StageReached, TargetStatus, TeamVenue, Trophy, TrophyKind, TrophyTarget,
 };

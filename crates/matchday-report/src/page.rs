@@ -192,7 +192,7 @@ fn tracker(html: &mut String, page: &SeasonPage, name: &dyn Fn(TeamId) -> String
         if let Some(stage) = &t.stage
             && t.format != Format::League
         {
-            stands.push(stage.clone());
+            stands.push(stage.name());
         }
         if let Some(by) = t.eliminated_by {
             stands.push(format!("beaten by {}", name(by)));
@@ -583,6 +583,7 @@ mod tests {
             matches: &matches,
             deductions: &deductions,
             decisions: &[],
+            tier: None,
         };
         let target = TrophyTarget::compute(season, club, as_of, &name).unwrap();
         SeasonPage {

@@ -2,7 +2,7 @@
 //! for one team or (`--club`) every team of its club.
 
 use chrono::NaiveDate;
-use matchday_core::{FinalRecord, Honours, Season, TeamId, TrophyKind};
+use matchday_core::{Catalogue, FinalRecord, Honours, Season, TeamId, Tier, TrophyKind};
 use matchday_store::Store;
 use serde::Serialize;
 
@@ -11,6 +11,10 @@ use crate::args::OutputFormat;
 use crate::render;
 
 /// Show a team's trophies (league titles, cups, European trophies) and its finals, over every season stored
+///
+/// A league title is a top-flight league's (tier 1 in the competition catalogue).
+/// Titles of lower tiers, and of leagues the catalogue does not know, are listed
+/// apart as other league titles.
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:
   matchday honours Liverpool
@@ -36,7 +40,10 @@ pub struct HonoursView {
     name: String,
     /// The teams counted (one, or the club's).
     teams: Vec<String>,
+    /// Titles of top-flight (tier 1) leagues.
     league_titles: usize,
+    /// Titles of leagues below the top flight, or of a tier the catalogue does not give.
+    other_league_titles: usize,
     cups: usize,
     european: usize,
     finals_lost: usize,
@@ -51,6 +58,8 @@ pub struct TrophyView {
     kind: TrophyKind,
     competition: String,
     season: Season,
+    /// The league's tier that season; null for cups and leagues the catalogue does not know.
+    tier: Option<Tier>,
 }
 
 /// A final in words: the opponent's name and the score as people write it.
@@ -78,6 +87,7 @@ impl HonoursView {
             name: title,
             teams,
             league_titles: honours.won(TrophyKind::League),
+            other_league_titles: honours.won(TrophyKind::OtherLeague),
             cups: honours.won(TrophyKind::Cup),
             european: honours.won(TrophyKind::European),
             finals_lost: honours.finals_lost().count(),
@@ -89,6 +99,7 @@ impl HonoursView {
                     kind: t.kind,
                     competition: t.competition.clone(),
                     season: t.season,
+                    tier: t.tier,
                 })
                 .collect(),
             finals: honours.finals.iter().map(|f| final_view(f, name)).collect(),
@@ -113,7 +124,7 @@ fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
-pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
+pub fn run(store: &Store, args: Args, catalogue: &Catalogue) -> anyhow::Result<String> {
     let read = store.read();
     let team = read.resolve_team(&args.team)?;
     let names = read.team_names()?;
@@ -126,7 +137,7 @@ pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
     };
     let mut loaded = Vec::new();
     for competition in read.competitions()? {
-        let one = Loaded::of(&read, competition)?;
+        let one = Loaded::of(&read, competition)?.in_catalogue(catalogue);
         if one
             .matches
             .iter()
@@ -208,6 +219,7 @@ fn table(view: &HonoursView, several: bool) -> String {
     text.push('\n');
     let sections = [
         (TrophyKind::League, "League titles"),
+        (TrophyKind::OtherLeague, "Other league titles"),
         (TrophyKind::Cup, "Cups"),
         (TrophyKind::European, "European trophies"),
     ];
@@ -223,7 +235,18 @@ fn table(view: &HonoursView, several: bool) -> String {
             } else {
                 String::new()
             };
-            text.push_str(&format!("  {} {}{whose}\n", t.competition, t.season));
+            let line = match (kind, t.tier) {
+                // Below the top flight, a title is the division's: "Second Division champions 1961-62 (tier 2)".
+                (TrophyKind::OtherLeague, Some(tier)) => {
+                    format!("{} champions {} (tier {tier})", t.competition, t.season)
+                }
+                (TrophyKind::OtherLeague, None) => format!(
+                    "{} champions {} (tier unknown: not in the catalogue)",
+                    t.competition, t.season
+                ),
+                _ => format!("{} {}", t.competition, t.season),
+            };
+            text.push_str(&format!("  {line}{whose}\n"));
         }
     }
     if !view.finals.is_empty() {

@@ -90,11 +90,11 @@ pub fn run(cli: Cli) -> anyhow::Result<String> {
         Command::Entrant(args) => entrant::run(&mut store, args),
         Command::Decide(args) => decide::run(&mut store, args),
         Command::Table(args) => table::run(&store, args),
-        Command::Track(args) => track::run(&store, args),
+        Command::Track(args) => track::run(&store, args, &catalogue()?),
         Command::Gaps(args) => gaps::run(&store, args),
         Command::Odds(args) => odds::run(&store, args),
         Command::Bracket(args) => bracket::run(&store, args),
-        Command::Honours(args) => honours::run(&store, args),
+        Command::Honours(args) => honours::run(&store, args, &catalogue()?),
         // Corrections (issue 8).
         Command::Edit(args) => edit::run(&mut store, args),
         Command::Delete(args) => delete::run(&mut store, args),
@@ -244,6 +244,8 @@ pub struct Loaded {
     pub deductions: Vec<matchday_core::Deduction>,
     /// Its decisions off the pitch.
     pub decisions: Vec<matchday_core::Decision>,
+    /// Its tier, once read from the catalogue ([`Loaded::in_catalogue`]); none before.
+    pub tier: Option<matchday_core::Tier>,
 }
 
 impl Loaded {
@@ -258,7 +260,15 @@ impl Loaded {
             deductions: read.deductions(id)?,
             decisions: read.decisions(id)?,
             competition,
+            tier: None,
         })
+    }
+
+    /// The same, with the competition's tier as `catalogue` gives it, for the
+    /// commands that tell a top-flight title from a lower one.
+    pub fn in_catalogue(mut self, catalogue: &matchday_core::Catalogue) -> Loaded {
+        self.tier = matchday_core::Tier::of(catalogue, &self.competition);
+        self
     }
 
     /// Every competition-season with a match of `team` stored.
@@ -279,6 +289,7 @@ impl Loaded {
             matches: &self.matches,
             deductions: &self.deductions,
             decisions: &self.decisions,
+            tier: self.tier,
         }
     }
 }

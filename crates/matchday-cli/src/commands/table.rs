@@ -140,6 +140,8 @@ pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
             matches: &matches,
             deductions: &deductions,
             decisions: &decisions,
+            // A section's table does not depend on the league's tier.
+            tier: None,
         };
         return super::stage::run(season, &teams, stage, args.when.as_of, &names, args.format);
     }

@@ -2,8 +2,8 @@
 
 use chrono::NaiveDate;
 use matchday_core::{
-    DecidedBy, Destination, Format, KnockoutError, NextMatch, Opponent, PlaceVerdict, Season, TargetStatus,
-    TeamId, TeamVenue, TrophyTarget,
+    Catalogue, DecidedBy, Destination, Format, KnockoutError, NextMatch, Opponent, PlaceVerdict, PlayOffRun,
+    Season, StageReached, TargetStatus, TeamId, TeamVenue, Tier, TrophyTarget,
 };
 use matchday_store::Store;
 use serde::Serialize;
@@ -44,8 +44,14 @@ pub struct TargetView {
     competition: String,
     season: Season,
     format: Format,
+    /// The league's tier as the catalogue gives it (1 for the top flight); null for
+    /// cups and for competitions the catalogue does not know.
+    tier: Option<Tier>,
     status: TargetStatus,
     stage: Option<String>,
+    /// The stage as a value, for the words of the table.
+    #[serde(skip)]
+    reached: Option<StageReached>,
     group: Option<String>,
     next_match: Option<NextMatchView>,
     /// Matches dated before the as-of day (today, while the season is on) with no result stored.
@@ -57,6 +63,66 @@ pub struct TargetView {
     points_behind_leader: Option<i32>,
     points_clear: Option<i32>,
     leads_to: Option<String>,
+    /// Where the place leads as a value, for the words of the table.
+    #[serde(skip)]
+    verdict: Option<PlaceVerdict>,
+    /// The competition's zones the league place lies in: "promotion-play-off".
+    zones: Vec<String>,
+    /// The run in the play-offs after the league, once there.
+    play_offs: Option<PlayOffView>,
+}
+
+/// A run in a league's play-offs in words.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PlayOffView {
+    /// The stage's name: "Play-offs".
+    stage: String,
+    status: TargetStatus,
+    round: Option<String>,
+    next_match: Option<NextMatchView>,
+    eliminated_by: Option<String>,
+    decided_by: Option<String>,
+    ties_to_win: Option<u8>,
+    /// What the run ended in, in words: "promoted through the play-offs".
+    outcome: Option<String>,
+}
+
+impl PlayOffView {
+    /// The run in words; `zones` are those of the league place that sent the team there.
+    fn of(run: &PlayOffRun, zones: &[String], name: &dyn Fn(TeamId) -> String) -> PlayOffView {
+        PlayOffView {
+            stage: run.stage.clone(),
+            status: run.status,
+            round: run.round.map(|r| r.name()),
+            next_match: run.next_match.as_ref().map(|n| NextMatchView::of(n, name)),
+            eliminated_by: run.eliminated_by.map(name),
+            decided_by: run.decided_by.as_ref().map(|d| decision_text(d, name)),
+            ties_to_win: run.ties_to_win,
+            outcome: play_off_outcome(run, zones),
+        }
+    }
+}
+
+/// What the play-offs were for, from the zone of the places sent there: the
+/// "promotion" of "promotion-play-off" (the catalogue's zone names).
+fn play_off_purpose(zones: &[String]) -> Option<&str> {
+    zones.iter().find_map(|z| z.strip_suffix("-play-off"))
+}
+
+/// A finished run in words: "promoted through the play-offs", "lost the play-off final",
+/// "out in the play-off semifinals"; none while it goes on.
+fn play_off_outcome(run: &PlayOffRun, zones: &[String]) -> Option<String> {
+    let round = run.round.map(|r| r.name().to_lowercase()).unwrap_or_default();
+    match run.status {
+        TargetStatus::Won => Some(match play_off_purpose(zones) {
+            Some("promotion") => "promoted through the play-offs".to_string(),
+            Some("relegation") => "stayed up through the play-offs".to_string(),
+            _ => "won the play-offs".to_string(),
+        }),
+        TargetStatus::RunnerUp => Some("lost the play-off final".to_string()),
+        TargetStatus::Eliminated => Some(format!("out in the play-off {round}").trim_end().to_string()),
+        TargetStatus::Alive | TargetStatus::Finished => None,
+    }
 }
 
 /// The next match in words.
@@ -150,8 +216,10 @@ impl TargetView {
             competition: t.competition.clone(),
             season: t.season,
             format: t.format,
+            tier: t.tier,
             status: t.status,
-            stage: t.stage.clone(),
+            stage: t.stage.as_ref().map(StageReached::name),
+            reached: t.stage.clone(),
             group: t.group.clone(),
             next_match: t.next_match.as_ref().map(|n| NextMatchView::of(n, name)),
             overdue: t.overdue.iter().map(|n| NextMatchView::of(n, name)).collect(),
@@ -162,11 +230,23 @@ impl TargetView {
             points_behind_leader: t.points_behind_leader,
             points_clear: t.points_clear,
             leads_to: t.leads_to.map(|v| leads_to_text(v, t.position)),
+            verdict: t.leads_to,
+            zones: t.zones.clone(),
+            play_offs: t.play_offs.as_ref().map(|r| PlayOffView::of(r, &t.zones, name)),
         }
+    }
+
+    /// Whether it is still to be decided for the team: the competition, or its play-offs.
+    fn alive(&self) -> bool {
+        self.status == TargetStatus::Alive
+            || self
+                .play_offs
+                .as_ref()
+                .is_some_and(|p| p.status == TargetStatus::Alive)
     }
 }
 
-pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
+pub fn run(store: &Store, args: Args, catalogue: &Catalogue) -> anyhow::Result<String> {
     let read = store.read();
     let team = read.resolve_team(&args.team)?;
     let names = read.team_names()?;
@@ -181,7 +261,7 @@ pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
     let as_of = args.as_of.or(Some(today).filter(|d| season.contains(*d)));
     let mut targets = Vec::new();
     for competition in entered.into_iter().filter(|c| c.season == season) {
-        let loaded = Loaded::of(&read, competition)?;
+        let loaded = Loaded::of(&read, competition)?.in_catalogue(catalogue);
         match TrophyTarget::compute(loaded.season(), team, as_of, &name) {
             Ok(target) => targets.push(TargetView::of(&target, &name)),
             Err(KnockoutError::NotEntered { .. }) => {}
@@ -306,6 +386,11 @@ pub fn render_track(
                     TargetStatus::RunnerUp => paint::DRAW,
                     TargetStatus::Finished => paint::DIM,
                 };
+                let style = match t.play_offs.as_ref().map(|p| p.status) {
+                    Some(TargetStatus::Alive) => paint::WIN,
+                    Some(TargetStatus::Won) => paint::WIN.bold(),
+                    _ => style,
+                };
                 Painted::styled(status_text(t), style)
             })
             .collect(),
@@ -332,11 +417,12 @@ pub fn render_track(
     let won: Vec<&str> = targets
         .iter()
         .filter(|t| {
-            t.status == TargetStatus::Won || (t.status == TargetStatus::Finished && t.position == Some(1))
+            t.status == TargetStatus::Won
+                || (t.format == Format::League && t.status == TargetStatus::Finished && t.position == Some(1))
         })
         .map(|t| t.competition.as_str())
         .collect();
-    let alive = targets.iter().filter(|t| t.status == TargetStatus::Alive).count();
+    let alive = targets.iter().filter(|t| t.alive()).count();
     let competitions = if targets.len() == 1 {
         "competition"
     } else {
@@ -352,6 +438,16 @@ pub fn render_track(
 }
 
 fn status_text(t: &TargetView) -> String {
+    // A finished league whose play-offs go on is alive in them.
+    if let Some(run) = &t.play_offs {
+        match run.status {
+            TargetStatus::Alive => return "alive".to_string(),
+            TargetStatus::Won if play_off_purpose(&t.zones) == Some("promotion") => {
+                return "promoted".to_string();
+            }
+            _ => {}
+        }
+    }
     match t.status {
         TargetStatus::Alive => "alive",
         TargetStatus::Eliminated => "out",
@@ -364,16 +460,16 @@ fn status_text(t: &TargetView) -> String {
 
 fn where_text(t: &TargetView) -> String {
     let mut parts = Vec::new();
-    let in_table_stage = t
-        .stage
-        .as_deref()
-        .is_some_and(|s| s.starts_with("Group") || s.starts_with("League"));
+    let in_table_stage = t.reached.as_ref().is_some_and(StageReached::has_table);
     if let Some(position) = t.position {
         let mut standing = render::ordinal(position);
-        match (&t.group, t.stage.as_deref()) {
+        match (&t.group, &t.reached) {
             (Some(group), _) => standing.push_str(&format!(" in Group {group}")),
-            (None, Some(stage)) if stage.starts_with("League") => {
-                standing.push_str(&format!(" in the {}", stage.to_lowercase()))
+            (None, Some(StageReached::LeaguePhase(phase))) => {
+                standing.push_str(&format!(" in the {}", phase.to_lowercase()))
+            }
+            (None, Some(StageReached::Section(section))) => {
+                standing.push_str(&format!(" ({section} section)"))
             }
             _ => {}
         }
@@ -385,14 +481,29 @@ fn where_text(t: &TargetView) -> String {
         let league = t.format == Format::League;
         if league || (in_table_stage && t.status == TargetStatus::Alive) {
             // A place that plainly leads to the next stage needs no words.
-            match t.leads_to.as_deref() {
-                _ if league => {}
-                None | Some("next stage") => {}
-                Some("out") => standing.push_str(" (out as it stands)"),
-                Some(leads_to) => standing.push_str(&format!(" (to {leads_to})")),
+            match t.verdict {
+                // A league's place leads on only to its play-offs, said below once they are reached.
+                _ if league => {
+                    if t.status == TargetStatus::Alive
+                        && matches!(t.verdict, Some(PlaceVerdict::Through(_)))
+                        && t.play_offs.is_none()
+                    {
+                        standing.push_str(" (in the play-off places)");
+                    }
+                }
+                None | Some(PlaceVerdict::Through(Destination::NextStage)) => {}
+                Some(PlaceVerdict::Out) => standing.push_str(" (out as it stands)"),
+                Some(_) => {
+                    if let Some(leads_to) = &t.leads_to {
+                        standing.push_str(&format!(" (to {leads_to})"));
+                    }
+                }
             }
             parts.push(standing);
         }
+    }
+    if let Some(run) = &t.play_offs {
+        parts.push(play_off_text(run));
     }
     match t.status {
         TargetStatus::Alive => {
@@ -437,4 +548,79 @@ fn where_text(t: &TargetView) -> String {
         TargetStatus::Finished => {}
     }
     parts.join("; ")
+}
+
+/// A play-off run in words: "Play-offs Final: Leeds 0-1 Southampton; promoted through
+/// the play-offs", or its next match while it goes on.
+fn play_off_text(run: &PlayOffView) -> String {
+    let mut text = match &run.round {
+        Some(round) => format!("{} {round}", run.stage),
+        None => format!("in the {}", run.stage.to_lowercase()),
+    };
+    if let Some(decided) = &run.decided_by {
+        text.push_str(&format!(": {decided}"));
+    }
+    if let Some(next) = &run.next_match {
+        match &next.opponent {
+            Some(o) => text.push_str(&format!(", next v {o}")),
+            None => text.push_str(", not yet drawn"),
+        }
+        if let Some(date) = next.date {
+            text.push_str(&format!(", {}", date.format("%a %-d %b")));
+        }
+    }
+    if let Some(outcome) = &run.outcome {
+        text.push_str(&format!("; {outcome}"));
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use matchday_core::{Destination, Round};
+
+    use super::*;
+
+    fn target(stage: StageReached, leads_to: PlaceVerdict) -> TrophyTarget {
+        TrophyTarget {
+            competition: "Cup".into(),
+            season: Season::starting(2024),
+            format: Format::GroupsKnockout,
+            tier: None,
+            status: TargetStatus::Alive,
+            stage: Some(stage),
+            group: None,
+            next_match: None,
+            overdue: Vec::new(),
+            eliminated_by: None,
+            decided_by: None,
+            ties_to_win: Some(5),
+            position: Some(12),
+            points_behind_leader: Some(4),
+            points_clear: None,
+            leads_to: Some(leads_to),
+            zones: Vec::new(),
+            play_offs: None,
+        }
+    }
+
+    fn words(t: &TrophyTarget) -> String {
+        where_text(&TargetView::of(t, &|_| String::new()))
+    }
+
+    #[test]
+    fn the_stage_is_worded_by_its_kind_not_by_its_name() {
+        // A league phase by any name is a table: its place and where it leads are said.
+        let to_playoffs = PlaceVerdict::Through(Destination::Round(Round::Playoff));
+        let swiss = target(StageReached::LeaguePhase("Swiss phase".into()), to_playoffs);
+        assert_eq!(
+            words(&swiss),
+            "12th in the swiss phase, 4 pts behind (to Play-offs); Swiss phase"
+        );
+        let out = target(StageReached::LeaguePhase("Swiss phase".into()), PlaceVerdict::Out);
+        assert!(words(&out).contains("(out as it stands)"), "{}", words(&out));
+        // A knockout round is no table: no place is said.
+        let round = target(StageReached::Round(Round::QuarterFinal), PlaceVerdict::Out);
+        assert_eq!(words(&round), "Quarterfinals");
+    }
 }

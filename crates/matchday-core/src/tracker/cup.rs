@@ -5,10 +5,12 @@ use chrono::NaiveDate;
 use super::group::{GroupOutcome, group_of, outcome};
 use super::league::place_in;
 use super::{
-    CompetitionSeason, DecidedBy, NextMatch, Opponent, TargetStatus, TeamVenue, TrophyTarget, next_of,
+    CompetitionSeason, DecidedBy, NextMatch, Opponent, StageReached, TargetStatus, TeamVenue, TrophyTarget,
+    next_of,
 };
 use crate::{
-    Bracket, KnockoutError, KnockoutTie, Match, PlaceVerdict, Round, RoundOrder, Stage, TeamId, TieState,
+    Bracket, KnockoutError, KnockoutTie, Match, PhaseKind, PlaceVerdict, Round, RoundOrder, Stage, TeamId,
+    TieState,
 };
 
 pub(super) fn target(
@@ -26,9 +28,14 @@ pub(super) fn target(
     if let Some(group) = &group {
         in_play = true;
         let table = group.table(competition, season.decisions, as_of);
-        // The structure's name for it: "Group stage", or "League phase".
-        let phase_name = competition.structure.group_phase().map(|p| p.name.clone());
-        target.stage = Some(phase_name.unwrap_or_else(|| Stage::Group.name()));
+        // The structure's name for it ("Group stage", "League phase"); its kind tells them apart.
+        target.stage = Some(match competition.structure.group_phase() {
+            Some(phase) if matches!(phase.kind, PhaseKind::LeaguePhase { .. }) => {
+                StageReached::LeaguePhase(phase.name.clone())
+            }
+            Some(phase) => StageReached::Groups(phase.name.clone()),
+            None => StageReached::Groups(Stage::Group.name()),
+        });
         target.group = group.label.clone();
         place_in(&mut target, &table, team);
         if let (Some(phase), Some(position)) = (competition.structure.group_phase(), target.position) {
@@ -90,7 +97,7 @@ pub(super) fn target(
             };
             if stage.ties.is_empty() && (in_play || enters_here()) {
                 // Through to, or entering in, a round not yet drawn.
-                target.stage = Some(round.name());
+                target.stage = Some(StageReached::Round(round));
                 target.ties_to_win = Some(order.ties_to_win_from(round));
                 target.next_match = Some(NextMatch {
                     date: None,
@@ -104,7 +111,7 @@ pub(super) fn target(
             continue;
         };
         in_play = true;
-        target.stage = Some(round.name());
+        target.stage = Some(StageReached::Round(round));
         match tie.winner() {
             Some(winner) if winner == team => {
                 if round == Round::Final {
@@ -152,12 +159,14 @@ pub(super) fn target(
     {
         target.status = TargetStatus::Eliminated;
         target.stage = Some(match to {
-            crate::Destination::Round(round) => round.name(),
-            crate::Destination::NextStage => competition
-                .structure
-                .knockout_phase()
-                .map(|p| p.name.clone())
-                .unwrap_or_default(),
+            crate::Destination::Round(round) => StageReached::Round(round),
+            crate::Destination::NextStage => StageReached::Knockout(
+                competition
+                    .structure
+                    .knockout_phase()
+                    .map(|p| p.name.clone())
+                    .unwrap_or_default(),
+            ),
         });
         target.ties_to_win = None;
         return Ok(target);

@@ -1,20 +1,30 @@
 //! Honours: trophies won and finals played across the competition-seasons stored.
+//!
+//! A league title is the title of a top-flight league: tier 1 as the catalogue
+//! gives it for that season. The title of a lower tier ("Second Division
+//! champions") is an honour of its own kind, [`TrophyKind::OtherLeague`], and so is
+//! the title of a league whose tier is not known (one the catalogue does not list):
+//! nothing says it was the top flight, and counting it as one would make a second
+//! tier's title a league title again. A league's champions are read from its
+//! final order, section by section after a split (see the tracker's league order).
 
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::{CompetitionSeason, TargetStatus, TrophyTarget};
+use super::{CompetitionSeason, TrophyTarget};
 use crate::knockout::ties_in_round;
-use crate::{Competition, Format, KnockoutError, KnockoutTie, Match, Round, Season, Stage, TeamId};
+use crate::{Competition, Format, KnockoutError, KnockoutTie, Match, Round, Season, Stage, TeamId, Tier};
 
 /// What kind of trophy a competition gives.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum TrophyKind {
-    /// A league title: first place in a finished league.
+    /// A league title: first place in a finished top-flight (tier 1) league.
     League,
+    /// First place in a finished league below the top flight, or of a tier not known.
+    OtherLeague,
     /// A domestic or other cup, won in its final.
     Cup,
     /// A European club trophy (Champions League, Europa League, Conference
@@ -38,23 +48,29 @@ const EUROPEAN_NAMES: &[&str] = &[
 ];
 
 impl TrophyKind {
-    /// The kind of trophy `competition` gives. National teams' tournaments
-    /// (UEFA Euro, World Cups) are cups: only club competitions are European.
-    pub fn of(competition: &Competition) -> TrophyKind {
+    /// The kind of trophy `competition`, of `tier`, gives. National teams' tournaments
+    /// (UEFA Euro, World Cups) are cups: only club competitions are European. A league
+    /// gives a league title only when its tier is the top flight.
+    pub fn of(competition: &Competition, tier: Option<Tier>) -> TrophyKind {
         let name = crate::normalize_name(&competition.name);
         if EUROPEAN_NAMES.iter().any(|n| name.contains(n)) {
             TrophyKind::European
         } else if competition.format == Format::League {
-            TrophyKind::League
+            if tier.is_some_and(Tier::is_top) {
+                TrophyKind::League
+            } else {
+                TrophyKind::OtherLeague
+            }
         } else {
             TrophyKind::Cup
         }
     }
 
-    /// The kind's name in output: "league", "cup", "european".
+    /// The kind's name in output: "league", "other-league", "cup", "european".
     pub fn name(self) -> &'static str {
         match self {
             TrophyKind::League => "league",
+            TrophyKind::OtherLeague => "other-league",
             TrophyKind::Cup => "cup",
             TrophyKind::European => "european",
         }
@@ -93,6 +109,9 @@ pub struct Trophy {
     pub competition: String,
     /// The season.
     pub season: Season,
+    /// The league's tier that season, when known; none for cups.
+    #[serde(default)]
+    pub tier: Option<Tier>,
 }
 
 /// A team's honours across the competition-seasons stored.
@@ -123,15 +142,24 @@ impl Honours {
             }
             if competition.format == Format::League {
                 let target = TrophyTarget::compute(season, team, None, name)?;
-                let last_day = season.matches.iter().map(|m| m.date).max().expect("has matches");
-                if target.status == TargetStatus::Finished && target.position == Some(1) {
+                // The title is decided with the league's last match, before any play-offs after it.
+                let last_day = season
+                    .matches
+                    .iter()
+                    .filter(|m| !super::league_order::is_knockout(m))
+                    .map(|m| m.date)
+                    .max();
+                if target.is_league_champion()
+                    && let Some(last_day) = last_day
+                {
                     dated.insert(
                         (competition.season, last_day, competition.name.clone()),
                         Trophy {
                             team,
-                            kind: TrophyKind::of(competition),
+                            kind: TrophyKind::of(competition, season.tier),
                             competition: competition.name.clone(),
                             season: competition.season,
+                            tier: season.tier,
                         },
                     );
                 }
@@ -159,7 +187,7 @@ impl Honours {
             let won = winner == team;
             honours.finals.push(FinalRecord {
                 team,
-                kind: TrophyKind::of(competition),
+                kind: TrophyKind::of(competition, season.tier),
                 competition: competition.name.clone(),
                 season: competition.season,
                 date,
@@ -172,9 +200,10 @@ impl Honours {
                     (competition.season, date, competition.name.clone()),
                     Trophy {
                         team,
-                        kind: TrophyKind::of(competition),
+                        kind: TrophyKind::of(competition, season.tier),
                         competition: competition.name.clone(),
                         season: competition.season,
+                        tier: season.tier,
                     },
                 );
             }

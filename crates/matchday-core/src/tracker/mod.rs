@@ -8,15 +8,20 @@
 //! a group finish as numbers): the caller words them.
 //!
 //! One concept per file: [`league`] (a league's place and whether it is
-//! finished), [`group`] (groups and what a group place means), [`placed`] (the
-//! ranking of teams placed `k`-th across groups), [`cup`] (knockout runs),
-//! [`honours`] (trophies and finals).
+//! finished), [`league_order`] (a league's order, section by section after a
+//! split), [`play_offs`] (the knockout stage after a league), [`group`] (groups
+//! and what a group place means), [`placed`] (the ranking of teams placed `k`-th
+//! across groups), [`cup`] (knockout runs), [`reached`] (the stage reached, as a
+//! value), [`honours`] (trophies and finals).
 
 mod cup;
 mod group;
 mod honours;
 mod league;
+mod league_order;
 mod placed;
+mod play_offs;
+mod reached;
 #[cfg(test)]
 mod tests;
 
@@ -26,10 +31,12 @@ use serde::{Deserialize, Serialize};
 pub(crate) use group::out_in_group;
 pub use honours::{FinalRecord, Honours, Trophy, TrophyKind};
 pub use placed::{Line, PlacedRanking, PlacedStanding};
+pub use play_offs::PlayOffRun;
+pub use reached::StageReached;
 
 use crate::{
     Competition, Deduction, Format, KnockoutError, KnockoutTie, Match, PlaceVerdict, Season, Stage, TeamId,
-    Venue,
+    Tier, Venue,
 };
 
 /// One competition in one season with everything stored for it.
@@ -43,6 +50,9 @@ pub struct CompetitionSeason<'a> {
     pub deductions: &'a [Deduction],
     /// The decisions off the pitch recorded for its tables (fair play, lots).
     pub decisions: &'a [crate::Decision],
+    /// Its tier, as the catalogue gives it (see [`Tier::of`]); none for a cup or a
+    /// competition the catalogue does not know.
+    pub tier: Option<Tier>,
 }
 
 /// Where a team stands in a competition.
@@ -132,10 +142,13 @@ pub struct TrophyTarget {
     pub season: Season,
     /// League, knockout, or groups then knockout.
     pub format: Format,
+    /// The league's tier, when the catalogue gives it; none for cups.
+    pub tier: Option<Tier>,
     /// Alive, eliminated, won, runner-up or finished.
     pub status: TargetStatus,
-    /// The stage reached: "Group stage", "Round of 16", "Final"; none for a league.
-    pub stage: Option<String>,
+    /// The stage reached: a group, a league phase, a knockout round, or a split
+    /// league's section; none for a league played as one table.
+    pub stage: Option<StageReached>,
     /// The group, while in or out in a group stage.
     pub group: Option<String>,
     /// The next match, while alive: never dated before the as-of day.
@@ -156,8 +169,17 @@ pub struct TrophyTarget {
     pub points_behind_leader: Option<i32>,
     /// For the team in first place, its lead in points over the team in second.
     pub points_clear: Option<i32>,
-    /// Where its place in the group or league phase leads, as things stand.
+    /// Where its place in the group, league phase or league leads, as things stand
+    /// (a league's place leads on only to a knockout after it: play-offs).
     pub leads_to: Option<PlaceVerdict>,
+    /// The competition's zones its league place lies in ("champions", "promotion-play-off"),
+    /// as things stand; empty for cups.
+    #[serde(default)]
+    pub zones: Vec<String>,
+    /// Its run in the knockout stage after the league (play-offs), once the league is
+    /// finished and its place sent it there.
+    #[serde(default)]
+    pub play_offs: Option<PlayOffRun>,
 }
 
 impl TrophyTarget {
@@ -181,10 +203,25 @@ impl TrophyTarget {
                 competition: competition.name.clone(),
             });
         }
-        let blank = TrophyTarget {
+        let blank = TrophyTarget::blank(competition, season.tier);
+        if competition.format == Format::League {
+            return league::target(blank, season, team, as_of);
+        }
+        cup::target(blank, season, team, as_of)
+    }
+
+    /// Whether the team finished first in a finished league: its champions.
+    pub fn is_league_champion(&self) -> bool {
+        self.format == Format::League && self.status == TargetStatus::Finished && self.position == Some(1)
+    }
+
+    /// A target in `competition` with nothing known yet.
+    fn blank(competition: &Competition, tier: Option<Tier>) -> TrophyTarget {
+        TrophyTarget {
             competition: competition.name.clone(),
             season: competition.season,
             format: competition.format,
+            tier,
             status: TargetStatus::Alive,
             stage: None,
             group: None,
@@ -197,11 +234,9 @@ impl TrophyTarget {
             points_behind_leader: None,
             points_clear: None,
             leads_to: None,
-        };
-        if competition.format == Format::League {
-            return Ok(league::target(blank, season, team, as_of));
+            zones: Vec::new(),
+            play_offs: None,
         }
-        cup::target(blank, season, team, as_of)
     }
 }
 

@@ -14,6 +14,11 @@ fn opp(o: &Option<Opponent>) -> Option<String> {
     })
 }
 
+/// The stage's name, for short assertions.
+fn stage_of(stage: &Option<StageReached>) -> Option<String> {
+    stage.as_ref().map(StageReached::name)
+}
+
 /// The decision as the CLI words it, for short assertions.
 fn said(d: &Option<DecidedBy>) -> Option<String> {
     d.as_ref().map(|d| match d {
@@ -60,6 +65,7 @@ fn target(competition: &Competition, matches: &[Match], team: &str, as_of: Optio
         matches,
         deductions: &[],
         decisions: &[],
+        tier: None,
     };
     TrophyTarget::compute(season, id(team), as_of.map(day), &name).unwrap()
 }
@@ -69,7 +75,7 @@ fn alive_with_the_next_round_and_an_opponent_still_to_be_decided() {
     let fa = cup(Format::Knockout, false);
     let t = target(&fa, &fa_cup(), "Liverpool", Some("2024-02-01"));
     assert_eq!(t.status, TargetStatus::Alive);
-    assert_eq!(t.stage.as_deref(), Some("Round of 16"));
+    assert_eq!(stage_of(&t.stage).as_deref(), Some("Round of 16"));
     assert_eq!(t.ties_to_win, Some(4));
     let next = NextMatch {
         date: Some(day("2024-02-28")),
@@ -85,7 +91,7 @@ fn alive_with_the_next_round_and_an_opponent_still_to_be_decided() {
     assert_eq!(json["eliminated_by"], serde_json::Value::Null);
 
     let watford = target(&fa, &fa_cup(), "Watford", Some("2024-02-01"));
-    assert_eq!(watford.stage.as_deref(), Some("Round 4"));
+    assert_eq!(stage_of(&watford.stage).as_deref(), Some("Round 4"));
     assert_eq!(watford.ties_to_win, Some(5));
     let replay = watford.next_match.unwrap();
     assert_eq!(
@@ -98,7 +104,7 @@ fn alive_with_the_next_round_and_an_opponent_still_to_be_decided() {
 fn a_club_entering_in_round_three_is_tracked_from_its_first_tie() {
     let fa = cup(Format::Knockout, false);
     let t = target(&fa, &fa_cup(), "Liverpool", Some("2024-01-01"));
-    assert_eq!(t.stage.as_deref(), Some("Round 3"));
+    assert_eq!(stage_of(&t.stage).as_deref(), Some("Round 3"));
     assert_eq!(t.ties_to_win, Some(6));
     let next = t.next_match.unwrap();
     assert_eq!(
@@ -115,7 +121,7 @@ fn eliminated_by_whom_and_how() {
     let fa = cup(Format::Knockout, false);
     let t = target(&fa, &fa_cup(), "Liverpool", None);
     assert_eq!(t.status, TargetStatus::Eliminated);
-    assert_eq!(t.stage.as_deref(), Some("Quarterfinals"));
+    assert_eq!(stage_of(&t.stage).as_deref(), Some("Quarterfinals"));
     assert_eq!(t.eliminated_by.map(name).as_deref(), Some("Blackburn"));
     assert_eq!(
         said(&t.decided_by).as_deref(),
@@ -123,7 +129,7 @@ fn eliminated_by_whom_and_how() {
     );
     assert_eq!((t.ties_to_win, t.next_match), (None, None));
     let rovers = target(&fa, &fa_cup(), "Bristol Rovers", None);
-    assert_eq!(rovers.stage.as_deref(), Some("Round 3"));
+    assert_eq!(stage_of(&rovers.stage).as_deref(), Some("Round 3"));
     assert_eq!(
         said(&rovers.decided_by).as_deref(),
         Some("Norwich v Bristol Rovers: Norwich by NormalTime")
@@ -206,7 +212,7 @@ fn group_stage_targets() {
     let mid = target(&el, &europa(), "Liverpool", Some("2023-10-30"));
     assert_eq!(mid.status, TargetStatus::Alive);
     assert_eq!(
-        (mid.stage.as_deref(), mid.group.as_deref()),
+        (stage_of(&mid.stage).as_deref(), mid.group.as_deref()),
         (Some("Group stage"), Some("A"))
     );
     assert_eq!((mid.position, mid.points_behind_leader), (Some(1), Some(0)));
@@ -227,14 +233,14 @@ fn a_group_winner_has_a_bye_past_the_play_off() {
     let el = cup(Format::GroupsKnockout, false);
     let t = target(&el, &europa(), "Liverpool", Some("2024-02-01"));
     assert_eq!(t.status, TargetStatus::Alive);
-    assert_eq!(t.stage.as_deref(), Some("Round of 16"));
+    assert_eq!(stage_of(&t.stage).as_deref(), Some("Round of 16"));
     assert_eq!(t.ties_to_win, Some(4));
     // The last-16 draw follows the play-off, which had not begun.
     let next = t.next_match.unwrap();
     assert_eq!((next.opponent, next.date, next.venue), (None, None, None));
     let roma = target(&el, &europa(), "Roma", Some("2024-02-01"));
     assert_eq!(
-        (roma.stage.as_deref(), roma.ties_to_win),
+        (stage_of(&roma.stage).as_deref(), roma.ties_to_win),
         (Some("Play-offs"), Some(5))
     );
     assert_eq!(
@@ -246,7 +252,7 @@ fn a_group_winner_has_a_bye_past_the_play_off() {
     assert_eq!(later.ties_to_win, Some(4));
     let through = target(&el, &europa(), "Liverpool", None);
     assert_eq!(
-        (through.stage.as_deref(), through.ties_to_win),
+        (stage_of(&through.stage).as_deref(), through.ties_to_win),
         (Some("Quarterfinals"), Some(3))
     );
     assert_eq!(through.next_match.unwrap().opponent, None);
@@ -281,6 +287,7 @@ fn a_league_shows_position_and_gap_then_finishes() {
         matches: &done,
         deductions: &[],
         decisions: &[],
+        tier: None,
     };
     assert_eq!(
         TrophyTarget::compute(season, id("Watford"), None, &name)
@@ -354,6 +361,7 @@ fn a_league_is_finished_only_when_every_meeting_is_played() {
         matches: &two_rounds,
         deductions: &[],
         decisions: &[],
+        tier: None,
     };
     let honours = Honours::compute(id("Liverpool"), [season], &name).unwrap();
     assert!(honours.trophies.is_empty());
@@ -388,7 +396,7 @@ fn honours_list_trophies_and_finals() {
         game("2024-01-20", "Matchday 1", "Liverpool", "Chelsea", "4-1"),
         game("2024-01-27", "Matchday 2", "Chelsea", "Liverpool", "0-0"),
     ];
-    let seasons = [
+    let mut seasons = [
         (&efl, &cup_final[..]),
         (&league, &title[..]),
         (&el, &lost_final[..]),
@@ -398,7 +406,10 @@ fn honours_list_trophies_and_finals() {
         matches,
         deductions: &[],
         decisions: &[],
+        tier: None,
     });
+    // The catalogue gives the league the top tier.
+    seasons[1].tier = Some(Tier::TOP);
     let honours = Honours::compute(id("Liverpool"), seasons, &name).unwrap();
     let trophies: Vec<&str> = honours.trophies.iter().map(|t| t.competition.as_str()).collect();
     // Oldest first: the league was decided on its last day, before the cup final.
@@ -757,7 +768,7 @@ fn a_league_phase_counts_each_team_s_first_matches_and_says_where_places_lead() 
     // A play-off labelled by matchday, as the files do: not part of the league phase's table.
     matches.push(game("2025-02-11", "Matchday 1", "Norwich", "Atalanta", "5-0"));
     let early = target(&ucl, &matches, "Atalanta", Some("2024-09-20"));
-    assert_eq!(early.stage.as_deref(), Some("League phase"));
+    assert_eq!(stage_of(&early.stage).as_deref(), Some("League phase"));
     assert_eq!(early.status, TargetStatus::Alive);
     let t = target(&ucl, &matches, "Atalanta", Some("2024-10-02"));
     assert_eq!(t.position, Some(2));
@@ -820,4 +831,285 @@ fn the_qualifying_line_keeps_its_laws() {
             assert!(!out_in_group(&euro, &matches, t.row.team));
         }
     }
+}
+
+/// A finished double round robin of three that Liverpool win, as `competition` of `tier`.
+fn title_season<'a>(
+    competition: &'a Competition,
+    matches: &'a [Match],
+    tier: Option<Tier>,
+) -> CompetitionSeason<'a> {
+    CompetitionSeason {
+        competition,
+        matches,
+        deductions: &[],
+        decisions: &[],
+        tier,
+    }
+}
+
+#[test]
+fn only_a_top_flight_title_is_a_league_title() {
+    let mut league = cup(Format::League, false);
+    league.name = "Second Division".into();
+    let title = [
+        game("2024-01-20", "Matchday 1", "Liverpool", "Chelsea", "4-1"),
+        game("2024-01-27", "Matchday 2", "Chelsea", "Liverpool", "0-0"),
+    ];
+    let kinds = |tier: Option<Tier>| -> Vec<(TrophyKind, Option<u8>)> {
+        Honours::compute(id("Liverpool"), [title_season(&league, &title, tier)], &name)
+            .unwrap()
+            .trophies
+            .iter()
+            .map(|t| (t.kind, t.tier.map(Tier::level)))
+            .collect()
+    };
+    // The second tier's title is an honour of its own, not a league title.
+    let second = Tier::new(2);
+    assert_eq!(kinds(second), [(TrophyKind::OtherLeague, Some(2))]);
+    let honours = Honours::compute(id("Liverpool"), [title_season(&league, &title, second)], &name).unwrap();
+    assert_eq!(
+        (
+            honours.won(TrophyKind::League),
+            honours.won(TrophyKind::OtherLeague)
+        ),
+        (0, 1)
+    );
+    // The top flight's is.
+    assert_eq!(kinds(Some(Tier::TOP)), [(TrophyKind::League, Some(1))]);
+    // A league the catalogue does not know: nothing says it was the top flight.
+    assert_eq!(kinds(None), [(TrophyKind::OtherLeague, None)]);
+    // The tracker carries the tier as it is given.
+    let target = TrophyTarget::compute(
+        title_season(&league, &title, second),
+        id("Liverpool"),
+        None,
+        &name,
+    )
+    .unwrap();
+    assert_eq!((target.tier, target.is_league_champion()), (second, true));
+}
+
+/// A split league of four, two in each section after a double round robin, the
+/// points halved and rounded down as in Austria: Liverpool lead by three at the
+/// split (16 to 13, both halved to 8 and 6 with half a point rounded away), Chelsea
+/// win the section by a point (12 to 11), yet on all matches counted as one table the
+/// two are level on 19 and Liverpool's goals put them first.
+fn split_league() -> (Competition, Vec<Match>) {
+    use crate::{CarryOver, SplitRules, SplitSection, Structure};
+    let mut league = cup(Format::League, false);
+    league.name = "Split Mini".into();
+    let section = |name: &str, first, last| SplitSection {
+        name: name.into(),
+        first,
+        last,
+    };
+    let rules = SplitRules::new(
+        6,
+        4,
+        vec![section("Championship", 1, 2), section("Relegation", 3, 4)],
+        CarryOver::HalvedRoundedDown,
+    )
+    .unwrap();
+    league.set_structure(Structure::split_league(2, rules).unwrap());
+    let mut matches = Vec::new();
+    let mut round = |date: &str, n: u8, pairs: [(&str, &str, &str); 2]| {
+        for (home, away, score) in pairs {
+            matches.push(game(date, &format!("Matchday {n}"), home, away, score));
+        }
+    };
+    round(
+        "2024-01-06",
+        1,
+        [("Liverpool", "Chelsea", "1-0"), ("Norwich", "Sporting", "1-1")],
+    );
+    round(
+        "2024-01-13",
+        2,
+        [("Liverpool", "Norwich", "5-0"), ("Chelsea", "Sporting", "1-0")],
+    );
+    round(
+        "2024-01-20",
+        3,
+        [("Liverpool", "Sporting", "5-0"), ("Chelsea", "Norwich", "1-0")],
+    );
+    round(
+        "2024-01-27",
+        4,
+        [("Chelsea", "Liverpool", "1-1"), ("Sporting", "Norwich", "1-1")],
+    );
+    round(
+        "2024-02-03",
+        5,
+        [("Norwich", "Liverpool", "0-5"), ("Sporting", "Chelsea", "0-1")],
+    );
+    round(
+        "2024-02-10",
+        6,
+        [("Sporting", "Liverpool", "0-5"), ("Norwich", "Chelsea", "0-1")],
+    );
+    // The sections: Chelsea win once and draw three times with Liverpool.
+    round(
+        "2024-02-17",
+        7,
+        [("Chelsea", "Liverpool", "1-0"), ("Norwich", "Sporting", "0-0")],
+    );
+    round(
+        "2024-02-24",
+        8,
+        [("Liverpool", "Chelsea", "0-0"), ("Sporting", "Norwich", "0-0")],
+    );
+    round(
+        "2024-03-02",
+        9,
+        [("Chelsea", "Liverpool", "0-0"), ("Norwich", "Sporting", "0-0")],
+    );
+    round(
+        "2024-03-09",
+        10,
+        [("Liverpool", "Chelsea", "0-0"), ("Sporting", "Norwich", "0-0")],
+    );
+    (league, matches)
+}
+
+#[test]
+fn a_split_league_ends_in_the_order_of_its_sections() {
+    let (league, matches) = split_league();
+    let season = title_season(&league, &matches, Some(Tier::TOP));
+    // All matches as one table: level on points, Liverpool first on goal difference.
+    let teams: Vec<TeamId> = ["Liverpool", "Chelsea", "Norwich", "Sporting"].map(id).to_vec();
+    let combined = crate::Standings::compute(&league, &teams, &matches, &[], crate::TableOptions::default());
+    let order: Vec<(String, i32)> = combined.rows.iter().map(|r| (name(r.team), r.points)).collect();
+    assert_eq!(
+        &order[..2],
+        [("Liverpool".to_string(), 19), ("Chelsea".to_string(), 19)]
+    );
+    // The league's order is the Championship section's: Chelsea are champions.
+    let chelsea = TrophyTarget::compute(season, id("Chelsea"), None, &name).unwrap();
+    assert_eq!(
+        (chelsea.status, chelsea.position),
+        (TargetStatus::Finished, Some(1))
+    );
+    assert_eq!(chelsea.stage, Some(StageReached::Section("Championship".into())));
+    assert_eq!(chelsea.points_clear, Some(1), "12 to 11 in the section");
+    assert!(chelsea.is_league_champion());
+    let liverpool = TrophyTarget::compute(season, id("Liverpool"), None, &name).unwrap();
+    assert_eq!(
+        (liverpool.position, liverpool.points_behind_leader),
+        (Some(2), Some(1))
+    );
+    // Every club of the bottom section is below every club of the top one.
+    let norwich = TrophyTarget::compute(season, id("Norwich"), None, &name).unwrap();
+    assert_eq!(norwich.stage, Some(StageReached::Section("Relegation".into())));
+    assert!(norwich.position > Some(2));
+    let titles = |team: &str| {
+        Honours::compute(id(team), [season], &name)
+            .unwrap()
+            .won(TrophyKind::League)
+    };
+    assert_eq!((titles("Chelsea"), titles("Liverpool")), (1, 0));
+    // Before the split the one table is the order, as it stands.
+    let early = TrophyTarget::compute(season, id("Liverpool"), Some(day("2024-02-04")), &name).unwrap();
+    assert_eq!(
+        (early.position, early.stage, early.status),
+        (Some(1), None, TargetStatus::Alive)
+    );
+}
+
+/// A second tier of four whose 2nd and 3rd play off in a one-match final after it.
+fn league_with_play_offs(final_score: &str) -> (Competition, Vec<Match>) {
+    use crate::{Advance, Destination, Phase, PhaseKind, Qualification, Structure, Zone};
+    let mut league = cup(Format::League, false);
+    league.name = "Mini Championship".into();
+    league.set_structure(
+        Structure::new(vec![
+            Phase::new(
+                "League",
+                PhaseKind::League { meetings: 1 },
+                Qualification::from_rules(vec![Advance::Places {
+                    first: 2,
+                    last: 3,
+                    to: Destination::NextStage,
+                }]),
+            ),
+            Phase::new(
+                "Play-offs",
+                PhaseKind::Knockout { third_place: false },
+                Qualification::none(),
+            ),
+        ])
+        .unwrap(),
+    );
+    league.zones = ["champions=1", "promotion=1", "promotion-play-off=2-3"]
+        .iter()
+        .map(|z| z.parse::<Zone>().unwrap())
+        .collect();
+    let mut matches = vec![
+        game("2024-01-06", "Matchday 1", "Liverpool", "Chelsea", "1-0"),
+        game("2024-01-06", "Matchday 1", "Southampton", "Norwich", "2-0"),
+        game("2024-01-13", "Matchday 2", "Liverpool", "Southampton", "1-0"),
+        game("2024-01-13", "Matchday 2", "Chelsea", "Norwich", "2-0"),
+        game("2024-01-20", "Matchday 3", "Liverpool", "Norwich", "1-0"),
+        game("2024-01-20", "Matchday 3", "Chelsea", "Southampton", "1-0"),
+    ];
+    let mut play_off = game("2024-02-03", "Final", "Chelsea", "Southampton", final_score);
+    // The store types a league's play-off rounds as knockout stages.
+    play_off.stage = Some(crate::Stage::Knockout(Round::Final));
+    matches.push(play_off);
+    (league, matches)
+}
+
+#[test]
+fn a_league_s_play_offs_decide_a_place_after_it() {
+    let (league, matches) = league_with_play_offs("0-1");
+    let season = title_season(&league, &matches, Tier::new(2));
+    let southampton = TrophyTarget::compute(season, id("Southampton"), None, &name).unwrap();
+    // The league is over, the play-off matches no part of it: Southampton 3rd on 3 points.
+    assert_eq!(
+        (southampton.status, southampton.position),
+        (TargetStatus::Finished, Some(3))
+    );
+    assert_eq!(
+        southampton.leads_to,
+        Some(PlaceVerdict::Through(crate::Destination::NextStage))
+    );
+    assert_eq!(southampton.zones, ["promotion-play-off"]);
+    let run = southampton.play_offs.expect("in the play-offs");
+    assert_eq!(run.stage, "Play-offs");
+    assert_eq!((run.status, run.round), (TargetStatus::Won, Some(Round::Final)));
+    assert_eq!(run.ties_to_win, Some(0));
+    let chelsea = TrophyTarget::compute(season, id("Chelsea"), None, &name).unwrap();
+    let run = chelsea.play_offs.expect("in the play-offs");
+    assert_eq!(
+        (run.status, run.eliminated_by),
+        (TargetStatus::RunnerUp, Some(id("Southampton")))
+    );
+    // The champions and the last are not in them; the play-off final is no league title.
+    let liverpool = TrophyTarget::compute(season, id("Liverpool"), None, &name).unwrap();
+    assert_eq!((liverpool.play_offs, liverpool.zones.len()), (None, 2));
+    assert_eq!(liverpool.leads_to, Some(PlaceVerdict::Out));
+    assert!(
+        Honours::compute(id("Southampton"), [season], &name)
+            .unwrap()
+            .trophies
+            .is_empty()
+    );
+    // Before the final is played, Southampton are alive in the play-offs with the final next.
+    let (league, pending) = league_with_play_offs("");
+    let season = title_season(&league, &pending, Tier::new(2));
+    let waiting = TrophyTarget::compute(season, id("Southampton"), Some(day("2024-01-27")), &name).unwrap();
+    assert_eq!(waiting.status, TargetStatus::Finished);
+    let run = waiting.play_offs.expect("in the play-offs");
+    assert_eq!(
+        (run.status, run.round, run.ties_to_win),
+        (TargetStatus::Alive, Some(Round::Final), Some(1))
+    );
+    assert_eq!(
+        run.next_match.and_then(|n| n.opponent),
+        Some(Opponent::Team(id("Chelsea")))
+    );
+    // While the league is on, the place only says where it leads.
+    let mid = TrophyTarget::compute(season, id("Southampton"), Some(day("2024-01-14")), &name).unwrap();
+    assert_eq!((mid.status, mid.play_offs), (TargetStatus::Alive, None));
+    assert!(mid.next_match.is_some_and(|n| n.round == "Matchday 3"));
 }
