@@ -453,6 +453,9 @@ fn league_one_2019_20_on_points_per_game_is_the_published_final_table() {
     ]);
     let comps = json(&env.ok(&["competitions", "--format", "json"]));
     assert_eq!(comps[0]["rules"], "efl");
+    // The catalogue's edition for the curtailed season ranks it on points per game.
+    assert_eq!(comps[0]["rank_by"], "points-per-game");
+    env.ok(&["competition", "set", "League One", "--rank-by", "points"]);
     env.ok(&[
         "deduct",
         "Bolton",

@@ -280,9 +280,14 @@ fn check_contents(dir: &Path, db: &Path, version: i64) {
             )
         })
         .collect();
-    // From version 9 a competition the catalogue does not know is stored under the plain rules.
-    let mini_league = if version >= 9 { "plain" } else { "english-history" };
-    assert_eq!(rules["mini-league"], mini_league, "{name}");
+    // From version 9 a competition the catalogue does not know is stored under the plain
+    // rules; files of earlier versions hold english-history, or plain when
+    // `make_past_schema_databases` writes them from data this build entered.
+    let mini_league = rules["mini-league"].as_str();
+    assert!(
+        mini_league == "plain" || (version < 9 && mini_league == "english-history"),
+        "{name}: {mini_league}"
+    );
     let world_cup = if version >= 2 {
         "fifa-world-cup-2018"
     } else {
