@@ -1226,3 +1226,130 @@ fn no_openfootball_file_updates_what_it_has_just_added() {
     let results = env.json(&["results", "-c", "africa-cup-of-nations", "--team", "Algeria"]);
     assert_eq!(results.as_array().unwrap().len(), 7, "{results}");
 }
+
+/// The Scottish Premiership 2020-21 as the file has it: the 33 rounds before the split,
+/// the split still to play (issue 18).
+fn scotland_2020_21() -> Env {
+    let env = Env::new();
+    env.ok(&["import", &openfootball("europe/scotland/2020-21_sco1.txt")]);
+    env
+}
+
+#[test]
+#[ignore = "needs ../shared/data"]
+fn scotland_2020_21_gaps_know_the_split_rangers_are_champions_and_the_bottom_six_stay_below() {
+    let env = scotland_2020_21();
+    let rows = env.json(&["gaps", "scottish-premiership"]);
+    let rows = rows.as_array().unwrap();
+    assert_eq!(rows.len(), 12);
+    let bottom_six = [
+        "St. Mirren",
+        "Dundee United",
+        "Motherwell",
+        "Ross County",
+        "Kilmarnock",
+        "Hamilton Academical",
+    ];
+    for (i, row) in rows.iter().enumerate() {
+        let team = row["team"].as_str().unwrap();
+        // Every club has five more matches, within its section.
+        assert_eq!(row["played"], 33, "{team}");
+        assert_eq!(row["remaining"], 5, "{team}");
+        let (best, worst) = (
+            row["best_position"].as_u64().unwrap(),
+            row["worst_position"].as_u64().unwrap(),
+        );
+        if i < 6 {
+            assert!(!bottom_six.contains(&team), "{team} is in the top six");
+            assert!(worst <= 6, "{team}: {best}-{worst}");
+        } else {
+            assert!(bottom_six.contains(&team), "{team} is in the bottom six");
+            assert!(best >= 7, "{team} cannot finish above 7th: {best}-{worst}");
+        }
+        assert_eq!(row["positions_exact"], true, "{team}");
+    }
+    let rangers = &rows[0];
+    assert_eq!(rangers["team"], "Rangers");
+    assert_eq!(
+        (rangers["points"].as_i64(), rangers["gap_to_leader"].as_i64()),
+        (Some(89), Some(0))
+    );
+    assert_eq!(rows[1]["gap_to_leader"], 20);
+    assert_eq!(rangers["worst_position"], 1);
+    assert!(
+        rangers["clinched"]
+            .as_array()
+            .unwrap()
+            .contains(&"champions".into())
+    );
+    // St Mirren, level on 40 with St Johnstone but 7th at the split, could pass 6th place
+    // on points alone; in the bottom six it cannot.
+    let st_mirren = rows.iter().find(|r| r["team"] == "St. Mirren").unwrap();
+    assert_eq!(st_mirren["position"], 7);
+    assert_eq!(st_mirren["best_position"], 7);
+
+    // The odds agree: Rangers certain, no bottom-six club ever above 7th.
+    let odds = env.json(&["odds", "scottish-premiership", "--sims", "20000"]);
+    for row in odds.as_array().unwrap() {
+        let team = row["team"].as_str().unwrap();
+        let positions: Vec<f64> = row["positions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p.as_f64().unwrap())
+            .collect();
+        let top: f64 = positions[..6].iter().sum();
+        if bottom_six.contains(&team) {
+            assert_eq!(top, 0.0, "{team}");
+        } else {
+            assert!((top - 1.0).abs() < 1e-9, "{team}");
+        }
+        if team == "Rangers" {
+            assert_eq!(positions[0], 1.0);
+        }
+    }
+}
+
+#[test]
+#[ignore = "needs ../shared/data"]
+fn scotland_2020_21_before_the_split_counts_the_rounds_after_it() {
+    let env = scotland_2020_21();
+    // Early March 2021: the regular season has a few rounds left, then five after the split.
+    let rows = env.json(&["gaps", "scottish-premiership", "--as-of", "2021-03-01"]);
+    for row in rows.as_array().unwrap() {
+        let team = row["team"].as_str().unwrap();
+        let played = row["played"].as_u64().unwrap();
+        assert_eq!(played + row["remaining"].as_u64().unwrap(), 38, "{team}");
+        assert_eq!(row["positions_exact"], false, "{team}: bounds before the split");
+    }
+}
+
+#[test]
+#[ignore = "needs ../shared/data"]
+fn scotland_2019_20_ranked_by_points_per_game_is_refused_by_gaps_and_odds() {
+    let env = Env::new();
+    env.ok(&["import", &openfootball("europe/scotland/2019-20_sco1.txt")]);
+    for command in ["gaps", "odds"] {
+        let err = env.fails(&[command, "scottish-premiership"]);
+        assert!(err.contains("points per game"), "{command}: {err}");
+        assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+    }
+}
+
+#[test]
+#[ignore = "needs ../shared/data"]
+fn championship_2023_24_before_the_last_round_counts_no_play_off() {
+    let env = Env::new();
+    env.ok(&["import", &openfootball("england/2023-24/2-championship.txt")]);
+    let rows = env.json(&["gaps", "championship", "--as-of", "2024-05-01"]);
+    let rows = rows.as_array().unwrap();
+    assert_eq!(rows.len(), 24);
+    for row in rows {
+        let team = row["team"].as_str().unwrap();
+        // One league match left each; the play-offs (Norwich, Leeds, West Brom, Southampton) are not league matches.
+        assert_eq!(row["played"], 45, "{team}");
+        assert_eq!(row["remaining"], 1, "{team}");
+    }
+    let leicester = &rows[0];
+    assert_eq!(leicester["team"], "Leicester City");
+}

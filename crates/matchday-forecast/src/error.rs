@@ -17,4 +17,19 @@ pub enum ForecastError {
     /// A team named for a comparison is not in the league.
     #[error("team {0:?} is not in this league")]
     UnknownTeam(TeamId),
+    /// The table ranks by points per game (a curtailed season): best and worst places,
+    /// gaps and odds are counted in points, which would rank it wrongly.
+    #[error(
+        "this season is ranked by points per game (it was cut short), \
+         and gaps and odds count points: see `matchday table` for the final order"
+    )]
+    RankedByPointsPerGame,
+    /// A split league whose sections do not hold its teams.
+    #[error("the league splits into sections of {sections} teams in all, but it has {teams}")]
+    SplitTeams {
+        /// Teams the sections hold.
+        sections: u16,
+        /// Teams in the league.
+        teams: usize,
+    },
 }

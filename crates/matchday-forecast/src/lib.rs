@@ -32,4 +32,4 @@ pub use model::{MatchModel, ModelOptions, OutcomeProbabilities};
 pub use positions::{PositionRange, position_ranges, position_ranges_by_enumeration};
 pub use quality::{ProbabilityScore, QualityReport, evaluate_halves, ranked_probability_score};
 pub use simulate::{Forecast, SimulationOptions, TeamForecast, ZoneChance, simulate};
-pub use state::{Fixture, LeagueState, MAX_TEAMS, PlayedResult};
+pub use state::{Fixture, LeagueState, MAX_TEAMS, PlayedResult, Section, SplitStage};

@@ -24,10 +24,10 @@
 
 use std::cell::Cell;
 
-use matchday_core::PointsScheme;
+use matchday_core::{PointsScheme, SplitRules};
 use serde::{Deserialize, Serialize};
 
-use crate::LeagueState;
+use crate::{LeagueState, SplitStage};
 
 /// The best and worst final positions a team can still reach, ties counted conservatively.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -54,11 +54,115 @@ impl PositionRange {
 }
 
 impl LeagueState {
-    /// Every team's exact best and worst final position, in team order.
+    /// Every team's best and worst final position, in team order.
+    ///
+    /// In a league that does not split, and in a split league once its sections are
+    /// drawn (each section on its own, within its positions), they are exact. Before a
+    /// split they are bounds, marked inexact (see [`before_the_split`]): never narrower
+    /// than the truth.
     pub fn position_ranges(&self) -> Vec<PositionRange> {
         let fixtures: Vec<(usize, usize)> = self.fixtures().iter().map(|f| (f.home, f.away)).collect();
-        position_ranges(self.points(), &fixtures, self.scheme())
+        match self.split() {
+            None => position_ranges(self.points(), &fixtures, self.scheme()),
+            Some(SplitStage::Drawn { sections, .. }) => {
+                let mut ranges = vec![
+                    PositionRange {
+                        best: 1,
+                        worst: 1,
+                        exact: true
+                    };
+                    self.teams().len()
+                ];
+                for section in sections {
+                    let mut local = vec![usize::MAX; self.teams().len()];
+                    for (k, &i) in section.members.iter().enumerate() {
+                        local[i] = k;
+                    }
+                    let points: Vec<i32> = section.members.iter().map(|&i| self.points()[i]).collect();
+                    // After the split every match is within a section.
+                    let inside: Vec<(usize, usize)> = fixtures
+                        .iter()
+                        .filter(|&&(a, b)| local[a] != usize::MAX && local[b] != usize::MAX)
+                        .map(|&(a, b)| (local[a], local[b]))
+                        .collect();
+                    let above = section.first - 1;
+                    for (k, range) in position_ranges(&points, &inside, self.scheme())
+                        .into_iter()
+                        .enumerate()
+                    {
+                        ranges[section.members[k]] = PositionRange {
+                            best: range.best + above,
+                            worst: range.worst + above,
+                            exact: range.exact,
+                        };
+                    }
+                }
+                ranges
+            }
+            Some(SplitStage::Pending(rules)) => before_the_split(self, rules, &fixtures),
+        }
     }
+}
+
+/// Bounds on the final positions of a split league before its split.
+///
+/// The regular season's fixtures give each team's exact range at the split, so the
+/// sections it can end up in. In a section, a team finishes below the sections above
+/// it, above the sections below, and among its section's teams on the points carried
+/// plus those won after the split. So the best position in a section counts the teams
+/// certain to be in it that must finish above on points whatever happens, and the worst
+/// the teams that may be in it and may reach the team's lowest total; each end is the
+/// most favourable (or unfavourable) over the sections possible. Which teams meet after
+/// the split is not known, so results between them are not followed: the bounds may be
+/// wider than the truth, never narrower, and are marked inexact.
+fn before_the_split(
+    state: &LeagueState,
+    rules: &SplitRules,
+    fixtures: &[(usize, usize)],
+) -> Vec<PositionRange> {
+    let n = state.teams().len();
+    let scheme = state.scheme();
+    let (w, l) = (i32::from(scheme.win), i32::from(scheme.loss));
+    let at_split = position_ranges(state.points(), fixtures, scheme);
+    let mut regular = vec![0i32; n];
+    for &(a, b) in fixtures {
+        regular[a] += 1;
+        regular[b] += 1;
+    }
+    let after = i32::from(rules.rounds_after());
+    let carry = |p: i32| rules.carry_over().carry(p).0;
+    let lowest: Vec<i32> = (0..n)
+        .map(|i| carry(state.points()[i] + l * regular[i]) + l * after)
+        .collect();
+    let highest: Vec<i32> = (0..n)
+        .map(|i| carry(state.points()[i] + w * regular[i]) + w * after)
+        .collect();
+    let sections = rules.sections();
+    // Whether team `i` may be, or must be, in section `s`.
+    let may =
+        |i: usize, s: usize| at_split[i].best <= sections[s].last && sections[s].first <= at_split[i].worst;
+    let must =
+        |i: usize, s: usize| sections[s].first <= at_split[i].best && at_split[i].worst <= sections[s].last;
+    (0..n)
+        .map(|x| {
+            let (mut best, mut worst) = (u16::MAX, 0);
+            for (s, section) in sections.iter().enumerate().filter(|&(s, _)| may(x, s)) {
+                let above = (0..n)
+                    .filter(|&j| j != x && must(j, s) && lowest[j] > highest[x])
+                    .count() as u16;
+                let level_or_above = (0..n)
+                    .filter(|&j| j != x && may(j, s) && highest[j] >= lowest[x])
+                    .count() as u16;
+                best = best.min(section.first + above);
+                worst = worst.max((section.first + level_or_above).min(section.last));
+            }
+            PositionRange {
+                best,
+                worst,
+                exact: false,
+            }
+        })
+        .collect()
 }
 
 /// Exact best and worst final positions for teams on `points` with `fixtures` (index pairs) left.
@@ -932,5 +1036,59 @@ mod tests {
             position_ranges_by_enumeration(&points, &fixtures, PointsScheme::THREE)
         );
         assert_eq!(exact[2].best, 2, "C cannot finish alone on top");
+    }
+
+    #[test]
+    fn after_the_split_a_team_finishes_within_its_section() {
+        use crate::testing::{split_competition, split_matches, teams};
+        let c = split_competition(matchday_core::CarryOver::Full);
+        let state = LeagueState::new(&c, &teams(), &split_matches(), &[], None).unwrap();
+        let ranges: Vec<(u16, u16, bool)> = state
+            .position_ranges()
+            .iter()
+            .map(|r| (r.best, r.worst, r.exact))
+            .collect();
+        // Team 2 (2 points) can reach 8, past team 3's 4, but it is in the bottom two.
+        assert_eq!(ranges, [(1, 2, true), (3, 4, true), (1, 2, true), (3, 4, true)]);
+    }
+
+    #[test]
+    fn before_the_split_the_bounds_hold_every_simulated_season() {
+        use crate::testing::{day, split_competition, split_matches, teams};
+        use crate::{MatchModel, ModelOptions, SimulationOptions, simulate};
+        for carry in [
+            matchday_core::CarryOver::Full,
+            matchday_core::CarryOver::HalvedRoundedDown,
+        ] {
+            let c = split_competition(carry);
+            for as_of in [day(1).pred_opt().unwrap(), day(1), day(2)] {
+                let state = LeagueState::new(&c, &teams(), &split_matches(), &[], Some(as_of)).unwrap();
+                let ranges = state.position_ranges();
+                let model = MatchModel::fit(&state, &ModelOptions::default());
+                let forecast = simulate(
+                    &state,
+                    &model,
+                    &SimulationOptions {
+                        sims: 20_000,
+                        seed: 5,
+                    },
+                    &|_| {},
+                );
+                for (range, team) in ranges.iter().zip(&forecast.teams) {
+                    assert!(!range.exact);
+                    assert!(
+                        range.best <= team.best_simulated && team.worst_simulated <= range.worst,
+                        "{carry:?} {as_of}: {range:?} {team:?}"
+                    );
+                }
+            }
+        }
+        // On the second day 1 has 6 points, 2 and 4 one: they cannot catch it at the
+        // split, so 1 is in the top two; they can still reach the top two themselves.
+        let c = split_competition(matchday_core::CarryOver::Full);
+        let state = LeagueState::new(&c, &teams(), &split_matches(), &[], Some(day(2))).unwrap();
+        let ranges = state.position_ranges();
+        assert_eq!((ranges[0].best, ranges[0].worst), (1, 2));
+        assert_eq!(ranges[1].best, 1);
     }
 }

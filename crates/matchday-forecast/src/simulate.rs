@@ -10,13 +10,16 @@
 
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use matchday_core::{CompactResult, RankScratch, RankingRules, TeamId, TeamTotals, Zone, rank_teams};
+use matchday_core::{
+    CompactResult, PointsScheme, RankScratch, RankingRules, SplitRules, TeamId, TeamTotals, Zone, rank_teams,
+};
 use rand::rngs::Xoshiro256PlusPlus;
 use rand::{Rng, SeedableRng};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::{LeagueState, MatchModel};
+use crate::state::next_venue;
+use crate::{LeagueState, MatchModel, SplitStage};
 
 /// How many seasons to simulate, and from which seed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -137,6 +140,12 @@ impl Tally {
 
 /// Simulates the rest of the season `options.sims` times.
 ///
+/// In a split league the final places are the sections' places: before the split,
+/// each simulated regular season's table (under the competition's tie-breakers) draws
+/// the sections, whose meetings are then simulated too; once drawn, the sections are
+/// the real ones. Within a section teams rank on the points carried plus those won
+/// after the split, as the core's section tables do.
+///
 /// `progress` is called from worker threads with the number of seasons finished so far.
 pub fn simulate(
     state: &LeagueState,
@@ -179,39 +188,262 @@ pub fn simulate(
     }));
     let zones = state.zones();
     let rules = RankingRules::new(state.regulations(), &zones);
+    let split = state.split().map(|stage| SplitSim::new(state, model, stage));
+    // Sections rank without zones, as the core's section tables do.
+    let section_rules = RankingRules::new(state.regulations(), &[]);
+    let tally = run_chunks(options, n, progress, &|rng, seasons, tally| {
+        let mut season_totals = totals.clone();
+        let mut season_results = results.clone();
+        let mut scratch = RankScratch::default();
+        let mut sections = split.as_ref().map(|_| SectionScratch::new(n));
+        for _ in 0..seasons {
+            season_totals.copy_from_slice(&totals);
+            season_results.truncate(results.len());
+            for (slot, sampler) in season_results[played..].iter_mut().zip(&samplers) {
+                let cell = sampler.draw(rng.next_u64());
+                slot.home_goals = (cell / size) as u8;
+                slot.away_goals = (cell % size) as u8;
+                slot.add_to(&mut season_totals, scheme);
+            }
+            match (&split, &mut sections) {
+                (Some(split), Some(buffers)) => split.finish_season(
+                    rng,
+                    size,
+                    scheme,
+                    (&rules, &section_rules),
+                    &mut season_totals,
+                    &mut season_results,
+                    buffers,
+                    &mut scratch,
+                    tally,
+                ),
+                _ => {
+                    let table = rank_teams(&rules, &season_totals, &season_results, &mut scratch);
+                    for (place, placement) in table.iter().enumerate() {
+                        let team = usize::from(placement.team);
+                        tally.places[team * n + place] += 1;
+                        tally.points[team] += i64::from(season_totals[team].points);
+                    }
+                }
+            }
+        }
+    });
+    forecast_from(state, &zones, options, &tally)
+}
+
+/// Runs `options.sims` seasons in fixed chunks, each with its own random stream,
+/// `run(rng, seasons, tally)` simulating a chunk's seasons into its tally.
+fn run_chunks(
+    options: &SimulationOptions,
+    n: usize,
+    progress: &(dyn Fn(u64) + Sync),
+    run: &(dyn Fn(&mut Xoshiro256PlusPlus, u64, &mut Tally) + Sync),
+) -> Tally {
     let chunks = options.sims.div_ceil(CHUNK);
     let done = AtomicU64::new(0);
-    let tally = (0..chunks)
+    (0..chunks)
         .into_par_iter()
         .map(|chunk| {
             let seasons = CHUNK.min(options.sims - chunk * CHUNK);
             let mut rng = Xoshiro256PlusPlus::seed_from_u64(chunk_seed(options.seed, chunk));
             let mut tally = Tally::new(n);
-            let mut season_totals = totals.clone();
-            let mut season_results = results.clone();
-            let mut scratch = RankScratch::default();
-            for _ in 0..seasons {
-                season_totals.copy_from_slice(&totals);
-                for (slot, sampler) in season_results[played..].iter_mut().zip(&samplers) {
-                    let cell = sampler.draw(rng.next_u64());
-                    slot.home_goals = (cell / size) as u8;
-                    slot.away_goals = (cell % size) as u8;
-                    slot.add_to(&mut season_totals, scheme);
-                }
-                let table = rank_teams(&rules, &season_totals, &season_results, &mut scratch);
-                for (place, placement) in table.iter().enumerate() {
-                    let team = usize::from(placement.team);
-                    tally.places[team * n + place] += 1;
-                    tally.points[team] += i64::from(season_totals[team].points);
-                }
-            }
+            run(&mut rng, seasons, &mut tally);
             progress(done.fetch_add(seasons, Ordering::Relaxed) + seasons);
             tally
         })
         .collect::<Vec<Tally>>()
         .into_iter()
-        .fold(Tally::new(n), Tally::merge);
-    forecast_from(state, &zones, options, &tally)
+        .fold(Tally::new(n), Tally::merge)
+}
+
+/// What a split league's seasons need beyond the fixtures known.
+enum SplitSim {
+    /// Sections still to be drawn from each simulated table at the split.
+    Pending {
+        rules: SplitRules,
+        /// For each pair `a < b` (`a * n + b`), its meetings after the split should the
+        /// two share a section: (home, away, sampler).
+        meetings: Vec<Vec<(u16, u16, ScoreSampler)>>,
+    },
+    /// The real sections.
+    Drawn {
+        /// Each section's first position and members.
+        sections: Vec<(u16, Vec<usize>)>,
+        rounded_down: Vec<bool>,
+    },
+}
+
+/// Buffers for ranking sections, reused from season to season.
+struct SectionScratch {
+    /// Per team: its section's number.
+    section_of: Vec<usize>,
+    /// Per team: its index within its section.
+    local: Vec<u16>,
+    /// Per team: the points that rank it in its section, and whether a half point was rounded away.
+    final_points: Vec<(i32, bool)>,
+    members: Vec<Vec<usize>>,
+    totals: Vec<TeamTotals>,
+    results: Vec<CompactResult>,
+}
+
+impl SectionScratch {
+    fn new(n: usize) -> SectionScratch {
+        SectionScratch {
+            section_of: vec![0; n],
+            local: vec![0; n],
+            final_points: vec![(0, false); n],
+            members: Vec::new(),
+            totals: Vec::with_capacity(n),
+            results: Vec::new(),
+        }
+    }
+}
+
+impl SplitSim {
+    fn new(state: &LeagueState, model: &MatchModel, stage: &SplitStage) -> SplitSim {
+        let n = state.teams().len();
+        match stage {
+            SplitStage::Pending(rules) => {
+                let mut hosted = state.hosted().to_vec();
+                let mut meetings: Vec<Vec<(u16, u16, ScoreSampler)>> =
+                    (0..n * n).map(|_| Vec::new()).collect();
+                for a in 0..n {
+                    for b in a + 1..n {
+                        for _ in 0..rules.meetings_after() {
+                            let (home, away) = next_venue(&hosted, n, a, b);
+                            hosted[home * n + away] += 1;
+                            let sampler = ScoreSampler::new(&model.score_grid(home, away));
+                            meetings[a * n + b].push((home as u16, away as u16, sampler));
+                        }
+                    }
+                }
+                SplitSim::Pending {
+                    rules: rules.clone(),
+                    meetings,
+                }
+            }
+            SplitStage::Drawn {
+                sections,
+                rounded_down,
+                ..
+            } => SplitSim::Drawn {
+                sections: sections.iter().map(|s| (s.first, s.members.clone())).collect(),
+                rounded_down: rounded_down.clone(),
+            },
+        }
+    }
+
+    /// Ends a season whose known fixtures are played: draws the sections and plays
+    /// their meetings if they are still to come, then ranks each section and tallies
+    /// the places.
+    #[allow(clippy::too_many_arguments)]
+    fn finish_season(
+        &self,
+        rng: &mut Xoshiro256PlusPlus,
+        size: usize,
+        scheme: PointsScheme,
+        (rules, section_rules): (&RankingRules<'_>, &RankingRules<'_>),
+        totals: &mut [TeamTotals],
+        results: &mut Vec<CompactResult>,
+        buffers: &mut SectionScratch,
+        scratch: &mut RankScratch,
+        tally: &mut Tally,
+    ) {
+        let n = totals.len();
+        match self {
+            SplitSim::Pending {
+                rules: split,
+                meetings,
+            } => {
+                let table = rank_teams(rules, totals, results, scratch);
+                buffers.members.resize_with(split.sections().len(), Vec::new);
+                for (s, section) in split.sections().iter().enumerate() {
+                    buffers.members[s].clear();
+                    for placement in &table[usize::from(section.first - 1)..usize::from(section.last)] {
+                        let team = usize::from(placement.team);
+                        buffers.section_of[team] = s;
+                        buffers.members[s].push(team);
+                    }
+                }
+                for (last, total) in buffers.final_points.iter_mut().zip(totals.iter()) {
+                    let (points, rounded) = split.carry_over().carry(total.points);
+                    // Points after the split are counted from here on, on top of those carried.
+                    *last = (points - total.points, rounded);
+                }
+                for a in 0..n {
+                    for b in a + 1..n {
+                        if buffers.section_of[a] != buffers.section_of[b] {
+                            continue;
+                        }
+                        for (home, away, sampler) in &meetings[a * n + b] {
+                            let cell = sampler.draw(rng.next_u64());
+                            let result = CompactResult {
+                                home: *home,
+                                away: *away,
+                                home_goals: (cell / size) as u8,
+                                away_goals: (cell % size) as u8,
+                            };
+                            result.add_to(totals, scheme);
+                            results.push(result);
+                        }
+                    }
+                }
+                for (last, total) in buffers.final_points.iter_mut().zip(totals.iter()) {
+                    last.0 += total.points;
+                }
+            }
+            SplitSim::Drawn {
+                sections,
+                rounded_down,
+            } => {
+                buffers.members.resize_with(sections.len(), Vec::new);
+                for (s, (_, members)) in sections.iter().enumerate() {
+                    buffers.members[s].clone_from(members);
+                    for &team in members {
+                        buffers.section_of[team] = s;
+                    }
+                }
+                for team in 0..n {
+                    buffers.final_points[team] = (totals[team].points, rounded_down[team]);
+                }
+            }
+        }
+        for s in 0..buffers.members.len() {
+            let first = match self {
+                SplitSim::Pending { rules: split, .. } => split.sections()[s].first,
+                SplitSim::Drawn { sections, .. } => sections[s].0,
+            };
+            let members = &buffers.members[s];
+            buffers.totals.clear();
+            for (k, &team) in members.iter().enumerate() {
+                buffers.local[team] = k as u16;
+                let (points, rounded) = buffers.final_points[team];
+                let mut total = totals[team];
+                // Ranked in half points: a team whose half point was rounded away is
+                // half a point ahead of one level with it whose was not.
+                total.points = 2 * points + i32::from(rounded);
+                buffers.totals.push(total);
+            }
+            buffers.results.clear();
+            for r in results.iter() {
+                let (home, away) = (usize::from(r.home), usize::from(r.away));
+                if buffers.section_of[home] == s && buffers.section_of[away] == s {
+                    buffers.results.push(CompactResult {
+                        home: buffers.local[home],
+                        away: buffers.local[away],
+                        ..*r
+                    });
+                }
+            }
+            let table = rank_teams(section_rules, &buffers.totals, &buffers.results, scratch);
+            for (k, placement) in table.iter().enumerate() {
+                let team = members[usize::from(placement.team)];
+                let place = usize::from(first - 1) + k;
+                tally.places[team * n + place] += 1;
+                tally.points[team] += i64::from(buffers.final_points[team].0);
+            }
+        }
+    }
 }
 
 fn forecast_from(
@@ -366,5 +598,26 @@ mod tests {
         let forecast = forecast_with_threads(2, &state, 10_000);
         assert_eq!(forecast.teams[0].zones[0].probability, 1.0);
         assert!(forecast.teams[0].expected_points >= 21.0);
+    }
+
+    #[test]
+    fn after_the_split_places_are_the_sections_places() {
+        use crate::testing::{split_competition, split_matches};
+        let c = split_competition(matchday_core::CarryOver::HalvedRoundedDown);
+        let state = LeagueState::new(&c, &teams(), &split_matches(), &[], None).unwrap();
+        let forecast = forecast_with_threads(2, &state, 20_000);
+        let ranges = state.position_ranges();
+        for (i, team) in forecast.teams.iter().enumerate() {
+            let top = i == 0 || i == 2;
+            let (first, last) = if top { (0, 2) } else { (2, 4) };
+            let inside: f64 = team.positions[first..last].iter().sum();
+            assert!((inside - 1.0).abs() < 1e-9, "{team:?}");
+            assert!(ranges[i].best <= team.best_simulated && team.worst_simulated <= ranges[i].worst);
+            // Points are the section's: carried (halved) plus those won after the split.
+            assert!(team.expected_points >= f64::from(state.points()[i]));
+            assert!(team.expected_points <= f64::from(state.max_points()[i]));
+        }
+        // Team 2, bottom two on 1 point carried, can win both meetings with team 4 (0 carried).
+        assert!(forecast.teams[1].positions[2] > 0.0);
     }
 }

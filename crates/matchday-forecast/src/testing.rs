@@ -2,7 +2,7 @@
 
 pub(crate) use matchday_core::testing::{competition, day, teams};
 use matchday_core::testing::{fixture, played};
-use matchday_core::{Deduction, Match, TeamId};
+use matchday_core::{CarryOver, Competition, Deduction, Match, SplitRules, SplitSection, Structure, TeamId};
 
 /// Four teams after the first half of a double round-robin, plus one fixture stored
 /// and one played match dated after the as-of day the tests use (day 10).
@@ -27,4 +27,31 @@ pub(crate) fn deductions() -> Vec<Deduction> {
         effective: day(8),
         reason: "administration".into(),
     }]
+}
+
+/// A league of four that meets once in three rounds, then splits into a top two and
+/// a bottom two who meet twice more, carrying their points as `carry` says.
+pub(crate) fn split_competition(carry: CarryOver) -> Competition {
+    let section = |name: &str, first, last| SplitSection {
+        name: name.into(),
+        first,
+        last,
+    };
+    let rules = SplitRules::new(3, 2, vec![section("Top", 1, 2), section("Bottom", 3, 4)], carry).unwrap();
+    let mut c = competition();
+    c.set_structure(Structure::split_league(1, rules).unwrap());
+    c
+}
+
+/// The split league's regular season, in full: 1 wins everything (9 points), 3 has 4,
+/// 2 has 2 and 4 has 1, so the top two are 1 and 3 and the bottom two 2 and 4.
+pub(crate) fn split_matches() -> Vec<Match> {
+    vec![
+        played(1, 1, 2, 2, 0),
+        played(1, 3, 4, 1, 0),
+        played(2, 1, 3, 2, 0),
+        played(2, 2, 4, 0, 0),
+        played(3, 1, 4, 1, 0),
+        played(3, 2, 3, 1, 1),
+    ]
 }

@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use matchday_core::TeamId;
-use matchday_forecast::{Gaps, TIE_NOTE, zone_boundary};
+use matchday_forecast::{Gaps, SplitStage, TIE_NOTE, zone_boundary};
 use matchday_store::Store;
 use serde::Serialize;
 
@@ -70,6 +70,8 @@ pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
     let names = read.team_names()?;
     let reference = args.team.as_deref().map(|t| read.resolve_team(t)).transpose()?;
     let super::League { loaded, state } = super::League::load(&read, &args.competition, args.when)?;
+    // The table's order honours decisions off the pitch, as `matchday table` does.
+    let state = state.with_decisions(&loaded.decisions);
     if let (Some(id), Some(typed)) = (reference, args.team.as_deref())
         && !state.teams().contains(&id)
     {
@@ -158,6 +160,7 @@ pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
             &loaded,
             &gaps,
             &rows,
+            matches!(state.split(), Some(SplitStage::Pending(_))),
             args.when.as_of,
             &name,
             &render::screen::current(),
@@ -169,6 +172,7 @@ fn render_gaps(
     loaded: &Loaded,
     gaps: &Gaps,
     rows: &[GapJson],
+    before_split: bool,
     as_of: Option<NaiveDate>,
     name: &dyn Fn(TeamId) -> String,
     screen: &render::Screen,
@@ -326,9 +330,15 @@ fn render_gaps(
     };
     text.push_str(&render::prose(&note, screen));
     if rows.iter().any(|r| !r.positions_exact) {
+        let why = if before_split {
+            "the league has yet to split, and who meets whom after it is not known"
+        } else {
+            "the search for this range hit its limit"
+        };
         text.push_str(&render::prose(
-            "?: the search for this range hit its limit, so it may be wider than the truth; \
-             nothing is marked settled that is not.",
+            &format!(
+                "?: {why}, so the range may be wider than the truth; nothing is marked settled that is not."
+            ),
             screen,
         ));
     }

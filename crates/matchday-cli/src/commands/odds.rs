@@ -62,6 +62,8 @@ pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
     let names = read.team_names()?;
     let asked = args.team.as_deref().map(|t| read.resolve_team(t)).transpose()?;
     let super::League { loaded, state } = super::League::load(&read, &args.competition, args.when)?;
+    // The table's order honours decisions off the pitch, as `matchday table` does.
+    let state = state.with_decisions(&loaded.decisions);
     if let Some(team) = asked
         && !state.teams().contains(&team)
     {
