@@ -123,6 +123,18 @@ impl Round {
         }
     }
 
+    /// The teams a round of the last `n` (or a quarter-final, semi-final, final) holds;
+    /// none for rounds known by number or stage.
+    pub fn teams(self) -> Option<u16> {
+        match self {
+            Round::RoundOf(n) => Some(n),
+            Round::QuarterFinal => Some(8),
+            Round::SemiFinal => Some(4),
+            Round::Final => Some(2),
+            _ => None,
+        }
+    }
+
     /// How people name the round: "Round 3", "Play-offs", "Round of 16", "Quarterfinals",
     /// "Third place".
     pub fn name(self) -> String {
@@ -471,9 +483,26 @@ impl RoundOrder {
             .iter()
             .rfind(|(r, _)| r.is_on_path_to_trophy() && !(has_groups && r.is_qualifying()));
         let tail_from = match last_on_path {
-            // Before any knockout match is stored, the first round is the one
-            // of the teams going through: at least the top two of every group.
-            None if has_groups => Some(2 * groups_among(&group_matches).max(1)),
+            // Before any knockout match is stored, the first round is the one the
+            // structure sends the teams going through to: the round a league phase's
+            // places name (the knockout play-offs), or the round of as many teams as
+            // go on (the top two and the best thirds of the groups).
+            None if has_groups => {
+                let groups = groups_among(&group_matches);
+                match competition
+                    .structure
+                    .group_phase()
+                    .map(|p| p.qualification.going_on(groups))
+                {
+                    Some((_, Some(Round::Playoff))) => {
+                        rounds.push(Round::Playoff);
+                        Some(16)
+                    }
+                    Some((_, Some(first))) => first.teams(),
+                    Some((teams, None)) if teams >= 2 => Some(teams),
+                    _ => Some(2 * groups.max(1)),
+                }
+            }
             None => None,
             Some((Round::Numbered(n), pairs)) => {
                 let mut teams = pairs.len() as u16;
@@ -887,6 +916,53 @@ mod tests {
                 .unwrap()
                 .rounds()
                 .is_empty()
+        );
+    }
+
+    #[test]
+    fn a_league_phase_is_followed_by_the_round_its_places_name() {
+        // The Champions League from 2024-25: before any knockout match is stored, places
+        // 9-24 lead to the knockout play-offs, then the round of 16 and on.
+        let mut comp = cup(Format::GroupsKnockout);
+        comp.set_structure(
+            crate::Structure::new(vec![
+                crate::Phase::new(
+                    "League phase",
+                    crate::PhaseKind::LeaguePhase {
+                        teams: 36,
+                        matches_each: 8,
+                    },
+                    crate::Qualification::uefa_league_phase(),
+                ),
+                crate::Phase::new(
+                    "Knockout stage",
+                    crate::PhaseKind::Knockout { third_place: false },
+                    crate::Qualification::none(),
+                ),
+            ])
+            .unwrap(),
+        );
+        let mut phase = fixture("Matchday 1", 1, 2);
+        phase.stage = Some(Stage::Group);
+        let order = RoundOrder::of(&comp, &[phase]).unwrap();
+        assert_eq!(
+            order.rounds(),
+            [
+                Round::Playoff,
+                Round::RoundOf(16),
+                Round::QuarterFinal,
+                Round::SemiFinal,
+                Round::Final
+            ]
+        );
+        // Groups whose top two and best four thirds go on (Euro 2024): the round of 16.
+        comp.set_structure(
+            crate::Structure::groups_then_knockout(1, crate::Qualification::top_and_best(2, 4), false)
+                .unwrap(),
+        );
+        assert_eq!(
+            RoundOrder::of(&comp, &groups(6, 1)).unwrap().rounds()[0],
+            Round::RoundOf(16)
         );
     }
 

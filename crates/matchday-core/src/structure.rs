@@ -228,6 +228,26 @@ impl Qualification {
         PlaceVerdict::Out
     }
 
+    /// The teams that go on from `groups` groups (or one table), and the earliest knockout
+    /// round a rule names, if any: the top two of eight groups are 16 teams; the UEFA league
+    /// phase sends places 9-24 to the knockout play-offs.
+    pub fn going_on(&self, groups: u16) -> (u16, Option<Round>) {
+        let groups = groups.max(1);
+        let mut teams = 0u16;
+        let mut earliest: Option<Round> = None;
+        for rule in &self.rules {
+            let (count, to) = match *rule {
+                Advance::Places { first, last, to } => ((last - first + 1).saturating_mul(groups), to),
+                Advance::BestPlaced { count, to, .. } => (count, to),
+            };
+            teams = teams.saturating_add(count);
+            if let Destination::Round(round) = to {
+                earliest = Some(earliest.map_or(round, |e| e.min(round)));
+            }
+        }
+        (teams, earliest)
+    }
+
     /// The best-placed rule, if any: (place, count).
     pub fn best_placed(&self) -> Option<(u16, u16)> {
         self.rules.iter().find_map(|r| match *r {
