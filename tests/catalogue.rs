@@ -355,3 +355,44 @@ fn competition_set_changes_the_stages_checked_against_the_matches_stored() {
     let bad = env.fails(&["competition", "set", "scottish-premiership", "--stages", "[]"]);
     assert!(bad.contains("cannot read stages"), "{bad}");
 }
+
+/// A season file carries the stages, regulations, ranking and decisions, so an export and a
+/// re-import into another database is exact: World Cup 2018 Group H, where fair play put
+/// Japan above Senegal.
+#[test]
+fn an_exported_season_carries_its_stages_and_decisions() {
+    let env = Env::new();
+    env.ok(&["import", &common::fixture("group-h-2018.txt")]);
+    env.ok(&[
+        "decide",
+        "World Cup",
+        "--season",
+        "2018",
+        "--group",
+        "H",
+        "Japan",
+        "Senegal",
+        "--by",
+        "fair play",
+    ]);
+    let two = r#"[{"name":"Group stage","kind":"groups","meetings":1,"qualification":[{"rule":"places","first":1,"last":2,"to":"next_stage"}]},{"name":"Knockout stage","kind":"knockout","third_place":false}]"#;
+    env.ok(&["competition", "set", "world-cup", "--stages", two]);
+    let exported = env.ok(&["export", "world-cup", "--season", "2018"]);
+    assert!(
+        exported.contains("decide: fair-play | group H | Japan | Senegal"),
+        "{exported}"
+    );
+    let again = Env::new();
+    let path = file(&again, "wc.season", &exported);
+    again.ok(&["import", &path]);
+    assert_eq!(again.ok(&["export", "world-cup", "--season", "2018"]), exported);
+    let table = again.json(&["table", "world-cup"]);
+    assert_eq!(
+        (table[1]["team"].as_str(), table[1]["shared"].as_bool()),
+        (Some("Japan"), Some(false))
+    );
+    assert_eq!(
+        competition(&again, "world-cup")["stages"],
+        competition(&env, "world-cup")["stages"]
+    );
+}

@@ -62,7 +62,7 @@ pub use knockout::{
     TieFormat, TieGoals, TieMatch, TieOutcome, TieScore, TieState, check_new_cup_match, ties_in_round,
 };
 pub use matches::{Match, MatchId, MatchStatus, Pairing, Venue};
-pub use record::{DeductionRecord, MatchRecord, SeasonRecord, TeamRecord};
+pub use record::{DecisionRecord, DeductionRecord, MatchRecord, SeasonRecord, TeamRecord};
 pub use regulations::{
     Decision, DecisionError, DecisionParts, OffThePitch, PlayOff, RankBy, Regulations, RegulationsParts,
 };

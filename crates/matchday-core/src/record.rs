@@ -4,7 +4,9 @@
 use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 
-use crate::{Format, MatchStatus, PointsScheme, RankBy, RuleSet, Season, Structure, Venue, Zone};
+use crate::{
+    Format, MatchStatus, OffThePitch, PointsScheme, RankBy, RuleSet, Season, Structure, Venue, Zone,
+};
 
 /// One competition's season as read from a file or about to be written to one.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -33,6 +35,9 @@ pub struct SeasonRecord {
     pub teams: Vec<TeamRecord>,
     /// Point deductions.
     pub deductions: Vec<DeductionRecord>,
+    /// Orders decided off the pitch (fair play, lots), with teams named by text.
+    #[serde(default)]
+    pub decisions: Vec<DecisionRecord>,
     /// Matches, in file order.
     pub matches: Vec<MatchRecord>,
 }
@@ -57,6 +62,17 @@ pub struct DeductionRecord {
     pub effective: NaiveDate,
     /// Why.
     pub reason: String,
+}
+
+/// An order decided off the pitch, with its teams named by text (see [`crate::Decision`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DecisionRecord {
+    /// The group, in a group stage.
+    pub group: Option<String>,
+    /// The teams, best first.
+    pub teams: Vec<String>,
+    /// What decided.
+    pub by: OffThePitch,
 }
 
 /// A match with its teams named by text.

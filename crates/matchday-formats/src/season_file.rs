@@ -32,6 +32,9 @@
 //!   (the stages as JSON, as `matchday competitions --format json` shows them) and
 //!   `away-goals` (`yes` or `no`).
 //! - `team: name | alias | alias ...` lists a team and the other names it goes by.
+//! - `decide: by | [group G |] team | team ...`: an order of teams level on every
+//!   criterion the results give, decided off the pitch (`fair-play`, `drawing-of-lots`,
+//!   ...), best first, as `matchday decide` records it.
 //! - `deduct: date | team | points | reason`: points taken away on that date;
 //!   a negative number gives points back (an appeal: Everton's 10 reduced to 6
 //!   is `10` on 2023-11-17, then `-4` on 2024-02-26).
@@ -77,8 +80,8 @@ use std::fmt::Write as _;
 
 use chrono::{NaiveDate, NaiveTime, Timelike};
 use matchday_core::{
-    DeductionRecord, ExtraTimeAfter, MatchRecord, MatchResult, MatchStatus, Score, SeasonRecord, Settlement,
-    Side, TeamRecord, TextField, Venue, Zone, check_text,
+    DecisionRecord, DeductionRecord, ExtraTimeAfter, MatchRecord, MatchResult, MatchStatus, Score,
+    SeasonRecord, Settlement, Side, TeamRecord, TextField, Venue, Zone, check_text,
 };
 
 use crate::ParseError;
@@ -168,6 +171,19 @@ pub fn write(record: &SeasonRecord) -> String {
             );
             if !d.reason.is_empty() {
                 let _ = write!(out, " | {}", escape(&d.reason, false));
+            }
+            out.push('\n');
+        }
+    }
+    if !record.decisions.is_empty() {
+        out.push('\n');
+        for d in &record.decisions {
+            let _ = write!(out, "decide: {}", d.by.name());
+            if let Some(group) = &d.group {
+                let _ = write!(out, " | group {}", escape(group, false));
+            }
+            for team in &d.teams {
+                let _ = write!(out, " | {}", escape(team, false));
             }
             out.push('\n');
         }
@@ -372,7 +388,7 @@ pub fn parse(text: &str) -> Result<SeasonRecord, ParseError> {
         }
         let (key, value) = trimmed.split_once(':').ok_or_else(|| err("cannot read line"))?;
         let (key, value) = (key.trim(), value.trim());
-        if !matches!(key, "team" | "deduct") {
+        if !matches!(key, "team" | "deduct" | "decide") {
             if keys_seen.contains(&key) {
                 return Err(err(&format!("\"{key}\" given twice")));
             }
@@ -427,6 +443,9 @@ pub fn parse(text: &str) -> Result<SeasonRecord, ParseError> {
             "deduct" => record
                 .deductions
                 .push(parse_deduction(value).map_err(|why| err(&why))?),
+            "decide" => record
+                .decisions
+                .push(parse_decision(value).map_err(|why| err(&why))?),
             _ => return Err(err(&format!("unknown key \"{key}\""))),
         }
     }
@@ -446,6 +465,28 @@ pub fn parse(text: &str) -> Result<SeasonRecord, ParseError> {
     }
     crate::refuse_conflicting_results(&record.matches)?;
     Ok(record)
+}
+
+/// `decide: fair-play | group H | Japan | Senegal`: what decided, the group if any, then
+/// the teams best first.
+fn parse_decision(value: &str) -> Result<DecisionRecord, String> {
+    let mut fields = split_fields(value, '|')
+        .into_iter()
+        .map(|f| unescape(f).into_owned());
+    let by = fields
+        .next()
+        .unwrap_or_default()
+        .parse()
+        .map_err(|e: matchday_core::Error| e.to_string())?;
+    let mut fields = fields.peekable();
+    let group = fields
+        .next_if(|f| f.starts_with("group "))
+        .map(|f| f["group ".len()..].trim().to_string());
+    let teams: Vec<String> = fields.collect();
+    if teams.len() < 2 || teams.iter().any(String::is_empty) {
+        return Err("a decision orders two or more teams: decide: BY | [group G |] TEAM | TEAM ...".into());
+    }
+    Ok(DecisionRecord { group, teams, by })
 }
 
 fn parse_deduction(value: &str) -> Result<DeductionRecord, String> {
@@ -716,6 +757,7 @@ mod tests {
             away_goals: Some(false),
             structure: Some(matchday_core::Structure::league(2).unwrap()),
             rank_by: Some(matchday_core::RankBy::Points),
+            decisions: Vec::new(),
             teams: vec![TeamRecord {
                 name: "Everton FC".into(),
                 aliases: vec!["Everton".into(), "Toffees".into()],
@@ -731,6 +773,35 @@ mod tests {
             ],
             matches: vec![final_, second_leg],
         }
+    }
+
+    #[test]
+    fn decisions_are_written_and_read_back() {
+        let mut record = SeasonRecord {
+            competition: "World Cup".into(),
+            ..Default::default()
+        };
+        record.decisions.push(DecisionRecord {
+            group: Some("H".into()),
+            teams: vec!["Japan".into(), "Senegal".into()],
+            by: matchday_core::OffThePitch::FairPlay,
+        });
+        record.decisions.push(DecisionRecord {
+            group: None,
+            teams: vec!["A \\| B".into(), "C".into(), "D".into()],
+            by: matchday_core::OffThePitch::DrawingOfLots,
+        });
+        let text = write(&record);
+        assert!(
+            text.contains("decide: fair-play | group H | Japan | Senegal\n"),
+            "{text}"
+        );
+        assert_eq!(parse(&text).unwrap(), record);
+        let one = text.replace(" | Senegal", "");
+        let err = parse(&one).unwrap_err().to_string();
+        assert!(err.contains("a decision orders two or more teams"), "{err}");
+        let unknown = text.replace("fair-play", "coin-toss");
+        assert!(parse(&unknown).is_err());
     }
 
     #[test]

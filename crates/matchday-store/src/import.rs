@@ -324,6 +324,16 @@ impl<'c> Writer<'c> {
             self.add_deduction(&competition, &deduction)?;
             summary.deductions += 1;
         }
+        for d in &record.decisions {
+            let mut teams = Vec::with_capacity(d.teams.len());
+            for team in &d.teams {
+                teams.push(self.ensure_team(team, &mut known)?);
+            }
+            let decision =
+                matchday_core::Decision::new(d.group.clone(), teams, d.by).map_err(StoreError::Decision)?;
+            // Checked against the season as stored: the teams must be level on every criterion.
+            self.record_decision(&competition, &decision)?;
+        }
         summary.teams_created = known.created;
         summary
             .competitions

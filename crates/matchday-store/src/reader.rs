@@ -464,6 +464,15 @@ impl<'c> Reader<'c> {
                 line: 0,
             })
             .collect();
+        let decisions = self
+            .decisions(competition)?
+            .into_iter()
+            .map(|d| matchday_core::DecisionRecord {
+                group: d.group().map(str::to_string),
+                teams: d.teams().iter().map(|&t| name(t)).collect(),
+                by: d.by(),
+            })
+            .collect();
         Ok(SeasonRecord {
             competition: comp.name,
             slug: Some(comp.slug),
@@ -477,6 +486,7 @@ impl<'c> Reader<'c> {
             rank_by: Some(comp.rank_by),
             teams,
             deductions,
+            decisions,
             matches,
         })
     }
