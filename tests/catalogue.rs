@@ -396,3 +396,37 @@ fn an_exported_season_carries_its_stages_and_decisions() {
         competition(&env, "world-cup")["stages"]
     );
 }
+
+/// Serie A 2022-23 ended with a relegation play-off, Spezia 1-3 Verona, which could once be
+/// recorded only as a 39th league match: a league's play-off round is a stage of its own.
+#[test]
+fn a_leagues_play_off_is_recorded_apart_from_its_meetings() {
+    let env = Env::new();
+    env.ok(&["competition", "add", "Serie A", "--season", "2022-23"]);
+    assert_eq!(competition(&env, "serie-a")["rules"], "serie-a");
+    for team in ["Spezia", "Verona"] {
+        env.ok(&["team", "add", team]);
+    }
+    env.ok(&["entrant", "add", "serie-a", "Spezia", "Verona"]);
+    env.ok(&["result", "Spezia 1-2 Verona", "-c", "serie-a", "-d", "2023-01-15"]);
+    env.ok(&["result", "Verona 1-1 Spezia", "-c", "serie-a", "-d", "2023-04-16"]);
+    env.ok(&[
+        "result",
+        "Spezia 1-3 Verona",
+        "-c",
+        "serie-a",
+        "-d",
+        "2023-06-11",
+        "--round",
+        "Relegation play-off",
+        "--neutral",
+    ]);
+    let table = rows(&env.json(&["table", "serie-a"]));
+    assert_eq!(
+        table,
+        [("Verona".to_string(), 2, 4), ("Spezia".to_string(), 2, 1)]
+    );
+    // A second home meeting in a league of two is still the stored match on another day.
+    let err = env.fails(&["result", "Spezia 0-0 Verona", "-c", "serie-a", "-d", "2023-05-20"]);
+    assert!(err.contains("already has a result stored on 2023-01-15"), "{err}");
+}

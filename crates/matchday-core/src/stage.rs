@@ -268,6 +268,15 @@ impl FromStr for Round {
             "playoffs",
         ];
         let qualified = words.iter().take_while(|w| qualifiers.contains(w)).count();
+        // A play-off named only by what it decides ("Relegation play-off", Spezia v Verona
+        // in Serie A 2022-23) is a play-off round.
+        if qualified == words.len()
+            && words
+                .iter()
+                .any(|w| matches!(*w, "play" | "playoff" | "playoffs"))
+        {
+            return Ok(Round::Playoff);
+        }
         if qualified > 0 && qualified < words.len() {
             words.drain(..qualified);
         }
@@ -663,6 +672,8 @@ mod tests {
             ("Final", Round::Final),
             ("Playoffs", Round::Playoff),
             ("Knockout round play-offs", Round::Playoff),
+            ("Relegation play-off", Round::Playoff),
+            ("Promotion play-offs", Round::Playoff),
             ("Match for third place", Round::ThirdPlace),
             ("Third place play-off", Round::ThirdPlace),
             ("Third Place Play-Off", Round::ThirdPlace),
