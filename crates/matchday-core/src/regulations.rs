@@ -21,7 +21,7 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Error, HeadToHeadScope, PointsScheme, RuleSet, Season, TeamId, TieBreaker, Zone};
+use crate::{Error, HeadToHeadScope, PointsScheme, RuleSet, Season, TeamId, TieBreaker};
 
 /// What ranks teams first: points, or points per game (curtailed seasons).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
@@ -758,80 +758,6 @@ impl From<Decision> for DecisionParts {
     }
 }
 
-impl Zone {
-    /// The usual zones of a league of `teams` clubs under `rules` in `season`.
-    ///
-    /// The Premier League's head-to-head rule covers every European place, so
-    /// its defaults name the Europa and Conference League places; in 2023-24
-    /// the Bundesliga and Serie A had a fifth Champions League place (UEFA's
-    /// European Performance Spots), as the Premier League and La Liga did in 2024-25.
-    pub fn defaults_for(rules: RuleSet, season: Season, teams: u16) -> Vec<Zone> {
-        let z = |name: &str, first: u16, last: u16| Zone {
-            name: name.to_string(),
-            first,
-            last,
-        };
-        let year = season.start_year();
-        match rules {
-            // Third in a club group went on to the Europa League (or Conference League).
-            RuleSet::UefaClubGroups => vec![z("knockout", 1, 2), z("third-place", 3, 3)],
-            // From 2016 the four best of six third-placed teams went through.
-            RuleSet::UefaEuroFinals if year >= 2016 => vec![z("knockout", 1, 2), z("third-place", 3, 3)],
-            RuleSet::UefaEuroFinals | RuleSet::FifaWorldCup2018 => vec![z("knockout", 1, 2)],
-            RuleSet::FifaWorldCup2026 => vec![z("round-of-32", 1, 2), z("third-place", 3, 3)],
-            RuleSet::UefaLeaguePhase if teams >= 24 => {
-                vec![z("round-of-16", 1, 8), z("knockout-play-off", 9, 24)]
-            }
-            _ if teams < 8 => vec![z("champions", 1, 1)],
-            RuleSet::PremierLeague => {
-                let cl = if year == 2024 { 5 } else { 4 };
-                vec![
-                    z("champions", 1, 1),
-                    z("champions-league", 1, cl),
-                    z("europa-league", cl + 1, cl + 1),
-                    z("conference-league", cl + 2, cl + 2),
-                    z("relegation", teams - 2, teams),
-                ]
-            }
-            RuleSet::Bundesliga => {
-                let cl = if year == 2023 { 5 } else { 4 };
-                vec![
-                    z("champions", 1, 1),
-                    z("champions-league", 1, cl),
-                    z("europa-league", cl + 1, cl + 1),
-                    z("conference-league", cl + 2, cl + 2),
-                    z("relegation-play-off", teams - 2, teams - 2),
-                    z("relegation", teams - 1, teams),
-                ]
-            }
-            RuleSet::SerieA | RuleSet::LaLiga => {
-                // European Performance Spots: Italy for 2023-24, Spain for 2024-25.
-                let spot = match rules {
-                    RuleSet::SerieA => year == 2023,
-                    _ => year == 2024,
-                };
-                let cl = if spot { 5 } else { 4 };
-                vec![
-                    z("champions", 1, 1),
-                    z("champions-league", 1, cl),
-                    z("europa-league", cl + 1, cl + 1),
-                    z("conference-league", cl + 2, cl + 2),
-                    z("relegation", teams - 2, teams),
-                ]
-            }
-            // The Championship's zones (and League One's in 2019-20, 23 clubs after Bury's
-            // expulsion); League One usually relegates four, League Two promotes three.
-            RuleSet::Efl if teams >= 20 => vec![
-                z("champions", 1, 1),
-                z("promotion", 1, 2),
-                z("promotion-play-off", 3, 6),
-                z("relegation", teams - 3, teams),
-            ],
-            _ => vec![z("champions", 1, 1)],
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -979,26 +905,5 @@ mod tests {
         assert!(Decision::new(None, vec![TeamId(1), TeamId(1)], by).is_err());
         let d = Decision::new(Some(" H ".into()), vec![TeamId(1), TeamId(2)], by).unwrap();
         assert_eq!(d.group(), Some("H"));
-    }
-
-    #[test]
-    fn zones_follow_the_season() {
-        let names = |rules, year, n| -> Vec<String> {
-            Zone::defaults_for(rules, Season::starting(year), n)
-                .iter()
-                .map(|z| z.to_string())
-                .collect()
-        };
-        assert!(names(RuleSet::SerieA, 2023, 20).contains(&"champions-league=1-5".to_string()));
-        assert!(names(RuleSet::SerieA, 2022, 20).contains(&"champions-league=1-4".to_string()));
-        assert!(names(RuleSet::Bundesliga, 2023, 18).contains(&"champions-league=1-5".to_string()));
-        assert!(names(RuleSet::Bundesliga, 2024, 18).contains(&"champions-league=1-4".to_string()));
-        assert!(names(RuleSet::LaLiga, 2023, 20).contains(&"champions-league=1-4".to_string()));
-        assert!(names(RuleSet::LaLiga, 2024, 20).contains(&"champions-league=1-5".to_string()));
-        assert!(names(RuleSet::PremierLeague, 2024, 20).contains(&"champions-league=1-5".to_string()));
-        let pl = names(RuleSet::PremierLeague, 2023, 20);
-        assert!(pl.contains(&"europa-league=5".to_string()));
-        assert!(pl.contains(&"conference-league=6".to_string()));
-        assert!(pl.contains(&"relegation=18-20".to_string()));
     }
 }

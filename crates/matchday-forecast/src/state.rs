@@ -304,17 +304,19 @@ impl LeagueState {
         &self.regulations
     }
 
-    /// The competition's zones; if it names none, the usual ones for its rules and size.
+    /// The competition's zones; if it names none (a season added by hand), those of its
+    /// edition in the bundled catalogue for a table of its size, if it has one.
     pub fn zones(&self) -> Vec<Zone> {
-        if self.zones.is_empty() {
-            Zone::defaults_for(
-                self.competition.rules,
-                self.competition.season,
-                self.teams.len() as u16,
-            )
-        } else {
-            self.zones.clone()
+        if !self.zones.is_empty() {
+            return self.zones.clone();
         }
+        let c = &self.competition;
+        matchday_core::Catalogue::bundled()
+            .find(&c.slug)
+            .or_else(|| matchday_core::Catalogue::bundled().find(&c.name))
+            .and_then(|entry| entry.edition(c.season))
+            .map(|edition| edition.zones(self.teams.len() as u16))
+            .unwrap_or_default()
     }
 
     /// The day the state is drawn up for.

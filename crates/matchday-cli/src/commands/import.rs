@@ -249,10 +249,19 @@ fn uncatalogued(u: &Uncatalogued) -> String {
         "not in the catalogue"
     };
     let stages: Vec<String> = u.structure.phases().iter().map(describe_stage).collect();
+    // A knockout ranks no table: its rules are not worth a word.
+    let has_table = u.structure.phases().iter().any(|p| p.kind.clone().has_table());
+    let (rules, choose) = if has_table {
+        (
+            " under the plain rules (3 points for a win; points, goal difference, goals scored)",
+            "--rules NAME",
+        )
+    } else {
+        ("", "--stages JSON")
+    };
     format!(
-        "note: {}: {not_known}; stored as {} under the plain rules (3 points for a win; points, goal \
-         difference, goals scored); choose others with `matchday competition set {} --rules NAME`, or add \
-         it to a catalogue file of your own (--catalogue FILE, see docs/catalogue.md)\n",
+        "note: {}: {not_known}; stored as {}{rules}; choose others with `matchday competition set {} \
+         {choose}`, or add it to a catalogue file of your own (--catalogue FILE, see docs/catalogue.md)\n",
         u.competition,
         stages.join(" then "),
         u.slug,

@@ -86,7 +86,11 @@ pub fn load(start_year: i32, tier: u8) -> Option<LeagueSeason> {
         (
             "Premier League",
             RuleSet::PremierLeague,
-            Zone::defaults_for(RuleSet::PremierLeague, Season::starting(start_year), n),
+            matchday_core::Catalogue::bundled()
+                .find("Premier League")
+                .and_then(|e| e.edition(Season::starting(start_year)))
+                .expect("the catalogue knows the Premier League")
+                .zones(n),
         )
     } else {
         let z = |name: &str, first, last| Zone {
