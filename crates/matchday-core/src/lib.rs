@@ -26,6 +26,7 @@ mod error;
 mod identity;
 mod knockout;
 mod matches;
+mod movement;
 mod record;
 mod regulations;
 mod score;
@@ -62,6 +63,7 @@ pub use knockout::{
     TieFormat, TieGoals, TieMatch, TieOutcome, TieScore, TieState, check_new_cup_match, ties_in_round,
 };
 pub use matches::{Match, MatchId, MatchStatus, Pairing, Venue};
+pub use movement::{group_teams, movement, narrowest_zone, previous_matchday};
 pub use record::{DecisionRecord, DeductionRecord, MatchRecord, SeasonRecord, TeamRecord};
 pub use regulations::{
     Decision, DecisionError, DecisionParts, OffThePitch, PlayOff, RankBy, Regulations, RegulationsParts,

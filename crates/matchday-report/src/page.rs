@@ -236,14 +236,6 @@ fn tracker(html: &mut String, page: &SeasonPage, name: &dyn Fn(TeamId) -> String
     html.push_str("</tbody>\n</table>\n</section>\n");
 }
 
-/// The narrowest zone a place lies in, as the terminal table names it.
-fn zone_of(zones: &[Zone], position: u16) -> Option<&Zone> {
-    zones
-        .iter()
-        .filter(|z| z.contains(position))
-        .min_by_key(|z| z.last - z.first)
-}
-
 fn league_section(
     html: &mut String,
     page: &SeasonPage,
@@ -307,7 +299,7 @@ fn standings_table(
     );
     let half = standings.rows.len() / 2;
     for row in &standings.rows {
-        let zone = zone_of(zones, row.position);
+        let zone = matchday_core::narrowest_zone(zones, row.position);
         let mut classes = Vec::new();
         if row.team == page.team {
             classes.push("club");

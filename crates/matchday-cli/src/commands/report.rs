@@ -165,7 +165,7 @@ fn group_section(loaded: &Loaded, team: TeamId, as_of: Option<NaiveDate>) -> Opt
         .iter()
         .filter(|m| m.pairing.involves(team))
         .find_map(|m| m.group.clone())?;
-    let teams = super::table::group_teams(&loaded.matches, &group);
+    let teams = matchday_core::group_teams(&loaded.matches, &group);
     let matches: Vec<matchday_core::Match> = loaded
         .matches
         .iter()

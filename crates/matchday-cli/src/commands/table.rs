@@ -169,11 +169,11 @@ pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
                     }
                 );
             };
-            vec![(Some(group.clone()), group_teams(&matches, group))]
+            vec![(Some(group.clone()), matchday_core::group_teams(&matches, group))]
         }
         None if !groups.is_empty() => groups
             .iter()
-            .map(|g| (Some(g.clone()), group_teams(&matches, g)))
+            .map(|g| (Some(g.clone()), matchday_core::group_teams(&matches, g)))
             .collect(),
         None => vec![(None, read.entrants(id)?)],
     };
@@ -209,7 +209,7 @@ pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
             if !text.is_empty() {
                 text.push('\n');
             }
-            let moved = movement(
+            let moved = matchday_core::movement(
                 &competition,
                 teams,
                 &group_matches,
@@ -262,16 +262,6 @@ pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
     }
 }
 
-/// The teams with a match in `group`.
-pub fn group_teams(matches: &[Match], group: &str) -> Vec<TeamId> {
-    let teams: BTreeSet<TeamId> = matches
-        .iter()
-        .filter(|m| m.group.as_deref() == Some(group))
-        .flat_map(|m| [m.pairing.home(), m.pairing.away()])
-        .collect();
-    teams.into_iter().collect()
-}
-
 fn heading(competition: &Competition, group: Option<&str>, args: &Args) -> String {
     let mut line = format!("{} {}", competition.name, competition.season);
     if let Some(g) = group {
@@ -295,12 +285,7 @@ pub(crate) fn zone_of(competition: &Competition, position: u16, view: View) -> O
     if view != View::Total {
         return None;
     }
-    competition
-        .zones
-        .iter()
-        .filter(|z| z.contains(position))
-        .min_by_key(|z| z.last - z.first)
-        .map(|z| z.name.clone())
+    matchday_core::narrowest_zone(&competition.zones, position).map(|z| z.name.clone())
 }
 
 fn table_rows(
@@ -482,57 +467,6 @@ pub fn render_table(rows: &[TableRow], rank_by: RankBy, looks: &Looks, screen: &
     text
 }
 
-/// The day before the latest matchday: the first day of the round of the latest
-/// result on or before `as_of` (within the week before it), less one day.
-fn previous_matchday(matches: &[Match], as_of: Option<NaiveDate>) -> Option<NaiveDate> {
-    let played: Vec<&Match> = matches
-        .iter()
-        .filter(|m| m.status.result().is_some() && as_of.is_none_or(|day| m.date <= day))
-        .collect();
-    let latest = played.iter().max_by_key(|m| m.date)?;
-    let week_before = latest.date - chrono::Duration::days(6);
-    let first = played
-        .iter()
-        .filter(|m| m.round == latest.round && m.date >= week_before)
-        .map(|m| m.date)
-        .min()?;
-    let before = first.pred_opt()?;
-    // Movement from a table of nothing played says nothing.
-    played.iter().any(|m| m.date <= before).then_some(before)
-}
-
-/// Places each row of `now` moved since the previous matchday, up positive.
-fn movement(
-    competition: &Competition,
-    teams: &[TeamId],
-    matches: &[Match],
-    deductions: &[Deduction],
-    options: TableOptions,
-    now: &Standings,
-) -> Option<Vec<i32>> {
-    let before = previous_matchday(matches, options.as_of)?;
-    let then = Standings::compute(
-        competition,
-        teams,
-        matches,
-        deductions,
-        TableOptions {
-            as_of: Some(before),
-            ..options
-        },
-    );
-    let was: HashMap<TeamId, u16> = then.rows.iter().map(|r| (r.team, r.position)).collect();
-    Some(
-        now.rows
-            .iter()
-            .map(|r| {
-                was.get(&r.team)
-                    .map_or(0, |&p| i32::from(p) - i32::from(r.position))
-            })
-            .collect(),
-    )
-}
-
 /// Lines under the table: deductions with their dates, then what tie-breakers decided.
 fn notes(
     standings: &Standings,
@@ -621,32 +555,5 @@ mod tests {
             wide.contains("relegation-play-off │") || wide.contains("relegation-play-off ┆"),
             "{wide}"
         );
-    }
-
-    #[test]
-    fn movement_is_against_the_table_before_the_latest_matchday() {
-        use matchday_core::{Pairing, TeamId};
-        let day = |d| NaiveDate::from_ymd_opt(2024, 1, d).unwrap();
-        let played = |d, round: &str| {
-            let mut m = Match::new(
-                day(d),
-                Pairing::new(TeamId(1), TeamId(2)).unwrap(),
-                MatchStatus::Played("1-0".parse().unwrap()),
-            );
-            m.round = Some(round.into());
-            m
-        };
-        let matches = vec![
-            played(1, "Matchday 1"),
-            played(8, "Matchday 2"),
-            played(9, "Matchday 2"),
-        ];
-        assert_eq!(previous_matchday(&matches, None), Some(day(7)));
-        assert_eq!(
-            previous_matchday(&matches, Some(day(5))),
-            None,
-            "nothing before matchday 1"
-        );
-        assert_eq!(previous_matchday(&matches[..1], None), None);
     }
 }
