@@ -227,6 +227,17 @@ impl Match {
         }
     }
 
+    /// The match as it stood at the end of `as_of`: a result of a later day is a fixture
+    /// still to play, keeping its place in the calendar (which decides, for a split
+    /// league, which phase it belongs to).
+    pub fn as_it_stood(&self, as_of: Option<NaiveDate>) -> Match {
+        let mut m = self.clone();
+        if as_of.is_some_and(|day| m.date > day) && m.status.result().is_some() {
+            m.status = MatchStatus::Scheduled;
+        }
+        m
+    }
+
     /// Whether the match is still to play as seen on `as_of`: pending, or
     /// decided only after that date.
     pub fn is_remaining_as_of(&self, as_of: Option<NaiveDate>) -> bool {

@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use matchday_core::{CompetitionSeason, Match, MatchStatus, Row, SplitTables, TeamId};
+use matchday_core::{CompetitionSeason, Match, Row, SplitTables, TeamId};
 use serde::Serialize;
 
 use crate::args::OutputFormat;
@@ -72,16 +72,7 @@ pub fn run(
         );
     };
     // Results after the as-of date are still to play; they keep their place in the calendar.
-    let matches: Vec<Match> = matches
-        .iter()
-        .map(|m| {
-            let mut m = m.clone();
-            if as_of.is_some_and(|day| m.date > day) && m.status.result().is_some() {
-                m.status = MatchStatus::Scheduled;
-            }
-            m
-        })
-        .collect();
+    let matches: Vec<Match> = matches.iter().map(|m| m.as_it_stood(as_of)).collect();
     let tables: SplitTables = split.tables(competition, teams, &matches, deductions)?;
     let name = |t: TeamId| names.get(&t).cloned().unwrap_or_default();
     let rows: Vec<StageRow> = if stage == REGULAR_SEASON {

@@ -11,7 +11,7 @@
 use chrono::NaiveDate;
 
 use super::CompetitionSeason;
-use crate::{Match, MatchStatus, Stage, Standings, TableOptions, TeamId, View};
+use crate::{Match, Stage, Standings, TableOptions, TeamId, View};
 
 /// A league's order: the rows, best first, and for a split league each team's section.
 #[derive(Debug, Clone)]
@@ -45,16 +45,7 @@ impl LeagueOrder {
         };
         // Results after the as-of day are still to play, keeping their place in the calendar,
         // which decides which phase a match belongs to.
-        let masked: Vec<Match> = league
-            .iter()
-            .map(|m| {
-                let mut m = m.clone();
-                if as_of.is_some_and(|day| m.date > day) && m.status.result().is_some() {
-                    m.status = MatchStatus::Scheduled;
-                }
-                m
-            })
-            .collect();
+        let masked: Vec<Match> = league.iter().map(|m| m.as_it_stood(as_of)).collect();
         let deductions: Vec<_> = season
             .deductions
             .iter()
