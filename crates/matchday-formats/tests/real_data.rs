@@ -812,13 +812,18 @@ fn euro_2020_is_stored_as_its_edition() {
 
 /// The Africa Cup of Nations 2019 in openfootball's internationals layout:
 /// scorers on lines of their own, the ground after `@`, shoot-out winners in
-/// brackets. The published record checked against: Group C (Algeria 9 points,
-/// 6-0; Senegal 6, 5-1; Kenya 3, 3-7; Tanzania 0, 2-8) and the final (Algeria
-/// beat Senegal 1-0 in Cairo on 19 July 2019), as reported by goal.com
+/// brackets, and neither group headings nor round labels, so the groups and
+/// rounds are read from the matches. The published record checked against:
+/// six groups of four, then the Round of 16, quarter-finals, semi-finals, the
+/// match for third place and the final (52 matches); Group C (Algeria 9
+/// points, 6-0; Senegal 6, 5-1; Kenya 3, 3-7; Tanzania 0, 2-8) and the final
+/// (Algeria beat Senegal 1-0 in Cairo on 19 July 2019), as Wikipedia's "2019
+/// Africa Cup of Nations" gives them, and as reported by goal.com
 /// ("Algerije imponeert; Senegal bewijst Zuid-Afrika grote dienst", 1 July
 /// 2019) and givemesport.com ("Algeria have won the 2019 Africa Cup of
-/// Nations after 1-0 win against Senegal", 19 July 2019), and Wikipedia's
-/// "2019 Africa Cup of Nations" (52 matches).
+/// Nations after 1-0 win against Senegal", 19 July 2019). The groups are
+/// named in the order of their first match, which is the order of the
+/// tournament's own letters here.
 #[test]
 #[ignore = "needs ../shared/data"]
 fn africa_cup_of_nations_2019_with_scorer_lines() {
@@ -828,15 +833,61 @@ fn africa_cup_of_nations_2019_with_scorer_lines() {
         ("African Cup of Nations", Some(Season::calendar(2019)))
     );
     assert_eq!((r.matches.len(), count(&r, "played")), (52, 52));
-    // The file labels neither groups nor rounds, and none are made up: read
-    // alone, the tournament is a list of matches.
-    assert!(r.matches.iter().all(|m| m.group.is_none() && m.round.is_none()));
-    assert_eq!(r.format, Some(Format::League));
+    assert_eq!(r.format, Some(Format::GroupsKnockout));
+    assert_eq!(
+        rounds(&r),
+        [
+            ("Matchday 1".to_string(), 12),
+            ("Matchday 2".to_string(), 12),
+            ("Matchday 3".to_string(), 12),
+            ("Round of 16".to_string(), 8),
+            ("Quarterfinals".to_string(), 4),
+            ("Semifinals".to_string(), 2),
+            ("Third place".to_string(), 1),
+            ("Final".to_string(), 1),
+        ]
+    );
+    // Six groups of four, each a single round robin ending on 2 July.
+    let mut groups: Vec<(&str, Vec<&str>, usize)> = Vec::new();
+    for m in &r.matches {
+        let Some(group) = m.group.as_deref() else {
+            assert!(m.date > day(2019, 7, 2), "{} v {}", m.home, m.away);
+            continue;
+        };
+        assert!(m.date <= day(2019, 7, 2), "{} v {}", m.home, m.away);
+        let at = match groups.iter().position(|(g, _, _)| *g == group) {
+            Some(at) => at,
+            None => {
+                groups.push((group, Vec::new(), 0));
+                groups.len() - 1
+            }
+        };
+        let (_, teams, played) = &mut groups[at];
+        for team in [m.home.as_str(), m.away.as_str()] {
+            if !teams.contains(&team) {
+                teams.push(team);
+            }
+        }
+        *played += 1;
+    }
+    let shape: Vec<(&str, usize, usize)> = groups
+        .iter()
+        .map(|(g, teams, played)| (*g, teams.len(), *played))
+        .collect();
+    assert_eq!(shape, ["A", "B", "C", "D", "E", "F"].map(|g| (g, 4, 6)));
 
+    // Group C's table from the group's own matches: Senegal and Algeria met
+    // again in the final, which is no group match.
     let (matches, names) = numbered(&r);
     let id = |team: &str| TeamId(names.iter().position(|n| n == team).unwrap() as i64);
-    let group_c: Vec<TeamId> = ["Senegal", "Tanzania", "Algeria", "Kenya"].map(id).to_vec();
-    // The group stage ended on 2 July; Senegal and Algeria met again in the final.
+    let (_, group_c, _) = groups.iter().find(|(g, _, _)| *g == "C").unwrap();
+    let group_c: Vec<TeamId> = group_c.iter().map(|team| id(team)).collect();
+    let group_c_matches: Vec<Match> = matches
+        .into_iter()
+        .zip(&r.matches)
+        .filter(|(_, m)| m.group.as_deref() == Some("C"))
+        .map(|(game, _)| game)
+        .collect();
     let competition = Competition {
         id: None,
         slug: "african-cup-of-nations".into(),
@@ -851,10 +902,10 @@ fn africa_cup_of_nations_2019_with_scorer_lines() {
         rank_by: matchday_core::RankBy::Points,
     };
     let options = matchday_core::TableOptions {
-        as_of: Some(day(2019, 7, 2)),
+        as_of: None,
         view: matchday_core::View::Total,
     };
-    let table = matchday_core::Standings::compute(&competition, &group_c, &matches, &[], options);
+    let table = matchday_core::Standings::compute(&competition, &group_c, &group_c_matches, &[], options);
     let rows: Vec<(&str, u16, i32, u32, u32)> = table
         .rows
         .iter()
@@ -873,12 +924,22 @@ fn africa_cup_of_nations_2019_with_scorer_lines() {
         ]
     );
 
+    // Third place: Nigeria beat Tunisia, the semi-finals' losers, on 17 July.
+    let third = find(&r, day(2019, 7, 17), "Tunisia");
+    assert_eq!(
+        (third.away.as_str(), third.round.as_deref(), shown(third).as_str()),
+        ("Nigeria", Some("Third place"), "0-1")
+    );
     let final_ = r.matches.last().unwrap();
     assert_eq!(
         (final_.home.as_str(), final_.away.as_str(), final_.date),
         ("Senegal", "Algeria", day(2019, 7, 19))
     );
     assert_eq!(shown(final_), "0-1");
+    assert_eq!(
+        (final_.round.as_deref(), final_.group.as_deref(), final_.venue),
+        (Some("Final"), None, Venue::Neutral)
+    );
     // The four shoot-outs name their winner but not their score: the level score is kept.
     let shoot_outs: Vec<(&str, &str, String)> = r
         .matches

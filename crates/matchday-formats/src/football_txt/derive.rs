@@ -1,9 +1,9 @@
 //! What the files leave implicit, derived once every line is read.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
-use matchday_core::{Format, MatchRecord, Season, Stage, Venue};
+use matchday_core::{Format, MatchRecord, MatchResult, Round, Season, Side, Stage, Venue};
 
 /// A matchday defined by its dates: `▪ Matchday 1 | Fri Jun 14 - Tue Jun 18`.
 #[derive(Debug)]
@@ -22,49 +22,290 @@ pub(super) fn name_unnamed_groups(matches: &mut [MatchRecord], unnamed_group: &[
     if unnamed_group.is_empty() {
         return;
     }
-    let names: Vec<String> = {
-        let matches = &*matches;
-        let mut ids: HashMap<&str, usize> = HashMap::new();
-        let mut parent: Vec<usize> = Vec::new();
-        let mut pairs = Vec::with_capacity(unnamed_group.len());
-        for &index in unnamed_group {
-            let m = &matches[index];
-            let mut pair = [0; 2];
-            for (slot, name) in pair.iter_mut().zip([m.home.as_str(), m.away.as_str()]) {
-                let next = ids.len();
-                *slot = *ids.entry(name).or_insert_with(|| {
-                    parent.push(next);
-                    next
-                });
-            }
-            pairs.push((pair[0], pair[1]));
-        }
-        fn root(parent: &mut [usize], mut x: usize) -> usize {
-            while parent[x] != x {
-                parent[x] = parent[parent[x]];
-                x = parent[x];
-            }
-            x
-        }
-        for &(h, a) in &pairs {
-            let (rh, ra) = (root(&mut parent, h), root(&mut parent, a));
-            if rh != ra {
-                parent[ra.max(rh)] = ra.min(rh);
-            }
-        }
-        let mut labels: HashMap<usize, String> = HashMap::new();
-        pairs
-            .iter()
-            .map(|&(h, _)| {
-                let r = root(&mut parent, h);
-                let next = labels.len() + 1;
-                labels.entry(r).or_insert_with(|| next.to_string()).clone()
-            })
-            .collect()
-    };
-    for (&index, name) in unnamed_group.iter().zip(names) {
-        matches[index].group = Some(name);
+    let ordinals = set_ordinals(matches, unnamed_group);
+    for (&index, ordinal) in unnamed_group.iter().zip(ordinals) {
+        matches[index].group = Some((ordinal + 1).to_string());
     }
+}
+
+/// For each of `indices`, the ordinal (from 0) of the connected set of teams
+/// its match belongs to, sets counted in the order their first match appears
+/// in `indices`.
+fn set_ordinals(matches: &[MatchRecord], indices: &[usize]) -> Vec<usize> {
+    let mut sets = TeamSets::default();
+    for &index in indices {
+        sets.meet(&matches[index].home, &matches[index].away);
+    }
+    let mut ordinals: HashMap<usize, usize> = HashMap::new();
+    indices
+        .iter()
+        .map(|&index| {
+            let set = sets.set_of(&matches[index].home);
+            let next = ordinals.len();
+            *ordinals.entry(set).or_insert(next)
+        })
+        .collect()
+}
+
+/// Teams joined into sets by the matches between them (a union-find), with
+/// what is needed to tell whether each set is a round robin.
+#[derive(Default)]
+struct TeamSets<'a> {
+    ids: HashMap<&'a str, usize>,
+    parent: Vec<usize>,
+    /// Per set, kept at its root: its teams, the pairs of them that met, its
+    /// matches, and the most times one pair met.
+    teams: Vec<usize>,
+    pairs: Vec<usize>,
+    meetings: Vec<usize>,
+    most: Vec<usize>,
+    met: HashMap<(usize, usize), usize>,
+}
+
+impl<'a> TeamSets<'a> {
+    fn id(&mut self, team: &'a str) -> usize {
+        let next = self.parent.len();
+        let id = *self.ids.entry(team).or_insert(next);
+        if id == next {
+            self.parent.push(next);
+            self.teams.push(1);
+            self.pairs.push(0);
+            self.meetings.push(0);
+            self.most.push(0);
+        }
+        id
+    }
+
+    fn root(&mut self, mut x: usize) -> usize {
+        while self.parent[x] != x {
+            self.parent[x] = self.parent[self.parent[x]];
+            x = self.parent[x];
+        }
+        x
+    }
+
+    /// The set (its root) `team` is in; the team must have played.
+    fn set_of(&mut self, team: &str) -> usize {
+        let id = self.ids[team];
+        self.root(id)
+    }
+
+    fn meet(&mut self, home: &'a str, away: &'a str) {
+        let (h, a) = (self.id(home), self.id(away));
+        let (rh, ra) = (self.root(h), self.root(a));
+        let root = rh.min(ra);
+        if rh != ra {
+            let other = rh.max(ra);
+            self.parent[other] = root;
+            self.teams[root] += self.teams[other];
+            self.pairs[root] += self.pairs[other];
+            self.meetings[root] += self.meetings[other];
+            self.most[root] = self.most[root].max(self.most[other]);
+        }
+        let times = self.met.entry((h.min(a), h.max(a))).or_insert(0);
+        *times += 1;
+        if *times == 1 {
+            self.pairs[root] += 1;
+        }
+        self.meetings[root] += 1;
+        self.most[root] = self.most[root].max(*times);
+    }
+
+    /// Whether the sets are the groups of a group stage: at least two, each
+    /// of three teams or more, in each of which every pair met as often as in
+    /// every other, once or twice.
+    fn are_round_robin_groups(&self) -> bool {
+        let mut times = None;
+        let mut groups = 0;
+        for x in (0..self.parent.len()).filter(|&x| self.parent[x] == x) {
+            let (teams, pairs) = (self.teams[x], self.pairs[x]);
+            // Every pair met at least once, so as many meetings as pairs times
+            // the most any pair met means every pair met that often.
+            let complete =
+                teams >= 3 && pairs == teams * (teams - 1) / 2 && self.meetings[x] == pairs * self.most[x];
+            if !complete || *times.get_or_insert(self.most[x]) != self.most[x] {
+                return false;
+            }
+            groups += 1;
+        }
+        groups >= 2 && matches!(times, Some(1 | 2))
+    }
+}
+
+/// openfootball's internationals files write a tournament as a list of
+/// dated matches, without group headings or round labels (the Africa Cup of
+/// Nations 2019). When no match in the file has a group or a round, both are
+/// read from the matches, but only when the shape leaves no doubt:
+///
+/// - the group stage is the longest opening run of matches, whole days by
+///   date, whose teams fall into sets (two or more, of three teams or more)
+///   in which every pair met once, or every pair twice, and no team met one
+///   of another set; the sets are named "A", "B", ... in the order of their
+///   first match. These are ordinals, not the tournament's own letters,
+///   which the file does not give (as with [`name_unnamed_groups`]).
+/// - every match after it is a knockout match, in rounds by date that halve
+///   (8, 4, 2, 1): each round's teams are the winners of the round before,
+///   and the first round's teams come from the groups. The rounds are named
+///   as [`Round::name`] names them ("Round of 16", "Quarterfinals",
+///   "Semifinals", "Final"). With one match more than that, the last two
+///   are the final and, dated before it, the match for third place between
+///   the losing semi-finalists ("Third place").
+///
+/// Anything else (a pair meeting across groups, rounds that do not halve, a
+/// knockout team that did not win its previous match) leaves every match as
+/// it was: a file half labelled would be worse than one not labelled.
+pub(super) fn label_unlabelled_tournament(matches: &mut [MatchRecord]) {
+    if matches.iter().any(|m| m.group.is_some() || m.round.is_some()) {
+        return;
+    }
+    let mut order: Vec<usize> = (0..matches.len()).collect();
+    order.sort_by_key(|&i| (matches[i].date, matches[i].kickoff));
+    let Some(split) = group_stage_end(matches, &order) else {
+        return;
+    };
+    let (groups, knockout) = order.split_at(split);
+    let group_teams: HashSet<&str> = groups
+        .iter()
+        .flat_map(|&i| [matches[i].home.as_str(), matches[i].away.as_str()])
+        .collect();
+    let Some(rounds) = knockout_rounds(matches, knockout, &group_teams) else {
+        return;
+    };
+    let ordinals = set_ordinals(matches, groups);
+    // More groups than letters is no tournament's shape.
+    let Some(letters) = ordinals
+        .iter()
+        .map(|&n| {
+            u8::try_from(n)
+                .ok()
+                .filter(|n| *n < 26)
+                .map(|n| char::from(b'A' + n))
+        })
+        .collect::<Option<Vec<char>>>()
+    else {
+        return;
+    };
+    for (&index, letter) in groups.iter().zip(letters) {
+        matches[index].group = Some(letter.to_string());
+    }
+    for (&index, round) in knockout.iter().zip(rounds) {
+        matches[index].round = Some(round.name());
+    }
+}
+
+/// How many of the matches in date `order` make the group stage: the longest
+/// run of whole days whose teams form round-robin groups, if any does.
+fn group_stage_end(matches: &[MatchRecord], order: &[usize]) -> Option<usize> {
+    let mut sets = TeamSets::default();
+    let mut end = None;
+    for (at, &index) in order.iter().enumerate() {
+        let m = &matches[index];
+        sets.meet(&m.home, &m.away);
+        // A day's matches are played together, so the stage ends with a day.
+        let day_ends = order.get(at + 1).is_none_or(|&next| matches[next].date != m.date);
+        if day_ends && sets.are_round_robin_groups() {
+            end = Some(at + 1);
+        }
+        // A pair met a third time: no longer run can be a group stage.
+        if sets.most.iter().any(|&times| times > 2) {
+            break;
+        }
+    }
+    end
+}
+
+/// The rounds of the knockout `matches` in date `order`, one per match, when
+/// they form a single-match knockout of halving rounds whose first round's
+/// teams all come from `group_teams`; see [`label_unlabelled_tournament`].
+fn knockout_rounds(
+    matches: &[MatchRecord],
+    order: &[usize],
+    group_teams: &HashSet<&str>,
+) -> Option<Vec<Round>> {
+    let total = order.len();
+    // A knockout of n first-round matches has 2n - 1 of them, or 2n with a
+    // match for third place (which needs semi-finals).
+    let third_place = total.is_multiple_of(2);
+    let first = if third_place { total / 2 } else { total.div_ceil(2) };
+    if first == 0 || !first.is_power_of_two() || (third_place && first < 2) {
+        return None;
+    }
+    let teams_of = |block: &[usize]| -> Option<HashSet<&str>> {
+        let teams: HashSet<&str> = block
+            .iter()
+            .flat_map(|&i| [matches[i].home.as_str(), matches[i].away.as_str()])
+            .collect();
+        // No team plays twice in a round.
+        (teams.len() == 2 * block.len()).then_some(teams)
+    };
+    // Each match of the round before sent exactly one of its teams on to
+    // `teams`, its winner when the result names one. A shoot-out whose score
+    // the file does not give leaves a level score: then the team that went
+    // on is the one that plays next.
+    let went_on = |before: &[usize], teams: &HashSet<&str>| -> Option<()> {
+        before
+            .iter()
+            .all(|&i| {
+                let m = &matches[i];
+                let on: Vec<&str> = [m.home.as_str(), m.away.as_str()]
+                    .into_iter()
+                    .filter(|team| teams.contains(team))
+                    .collect();
+                let winner = m
+                    .status
+                    .result()
+                    .and_then(MatchResult::winner)
+                    .map(|side| match side {
+                        Side::Home => m.home.as_str(),
+                        Side::Away => m.away.as_str(),
+                    });
+                on.len() == 1 && winner.is_none_or(|w| w == on[0])
+            })
+            .then_some(())
+    };
+    let mut rounds = Vec::with_capacity(total);
+    let mut at = 0;
+    let mut size = first;
+    let mut before: &[usize] = &[];
+    loop {
+        if third_place && size == 1 {
+            // Two matches are left: the final, last, and before it the match
+            // for third place between the semi-finals' losers.
+            let (third, final_) = (order[at], order[at + 1]);
+            let finalists = teams_of(&[final_])?;
+            went_on(before, &finalists)?;
+            let losers: HashSet<&str> = teams_of(before)?.difference(&finalists).copied().collect();
+            if teams_of(&[third])? != losers {
+                return None;
+            }
+            rounds.extend([Round::ThirdPlace, Round::Final]);
+            break;
+        }
+        let block = &order[at..at + size];
+        let teams = teams_of(block)?;
+        if before.is_empty() {
+            if !teams.is_subset(group_teams) {
+                return None;
+            }
+        } else {
+            went_on(before, &teams)?;
+        }
+        let round = match size {
+            1 => Round::Final,
+            2 => Round::SemiFinal,
+            4 => Round::QuarterFinal,
+            // A round is named by its teams: the Round of 16 has 8 matches.
+            _ => Round::RoundOf(u16::try_from(2 * size).ok()?),
+        };
+        rounds.extend(std::iter::repeat_n(round, size));
+        if size == 1 {
+            break;
+        }
+        at += size;
+        before = block;
+        size /= 2;
+    }
+    Some(rounds)
 }
 
 /// Group matches headed only by their group (`» Group A`, `▪ Group A`)

@@ -57,8 +57,9 @@
 //!
 //! What the files leave implicit is derived, and documented where it is done:
 //! the rounds of group stages written without matchdays, the groups of the
-//! Champions League file (which does not name them), legs and replays, and
-//! neutral venues.
+//! Champions League file (which does not name them), the groups and knockout
+//! rounds of a tournament written with neither (the internationals files, as
+//! the Africa Cup of Nations 2019), legs and replays, and neutral venues.
 
 mod dates;
 pub(crate) mod derive;

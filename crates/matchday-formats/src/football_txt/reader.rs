@@ -6,8 +6,8 @@ use matchday_core::{MatchRecord, MatchStatus, SeasonRecord, Venue};
 
 use super::dates::{DateParts, date_parts, leading_date, leading_time, skip_local_time};
 use super::derive::{
-    MatchdayRange, format_of, label_group_rounds, mark_legs_and_replays, mark_neutral_venues,
-    name_unnamed_groups, title_parts,
+    MatchdayRange, format_of, label_group_rounds, label_unlabelled_tournament, mark_legs_and_replays,
+    mark_neutral_venues, name_unnamed_groups, title_parts,
 };
 use super::scorers::is_scorer_line;
 use super::scores::split_teams;
@@ -474,6 +474,7 @@ impl Reader {
             return Err(ParseError::new(1, "no \"= Competition Season\" header line"));
         }
         name_unnamed_groups(&mut self.record.matches, &self.unnamed_group);
+        label_unlabelled_tournament(&mut self.record.matches);
         label_group_rounds(&mut self.record.matches, &self.matchdays);
         mark_legs_and_replays(&mut self.record.matches);
         for &index in &self.second_leg_only {

@@ -835,3 +835,154 @@ fn a_league_play_off_under_round_headings_keeps_its_legs() {
         ]
     );
 }
+
+/// A tournament in openfootball's internationals layout: no group headings,
+/// no round labels. Two groups of four play a single round robin (the group
+/// of Echo starts first), then semi-finals (one settled by a shoot-out whose
+/// score is not given), the match for third place and the final.
+const UNLABELLED_TOURNAMENT: &str = "= Test Cup 2019\n\n\
+    [Fri Jun 14]\n  \
+    Echo - Foxtrot  1-0   @ Cairo, Egypt\n     \
+    Eko 10'\n  \
+    Alpha - Bravo  2-1   @ Suez, Egypt\n\
+    [Sat Jun 15]\n  \
+    Golf - Hotel  0-0   @ Cairo, Egypt\n  \
+    Charlie - Delta  1-1   @ Suez, Egypt\n\
+    [Tue Jun 18]\n  \
+    Echo - Golf  2-0   @ Cairo, Egypt\n  \
+    Foxtrot - Hotel  1-1   @ Cairo, Egypt\n  \
+    Alpha - Charlie  3-0   @ Suez, Egypt\n  \
+    Bravo - Delta  0-1   @ Suez, Egypt\n\
+    [Fri Jun 21]\n  \
+    Hotel - Echo  0-2   @ Cairo, Egypt\n  \
+    Foxtrot - Golf  2-1   @ Cairo, Egypt\n  \
+    Delta - Alpha  0-0   @ Suez, Egypt\n  \
+    Bravo - Charlie  2-2   @ Suez, Egypt\n\
+    [Tue Jun 25]\n  \
+    Echo - Delta  1-1   @ Cairo, Egypt   [Delta wins on penalties]\n  \
+    Alpha - Foxtrot  2-0   @ Suez, Egypt\n\
+    [Fri Jun 28]\n  \
+    Echo - Foxtrot  3-1   @ Suez, Egypt\n\
+    [Sun Jun 30]\n  \
+    Delta - Alpha  0-1   @ Cairo, Egypt\n";
+
+fn groups_and_rounds(text: &str) -> Vec<(Option<String>, Option<String>)> {
+    parse(text)
+        .unwrap()
+        .matches
+        .into_iter()
+        .map(|m| (m.group, m.round))
+        .collect()
+}
+
+#[test]
+fn an_unlabelled_tournament_gets_groups_and_knockout_rounds_from_its_matches() {
+    let r = parse(UNLABELLED_TOURNAMENT).unwrap();
+    assert_eq!(r.format, Some(Format::GroupsKnockout));
+    let groups: Vec<Option<&str>> = r.matches.iter().map(|m| m.group.as_deref()).collect();
+    // Named in the order of their first match: Echo's group played first.
+    let (a, b) = (Some("A"), Some("B"));
+    assert_eq!(
+        groups,
+        [a, b, a, b, a, a, b, b, a, a, b, b, None, None, None, None]
+    );
+    // The group stage is played day after day: a match is its teams' n-th.
+    let rounds: Vec<Option<&str>> = r.matches.iter().map(|m| m.round.as_deref()).collect();
+    let day = |n: usize| match n {
+        1 => Some("Matchday 1"),
+        2 => Some("Matchday 2"),
+        _ => Some("Matchday 3"),
+    };
+    assert_eq!(rounds[..12], [1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3].map(day));
+    assert_eq!(
+        rounds[12..],
+        [
+            Some("Semifinals"),
+            Some("Semifinals"),
+            Some("Third place"),
+            Some("Final")
+        ]
+    );
+    // The labels are the ones the rest of matchday reads, and a final is on neutral ground.
+    assert_eq!("Third place".parse::<Round>(), Ok(Round::ThirdPlace));
+    let venues: Vec<Venue> = r.matches[12..].iter().map(|m| m.venue).collect();
+    assert_eq!(venues, [Venue::Home, Venue::Home, Venue::Home, Venue::Neutral]);
+    assert!(r.matches.iter().all(|m| m.leg.is_none() && !m.replay));
+}
+
+#[test]
+fn a_larger_unlabelled_knockout_names_its_rounds_by_their_teams() {
+    // Four groups of three; the top two of each play quarter-finals, with no
+    // match for third place.
+    let text = "= Test Cup 2021\n\
+        [Mon Jun 7]\n  A1 - A2  1-0\n  B1 - B2  1-0\n  C1 - C2  1-0\n  D1 - D2  1-0\n\
+        [Thu Jun 10]\n  A2 - A3  1-0\n  B2 - B3  1-0\n  C2 - C3  1-0\n  D2 - D3  1-0\n\
+        [Sun Jun 13]\n  A3 - A1  0-1\n  B3 - B1  0-1\n  C3 - C1  0-1\n  D3 - D1  0-1\n\
+        [Thu Jun 17]\n  A1 - B2  1-0\n  B1 - A2  1-0\n  C1 - D2  1-0\n  D1 - C2  1-0\n\
+        [Mon Jun 21]\n  A1 - C1  2-0\n  B1 - D1  2-0\n\
+        [Sun Jun 27]\n  A1 - B1  1-0\n";
+    let labels = groups_and_rounds(text);
+    let groups: Vec<&str> = labels[..12].iter().map(|(g, _)| g.as_deref().unwrap()).collect();
+    assert_eq!(groups, ["A", "B", "C", "D"].repeat(3));
+    let rounds: Vec<&str> = labels[12..]
+        .iter()
+        .map(|(g, r)| {
+            assert_eq!(g, &None);
+            r.as_deref().unwrap()
+        })
+        .collect();
+    assert_eq!(
+        rounds,
+        [
+            "Quarterfinals",
+            "Quarterfinals",
+            "Quarterfinals",
+            "Quarterfinals",
+            "Semifinals",
+            "Semifinals",
+            "Final"
+        ]
+    );
+}
+
+#[test]
+fn an_unlabelled_tournament_of_another_shape_is_left_unlabelled() {
+    let unlabelled = |text: &str| {
+        let r = parse(text).unwrap();
+        r.format == Some(Format::League) && r.matches.iter().all(|m| m.group.is_none() && m.round.is_none())
+    };
+    // As read, to show that the changes below alone take the labels away.
+    assert!(!unlabelled(UNLABELLED_TOURNAMENT));
+    // A pair meets across the groups: there are no groups.
+    let across = UNLABELLED_TOURNAMENT.replace("Bravo - Charlie  2-2", "Bravo - Hotel  2-2");
+    assert!(unlabelled(&across));
+    // A semi-final is missing: the knockout does not halve, and the groups,
+    // though whole, are not guessed alone.
+    let no_semi = UNLABELLED_TOURNAMENT.replace("  Alpha - Foxtrot  2-0   @ Suez, Egypt\n", "");
+    assert!(unlabelled(&no_semi));
+    // A finalist who lost its semi-final (Foxtrot, 0-2 to Alpha): not a knockout.
+    let lost = UNLABELLED_TOURNAMENT.replace("Delta - Alpha  0-1", "Delta - Foxtrot  0-1");
+    let lost = lost.replace("Echo - Foxtrot  3-1", "Echo - Alpha  3-1");
+    assert!(unlabelled(&lost));
+    // The match for third place after the final.
+    let late_third = UNLABELLED_TOURNAMENT
+        .replace("[Fri Jun 28]", "[Mon Jul 1]")
+        .replace("  Echo - Foxtrot  3-1   @ Suez, Egypt\n", "")
+        + "  Echo - Foxtrot  3-1   @ Suez, Egypt\n";
+    assert!(unlabelled(&late_third));
+    // A single round robin is a league, not one group.
+    let league = "= Test League 2019\n[Sat Aug 3]\n  A - B  1-0\n  C - D  1-0\n\
+        [Sat Aug 10]\n  A - C  1-0\n  B - D  1-0\n[Sat Aug 17]\n  A - D  1-0\n  B - C  1-0\n";
+    assert!(unlabelled(league));
+}
+
+#[test]
+fn one_label_anywhere_keeps_the_file_as_it_reads() {
+    // The same tournament with only its final named: nothing else is derived.
+    let text = UNLABELLED_TOURNAMENT.replace("[Sun Jun 30]\n", "» Final\n[Sun Jun 30]\n");
+    let r = parse(&text).unwrap();
+    assert!(r.matches.iter().all(|m| m.group.is_none()));
+    let rounds: Vec<Option<&str>> = r.matches.iter().map(|m| m.round.as_deref()).collect();
+    assert_eq!(rounds[..15], [None; 15]);
+    assert_eq!(rounds[15], Some("Final"));
+}
