@@ -2,7 +2,7 @@
 //! the state (round, group, date, kick-off) that later lines inherit.
 
 use chrono::{NaiveDate, NaiveTime};
-use matchday_core::{MatchRecord, MatchStatus, SeasonRecord, Venue};
+use matchday_core::{ExtraTimeAfter, MatchRecord, MatchStatus, SeasonRecord, Settlement, Side, Venue};
 
 use super::dates::{DateParts, date_parts, leading_date, leading_time, skip_local_time};
 use super::derive::{
@@ -432,10 +432,19 @@ impl Reader {
                             format!("cannot read status [{word}] in \"{text}\": {why}"),
                         ));
                     }
-                    // The winner of a shoot-out whose score is not given: a stored
-                    // result holds a shoot-out by its score, which is never invented,
-                    // so the match keeps the level score the file gives.
-                    MatchStatus::Played(r)
+                    // The winner of a shoot-out whose kicks are not given: stored as a
+                    // shoot-out won by that side, its kicks never invented.
+                    let side = if teams[0] == winner {
+                        Side::Home
+                    } else {
+                        Side::Away
+                    };
+                    let settled = r
+                        .settled(Settlement::PenaltiesUnrecorded(side), ExtraTimeAfter::LevelMatch)
+                        .map_err(|e| {
+                            ParseError::new(line, format!("cannot read status [{word}] in \"{text}\": {e}"))
+                        })?;
+                    MatchStatus::Played(settled)
                 }
                 _ => {
                     return Err(ParseError::new(
