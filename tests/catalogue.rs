@@ -354,6 +354,27 @@ fn competition_set_changes_the_stages_checked_against_the_matches_stored() {
     );
     let bad = env.fails(&["competition", "set", "scottish-premiership", "--stages", "[]"]);
     assert!(bad.contains("cannot read stages"), "{bad}");
+    // Issue 19: a zone past the table's last place is refused, and nothing changes.
+    let before = competition(&env, "scottish-premiership");
+    let beyond = env.fails(&[
+        "competition",
+        "set",
+        "scottish-premiership",
+        "--zones",
+        "relegation=999-1000",
+    ]);
+    assert!(
+        beyond.contains("zone relegation=999-1000 lies beyond the table's 4 places"),
+        "{beyond}"
+    );
+    assert_eq!(competition(&env, "scottish-premiership"), before);
+    env.ok(&[
+        "competition",
+        "set",
+        "scottish-premiership",
+        "--zones",
+        "relegation=4",
+    ]);
 }
 
 /// A season file carries the stages, regulations, ranking and decisions, so an export and a

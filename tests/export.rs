@@ -396,3 +396,56 @@ fn openfootball_json_exports_back_to_the_same_matches_and_csv_and_ics_hold_them_
         }
     }
 }
+
+/// Issue 19: `export --output` onto the database itself once destroyed it with exit 0.
+/// However the path is spelled, and for the database's own side files, nothing is
+/// written and the database reads as before.
+#[test]
+fn an_export_onto_the_database_is_refused_and_changes_nothing() {
+    let env = Env::new();
+    let db = env.dir.path().join("live.db");
+    let db_arg = db.display().to_string();
+    let run = |args: &[&str]| {
+        let mut all = vec!["--db", db_arg.as_str()];
+        all.extend_from_slice(args);
+        env.cmd(&all)
+    };
+    run(&["import", &fixture("mini-league.txt")]).success();
+    let before = std::fs::read(&db).unwrap();
+    let table = String::from_utf8(
+        run(&["table", "mini-league", "--format", "csv"])
+            .success()
+            .get_output()
+            .stdout
+            .clone(),
+    )
+    .unwrap();
+    let spelled = [
+        "live.db".to_string(),
+        "./live.db".to_string(),
+        db_arg.clone(),
+        env.dir.path().join("sub/../live.db").display().to_string(),
+        "live.db-wal".to_string(),
+        "live.db-shm".to_string(),
+    ];
+    std::fs::create_dir(env.dir.path().join("sub")).unwrap();
+    for output in &spelled {
+        for format in ["season", "csv", "ics"] {
+            let out = run(&["export", "mini-league", "--format", format, "--output", output]).failure();
+            let err = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+            assert_eq!(out.get_output().status.code(), Some(1), "{output}: {err}");
+            assert!(err.contains("is the database"), "{output} ({format}): {err}");
+            assert_eq!(err.lines().count(), 1, "{err}");
+        }
+    }
+    assert_eq!(std::fs::read(&db).unwrap(), before);
+    let again = run(&["table", "mini-league", "--format", "csv"])
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    assert_eq!(String::from_utf8(again).unwrap(), table);
+    // Another name in the same folder is written as ever.
+    run(&["export", "mini-league", "--output", "mini.season"]).success();
+    assert!(env.dir.path().join("mini.season").exists());
+}

@@ -18,6 +18,7 @@ mod catalogue;
 mod commands;
 mod refusal;
 mod render;
+mod target;
 
 /// The documented exit statuses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

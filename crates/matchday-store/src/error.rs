@@ -225,6 +225,15 @@ pub enum StoreError {
         /// Date.
         date: NaiveDate,
     },
+    /// A zone that lies beyond the places of the competition's table (relegation=999-1000
+    /// in a league of 20).
+    #[error("zone {zone} lies beyond the table's {places} places: nothing was changed")]
+    ZoneBeyondTable {
+        /// The zone, as written.
+        zone: String,
+        /// The places of the table (or of each group).
+        places: usize,
+    },
     /// A match or deduction that cannot be, as the core's entry checks say;
     /// its teams are named by id, for the caller to word.
     #[error(transparent)]

@@ -41,6 +41,7 @@ impl Writer<'_> {
     ///
     /// # Errors
     /// [`StoreError::UnknownCompetition`] when `competition` is not stored;
+    /// [`StoreError::ZoneBeyondTable`] for a zone past the table's last place;
     /// [`StoreError::Refused`] when a stored match cannot be under the new stages
     /// (more meetings than the league has).
     pub fn set_regulations(&mut self, competition: &Competition) -> Result<(), StoreError> {
@@ -63,10 +64,30 @@ impl Writer<'_> {
                 candidates: Vec::new(),
             });
         }
+        // A zone names places of the table (of each group, in a group stage): none beyond it.
+        let stored = self.matches(id)?;
+        let places = match competition.format {
+            matchday_core::Format::GroupsKnockout => stored
+                .iter()
+                .filter_map(|m| m.group.as_deref())
+                .collect::<std::collections::BTreeSet<_>>()
+                .into_iter()
+                .map(|g| matchday_core::group_teams(&stored, g).len())
+                .max()
+                .unwrap_or(0),
+            _ => self.entrants(id)?.len(),
+        };
+        if places > 0
+            && let Some(zone) = competition.zones.iter().find(|z| usize::from(z.last) > places)
+        {
+            return Err(StoreError::ZoneBeyondTable {
+                zone: zone.to_string(),
+                places,
+            });
+        }
         self.set_zones(id, &competition.zones)?;
         // New stages must hold the matches stored: checked here, in the same write.
         self.set_structure(id, &competition.structure)?;
-        let stored = self.matches(id)?;
         let entrants = self.entrants(id)?;
         matchday_core::check_season(competition, &entrants, &stored)
             .map_err(|(_, refusal)| StoreError::Refused(refusal))

@@ -147,5 +147,6 @@ fn check_svg_path(path: &Path) -> anyhow::Result<()> {
 
 /// Writes `bytes` to `path`, naming the file in the error.
 pub fn write_file(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    crate::target::refuse_database(path)?;
     std::fs::write(path, bytes).with_context(|| format!("cannot write {}", path.display()))
 }

@@ -224,6 +224,7 @@ fn zone_note(seasons: &[ExportSeason], choice: Option<ZoneChoice>) -> String {
 /// flushed to disk, then renamed over it, so a reader (or a crash) never
 /// sees half a file.
 fn write_atomically(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    crate::target::refuse_database(path)?;
     let name = path
         .file_name()
         .with_context(|| format!("cannot write {}: not a file name", path.display()))?;

@@ -69,6 +69,7 @@ pub fn run(cli: Cli) -> anyhow::Result<String> {
         }
         other => other,
     };
+    crate::target::install(&path);
     let mut store = open_store(path, writes(&command))?;
     // Logged with every change this command makes (see `matchday log`).
     store.set_command_line(log::command_line(std::env::args_os()));
