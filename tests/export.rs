@@ -449,3 +449,28 @@ fn an_export_onto_the_database_is_refused_and_changes_nothing() {
     run(&["export", "mini-league", "--output", "mini.season"]).success();
     assert!(env.dir.path().join("mini.season").exists());
 }
+
+/// Issue 19: a football-data row dated `12/08/0000` once imported ("E0 0-01") and then
+/// broke every read of every competition. A year no season can hold is refused with its
+/// line, and nothing is stored.
+#[test]
+fn a_date_in_a_year_no_season_holds_is_refused_and_stores_nothing() {
+    let env = Env::new();
+    env.ok(&["import", &fixture("mini-league.txt")]);
+    for year in ["0000", "1849", "2299", "9999"] {
+        let path = env.dir.path().join(format!("E0-{year}.csv"));
+        std::fs::write(
+            &path,
+            format!("Div,Date,HomeTeam,AwayTeam,FTHG,FTAG,FTR\nE0,12/08/{year},Arsenal,Chelsea,1,0,H\n"),
+        )
+        .unwrap();
+        let err = env.fails(&["import", &path.display().to_string()]);
+        assert!(
+            err.contains("line 2") && err.contains("seasons run from 1850 to 2200"),
+            "{year}: {err}"
+        );
+    }
+    let competitions = env.json(&["competitions"]);
+    assert_eq!(competitions.as_array().unwrap().len(), 1, "{competitions}");
+    env.ok(&["table", "mini-league"]);
+}

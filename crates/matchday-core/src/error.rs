@@ -18,6 +18,16 @@ pub enum Error {
     /// A combination of full-time, extra-time and penalty scores that cannot happen.
     #[error("inconsistent result: {0}")]
     InconsistentResult(crate::ResultFault),
+    /// A date in a year no season of matchday's can hold (a file's `12/08/0000`).
+    #[error("{date} is not a date of football matchday keeps: seasons run from {first} to {last}")]
+    DateOutOfRange {
+        /// The offending date.
+        date: chrono::NaiveDate,
+        /// The first year a season may start in.
+        first: i32,
+        /// The last.
+        last: i32,
+    },
     /// A date that lies outside the season it is recorded in.
     #[error("{date} is outside the {season} season ({from} to {to})")]
     DateOutsideSeason {

@@ -51,6 +51,11 @@ impl Ord for Season {
 }
 
 impl Season {
+    /// The first year a season may start in.
+    pub const FIRST_YEAR: i32 = 1850;
+    /// The last year a season may start in.
+    pub const LAST_YEAR: i32 = 2200;
+
     /// The season that starts in `year` and ends the next year (2023 gives 2023-24).
     pub fn starting(year: i32) -> Season {
         Season {
@@ -140,6 +145,17 @@ impl Season {
     /// # Errors
     /// [`Error::DateOutsideSeason`] naming the season's bounds.
     pub fn check_date(self, date: NaiveDate) -> Result<(), Error> {
+        // The years a season's name reads back in: a season of year 0 would be stored and
+        // then fail every read that meets it.
+        if !(Season::FIRST_YEAR..=Season::LAST_YEAR).contains(&self.start_year())
+            || !(Season::FIRST_YEAR..=Season::LAST_YEAR + 1).contains(&date.year())
+        {
+            return Err(Error::DateOutOfRange {
+                date,
+                first: Season::FIRST_YEAR,
+                last: Season::LAST_YEAR,
+            });
+        }
         if self.contains(date) {
             Ok(())
         } else {
@@ -201,7 +217,7 @@ impl FromStr for Season {
         let year = |s: &str| -> Result<i32, Error> {
             if s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()) {
                 s.parse::<i32>().map_err(|_| bad()).and_then(|y| {
-                    if (1850..=2200).contains(&y) {
+                    if (Season::FIRST_YEAR..=Season::LAST_YEAR).contains(&y) {
                         Ok(y)
                     } else {
                         Err(bad())
