@@ -382,6 +382,7 @@ impl Scratch {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
+        clean_stale(folder, &name, purpose);
         let mut n = 0u32;
         loop {
             let path = folder.join(format!(".{name}.{purpose}-{}-{n}.tmp", std::process::id()));
@@ -401,6 +402,42 @@ impl Scratch {
             }
         }
     }
+}
+
+/// Removes the scratch files a killed backup or restore left beside `name` in `folder`
+/// (`.live.db.backup-4242-0.tmp` and its SQLite side files, as large as the database): those
+/// of a process no longer running. A running process's files, and this one's, are left.
+fn clean_stale(folder: &Path, name: &str, purpose: &str) {
+    let prefix = format!(".{name}.{purpose}-");
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let file = entry.file_name().to_string_lossy().into_owned();
+        let Some(rest) = file.strip_prefix(&prefix) else {
+            continue;
+        };
+        // "4242-0.tmp", "4242-0.tmp-wal": the process id comes first.
+        let Some(pid) = rest.split('-').next().and_then(|p| p.parse::<u32>().ok()) else {
+            continue;
+        };
+        let scratch = rest.ends_with(".tmp")
+            || [".tmp-journal", ".tmp-wal", ".tmp-shm"]
+                .iter()
+                .any(|s| rest.ends_with(s));
+        if scratch && pid != std::process::id() && !process_runs(pid) {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// Whether process `pid` is running; where that cannot be told, it is taken to be.
+fn process_runs(pid: u32) -> bool {
+    let proc = Path::new("/proc");
+    if !proc.join("self").exists() {
+        return true;
+    }
+    proc.join(pid.to_string()).exists()
 }
 
 impl Drop for Scratch {
@@ -479,6 +516,35 @@ mod tests {
             .collect();
         names.sort();
         assert_eq!(names, ["copy.db", "m.db"]);
+    }
+
+    #[test]
+    #[cfg(unix)]
+    fn the_scratch_files_of_a_killed_backup_are_cleaned_by_the_next() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("m.db");
+        drop(store_with_teams(&db, &["Arsenal"]));
+        // A process id above the kernel's largest (4194304) never runs: its files are stale.
+        let stale = [
+            ".copy.db.backup-4294967-0.tmp",
+            ".copy.db.backup-4294967-0.tmp-journal",
+        ];
+        for name in stale {
+            std::fs::write(dir.path().join(name), b"as large as the database").unwrap();
+        }
+        // A running process's scratch file (this test's own parent's, say) and other files stay.
+        let running = format!(".copy.db.backup-{}-0.tmp", std::os::unix::process::parent_id());
+        let kept = [running.as_str(), ".other.db.backup-4294967-0.tmp", "notes.tmp"];
+        for name in kept {
+            std::fs::write(dir.path().join(name), b"x").unwrap();
+        }
+        backup(&db, &dir.path().join("copy.db"), false).unwrap();
+        for name in stale {
+            assert!(!dir.path().join(name).exists(), "{name} left behind");
+        }
+        for name in kept {
+            assert!(dir.path().join(name).exists(), "{name} removed");
+        }
     }
 
     #[test]
