@@ -17,6 +17,20 @@ pub enum StoreError {
     /// There is no database at that path (read commands create none).
     #[error("no matchday database at {}: a write command (import, team add, result) creates one", .0.display())]
     NoDatabase(std::path::PathBuf),
+    /// A database in a folder that cannot be written, whose write-ahead log holds commits
+    /// SQLite can only read with a shared-memory file beside it.
+    #[error(
+        "{} has changes in its write-ahead log {} that can only be read where its folder can be written: \
+         nothing was read (open it once with write access, or copy the folder somewhere writable)",
+        database.display(),
+        log.display()
+    )]
+    UnreadableLog {
+        /// The database.
+        database: std::path::PathBuf,
+        /// Its write-ahead log.
+        log: std::path::PathBuf,
+    },
     /// A path that is no file, such as `:memory:`, which keeps nothing.
     #[error("'{0}' is not a database file: pass --db PATH to a file")]
     NotAFile(String),

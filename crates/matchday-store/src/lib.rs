@@ -155,8 +155,12 @@ impl Store {
         match Store::read_only_connection(path, false) {
             Ok(conn) => Ok(conn),
             // A write-ahead-logged file in a folder we cannot write to has no shared-memory
-            // file to read through; nobody can be writing it from here, so read it as it is.
-            Err(StoreError::Sqlite(_)) => Store::read_only_connection(path, true),
+            // file to read through; nobody can be writing it from here, so read it as it is,
+            // unless its log holds commits: read as it is, the file would miss them.
+            Err(StoreError::Sqlite(_)) => {
+                refuse_unread_log(path)?;
+                Store::read_only_connection(path, true)
+            }
             Err(other) => Err(other),
         }
     }
@@ -297,6 +301,22 @@ fn identified(conn: &Connection, path: &Path) -> Result<(migrate::Identity, i64)
     let identity = migrate::identify(conn, path)?;
     conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, false)?;
     Ok(identity)
+}
+
+/// Refuses to read the database at `path` as an unchanging file when its write-ahead log
+/// holds commits: read so, it would miss them (a folder that cannot be written has no
+/// shared-memory file through which SQLite reads a log).
+fn refuse_unread_log(path: &Path) -> Result<(), StoreError> {
+    let mut wal = path.as_os_str().to_owned();
+    wal.push("-wal");
+    let wal = std::path::PathBuf::from(wal);
+    if std::fs::metadata(&wal).is_ok_and(|m| m.len() > 0) {
+        return Err(StoreError::UnreadableLog {
+            database: path.to_path_buf(),
+            log: wal,
+        });
+    }
+    Ok(())
 }
 
 /// `:memory:` keeps nothing once the command ends, so a command given it would say

@@ -585,3 +585,23 @@ fn settlements_without_kicks_and_qualifying_rounds_are_stored_and_read_back_as_i
     let again = store.write(|w| w.import(&rec, None)).unwrap();
     assert_eq!((again.matches_added, again.matches_updated), (0, 0));
 }
+
+/// Issue 19: from a folder that cannot be written, a database whose write-ahead log holds
+/// commits was read as an unchanging file, missing them, and `backup` still said
+/// "integrity ok". Such a file is now refused with a line saying why.
+#[test]
+fn a_log_holding_commits_is_never_read_past() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("m.db");
+    let wal = dir.path().join("m.db-wal");
+    assert!(crate::refuse_unread_log(&db).is_ok());
+    std::fs::write(&wal, b"").unwrap();
+    assert!(
+        crate::refuse_unread_log(&db).is_ok(),
+        "an empty log holds nothing"
+    );
+    std::fs::write(&wal, b"committed pages").unwrap();
+    let err = crate::refuse_unread_log(&db).unwrap_err();
+    assert!(matches!(err, StoreError::UnreadableLog { .. }), "{err}");
+    assert!(err.to_string().contains("m.db-wal"), "{err}");
+}
