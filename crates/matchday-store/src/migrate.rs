@@ -116,13 +116,14 @@ pub(crate) enum Identity {
 /// schema version. Only reads, in one statement, so what it sees is one snapshot even
 /// while another process is creating the database.
 pub(crate) fn identify(conn: &Connection, path: &Path) -> Result<(Identity, i64), StoreError> {
-    let (application_id, version, tables): (i32, i64, String) = conn.query_row(
+    let (application_id, version, tables, objects): (i32, i64, String, i64) = conn.query_row(
         "SELECT (SELECT application_id FROM pragma_application_id),
                 (SELECT user_version FROM pragma_user_version),
                 (SELECT coalesce(group_concat(name, ' '), '') FROM sqlite_schema
-                  WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\')",
+                  WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'),
+                (SELECT count(*) FROM sqlite_schema)",
         [],
-        |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
+        |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?)),
     )?;
     let tables: Vec<&str> = tables.split(' ').filter(|t| !t.is_empty()).collect();
     let foreign = || StoreError::NotMatchday {
@@ -135,18 +136,54 @@ pub(crate) fn identify(conn: &Connection, path: &Path) -> Result<(Identity, i64)
     if application_id != 0 {
         return Err(foreign());
     }
-    if tables.is_empty() && version == 0 {
+    // Empty means nothing at all: a file holding only a view or an index is another's.
+    if objects == 0 && version == 0 {
         return Ok((Identity::Empty, version));
     }
-    let ours = version >= 1
+    // Files were marked from version 5 on: an unmarked file is adopted only when its schema
+    // is exactly the one matchday's own migrations made at its version.
+    let ours = (1..=UNMARKED_UP_TO).contains(&version)
         && tables.contains(&"team")
         && tables.contains(&"match")
-        && tables.iter().all(|t| UNMARKED_TABLES.contains(t));
+        && tables.iter().all(|t| UNMARKED_TABLES.contains(t))
+        && schema_of(conn)? == expected_schema(version)?;
     if ours {
         Ok((Identity::Unmarked, version))
     } else {
         Err(foreign())
     }
+}
+
+/// The last schema version matchday wrote without its application id.
+const UNMARKED_UP_TO: i64 = 5;
+
+/// A schema as (type, name, table, SQL with its spacing folded), in order, for comparing.
+fn schema_of(conn: &Connection) -> Result<Vec<(String, String, String, String)>, StoreError> {
+    let mut stmt = conn.prepare(
+        "SELECT type, name, tbl_name, coalesce(sql, '') FROM sqlite_schema
+          WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY type, name",
+    )?;
+    let rows = stmt
+        .query_map([], |r| {
+            let sql: String = r.get(3)?;
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                sql.split_whitespace().collect::<Vec<_>>().join(" "),
+            ))
+        })?
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(rows)
+}
+
+/// The schema matchday's migrations 1 to `version` make, on a database in memory.
+fn expected_schema(version: i64) -> Result<Vec<(String, String, String, String)>, StoreError> {
+    let conn = Connection::open_in_memory()?;
+    for (_, sql) in MIGRATIONS.iter().take(usize::try_from(version).unwrap_or(0)) {
+        conn.execute_batch(sql)?;
+    }
+    schema_of(&conn)
 }
 
 /// Checks that a database opened read-only can be read as it is: matchday's,
@@ -288,23 +325,27 @@ mod tests {
     }
 
     #[test]
-    fn a_database_from_before_the_id_is_read_as_it_is_and_marked_on_the_first_write() {
+    fn a_database_from_before_the_id_is_marked_on_the_first_write() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("old.db");
         {
-            let mut conn = Connection::open(&path).unwrap();
-            migrate(&mut conn, &path).unwrap();
+            // Version 5 as its build wrote it, before files were marked.
+            let conn = Connection::open(&path).unwrap();
+            for (_, sql) in &MIGRATIONS[..5] {
+                conn.execute_batch(sql).unwrap();
+            }
             conn.execute_batch(
-                "PRAGMA application_id = 0; INSERT INTO team (id, name, key) VALUES (1, 'Sample FC', 'sample fc');",
+                "PRAGMA user_version = 5; INSERT INTO team (id, name, key) VALUES (1, 'Sample FC', 'sample fc');",
             )
             .unwrap();
         }
         let before = bytes(&path);
-        let store = Store::open_read_only(&path).unwrap();
-        assert_eq!(store.read().teams().unwrap().len(), 1);
-        drop(store);
+        // A read never upgrades: refused as older, the file untouched.
+        assert!(matches!(
+            Store::open_read_only(&path),
+            Err(StoreError::TooOld { .. })
+        ));
         assert_eq!(bytes(&path), before);
-        assert_eq!(pragma(&path, "application_id"), "Integer(0)");
         let store = Store::open(&path).unwrap();
         assert_eq!(store.read().teams().unwrap().len(), 1);
         drop(store);
@@ -312,6 +353,40 @@ mod tests {
             pragma(&path, "application_id"),
             format!("Integer({APPLICATION_ID})")
         );
+    }
+
+    /// Issue 19: another program's files were adopted: one with tables named `team` and
+    /// `match` at user_version 8 was stamped with matchday's id, at user_version 3 switched to
+    /// WAL, and one holding only a view was given matchday's tables. Only a schema exactly one
+    /// of matchday's own unmarked versions is adopted; anything else is refused, untouched.
+    #[test]
+    fn another_programs_file_is_never_adopted_or_changed() {
+        let dir = tempfile::tempdir().unwrap();
+        let cases = [
+            (
+                "teams-v8.db",
+                "CREATE TABLE team (id INTEGER PRIMARY KEY, name TEXT); CREATE TABLE match (id INTEGER PRIMARY KEY); PRAGMA user_version = 8;",
+            ),
+            (
+                "teams-v3.db",
+                "CREATE TABLE team (id INTEGER PRIMARY KEY, name TEXT); CREATE TABLE match (id INTEGER PRIMARY KEY); PRAGMA user_version = 3;",
+            ),
+            ("view.db", "CREATE VIEW answer AS SELECT 42;"),
+        ];
+        for (name, sql) in cases {
+            let path = dir.path().join(name);
+            Connection::open(&path).unwrap().execute_batch(sql).unwrap();
+            let before = bytes(&path);
+            for opened in [Store::open(&path).err(), Store::open_read_only(&path).err()] {
+                assert!(
+                    matches!(opened, Some(StoreError::NotMatchday { .. })),
+                    "{name}: {opened:?}"
+                );
+            }
+            assert_eq!(bytes(&path), before, "{name} was written to");
+            assert_eq!(pragma(&path, "journal_mode"), "Text(\"delete\")", "{name}");
+            assert_eq!(pragma(&path, "application_id"), "Integer(0)", "{name}");
+        }
     }
 
     #[test]
