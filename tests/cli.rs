@@ -1351,3 +1351,30 @@ fn track_and_honours_read_a_split_league_in_the_order_of_its_sections() {
         "{split}"
     );
 }
+
+/// Issue 19: a name with control characters that reached the store without the checks
+/// (a restored file written by another program) was printed raw by `track`, its escape
+/// sequences and right-to-left override reaching the terminal. Every line is escaped.
+#[test]
+fn names_in_the_store_with_control_characters_are_printed_escaped() {
+    let env = mini_league();
+    let conn = rusqlite::Connection::open(env.db()).unwrap();
+    conn.execute(
+        "UPDATE team SET name = 'North\u{1b}]0;pwned\u{7}field\u{202E}' WHERE name = 'Northfield'",
+        [],
+    )
+    .unwrap();
+    drop(conn);
+    for args in [
+        &["track", "North"][..],
+        &["table", "mini"][..],
+        &["results", "-c", "mini"][..],
+        &["teams"][..],
+    ] {
+        let out = env.ok(args);
+        assert!(
+            !out.contains('\u{1b}') && !out.contains('\u{202E}') && !out.contains('\u{7}'),
+            "{args:?}: {out:?}"
+        );
+    }
+}

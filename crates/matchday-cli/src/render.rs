@@ -57,12 +57,16 @@ pub use matchday_core::ordinal;
 
 /// Lines of text under a table as they read on `screen`: each line of `text` broken
 /// at spaces to the screen's width, when it is known; with a final newline.
+///
+/// Prose quotes names from the store, which a restored file may have brought with control
+/// characters: they are shown escaped, never sent to the terminal.
 pub fn prose(text: &str, screen: &Screen) -> String {
     let mut out = String::new();
     for line in text.lines() {
+        let line = escaped(line);
         match screen.width {
-            Some(width) => out.push_str(&wrap(line, width)),
-            None => out.push_str(line),
+            Some(width) => out.push_str(&wrap(&line, width)),
+            None => out.push_str(&line),
         }
         out.push('\n');
     }

@@ -362,7 +362,7 @@ pub fn render_track(
     use render::grid::plain_cells;
     use render::{Grid, Painted, paint};
 
-    let mut text = format!("{team}, {season}");
+    let mut text = format!("{}, {season}", render::escaped(team));
     if let Some(day) = as_of {
         text.push_str(&format!(", as of {day}"));
     }
