@@ -102,6 +102,32 @@ pub struct MatchRecord {
     pub line: usize,
 }
 
+impl MatchRecord {
+    /// A league match at the home side's ground, with no round, group or leg, as a
+    /// results file of one league row per match gives it.
+    pub fn league(
+        date: NaiveDate,
+        home: String,
+        away: String,
+        status: MatchStatus,
+        line: usize,
+    ) -> MatchRecord {
+        MatchRecord {
+            date,
+            kickoff: None,
+            home,
+            away,
+            venue: Venue::Home,
+            round: None,
+            group: None,
+            leg: None,
+            replay: false,
+            status,
+            line,
+        }
+    }
+}
+
 impl SeasonRecord {
     /// The season as it stood at the end of `day`: later results become
     /// fixtures still to play, and later deductions are dropped.

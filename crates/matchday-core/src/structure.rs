@@ -87,7 +87,7 @@ impl PhaseKind {
     pub const LEAGUE: PhaseKind = PhaseKind::League { meetings: 2 };
 
     /// Whether the stage ranks teams in tables (a league, groups, a league phase, a split).
-    pub fn has_table(self) -> bool {
+    pub fn has_table(&self) -> bool {
         !matches!(self, PhaseKind::Knockout { .. })
     }
 }

@@ -250,7 +250,7 @@ fn uncatalogued(u: &Uncatalogued) -> String {
     };
     let stages: Vec<String> = u.structure.phases().iter().map(describe_stage).collect();
     // A knockout ranks no table: its rules are not worth a word.
-    let has_table = u.structure.phases().iter().any(|p| p.kind.clone().has_table());
+    let has_table = u.structure.phases().iter().any(|p| p.kind.has_table());
     let (rules, choose) = if has_table {
         (
             " under the plain rules (3 points for a win; points, goal difference, goals scored)",

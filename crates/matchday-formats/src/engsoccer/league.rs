@@ -13,7 +13,7 @@
 
 use std::collections::BTreeSet;
 
-use matchday_core::{Format, MatchRecord, MatchResult, MatchStatus, RuleSet, Season, SeasonRecord, Venue};
+use matchday_core::{Format, MatchRecord, MatchResult, MatchStatus, RuleSet, Season, SeasonRecord};
 
 use super::{Grouped, Layout, Rows, countries, names};
 use crate::{ParseError, Reading, Skipped};
@@ -270,19 +270,13 @@ fn scan_rows(text: &str, offset: usize, leagues: &Leagues) -> Result<Scan, Parse
             }
         };
         let record = &mut records.values[at];
-        record.matches.push(MatchRecord {
-            date: day,
-            kickoff: None,
-            home: row.required("the home team", home)?.to_string(),
-            away: row.required("the visitors", away)?.to_string(),
-            venue: Venue::Home,
-            round: None,
-            group: None,
-            leg: None,
-            replay: false,
-            status: MatchStatus::Played(MatchResult::full_time(score)),
-            line: row.line + offset,
-        });
+        record.matches.push(MatchRecord::league(
+            day,
+            row.required("the home team", home)?.to_string(),
+            row.required("the visitors", away)?.to_string(),
+            MatchStatus::Played(MatchResult::full_time(score)),
+            row.line + offset,
+        ));
     }
     Ok(Scan {
         records: records.values,

@@ -12,7 +12,7 @@
 //! has a note ("1-0 win awarded to AD Almeria") and is stored as awarded, with
 //! the score the file gives.
 
-use matchday_core::{ExtraTimeAfter, Format, MatchRecord, MatchStatus, Season, SeasonRecord, Venue};
+use matchday_core::{ExtraTimeAfter, Format, MatchRecord, MatchStatus, Season, SeasonRecord};
 
 use super::{Grouped, Layout, Rows, countries};
 use crate::{ParseError, Reading, Skipped};
@@ -103,19 +103,13 @@ pub(crate) fn parse(text: &str) -> Result<Reading, ParseError> {
             rules: Some(rules),
             ..Default::default()
         });
-        record.matches.push(MatchRecord {
-            date: day,
-            kickoff: None,
-            home: row.required("the home team", home)?.to_string(),
-            away: row.required("the visitors", away)?.to_string(),
-            venue: Venue::Home,
-            round: None,
-            group: None,
-            leg: None,
-            replay: false,
+        record.matches.push(MatchRecord::league(
+            day,
+            row.required("the home team", home)?.to_string(),
+            row.required("the visitors", away)?.to_string(),
             status,
-            line: row.line,
-        });
+            row.line,
+        ));
     }
     super::drop_repeats(Reading {
         seasons: records.values,
