@@ -12,9 +12,11 @@ use matchday_store::{ImportSummary, Store, StoreError, Uncatalogued};
 /// Reads openfootball Football.TXT (league, cup and European layouts),
 /// openfootball football.json (football.json, euro.json and worldcup.json),
 /// engsoccerdata's CSV files (league, FA Cup, League Cup, European Cup,
-/// play-offs, deductions), football-data.co.uk's CSV files (Windows-1252 or
-/// UTF-8) and matchday's own season files; the
-/// format is told from the content unless --format names it. The competition is
+/// play-offs, deductions), football-data.co.uk's CSV files and matchday's own
+/// season files, in UTF-8, UTF-16 with a byte-order mark, or Windows-1252; the
+/// format is told from the content unless --format names it. A file is read as
+/// a stream up to 64 MiB, and a line up to 1 MiB (far above any real football
+/// file): past either, nothing is stored. The competition is
 /// looked up in the catalogue (data/catalogue.toml, and --catalogue FILE) by name,
 /// alias or code, and its season stored under the entry's name, stages, rules and
 /// zones; one the catalogue does not know gets the plain default, and the import
@@ -170,9 +172,16 @@ fn read_file(
     as_of: Option<chrono::NaiveDate>,
     left_out: &mut Vec<String>,
 ) -> anyhow::Result<Vec<SeasonRecord>> {
-    let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
-    // Older downloads (football-data.co.uk's among them) are Windows-1252, not UTF-8.
-    let text = matchday_formats::decode(&bytes);
+    // Read as a stream within bounds, never sized from the file's metadata: a device or FIFO
+    // (/dev/zero, /dev/urandom) has none, and would otherwise be read until memory runs out.
+    let file = std::fs::File::open(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let bytes = matchday_formats::read_bounded(file).map_err(|e| match e {
+        matchday_formats::InputError::Io(e) => anyhow::anyhow!("cannot read {}: {e}", path.display()),
+        bound => anyhow::anyhow!("{}: {bound}", path.display()),
+    })?;
+    // Older downloads (football-data.co.uk's among them) are Windows-1252, not UTF-8;
+    // Excel's "Unicode text" is UTF-16 with a byte-order mark.
+    let text = matchday_formats::decode(&bytes).with_context(|| path.display().to_string())?;
     let reading = format
         .unwrap_or_else(|| FileFormat::detect(&text))
         .read_counting_skips(&text)
