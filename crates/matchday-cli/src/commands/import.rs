@@ -92,12 +92,16 @@ fn import_files(
     let mut unplayed: Vec<(String, String, usize)> = Vec::new();
     let bar = progress_bar();
     for path in &args.files {
-        let records = read_file(path, args.format, args.name.is_some(), args.as_of, left_out)?;
+        let records = read_file(path, args.format, args.name.is_some(), left_out)?;
         bar.inc_length(records.len() as u64);
         bar.set_message(path.display().to_string());
         for record in records {
             bar.inc(1);
-            match w.import_with(&record, args.name.as_deref(), catalogue) {
+            let imported = match args.as_of {
+                Some(day) => w.import_as_of(&record, args.name.as_deref(), catalogue, day),
+                None => w.import_with(&record, args.name.as_deref(), catalogue),
+            };
+            match imported {
                 Ok(one) => total.absorb(one),
                 Err(StoreError::WouldUnplayResults {
                     competition,
@@ -161,13 +165,12 @@ fn taking_back(unplayed: &[(String, String, usize)], as_of: Option<chrono::Naive
     }
 }
 
-/// The seasons in the file at `path` (in `format`, or the one its content shows), each as it
-/// stood at the end of `as_of` if given; `--name` (`named`) takes a file of one season only.
+/// The seasons in the file at `path` (in `format`, or the one its content shows);
+/// `--name` (`named`) takes a file of one season only.
 fn read_file(
     path: &std::path::Path,
     format: Option<FileFormat>,
     named: bool,
-    as_of: Option<chrono::NaiveDate>,
     left_out: &mut Vec<String>,
 ) -> anyhow::Result<Vec<SeasonRecord>> {
     let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
@@ -191,13 +194,7 @@ fn read_file(
             read.len()
         );
     }
-    Ok(read
-        .into_iter()
-        .map(|record| match as_of {
-            Some(day) => record.as_of(day),
-            None => record,
-        })
-        .collect())
+    Ok(read)
 }
 
 /// A refused line of the file worded with the names of the teams and
