@@ -273,7 +273,8 @@ fn league_section(
             );
         }
     }
-    if let Some(gaps) = &league.gaps {
+    // Before the first match there are no gaps to measure.
+    if let Some(gaps) = league.gaps.as_ref().filter(|_| league.standings.has_begun()) {
         gap_table(html, page, gaps, name);
     }
     if let Some(forecast) = &league.forecast {
@@ -298,8 +299,17 @@ fn standings_table(
         <th>Form</th><th>Zone</th></tr></thead>\n<tbody>\n",
     );
     let half = standings.rows.len() / 2;
+    // Before the first match every club is level on nothing: no positions, no zones.
+    let begun = standings.has_begun();
     for row in &standings.rows {
-        let zone = matchday_core::narrowest_zone(zones, row.position);
+        let zone = matchday_core::narrowest_zone(zones, row.position).filter(|_| begun);
+        let position = if !begun {
+            String::new()
+        } else if row.shared {
+            format!("{}=", row.position)
+        } else {
+            row.position.to_string()
+        };
         let mut classes = Vec::new();
         if row.team == page.team {
             classes.push("club");
@@ -321,12 +331,11 @@ fn standings_table(
             .collect();
         let _ = writeln!(
             html,
-            "<tr class=\"{}\"><td class=\"n\">{}{}</td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td>\
+            "<tr class=\"{}\"><td class=\"n\">{}</td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td>\
              <td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td>\
              <td class=\"n\">{:+}</td><td class=\"n\">{}{}</td><td>{form}</td><td class=\"zone\">{}</td></tr>",
             classes.join(" "),
-            row.position,
-            if row.shared { "=" } else { "" },
+            position,
             escape(&name(row.team)),
             row.played,
             row.won,
@@ -349,6 +358,12 @@ fn standings_table(
             row.deducted.abs(),
             if row.deducted > 0 { "deducted" } else { "added" }
         );
+    }
+    if !begun {
+        html.push_str(
+            "<p class=\"sub\">The season has not started: no match played yet, so no positions.</p>\n",
+        );
+        return;
     }
     for note in standings.render_notes(name) {
         let _ = writeln!(html, "<p class=\"sub\">{}</p>", escape(&note));
