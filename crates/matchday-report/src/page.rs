@@ -444,24 +444,39 @@ fn odds_table(
             t.points,
             t.expected_points
         );
+        // Only what the exact method settled reads 100% or 0%, as in `matchday odds`.
+        let row = league
+            .gaps
+            .as_ref()
+            .and_then(|g| g.rows.iter().find(|r| r.team == t.team));
         for zone in &zones {
             let p = t
                 .zones
                 .iter()
                 .find(|z| z.zone == *zone)
                 .map_or(0.0, |z| z.probability);
-            let _ = write!(html, "<td class=\"n\">{}</td>", percent(p));
+            let certain = row.and_then(|r| {
+                if r.clinched.iter().any(|c| c == zone) {
+                    Some(true)
+                } else if r.eliminated.iter().any(|c| c == zone) {
+                    Some(false)
+                } else {
+                    None
+                }
+            });
+            let _ = write!(html, "<td class=\"n\">{}</td>", percent(p, certain));
         }
         html.push_str("</tr>\n");
     }
     html.push_str("</tbody>\n</table>\n");
 }
 
-/// A chance as people read it: "100%" only when certain, "<0.1%" when possible but rare.
-fn percent(p: f64) -> String {
-    if p <= 0.0 {
+/// A chance as people read it: "100%" and "0%" only when `certain` says the exact
+/// method settled it, "<0.1%" when possible but rare.
+fn percent(p: f64, certain: Option<bool>) -> String {
+    if certain == Some(false) {
         "0%".to_string()
-    } else if p >= 1.0 {
+    } else if certain == Some(true) {
         "100%".to_string()
     } else if p < 0.001 {
         "&lt;0.1%".to_string()
@@ -671,11 +686,17 @@ mod tests {
     }
 
     #[test]
-    fn chances_read_as_people_read_them() {
-        assert_eq!(percent(0.0), "0%");
-        assert_eq!(percent(1.0), "100%");
-        assert_eq!(percent(0.0004), "&lt;0.1%");
-        assert_eq!(percent(0.9996), "&gt;99.9%");
-        assert_eq!(percent(0.4567), "45.7%");
+    fn chances_read_as_people_read_them_and_only_settled_ones_as_100_or_0() {
+        assert_eq!(percent(0.0, Some(false)), "0%");
+        assert_eq!(percent(1.0, Some(true)), "100%");
+        assert_eq!(
+            percent(1.0, None),
+            "&gt;99.9%",
+            "every simulation is not certainty"
+        );
+        assert_eq!(percent(0.0, None), "&lt;0.1%");
+        assert_eq!(percent(0.0004, None), "&lt;0.1%");
+        assert_eq!(percent(0.9996, None), "&gt;99.9%");
+        assert_eq!(percent(0.4567, None), "45.7%");
     }
 }

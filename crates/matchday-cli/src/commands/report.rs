@@ -145,7 +145,7 @@ fn league_section(
     let charted: Vec<TeamId> = standings.rows.iter().take(3).map(|r| r.team).collect();
     let state = LeagueState::new(c, &entrants, &loaded.matches, &loaded.deductions, as_of)?;
     let gaps = Some(state.gaps(Some(team))?);
-    let forecast = (!state.fixtures().is_empty()).then(|| {
+    let forecast = (!state.is_finished()).then(|| {
         let model = MatchModel::fit(&state, &ModelOptions::default());
         let options = SimulationOptions {
             sims: PAGE_SIMS,
