@@ -50,8 +50,13 @@ pub struct Args {
     pub name: Option<String>,
 
     /// Store the seasons as they stood at the end of this day: later results
-    /// become fixtures still to play, later deductions are left out (into a
-    /// database already holding later results it is refused: reads take --as-of)
+    /// become fixtures still to play, later deductions are left out, and a
+    /// fixture not yet known that day is not stored: a knockout round's
+    /// pairings only once one of its matches is due or every match before it
+    /// is decided (a draw is made no earlier), a replay only once the meeting
+    /// it replays is played; league and group fixtures count as published
+    /// before the season. Into a database already holding later results it is
+    /// refused: reads take --as-of
     #[arg(long, value_parser = super::parse_date, value_name = "DATE")]
     pub as_of: Option<chrono::NaiveDate>,
 }
