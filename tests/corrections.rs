@@ -405,7 +405,7 @@ fn the_reported_defects_on_the_bundled_seasons() {
     args.extend(["--as-of", "2024-02-01"]);
     let err = refused(&env, &args);
     assert!(
-        err.contains("would turn 302 stored results back into fixtures"),
+        err.contains("would turn 216 stored results back into fixtures"),
         "{err}"
     );
     assert!(

@@ -25,6 +25,7 @@ mod entry_check;
 mod error;
 mod identity;
 mod knockout;
+mod known;
 mod matches;
 mod movement;
 mod record;
@@ -62,6 +63,7 @@ pub use knockout::{
     Aggregate, Bracket, BracketRound, Decider, KnockoutError, KnockoutTie, LegFault, Podium, ScoreParts,
     TieFormat, TieGoals, TieMatch, TieOutcome, TieScore, TieState, check_new_cup_match, ties_in_round,
 };
+pub use known::known_on;
 pub use matches::{Match, MatchId, MatchStatus, Pairing, Venue};
 pub use movement::{group_teams, movement, narrowest_zone, previous_matchday};
 pub use record::{DecisionRecord, DeductionRecord, MatchRecord, SeasonRecord, TeamRecord};

@@ -224,20 +224,24 @@ fn render_gaps(
     };
     let reference = rows.iter().position(|r| r.team == against);
     let short = render::short_name::short_names(&rows.iter().map(|r| r.team.as_str()).collect::<Vec<_>>());
+    // Before the first match every club is level on nothing: no positions, zones or gaps.
+    let begun = rows.iter().any(|r| r.played > 0);
     let mut grid = Grid::new();
-    grid.column(
-        "Pos",
-        true,
-        rows.iter()
-            .map(|r| {
-                let zone = super::table::zone_of(competition, r.position, matchday_core::View::Total);
-                Painted::styled(
-                    r.position.to_string(),
-                    zone.as_deref().map(paint::zone_style).unwrap_or_default(),
-                )
-            })
-            .collect(),
-    );
+    if begun {
+        grid.column(
+            "Pos",
+            true,
+            rows.iter()
+                .map(|r| {
+                    let zone = super::table::zone_of(competition, r.position, matchday_core::View::Total);
+                    Painted::styled(
+                        r.position.to_string(),
+                        zone.as_deref().map(paint::zone_style).unwrap_or_default(),
+                    )
+                })
+                .collect(),
+        );
+    }
     let team = grid.clubs(&rows.iter().map(|r| r.team.as_str()).collect::<Vec<_>>());
     let number = |grid: &mut Grid, header: &str, value: &dyn Fn(&GapJson) -> String| {
         grid.column(header, true, plain_cells(rows.iter().map(value)))
@@ -246,8 +250,8 @@ fn render_gaps(
     number(&mut grid, "Pts", &|r| r.points.to_string());
     // Against the leader, "To 1st" says it all.
     let leader_asked = rows.first().is_some_and(|r| r.team == against);
-    let to_first = number(&mut grid, "To 1st", &|r| signed_gap(r.gap_to_leader));
-    if !leader_asked {
+    let to_first = begun.then(|| number(&mut grid, "To 1st", &|r| signed_gap(r.gap_to_leader)));
+    if begun && !leader_asked {
         let short_against = reference.map_or(against.clone(), |i| short[i].clone());
         number(&mut grid, &format!("To {short_against}"), &|r| {
             signed_gap(r.gap_to_team)
@@ -272,15 +276,16 @@ fn render_gaps(
     };
     let settled_col = grid.column("Settled", false, styled_settled(&|z| z.to_string()));
     grid.narrower(settled_col, "Settled", styled_settled(&paint::zone_label));
-    grid.steps(&[
+    let mut steps = vec![
         Step::Narrow(team),
         Step::Drop(left),
         Step::Narrow(can_finish),
         Step::Narrow(in_hand),
         Step::Narrow(settled_col),
         Step::Drop(max),
-        Step::Drop(to_first),
-    ]);
+    ];
+    steps.extend(to_first.map(Step::Drop));
+    grid.steps(&steps);
     if let Some(row) = reference {
         grid.strong_row(row);
     }
@@ -296,8 +301,11 @@ fn render_gaps(
             text.push_str(&render::prose(&format!("Settled: {key}."), screen));
         }
     }
+    if !begun {
+        text.push_str(&render::prose(super::table::NOT_STARTED.trim_start(), screen));
+    }
     // The reference team's distance to each zone's edge, in words.
-    if let Some(row) = gaps.rows.iter().find(|r| r.team == gaps.reference) {
+    if begun && let Some(row) = gaps.rows.iter().find(|r| r.team == gaps.reference) {
         let holder: HashMap<u16, &str> = rows.iter().map(|r| (r.position, r.team.as_str())).collect();
         let mut parts = Vec::new();
         for z in &row.zone_gaps {

@@ -52,8 +52,13 @@ pub struct Args {
     pub name: Option<String>,
 
     /// Store the seasons as they stood at the end of this day: later results
-    /// become fixtures still to play, later deductions are left out (into a
-    /// database already holding later results it is refused: reads take --as-of)
+    /// become fixtures still to play, later deductions are left out, and a
+    /// fixture not yet known that day is not stored: a knockout round's
+    /// pairings only once one of its matches is due or every match before it
+    /// is decided (a draw is made no earlier), a replay only once the meeting
+    /// it replays is played; league and group fixtures count as published
+    /// before the season. Into a database already holding later results it is
+    /// refused: reads take --as-of
     #[arg(long, value_parser = super::parse_date, value_name = "DATE")]
     pub as_of: Option<chrono::NaiveDate>,
 }
@@ -94,12 +99,16 @@ fn import_files(
     let mut unplayed: Vec<(String, String, usize)> = Vec::new();
     let bar = progress_bar();
     for path in &args.files {
-        let records = read_file(path, args.format, args.name.is_some(), args.as_of, left_out)?;
+        let records = read_file(path, args.format, args.name.is_some(), left_out)?;
         bar.inc_length(records.len() as u64);
         bar.set_message(path.display().to_string());
         for record in records {
             bar.inc(1);
-            match w.import_with(&record, args.name.as_deref(), catalogue) {
+            let imported = match args.as_of {
+                Some(day) => w.import_as_of(&record, args.name.as_deref(), catalogue, day),
+                None => w.import_with(&record, args.name.as_deref(), catalogue),
+            };
+            match imported {
                 Ok(one) => total.absorb(one),
                 Err(StoreError::WouldUnplayResults {
                     competition,
@@ -163,13 +172,12 @@ fn taking_back(unplayed: &[(String, String, usize)], as_of: Option<chrono::Naive
     }
 }
 
-/// The seasons in the file at `path` (in `format`, or the one its content shows), each as it
-/// stood at the end of `as_of` if given; `--name` (`named`) takes a file of one season only.
+/// The seasons in the file at `path` (in `format`, or the one its content shows);
+/// `--name` (`named`) takes a file of one season only.
 fn read_file(
     path: &std::path::Path,
     format: Option<FileFormat>,
     named: bool,
-    as_of: Option<chrono::NaiveDate>,
     left_out: &mut Vec<String>,
 ) -> anyhow::Result<Vec<SeasonRecord>> {
     // Read as a stream within bounds, never sized from the file's metadata: a device or FIFO
@@ -200,13 +208,7 @@ fn read_file(
             read.len()
         );
     }
-    Ok(read
-        .into_iter()
-        .map(|record| match as_of {
-            Some(day) => record.as_of(day),
-            None => record,
-        })
-        .collect())
+    Ok(read)
 }
 
 /// A refused line of the file worded with the names of the teams and
