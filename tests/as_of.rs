@@ -193,6 +193,15 @@ fn a_table_before_the_first_match_has_no_positions_or_zones() {
     assert!(!gaps.contains("Pos"), "{gaps}");
     assert!(!gaps.contains("To 1st"), "{gaps}");
     assert!(gaps.contains("The season has not started"), "{gaps}");
+    // No leader yet, so nobody to measure against unless a team is named.
+    assert!(!gaps.contains("against"), "{gaps}");
+    let named = env.ok(&["gaps", "premier-league", "--team", "Liverpool"]);
+    assert!(named.contains("against Liverpool"), "{named}");
+    for row in env.json(&["gaps", "premier-league"]).as_array().unwrap() {
+        assert_eq!(row["position"], serde_json::Value::Null, "{row}");
+    }
+    let csv = env.ok(&["gaps", "premier-league", "--format", "csv"]);
+    assert!(csv.lines().skip(1).all(|l| l.starts_with(',')), "{csv}");
     let track = env.ok(&["track", "Liverpool"]);
     assert!(!track.contains("1st"), "{track}");
     assert!(track.contains("next: Matchday 1 v Chelsea"), "{track}");

@@ -41,7 +41,8 @@ pub struct Args {
 /// One row of JSON output; field names are a stable contract.
 #[derive(Debug, Serialize)]
 struct GapJson {
-    position: u16,
+    /// None before the season's first match, when no club has a place yet.
+    position: Option<u16>,
     team: String,
     points: i32,
     played: u16,
@@ -85,11 +86,13 @@ pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
     }
     let gaps = state.gaps(reference)?;
     let name = |id: TeamId| names.get(&id).cloned().unwrap_or_default();
+    // Before the first match every club is level on nothing: no positions, zones or gaps.
+    let begun = gaps.rows.iter().any(|r| r.played > 0);
     let rows: Vec<GapJson> = gaps
         .rows
         .iter()
         .map(|r| GapJson {
-            position: r.position,
+            position: begun.then_some(r.position),
             team: name(r.team),
             points: r.points,
             played: r.played,
@@ -121,7 +124,7 @@ pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
                 .iter()
                 .map(|r| {
                     vec![
-                        r.position.to_string(),
+                        r.position.map(|p| p.to_string()).unwrap_or_default(),
                         r.team.clone(),
                         r.points.to_string(),
                         r.played.to_string(),
@@ -163,6 +166,7 @@ pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
             matches!(state.split(), Some(SplitStage::Pending(_))),
             args.when.as_of,
             &name,
+            args.team.is_some(),
             &render::screen::current(),
         )),
     }
@@ -175,6 +179,7 @@ fn render_gaps(
     before_split: bool,
     as_of: Option<NaiveDate>,
     name: &dyn Fn(TeamId) -> String,
+    team_asked: bool,
     screen: &render::Screen,
 ) -> String {
     let competition = &loaded.competition;
@@ -183,7 +188,13 @@ fn render_gaps(
         text.push_str(&format!(", as of {day}"));
     }
     let against = name(gaps.reference);
-    text.push_str(&format!("; gaps and games in hand against {against}"));
+    // Before the first match there is no leader to measure against, only a named team.
+    let begun = rows.iter().any(|r| r.played > 0);
+    if begun || team_asked {
+        text.push_str(&format!("; gaps and games in hand against {against}"));
+    } else {
+        text.push_str("; games left and what can still happen");
+    }
     let mut text = render::prose(&text, screen);
     // A bottom zone (its boundary is safety, above it) ruled out reads "safe";
     // other zones ruled out are listed after "not".
@@ -224,8 +235,6 @@ fn render_gaps(
     };
     let reference = rows.iter().position(|r| r.team == against);
     let short = render::short_name::short_names(&rows.iter().map(|r| r.team.as_str()).collect::<Vec<_>>());
-    // Before the first match every club is level on nothing: no positions, zones or gaps.
-    let begun = rows.iter().any(|r| r.played > 0);
     let mut grid = Grid::new();
     if begun {
         grid.column(
@@ -233,9 +242,10 @@ fn render_gaps(
             true,
             rows.iter()
                 .map(|r| {
-                    let zone = super::table::zone_of(competition, r.position, matchday_core::View::Total);
+                    let position = r.position.unwrap_or_default();
+                    let zone = super::table::zone_of(competition, position, matchday_core::View::Total);
                     Painted::styled(
-                        r.position.to_string(),
+                        position.to_string(),
                         zone.as_deref().map(paint::zone_style).unwrap_or_default(),
                     )
                 })
@@ -306,7 +316,10 @@ fn render_gaps(
     }
     // The reference team's distance to each zone's edge, in words.
     if begun && let Some(row) = gaps.rows.iter().find(|r| r.team == gaps.reference) {
-        let holder: HashMap<u16, &str> = rows.iter().map(|r| (r.position, r.team.as_str())).collect();
+        let holder: HashMap<u16, &str> = rows
+            .iter()
+            .filter_map(|r| Some((r.position?, r.team.as_str())))
+            .collect();
         let mut parts = Vec::new();
         for z in &row.zone_gaps {
             let boundary = z.boundary;
