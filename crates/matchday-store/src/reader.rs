@@ -128,20 +128,6 @@ impl<'c> Reader<'c> {
 
     /// Every competition-season's row as stored, read back or not, by name then season.
     fn listed(&self) -> Result<Vec<Listed>, StoreError> {
-        let sql =
-            format!("SELECT {COMPETITION_COLUMNS} FROM competition ORDER BY name, season_start, season, id");
-        let mut stmt = self.conn.prepare_cached(&sql)?;
-        let mut listed: Vec<Listed> = stmt
-            .query_map([], |r| {
-                Ok(Listed {
-                    id: r.get(0)?,
-                    slug: rows::lossy_text(r, 1)?,
-                    name: rows::lossy_text(r, 2)?,
-                    season: rows::lossy_text(r, 3)?,
-                    read: competition_from_row(r)?,
-                })
-            })?
-            .collect::<Result<_, _>>()?;
         // Every zone in one query rather than one per competition: all of English league
         // history is 400 competition-seasons.
         let mut zones: HashMap<i64, Result<Vec<Zone>, StoreError>> = HashMap::new();
@@ -159,18 +145,34 @@ impl<'c> Reader<'c> {
                 (Err(_), _) => {}
             }
         }
-        for listed in &mut listed {
-            let zones = zones.remove(&listed.id).unwrap_or_else(|| Ok(Vec::new()));
-            let read = std::mem::replace(&mut listed.read, Err(StoreError::Busy));
-            listed.read = match (read, zones) {
-                (Ok(mut competition), Ok(zones)) => {
-                    competition.zones = zones;
-                    Ok(competition)
-                }
-                (Err(err), _) | (_, Err(err)) => Err(listed.naming(err)),
-            };
-        }
-        Ok(listed)
+        let sql =
+            format!("SELECT {COMPETITION_COLUMNS} FROM competition ORDER BY name, season_start, season, id");
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows: Vec<Listed> = stmt
+            .query_map([], |r| {
+                Ok(Listed {
+                    id: r.get(0)?,
+                    slug: rows::lossy_text(r, 1)?,
+                    name: rows::lossy_text(r, 2)?,
+                    season: rows::lossy_text(r, 3)?,
+                    read: competition_from_row(r)?,
+                })
+            })?
+            .collect::<Result<_, _>>()?;
+        Ok(rows
+            .into_iter()
+            .map(|listed| {
+                let zones = zones.remove(&listed.id).unwrap_or_else(|| Ok(Vec::new()));
+                let read = match (listed.read, zones) {
+                    (Ok(mut competition), Ok(zones)) => {
+                        competition.zones = zones;
+                        Ok(competition)
+                    }
+                    (Err(err), _) | (_, Err(err)) => Err(naming(&listed.name, &listed.season, err)),
+                };
+                Listed { read, ..listed }
+            })
+            .collect())
     }
 
     /// How many matches each competition-season has stored, played or not (none: absent).
@@ -210,18 +212,15 @@ impl<'c> Reader<'c> {
         if !matches!(err, StoreError::UnreadableRow { .. }) {
             return err;
         }
-        let named = self
+        let (name, season) = self
             .conn
             .query_row(
                 "SELECT name, season FROM competition WHERE id = ?1",
                 [id.0],
-                |r| Ok(format!("{} {}", rows::lossy_text(r, 0)?, rows::lossy_text(r, 1)?)),
+                |r| Ok((rows::lossy_text(r, 0)?, rows::lossy_text(r, 1)?)),
             )
-            .unwrap_or_else(|_| format!("competition {}", id.0));
-        StoreError::UnreadableCompetition {
-            competition: named,
-            source: Box::new(err),
-        }
+            .unwrap_or_else(|_| (format!("competition {}", id.0), String::new()));
+        naming(&name, &season, err)
     }
 
     /// The competition-season stored under this slug and season, if any.
@@ -635,18 +634,18 @@ struct Listed {
     read: Result<Competition, StoreError>,
 }
 
-impl Listed {
-    /// `err`, a row of this competition-season that does not read back, naming it.
-    fn naming(&self, err: StoreError) -> StoreError {
-        match err {
-            StoreError::UnreadableRow { .. } => StoreError::UnreadableCompetition {
-                competition: format!("{} {}", self.name, self.season),
-                source: Box::new(err),
-            },
-            other => other,
-        }
+/// `err`, a row of competition-season `name` `season` that does not read back, naming it.
+fn naming(name: &str, season: &str, err: StoreError) -> StoreError {
+    match err {
+        StoreError::UnreadableRow { .. } => StoreError::UnreadableCompetition {
+            competition: format!("{name} {season}").trim_end().to_string(),
+            source: Box::new(err),
+        },
+        other => other,
     }
+}
 
+impl Listed {
     /// Its season, when that reads back (the rest of its row may not).
     fn season(&self) -> Option<Season> {
         match &self.read {
