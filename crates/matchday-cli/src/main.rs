@@ -111,6 +111,9 @@ fn store_exit(err: &StoreError) -> Exit {
         // back, or a bulk write would have left a row pointing nowhere.
         StoreError::Sqlite(_)
         | StoreError::Corrupt { .. }
+        | StoreError::UnreadableRow { .. }
+        | StoreError::UnreadableCompetition { .. }
+        | StoreError::RestoredButFailed { .. }
         | StoreError::ChangedOutsideLog { .. }
         | StoreError::DanglingReference { .. } => Exit::Storage,
         _ => Exit::Refused,

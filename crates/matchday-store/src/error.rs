@@ -49,6 +49,14 @@ pub enum StoreError {
         /// Its `PRAGMA application_id`, when that is what gave it away.
         application_id: Option<i32>,
     },
+    /// A file to restore from that is no matchday database at all: not SQLite, or empty.
+    #[error("{} is not a matchday database: {why}; it was left untouched", .path.display())]
+    NotADatabase {
+        /// The file.
+        path: std::path::PathBuf,
+        /// What it is instead: "it is not an SQLite database at all".
+        why: &'static str,
+    },
     /// The database has an older schema, and a read does not upgrade it.
     #[error(
         "the database is at schema version {found}, older than this matchday's ({known}); the next write command (result, fixture, import, ...) upgrades it; reads do not change the file"
@@ -347,6 +355,59 @@ pub enum StoreError {
         row: Option<i64>,
         /// The table it refers to.
         parent: String,
+    },
+    /// A file to restore from whose schema is not exactly the one matchday makes at its
+    /// version: a table, column, index or trigger missing, changed or added.
+    #[error("{} {problem}", .path.display())]
+    SchemaUnlikeMatchdays {
+        /// The file.
+        path: std::path::PathBuf,
+        /// What differs: "is missing table zone".
+        problem: String,
+    },
+    /// A stored row that does not read back as matchday writes it.
+    #[error("{table} {row} has {}", matchday_core::escape_controls(.problem))]
+    UnreadableRow {
+        /// The table.
+        table: &'static str,
+        /// The row's id (its rowid).
+        row: i64,
+        /// What it holds that cannot be: "a date that is not a date: 'not-a-date'".
+        problem: String,
+    },
+    /// A row of one competition-season that does not read back: only that
+    /// competition-season's reads fail.
+    #[error("{competition} cannot be read: {source}")]
+    UnreadableCompetition {
+        /// The competition-season, as "Name Season" as stored (or its row, when that is what cannot be read).
+        competition: String,
+        /// The row that does not read back.
+        source: Box<StoreError>,
+    },
+    /// A file to restore from holding a row that does not read back.
+    #[error("{}: {source}", .path.display())]
+    UnreadableCopy {
+        /// The file.
+        path: std::path::PathBuf,
+        /// The row that does not read back.
+        source: Box<StoreError>,
+    },
+    /// A restore that replaced the database and then failed: what it replaced is kept.
+    #[error(
+        "{} was restored from {}, but {problem}; the database it replaced is kept in {}",
+        .database.display(),
+        .from.display(),
+        .kept.as_ref().map_or_else(|| "no file (there was none)".to_string(), |k| k.display().to_string())
+    )]
+    RestoredButFailed {
+        /// The database.
+        database: std::path::PathBuf,
+        /// The file restored from.
+        from: std::path::PathBuf,
+        /// What failed after the swap.
+        problem: String,
+        /// Where the replaced database was kept.
+        kept: Option<std::path::PathBuf>,
     },
     /// A stored value could not be read back.
     #[error("corrupt row in {table}: {detail}")]

@@ -264,10 +264,12 @@ fn the_structure_is_chosen_stored_and_read_back() {
         .conn
         .execute("UPDATE competition SET structure = '[]' WHERE slug = 'euro'", [])
         .unwrap();
-    assert!(matches!(
-        store.read().find_competition("euro", None, None),
-        Err(StoreError::Corrupt { .. })
-    ));
+    let err = store.read().find_competition("euro", None, None).unwrap_err();
+    assert!(
+        matches!(&err, StoreError::UnreadableCompetition { source, .. }
+            if matches!(**source, StoreError::UnreadableRow { table: "competition", .. })),
+        "{err}"
+    );
     // A structure that disagrees with the format column is corrupt too.
     let league = serde_json::to_string(&matchday_core::Structure::league(2).unwrap()).unwrap();
     store
