@@ -34,6 +34,7 @@ mod season;
 mod settlement;
 mod split;
 mod stage;
+mod stage_fit;
 mod standings;
 mod structure;
 mod team;
@@ -75,6 +76,7 @@ pub use split::{
     CarryOver, SectionRow, SectionTable, SplitError, SplitRules, SplitRulesError, SplitSection, SplitTables,
 };
 pub use stage::{Round, RoundOrder, Stage};
+pub use stage_fit::{MatchPlace, StageMisfit, check_stage_fit};
 pub use standings::{Form, Row, Standings, TableOptions, TieNote, View, ordinal};
 pub use structure::{
     Advance, Destination, LeaguePhaseFacts, Phase, PhaseKind, PlaceVerdict, Qualification, Structure,

@@ -486,7 +486,8 @@ impl<'c> Writer<'c> {
                     reason: same.reason.clone(),
                 });
             }
-            check_new_deduction(&self.entrants(comp_id)?, &others, &after).map_err(StoreError::Refused)?;
+            check_new_deduction(&competition, &self.entrants(comp_id)?, &others, &after)
+                .map_err(StoreError::Refused)?;
             self.conn()
                 .prepare_cached("UPDATE deduction SET points = ?2, reason = ?3 WHERE id = ?1")?
                 .execute(params![id.0, after.points, after.reason])?;
@@ -516,7 +517,11 @@ impl<'c> Writer<'c> {
         // Every remaining deduction of the team must still be one that could be entered.
         let entrants = self.entrants(comp_id)?;
         for d in others.iter().filter(|d| d.team == before.team) {
-            check_new_deduction(&entrants, &others, d).map_err(StoreError::Refused)?;
+            match check_new_deduction(&competition, &entrants, &others, d) {
+                // A deduction stored in a cup before cups refused them can still be deleted.
+                Ok(()) | Err(matchday_core::Refusal::NoTable) => {}
+                Err(refusal) => return Err(StoreError::Refused(refusal)),
+            }
         }
         self.conn()
             .prepare_cached("DELETE FROM deduction WHERE id = ?1")?
@@ -539,10 +544,11 @@ impl<'c> Writer<'c> {
         check_text(TextField::TeamName, name, true)?;
         let key = normalize_name(name);
         if key.is_empty() {
-            return Err(StoreError::UnknownTeam {
-                name: name.into(),
-                candidates: Vec::new(),
-            });
+            return Err(matchday_core::TextError::NoLetterOrDigit {
+                field: TextField::TeamName,
+                text: name.into(),
+            }
+            .into());
         }
         let names = self.team_names()?;
         let before = names.get(&team).cloned().ok_or_else(|| StoreError::UnknownTeam {
