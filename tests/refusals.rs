@@ -159,6 +159,21 @@ fn a_second_leg_needs_its_first_leg_played_whatever_the_order_of_entry() {
         err.contains("the second leg, Arsenal v FC Porto on 2024-03-12, has a result"),
         "{err}"
     );
+    let err = refused(
+        &env,
+        &[
+            "delete",
+            "match",
+            "-c",
+            "champions-league",
+            "Porto v Arsenal",
+            "--result",
+        ],
+    );
+    assert!(
+        err.contains("its first leg cannot be unplayed or removed"),
+        "{err}"
+    );
     let bracket = env.ok(&["bracket", "champions-league"]);
     assert!(
         bracket.contains("FC Porto 1-1 Arsenal (agg, aet, 2-4 pens)"),

@@ -123,7 +123,7 @@ pub fn words(refusal: &Refusal, name: &dyn Fn(TeamId) -> String, competition: &C
             name(first_leg.away())
         ),
         Refusal::SecondLegPlayed { second_leg, date } => format!(
-            "the second leg, {} v {} on {date}, has a result: its first leg cannot be still to play; take the second leg's result back first (matchday edit match --to-fixture)",
+            "the second leg, {} v {} on {date}, has a result: its first leg cannot be unplayed or removed; take the second leg's result back first (matchday edit match --to-fixture)",
             name(second_leg.home()),
             name(second_leg.away())
         ),

@@ -499,6 +499,24 @@ fn second_leg_fault(
     None
 }
 
+/// Checks that a stored match can be deleted: not the first leg of a tie whose
+/// second leg has a result (the aggregate starts from it).
+///
+/// # Errors
+/// [`Refusal::SecondLegPlayed`].
+pub fn check_removal(matches: &[Match], removed: &Match) -> Result<(), Refusal> {
+    if removed.leg != Some(1) {
+        return Ok(());
+    }
+    match other_leg(matches, removed, 2) {
+        Some(second) if second.status.result().is_some() => Err(Refusal::SecondLegPlayed {
+            second_leg: second.pairing,
+            date: second.date,
+        }),
+        _ => Ok(()),
+    }
+}
+
 /// Checks a deduction about to be stored: its competition must rank teams in
 /// a table (a knockout has no points), its team must be an entrant, and
 /// points given back (a negative deduction) can only return what earlier
@@ -770,11 +788,19 @@ mod tests {
             check_new_match(&el, around(std::slice::from_ref(&second)), &first),
             Ok(())
         );
-        // Nor may it go back to a fixture under a played second leg.
+        // Nor may it go back to a fixture, or go, under a played second leg.
         assert!(matches!(
             check_new_match(&el, around(std::slice::from_ref(&second)), &first_fixture),
             Err(Refusal::SecondLegPlayed { .. })
         ));
+        assert!(matches!(
+            check_removal(std::slice::from_ref(&second), &first),
+            Err(Refusal::SecondLegPlayed { .. })
+        ));
+        assert_eq!(
+            check_removal(std::slice::from_ref(&second_fixture), &first),
+            Ok(())
+        );
         // A first leg never goes to extra time or penalties.
         assert_eq!(
             check_new_match(

@@ -54,7 +54,7 @@ pub use competition::{Competition, CompetitionId, Format, PointsScheme, RuleSet,
 pub use deduction::Deduction;
 pub use entry::{EntryError, FixtureEntry, ResultEntry};
 pub use entry_check::{
-    Refusal, SecondLegFault, StoredAround, check_new_deduction, check_new_match, check_season,
+    Refusal, SecondLegFault, StoredAround, check_new_deduction, check_new_match, check_removal, check_season,
     league_meetings,
 };
 pub use error::Error;

@@ -420,7 +420,8 @@ impl<'c> Writer<'c> {
     ///
     /// # Errors
     /// A choice naming no match or several, [`StoreError::DeletesResult`] for
-    /// a result not asked to be deleted, and database errors.
+    /// a result not asked to be deleted, [`StoreError::Refused`] for the first
+    /// leg of a tie whose second leg has a result, and database errors.
     pub fn delete_match(
         &mut self,
         choice: &MatchChoice,
@@ -434,6 +435,12 @@ impl<'c> Writer<'c> {
                 stored: candidate(&before, &name),
             });
         }
+        let others: Vec<Match> = self
+            .matches(competition.id.expect("stored"))?
+            .into_iter()
+            .filter(|m| m.id != before.id)
+            .collect();
+        matchday_core::check_removal(&others, &before).map_err(StoreError::Refused)?;
         self.conn()
             .prepare_cached("DELETE FROM match WHERE id = ?1")?
             .execute([before.id.expect("stored").0])?;
