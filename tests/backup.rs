@@ -349,15 +349,17 @@ fn a_restore_refuses_every_file_it_cannot_trust_in_one_line_changing_nothing() {
     std::fs::write(dir.join("empty.db"), b"").unwrap();
     // The page of the match table's pairing index overwritten; the schema left whole.
     let mut bytes = std::fs::read(dir.join("good.db")).unwrap();
-    let page = 4096;
-    let root: i64 = Connection::open(dir.join("good.db"))
-        .unwrap()
+    let good = Connection::open(dir.join("good.db")).unwrap();
+    let page: i64 = good.query_row("PRAGMA page_size", [], |r| r.get(0)).unwrap();
+    let page = page as usize;
+    let root: i64 = good
         .query_row(
             "SELECT rootpage FROM sqlite_schema WHERE name = 'match_meetings'",
             [],
             |r| r.get(0),
         )
         .unwrap();
+    drop(good);
     let root = root as usize;
     for b in &mut bytes[(root - 1) * page..root * page] {
         *b = 0x5A;

@@ -35,6 +35,7 @@ mod season;
 mod settlement;
 mod split;
 mod stage;
+mod stage_fit;
 mod standings;
 mod structure;
 mod team;
@@ -54,7 +55,7 @@ pub use competition::{Competition, CompetitionId, Format, PointsScheme, RuleSet,
 pub use deduction::Deduction;
 pub use entry::{EntryError, FixtureEntry, ResultEntry};
 pub use entry_check::{
-    Refusal, SecondLegFault, StoredAround, check_new_deduction, check_new_match, check_season,
+    Refusal, SecondLegFault, StoredAround, check_new_deduction, check_new_match, check_removal, check_season,
     league_meetings,
 };
 pub use error::Error;
@@ -77,6 +78,7 @@ pub use split::{
     CarryOver, SectionRow, SectionTable, SplitError, SplitRules, SplitRulesError, SplitSection, SplitTables,
 };
 pub use stage::{Round, RoundOrder, Stage};
+pub use stage_fit::{MatchPlace, StageMisfit, check_stage_fit};
 pub use standings::{Form, Row, Standings, TableOptions, TieNote, View, ordinal};
 pub use structure::{
     Advance, Destination, LeaguePhaseFacts, Phase, PhaseKind, PlaceVerdict, Qualification, Structure,

@@ -15,8 +15,20 @@ pub enum StoreError {
     )]
     Busy,
     /// There is no database at that path (read commands create none).
-    #[error("no matchday database at {}: a write command (import, team add, result) creates one", .0.display())]
+    #[error("no matchday database at {}: `matchday import`, `competition add` or `team add` creates one", .0.display())]
     NoDatabase(std::path::PathBuf),
+    /// A new database could not be written to its file.
+    #[error("cannot create {}: {problem}; nothing was written", .path.display())]
+    CannotCreate {
+        /// The database file.
+        path: std::path::PathBuf,
+        /// What went wrong.
+        problem: String,
+    },
+    /// Another process made the database file while this one was making it; this
+    /// one's change was not written (the command line runs it again on that file).
+    #[error("another process created {} at the same time; nothing was written, try again", .0.display())]
+    CreatedMeanwhile(std::path::PathBuf),
     /// A database in a folder that cannot be written, whose write-ahead log holds commits
     /// SQLite can only read with a shared-memory file beside it.
     #[error(
@@ -433,7 +445,7 @@ impl StoreError {
     /// Whether trying again later may succeed (the lock was held too long).
     pub fn is_retryable(&self) -> bool {
         match self {
-            StoreError::Busy => true,
+            StoreError::Busy | StoreError::CreatedMeanwhile(_) => true,
             StoreError::AtLine { source, .. } => source.is_retryable(),
             _ => false,
         }
