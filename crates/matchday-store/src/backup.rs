@@ -426,10 +426,11 @@ impl Scratch {
     }
 }
 
-/// Removes the scratch files a killed backup or restore left beside `name` in `folder`
-/// (`.live.db.backup-4242-0.tmp` and its SQLite side files, as large as the database): those
-/// of a process no longer running. A running process's files, and this one's, are left.
-fn clean_stale(folder: &Path, name: &str, purpose: &str) {
+/// Removes the scratch files a killed backup, restore or first write left beside `name` in
+/// `folder` (`.live.db.backup-4242-0.tmp` and its SQLite side files, as large as the
+/// database): those of a process no longer running. A running process's files, and this
+/// one's, are left.
+pub(crate) fn clean_stale(folder: &Path, name: &str, purpose: &str) {
     let prefix = format!(".{name}.{purpose}-");
     let Ok(entries) = std::fs::read_dir(folder) else {
         return;

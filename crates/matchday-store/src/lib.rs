@@ -180,7 +180,14 @@ impl Store {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let staged = path.with_file_name(format!(".{name}.new-{}", std::process::id()));
+        // Named as backup's scratch files are, so that one killed while it copied (as large
+        // as the new database) is cleaned away by the next command that makes one.
+        let folder = path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        backup::clean_stale(folder, &name, "new");
+        let staged = path.with_file_name(format!(".{name}.new-{}-0.tmp", std::process::id()));
         let _ = std::fs::remove_file(&staged);
         let staged_text = staged.to_str().ok_or_else(|| StoreError::CannotCreate {
             path: path.to_path_buf(),

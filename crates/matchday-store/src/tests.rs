@@ -655,3 +655,23 @@ fn a_new_database_is_made_only_by_a_change_that_commits() {
     assert!(kept.read().resolve_team("Southbury").is_ok());
     assert!(kept.read().resolve_team("Eastwick").is_err());
 }
+
+#[test]
+#[cfg(unix)]
+fn the_copy_a_killed_first_write_left_is_cleaned_by_the_next() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("new.db");
+    // A process id above the kernel's largest (4194304) never runs: its copy is stale.
+    let stale = dir.path().join(".new.db.new-4294967-0.tmp");
+    std::fs::write(&stale, b"as large as the database").unwrap();
+    let running = dir.path().join(format!(
+        ".new.db.new-{}-0.tmp",
+        std::os::unix::process::parent_id()
+    ));
+    std::fs::write(&running, b"x").unwrap();
+    let mut store = Store::open_creating_on_write(&path).unwrap();
+    store.write(|w| w.add_team("Northfield", &[])).unwrap();
+    assert!(!stale.exists(), "a killed process's copy is left behind");
+    assert!(running.exists(), "a running process's copy is removed");
+    assert!(path.exists());
+}
