@@ -164,9 +164,13 @@ pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
             &gaps,
             &rows,
             matches!(state.split(), Some(SplitStage::Pending(_))),
-            args.when.as_of,
+            &heading(
+                &loaded,
+                args.when.as_of,
+                begun || args.team.is_some(),
+                &name(gaps.reference),
+            ),
             &name,
-            args.team.is_some(),
             &render::screen::current(),
         )),
     }
@@ -177,25 +181,14 @@ fn render_gaps(
     gaps: &Gaps,
     rows: &[GapJson],
     before_split: bool,
-    as_of: Option<NaiveDate>,
+    heading: &str,
     name: &dyn Fn(TeamId) -> String,
-    team_asked: bool,
     screen: &render::Screen,
 ) -> String {
     let competition = &loaded.competition;
-    let mut text = format!("{} {}", competition.name, competition.season);
-    if let Some(day) = as_of {
-        text.push_str(&format!(", as of {day}"));
-    }
     let against = name(gaps.reference);
-    // Before the first match there is no leader to measure against, only a named team.
     let begun = rows.iter().any(|r| r.played > 0);
-    if begun || team_asked {
-        text.push_str(&format!("; gaps and games in hand against {against}"));
-    } else {
-        text.push_str("; games left and what can still happen");
-    }
-    let mut text = render::prose(&text, screen);
+    let mut text = render::prose(heading, screen);
     // A bottom zone (its boundary is safety, above it) ruled out reads "safe";
     // other zones ruled out are listed after "not".
     let teams = rows.len() as u16;
@@ -362,6 +355,22 @@ fn render_gaps(
             ),
             screen,
         ));
+    }
+    text
+}
+
+/// The heading: the league, the day, and whom the gaps are measured against. Before the
+/// first match there is no leader to measure against, only a team that was named.
+fn heading(loaded: &Loaded, as_of: Option<NaiveDate>, measured: bool, against: &str) -> String {
+    let competition = &loaded.competition;
+    let mut text = format!("{} {}", competition.name, competition.season);
+    if let Some(day) = as_of {
+        text.push_str(&format!(", as of {day}"));
+    }
+    if measured {
+        text.push_str(&format!("; gaps and games in hand against {against}"));
+    } else {
+        text.push_str("; games left and what can still happen");
     }
     text
 }
