@@ -195,3 +195,109 @@ fn refused_and_read_commands_log_nothing() {
     assert!(err.contains("no matchday database"), "{err}");
     assert!(!empty.db().exists());
 }
+
+/// Dates change `id` to `at`, as if it had been made then (the log refuses updates, so its
+/// trigger is set aside meanwhile).
+fn made_at(env: &Env, id: i64, at: &str) {
+    let conn = rusqlite::Connection::open(env.db()).unwrap();
+    let trigger: String = conn
+        .query_row(
+            "SELECT sql FROM sqlite_schema WHERE name = 'change_is_append_only_update'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    conn.execute_batch("DROP TRIGGER change_is_append_only_update").unwrap();
+    conn.execute("UPDATE change SET at = ?2 WHERE id = ?1", rusqlite::params![id, at])
+        .unwrap();
+    conn.execute_batch(&trigger).unwrap();
+}
+
+fn logged_rows(env: &Env) -> i64 {
+    let conn = rusqlite::Connection::open(env.db()).unwrap();
+    conn.query_row("SELECT count(*) FROM change_row", [], |r| r.get(0))
+        .unwrap()
+}
+
+#[test]
+fn undo_and_redo_again_and_again_log_no_more_rows_after_the_first_undo() {
+    let env = mini_league();
+    let imported = table(&env);
+    env.ok(&["undo"]);
+    env.ok(&["redo"]);
+    let rows = logged_rows(&env);
+    for _ in 0..3 {
+        let out = env.ok(&["undo"]);
+        assert!(out.starts_with("undid #"), "{out}");
+        assert!(env.fails(&["table", "mini"]).contains("no competition called 'mini'"));
+        env.ok(&["redo"]);
+        assert_eq!(table(&env), imported);
+    }
+    assert_eq!(logged_rows(&env), rows);
+    // Each undo still reads as what it did.
+    let log = env.json(&["log", "--limit", "2"]);
+    assert_eq!(log[1]["kind"], "undo");
+    assert_eq!(log[0]["kind"], "redo");
+    let removed = log[1]["rows"].as_array().unwrap();
+    assert!(removed.iter().any(|r| r["table"] == "match"));
+    assert!(
+        removed
+            .iter()
+            .all(|r| r["action"] == "removed" && r["after"].is_null())
+    );
+}
+
+#[test]
+fn log_prune_removes_the_older_changes_and_undo_stops_there_with_a_line() {
+    let env = mini_league();
+    made_at(&env, 1, "2023-12-01T10:00:00Z");
+    result(&env);
+    let out = env.ok(&["log", "prune", "--before", "2024-01-01"]);
+    assert!(
+        out.starts_with("pruned 1 change made before 2024-01-01 from the log ("),
+        "{out}"
+    );
+    assert!(out.contains("they can no longer be undone [logged as #3]"), "{out}");
+    assert!(out.contains("compacted the database: "), "{out}");
+    let log = env.json(&["log"]);
+    assert_eq!(log.as_array().unwrap().len(), 2, "{log}");
+    assert_eq!(log[0]["kind"], "prune");
+    assert_eq!(log[0]["command"], "matchday log prune --before 2024-01-01");
+    assert_eq!(log[1]["id"], 2);
+    // The result, made after the day, can still be undone; the import cannot.
+    let out = env.ok(&["undo"]);
+    assert!(out.starts_with("undid #2 (matchday result "), "{out}");
+    let snapshot = env.snapshot();
+    assert_eq!(
+        env.fails(&["undo"]),
+        "error: nothing more to undo: older changes were pruned from the log (change 3, \
+         `matchday log prune`) and cannot be undone; nothing was changed"
+    );
+    assert_eq!(env.snapshot(), snapshot);
+    assert!(table(&env).contains("Southbury"));
+    // Nothing left before the day: nothing pruned, nothing changed.
+    let out = env.ok(&["log", "prune", "--before", "2024-01-01"]);
+    assert_eq!(
+        out,
+        "nothing to prune: no change made before 2024-01-01 can be removed; nothing was changed\n"
+    );
+    assert_eq!(env.snapshot(), snapshot);
+}
+
+#[test]
+fn log_prune_refuses_a_bad_or_future_date_and_changes_nothing() {
+    let env = mini_league();
+    let snapshot = env.snapshot();
+    for bad in ["2024-13-45", "1/2/2024", "2062-01-01"] {
+        let out = env.cmd(&["log", "prune", "--before", bad]).failure().code(2);
+        let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+        assert!(err.contains(&format!("invalid value '{bad}' for '--before <DATE>'")), "{err}");
+        assert_eq!(env.snapshot(), snapshot, "{bad}");
+    }
+    env.cmd(&["log", "prune"]).failure().code(2);
+    env.cmd(&["log", "--limit", "1", "prune", "--before", "today"])
+        .failure()
+        .code(2);
+    assert_eq!(env.snapshot(), snapshot);
+    assert_eq!(env.json(&["log"]).as_array().unwrap().len(), 1);
+}

@@ -13,7 +13,7 @@ use super::{Change, ChangeKind, RowAction, Subject, data_tables};
 use crate::{Store, StoreError};
 
 /// Every data table, every row with its rowid and every column's value and type.
-fn dump(store: &Store) -> String {
+pub(crate) fn dump(store: &Store) -> String {
     let conn = &store.conn;
     let mut out = String::new();
     for table in data_tables(conn).unwrap() {
