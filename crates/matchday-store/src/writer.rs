@@ -1,10 +1,10 @@
 //! Writing, only ever inside the transaction [`crate::Store::write`] opens.
 
-use foldhash::HashMap;
+use foldhash::{HashMap, HashSet};
 use std::ops::Deref;
 
 use matchday_core::{
-    Competition, CompetitionId, Deduction, KNOWN_ALIASES, Match, MatchId, MatchStatus, StoredAround, Team,
+    Competition, CompetitionId, Deduction, Match, MatchId, MatchStatus, StoredAround, Team,
     TeamId, TextField, check_new_deduction, check_new_match, check_text, normalize_name,
 };
 use rusqlite::{Connection, ErrorCode, OptionalExtension, ToSql, params};
@@ -288,19 +288,19 @@ impl<'c> Writer<'c> {
         }
         let key = normalize_name(raw);
         if let Some(&id) = known.by_key.get(&key) {
-            known.by_spelling.insert(raw.to_string(), id);
+            known.spelled(raw, id);
             return Ok(id);
         }
         // Another name of a stored club ("Atalanta BC" for "Atalanta"): kept as its alias.
         // Not a team this file has named otherwise: one file spells each team one way.
         if let Some(id) = known.clubs.find(raw)
-            && !known.by_spelling.values().any(|&met| met == id)
+            && !known.met.contains(&id)
         {
             if self.owner_of_key(&key)?.is_none() {
                 self.add_alias(id, raw)?;
             }
             known.add(raw, id);
-            known.by_spelling.insert(raw.to_string(), id);
+            known.spelled(raw, id);
             return Ok(id);
         }
         check_text(TextField::TeamName, raw.trim(), true)?;
@@ -314,14 +314,7 @@ impl<'c> Writer<'c> {
             self.add_alias(id, raw)?;
             known.by_key.insert(key.clone(), id);
         }
-        for (canonical, alias) in KNOWN_ALIASES {
-            let other = if normalize_name(canonical) == key {
-                alias
-            } else if normalize_name(alias) == key {
-                canonical
-            } else {
-                continue;
-            };
+        for other in matchday_core::known_aliases_of(&key) {
             let other_key = normalize_name(other);
             if self.owner_of_key(&other_key)?.is_none() {
                 self.add_alias(id, other)?;
@@ -329,7 +322,7 @@ impl<'c> Writer<'c> {
                 known.clubs.add(other, id);
             }
         }
-        known.by_spelling.insert(raw.to_string(), id);
+        known.spelled(raw, id);
         Ok(id)
     }
 
@@ -996,6 +989,8 @@ fn merged(stored: &Match, entered: &Match) -> Match {
 pub(crate) struct KnownTeams {
     by_key: HashMap<String, TeamId>,
     by_spelling: HashMap<String, TeamId>,
+    /// The teams of `by_spelling`: those this file has named, looked up for each new name.
+    met: HashSet<TeamId>,
     /// The same teams by club form.
     clubs: crate::clubs::ClubForms,
     /// How many teams the import created.
@@ -1031,8 +1026,15 @@ impl KnownTeams {
     /// team its own way, and counts the teams it creates.
     fn for_next_season(mut self) -> KnownTeams {
         self.by_spelling.clear();
+        self.met.clear();
         self.created = 0;
         self
+    }
+
+    /// Records how this file spells a team.
+    fn spelled(&mut self, raw: &str, team: TeamId) {
+        self.by_spelling.insert(raw.to_string(), team);
+        self.met.insert(team);
     }
 
     /// Records another name for a team.
