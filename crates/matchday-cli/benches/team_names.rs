@@ -2,8 +2,8 @@
 //! resolving and storing each new team must stay the same however many there are.
 //!
 //! Run with `cargo bench -p matchday-cli --bench team_names`. Writes matchday season files
-//! of 5,000, 10,000, 20,000 and 40,000 matches, each between two clubs of new names, and
-//! imports each with the `matchday` binary into a new database, printing the wall time, the
+//! of 5,000, 10,000, 20,000 and 40,000 matches, each between two clubs of new names (then
+//! the same with a team list giving every club an alias), and imports each with the `matchday` binary into a new database, printing the wall time, the
 //! time per thousand matches and the peak memory. Goal: linear, the time per thousand
 //! matches about the same at every size.
 
@@ -34,11 +34,19 @@ fn place(mut n: usize) -> String {
     std::iter::once(first).chain(chars).collect()
 }
 
-/// A league season of `count` matches, each between two clubs no other match names.
-fn season(count: usize) -> String {
+/// A league season of `count` matches, each between two clubs no other match names;
+/// `listed`, with a team list giving each club another name, as matchday's own files do.
+fn season(count: usize, listed: bool) -> String {
     let mut text = String::from(
         "matchday-season 1\ncompetition: New Names League\nslug: new-names-league\nseason: 2023-24\nformat: league\n\n",
     );
+    if listed {
+        for i in 0..2 * count {
+            let (name, suffix) = (place(i), if i % 2 == 0 { "Town" } else { "Rovers" });
+            writeln!(text, "team: {name} {suffix} | {name}").unwrap();
+        }
+        text.push('\n');
+    }
     let first = chrono::NaiveDate::from_ymd_opt(2023, 8, 1).unwrap();
     for i in 0..count {
         let date = first + chrono::Days::new((i % 280) as u64);
@@ -58,10 +66,23 @@ fn season(count: usize) -> String {
 fn main() {
     let dir = tempfile::tempdir().unwrap();
     println!("Importing seasons whose every match names two new teams");
-    for count in [5_000, 10_000, 20_000, 40_000] {
-        let file = dir.path().join(format!("new-names-{count}.season"));
-        std::fs::write(&file, season(count)).unwrap();
-        let db = dir.path().join(format!("new-names-{count}.db"));
+    for (listed, count) in [false, true]
+        .into_iter()
+        .flat_map(|listed| [5_000, 10_000, 20_000, 40_000].map(|count| (listed, count)))
+    {
+        if count == 5_000 {
+            println!(
+                "{}",
+                if listed {
+                    " with a team list giving each team an alias:"
+                } else {
+                    " matches only:"
+                }
+            );
+        }
+        let file = dir.path().join(format!("new-names-{count}-{listed}.season"));
+        std::fs::write(&file, season(count, listed)).unwrap();
+        let db = dir.path().join(format!("new-names-{count}-{listed}.db"));
         let usage = run(Command::new(env!("CARGO_BIN_EXE_matchday"))
             .arg("--db")
             .arg(&db)
