@@ -18,8 +18,8 @@ use common::{mib, run};
 /// A made-up place name for `n`, different for every `n`: syllables, as a base-20 number.
 fn place(mut n: usize) -> String {
     const SYLLABLES: [&str; 20] = [
-        "ka", "lo", "mi", "ne", "ru", "sa", "to", "vi", "da", "fe", "go", "hu", "ja", "pe", "ri",
-        "su", "ba", "co", "di", "ma",
+        "ka", "lo", "mi", "ne", "ru", "sa", "to", "vi", "da", "fe", "go", "hu", "ja", "pe", "ri", "su", "ba",
+        "co", "di", "ma",
     ];
     let mut name = String::new();
     loop {
@@ -104,6 +104,8 @@ fn main() {
 /// Every team was stored: the import did what it says.
 fn check(db: &Path, teams: usize) {
     let conn = rusqlite::Connection::open(db).unwrap();
-    let stored: i64 = conn.query_row("SELECT count(*) FROM team", [], |r| r.get(0)).unwrap();
+    let stored: i64 = conn
+        .query_row("SELECT count(*) FROM team", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(stored as usize, teams, "{}", db.display());
 }

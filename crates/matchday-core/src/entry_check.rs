@@ -164,10 +164,7 @@ pub fn check_season(
     let mut near = Vec::new();
     for (i, m) in matches.iter().enumerate() {
         let (home, away) = (m.pairing.home(), m.pairing.away());
-        let playing: Vec<TeamId> = [home, away]
-            .into_iter()
-            .filter(|t| entered.contains(t))
-            .collect();
+        let playing: Vec<TeamId> = [home, away].into_iter().filter(|t| entered.contains(t)).collect();
         near.clear();
         near.extend(
             of_pair[&pair(m)]

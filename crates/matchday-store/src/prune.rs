@@ -66,10 +66,7 @@ impl Store {
         let day = before.format("%Y-%m-%dT00:00:00Z").to_string();
         // The changes older than the first made on or after the day: by the log's order, not
         // its clock, so a clock set back cannot leave a change out of the middle.
-        let first_kept = log
-            .iter()
-            .position(|(_, at, _)| *at >= day)
-            .unwrap_or(log.len());
+        let first_kept = log.iter().position(|(_, at, _)| *at >= day).unwrap_or(log.len());
         let mut kept: BTreeSet<i64> = log[first_kept..].iter().map(|c| c.0).collect();
         // Newest first, so a kept change's target is kept before its own target is asked.
         for (id, _, undoes) in log.iter().rev() {
@@ -169,10 +166,7 @@ impl Store {
     }
 
     fn file_path(&self) -> Option<PathBuf> {
-        self.conn
-            .path()
-            .filter(|p| !p.is_empty())
-            .map(PathBuf::from)
+        self.conn.path().filter(|p| !p.is_empty()).map(PathBuf::from)
     }
 
     /// The size of the database file and its write-ahead log, in bytes (0 in memory).

@@ -4,8 +4,8 @@ use foldhash::{HashMap, HashSet};
 use std::ops::Deref;
 
 use matchday_core::{
-    Competition, CompetitionId, Deduction, Match, MatchId, MatchStatus, StoredAround, Team,
-    TeamId, TextField, check_new_deduction, check_new_match, check_text, normalize_name,
+    Competition, CompetitionId, Deduction, Match, MatchId, MatchStatus, StoredAround, Team, TeamId,
+    TextField, check_new_deduction, check_new_match, check_text, normalize_name,
 };
 use rusqlite::{Connection, ErrorCode, OptionalExtension, ToSql, params};
 
@@ -1254,7 +1254,13 @@ mod tests {
         let record = listing(&[("Beta", &["Betas", "Beta"]), ("Gamma", &["Gams"])]);
         store.write(|w| w.import(&record, None)).unwrap();
         let read = store.read();
-        assert_eq!(read.resolve_team("betas").unwrap(), read.resolve_team("Beta").unwrap());
-        assert_eq!(read.resolve_team("gams").unwrap(), read.resolve_team("Gamma").unwrap());
+        assert_eq!(
+            read.resolve_team("betas").unwrap(),
+            read.resolve_team("Beta").unwrap()
+        );
+        assert_eq!(
+            read.resolve_team("gams").unwrap(),
+            read.resolve_team("Gamma").unwrap()
+        );
     }
 }

@@ -20,10 +20,14 @@ fn made_at(store: &Store, ids: &[i64], at: &str) {
             |r| r.get(0),
         )
         .unwrap();
-    conn.execute_batch("DROP TRIGGER change_is_append_only_update").unwrap();
+    conn.execute_batch("DROP TRIGGER change_is_append_only_update")
+        .unwrap();
     for id in ids {
-        conn.execute("UPDATE change SET at = ?2 WHERE id = ?1", rusqlite::params![id, at])
-            .unwrap();
+        conn.execute(
+            "UPDATE change SET at = ?2 WHERE id = ?1",
+            rusqlite::params![id, at],
+        )
+        .unwrap();
     }
     conn.execute_batch(&trigger).unwrap();
 }
@@ -78,7 +82,13 @@ fn a_prune_removes_the_changes_before_the_day_and_undo_stops_where_they_were() {
         "{err}"
     );
     store.undo(1).unwrap();
-    let teams: Vec<String> = store.read().teams().unwrap().into_iter().map(|t| t.name).collect();
+    let teams: Vec<String> = store
+        .read()
+        .teams()
+        .unwrap()
+        .into_iter()
+        .map(|t| t.name)
+        .collect();
     assert_eq!(teams, ["Alpha", "Beta"]);
     let before = dump(&store);
     let err = store.undo(1).unwrap_err();
@@ -109,7 +119,13 @@ fn a_prune_keeps_the_older_changes_a_later_undo_or_redo_reads() {
     assert_eq!(dump(&store), with_beta);
     // The redo still undoes and redoes exactly; Alpha's change is gone and stays.
     store.undo(1).unwrap();
-    let teams: Vec<String> = store.read().teams().unwrap().into_iter().map(|t| t.name).collect();
+    let teams: Vec<String> = store
+        .read()
+        .teams()
+        .unwrap()
+        .into_iter()
+        .map(|t| t.name)
+        .collect();
     assert_eq!(teams, ["Alpha"]);
     assert!(matches!(
         store.undo(1),
