@@ -349,15 +349,17 @@ fn a_restore_refuses_every_file_it_cannot_trust_in_one_line_changing_nothing() {
     std::fs::write(dir.join("empty.db"), b"").unwrap();
     // The page of the match table's pairing index overwritten; the schema left whole.
     let mut bytes = std::fs::read(dir.join("good.db")).unwrap();
-    let page = 4096;
-    let root: i64 = Connection::open(dir.join("good.db"))
-        .unwrap()
+    let good = Connection::open(dir.join("good.db")).unwrap();
+    let page: i64 = good.query_row("PRAGMA page_size", [], |r| r.get(0)).unwrap();
+    let page = page as usize;
+    let root: i64 = good
         .query_row(
             "SELECT rootpage FROM sqlite_schema WHERE name = 'match_meetings'",
             [],
             |r| r.get(0),
         )
         .unwrap();
+    drop(good);
     let root = root as usize;
     for b in &mut bytes[(root - 1) * page..root * page] {
         *b = 0x5A;
@@ -384,4 +386,88 @@ fn a_restore_refuses_every_file_it_cannot_trust_in_one_line_changing_nothing() {
         assert!(err.contains(says), "{file}: {err}");
         assert!(files(dir) == before, "restoring {file} changed a file");
     }
+}
+
+/// Issue 19: a file with matchday's application id and schema version but no tables was
+/// restored over the database (no copy kept) with "nothing restored, ... is as it was";
+/// backups missing a table or trigger, or with a match whose date is not a date, were
+/// restored with "integrity ok" and every command failed after. Each is refused in one
+/// line naming what is wrong, changing no file; README.md is named as no SQLite file at all.
+#[test]
+fn a_restore_refuses_a_backup_unlike_matchdays_schema_or_with_a_row_that_does_not_read_back() {
+    let env = common::Env::new();
+    let dir = env.dir.path();
+    let db = env.db();
+    ok(
+        dir,
+        &db,
+        &["import", &repo_file("tests/fixtures/mini-league.txt")],
+    );
+    ok(dir, &db, &["backup", "good.db"]);
+    Connection::open(dir.join("forged.db"))
+        .unwrap()
+        .execute_batch(&format!(
+            "PRAGMA application_id = {}; PRAGMA user_version = {};",
+            matchday_store::APPLICATION_ID,
+            matchday_store::SCHEMA_VERSION
+        ))
+        .unwrap();
+    let damaged = |name: &str, sql: &str| {
+        std::fs::copy(dir.join("good.db"), dir.join(name)).unwrap();
+        Connection::open(dir.join(name))
+            .unwrap()
+            .execute_batch(sql)
+            .unwrap();
+    };
+    damaged("no-zone.db", "DROP TABLE zone");
+    damaged("no-change-row.db", "DROP TABLE change_row");
+    damaged("no-deduction.db", "DROP TABLE deduction");
+    damaged("no-trigger.db", "DROP TRIGGER change_log_match_update");
+    damaged("bad-date.db", "UPDATE match SET date = 'not-a-date' WHERE id = 7");
+    std::fs::copy(repo_file("README.md"), dir.join("README.md")).unwrap();
+
+    let before = files(dir);
+    let cases = [
+        (
+            "forged.db",
+            "forged.db has matchday's mark but none of its tables",
+        ),
+        ("no-zone.db", "no-zone.db is missing table zone"),
+        ("no-change-row.db", "no-change-row.db is missing table change_row"),
+        ("no-deduction.db", "no-deduction.db is missing table deduction"),
+        (
+            "no-trigger.db",
+            "no-trigger.db is missing trigger change_log_match_update",
+        ),
+        (
+            "bad-date.db",
+            "bad-date.db: Mini League 2023-24 cannot be read: match 7 has a date that is not a date: 'not-a-date'",
+        ),
+        (
+            "README.md",
+            "README.md is not a matchday database: it is not an SQLite database at all",
+        ),
+    ];
+    for (file, says) in cases {
+        let err = refusal(dir, &db, &["restore", file]);
+        assert_eq!(
+            err.strip_prefix(&format!(
+                "error: nothing restored, {} is as it was: ",
+                db.display()
+            )),
+            Some(&*format!(
+                "{says}{}",
+                if file == "README.md" {
+                    "; it was left untouched"
+                } else {
+                    ""
+                }
+            )),
+            "{file}"
+        );
+        assert!(files(dir) == before, "restoring {file} changed a file");
+    }
+    // Every command still reads the database as it was.
+    let table = ok(dir, &db, &["table", "Mini League"]);
+    assert!(table.contains("Northfield"), "{table}");
 }

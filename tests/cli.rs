@@ -267,6 +267,14 @@ fn a_bad_file_stores_nothing_from_any_file() {
     let env = Env::new();
     let err = env.fails(&["import", &fixture("mini-league.txt"), &fixture("bad-line.txt")]);
     assert!(err.contains("bad-line.txt: line 8"), "{err}");
+    // Not even a database is made.
+    assert!(env.snapshot().is_empty(), "a refused import left a database");
+    assert!(env.fails(&["competitions"]).contains("no matchday database at"));
+    // Into a database that exists, nothing from either file.
+    env.ok(&["team", "add", "Northfield"]);
+    let before = env.snapshot();
+    env.fails(&["import", &fixture("mini-league.txt"), &fixture("bad-line.txt")]);
+    assert_eq!(env.snapshot(), before);
     assert_eq!(
         env.ok(&["competitions"]),
         "no competitions stored yet: try `matchday import FILE` or `matchday competition add`\n"

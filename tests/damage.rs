@@ -684,3 +684,89 @@ fn a_new_database_killed_while_it_is_created_is_empty_or_whole() {
     ]);
     kill_repeatedly("new-database", dir, &pristine, &args, &states);
 }
+
+/// Issue 19: a stored row that does not read back (a date that is not a date, a zone
+/// whose place is text, a competition's season that is no season) took down every
+/// command. Another competition's `table`, `results` and `track`, and `competitions`,
+/// still work; the broken competition's own commands fail in one line naming it and
+/// the row.
+#[test]
+fn a_row_that_does_not_read_back_takes_down_only_its_own_competitions_commands() {
+    let dir = tempfile::tempdir().unwrap();
+    let dir = dir.path();
+    let db = dir.join("m.db");
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures");
+    succeeds(
+        dir,
+        &db,
+        &["import", fixtures.join("mini-league.txt").to_str().unwrap()],
+    );
+    std::fs::write(
+        dir.join("other.season"),
+        "matchday-season 1\ncompetition: Other League\nslug: other-league\nseason: 2023-24\n\
+         format: league\nrules: plain\npoints: 3-1-0\n\nteam: Hull\nteam: Leeds\n\n\
+         2023-08-12 | Hull | Leeds | 2-0\n2023-08-19 | Leeds | Hull | 1-1\n",
+    )
+    .unwrap();
+    succeeds(dir, &db, &["import", "other.season"]);
+    let pristine = std::fs::read(&db).unwrap();
+    let broken = rusqlite::Connection::open(&db)
+        .unwrap()
+        .query_row("SELECT id FROM competition WHERE slug = 'mini-league'", [], |r| {
+            r.get::<_, i64>(0)
+        })
+        .unwrap();
+    let damage = [
+        (
+            format!(
+                "UPDATE match SET date = 'not-a-date' WHERE id = (SELECT min(id) FROM match WHERE competition_id = {broken})"
+            ),
+            "has a date that is not a date: 'not-a-date'",
+        ),
+        (
+            format!("UPDATE zone SET last = 'bottom' WHERE competition_id = {broken}"),
+            "has a value of type Text in its last column",
+        ),
+        (
+            format!("UPDATE competition SET season = '0-01' WHERE id = {broken}"),
+            "has a value that cannot be",
+        ),
+    ];
+    for (sql, says) in damage {
+        std::fs::write(&db, &pristine).unwrap();
+        rusqlite::Connection::open(&db)
+            .unwrap()
+            .execute_batch(&sql)
+            .unwrap();
+        let table = succeeds(dir, &db, &["table", "other-league"]);
+        assert!(
+            table.contains("Hull") && table.contains("Leeds"),
+            "{sql}: {table}"
+        );
+        let results = succeeds(dir, &db, &["results", "-c", "other-league"]);
+        assert!(results.contains("Hull"), "{sql}: {results}");
+        let track = succeeds(dir, &db, &["track", "Leeds"]);
+        assert!(track.contains("Other League"), "{sql}: {track}");
+        let out = matchday(dir, &db, &["competitions"]);
+        assert!(out.status.success(), "{sql}: {out:?}");
+        let listed = String::from_utf8(out.stdout).unwrap();
+        assert!(listed.contains("other-league"), "{sql}: {listed}");
+        for args in [["table", "mini-league"], ["results", "-c"]] {
+            let mut args = args.to_vec();
+            if args[0] == "results" {
+                args.push("mini-league");
+            }
+            let out = matchday(dir, &db, &args);
+            assert!(!out.status.success(), "{sql}: {args:?}");
+            assert!(out.stdout.is_empty(), "{sql}: {args:?}");
+            let err = String::from_utf8(out.stderr).unwrap();
+            assert_eq!(err.lines().count(), 1, "{sql}: {args:?}: {err}");
+            assert!(
+                err.starts_with("error: Mini League ")
+                    && err.contains(" cannot be read: ")
+                    && err.contains(says),
+                "{sql}: {args:?}: {err}"
+            );
+        }
+    }
+}

@@ -474,3 +474,111 @@ fn a_date_in_a_year_no_season_holds_is_refused_and_stores_nothing() {
     assert_eq!(competitions.as_array().unwrap().len(), 1, "{competitions}");
     env.ok(&["table", "mini-league"]);
 }
+
+/// Issue 19: names starting with `=`, `+`, `-` or `@` were written raw into CSV, where a
+/// spreadsheet runs them as formulas. Every CSV output path puts a `'` in front of such a
+/// cell (OWASP's rule), and leaves numbers such as a goal difference of -3 alone.
+#[test]
+fn csv_cells_a_spreadsheet_would_run_as_formulas_get_a_quote_in_front_on_every_output() {
+    let env = Env::new();
+    let season = "matchday-season 1\ncompetition: Formula League\nseason: 2023-24\nformat: league\n\
+                  == Matchday 1\n\
+                  2023-08-12 | =HYPERLINK(\"http://x\",\"Arsenal\") | @SUM(A1) | 1-4\n\
+                  2023-08-13 | +44 Rovers | -2+3 Town | 0-0\n";
+    std::fs::write(env.dir.path().join("formula.season"), season).unwrap();
+    env.ok(&["import", "formula.season"]);
+    let risky = [
+        "=HYPERLINK(\"http://x\",\"Arsenal\")",
+        "@SUM(A1)",
+        "+44 Rovers",
+        "-2+3 Town",
+    ];
+    for args in [
+        &["export", "formula-league", "--format", "csv"][..],
+        &["results", "-c", "formula-league", "--format", "csv"][..],
+        &["table", "formula-league", "--format", "csv"][..],
+        &["teams", "--format", "csv"][..],
+    ] {
+        let text = env.ok(args);
+        let cells: Vec<String> = csv::Reader::from_reader(text.as_bytes())
+            .records()
+            .flat_map(|r| r.unwrap().iter().map(String::from).collect::<Vec<_>>())
+            .collect();
+        for name in risky {
+            assert!(
+                cells.contains(&format!("'{name}")),
+                "{args:?}: no '{name}: {text}"
+            );
+        }
+        assert!(
+            !cells
+                .iter()
+                .any(|c| c.starts_with(['=', '+', '@']) || (c.starts_with('-') && c.parse::<f64>().is_err())),
+            "{args:?}: a cell a spreadsheet would run: {text}"
+        );
+    }
+    // A negative goal difference is still a number.
+    let table = env.ok(&["table", "formula-league", "--format", "csv"]);
+    assert!(table.contains(",1,4,-3,0,"), "{table}");
+}
+
+/// Issue 19: a name with control characters that reached the store without the checks
+/// (restored from an old backup) was written raw into season files, which `import` then
+/// refused, and raw into calendars. The season file writes each escaped (`\u{1b}`) and
+/// reads it back: export then import round-trips exactly; the calendar writes it visibly.
+#[test]
+fn stored_names_with_control_characters_are_escaped_in_season_files_and_calendars() {
+    let env = Env::new();
+    env.ok(&["import", &fixture("football-data-e0.csv")]);
+    let conn = rusqlite::Connection::open(env.db()).unwrap();
+    let hostile = "Chel\u{1b}]0;pwned\u{7}sea\u{202E}\t";
+    conn.execute("UPDATE team SET name = ?1 WHERE name = 'Chelsea'", [hostile])
+        .unwrap();
+    drop(conn);
+    let season = env.ok(&["export", "premier-league", "--format", "season"]);
+    assert!(
+        !season.chars().any(|c| matchday_core::is_control(c) && c != '\n'),
+        "{season:?}"
+    );
+    assert!(
+        season.contains("Chel\\u{1b}]0;pwned\\u{7}sea\\u{202e}\\u{9}"),
+        "{season}"
+    );
+    std::fs::write(env.dir.path().join("back.season"), &season).unwrap();
+    let before = env.ok(&["results", "-c", "premier-league", "--format", "json"]);
+    let out = env.ok(&["import", "back.season"]);
+    assert!(
+        out.contains(": 0 matches added, 0 updated, 6 unchanged; 0 new teams"),
+        "{out}"
+    );
+    assert_eq!(
+        env.ok(&["results", "-c", "premier-league", "--format", "json"]),
+        before
+    );
+    assert_eq!(
+        env.ok(&["export", "premier-league", "--format", "season"]),
+        season
+    );
+    // Into a new database the name is new, and refused by the import with one line.
+    let other = Env::new();
+    std::fs::write(other.dir.path().join("back.season"), &season).unwrap();
+    let err = other.fails(&["import", "back.season"]);
+    assert!(
+        err.contains("a team name cannot contain the control character U+001B"),
+        "{err}"
+    );
+    // The calendar holds none raw, and a real parser reads it.
+    let ics = env.ok(&["export", "premier-league", "--format", "ics"]);
+    let unfolded = ics.replace("\r\n ", "");
+    assert!(
+        !unfolded
+            .split("\r\n")
+            .any(|l| l.chars().any(matchday_core::is_control)),
+        "{ics:?}"
+    );
+    assert!(
+        unfolded.contains("Chel\\\\u{1b}]0\\;pwned\\\\u{7}sea\\\\u{202e}\\\\u{9}"),
+        "{unfolded}"
+    );
+    assert_eq!(events(&ics).len(), 6);
+}

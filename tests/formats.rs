@@ -143,7 +143,8 @@ fn format_names_are_checked_and_an_unknown_one_lists_them() {
     );
     let err = env.fails(&["import", &json_fixture("league.json"), "--format", "txt"]);
     assert!(err.contains("league.json: line 1: "), "{err}");
-    assert!(env.ok(&["competitions"]).contains("no competitions stored yet"));
+    // Refused imports make no database.
+    assert!(env.snapshot().is_empty());
     env.ok(&[
         "import",
         &json_fixture("league.json"),
@@ -289,5 +290,167 @@ fn every_json_match_file_imports_and_its_finals_are_the_published_ones() {
     assert!(
         err.contains("line 1: a JSON list, not a football.json match file"),
         "{err}"
+    );
+}
+
+/// A FIFO at `path` fed by a thread writing `line` over and over until the reader goes
+/// (the write then fails: Rust ignores SIGPIPE).
+fn endless_fifo(path: &Path, line: &'static [u8]) -> std::thread::JoinHandle<u64> {
+    let c_path = std::ffi::CString::new(path.as_os_str().as_encoded_bytes()).unwrap();
+    // SAFETY: a valid NUL-terminated path.
+    assert_eq!(unsafe { libc::mkfifo(c_path.as_ptr(), 0o600) }, 0, "mkfifo");
+    let path = path.to_path_buf();
+    std::thread::spawn(move || {
+        use std::io::Write;
+        let mut fifo = std::fs::OpenOptions::new().write(true).open(path).unwrap();
+        let block = line.repeat(64 * 1024 / line.len().max(1) + 1);
+        let mut written = 0u64;
+        while fifo.write_all(&block).is_ok() {
+            written += block.len() as u64;
+        }
+        written
+    })
+}
+
+/// Issue 19: `import /dev/zero` grew to 5.8 GB in 20 s, `/dev/urandom` to 2.6 GB, and a
+/// 100 MB single line took 583 MB. Devices and FIFOs are read as streams and refused at
+/// the bound, with one line naming it, and the database is left byte for byte.
+#[test]
+fn endless_devices_fifos_and_over_long_lines_are_refused_at_the_bound_and_store_nothing() {
+    let env = Env::new();
+    env.ok(&["import", &json_fixture("league.json")]);
+    let before = env.snapshot();
+    let err = env.fails(&["import", "/dev/zero"]);
+    assert_eq!(
+        err,
+        "error: /dev/zero: line 1 is longer than 1 MiB, the longest line matchday reads \
+         (a real football file's lines are a few hundred bytes)"
+    );
+    assert!(env.snapshot() == before, "a refused import changed the database");
+
+    // A generated file of one 2 MiB line, after a good first line.
+    let long = format!("= Premier League 2023/24\n{}\n", "x".repeat(2 * 1024 * 1024));
+    let path = write(&env, "long.txt", &long);
+    let err = env.fails(&["import", &path]);
+    assert!(err.ends_with("long.txt: line 2 is longer than 1 MiB, the longest line matchday reads (a real football file's lines are a few hundred bytes)"), "{err}");
+    assert!(env.snapshot() == before, "a refused import changed the database");
+
+    // A FIFO of one endless line, and one of endless short lines.
+    for (name, line, want) in [
+        (
+            "one-line.fifo",
+            &b"x"[..],
+            "one-line.fifo: line 1 is longer than 1 MiB",
+        ),
+        (
+            "lines.fifo",
+            &b"2024-01-31 | Liverpool FC | Chelsea FC | 4-1\n"[..],
+            "lines.fifo: more than 64 MiB, the most matchday reads from one file (the largest real \
+             football file is about 15 MB): split it, a season a file",
+        ),
+    ] {
+        let fifo = env.dir.path().join(name);
+        let writer = endless_fifo(&fifo, line);
+        let err = env.fails(&["import", &fifo.display().to_string()]);
+        assert!(err.contains(want), "{err}");
+        let written = writer.join().unwrap();
+        // The reader stopped near the bound: the writer was cut off, not drained.
+        assert!(written < 80 * 1024 * 1024, "{written} bytes were written");
+        assert!(env.snapshot() == before, "a refused import changed the database");
+    }
+}
+
+/// Issue 19: a UTF-16 file (as Excel and Notepad save "Unicode text") was refused as
+/// `a NUL byte in "ÿþm..."`. With a byte-order mark it is read, in either byte order;
+/// without one, or in UTF-32, it is refused naming the encoding.
+#[test]
+fn utf16_files_with_a_byte_order_mark_are_imported_and_other_encodings_named() {
+    let env = Env::new();
+    env.ok(&["import", &json_fixture("league.json")]);
+    let season = env.ok(&["export", "--format", "season", &competitions(&env)[0].0]);
+    let utf16 = |big_endian: bool, mark: bool| -> Vec<u8> {
+        let mut bytes = Vec::new();
+        if mark {
+            bytes.extend(if big_endian { [0xfe, 0xff] } else { [0xff, 0xfe] });
+        }
+        for unit in season.encode_utf16() {
+            bytes.extend(if big_endian {
+                unit.to_be_bytes()
+            } else {
+                unit.to_le_bytes()
+            });
+        }
+        bytes
+    };
+    for big_endian in [false, true] {
+        let other = Env::new();
+        let path = other.dir.path().join("utf16.season");
+        std::fs::write(&path, utf16(big_endian, true)).unwrap();
+        let out = other.ok(&["import", &path.display().to_string()]);
+        assert!(out.starts_with("imported "), "{out}");
+        assert_eq!(competitions(&other), competitions(&env));
+        assert_eq!(
+            other.ok(&["export", "--format", "season", &competitions(&env)[0].0]),
+            season
+        );
+    }
+    let before = env.snapshot();
+    let path = env.dir.path().join("unmarked.season");
+    std::fs::write(&path, utf16(false, false)).unwrap();
+    let err = env.fails(&["import", &path.display().to_string()]);
+    assert!(
+        err.ends_with("unmarked.season: the file looks like UTF-16 without a byte-order mark, which matchday cannot tell from other text: save it as UTF-8 (or UTF-16 with a byte-order mark)"),
+        "{err}"
+    );
+    let mut utf32 = vec![0xff, 0xfe, 0, 0];
+    for c in season.chars() {
+        utf32.extend(u32::from(c).to_le_bytes());
+    }
+    std::fs::write(&path, utf32).unwrap();
+    let err = env.fails(&["import", &path.display().to_string()]);
+    assert!(
+        err.ends_with("the file is UTF-32 (little-endian), which matchday does not read: save it as UTF-8"),
+        "{err}"
+    );
+    assert!(env.snapshot() == before, "a refused import changed the database");
+}
+
+/// Issue 19: re-importing matchday's own CSV export said "the closest, deductions.csv", and a
+/// CSV with the header `a,b,c` said `cannot read match "a,b,c"`. The first is named as
+/// matchday's export with the format that round-trips; the second as a header matchday does
+/// not know, with the ones it reads.
+#[test]
+fn own_csv_exports_and_unknown_csv_headers_are_refused_saying_what_they_are() {
+    let env = Env::new();
+    env.ok(&["import", &json_fixture("league.json")]);
+    let slug = competitions(&env)[0].0.clone();
+    env.ok(&["export", &slug, "--format", "csv", "--output", "mine.csv"]);
+    let before = env.snapshot();
+    let err = env.fails(&["import", "mine.csv"]);
+    assert_eq!(
+        err,
+        "error: mine.csv: line 1: this is matchday's CSV export, written for spreadsheets and not read \
+         back: export the season with --format season (matchday's season file), the format that \
+         round-trips, and import that"
+    );
+    assert!(env.snapshot() == before, "a refused import changed the database");
+    // What it points to does round-trip.
+    env.ok(&["export", &slug, "--format", "season", "--output", "mine.season"]);
+    let out = env.ok(&["import", "mine.season"]);
+    assert!(out.contains(": 0 matches added, 0 updated,"), "{out}");
+    let before_abc = env.snapshot();
+    let path = write(&env, "abc.csv", "a,b,c\n1,2,3\n");
+    let err = env.fails(&["import", &path]);
+    assert!(
+        err.ends_with(
+            "abc.csv: line 1: the header \"a,b,c\" is not one matchday knows; it reads football-data.co.uk's \
+             (Div, Date, HomeTeam, AwayTeam, FTHG, FTAG, ...) and engsoccerdata's champs.csv, facup.csv, \
+             leaguecup.csv, englandplayoffs.csv, deductions.csv, spain.csv, germany.csv, england.csv"
+        ),
+        "{err}"
+    );
+    assert!(
+        env.snapshot() == before_abc,
+        "a refused import changed the database"
     );
 }

@@ -88,6 +88,20 @@ impl Env {
     }
 }
 
+/// Runs a command that must be refused (one line, exit status 1) and checks
+/// that it changed no byte of the database (the file, its -wal and -shm).
+pub fn refused(env: &Env, args: &[&str]) -> String {
+    let before = env.snapshot();
+    let out = env.cmd(args).code(1);
+    let output = out.get_output();
+    assert!(output.stdout.is_empty(), "{args:?} printed {:?}", output.stdout);
+    let err = String::from_utf8(output.stderr.clone()).unwrap();
+    assert_eq!(err.lines().count(), 1, "error is not one line: {err}");
+    assert!(err.starts_with("error: "), "{err}");
+    assert!(before == env.snapshot(), "{args:?} changed the database");
+    err.trim_end().to_string()
+}
+
 impl Env {
     /// Runs a read command with `--format json` and parses what it prints.
     pub fn json(&self, args: &[&str]) -> serde_json::Value {

@@ -9,7 +9,9 @@
 //! Cases: every English league season since 1888 (engsoccerdata's `england.csv` from
 //! `../shared/data`, written as one season file each, when it is there); the real
 //! openfootball files; and a generated history of big leagues, `MATCHDAY_BENCH_MB`
-//! megabytes (default 60) as season files and as many again as Football.TXT.
+//! megabytes (default 60) as season files and as many again as Football.TXT. Then inputs
+//! past the bounds, which must be refused: `/dev/zero`, `/dev/urandom`, a 100 MB line and
+//! 100 MB of short lines, each with its peak.
 
 mod common;
 
@@ -225,5 +227,66 @@ fn main() {
     println!("peak resident memory of `matchday import` into a new database");
     for (label, files) in cases {
         report(&label, files.len(), &import(dir.path(), &files));
+    }
+    refusals(dir.path());
+}
+
+/// Writes `megabytes` of `line` repeated to `path`, a block at a time (this process stays small).
+fn repeated(path: &Path, line: &[u8], megabytes: usize) -> PathBuf {
+    use std::io::Write;
+    let mut file = std::io::BufWriter::new(std::fs::File::create(path).unwrap());
+    let block = line.repeat(64 * 1024 / line.len());
+    for _ in 0..(megabytes * 1_000_000).div_ceil(block.len()) {
+        file.write_all(&block).unwrap();
+    }
+    path.to_path_buf()
+}
+
+/// Issue 19: inputs past the bounds (64 MiB a file, 1 MiB a line) are refused when the
+/// bound is reached: `/dev/zero` grew to 5.8 GB in 20 s before, `/dev/urandom` to 2.6 GB,
+/// and a 100 MB single line took 583 MB. Each must fail, and its peak is printed.
+fn refusals(dir: &Path) {
+    println!("peak resident memory of `matchday import` refusing what is past the bounds");
+    let inputs = [
+        ("/dev/zero (one endless line)", PathBuf::from("/dev/zero")),
+        (
+            "/dev/urandom (endless random bytes)",
+            PathBuf::from("/dev/urandom"),
+        ),
+        (
+            "a 100 MB single line",
+            repeated(&dir.join("one-line.txt"), b"x", 100),
+        ),
+        (
+            "100 MB of short lines",
+            repeated(
+                &dir.join("lines.season"),
+                b"2024-01-31 | Liverpool FC | Chelsea FC | 4-1\n",
+                100,
+            ),
+        ),
+    ];
+    for (label, path) in inputs {
+        let db = dir.join("refused.db");
+        let started = std::time::Instant::now();
+        // Waited for with wait4, which is what gives its peak memory.
+        #[allow(clippy::zombie_processes)]
+        let child = Command::new(env!("CARGO_BIN_EXE_matchday"))
+            .arg("--db")
+            .arg(&db)
+            .arg("import")
+            .arg(&path)
+            .env_remove("MATCHDAY_DB")
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        let (status, peak, _) = common::wait_with_usage(child.id() as libc::pid_t);
+        assert!(status != 0, "{label}: the import was not refused");
+        println!(
+            "{label:<44} refused      peak {:>10}  {:>7.2} s",
+            common::mib(peak),
+            started.elapsed().as_secs_f64()
+        );
     }
 }

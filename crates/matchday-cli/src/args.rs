@@ -141,8 +141,8 @@ pub fn date_on(text: &str, today: NaiveDate) -> Result<NaiveDate, String> {
     if let Ok(date) = NaiveDate::parse_from_str(&word, "%Y-%m-%d") {
         return Ok(date);
     }
-    if let Some(hint) = ambiguous(&word) {
-        return Err(format!("'{text}' is ambiguous: {hint}"));
+    if let Some(hint) = day_and_month(&word) {
+        return Err(format!("'{text}' {hint}"));
     }
     Err(format!(
         "'{text}' is not a date: write it as 2024-02-01, or today, yesterday, tomorrow, +3d, -2d, +1w"
@@ -181,8 +181,10 @@ fn relative(today: NaiveDate, days: i64, text: &str) -> Result<NaiveDate, String
         .ok_or_else(|| format!("'{text}' is too far from today"))
 }
 
-/// What `1/2/2024` (or `1.2.2024`, `1-2-2024`) could mean, written as ISO dates.
-fn ambiguous(word: &str) -> Option<String> {
+/// What is wrong with `1/2/2024` (or `1.2.2024`, `1-2-2024`), and the ISO dates it could
+/// mean: ambiguous when both orders are dates, only the form when one is (`13/2/2024` is
+/// 13 February, never month 13).
+fn day_and_month(word: &str) -> Option<String> {
     let parts: Vec<&str> = word.split(['/', '.', '-']).collect();
     // Day and month of one or two digits, then the year: not 2023-13-01, which is year first.
     let [a, b, year] = parts.as_slice() else {
@@ -193,14 +195,16 @@ fn ambiguous(word: &str) -> Option<String> {
     }
     let (a, b, year): (u32, u32, i32) = (a.parse().ok()?, b.parse().ok()?, year.parse().ok()?);
     if year < 100 {
-        return Some("give the year in full, as in 2024-02-01 (year-month-day)".into());
+        return Some("is ambiguous: give the year in full, as in 2024-02-01 (year-month-day)".into());
     }
     let day_first = NaiveDate::from_ymd_opt(year, b, a);
     let month_first = NaiveDate::from_ymd_opt(year, a, b);
     Some(match (day_first, month_first) {
-        (Some(d), Some(m)) if d != m => format!("write {d} (day first) or {m} (month first)"),
-        (Some(d), _) | (None, Some(d)) => format!("write it as {d} (year-month-day)"),
-        (None, None) => "write it as 2024-02-01 (year-month-day)".into(),
+        (Some(d), Some(m)) if d != m => format!("is ambiguous: write {d} (day first) or {m} (month first)"),
+        (Some(d), _) | (None, Some(d)) => {
+            format!("is not written as matchday reads dates: write it as {d} (year-month-day)")
+        }
+        (None, None) => "is not a date: write it as 2024-02-01 (year-month-day)".into(),
     })
 }
 
@@ -239,8 +243,22 @@ mod tests {
             err,
             "'1/2/2024' is ambiguous: write 2024-02-01 (day first) or 2024-01-02 (month first)"
         );
+        // Issue 19: only one reading of 13/2/2024 is a date; it is not called ambiguous.
         let err = date_on("13/2/2024", today).unwrap_err();
-        assert!(err.contains("write it as 2024-02-13"), "{err}");
+        assert_eq!(
+            err,
+            "'13/2/2024' is not written as matchday reads dates: write it as 2024-02-13 (year-month-day)"
+        );
+        let err = date_on("2/13/2024", today).unwrap_err();
+        assert!(
+            err.ends_with("is not written as matchday reads dates: write it as 2024-02-13 (year-month-day)"),
+            "{err}"
+        );
+        assert!(!date_on("1/1/2024", today).unwrap_err().contains("ambiguous"));
+        assert_eq!(
+            date_on("31/13/2024", today).unwrap_err(),
+            "'31/13/2024' is not a date: write it as 2024-02-01 (year-month-day)"
+        );
         assert!(date_on("1.2.24", today).unwrap_err().contains("year in full"));
         for bad in [
             "",

@@ -71,7 +71,16 @@ fn main() -> ExitCode {
         let message = message.replace('\n', " ");
         eprintln!("error: internal error (a bug in matchday, please report it): {message}{place}");
     }));
-    let ran = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| commands::run(cli)));
+    let run = |cli| std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| commands::run(cli)));
+    let mut ran = run(cli);
+    // Another process made the new database while this one was making it: this one's
+    // change was written nowhere, so the command runs again, on that database.
+    if let Ok(Err(err)) = &ran
+        && created_meanwhile(err)
+        && let Ok(cli) = args::Cli::try_parse_from(args::with_days_back_joined(std::env::args_os()))
+    {
+        ran = run(cli);
+    }
     let Ok(ran) = ran else {
         return Exit::Storage.into();
     };
@@ -95,6 +104,16 @@ fn main() -> ExitCode {
     }
 }
 
+/// Whether `err` is a new database's creation lost to another process's.
+fn created_meanwhile(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        matches!(
+            cause.downcast_ref::<StoreError>(),
+            Some(StoreError::CreatedMeanwhile(_))
+        )
+    })
+}
+
 /// The status of a failed command, by the type of its error: the store's errors
 /// say whether the database failed or refused; everything else is a refusal.
 fn exit_of(err: &anyhow::Error) -> Exit {
@@ -111,6 +130,9 @@ fn store_exit(err: &StoreError) -> Exit {
         // back, or a bulk write would have left a row pointing nowhere.
         StoreError::Sqlite(_)
         | StoreError::Corrupt { .. }
+        | StoreError::UnreadableRow { .. }
+        | StoreError::UnreadableCompetition { .. }
+        | StoreError::RestoredButFailed { .. }
         | StoreError::ChangedOutsideLog { .. }
         | StoreError::DanglingReference { .. } => Exit::Storage,
         _ => Exit::Refused,

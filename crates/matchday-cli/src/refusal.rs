@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use matchday_core::{Competition, KnockoutError, LegFault, Refusal, Round, TeamId};
+use matchday_core::{Competition, KnockoutError, LegFault, MatchPlace, Refusal, Round, StageMisfit, TeamId};
 use matchday_store::StoreError;
 
 /// `err` with a refusal (of a typed entry, or of an imported file's line) worded with team names;
@@ -104,7 +104,97 @@ pub fn words(refusal: &Refusal, name: &dyn Fn(TeamId) -> String, competition: &C
             name(first_leg.home()),
             name(first_leg.away())
         ),
+        Refusal::FirstLeg {
+            second_leg,
+            second_leg_result,
+            fault,
+        } => format!(
+            "this first leg does not fit its tie: the second leg stored, {} v {} ({second_leg_result}), would then have {fault}; correct the second leg first",
+            name(second_leg.home()),
+            name(second_leg.away())
+        ),
+        Refusal::BeyondNinetyMinutesInFirstLeg => {
+            "a first leg has no extra time or penalties: a tie is only played on after its second leg (--leg 2)"
+                .to_string()
+        }
+        Refusal::FirstLegUnplayed { first_leg, date } => format!(
+            "the first leg, {} v {} on {date}, is not played: enter its result first (a second leg's aggregate starts from it)",
+            name(first_leg.home()),
+            name(first_leg.away())
+        ),
+        Refusal::SecondLegPlayed { second_leg, date } => format!(
+            "the second leg, {} v {} on {date}, has a result: its first leg cannot be unplayed or removed; take the second leg's result back first (matchday edit match --to-fixture)",
+            name(second_leg.home()),
+            name(second_leg.away())
+        ),
+        Refusal::OtherWayRound {
+            fixture,
+            date,
+            round,
+            result,
+        } => {
+            let (home, away) = (name(fixture.home()), name(fixture.away()));
+            let round = round.as_ref().map(|r| format!(", {r}")).unwrap_or_default();
+            match result {
+                // As a result is typed: the score between the teams, "aet" and the shoot-out after.
+                Some(result) => {
+                    let score = result.final_score().to_string();
+                    let written = result.to_string();
+                    let rest = written.strip_prefix(&score).unwrap_or_default();
+                    format!(
+                        "the fixture stored is the other way round, {home} v {away} ({date}{round}): enter it home side first, as \"{home} {score} {away}{rest}\""
+                    )
+                }
+                None => format!("this fixture is already stored the other way round, {home} v {away} ({date}{round})"),
+            }
+        }
+        Refusal::NoTable => format!(
+            "{season} is a knockout: it has no table and no points to deduct (deduct in a league or group stage)"
+        ),
+        Refusal::OutOfStage(misfit) => stage_words(misfit, competition),
         Refusal::Result(_) => refusal.to_string(),
+    }
+}
+
+/// Which option of a typed match does not fit the competition's stages, and why.
+fn stage_words(misfit: &StageMisfit, competition: &Competition) -> String {
+    let season = format!("{} {}", competition.name, competition.season);
+    let stages: Vec<String> = competition
+        .structure
+        .phases()
+        .iter()
+        .map(|p| p.name.clone())
+        .collect();
+    let stages = stages.join(", then ");
+    let place = |place: &MatchPlace| match place {
+        MatchPlace::League => format!("a league match of {season}"),
+        MatchPlace::GroupStage => format!("a group-stage match of {season}"),
+    };
+    match misfit {
+        StageMisfit::NoGroupStage { group } => {
+            format!("--group {group} does not fit {season}: it has no group stage (its stages: {stages})")
+        }
+        StageMisfit::NoKnockoutStage { round, label } => format!(
+            "--round \"{label}\" does not fit {season}: {round} is a knockout round and it has no knockout stage (its stages: {stages}); a league match's round is its matchday, e.g. --round \"Matchday 22\""
+        ),
+        StageMisfit::NoGroupStageForRound { label } => format!(
+            "--round \"{label}\" does not fit {season}: it names a group-stage round and there is no group stage (its stages: {stages})"
+        ),
+        StageMisfit::KnockoutRoundInGroup { round, group } => format!(
+            "--round \"{round}\" does not fit --group {group}: a group match is not a knockout tie; leave out one of them"
+        ),
+        StageMisfit::LegOutsideTie { leg, place: p } => format!(
+            "--leg {leg} does not fit {}: only a knockout tie has legs",
+            place(p)
+        ),
+        StageMisfit::ReplayOutsideTie { place: p } => format!(
+            "--replay does not fit {}: only a drawn knockout tie is replayed",
+            place(p)
+        ),
+        StageMisfit::NeutralLeagueMatch => format!(
+            "--neutral does not fit {}: a league match is one club's home match (each club is at home to each other once), even when moved to another ground; leave out --neutral",
+            place(&MatchPlace::League)
+        ),
     }
 }
 

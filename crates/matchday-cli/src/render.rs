@@ -105,12 +105,16 @@ pub fn json<T: Serialize + ?Sized>(value: &T) -> anyhow::Result<String> {
     Ok(text)
 }
 
-/// CSV with a header line.
+/// CSV with a header line; a cell a spreadsheet would run as a formula (a team
+/// named `=HYPERLINK(...)`) gets a `'` in front, as OWASP advises.
 pub fn csv(headers: &[&str], rows: &[Vec<String>]) -> anyhow::Result<String> {
     let mut writer = csv::Writer::from_writer(Vec::new());
     writer.write_record(headers)?;
     for row in rows {
-        writer.write_record(row)?;
+        writer.write_record(
+            row.iter()
+                .map(|cell| matchday_formats::spreadsheet_cell(cell).into_owned()),
+        )?;
     }
     Ok(String::from_utf8(writer.into_inner()?)?)
 }
@@ -228,5 +232,21 @@ mod tests {
         assert_eq!(text, "team,points\n\"Brighton, Hove\",3\n");
         assert_eq!(signed(3), "+3");
         assert_eq!(signed(-2), "-2");
+    }
+
+    #[test]
+    fn csv_cells_a_spreadsheet_would_run_get_a_quote_in_front() {
+        let text = csv(
+            &["team", "goal_difference"],
+            &[
+                vec!["=HYPERLINK(\"http://x\")".into(), "-3".into()],
+                vec!["@Rovers".into(), "+5".into()],
+            ],
+        )
+        .unwrap();
+        assert_eq!(
+            text,
+            "team,goal_difference\n\"'=HYPERLINK(\"\"http://x\"\")\",-3\n'@Rovers,+5\n"
+        );
     }
 }

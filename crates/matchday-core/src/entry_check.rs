@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 
 use crate::{
     Competition, Deduction, ExtraTimeAfter, Format, KnockoutError, Match, MatchResult, MatchStatus, Pairing,
-    ResultFault, Score, TeamId, check_new_cup_match,
+    ResultFault, Score, StageMisfit, TeamId, check_new_cup_match, check_stage_fit,
 };
 
 /// Why a new match or deduction cannot be stored.
@@ -65,9 +65,58 @@ pub enum Refusal {
         /// What does not fit.
         fault: SecondLegFault,
     },
+    /// A first leg that leaves the stored second leg's extra time or shoot-out
+    /// without the level aggregate it followed.
+    #[error("this first leg does not fit the second leg stored ({second_leg_result}): {fault}")]
+    FirstLeg {
+        /// The second leg's teams, home side first.
+        second_leg: Pairing,
+        /// The second leg's result, from its home side.
+        second_leg_result: MatchResult,
+        /// What would no longer fit.
+        fault: SecondLegFault,
+    },
+    /// Extra time or a shoot-out in a first leg: a tie is only played on after its second leg.
+    #[error("a first leg has no extra time or penalties")]
+    BeyondNinetyMinutesInFirstLeg,
+    /// A second leg's result while its first leg, stored, is still to play.
+    #[error("the first leg ({date}) is not played")]
+    FirstLegUnplayed {
+        /// The first leg's teams, home side first.
+        first_leg: Pairing,
+        /// The first leg's day.
+        date: NaiveDate,
+    },
+    /// A first leg still to play (a fixture, postponed) while its second leg has a result.
+    #[error("the second leg ({date}) is already played")]
+    SecondLegPlayed {
+        /// The second leg's teams, home side first.
+        second_leg: Pairing,
+        /// The second leg's day.
+        date: NaiveDate,
+    },
+    /// A match entered with its teams the other way round from the fixture stored
+    /// for them (that day, or in a cup entered without a round, any day).
+    #[error("the fixture stored is the other way round")]
+    OtherWayRound {
+        /// The stored fixture's teams, home side first.
+        fixture: Pairing,
+        /// Its day.
+        date: NaiveDate,
+        /// Its round, when it has one.
+        round: Option<String>,
+        /// The result entered, from the stored fixture's home side; none for a fixture entered.
+        result: Option<MatchResult>,
+    },
+    /// A label (group, round, leg, replay, neutral ground) the competition's stages have no place for.
+    #[error(transparent)]
+    OutOfStage(#[from] StageMisfit),
     /// A cup match that does not fit the ties stored.
     #[error(transparent)]
     Cup(#[from] KnockoutError),
+    /// A deduction in a competition with no table (a knockout cup): there are no points to take.
+    #[error("a knockout has no table and no points to deduct")]
+    NoTable,
     /// A deduction that gives back more than earlier deductions took.
     #[error("team {} would get back {give_back} points but only {taken} were taken", .team.0)]
     GivesBackMoreThanTaken {
@@ -112,23 +161,38 @@ pub struct StoredAround<'a> {
     pub matches: &'a [Match],
     /// Matches of any competition on the new match's day, the one it completes or replaces left out.
     pub same_day: &'a [Match],
+    /// The stored match the new one completes or replaces, if any: labels it
+    /// already had (an imported league's play-off) are not the entry's doing.
+    pub replacing: Option<&'a Match>,
 }
 
 /// Checks a match about to be stored (a fixture, a result, an imported match)
 /// against what is stored around it.
 ///
 /// # Errors
-/// The first [`Refusal`] that applies: in a league, a team not entered, a
+/// The first [`Refusal`] that applies: a label the competition's stages have
+/// no place for; in a league, a team not entered, a
 /// pairing beyond the meetings the stage allows, extra time or penalties;
-/// in any competition, a result whose parts do not fit its leg, a cup match
-/// that does not fit its tie, or a team playing twice on one day.
+/// in any competition, a result whose parts do not fit its leg, a leg entered
+/// out of its tie's order, a cup match that does not fit its tie, or a team
+/// playing twice on one day.
 pub fn check_new_match(
     competition: &Competition,
     stored: StoredAround<'_>,
     new: &Match,
 ) -> Result<(), Refusal> {
+    if let Err(misfit) = check_stage_fit(competition, new) {
+        let stored_so = stored
+            .replacing
+            .is_some_and(|r| check_stage_fit(competition, r).as_ref() == Err(&misfit));
+        if !stored_so {
+            return Err(misfit.into());
+        }
+    }
+    check_way_round(competition, stored.matches, new)?;
     check_in_league(competition, stored, new)?;
     check_result_fits(competition, stored.matches, new)?;
+    check_legs_in_order(stored.matches, new)?;
     check_new_cup_match(competition, stored.matches, new)?;
     check_one_match_a_day(stored.same_day, new)
 }
@@ -185,6 +249,7 @@ pub fn check_season(
             entrants: &playing,
             matches: &others,
             same_day: &others,
+            replacing: None,
         };
         check_in_league(competition, around, m)
             .and_then(|()| check_result_fits(competition, &others, m))
@@ -224,11 +289,94 @@ fn check_result_fits(competition: &Competition, matches: &[Match], new: &Match) 
         return Ok(());
     };
     if new.leg == Some(2) {
-        check_second_leg(competition, matches, new, result)
-    } else if let Err(crate::Error::InconsistentResult(fault)) = result.fits(ExtraTimeAfter::LevelMatch) {
-        Err(Refusal::Result(fault))
-    } else {
-        Ok(())
+        return check_second_leg(competition, matches, new, result);
+    }
+    if let Err(crate::Error::InconsistentResult(fault)) = result.fits(ExtraTimeAfter::LevelMatch) {
+        return Err(Refusal::Result(fault));
+    }
+    if new.leg == Some(1) {
+        if result.went_beyond_ninety_minutes() {
+            return Err(Refusal::BeyondNinetyMinutesInFirstLeg);
+        }
+        // The second leg's extra time or shoot-out, if stored, must still follow a level aggregate.
+        if let Some((second, second_result)) =
+            other_leg(matches, new, 2).and_then(|m| m.status.result().map(|r| (m, r)))
+            && let Some(fault) = second_leg_fault(competition, new, result, second, second_result)
+        {
+            return Err(Refusal::FirstLeg {
+                second_leg: second.pairing,
+                second_leg_result: *second_result,
+                fault,
+            });
+        }
+    }
+    Ok(())
+}
+
+/// The stored leg `leg` of the tie `new` is a leg of: same round, same two teams.
+fn other_leg<'a>(matches: &'a [Match], new: &Match, leg: u8) -> Option<&'a Match> {
+    let (home, away) = (new.pairing.home(), new.pairing.away());
+    matches.iter().find(|m| {
+        m.leg == Some(leg) && m.round == new.round && m.pairing.involves(home) && m.pairing.involves(away)
+    })
+}
+
+/// A tie's legs are played in order, whatever order they are entered in: a
+/// second leg's result needs its first leg played, and a first leg cannot go
+/// back to being unplayed once its second leg has a result. (An import reads
+/// its rounds whole and is not held to this.)
+fn check_legs_in_order(matches: &[Match], new: &Match) -> Result<(), Refusal> {
+    let played = |m: &Match| m.status.result().is_some();
+    match new.leg {
+        Some(2) if played(new) => match other_leg(matches, new, 1) {
+            Some(first) if !played(first) => Err(Refusal::FirstLegUnplayed {
+                first_leg: first.pairing,
+                date: first.date,
+            }),
+            _ => Ok(()),
+        },
+        Some(1) if !played(new) => match other_leg(matches, new, 2) {
+            Some(second) if played(second) => Err(Refusal::SecondLegPlayed {
+                second_leg: second.pairing,
+                date: second.date,
+            }),
+            _ => Ok(()),
+        },
+        _ => Ok(()),
+    }
+}
+
+/// A new match is not the stored fixture of the same two teams typed the other
+/// way round: on the same day (a club plays once a day), or, in a cup, for a
+/// match entered without its round (which it would have taken from the fixture).
+fn check_way_round(competition: &Competition, matches: &[Match], new: &Match) -> Result<(), Refusal> {
+    let reversed = |m: &&Match| {
+        m.status.is_pending()
+            && m.pairing.home() == new.pairing.away()
+            && m.pairing.away() == new.pairing.home()
+    };
+    let roundless_cup_match = competition.format != Format::League
+        && new.group.is_none()
+        && new.round.as_deref().is_none_or(|r| r.trim().is_empty());
+    let fixture = matches
+        .iter()
+        .filter(reversed)
+        .find(|m| m.date == new.date)
+        .or_else(|| {
+            matches
+                .iter()
+                .filter(reversed)
+                .filter(|_| roundless_cup_match)
+                .min_by_key(|m| (m.date - new.date).num_days().abs())
+        });
+    match fixture {
+        Some(fixture) => Err(Refusal::OtherWayRound {
+            fixture: fixture.pairing,
+            date: fixture.date,
+            round: fixture.round.clone(),
+            result: new.status.result().map(MatchResult::swapped),
+        }),
+        None => Ok(()),
     }
 }
 
@@ -301,25 +449,33 @@ fn check_second_leg(
     new: &Match,
     result: &MatchResult,
 ) -> Result<(), Refusal> {
-    let (home, away) = (new.pairing.home(), new.pairing.away());
-    let first = matches.iter().find(|m| {
-        m.leg == Some(1) && m.round == new.round && m.pairing.involves(home) && m.pairing.involves(away)
-    });
+    let first = other_leg(matches, new, 1);
     let Some((first, first_result)) = first.and_then(|m| m.status.result().map(|r| (m, r))) else {
         return Ok(());
     };
-    // The first leg from the second leg's home side.
-    let first_leg = if first.pairing.home() == home {
-        first_result.final_score()
-    } else {
-        first_result.final_score().swapped()
-    };
-    let fault = |fault: SecondLegFault| {
-        Err(Refusal::SecondLeg {
+    match second_leg_fault(competition, first, first_result, new, result) {
+        Some(fault) => Err(Refusal::SecondLeg {
             first_leg: first.pairing,
             score: first_result.final_score(),
             fault,
-        })
+        }),
+        None => Ok(()),
+    }
+}
+
+/// What does not fit in a second leg's extra time or shoot-out after its first leg, if anything.
+fn second_leg_fault(
+    competition: &Competition,
+    first: &Match,
+    first_result: &MatchResult,
+    second: &Match,
+    result: &MatchResult,
+) -> Option<SecondLegFault> {
+    // The first leg from the second leg's home side.
+    let first_leg = if first.pairing.home() == second.pairing.home() {
+        first_result.final_score()
+    } else {
+        first_result.final_score().swapped()
     };
     let level = |leg2: Score| {
         let aggregate_level = u32::from(first_leg.home()) + u32::from(leg2.home())
@@ -329,25 +485,44 @@ fn check_second_leg(
         aggregate_level && away_level
     };
     match (result.score(), result.extra_time()) {
-        (Some(ft), Some(_)) if !level(ft) => return fault(SecondLegFault::ExtraTimeAfterDecidedTie),
+        (Some(ft), Some(_)) if !level(ft) => return Some(SecondLegFault::ExtraTimeAfterDecidedTie),
         // The 90 minutes not given: some score on the way to the one after
         // extra time must have left the tie level.
         (None, Some(et)) => {
             let possible = (0..=et.home())
                 .any(|h| (0..=et.away()).any(|a| Score::new(u32::from(h), u32::from(a)).is_ok_and(level)));
             if !possible {
-                return fault(SecondLegFault::ExtraTimeAfterDecidedTie);
+                return Some(SecondLegFault::ExtraTimeAfterDecidedTie);
             }
         }
         _ => {}
     }
     if result.penalties().is_some() && !level(result.final_score()) {
-        return fault(SecondLegFault::PenaltiesAfterDecidedTie);
+        return Some(SecondLegFault::PenaltiesAfterDecidedTie);
     }
-    Ok(())
+    None
 }
 
-/// Checks a deduction about to be stored: its team must be an entrant, and
+/// Checks that a stored match can be deleted: not the first leg of a tie whose
+/// second leg has a result (the aggregate starts from it).
+///
+/// # Errors
+/// [`Refusal::SecondLegPlayed`].
+pub fn check_removal(matches: &[Match], removed: &Match) -> Result<(), Refusal> {
+    if removed.leg != Some(1) {
+        return Ok(());
+    }
+    match other_leg(matches, removed, 2) {
+        Some(second) if second.status.result().is_some() => Err(Refusal::SecondLegPlayed {
+            second_leg: second.pairing,
+            date: second.date,
+        }),
+        _ => Ok(()),
+    }
+}
+
+/// Checks a deduction about to be stored: its competition must rank teams in
+/// a table (a knockout has no points), its team must be an entrant, and
 /// points given back (a negative deduction) can only return what earlier
 /// deductions took, on every day of the season.
 ///
@@ -355,12 +530,16 @@ fn check_second_leg(
 /// and points is the one being stored again and is left out.
 ///
 /// # Errors
-/// [`Refusal::NotEntered`] or [`Refusal::GivesBackMoreThanTaken`].
+/// [`Refusal::NoTable`], [`Refusal::NotEntered`] or [`Refusal::GivesBackMoreThanTaken`].
 pub fn check_new_deduction(
+    competition: &Competition,
     entrants: &[TeamId],
     stored: &[Deduction],
     new: &Deduction,
 ) -> Result<(), Refusal> {
+    if !competition.structure.phases().iter().any(|p| p.kind.has_table()) {
+        return Err(Refusal::NoTable);
+    }
     if !entrants.contains(&new.team) {
         return Err(Refusal::NotEntered { team: new.team });
     }
@@ -392,8 +571,21 @@ mod tests {
     use crate::knockout::test_support::{cup, day, game, leg};
     use crate::{Round, Stage};
 
+    /// A league with play-offs after it, as the EFL's divisions are.
     fn league() -> Competition {
-        cup(Format::League, false)
+        let mut league = cup(Format::League, false);
+        league.set_structure(
+            crate::Structure::new(vec![
+                crate::Phase::new("League", crate::PhaseKind::LEAGUE, crate::Qualification::top(6)),
+                crate::Phase::new(
+                    "Play-offs",
+                    crate::PhaseKind::Knockout { third_place: false },
+                    crate::Qualification::none(),
+                ),
+            ])
+            .unwrap(),
+        );
+        league
     }
 
     fn played(date: &str, home: i64, away: i64, result: &str) -> Match {
@@ -412,6 +604,7 @@ mod tests {
             entrants: &entrants,
             matches: stored,
             same_day: stored,
+            replacing: None,
         };
         check_new_match(&league(), around, new)
     }
@@ -509,6 +702,7 @@ mod tests {
                 entrants: &[],
                 matches: stored,
                 same_day: &[],
+                replacing: None,
             }
         }
         let stored = [first.clone()];
@@ -549,6 +743,150 @@ mod tests {
     }
 
     #[test]
+    fn a_tie_s_legs_fit_whatever_the_order_of_entry() {
+        let el = cup(Format::Knockout, false);
+        fn around(stored: &[Match]) -> StoredAround<'_> {
+            StoredAround {
+                entrants: &[],
+                matches: stored,
+                same_day: &[],
+                replacing: None,
+            }
+        }
+        let typed = |m: Match, text: &str, after: ExtraTimeAfter| {
+            let mut m = m;
+            m.status = MatchStatus::Played(MatchResult::parse(text, after).unwrap());
+            m
+        };
+        let first_fixture = leg(1, game("2024-02-21", "Round of 16", "Porto", "Arsenal", ""));
+        let second_fixture = leg(2, game("2024-03-12", "Round of 16", "Arsenal", "Porto", ""));
+        let second = typed(
+            second_fixture.clone(),
+            "1-0 aet (90 min 1-0), 4-2 pens",
+            ExtraTimeAfter::LevelAggregate,
+        );
+        // The second leg played before the first: refused, naming the first leg.
+        assert_eq!(
+            check_new_match(&el, around(std::slice::from_ref(&first_fixture)), &second),
+            Err(Refusal::FirstLegUnplayed {
+                first_leg: first_fixture.pairing,
+                date: day("2024-02-21")
+            })
+        );
+        // With the first leg played 1-0, it fits.
+        let first = typed(first_fixture.clone(), "1-0", ExtraTimeAfter::LevelMatch);
+        assert_eq!(
+            check_new_match(&el, around(std::slice::from_ref(&first)), &second),
+            Ok(())
+        );
+        // A first leg entered (or corrected) after the second leg must leave its shoot-out
+        // after a level aggregate: 3-0 would not.
+        let three_nil = typed(first_fixture.clone(), "3-0", ExtraTimeAfter::LevelMatch);
+        let Refusal::FirstLeg { fault, .. } =
+            check_new_match(&el, around(std::slice::from_ref(&second)), &three_nil).unwrap_err()
+        else {
+            panic!("not a first-leg refusal");
+        };
+        assert_eq!(fault, SecondLegFault::ExtraTimeAfterDecidedTie);
+        assert_eq!(
+            check_new_match(&el, around(std::slice::from_ref(&second)), &first),
+            Ok(())
+        );
+        // Nor may it go back to a fixture, or go, under a played second leg.
+        assert!(matches!(
+            check_new_match(&el, around(std::slice::from_ref(&second)), &first_fixture),
+            Err(Refusal::SecondLegPlayed { .. })
+        ));
+        assert!(matches!(
+            check_removal(std::slice::from_ref(&second), &first),
+            Err(Refusal::SecondLegPlayed { .. })
+        ));
+        assert_eq!(
+            check_removal(std::slice::from_ref(&second_fixture), &first),
+            Ok(())
+        );
+        // A first leg never goes to extra time or penalties.
+        assert_eq!(
+            check_new_match(
+                &el,
+                around(std::slice::from_ref(&second_fixture)),
+                &typed(first_fixture, "1-1 aet", ExtraTimeAfter::LevelMatch)
+            ),
+            Err(Refusal::BeyondNinetyMinutesInFirstLeg)
+        );
+    }
+
+    #[test]
+    fn a_result_the_other_way_round_from_its_fixture_is_refused() {
+        let fa = cup(Format::Knockout, false);
+        let fixture = game("2024-02-06", "Round 4", "Southampton", "Watford", "");
+        let around = StoredAround {
+            entrants: &[],
+            matches: std::slice::from_ref(&fixture),
+            same_day: std::slice::from_ref(&fixture),
+            replacing: None,
+        };
+        let mut typed = Match::new(
+            day("2024-02-06"),
+            Pairing::new(fixture.pairing.away(), fixture.pairing.home()).unwrap(),
+            MatchStatus::Played("0-3".parse().unwrap()),
+        );
+        assert_eq!(
+            check_new_match(&fa, around, &typed),
+            Err(Refusal::OtherWayRound {
+                fixture: fixture.pairing,
+                date: day("2024-02-06"),
+                round: Some("Round 4".into()),
+                result: Some("3-0".parse().unwrap()),
+            })
+        );
+        // A day later, without a round, it is still that fixture.
+        typed.date = day("2024-02-07");
+        assert!(matches!(
+            check_new_match(&fa, around, &typed),
+            Err(Refusal::OtherWayRound { .. })
+        ));
+        // In a league the return match on another day is another match.
+        let mut league_fixture = played("2024-01-20", 1, 2, "1-0");
+        league_fixture.status = MatchStatus::Scheduled;
+        let return_match = played("2023-08-12", 2, 1, "1-1");
+        assert_eq!(
+            check(std::slice::from_ref(&league_fixture), &return_match),
+            Ok(())
+        );
+        league_fixture.date = day("2023-08-12");
+        assert!(matches!(
+            check(&[league_fixture], &return_match),
+            Err(Refusal::OtherWayRound { .. })
+        ));
+    }
+
+    #[test]
+    fn labels_a_completed_fixture_already_had_are_not_the_entry_s_doing() {
+        // A league the catalogue does not know, with a play-off final an import stored.
+        let mut plain = cup(Format::League, false);
+        plain.set_structure(crate::Structure::league(2).unwrap());
+        plain.rules = crate::RuleSet::LaLiga;
+        let mut fixture = played("2024-05-26", 1, 2, "1-0");
+        fixture.status = MatchStatus::Scheduled;
+        fixture.round = Some("Final".into());
+        let mut result = fixture.clone();
+        result.status = MatchStatus::Played("0-1".parse().unwrap());
+        let entrants = [TeamId(1), TeamId(2)];
+        let around = |replacing| StoredAround {
+            entrants: &entrants,
+            matches: &[],
+            same_day: &[],
+            replacing,
+        };
+        assert_eq!(check_new_match(&plain, around(Some(&fixture)), &result), Ok(()));
+        assert!(matches!(
+            check_new_match(&plain, around(None), &result),
+            Err(Refusal::OutOfStage(StageMisfit::NoKnockoutStage { .. }))
+        ));
+    }
+
+    #[test]
     fn points_given_back_never_exceed_points_taken() {
         let d = |date: &str, points: i32| Deduction {
             team: TeamId(1),
@@ -559,11 +897,11 @@ mod tests {
         let entrants = [TeamId(1)];
         let stored = [d("2023-11-17", 10)];
         assert_eq!(
-            check_new_deduction(&entrants, &stored, &d("2024-02-26", -4)),
+            check_new_deduction(&league(), &entrants, &stored, &d("2024-02-26", -4)),
             Ok(())
         );
         assert_eq!(
-            check_new_deduction(&entrants, &stored, &d("2024-02-26", -100)),
+            check_new_deduction(&league(), &entrants, &stored, &d("2024-02-26", -100)),
             Err(Refusal::GivesBackMoreThanTaken {
                 team: TeamId(1),
                 give_back: 100,
@@ -571,18 +909,29 @@ mod tests {
             })
         );
         // Points cannot be given back before they were taken.
-        assert!(check_new_deduction(&entrants, &stored, &d("2023-10-01", -4)).is_err());
+        assert!(check_new_deduction(&league(), &entrants, &stored, &d("2023-10-01", -4)).is_err());
         let other = Deduction {
             team: TeamId(2),
             ..d("2024-02-26", 3)
         };
         assert_eq!(
-            check_new_deduction(&entrants, &stored, &other),
+            check_new_deduction(&league(), &entrants, &stored, &other),
             Err(Refusal::NotEntered { team: TeamId(2) })
         );
         // Storing the same deduction again counts it once.
         assert_eq!(
-            check_new_deduction(&entrants, &stored, &d("2023-11-17", 10)),
+            check_new_deduction(&league(), &entrants, &stored, &d("2023-11-17", 10)),
+            Ok(())
+        );
+        // A knockout has no table to take points from; a group stage has.
+        let knockout = cup(Format::Knockout, false);
+        assert_eq!(
+            check_new_deduction(&knockout, &entrants, &[], &d("2024-01-10", 2)),
+            Err(Refusal::NoTable)
+        );
+        let groups = cup(Format::GroupsKnockout, false);
+        assert_eq!(
+            check_new_deduction(&groups, &entrants, &[], &d("2024-01-10", 2)),
             Ok(())
         );
     }

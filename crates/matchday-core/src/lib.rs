@@ -25,6 +25,7 @@ mod entry_check;
 mod error;
 mod identity;
 mod knockout;
+mod known;
 mod matches;
 mod movement;
 mod record;
@@ -34,6 +35,7 @@ mod season;
 mod settlement;
 mod split;
 mod stage;
+mod stage_fit;
 mod standings;
 mod structure;
 mod team;
@@ -54,7 +56,7 @@ pub use competition::{Competition, CompetitionId, Format, PointsScheme, RuleSet,
 pub use deduction::Deduction;
 pub use entry::{EntryError, FixtureEntry, ResultEntry};
 pub use entry_check::{
-    Refusal, SecondLegFault, StoredAround, check_new_deduction, check_new_match, check_season,
+    Refusal, SecondLegFault, StoredAround, check_new_deduction, check_new_match, check_removal, check_season,
     league_meetings,
 };
 pub use error::Error;
@@ -63,6 +65,7 @@ pub use knockout::{
     Aggregate, Bracket, BracketRound, Decider, KnockoutError, KnockoutTie, LegFault, Podium, ScoreParts,
     TieFormat, TieGoals, TieMatch, TieOutcome, TieScore, TieState, check_new_cup_match, ties_in_round,
 };
+pub use known::known_on;
 pub use matches::{Match, MatchId, MatchStatus, Pairing, Venue};
 pub use movement::{group_teams, movement, narrowest_zone, previous_matchday};
 pub use record::{DecisionRecord, DeductionRecord, MatchRecord, SeasonRecord, TeamRecord};
@@ -76,6 +79,7 @@ pub use split::{
     CarryOver, SectionRow, SectionTable, SplitError, SplitRules, SplitRulesError, SplitSection, SplitTables,
 };
 pub use stage::{Round, RoundOrder, Stage};
+pub use stage_fit::{MatchPlace, StageMisfit, check_stage_fit};
 pub use standings::{Form, Row, Standings, TableOptions, TieNote, View, ordinal};
 pub use structure::{
     Advance, Destination, LeaguePhaseFacts, Phase, PhaseKind, PlaceVerdict, Qualification, Structure,

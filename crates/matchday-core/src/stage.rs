@@ -31,11 +31,11 @@
 //!
 //! # When a round counts as drawn
 //! A file stores a round's fixtures long after its draw, so a fixture says
-//! nothing of when its pairing was known. [`RoundOrder::is_drawn`] holds the
-//! one rule: on an as-of date a round counts as drawn once the round before it
-//! had begun (for the first round after a group stage, once the groups were
-//! finished), since draws are made no earlier, or once one of its own matches
-//! had been played.
+//! nothing of when its pairing was known. [`RoundOrder::is_drawn`] asks the
+//! one rule, [`crate::known_on`]'s: on an as-of date a round counts as drawn
+//! once every match of the stages before it had been decided (for the first
+//! round after a group stage, once the groups were finished), or once one of
+//! its own matches was due.
 
 use std::cmp::Ordering;
 use std::collections::BTreeSet;
@@ -599,25 +599,9 @@ impl RoundOrder {
     /// Whether the draw for `round` had been made by `as_of`, judged from `matches`
     /// (the competition's matches); always without a date. See the module notes.
     pub fn is_drawn(&self, round: Round, matches: &[Match], as_of: Option<NaiveDate>) -> bool {
-        if as_of.is_none() {
-            return true;
-        }
-        let begun = |round: Round| {
-            matches.iter().any(|m| {
-                matches!(Stage::of(m), Ok(Stage::Knockout(r)) if r == round)
-                    && m.result_as_of(as_of).is_some()
-            })
-        };
-        if begun(round) {
-            return true;
-        }
-        match self.previous(round) {
-            Some(previous) => begun(previous),
-            None if self.has_groups => !matches
-                .iter()
-                .any(|m| matches!(Stage::of(m), Ok(Stage::Group)) && m.is_remaining_as_of(as_of)),
-            None => true,
-        }
+        as_of.is_none_or(|day| {
+            crate::known::stage_known_on(Some(Stage::Knockout(round)), matches, |m| Stage::of(m).ok(), day)
+        })
     }
 }
 
@@ -1072,27 +1056,32 @@ mod tests {
     }
 
     #[test]
-    fn a_round_is_drawn_once_the_round_before_begins_or_its_own_match_is_played() {
+    fn a_round_is_drawn_once_the_round_before_is_decided_or_its_own_match_is_due() {
         let comp = cup(Format::Knockout);
-        let played = |mut m: Match, date: &str| {
+        let on_day = |mut m: Match, date: &str, result: &str| {
             m.date = date.parse().unwrap();
-            m.status = MatchStatus::Played("1-0".parse().unwrap());
+            m.status = MatchStatus::Played(result.parse().unwrap());
             m
         };
+        let mut replay = on_day(fixture("Round 3", 2, 1), "2024-01-17", "2-0");
+        replay.replay = true;
         let matches = [
-            played(fixture("Round 3", 1, 2), "2024-01-07"),
-            fixture("Round 4", 1, 3),
-            // Stored with a date before the round it follows: played, so drawn.
-            played(fixture("Round of 16", 4, 5), "2024-01-06"),
+            on_day(fixture("Round 3", 1, 2), "2024-01-06", "1-1"),
+            on_day(fixture("Round 3", 3, 4), "2024-01-07", "1-0"),
+            replay,
+            on_day(fixture("Round 4", 2, 3), "2024-01-27", "1-0"),
+            // Stored with a date before the round it follows: due, so drawn.
+            on_day(fixture("Round of 16", 4, 5), "2024-01-05", "1-0"),
         ];
         let order = RoundOrder::of(&comp, &matches).unwrap();
         let on = |day: &str| Some(day.parse().unwrap());
         assert!(order.is_drawn(Round::Numbered(3), &matches, on("2024-01-01")));
-        assert!(!order.is_drawn(Round::Numbered(4), &matches, on("2024-01-06")));
-        assert!(order.is_drawn(Round::Numbered(4), &matches, on("2024-01-07")));
-        assert!(order.is_drawn(Round::RoundOf(16), &matches, on("2024-01-06")));
-        assert!(!order.is_drawn(Round::QuarterFinal, &matches, on("2024-01-05")));
-        assert!(order.is_drawn(Round::QuarterFinal, &matches, on("2024-01-06")));
+        // Round 3 had begun, but a replay was still to play.
+        assert!(!order.is_drawn(Round::Numbered(4), &matches, on("2024-01-07")));
+        assert!(order.is_drawn(Round::Numbered(4), &matches, on("2024-01-17")));
+        assert!(order.is_drawn(Round::RoundOf(16), &matches, on("2024-01-05")));
+        assert!(!order.is_drawn(Round::QuarterFinal, &matches, on("2024-01-26")));
+        assert!(order.is_drawn(Round::QuarterFinal, &matches, on("2024-01-27")));
         assert!(order.is_drawn(Round::QuarterFinal, &matches, None));
     }
 }

@@ -169,6 +169,12 @@ pub struct Standings {
 }
 
 impl Standings {
+    /// Whether any match has been counted. Before the first, every team is level
+    /// on nothing: the positions say nothing and no zone is reached.
+    pub fn has_begun(&self) -> bool {
+        self.rows.iter().any(|r| r.played > 0)
+    }
+
     /// Draws up the table of `teams` from `matches` and `deductions` under the competition's rules.
     ///
     /// Teams with no match counted still appear, on zero. Matches involving a

@@ -66,6 +66,15 @@ pub enum TextError {
         /// Its length in characters.
         length: usize,
     },
+    /// A name with no letter or digit ("⚽", "--"): names are told apart and
+    /// found by their letters and digits, so such a name could never be found.
+    #[error("{field} needs a letter or a digit: names are found by them, and '{text}' has none")]
+    NoLetterOrDigit {
+        /// The field.
+        field: TextField,
+        /// The text given.
+        text: String,
+    },
     /// A control or bidirectional-formatting character.
     #[error("{field} cannot contain the control character {}", char_code(*.found))]
     Control {

@@ -31,5 +31,5 @@ pub use matchday_core::PointsScheme;
 pub use model::{MatchModel, ModelOptions, OutcomeProbabilities};
 pub use positions::{PositionRange, position_ranges, position_ranges_by_enumeration};
 pub use quality::{ProbabilityScore, QualityReport, evaluate_halves, ranked_probability_score};
-pub use simulate::{Forecast, SimulationOptions, TeamForecast, ZoneChance, simulate};
+pub use simulate::{Forecast, SimulationOptions, TeamForecast, ZoneChance, final_places, simulate};
 pub use state::{Fixture, LeagueState, MAX_TEAMS, PlayedResult, Section, SplitStage};

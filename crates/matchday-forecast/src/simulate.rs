@@ -231,6 +231,17 @@ pub fn simulate(
     forecast_from(state, &zones, options, &tally)
 }
 
+/// The final places of a season with nothing left to play ([`LeagueState::is_finished`]),
+/// each certain: one pass of the ranking the simulation uses, under the competition's
+/// tie-breakers (and sections, after a split), with nothing drawn at random. None while
+/// anything is left to play.
+pub fn final_places(state: &LeagueState, model: &MatchModel) -> Option<Forecast> {
+    let once = SimulationOptions { sims: 1, seed: 0 };
+    state
+        .is_finished()
+        .then(|| simulate(state, model, &once, &|_| {}))
+}
+
 /// Runs `options.sims` seasons in fixed chunks, each with its own random stream,
 /// `run(rng, seasons, tally)` simulating a chunk's seasons into its tally.
 fn run_chunks(
@@ -571,6 +582,43 @@ mod tests {
         }
         // The leader, nine clear with three to play, finishes first or second.
         assert_eq!(forecast.teams[0].worst_simulated, 2);
+    }
+
+    #[test]
+    fn a_finished_season_has_final_places_and_nothing_to_simulate() {
+        let open =
+            LeagueState::new(&competition(), &teams(), &matches(), &deductions(), Some(day(10))).unwrap();
+        let model = MatchModel::fit(&open, &ModelOptions::default());
+        assert!(!open.is_finished());
+        assert_eq!(final_places(&open, &model), None);
+        // Both meetings of every pair played, the team listed first in the pair winning each.
+        let mut all = Vec::new();
+        for home in 1..=4 {
+            for away in (1..=4).filter(|&a| a != home) {
+                let (h, a) = if home < away { (1, 0) } else { (0, 1) };
+                all.push(matchday_core::testing::played(
+                    all.len() as u32 + 1,
+                    home,
+                    away,
+                    h,
+                    a,
+                ));
+            }
+        }
+        let done = LeagueState::new(&competition(), &teams(), &all, &[], None).unwrap();
+        assert!(done.is_finished());
+        let model = MatchModel::fit(&done, &ModelOptions::default());
+        let last = final_places(&done, &model).expect("nothing left to play");
+        let order: Vec<TeamId> = done.standings().rows.iter().map(|r| r.team).collect();
+        for t in &last.teams {
+            let place = order.iter().position(|&o| o == t.team).unwrap();
+            assert_eq!(t.positions[place], 1.0, "{t:?}");
+            assert_eq!(
+                (t.best_simulated, t.worst_simulated),
+                (place as u16 + 1, place as u16 + 1)
+            );
+            assert_eq!(t.expected_points, f64::from(t.points));
+        }
     }
 
     #[test]

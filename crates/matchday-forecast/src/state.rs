@@ -274,6 +274,12 @@ impl LeagueState {
         self.split.as_ref()
     }
 
+    /// Whether nothing is left to play: every fixture played, and no split still to
+    /// come (whose sections' meetings have no fixtures yet).
+    pub fn is_finished(&self) -> bool {
+        self.fixtures.is_empty() && !matches!(self.split, Some(SplitStage::Pending(_)))
+    }
+
     /// Matches still to play, per team: the fixtures, and before a split the rounds after it.
     pub fn remaining(&self) -> Vec<u16> {
         let after = match &self.split {

@@ -29,7 +29,9 @@
 //!   Postponed, abandoned and cancelled matches say so, and a cancelled one
 //!   is `STATUS:CANCELLED`.
 //! - Lines end in CRLF and are folded at 75 octets (never inside a UTF-8
-//!   character); text escapes `\`, `;`, `,` and line breaks.
+//!   character); text escapes `\`, `;`, `,` and line breaks, and writes
+//!   any other control character of a name visibly as `\\u{1b}` (TEXT may hold
+//!   none, and has no escape for one).
 
 use std::fmt::Write as _;
 
@@ -292,17 +294,25 @@ impl Lines {
     }
 }
 
-/// Text as an iCalendar TEXT value: `\`, `;`, `,` escaped, line breaks as `\n`.
+/// Text as an iCalendar TEXT value (RFC 5545, 3.3.11): `\`, `;`, `,` escaped,
+/// a line break (`\r\n`, `\n` or a lone `\r`) as `\n`. TEXT holds no other
+/// control character and has no escape for one, so a stored name's (restored
+/// from a file written before names were checked: ESC, a right-to-left
+/// override) is written visibly as `\u{1b}`, its backslash escaped.
 fn text(value: &str) -> String {
     let mut out = String::with_capacity(value.len());
-    for c in value.chars() {
+    let mut chars = value.chars().peekable();
+    while let Some(c) = chars.next() {
         match c {
             '\\' | ';' | ',' => {
                 out.push('\\');
                 out.push(c);
             }
-            '\n' => out.push_str("\\n"),
-            '\r' => {}
+            '\r' if chars.peek() == Some(&'\n') => {}
+            '\n' | '\r' => out.push_str("\\n"),
+            c if matchday_core::is_control(c) => {
+                let _ = write!(out, "\\\\u{{{:x}}}", u32::from(c));
+            }
             c => out.push(c),
         }
     }
@@ -437,7 +447,7 @@ pub fn write(seasons: &[ExportSeason], options: &ExportOptions) -> String {
                     uid
                 }
             };
-            out.line(&format!("UID:{uid}@matchday"));
+            out.line(&format!("UID:{}@matchday", text(&uid)));
             out.line(&format!("DTSTAMP:{stamp}"));
             match m.kickoff {
                 Some(time) => {
@@ -583,6 +593,41 @@ mod tests {
         assert!(unfolded.contains(&format!("SUMMARY:{summary}\r\n")), "{unfolded}");
         let events = &parsed(&ics)[0].events;
         assert_eq!(property(&events[0], "SUMMARY").unwrap(), summary);
+    }
+
+    /// Issue 19: a stored name with control characters (restored from an old backup)
+    /// reached the calendar raw. TEXT may hold none: each is written visibly.
+    #[test]
+    fn control_characters_in_names_are_written_visibly_never_raw() {
+        let hostile = "North\\u{1b}]0;pwned\\u{7}field\\u{202e}";
+        let season = SEASON
+            .replace("Chelsea FC | 4-1", &format!("{hostile} | 4-1"))
+            .replace(
+                "competition: Premier League",
+                "competition: Premier\\u{9}League\\u{85}",
+            );
+        let record = season_file::parse(&season).unwrap();
+        assert!(record.matches[0].away.contains('\u{1b}'));
+        let ics = write(
+            &[ExportSeason::new(record, Vec::new())],
+            &ExportOptions::default(),
+        );
+        let unfolded = ics.replace("\r\n ", "");
+        for line in unfolded.split("\r\n") {
+            assert!(!line.chars().any(matchday_core::is_control), "{line:?}");
+        }
+        assert!(
+            unfolded
+                .contains("SUMMARY:Liverpool FC 4-1 North\\\\u{1b}]0\\;pwned\\\\u{7}field\\\\u{202e}\r\n"),
+            "{unfolded}"
+        );
+        assert!(
+            unfolded.contains("CATEGORIES:Premier\\\\u{9}League\\\\u{85}\r\n"),
+            "{unfolded}"
+        );
+        // A real parser reads it, each event whole.
+        assert_eq!(parsed(&ics)[0].events.len(), 5);
+        assert_eq!(text("a\r\nb\rc\nd"), "a\\nb\\nc\\nd");
     }
 
     #[test]

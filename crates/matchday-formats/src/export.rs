@@ -223,7 +223,9 @@ pub const CSV_COLUMNS: [&str; 23] = [
 
 /// Writes one CSV row per match, under [`CSV_COLUMNS`]: what is not known
 /// is empty (`ft_*` is the 90-minute score, `et_*` the score after extra
-/// time, `winner` the team that went through or won, empty for a draw).
+/// time, `winner` the team that went through or won, empty for a draw). A
+/// name a spreadsheet would run as a formula gets a `'` in front
+/// ([`crate::spreadsheet_cell`]).
 pub fn write_csv(seasons: &[ExportSeason]) -> String {
     let mut out = csv::Writer::from_writer(Vec::new());
     out.write_record(CSV_COLUMNS).expect("writing to memory");
@@ -277,7 +279,8 @@ pub fn write_csv(seasons: &[ExportSeason]) -> String {
                 pens_away,
                 winner.to_string(),
             ];
-            out.write_record(&row).expect("writing to memory");
+            out.write_record(row.iter().map(|cell| crate::spreadsheet_cell(cell).into_owned()))
+                .expect("writing to memory");
         }
     }
     String::from_utf8(out.into_inner().expect("writing to memory")).expect("CSV of UTF-8 fields")

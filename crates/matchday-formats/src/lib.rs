@@ -19,9 +19,11 @@
 //! reading and writing by name (`--format json`), so callers never name a
 //! format's module.
 //!
-//! Nothing here touches files: every function takes `&str` and returns values,
-//! so the caller decides where text comes from. Team names stay exactly as
-//! written; resolving them to stored teams is the store's job.
+//! Nothing here opens a file: the readers take `&str` and return values, so
+//! the caller decides where text comes from; [`read_bounded`] takes the bytes
+//! from any stream within bounds (64 MiB, lines of 1 MiB) and [`decode`] makes
+//! them text. CSV written for people goes through [`spreadsheet_cell`].
+//! Team names stay exactly as written; resolving them to stored teams is the store's job.
 //!
 //! ```
 //! use matchday_formats::{football_txt, season_file};
@@ -51,11 +53,15 @@ pub mod football_data;
 pub mod football_json;
 pub mod football_txt;
 mod format;
+mod input;
 pub mod season_file;
+mod spreadsheet;
 
-pub use encoding::decode;
+pub use encoding::{EncodingError, decode};
 pub use export::{CSV_COLUMNS, ExportError, ExportFormat, ExportOptions, ExportSeason, write_csv};
 pub use format::{FileFormat, FormatError, Reading, Skipped};
+pub use input::{InputBounds, InputError, MAX_INPUT_BYTES, MAX_LINE_BYTES, read_bounded, read_within};
+pub use spreadsheet::spreadsheet_cell;
 
 /// A line of input that cannot be read, with its 1-based number.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -268,6 +274,86 @@ mod tests {
             "  Group [A-H] +\\| [A-C ]{0,12}",
             any::<String>(),
         ]
+    }
+
+    /// Bytes as a file might hold them: random, random lines (long ones among them),
+    /// NULs, and any of these behind a byte-order mark or under a known header.
+    fn file_bytes() -> impl Strategy<Value = Vec<u8>> {
+        let line = prop_oneof![
+            proptest::collection::vec(any::<u8>(), 0..40),
+            "[ -~]{0,60}".prop_map(String::into_bytes),
+            Just(vec![0u8; 7]),
+            (1usize..3000).prop_map(|n| vec![b'x'; n]),
+            Just(b"Div,Date,HomeTeam,AwayTeam,FTHG,FTAG".to_vec()),
+            Just(b"matchday-season 1".to_vec()),
+            Just(
+                b"\"Date\",\"Season\",\"home\",\"visitor\",\"FT\",\"hgoal\",\"vgoal\",\"division\",\"tier\""
+                    .to_vec()
+            ),
+            Just(b"{\"name\": \"x\", \"matches\": [".to_vec()),
+        ];
+        let mark = prop_oneof![
+            Just(Vec::new()),
+            Just(vec![0xef, 0xbb, 0xbf]),
+            Just(vec![0xff, 0xfe]),
+            Just(vec![0xfe, 0xff]),
+            Just(vec![0xff, 0xfe, 0, 0]),
+        ];
+        let ending = prop_oneof![
+            Just(&b"\n"[..]),
+            Just(&b"\r\n"[..]),
+            Just(&b"\r"[..]),
+            Just(&b"\0"[..])
+        ];
+        (mark, proptest::collection::vec(line, 0..30), ending).prop_map(|(mut bytes, lines, ending)| {
+            for line in lines {
+                bytes.extend(line);
+                bytes.extend(ending);
+            }
+            bytes
+        })
+    }
+
+    proptest! {
+        /// Issue 19: random bytes given to an import, read as a stream within bounds (small
+        /// ones here, so that they are passed too), decoded, detected and read, never panic
+        /// and never hold more than the bound: each step either gives the next or an error,
+        /// whose message is short and holds no control character.
+        #[test]
+        fn random_bytes_are_read_within_the_bounds_or_refused_never_a_panic(bytes in file_bytes()) {
+            let bounds = InputBounds { total: 20_000, line: 1_000 };
+            let read = match read_within(bytes.as_slice(), bounds) {
+                Ok(read) => read,
+                Err(InputError::Io(e)) => return Err(TestCaseError::fail(format!("reading memory failed: {e}"))),
+                Err(InputError::TooLarge { .. }) => {
+                    prop_assert!(bytes.len() > bounds.total);
+                    return Ok(());
+                }
+                Err(InputError::LineTooLong { line, .. }) => {
+                    prop_assert!(line >= 1);
+                    let longest = bytes.split(|&b| b == b'\n' || b == b'\r').map(<[u8]>::len).max();
+                    prop_assert!(longest > Some(bounds.line));
+                    return Ok(());
+                }
+            };
+            prop_assert_eq!(&read, &bytes);
+            prop_assert!(read.capacity() <= bounds.total);
+            let text = match decode(&read) {
+                Ok(text) => text,
+                Err(err) => {
+                    prop_assert!(!err.to_string().chars().any(matchday_core::is_control));
+                    return Ok(());
+                }
+            };
+            let format = FileFormat::detect(&text);
+            for format in std::iter::once(format).chain(FileFormat::all().iter().copied()) {
+                if let Err(err) = format.read_counting_skips(&text) {
+                    let message = err.to_string();
+                    prop_assert!(message.chars().count() < 1000, "{message}");
+                    prop_assert!(!message.chars().any(matchday_core::is_control), "{message:?}");
+                }
+            }
+        }
     }
 
     proptest! {

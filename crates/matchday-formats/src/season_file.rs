@@ -58,12 +58,19 @@
 //! - Notes, comma-separated: `group A`, `leg 1`, `replay`, `neutral`.
 //! - `#` starts a comment line. Blank lines are ignored.
 //! - Fields are separated by ` | `. Text fields are trimmed; a `|` inside one
-//!   is written `\|`, a backslash `\\`, a line break `\n`, and a comma in a
-//!   group name `\,`. Names must not be empty.
+//!   is written `\|`, a backslash `\\`, a line break `\n` (or `\r`), a comma in a
+//!   group name `\,`, and any other control character as `\u{HEX}` with its
+//!   code point in hex (`\u{1b}` for ESC, `\u{9}` for a tab, `\u{202e}` for a
+//!   right-to-left override). Names must not be empty.
 //! - Names (teams, aliases, the competition), rounds and deduction reasons
-//!   hold no control characters (tabs, escapes, NUL, a line break,
-//!   right-to-left overrides); names and rounds are at most 100 characters,
-//!   reasons at most 200. A deduction is never 0 points. A NUL byte
+//!   hold no control characters written raw (tabs, escapes, NUL,
+//!   right-to-left overrides): a file is read in terminals and editors.
+//!   Written escaped they are read back as they were: matchday writes them
+//!   so only for a name stored before names were checked (restored from an
+//!   old backup), so that exporting it and importing the file round-trips;
+//!   a new team or competition with one is refused by the import itself.
+//!   Names and rounds are at most 100 characters, reasons at most 200 (an
+//!   escape counts as one). A deduction is never 0 points. A NUL byte
 //!   anywhere is refused with its line.
 //! - One match (same day, teams, leg) stated twice with different results
 //!   is an error naming both lines; stated twice alike, it is one match.
@@ -81,7 +88,7 @@ use std::fmt::Write as _;
 use chrono::{NaiveDate, NaiveTime, Timelike};
 use matchday_core::{
     DecisionRecord, DeductionRecord, ExtraTimeAfter, MatchRecord, MatchResult, MatchStatus, Score,
-    SeasonRecord, Settlement, Side, TeamRecord, TextField, Venue, Zone, check_text,
+    SeasonRecord, Settlement, Side, TeamRecord, TextError, TextField, Venue, Zone, check_text,
 };
 
 use crate::ParseError;
@@ -286,8 +293,13 @@ fn result_text(r: &MatchResult) -> String {
     text
 }
 
+/// `text` as a field: `\`, `|` (and `,` in a list) behind a backslash, a line
+/// break as `\n` or `\r`, and any other control character (ESC, a tab, a
+/// right-to-left override: a stored name may hold one, restored from a file
+/// written before names were checked) as `\u{1b}`, so that the file holds
+/// none raw and reads back exactly.
 fn escape(text: &str, in_list: bool) -> Cow<'_, str> {
-    let special = |c: char| matches!(c, '\\' | '|' | '\n' | '\r') || (in_list && c == ',');
+    let special = |c: char| matches!(c, '\\' | '|') || (in_list && c == ',') || matchday_core::is_control(c);
     if !text.contains(special) {
         return Cow::Borrowed(text);
     }
@@ -296,6 +308,9 @@ fn escape(text: &str, in_list: bool) -> Cow<'_, str> {
         match c {
             '\n' => out.push_str("\\n"),
             '\r' => out.push_str("\\r"),
+            c if matchday_core::is_control(c) => {
+                let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+            }
             c if special(c) => {
                 out.push('\\');
                 out.push(c);
@@ -317,6 +332,13 @@ fn unescape(text: &str) -> Cow<'_, str> {
             match chars.next() {
                 Some('n') => out.push('\n'),
                 Some('r') => out.push('\r'),
+                Some('u') => match escaped_char(chars.as_str()) {
+                    Some((c, written)) => {
+                        out.push(c);
+                        chars = chars.as_str()[written..].chars();
+                    }
+                    None => out.push('u'),
+                },
                 Some(other) => out.push(other),
                 None => out.push('\\'),
             }
@@ -325,6 +347,42 @@ fn unescape(text: &str) -> Cow<'_, str> {
         }
     }
     Cow::Owned(out)
+}
+
+/// The character of a `\u{1b}` escape at the start of `rest` (just after the `\u`),
+/// and how many bytes its `{1b}` takes.
+fn escaped_char(rest: &str) -> Option<(char, usize)> {
+    let hex = rest.strip_prefix('{')?;
+    let end = hex.find('}')?;
+    let code = u32::from_str_radix(&hex[..end], 16).ok()?;
+    (end <= 6)
+        .then(|| char::from_u32(code))
+        .flatten()
+        .map(|c| (c, end + 2))
+}
+
+/// A text field's value, unescaped and checked for `field`. A control character
+/// written raw is refused (a file is read in terminals and editors); one written
+/// escaped (`\u{1b}`, as [`write`] writes a stored name's) is read back as it was,
+/// so that an export imports exactly: whether a new name may hold one is the store's
+/// to decide.
+fn text_field(field: TextField, raw: &str, required: bool) -> Result<String, TextError> {
+    if let Some(found) = raw.chars().find(|&c| matchday_core::is_control(c)) {
+        return Err(TextError::Control { field, found });
+    }
+    let text = unescape(raw).into_owned();
+    let shown: String = text
+        .chars()
+        .map(|c| {
+            if matchday_core::is_control(c) {
+                '\u{fffd}'
+            } else {
+                c
+            }
+        })
+        .collect();
+    check_text(field, &shown, required)?;
+    Ok(text)
 }
 
 /// Splits at each `sep` not escaped by a backslash; the parts keep their escapes and are trimmed.
@@ -375,10 +433,10 @@ pub fn parse(text: &str) -> Result<SeasonRecord, ParseError> {
         }
         if let Some(label) = trimmed.strip_prefix("==") {
             let label = label.trim();
-            round = (!label.is_empty()).then(|| unescape(label).into_owned());
-            if let Some(label) = &round {
-                crate::checked_text(line, TextField::Round, label, true)?;
-            }
+            round = (!label.is_empty())
+                .then(|| text_field(TextField::Round, label, true))
+                .transpose()
+                .map_err(|e| ParseError::new(line, e.to_string()))?;
             continue;
         }
         if trimmed.starts_with(|c: char| c.is_ascii_digit()) {
@@ -397,8 +455,8 @@ pub fn parse(text: &str) -> Result<SeasonRecord, ParseError> {
         let text_value = || unescape(value).into_owned();
         match key {
             "competition" => {
-                record.competition = text_value();
-                crate::checked_text(line, TextField::Competition, &record.competition, true)?;
+                record.competition = text_field(TextField::Competition, value, true)
+                    .map_err(|e| ParseError::new(line, e.to_string()))?;
             }
             "slug" => record.slug = Some(text_value()),
             "season" => record.season = Some(value.parse().map_err(|e| err(&format!("{e}")))?),
@@ -426,18 +484,18 @@ pub fn parse(text: &str) -> Result<SeasonRecord, ParseError> {
                 });
             }
             "team" => {
-                let mut names = split_fields(value, '|')
-                    .into_iter()
-                    .map(|n| unescape(n).into_owned());
+                let mut names = split_fields(value, '|').into_iter();
                 let name = names
                     .next()
                     .filter(|n| !n.is_empty())
                     .ok_or_else(|| err("team without a name"))?;
-                crate::checked_text(line, TextField::TeamName, &name, true)?;
-                let aliases: Vec<String> = names.collect();
-                for alias in &aliases {
-                    crate::checked_text(line, TextField::Alias, alias, false)?;
-                }
+                let checked = |field, text, required| {
+                    text_field(field, text, required).map_err(|e| ParseError::new(line, e.to_string()))
+                };
+                let name = checked(TextField::TeamName, name, true)?;
+                let aliases: Vec<String> = names
+                    .map(|a| checked(TextField::Alias, a, false))
+                    .collect::<Result<_, _>>()?;
                 record.teams.push(TeamRecord { name, aliases });
             }
             "deduct" => record
@@ -508,9 +566,8 @@ fn parse_deduction(value: &str) -> Result<DeductionRecord, String> {
     if points == 0 {
         return Err("a deduction of 0 points changes nothing".to_string());
     }
-    let (team, reason) = (unescape(team).into_owned(), unescape(reason).into_owned());
-    check_text(TextField::TeamName, &team, true).map_err(|e| e.to_string())?;
-    check_text(TextField::Reason, &reason, false).map_err(|e| e.to_string())?;
+    let team = text_field(TextField::TeamName, team, true).map_err(|e| e.to_string())?;
+    let reason = text_field(TextField::Reason, reason, false).map_err(|e| e.to_string())?;
     Ok(DeductionRecord {
         team,
         points,
@@ -548,10 +605,8 @@ fn parse_match(text: &str, round: Option<String>, line: usize) -> Result<MatchRe
     if home.is_empty() || away.is_empty() {
         return Err("a match needs two teams".to_string());
     }
-    let (home, away) = (unescape(home).into_owned(), unescape(away).into_owned());
-    for name in [&home, &away] {
-        check_text(TextField::TeamName, name, true).map_err(|e| e.to_string())?;
-    }
+    let name = |raw| text_field(TextField::TeamName, raw, true).map_err(|e| e.to_string());
+    let (home, away) = (name(home)?, name(away)?);
     if home == away {
         return Err("a team cannot play itself".to_string());
     }
@@ -951,10 +1006,50 @@ mod tests {
             "{text}"
         );
         assert_eq!(without_lines(parse(&text).unwrap()), record);
-        // A line break is written escaped, but a name or round is refused with one.
-        record.matches[0].round = Some("Round\n1".into());
-        let err = parse(&write(&record)).unwrap_err();
-        assert_eq!(err.message, "a round cannot contain the control character U+000A");
+    }
+
+    /// Issue 19: a stored name with control characters (restored from a file written
+    /// before names were checked) was written raw, and the file then refused by import.
+    /// Every control character is written escaped, and read back exactly.
+    #[test]
+    fn control_characters_in_stored_names_are_written_escaped_and_read_back_exactly() {
+        let hostile = "North\u{1b}]0;pwned\u{7}field\u{202E}\t\u{0}";
+        let mut record = SeasonRecord {
+            competition: format!("Cup {hostile}"),
+            slug: Some("cup".into()),
+            teams: vec![TeamRecord {
+                name: hostile.into(),
+                aliases: vec!["Nor\u{2066}th".into()],
+            }],
+            deductions: vec![DeductionRecord {
+                team: hostile.into(),
+                points: 3,
+                effective: day(2024, 2, 1),
+                reason: "\u{1b}[2J".into(),
+            }],
+            ..Default::default()
+        };
+        let mut m = a_match(hostile, "South\r\nfield", MatchStatus::Scheduled);
+        m.round = Some("Round\n1\u{85}".into());
+        m.group = Some("A\u{1b}, B".into());
+        record.matches.push(m);
+        let text = write(&record);
+        assert!(
+            !text.chars().any(|c| matchday_core::is_control(c) && c != '\n'),
+            "{text:?}"
+        );
+        assert!(
+            text.contains("team: North\\u{1b}]0;pwned\\u{7}field\\u{202e}\\u{9}\\u{0} | Nor\\u{2066}th\n"),
+            "{text}"
+        );
+        assert!(text.contains("== Round\\n1\\u{85}\n"), "{text}");
+        assert_eq!(without_lines(parse(&text).unwrap()), record);
+        assert_eq!(write(&parse(&text).unwrap()), text);
+        // Written raw, they are still refused; an escape that is not one reads as before.
+        let raw = text.replace("\\u{1b}", "\u{1b}");
+        assert!(parse(&raw).unwrap_err().message.contains("U+001B"));
+        let plain = "matchday-season 1\ncompetition: \\u\\u{zz} \\u{110000}\n";
+        assert_eq!(parse(plain).unwrap().competition, "uu{zz} u{110000}");
     }
 
     #[test]

@@ -273,7 +273,8 @@ fn league_section(
             );
         }
     }
-    if let Some(gaps) = &league.gaps {
+    // Before the first match there are no gaps to measure.
+    if let Some(gaps) = league.gaps.as_ref().filter(|_| league.standings.has_begun()) {
         gap_table(html, page, gaps, name);
     }
     if let Some(forecast) = &league.forecast {
@@ -298,8 +299,17 @@ fn standings_table(
         <th>Form</th><th>Zone</th></tr></thead>\n<tbody>\n",
     );
     let half = standings.rows.len() / 2;
+    // Before the first match every club is level on nothing: no positions, no zones.
+    let begun = standings.has_begun();
     for row in &standings.rows {
-        let zone = matchday_core::narrowest_zone(zones, row.position);
+        let zone = matchday_core::narrowest_zone(zones, row.position).filter(|_| begun);
+        let position = if !begun {
+            String::new()
+        } else if row.shared {
+            format!("{}=", row.position)
+        } else {
+            row.position.to_string()
+        };
         let mut classes = Vec::new();
         if row.team == page.team {
             classes.push("club");
@@ -321,12 +331,11 @@ fn standings_table(
             .collect();
         let _ = writeln!(
             html,
-            "<tr class=\"{}\"><td class=\"n\">{}{}</td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td>\
+            "<tr class=\"{}\"><td class=\"n\">{}</td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td>\
              <td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td>\
              <td class=\"n\">{:+}</td><td class=\"n\">{}{}</td><td>{form}</td><td class=\"zone\">{}</td></tr>",
             classes.join(" "),
-            row.position,
-            if row.shared { "=" } else { "" },
+            position,
             escape(&name(row.team)),
             row.played,
             row.won,
@@ -349,6 +358,12 @@ fn standings_table(
             row.deducted.abs(),
             if row.deducted > 0 { "deducted" } else { "added" }
         );
+    }
+    if !begun {
+        html.push_str(
+            "<p class=\"sub\">The season has not started: no match played yet, so no positions.</p>\n",
+        );
+        return;
     }
     for note in standings.render_notes(name) {
         let _ = writeln!(html, "<p class=\"sub\">{}</p>", escape(&note));
@@ -429,24 +444,39 @@ fn odds_table(
             t.points,
             t.expected_points
         );
+        // Only what the exact method settled reads 100% or 0%, as in `matchday odds`.
+        let row = league
+            .gaps
+            .as_ref()
+            .and_then(|g| g.rows.iter().find(|r| r.team == t.team));
         for zone in &zones {
             let p = t
                 .zones
                 .iter()
                 .find(|z| z.zone == *zone)
                 .map_or(0.0, |z| z.probability);
-            let _ = write!(html, "<td class=\"n\">{}</td>", percent(p));
+            let certain = row.and_then(|r| {
+                if r.clinched.iter().any(|c| c == zone) {
+                    Some(true)
+                } else if r.eliminated.iter().any(|c| c == zone) {
+                    Some(false)
+                } else {
+                    None
+                }
+            });
+            let _ = write!(html, "<td class=\"n\">{}</td>", percent(p, certain));
         }
         html.push_str("</tr>\n");
     }
     html.push_str("</tbody>\n</table>\n");
 }
 
-/// A chance as people read it: "100%" only when certain, "<0.1%" when possible but rare.
-fn percent(p: f64) -> String {
-    if p <= 0.0 {
+/// A chance as people read it: "100%" and "0%" only when `certain` says the exact
+/// method settled it, "<0.1%" when possible but rare.
+fn percent(p: f64, certain: Option<bool>) -> String {
+    if certain == Some(false) {
         "0%".to_string()
-    } else if p >= 1.0 {
+    } else if certain == Some(true) {
         "100%".to_string()
     } else if p < 0.001 {
         "&lt;0.1%".to_string()
@@ -656,11 +686,17 @@ mod tests {
     }
 
     #[test]
-    fn chances_read_as_people_read_them() {
-        assert_eq!(percent(0.0), "0%");
-        assert_eq!(percent(1.0), "100%");
-        assert_eq!(percent(0.0004), "&lt;0.1%");
-        assert_eq!(percent(0.9996), "&gt;99.9%");
-        assert_eq!(percent(0.4567), "45.7%");
+    fn chances_read_as_people_read_them_and_only_settled_ones_as_100_or_0() {
+        assert_eq!(percent(0.0, Some(false)), "0%");
+        assert_eq!(percent(1.0, Some(true)), "100%");
+        assert_eq!(
+            percent(1.0, None),
+            "&gt;99.9%",
+            "every simulation is not certainty"
+        );
+        assert_eq!(percent(0.0, None), "&lt;0.1%");
+        assert_eq!(percent(0.0004, None), "&lt;0.1%");
+        assert_eq!(percent(0.9996, None), "&gt;99.9%");
+        assert_eq!(percent(0.4567, None), "45.7%");
     }
 }

@@ -92,15 +92,18 @@ pub fn backup(database: &Path, to: &Path, overwrite: bool) -> Result<Contents, S
 /// Replaces the database at `database` with the backup at `from`, after checking it.
 ///
 /// Before anything is replaced, the file must pass `PRAGMA integrity_check`, be
-/// matchday's, and have a schema version no newer than this build's. It is copied
-/// beside the database, upgraded there when older, and checked again (integrity and
-/// foreign keys). Then, holding the database's write lock, the contents it replaces
+/// matchday's, have a schema version no newer than this build's, and have exactly the
+/// schema matchday makes at that version (tables, columns, indexes, triggers). It is
+/// copied beside the database, upgraded there when older, and checked again (integrity,
+/// schema, foreign keys), and every row of it is read back through the store's own
+/// readers. Then, holding the database's write lock, the contents it replaces
 /// are written to `DATABASE.before-restore-YYYYMMDDTHHMMSS` (UTC) and the checked copy
 /// is written into the open database through the online backup API, in one write
 /// transaction. Other processes keep their connections; they see the old or the new.
 ///
 /// # Errors
-/// Every check that fails is an error, and then nothing has been changed.
+/// Every check that fails is an error, and then nothing has been changed; only
+/// [`StoreError::RestoredButFailed`] comes after the database was replaced.
 pub fn restore(database: &Path, from: &Path) -> Result<Restored, StoreError> {
     crate::refuse_memory(database)?;
     crate::refuse_memory(from)?;
@@ -116,9 +119,9 @@ pub fn restore(database: &Path, from: &Path) -> Result<Restored, StoreError> {
     let source = Store::open_source(from).map_err(|err| not_a_database(err, from))?;
     let (identity, found) = migrate::identify(&source, from).map_err(|err| not_a_database(err, from))?;
     if identity == Identity::Empty || found == 0 {
-        return Err(StoreError::NotMatchday {
+        return Err(StoreError::NotADatabase {
             path: from.to_path_buf(),
-            application_id: None,
+            why: "it is empty",
         });
     }
     if found > SCHEMA_VERSION {
@@ -129,6 +132,7 @@ pub fn restore(database: &Path, from: &Path) -> Result<Restored, StoreError> {
         });
     }
     integrity(&source, from)?;
+    migrate::check_schema(&source, from, found)?;
 
     // The database it would replace: matchday's and readable by this build, or none yet.
     let existed = database.metadata().is_ok_and(|m| m.len() > 0);
@@ -151,6 +155,7 @@ pub fn restore(database: &Path, from: &Path) -> Result<Restored, StoreError> {
     drop(source);
     migrate::migrate(&mut copy, from)?;
     integrity(&copy, from)?;
+    migrate::check_schema(&copy, from, SCHEMA_VERSION)?;
     let dangling: i64 = copy.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| r.get(0))?;
     if dangling > 0 {
         return Err(StoreError::Damaged {
@@ -158,6 +163,16 @@ pub fn restore(database: &Path, from: &Path) -> Result<Restored, StoreError> {
             problem: format!("{dangling} rows refer to rows that are not there"),
         });
     }
+    // Every row as the commands will read it, so none of them fails on what is restored.
+    crate::Reader::new(&copy)
+        .every_row()
+        .map_err(|err| match not_a_database(err, from) {
+            err @ (StoreError::Busy | StoreError::Damaged { .. } | StoreError::NotADatabase { .. }) => err,
+            err => StoreError::UnreadableCopy {
+                path: from.to_path_buf(),
+                source: Box::new(err),
+            },
+        })?;
 
     let mut live = Connection::open(database)?;
     live.busy_timeout(BUSY_TIMEOUT)?;
@@ -178,6 +193,8 @@ pub fn restore(database: &Path, from: &Path) -> Result<Restored, StoreError> {
         copy.execute_batch("VACUUM")?;
     }
     let pages: i64 = copy.pragma_query_value(None, "page_count", |r| r.get(0))?;
+    // Counted before the swap, so nothing after it can fail but the swap itself.
+    let contents = contents_of(&copy, database)?;
 
     let kept = {
         let restoring = Backup::new(&copy, &mut live)?;
@@ -199,15 +216,20 @@ pub fn restore(database: &Path, from: &Path) -> Result<Restored, StoreError> {
     drop(copy);
     drop(staged);
     // A restored file from before the application id is marked by its upgrade; check
-    // what the live database now says about itself.
-    let (identity, now) = migrate::identify(&live, database)?;
-    if identity != Identity::Matchday || now != SCHEMA_VERSION {
-        return Err(StoreError::Corrupt {
-            table: "sqlite_schema",
-            detail: format!("the restored database reads as version {now} ({identity:?})"),
-        });
+    // what the live database now says about itself. It has been replaced: say so.
+    let replaced = |problem: String| StoreError::RestoredButFailed {
+        database: database.to_path_buf(),
+        from: from.to_path_buf(),
+        problem,
+        kept: kept.clone(),
+    };
+    match migrate::identify(&live, database) {
+        Ok((Identity::Matchday, now)) if now == SCHEMA_VERSION => {}
+        Ok((identity, now)) => {
+            return Err(replaced(format!("it reads as version {now} ({identity:?})")));
+        }
+        Err(err) => return Err(replaced(err.to_string())),
     }
-    let contents = contents_of(&live, database)?;
     Ok(Restored {
         contents,
         upgraded_from: Some(found).filter(|&v| v < SCHEMA_VERSION),
@@ -339,9 +361,9 @@ fn not_a_database(err: StoreError, path: &Path) -> StoreError {
         return err;
     };
     match sqlite.sqlite_error_code() {
-        Some(rusqlite::ErrorCode::NotADatabase) => StoreError::NotMatchday {
+        Some(rusqlite::ErrorCode::NotADatabase) => StoreError::NotADatabase {
             path: path.to_path_buf(),
-            application_id: None,
+            why: "it is not an SQLite database at all",
         },
         Some(rusqlite::ErrorCode::DatabaseCorrupt) => StoreError::Damaged {
             path: path.to_path_buf(),
@@ -449,6 +471,9 @@ impl Drop for Scratch {
         }
     }
 }
+
+#[cfg(test)]
+mod damaged;
 
 #[cfg(test)]
 mod tests {

@@ -230,6 +230,8 @@ fn json_of(columns: &[String], row: Option<&str>) -> String {
 /// (Re)creates the triggers that log every insert, update and delete of every data
 /// table. Run after migration 0006 and every later one, so the triggers always
 /// name every column; creating a trigger changes no row, so this logs nothing.
+/// Their text is part of the schema a restore checks a backup against
+/// (`migrate::check_schema`): a change to it comes with a migration that remakes them.
 pub(crate) fn install_triggers(conn: &Connection) -> Result<(), StoreError> {
     for table in data_tables(conn)? {
         create_triggers(conn, &table, None)?;

@@ -420,7 +420,8 @@ impl<'c> Writer<'c> {
     ///
     /// # Errors
     /// A choice naming no match or several, [`StoreError::DeletesResult`] for
-    /// a result not asked to be deleted, and database errors.
+    /// a result not asked to be deleted, [`StoreError::Refused`] for the first
+    /// leg of a tie whose second leg has a result, and database errors.
     pub fn delete_match(
         &mut self,
         choice: &MatchChoice,
@@ -434,6 +435,12 @@ impl<'c> Writer<'c> {
                 stored: candidate(&before, &name),
             });
         }
+        let others: Vec<Match> = self
+            .matches(competition.id.expect("stored"))?
+            .into_iter()
+            .filter(|m| m.id != before.id)
+            .collect();
+        matchday_core::check_removal(&others, &before).map_err(StoreError::Refused)?;
         self.conn()
             .prepare_cached("DELETE FROM match WHERE id = ?1")?
             .execute([before.id.expect("stored").0])?;
@@ -486,7 +493,8 @@ impl<'c> Writer<'c> {
                     reason: same.reason.clone(),
                 });
             }
-            check_new_deduction(&self.entrants(comp_id)?, &others, &after).map_err(StoreError::Refused)?;
+            check_new_deduction(&competition, &self.entrants(comp_id)?, &others, &after)
+                .map_err(StoreError::Refused)?;
             self.conn()
                 .prepare_cached("UPDATE deduction SET points = ?2, reason = ?3 WHERE id = ?1")?
                 .execute(params![id.0, after.points, after.reason])?;
@@ -516,7 +524,11 @@ impl<'c> Writer<'c> {
         // Every remaining deduction of the team must still be one that could be entered.
         let entrants = self.entrants(comp_id)?;
         for d in others.iter().filter(|d| d.team == before.team) {
-            check_new_deduction(&entrants, &others, d).map_err(StoreError::Refused)?;
+            match check_new_deduction(&competition, &entrants, &others, d) {
+                // A deduction stored in a cup before cups refused them can still be deleted.
+                Ok(()) | Err(matchday_core::Refusal::NoTable) => {}
+                Err(refusal) => return Err(StoreError::Refused(refusal)),
+            }
         }
         self.conn()
             .prepare_cached("DELETE FROM deduction WHERE id = ?1")?
@@ -539,10 +551,11 @@ impl<'c> Writer<'c> {
         check_text(TextField::TeamName, name, true)?;
         let key = normalize_name(name);
         if key.is_empty() {
-            return Err(StoreError::UnknownTeam {
-                name: name.into(),
-                candidates: Vec::new(),
-            });
+            return Err(matchday_core::TextError::NoLetterOrDigit {
+                field: TextField::TeamName,
+                text: name.into(),
+            }
+            .into());
         }
         let names = self.team_names()?;
         let before = names.get(&team).cloned().ok_or_else(|| StoreError::UnknownTeam {

@@ -15,8 +15,20 @@ pub enum StoreError {
     )]
     Busy,
     /// There is no database at that path (read commands create none).
-    #[error("no matchday database at {}: a write command (import, team add, result) creates one", .0.display())]
+    #[error("no matchday database at {}: `matchday import`, `competition add` or `team add` creates one", .0.display())]
     NoDatabase(std::path::PathBuf),
+    /// A new database could not be written to its file.
+    #[error("cannot create {}: {problem}; nothing was written", .path.display())]
+    CannotCreate {
+        /// The database file.
+        path: std::path::PathBuf,
+        /// What went wrong.
+        problem: String,
+    },
+    /// Another process made the database file while this one was making it; this
+    /// one's change was not written (the command line runs it again on that file).
+    #[error("another process created {} at the same time; nothing was written, try again", .0.display())]
+    CreatedMeanwhile(std::path::PathBuf),
     /// A database in a folder that cannot be written, whose write-ahead log holds commits
     /// SQLite can only read with a shared-memory file beside it.
     #[error(
@@ -48,6 +60,14 @@ pub enum StoreError {
         path: std::path::PathBuf,
         /// Its `PRAGMA application_id`, when that is what gave it away.
         application_id: Option<i32>,
+    },
+    /// A file to restore from that is no matchday database at all: not SQLite, or empty.
+    #[error("{} is not a matchday database: {why}; it was left untouched", .path.display())]
+    NotADatabase {
+        /// The file.
+        path: std::path::PathBuf,
+        /// What it is instead: "it is not an SQLite database at all".
+        why: &'static str,
     },
     /// The database has an older schema, and a read does not upgrade it.
     #[error(
@@ -362,6 +382,59 @@ pub enum StoreError {
         /// The table it refers to.
         parent: String,
     },
+    /// A file to restore from whose schema is not exactly the one matchday makes at its
+    /// version: a table, column, index or trigger missing, changed or added.
+    #[error("{} {problem}", .path.display())]
+    SchemaUnlikeMatchdays {
+        /// The file.
+        path: std::path::PathBuf,
+        /// What differs: "is missing table zone".
+        problem: String,
+    },
+    /// A stored row that does not read back as matchday writes it.
+    #[error("{table} {row} has {}", matchday_core::escape_controls(.problem))]
+    UnreadableRow {
+        /// The table.
+        table: &'static str,
+        /// The row's id (its rowid).
+        row: i64,
+        /// What it holds that cannot be: "a date that is not a date: 'not-a-date'".
+        problem: String,
+    },
+    /// A row of one competition-season that does not read back: only that
+    /// competition-season's reads fail.
+    #[error("{competition} cannot be read: {source}")]
+    UnreadableCompetition {
+        /// The competition-season, as "Name Season" as stored (or its row, when that is what cannot be read).
+        competition: String,
+        /// The row that does not read back.
+        source: Box<StoreError>,
+    },
+    /// A file to restore from holding a row that does not read back.
+    #[error("{}: {source}", .path.display())]
+    UnreadableCopy {
+        /// The file.
+        path: std::path::PathBuf,
+        /// The row that does not read back.
+        source: Box<StoreError>,
+    },
+    /// A restore that replaced the database and then failed: what it replaced is kept.
+    #[error(
+        "{} was restored from {}, but {problem}; the database it replaced is kept in {}",
+        .database.display(),
+        .from.display(),
+        .kept.as_ref().map_or_else(|| "no file (there was none)".to_string(), |k| k.display().to_string())
+    )]
+    RestoredButFailed {
+        /// The database.
+        database: std::path::PathBuf,
+        /// The file restored from.
+        from: std::path::PathBuf,
+        /// What failed after the swap.
+        problem: String,
+        /// Where the replaced database was kept.
+        kept: Option<std::path::PathBuf>,
+    },
     /// A stored value could not be read back.
     #[error("corrupt row in {table}: {detail}")]
     Corrupt {
@@ -386,7 +459,7 @@ impl StoreError {
     /// Whether trying again later may succeed (the lock was held too long).
     pub fn is_retryable(&self) -> bool {
         match self {
-            StoreError::Busy => true,
+            StoreError::Busy | StoreError::CreatedMeanwhile(_) => true,
             StoreError::AtLine { source, .. } => source.is_retryable(),
             _ => false,
         }

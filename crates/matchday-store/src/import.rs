@@ -1,6 +1,6 @@
 //! Storing whole seasons read from files.
 
-use chrono::Timelike;
+use chrono::{NaiveDate, Timelike};
 use matchday_core::{
     Advance, Catalogue, Competition, Deduction, Edition, Format, Match, Pairing, RankBy, RuleSet,
     SeasonRecord, Structure, StructureFacts, Zone,
@@ -73,7 +73,26 @@ impl<'c> Writer<'c> {
         name: Option<&str>,
         catalogue: &Catalogue,
     ) -> Result<ImportSummary, StoreError> {
-        self.in_bulk(|w| w.import_season(record, name, catalogue))
+        self.in_bulk(|w| w.import_season(record, name, catalogue, None))
+    }
+
+    /// As [`Writer::import_with`], storing the season as it stood at the end of `day`:
+    /// later results become fixtures still to play, later deductions are left out, and a
+    /// fixture not yet known that day (a pairing of a knockout round whose draw could not
+    /// have been made, a replay of a meeting still to play: [`matchday_core::known_on`])
+    /// is not stored at all.
+    ///
+    /// # Errors
+    /// As [`Writer::import`].
+    pub fn import_as_of(
+        &mut self,
+        record: &SeasonRecord,
+        name: Option<&str>,
+        catalogue: &Catalogue,
+        day: NaiveDate,
+    ) -> Result<ImportSummary, StoreError> {
+        let then = record.as_of(day);
+        self.in_bulk(|w| w.import_season(&then, name, catalogue, Some(day)))
     }
 
     fn import_season(
@@ -81,6 +100,7 @@ impl<'c> Writer<'c> {
         record: &SeasonRecord,
         name: Option<&str>,
         catalogue: &Catalogue,
+        known_by: Option<NaiveDate>,
     ) -> Result<ImportSummary, StoreError> {
         let mut summary = ImportSummary::default();
         let season = record.season.ok_or_else(|| StoreError::NoSuchSeason {
@@ -167,6 +187,11 @@ impl<'c> Writer<'c> {
         let format = structure.format();
         for m in &mut matches {
             m.stage = matchday_core::Stage::typed_for(format, m);
+        }
+        // A season as it stood on a day holds only the fixtures known by then.
+        if let Some(day) = known_by {
+            let mut known = matchday_core::known_on(&matches, day).into_iter();
+            matches.retain(|_| known.next().unwrap_or(true));
         }
         let rules = record
             .rules

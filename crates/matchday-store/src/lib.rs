@@ -27,7 +27,7 @@ mod rows;
 mod undo;
 mod writer;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, TransactionBehavior};
 
@@ -67,6 +67,10 @@ pub struct Store {
     conn: Connection,
     /// The command line logged with each change this store makes.
     command_line: Option<String>,
+    /// Where the database is to be made, for a store opened where there was no file
+    /// ([`Store::open_creating_on_write`]): until its first change commits it is held
+    /// in memory, so a refused command leaves no file behind.
+    unborn: Option<PathBuf>,
 }
 
 impl Store {
@@ -74,6 +78,7 @@ impl Store {
         Store {
             conn,
             command_line: None,
+            unborn: None,
         }
     }
 
@@ -133,6 +138,83 @@ impl Store {
         conn.pragma_update(None, "temp_store", "MEMORY")?;
         migrate::migrate(&mut conn, path)?;
         Ok(Store::with(conn))
+    }
+
+    /// Opens the database at `path` for writing as [`Store::open`] does, but where there
+    /// is no file yet, makes none until a write commits a change: the new database is
+    /// held in memory, and the first [`Store::write`] that changes something writes it
+    /// whole to a hidden file beside `path` and links it into place. A command refused
+    /// before then (an unknown name, a file that cannot be read) leaves nothing behind.
+    ///
+    /// # Errors
+    /// As [`Store::open`].
+    pub fn open_creating_on_write(path: &Path) -> Result<Store, StoreError> {
+        refuse_memory(path)?;
+        if std::fs::symlink_metadata(path).is_ok() {
+            return Store::open(path);
+        }
+        let mut conn = Connection::open_in_memory()?;
+        // As a new file is made (see `open_for_writing`): the copy keeps the page size.
+        conn.pragma_update(None, "page_size", NEW_PAGE_SIZE)?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        conn.pragma_update(None, "recursive_triggers", "ON")?;
+        conn.pragma_update(None, "temp_store", "MEMORY")?;
+        migrate::migrate(&mut conn, path)?;
+        Ok(Store {
+            unborn: Some(path.to_path_buf()),
+            ..Store::with(conn)
+        })
+    }
+
+    /// Writes a database held in memory to its file, the first time a change commits:
+    /// whole, to a hidden file in the same folder, made durable, then linked into place,
+    /// which fails rather than replace a file another process made meanwhile. A copy
+    /// cut short (a killed process) is only ever the hidden file.
+    fn bring_to_disk(&mut self, path: &Path) -> Result<(), StoreError> {
+        let cannot = |e: std::io::Error| StoreError::CannotCreate {
+            path: path.to_path_buf(),
+            problem: e.to_string(),
+        };
+        if let Some(folder) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(folder).map_err(cannot)?;
+        }
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let staged = path.with_file_name(format!(".{name}.new-{}", std::process::id()));
+        let _ = std::fs::remove_file(&staged);
+        let staged_text = staged.to_str().ok_or_else(|| StoreError::CannotCreate {
+            path: path.to_path_buf(),
+            problem: "its name is not valid UTF-8".into(),
+        })?;
+        let linked = self
+            .conn
+            .execute("VACUUM INTO ?1", [staged_text])
+            .map_err(StoreError::from)
+            .and_then(|_| {
+                // SQLite does not sync a VACUUM INTO copy.
+                std::fs::File::open(&staged)
+                    .and_then(|f| f.sync_all())
+                    .map_err(cannot)?;
+                match std::fs::hard_link(&staged, path) {
+                    Ok(()) => Ok(()),
+                    Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                        Err(StoreError::CreatedMeanwhile(path.to_path_buf()))
+                    }
+                    // A file system without hard links: moved instead, unless the file is there now.
+                    Err(_) if std::fs::symlink_metadata(path).is_ok() => {
+                        Err(StoreError::CreatedMeanwhile(path.to_path_buf()))
+                    }
+                    Err(_) => std::fs::rename(&staged, path).map_err(cannot),
+                }
+            });
+        let _ = std::fs::remove_file(&staged);
+        linked?;
+        let opened = Store::open(path)?;
+        self.conn = opened.conn;
+        self.unborn = None;
+        Ok(())
     }
 
     /// Opens the existing database at `path` for reading only: nothing is created,
@@ -230,8 +312,13 @@ impl Store {
             let mut writer = Writer::new(&tx);
             change(&mut writer)?
         };
-        change_log::close(&tx, self.command_line.as_deref(), None)?;
+        let logged = change_log::close(&tx, self.command_line.as_deref(), None)?;
         tx.commit().map_err(StoreError::from)?;
+        if logged.is_some()
+            && let Some(path) = self.unborn.clone()
+        {
+            self.bring_to_disk(&path)?;
+        }
         Ok(value)
     }
 

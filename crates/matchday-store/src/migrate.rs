@@ -157,8 +157,11 @@ pub(crate) fn identify(conn: &Connection, path: &Path) -> Result<(Identity, i64)
 /// The last schema version matchday wrote without its application id.
 const UNMARKED_UP_TO: i64 = 5;
 
-/// A schema as (type, name, table, SQL with its spacing folded), in order, for comparing.
-fn schema_of(conn: &Connection) -> Result<Vec<(String, String, String, String)>, StoreError> {
+/// One object of a schema: (type, name, table, SQL with its spacing folded).
+type SchemaObject = (String, String, String, String);
+
+/// A schema as its objects, in order, for comparing.
+fn schema_of(conn: &Connection) -> Result<Vec<SchemaObject>, StoreError> {
     let mut stmt = conn.prepare(
         "SELECT type, name, tbl_name, coalesce(sql, '') FROM sqlite_schema
           WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY type, name",
@@ -178,12 +181,119 @@ fn schema_of(conn: &Connection) -> Result<Vec<(String, String, String, String)>,
 }
 
 /// The schema matchday's migrations 1 to `version` make, on a database in memory.
-fn expected_schema(version: i64) -> Result<Vec<(String, String, String, String)>, StoreError> {
-    let conn = Connection::open_in_memory()?;
-    for (_, sql) in MIGRATIONS.iter().take(usize::try_from(version).unwrap_or(0)) {
-        conn.execute_batch(sql)?;
+fn expected_schema(version: i64) -> Result<Vec<SchemaObject>, StoreError> {
+    schema_of(&expected_database(version)?)
+}
+
+/// An empty database in memory with the schema matchday makes at `version`: its
+/// migrations applied as an upgrade applies them, change-log triggers and all.
+fn expected_database(version: i64) -> Result<Connection, StoreError> {
+    let mut conn = Connection::open_in_memory()?;
+    let tx = conn.transaction()?;
+    apply(&tx, 0, version.clamp(0, MIGRATIONS.len() as i64))?;
+    tx.commit()?;
+    Ok(conn)
+}
+
+/// Refuses a file whose schema is not exactly the one matchday makes at `version`
+/// (its tables with their columns and constraints, indexes and triggers, the change log's
+/// triggers made in Rust among them), naming the first difference: a file with
+/// matchday's header and anything else in it is not a database matchday can read.
+pub(crate) fn check_schema(conn: &Connection, path: &Path, version: i64) -> Result<(), StoreError> {
+    let found = schema_of(conn)?;
+    let model = expected_database(version)?;
+    let expected = schema_of(&model)?;
+    if found == expected {
+        return Ok(());
     }
-    schema_of(&conn)
+    let unlike = |problem: String| StoreError::SchemaUnlikeMatchdays {
+        path: path.to_path_buf(),
+        problem,
+    };
+    if !found.iter().any(|o| o.0 == "table") {
+        return Err(unlike("has matchday's mark but none of its tables".into()));
+    }
+    let find = |schema: &[SchemaObject], kind: &str, name: &str| -> Option<SchemaObject> {
+        schema.iter().find(|o| o.0 == kind && o.1 == name).cloned()
+    };
+    let mut kinds: Vec<&str> = vec!["table", "index", "trigger"];
+    for o in found.iter().chain(&expected) {
+        if !kinds.contains(&o.0.as_str()) {
+            kinds.push(&o.0);
+        }
+    }
+    for kind in kinds {
+        let missing: Vec<&str> = expected
+            .iter()
+            .filter(|o| o.0 == kind && find(&found, kind, &o.1).is_none())
+            .map(|o| o.1.as_str())
+            .collect();
+        match missing.as_slice() {
+            [] => {}
+            [one] => return Err(unlike(format!("is missing {kind} {one}"))),
+            [first, second, more @ ..] => {
+                let more = match more.len() {
+                    0 => String::new(),
+                    n => format!(" and {n} more"),
+                };
+                return Err(unlike(format!("is missing {kind}s {first}, {second}{more}")));
+            }
+        }
+        if let Some(extra) = found
+            .iter()
+            .find(|o| o.0 == kind && find(&expected, kind, &o.1).is_none())
+        {
+            return Err(unlike(format!(
+                "has {kind} {} that matchday does not make",
+                extra.1
+            )));
+        }
+        for theirs in found.iter().filter(|o| o.0 == kind) {
+            let ours = find(&expected, kind, &theirs.1).expect("checked above");
+            if *theirs == ours {
+                continue;
+            }
+            if kind == "table" {
+                return Err(unlike(table_difference(conn, &model, &theirs.1)?));
+            }
+            return Err(unlike(format!("has {kind} {} unlike matchday's", theirs.1)));
+        }
+    }
+    Err(unlike("has a schema unlike matchday's".into()))
+}
+
+/// How the table `name` in `found` differs from matchday's, in `model`: a column
+/// missing, added or changed, or else its constraints.
+fn table_difference(found: &Connection, model: &Connection, name: &str) -> Result<String, StoreError> {
+    type Column = (String, String, bool, Option<String>, i64);
+    let columns = |conn: &Connection| -> Result<Vec<Column>, StoreError> {
+        Ok(conn
+            .prepare("SELECT name, type, \"notnull\", dflt_value, pk FROM pragma_table_xinfo(?1)")?
+            .query_map([name], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+            })?
+            .collect::<Result<_, _>>()?)
+    };
+    let (theirs, ours) = (columns(found)?, columns(model)?);
+    let named = |list: &[Column], column: &str| list.iter().find(|c| c.0 == column).cloned();
+    if let Some(gone) = ours.iter().find(|c| named(&theirs, &c.0).is_none()) {
+        return Ok(format!("has a table {name} without its column {}", gone.0));
+    }
+    if let Some(added) = theirs.iter().find(|c| named(&ours, &c.0).is_none()) {
+        return Ok(format!(
+            "has a table {name} with a column {} that matchday does not make",
+            added.0
+        ));
+    }
+    if let Some(changed) = theirs.iter().find(|c| named(&ours, &c.0).as_ref() != Some(*c)) {
+        return Ok(format!(
+            "has a table {name} whose column {} is unlike matchday's",
+            changed.0
+        ));
+    }
+    Ok(format!(
+        "has a table {name} whose constraints are unlike matchday's"
+    ))
 }
 
 /// Checks that a database opened read-only can be read as it is: matchday's,
@@ -222,14 +332,24 @@ pub(crate) fn migrate(conn: &mut Connection, path: &Path) -> Result<(), StoreErr
     if identity != Identity::Matchday {
         tx.pragma_update(None, "application_id", APPLICATION_ID)?;
     }
-    for (version, (name, sql)) in (found + 1..).zip(&MIGRATIONS[found as usize..]) {
+    apply(&tx, found, known)?;
+    tx.pragma_update(None, "user_version", known)?;
+    tx.commit()?;
+    Ok(())
+}
+
+/// Applies the migrations after version `from` up to `to`, each with what it needs done
+/// in Rust (rows filled, the change log's triggers remade), inside `tx`.
+fn apply(tx: &Transaction<'_>, from: i64, to: i64) -> Result<(), StoreError> {
+    let (from, to) = (from as usize, to as usize);
+    for (version, (name, sql)) in (from as i64 + 1..).zip(&MIGRATIONS[from..to]) {
         tx.execute_batch(sql)?;
-        after(name, &tx)?;
+        after(name, tx)?;
         if version >= LOGGED_FROM {
             // The log's triggers name every column, so they follow every schema change;
             // rows a migration rewrites are logged as a change of their own.
-            crate::change_log::install_triggers(&tx)?;
-            crate::change_log::file_unlogged(&tx)?;
+            crate::change_log::install_triggers(tx)?;
+            crate::change_log::file_unlogged(tx)?;
         }
         if sql.contains("PRAGMA writable_schema = ON") {
             // A constraint rewritten in place is only read once the schema version moves on;
@@ -238,8 +358,6 @@ pub(crate) fn migrate(conn: &mut Connection, path: &Path) -> Result<(), StoreErr
             tx.pragma_update(None, "schema_version", version + 1)?;
         }
     }
-    tx.pragma_update(None, "user_version", known)?;
-    tx.commit()?;
     Ok(())
 }
 

@@ -43,21 +43,28 @@ impl<'c> Reader<'c> {
         let mut stmt = self
             .conn
             .prepare_cached("SELECT id, name FROM team ORDER BY name")?;
-        let mut teams: Vec<Team> = stmt
-            .query_map([], |r| {
-                Ok(Team {
-                    id: TeamId(r.get(0)?),
-                    name: r.get(1)?,
-                    aliases: Vec::new(),
-                })
-            })?
-            .collect::<Result<_, _>>()?;
+        let mut teams: Vec<Team> = Vec::new();
+        for row in stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1))))? {
+            let (id, name) = row?;
+            teams.push(Team {
+                id: TeamId(id),
+                name: name.map_err(|err| rows::unreadable("team", id, err.into()))?,
+                aliases: Vec::new(),
+            });
+        }
         let mut aliases = self
             .conn
-            .prepare_cached("SELECT team_id, alias FROM team_alias ORDER BY alias")?;
+            .prepare_cached("SELECT rowid, team_id, alias FROM team_alias ORDER BY alias")?;
         let mut by_team: HashMap<TeamId, Vec<String>> = HashMap::new();
-        for row in aliases.query_map([], |r| Ok((TeamId(r.get(0)?), r.get::<_, String>(1)?)))? {
-            let (team, alias) = row?;
+        for row in aliases.query_map([], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, i64>(1)
+                    .and_then(|team| Ok((TeamId(team), r.get::<_, String>(2)?))),
+            ))
+        })? {
+            let (rowid, read) = row?;
+            let (team, alias) = read.map_err(|err| rows::unreadable("team_alias", rowid, err.into()))?;
             by_team.entry(team).or_default().push(alias);
         }
         for team in &mut teams {
@@ -69,9 +76,14 @@ impl<'c> Reader<'c> {
     /// Team names by id.
     pub fn team_names(&self) -> Result<HashMap<TeamId, String>, StoreError> {
         let mut stmt = self.conn.prepare_cached("SELECT id, name FROM team")?;
-        let names = stmt
-            .query_map([], |r| Ok((TeamId(r.get(0)?), r.get::<_, String>(1)?)))?
-            .collect::<Result<_, _>>()?;
+        let mut names = HashMap::new();
+        for row in stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1))))? {
+            let (id, name) = row?;
+            names.insert(
+                TeamId(id),
+                name.map_err(|err| rows::unreadable("team", id, err.into()))?,
+            );
+        }
         Ok(names)
     }
 
@@ -99,51 +111,116 @@ impl<'c> Reader<'c> {
     }
 
     /// Every competition-season, by name then season.
+    ///
+    /// # Errors
+    /// [`StoreError::UnreadableCompetition`] when one does not read back; see
+    /// [`Reader::competition_listing`] for the others beside it.
     pub fn competitions(&self) -> Result<Vec<Competition>, StoreError> {
-        let sql = format!("SELECT {COMPETITION_COLUMNS} FROM competition ORDER BY name, season_start");
-        let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows: Vec<Result<Competition, StoreError>> = stmt
-            .query_map([], competition_from_row)?
-            .collect::<Result<_, _>>()?;
+        self.competition_listing()?.into_iter().collect()
+    }
+
+    /// Every competition-season, by name then season, each read back or the error naming
+    /// the row of it that does not ([`StoreError::UnreadableCompetition`]): one stored row
+    /// that cannot be read does not hide the others.
+    pub fn competition_listing(&self) -> Result<Vec<Result<Competition, StoreError>>, StoreError> {
+        Ok(self.listed()?.into_iter().map(|c| c.read).collect())
+    }
+
+    /// Every competition-season's row as stored, read back or not, by name then season.
+    fn listed(&self) -> Result<Vec<Listed>, StoreError> {
         // Every zone in one query rather than one per competition: all of English league
         // history is 400 competition-seasons.
-        let mut zones: HashMap<i64, Vec<Zone>> = HashMap::new();
+        let mut zones: HashMap<i64, Result<Vec<Zone>, StoreError>> = HashMap::new();
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT competition_id, rowid, name, first, last FROM zone ORDER BY first, last",
+        )?;
+        for row in stmt.query_map([], |r| {
+            Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?, zone_of(r, 2)))
+        })? {
+            let (competition, rowid, zone) = row?;
+            let entry = zones.entry(competition).or_insert_with(|| Ok(Vec::new()));
+            match (entry, zone) {
+                (Ok(zones), Ok(zone)) => zones.push(zone),
+                (entry @ Ok(_), Err(err)) => *entry = Err(rows::unreadable("zone", rowid, err.into())),
+                (Err(_), _) => {}
+            }
+        }
+        let sql =
+            format!("SELECT {COMPETITION_COLUMNS} FROM competition ORDER BY name, season_start, season, id");
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows: Vec<Listed> = stmt
+            .query_map([], |r| {
+                Ok(Listed {
+                    id: r.get(0)?,
+                    slug: rows::lossy_text(r, 1)?,
+                    name: rows::lossy_text(r, 2)?,
+                    season: rows::lossy_text(r, 3)?,
+                    read: competition_from_row(r)?,
+                })
+            })?
+            .collect::<Result<_, _>>()?;
+        Ok(rows
+            .into_iter()
+            .map(|listed| {
+                let zones = zones.remove(&listed.id).unwrap_or_else(|| Ok(Vec::new()));
+                let read = match (listed.read, zones) {
+                    (Ok(mut competition), Ok(zones)) => {
+                        competition.zones = zones;
+                        Ok(competition)
+                    }
+                    (Err(err), _) | (_, Err(err)) => Err(naming(&listed.name, &listed.season, err)),
+                };
+                Listed { read, ..listed }
+            })
+            .collect())
+    }
+
+    /// How many matches each competition-season has stored, played or not (none: absent).
+    pub fn match_counts(&self) -> Result<HashMap<CompetitionId, usize>, StoreError> {
         let mut stmt = self
             .conn
-            .prepare_cached("SELECT competition_id, name, first, last FROM zone ORDER BY first, last")?;
-        for row in stmt.query_map([], |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                Zone {
-                    name: r.get(1)?,
-                    first: r.get(2)?,
-                    last: r.get(3)?,
-                },
-            ))
-        })? {
-            let (competition, zone) = row?;
-            zones.entry(competition).or_default().push(zone);
-        }
-        let mut competitions = Vec::with_capacity(rows.len());
-        for row in rows {
-            let mut competition = row?;
-            let id = competition.id.expect("stored").0;
-            competition.zones = zones.remove(&id).unwrap_or_default();
-            competitions.push(competition);
-        }
-        Ok(competitions)
+            .prepare_cached("SELECT competition_id, count(*) FROM match GROUP BY competition_id")?;
+        let counts = stmt
+            .query_map([], |r| {
+                Ok((CompetitionId(r.get(0)?), r.get::<_, i64>(1)? as usize))
+            })?
+            .collect::<Result<_, _>>()?;
+        Ok(counts)
     }
 
     /// Every competition-season with a match of `team` stored, by name then season.
+    ///
+    /// # Errors
+    /// [`StoreError::UnreadableCompetition`] for one of them that does not read back
+    /// (another's does not matter).
     pub fn competitions_of(&self, team: TeamId) -> Result<Vec<Competition>, StoreError> {
         let ids: HashSet<i64> = self
             .conn
             .prepare_cached("SELECT DISTINCT competition_id FROM match WHERE home_id = ?1 OR away_id = ?1")?
             .query_map([team.0], |r| r.get(0))?
             .collect::<Result<_, _>>()?;
-        let mut all = self.competitions()?;
-        all.retain(|c| c.id.is_some_and(|id| ids.contains(&id.0)));
-        Ok(all)
+        self.listed()?
+            .into_iter()
+            .filter(|c| ids.contains(&c.id))
+            .map(|c| c.read)
+            .collect()
+    }
+
+    /// `err`, met reading a row of competition-season `id`, naming the competition-season
+    /// when it is a row that does not read back; other errors as they are.
+    pub(crate) fn within(&self, id: CompetitionId, err: StoreError) -> StoreError {
+        if !matches!(err, StoreError::UnreadableRow { .. }) {
+            return err;
+        }
+        let (name, season) = self
+            .conn
+            .query_row(
+                "SELECT name, season FROM competition WHERE id = ?1",
+                [id.0],
+                |r| Ok((rows::lossy_text(r, 0)?, rows::lossy_text(r, 1)?)),
+            )
+            .unwrap_or_else(|_| (format!("competition {}", id.0), String::new()));
+        naming(&name, &season, err)
     }
 
     /// The competition-season stored under this slug and season, if any.
@@ -179,17 +256,13 @@ impl<'c> Reader<'c> {
 
     fn zones(&self, id: CompetitionId) -> Result<Vec<Zone>, StoreError> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT name, first, last FROM zone WHERE competition_id = ?1 ORDER BY first, last",
+            "SELECT rowid, name, first, last FROM zone WHERE competition_id = ?1 ORDER BY first, last",
         )?;
-        let zones = stmt
-            .query_map([id.0], |r| {
-                Ok(Zone {
-                    name: r.get(0)?,
-                    first: r.get(1)?,
-                    last: r.get(2)?,
-                })
-            })?
-            .collect::<Result<_, _>>()?;
+        let mut zones = Vec::new();
+        for row in stmt.query_map([id.0], |r| Ok((r.get::<_, i64>(0)?, zone_of(r, 1))))? {
+            let (rowid, zone) = row?;
+            zones.push(zone.map_err(|err| self.within(id, rows::unreadable("zone", rowid, err.into())))?);
+        }
         Ok(zones)
     }
 
@@ -204,10 +277,12 @@ impl<'c> Reader<'c> {
         season: Option<Season>,
         date: Option<NaiveDate>,
     ) -> Result<Competition, StoreError> {
-        let all = self.competitions()?;
+        let mut listed = self.listed()?;
+        // Matched by what each row holds, so a competition-season that does not read back
+        // is still found by its name, and refused naming its row, rather than taken for absent.
         let wanted = query.trim().to_lowercase();
         let slug_of_query = Competition::slug_for(query);
-        let exact: Vec<&Competition> = all
+        let exact: Vec<&Listed> = listed
             .iter()
             // A slug stored before slugs were plain ASCII ("primera-división") reads as its ASCII form too.
             .filter(|c| {
@@ -217,8 +292,9 @@ impl<'c> Reader<'c> {
                     || c.name.to_lowercase() == wanted
             })
             .collect();
-        let candidates: Vec<&Competition> = if exact.is_empty() {
-            all.iter()
+        let candidates: Vec<&Listed> = if exact.is_empty() {
+            listed
+                .iter()
                 .filter(|c| {
                     c.name.to_lowercase().contains(&wanted)
                         || Competition::slug_for(&c.slug).contains(&slug_of_query)
@@ -230,9 +306,10 @@ impl<'c> Reader<'c> {
         };
         let slugs: BTreeSet<&str> = candidates.iter().map(|c| c.slug.as_str()).collect();
         if slugs.is_empty() {
+            let names: Vec<&str> = listed.iter().map(|c| c.name.as_str()).collect();
             return Err(StoreError::UnknownCompetition {
                 name: query.into(),
-                candidates: close_competitions(&slug_of_query, &all),
+                candidates: close_competitions(&slug_of_query, &names),
             });
         }
         if slugs.len() > 1 {
@@ -246,17 +323,35 @@ impl<'c> Reader<'c> {
             });
         }
         let name = candidates[0].name.clone();
+        // A season that does not read back is chosen by none of these.
         let chosen = match (season, date) {
-            (Some(s), _) => candidates.iter().find(|c| c.season == s),
+            (Some(s), _) => candidates.iter().find(|c| c.season() == Some(s)),
             // Seasons overlap in summer: prefer the one a July-to-June calendar gives the day.
             (None, Some(d)) => candidates
                 .iter()
-                .find(|c| c.season == Season::of_date(d))
-                .or_else(|| candidates.iter().find(|c| c.season.contains(d))),
-            (None, None) => candidates.iter().max_by_key(|c| c.season),
-        };
+                .find(|c| c.season() == Some(Season::of_date(d)))
+                .or_else(|| {
+                    candidates
+                        .iter()
+                        .find(|c| c.season().is_some_and(|s| s.contains(d)))
+                }),
+            (None, None) => candidates
+                .iter()
+                .filter(|c| c.season().is_some())
+                .max_by_key(|c| c.season()),
+        }
+        .map(|c| c.id)
+        // None fits, but one whose season does not read back may be the one meant: say why
+        // it cannot be read rather than that it is not there.
+        .or_else(|| candidates.iter().find(|c| c.season().is_none()).map(|c| c.id));
         match chosen {
-            Some(c) => Ok((*c).clone()),
+            Some(id) => {
+                let at = listed
+                    .iter()
+                    .position(|c| c.id == id)
+                    .expect("a candidate is listed");
+                listed.swap_remove(at).read
+            }
             None => Err(StoreError::NoSuchSeason {
                 competition: name,
                 what: match (season, date) {
@@ -268,7 +363,7 @@ impl<'c> Reader<'c> {
                     " (seasons stored: {})",
                     candidates
                         .iter()
-                        .map(|c| c.season.to_string())
+                        .map(|c| c.season.clone())
                         .collect::<Vec<_>>()
                         .join(", ")
                 ),
@@ -279,7 +374,10 @@ impl<'c> Reader<'c> {
     /// The competition with this id.
     pub fn competition(&self, id: CompetitionId) -> Result<Competition, StoreError> {
         let sql = format!("SELECT {COMPETITION_COLUMNS} FROM competition WHERE id = ?1");
-        let mut competition = self.conn.query_row(&sql, [id.0], competition_from_row)??;
+        let mut competition = self
+            .conn
+            .query_row(&sql, [id.0], competition_from_row)?
+            .map_err(|err| self.within(id, err))?;
         competition.zones = self.zones(id)?;
         Ok(competition)
     }
@@ -325,16 +423,24 @@ impl<'c> Reader<'c> {
         // than SQLite sorting each season again when every table of a league history is made.
         sql.push_str(" ORDER BY date, id");
         let mut stmt = self.conn.prepare_cached(&sql)?;
-        let raw: Vec<(i64, MatchRow)> = stmt
+        let raw: Vec<(i64, Result<MatchRow, StoreError>)> = stmt
             .query_map(rusqlite::params_from_iter(args), |r| {
                 let comp: i64 = r.get(0)?;
                 // Shift by one column: the match columns follow competition_id.
-                Ok((comp, MatchRow::from_offset_row(r, 1)?))
+                Ok((comp, MatchRow::read(r, 1)?))
             })?
             .collect::<Result<_, _>>()?;
+        // A row that does not read back is named with its competition-season.
         let mut matches = raw
             .into_iter()
-            .map(|(c, row)| Ok((CompetitionId(c), row.into_match()?)))
+            .map(|(c, row)| {
+                let c = CompetitionId(c);
+                Ok((
+                    c,
+                    row.and_then(MatchRow::into_match)
+                        .map_err(|err| self.within(c, err))?,
+                ))
+            })
             .collect::<Result<Vec<_>, StoreError>>()?;
         matches.sort_by_key(|(_, m)| (m.date, m.kickoff.is_some(), m.kickoff));
         Ok(matches)
@@ -368,24 +474,49 @@ impl<'c> Reader<'c> {
     /// The competition's deductions, by date.
     pub fn deductions(&self, competition: CompetitionId) -> Result<Vec<Deduction>, StoreError> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT team_id, points, effective, reason FROM deduction WHERE competition_id = ?1
+            "SELECT id, team_id, points, effective, reason FROM deduction WHERE competition_id = ?1
              ORDER BY effective, id",
         )?;
-        let raw: Vec<(i64, i32, String, String)> = stmt
-            .query_map([competition.0], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
-            })?
+        // Each row read whole inside its closure, so a value that cannot be names its row.
+        let read = |r: &rusqlite::Row<'_>| -> Result<Deduction, StoreError> {
+            Ok(Deduction {
+                team: TeamId(r.get(1)?),
+                points: r.get(2)?,
+                effective: rows::date_at(r, 3)??,
+                reason: r.get(4)?,
+            })
+        };
+        let raw: Vec<(i64, Result<Deduction, StoreError>)> = stmt
+            .query_map([competition.0], |r| Ok((r.get(0)?, read(r))))?
             .collect::<Result<_, _>>()?;
         raw.into_iter()
-            .map(|(team, points, effective, reason)| {
-                Ok(Deduction {
-                    team: TeamId(team),
-                    points,
-                    effective: rows::parse_date(&effective)?,
-                    reason,
-                })
+            .map(|(id, deduction)| {
+                deduction.map_err(|err| self.within(competition, rows::unreadable("deduction", id, err)))
             })
             .collect()
+    }
+
+    /// Reads back every stored row as the commands read them: teams and their aliases,
+    /// clubs, every competition-season with its zones, matches, deductions, decisions and
+    /// entrants, and the change log with every row it holds.
+    ///
+    /// # Errors
+    /// The first row that does not read back, named ([`StoreError::UnreadableRow`],
+    /// within its competition-season where it has one).
+    pub(crate) fn every_row(&self) -> Result<(), StoreError> {
+        self.teams()?;
+        self.clubs()?;
+        for competition in self.competitions()? {
+            let id = competition.id.expect("stored");
+            self.matches(id)?;
+            self.deductions(id)?;
+            self.decisions(id)?;
+            self.entrants(id)?;
+        }
+        for change in self.changes(None)? {
+            self.change_rows(change.id)?;
+        }
+        Ok(())
     }
 
     /// The stored match between these teams on this day, if any.
@@ -404,10 +535,12 @@ impl<'c> Reader<'c> {
             .query_row(
                 &sql,
                 params![competition.0, home.0, away.0, rows::date_text(date)],
-                MatchRow::from_row,
+                |r| MatchRow::read(r, 0),
             )
             .optional()?;
-        row.map(MatchRow::into_match).transpose()
+        row.map(|row| row.and_then(MatchRow::into_match))
+            .transpose()
+            .map_err(|err| self.within(competition, err))
     }
 
     /// The whole competition-season as plain facts, for export.
@@ -492,10 +625,49 @@ impl<'c> Reader<'c> {
     }
 }
 
+/// A competition-season's row as stored: what names it, whether or not it reads back.
+struct Listed {
+    id: i64,
+    slug: String,
+    name: String,
+    season: String,
+    read: Result<Competition, StoreError>,
+}
+
+/// `err`, a row of competition-season `name` `season` that does not read back, naming it.
+fn naming(name: &str, season: &str, err: StoreError) -> StoreError {
+    match err {
+        StoreError::UnreadableRow { .. } => StoreError::UnreadableCompetition {
+            competition: format!("{name} {season}").trim_end().to_string(),
+            source: Box::new(err),
+        },
+        other => other,
+    }
+}
+
+impl Listed {
+    /// Its season, when that reads back (the rest of its row may not).
+    fn season(&self) -> Option<Season> {
+        match &self.read {
+            Ok(competition) => Some(competition.season),
+            Err(_) => self.season.parse().ok(),
+        }
+    }
+}
+
+/// The zone in the columns name, first, last from column `at`.
+fn zone_of(r: &rusqlite::Row<'_>, at: usize) -> rusqlite::Result<Zone> {
+    Ok(Zone {
+        name: r.get(at)?,
+        first: r.get(at + 1)?,
+        last: r.get(at + 2)?,
+    })
+}
+
 /// The few stored competitions whose name is close to `slug` (a query in slug
 /// form): within a few typing mistakes of the whole slug or of a word-aligned
 /// part of it ("premeir" for premier-league, "leage"), best first.
-fn close_competitions(slug: &str, all: &[Competition]) -> Vec<String> {
+fn close_competitions(slug: &str, all: &[&str]) -> Vec<String> {
     const SHOWN: usize = 3;
     if slug.is_empty() {
         return Vec::new();
@@ -503,8 +675,8 @@ fn close_competitions(slug: &str, all: &[Competition]) -> Vec<String> {
     let typed = slug.chars().count();
     let allowed = (typed / 3).max(1);
     let mut scored: BTreeSet<(usize, String)> = BTreeSet::new();
-    for competition in all {
-        let target = Competition::slug_for(&competition.name);
+    for &name in all {
+        let target = Competition::slug_for(name);
         let whole = strsim::levenshtein(slug, &target);
         // Each part of the slug that starts a word and is as long as what was typed.
         let part = target
@@ -519,7 +691,7 @@ fn close_competitions(slug: &str, all: &[Competition]) -> Vec<String> {
             .unwrap_or(whole);
         let distance = whole.min(part);
         if distance <= allowed {
-            scored.insert((distance, competition.name.clone()));
+            scored.insert((distance, name.to_string()));
         }
     }
     let mut names: Vec<String> = Vec::new();

@@ -11,22 +11,39 @@ impl Reader<'_> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT id, grp, criterion FROM decision WHERE competition_id = ?1 ORDER BY id",
         )?;
-        let heads: Vec<(i64, String, String)> = stmt
-            .query_map([competition.0], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        let heads: Vec<(i64, rusqlite::Result<(String, String)>)> = stmt
+            .query_map([competition.0], |r| {
+                Ok((r.get(0)?, (|| Ok((r.get(1)?, r.get(2)?)))()))
+            })?
             .collect::<Result<_, _>>()?;
-        let mut teams_of = self
-            .conn
-            .prepare_cached("SELECT team_id FROM decision_team WHERE decision_id = ?1 ORDER BY place")?;
+        let mut teams_of = self.conn.prepare_cached(
+            "SELECT rowid, team_id FROM decision_team WHERE decision_id = ?1 ORDER BY place",
+        )?;
         let mut decisions = Vec::with_capacity(heads.len());
-        for (id, group, criterion) in heads {
-            let teams: Vec<TeamId> = teams_of
-                .query_map([id], |r| Ok(TeamId(r.get(0)?)))?
-                .collect::<Result<_, _>>()?;
-            let by = criterion.parse()?;
+        for (id, head) in heads {
+            // A row that does not read back is named with its competition-season.
+            let named = |table, row, err| self.within(competition, crate::rows::unreadable(table, row, err));
+            let (group, criterion) = head.map_err(|err| named("decision", id, err.into()))?;
+            let mut teams: Vec<TeamId> = Vec::new();
+            for row in teams_of.query_map([id], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1))))? {
+                let (rowid, team) = row?;
+                teams.push(TeamId(
+                    team.map_err(|err| named("decision_team", rowid, err.into()))?,
+                ));
+            }
+            let by = criterion
+                .parse()
+                .map_err(|err: matchday_core::Error| named("decision", id, err.into()))?;
             let group = (!group.is_empty()).then_some(group);
-            let decision = Decision::new(group, teams, by).map_err(|e| StoreError::Corrupt {
-                table: "decision",
-                detail: e.to_string(),
+            let decision = Decision::new(group, teams, by).map_err(|e| {
+                named(
+                    "decision",
+                    id,
+                    StoreError::Corrupt {
+                        table: "decision",
+                        detail: format!("a decision that cannot be: {e}"),
+                    },
+                )
             })?;
             decisions.push(decision);
         }

@@ -80,6 +80,25 @@ fn corrupt(table: &'static str, detail: impl Into<String>) -> StoreError {
     }
 }
 
+/// `err`, met reading row `row` of `table`, as that row not reading back: what it holds
+/// that cannot be, so the row can be named. Errors that are not about the row's values
+/// (a busy database, a failing disk) are left as they are.
+pub(crate) fn unreadable(table: &'static str, row: i64, err: StoreError) -> StoreError {
+    use rusqlite::Error as Sql;
+    let problem = match err {
+        StoreError::Corrupt { detail, .. } => detail,
+        StoreError::Domain(err) => format!("a value that cannot be: {err}"),
+        StoreError::Sqlite(Sql::InvalidColumnType(_, column, kind)) => {
+            format!("a value of type {kind} in its {column} column, which cannot hold one")
+        }
+        StoreError::Sqlite(
+            err @ (Sql::FromSqlConversionFailure(..) | Sql::IntegralValueOutOfRange(..) | Sql::Utf8Error(..)),
+        ) => format!("a value that cannot be read: {err}"),
+        other => return other,
+    };
+    StoreError::UnreadableRow { table, row, problem }
+}
+
 pub(crate) fn parse_date(text: &str) -> Result<NaiveDate, StoreError> {
     // Every stored date is written by `date_text`: read that shape directly, as reading a
     // league history reads 200,000 of them; anything else goes through chrono's parser.
@@ -97,7 +116,19 @@ pub(crate) fn parse_date(text: &str) -> Result<NaiveDate, StoreError> {
     {
         return Ok(date);
     }
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| corrupt("match", format!("bad date {text}")))
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|_| corrupt("match", format!("a date that is not a date: '{text}'")))
+}
+
+/// The date in column `at`: text as [`date_text`] writes it, else an error quoting what is there.
+pub(crate) fn date_at(row: &Row<'_>, at: usize) -> rusqlite::Result<Result<NaiveDate, StoreError>> {
+    Ok(match row.get_ref(at)? {
+        rusqlite::types::ValueRef::Text(bytes) => match std::str::from_utf8(bytes) {
+            Ok(text) => parse_date(text),
+            Err(_) => parse_date(&String::from_utf8_lossy(bytes)),
+        },
+        _ => parse_date(&lossy_text(row, at)?),
+    })
 }
 
 /// The row's columns in [`MATCH_COLUMNS`] order, before checking.
@@ -127,6 +158,13 @@ impl MatchRow {
         MatchRow::from_offset_row(row, 0)
     }
 
+    /// Reads the match columns starting at column `at`; a value that cannot be read is an
+    /// error naming the row ([`StoreError::UnreadableRow`]).
+    pub(crate) fn read(row: &Row<'_>, at: usize) -> rusqlite::Result<Result<MatchRow, StoreError>> {
+        let id: i64 = row.get(at)?;
+        Ok(MatchRow::from_offset_row(row, at).map_err(|err| unreadable("match", id, err.into())))
+    }
+
     /// Reads the match columns starting at column `at`.
     pub(crate) fn from_offset_row(row: &Row<'_>, at: usize) -> rusqlite::Result<MatchRow> {
         let mut scores = [None; 8];
@@ -135,7 +173,7 @@ impl MatchRow {
         }
         Ok(MatchRow {
             id: row.get(at)?,
-            date: parse_date(row.get_ref(at + 1)?.as_str()?),
+            date: date_at(row, at + 1)?,
             kickoff: row.get(at + 2)?,
             home: row.get(at + 3)?,
             away: row.get(at + 4)?,
@@ -170,11 +208,19 @@ impl MatchRow {
         })
     }
 
+    /// The match the row holds; one that cannot be is an error naming the row.
     pub(crate) fn into_match(self) -> Result<matchday_core::Match, StoreError> {
+        let id = self.id;
+        self.checked().map_err(|err| unreadable("match", id, err))
+    }
+
+    fn checked(self) -> Result<matchday_core::Match, StoreError> {
         let score = |i: usize| -> Result<Option<Score>, StoreError> {
             match (self.scores[i], self.scores[i + 1]) {
                 (Some(h), Some(a)) => {
-                    let side = |g: i64| u32::try_from(g).map_err(|_| corrupt("match", format!("goals {g}")));
+                    let side = |g: i64| {
+                        u32::try_from(g).map_err(|_| corrupt("match", format!("a score of {g} goals")))
+                    };
                     Ok(Some(Score::new(side(h)?, side(a)?)?))
                 }
                 (None, None) => Ok(None),
@@ -202,12 +248,17 @@ impl MatchRow {
             "abandoned" => MatchStatus::Abandoned,
             "cancelled" => MatchStatus::Cancelled,
             "awarded" => MatchStatus::Awarded(result()?),
-            other => return Err(corrupt("match", format!("status {other}"))),
+            other => {
+                return Err(corrupt(
+                    "match",
+                    format!("a status matchday does not know: '{other}'"),
+                ));
+            }
         };
         let kickoff = match self.kickoff {
             Some(t) => Some(
                 NaiveTime::parse_from_str(&t, "%H:%M")
-                    .map_err(|_| corrupt("match", format!("kick-off {t}")))?,
+                    .map_err(|_| corrupt("match", format!("a kick-off that is not a time: '{t}'")))?,
             ),
             None => None,
         };
@@ -278,26 +329,29 @@ impl StageColumns {
             (Some("knockout"), Some(kind)) => {
                 let round = match kind {
                     "numbered" => Round::Numbered(
-                        u8::try_from(number(self.round_number)?).map_err(|_| bad("round number".into()))?,
+                        u8::try_from(number(self.round_number)?)
+                            .map_err(|_| bad("a round number out of range".into()))?,
                     ),
                     "playoff" => Round::Playoff,
                     "preliminary" => Round::Preliminary,
                     "qualifying" => Round::Qualifying(
-                        u8::try_from(number(self.round_number)?).map_err(|_| bad("round number".into()))?,
+                        u8::try_from(number(self.round_number)?)
+                            .map_err(|_| bad("a round number out of range".into()))?,
                     ),
                     "qualifying_playoff" => Round::QualifyingPlayoff,
                     "round_of" => Round::RoundOf(
-                        u16::try_from(number(self.round_number)?).map_err(|_| bad("round size".into()))?,
+                        u16::try_from(number(self.round_number)?)
+                            .map_err(|_| bad("a round size out of range".into()))?,
                     ),
                     "quarter_final" => Round::QuarterFinal,
                     "semi_final" => Round::SemiFinal,
                     "third_place" => Round::ThirdPlace,
                     "final" => Round::Final,
-                    other => return Err(bad(format!("round kind {other}"))),
+                    other => return Err(bad(format!("a round matchday does not know: '{other}'"))),
                 };
                 Ok(Some(Stage::Knockout(round)))
             }
-            (stage, kind) => Err(bad(format!("stage {stage:?} with round {kind:?}"))),
+            (stage, kind) => Err(bad(format!("the stage {stage:?} with the round {kind:?}"))),
         }
     }
 }
@@ -325,7 +379,12 @@ fn settlement_of(text: &str) -> Result<Settlement, StoreError> {
         "lot_away" => Settlement::Lot(Side::Away),
         "unrecorded_home" => Settlement::NotRecorded(Side::Home),
         "unrecorded_away" => Settlement::NotRecorded(Side::Away),
-        other => return Err(corrupt("match", format!("settlement {other}"))),
+        other => {
+            return Err(corrupt(
+                "match",
+                format!("a settlement matchday does not know: '{other}'"),
+            ));
+        }
     })
 }
 
@@ -351,8 +410,14 @@ pub(crate) fn venue_text(venue: Venue) -> &'static str {
     }
 }
 
+/// The competition of a row in [`COMPETITION_COLUMNS`] order; a row whose values do not
+/// read back is an error naming it ([`StoreError::UnreadableRow`]).
 pub(crate) fn competition_from_row(row: &Row<'_>) -> rusqlite::Result<Result<Competition, StoreError>> {
     let id: i64 = row.get(0)?;
+    Ok(competition_of(row, id).map_err(|err| unreadable("competition", id, err)))
+}
+
+fn competition_of(row: &Row<'_>, id: i64) -> Result<Competition, StoreError> {
     let slug: String = row.get(1)?;
     let name: String = row.get(2)?;
     let season: String = row.get(3)?;
@@ -362,34 +427,43 @@ pub(crate) fn competition_from_row(row: &Row<'_>) -> rusqlite::Result<Result<Com
     let away_goals: bool = row.get(7)?;
     let structure: Option<String> = row.get(8)?;
     let rank_by: String = row.get(9)?;
-    Ok((|| {
-        let format: Format = format.parse()?;
-        let structure = match structure {
-            // Read through the structure's own check, so a stored structure is a valid one.
-            Some(json) => serde_json::from_str::<Structure>(&json)
-                .map_err(|e| corrupt("competition", format!("structure: {e}")))?,
-            None => Structure::of_format(format),
-        };
-        if structure.format() != format {
-            return Err(corrupt(
-                "competition",
-                format!("format {format} but a structure of {}", structure.format()),
-            ));
-        }
-        Ok(Competition {
-            id: Some(CompetitionId(id)),
-            slug,
-            name,
-            season: season.parse::<Season>()?,
-            format,
-            structure,
-            rules: rules.parse()?,
-            points: points.parse()?,
-            zones: Vec::new(),
-            away_goals,
-            rank_by: rank_by.parse()?,
-        })
-    })())
+    let format: Format = format.parse()?;
+    let structure = match structure {
+        // Read through the structure's own check, so a stored structure is a valid one.
+        Some(json) => serde_json::from_str::<Structure>(&json)
+            .map_err(|e| corrupt("competition", format!("a structure that cannot be: {e}")))?,
+        None => Structure::of_format(format),
+    };
+    if structure.format() != format {
+        return Err(corrupt(
+            "competition",
+            format!("the format {format} but a structure of {}", structure.format()),
+        ));
+    }
+    Ok(Competition {
+        id: Some(CompetitionId(id)),
+        slug,
+        name,
+        season: season.parse::<Season>()?,
+        format,
+        structure,
+        rules: rules.parse()?,
+        points: points.parse()?,
+        zones: Vec::new(),
+        away_goals,
+        rank_by: rank_by.parse()?,
+    })
+}
+
+/// A column's value as text whatever it holds, for naming a row that may not read back.
+pub(crate) fn lossy_text(row: &Row<'_>, at: usize) -> rusqlite::Result<String> {
+    use rusqlite::types::ValueRef;
+    Ok(match row.get_ref(at)? {
+        ValueRef::Text(bytes) => String::from_utf8_lossy(bytes).into_owned(),
+        ValueRef::Integer(n) => n.to_string(),
+        ValueRef::Real(x) => x.to_string(),
+        ValueRef::Null | ValueRef::Blob(_) => String::new(),
+    })
 }
 
 /// The structure column of a competition.

@@ -264,10 +264,12 @@ fn the_structure_is_chosen_stored_and_read_back() {
         .conn
         .execute("UPDATE competition SET structure = '[]' WHERE slug = 'euro'", [])
         .unwrap();
-    assert!(matches!(
-        store.read().find_competition("euro", None, None),
-        Err(StoreError::Corrupt { .. })
-    ));
+    let err = store.read().find_competition("euro", None, None).unwrap_err();
+    assert!(
+        matches!(&err, StoreError::UnreadableCompetition { source, .. }
+            if matches!(**source, StoreError::UnreadableRow { table: "competition", .. })),
+        "{err}"
+    );
     // A structure that disagrees with the format column is corrupt too.
     let league = serde_json::to_string(&matchday_core::Structure::league(2).unwrap()).unwrap();
     store
@@ -604,4 +606,52 @@ fn a_log_holding_commits_is_never_read_past() {
     let err = crate::refuse_unread_log(&db).unwrap_err();
     assert!(matches!(err, StoreError::UnreadableLog { .. }), "{err}");
     assert!(err.to_string().contains("m.db-wal"), "{err}");
+}
+
+#[test]
+fn a_new_database_is_made_only_by_a_change_that_commits() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("folder/new.db");
+    let mut store = Store::open_creating_on_write(&path).unwrap();
+    // Reads and refused writes leave nothing, not even the folder.
+    assert!(store.read().team_names().unwrap().is_empty());
+    let refused = store.write(|w| w.add_team("⚽", &[]));
+    assert!(matches!(refused, Err(StoreError::Text(_))), "{refused:?}");
+    assert!(!dir.path().join("folder").exists());
+    // The first change that commits writes the file, with matchday's marks, and later ones go to it.
+    let id = store.write(|w| w.add_team("Northfield", &[])).unwrap();
+    store.write(|w| w.add_alias(id, "Northfield Town")).unwrap();
+    drop(store);
+    let names: Vec<String> = std::fs::read_dir(dir.path().join("folder"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, ["new.db"], "no hidden copy is left");
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let marks: (i64, i64, String) = conn
+        .query_row(
+            "SELECT * FROM pragma_page_size, pragma_application_id, pragma_journal_mode",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .unwrap();
+    assert_eq!(
+        marks,
+        (16 * 1024, i64::from(crate::APPLICATION_ID), "wal".to_string())
+    );
+    drop(conn);
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.read().resolve_team("Northfield Town").unwrap(), id);
+    // A file made meanwhile by another process is never replaced.
+    let other = dir.path().join("other.db");
+    let mut late = Store::open_creating_on_write(&other).unwrap();
+    Store::open(&other)
+        .unwrap()
+        .write(|w| w.add_team("Southbury", &[]))
+        .unwrap();
+    let lost = late.write(|w| w.add_team("Eastwick", &[]));
+    assert!(matches!(lost, Err(StoreError::CreatedMeanwhile(_))), "{lost:?}");
+    let kept = Store::open(&other).unwrap();
+    assert!(kept.read().resolve_team("Southbury").is_ok());
+    assert!(kept.read().resolve_team("Eastwick").is_err());
 }

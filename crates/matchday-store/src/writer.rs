@@ -197,10 +197,11 @@ impl<'c> Writer<'c> {
         let name = name.trim();
         check_text(TextField::TeamName, name, true)?;
         if normalize_name(name).is_empty() {
-            return Err(StoreError::UnknownTeam {
-                name: name.into(),
-                candidates: Vec::new(),
-            });
+            return Err(matchday_core::TextError::NoLetterOrDigit {
+                field: TextField::TeamName,
+                text: name.into(),
+            }
+            .into());
         }
         if let Some(existing) = self.resolver()?.exact(name) {
             let names = self.team_names()?;
@@ -231,7 +232,9 @@ impl<'c> Writer<'c> {
     /// Gives a team another name.
     ///
     /// # Errors
-    /// [`StoreError::AliasTaken`] when the alias already names another team.
+    /// [`StoreError::AliasTaken`] when the alias already names another team;
+    /// [`StoreError::Text`] for an alias that is blank, has no letter or digit (it
+    /// could never find the team) or cannot be stored.
     pub fn add_alias(&mut self, team: TeamId, alias: &str) -> Result<(), StoreError> {
         self.add_alias_checked(team, alias, None)
     }
@@ -254,10 +257,14 @@ impl<'c> Writer<'c> {
         alias: &str,
         known: Option<&mut KnownTeams>,
     ) -> Result<(), StoreError> {
-        check_text(TextField::Alias, alias.trim(), false)?;
+        check_text(TextField::Alias, alias.trim(), true)?;
         let key = normalize_name(alias);
         if key.is_empty() {
-            return Ok(());
+            return Err(matchday_core::TextError::NoLetterOrDigit {
+                field: TextField::Alias,
+                text: alias.trim().into(),
+            }
+            .into());
         }
         let owner = match &known {
             Some(known) if !known.taken.contains(&key) => None,
@@ -774,13 +781,16 @@ impl<'c> Writer<'c> {
                 .filter(|s| s.id.is_none() || s.id != replacing)
                 .collect()
         };
-        let matches = others(self.matches(id)?);
+        let all = self.matches(id)?;
+        let replaced = all.iter().find(|s| s.id.is_some() && s.id == replacing).cloned();
+        let matches = others(all);
         let same_day = others(self.matches_on_day(new.date)?);
         let entrants = self.entrants(id)?;
         let around = StoredAround {
             entrants: &entrants,
             matches: &matches,
             same_day: &same_day,
+            replacing: replaced.as_ref(),
         };
         check_new_match(competition, around, new).map_err(StoreError::Refused)
     }
@@ -832,12 +842,14 @@ impl<'c> Writer<'c> {
     }
 
     /// Records a deduction (negative points give points back), checked by
-    /// [`matchday_core::check_new_deduction`]: the team must be an entrant.
+    /// [`matchday_core::check_new_deduction`]: the competition must have a table
+    /// and the team must be an entrant.
     ///
     /// # Errors
     /// [`StoreError::DeductionStored`] when the same deduction is stored with
-    /// another reason, dates outside the season, [`StoreError::Refused`] for a team not
-    /// entered or points given back that were never taken, and database errors.
+    /// another reason, dates outside the season, [`StoreError::Refused`] for a competition
+    /// with no table, a team not entered or points given back that were never taken,
+    /// and database errors.
     pub fn add_deduction(&mut self, competition: &Competition, d: &Deduction) -> Result<Added, StoreError> {
         check_text(TextField::Reason, &d.reason, false)?;
         competition.season.check_date(d.effective)?;
@@ -861,7 +873,8 @@ impl<'c> Writer<'c> {
                 Err(StoreError::DeductionStored { reason })
             };
         }
-        check_new_deduction(&self.entrants(id)?, &self.deductions(id)?, d).map_err(StoreError::Refused)?;
+        check_new_deduction(competition, &self.entrants(id)?, &self.deductions(id)?, d)
+            .map_err(StoreError::Refused)?;
         self.conn()
             .prepare_cached(
                 "INSERT INTO deduction (competition_id, team_id, points, effective, reason) VALUES (?1, ?2, ?3, ?4, ?5)",

@@ -258,8 +258,17 @@ struct CompetitionRow {
 pub fn list(store: &Store, args: ListArgs) -> anyhow::Result<String> {
     let read = store.read();
     let mut rows = Vec::new();
-    for c in read.competitions()? {
-        let matches = read.matches(c.id.expect("stored"))?.len();
+    let counts = read.match_counts()?;
+    for c in read.competition_listing()? {
+        // One competition-season that does not read back is named, and the others listed.
+        let c = match c {
+            Ok(c) => c,
+            Err(err) => {
+                eprintln!("note: {}", crate::render::escaped(&err.to_string()));
+                continue;
+            }
+        };
+        let matches = counts.get(&c.id.expect("stored")).copied().unwrap_or(0);
         rows.push(CompetitionRow {
             slug: c.slug,
             name: c.name,

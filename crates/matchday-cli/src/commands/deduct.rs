@@ -11,7 +11,9 @@ use crate::refusal;
 /// A negative number gives points back, as a successful appeal does, and can
 /// only give back what earlier deductions took. A reduced penalty is best
 /// entered as the points given back on the day of the appeal, so tables
-/// before that day stay right. The team must be an entrant of the competition.
+/// before that day stay right. The team must be an entrant of the competition,
+/// and the competition must have a table (a league or a group stage: a knockout
+/// has no points).
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:
   matchday deduct Everton 10 --competition \"Premier League\" --date 2023-11-17 --reason \"profit and sustainability breach\"

@@ -11,6 +11,7 @@ use crate::refusal;
 ///
 /// In a league both teams must be entrants (`matchday entrant add`), two
 /// clubs meet twice (once at each ground) and a club plays once a day.
+/// Options must fit the competition's stages, as for `matchday result`.
 #[derive(Debug, clap::Args)]
 // A fixture is still to play: its day is never guessed.
 #[command(mut_arg("date", |date| date.required(true)))]

@@ -41,7 +41,8 @@ pub struct Args {
 /// One row of JSON output; field names are a stable contract.
 #[derive(Debug, Serialize)]
 struct GapJson {
-    position: u16,
+    /// None before the season's first match, when no club has a place yet.
+    position: Option<u16>,
     team: String,
     points: i32,
     played: u16,
@@ -85,11 +86,13 @@ pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
     }
     let gaps = state.gaps(reference)?;
     let name = |id: TeamId| names.get(&id).cloned().unwrap_or_default();
+    // Before the first match every club is level on nothing: no positions, zones or gaps.
+    let begun = gaps.rows.iter().any(|r| r.played > 0);
     let rows: Vec<GapJson> = gaps
         .rows
         .iter()
         .map(|r| GapJson {
-            position: r.position,
+            position: begun.then_some(r.position),
             team: name(r.team),
             points: r.points,
             played: r.played,
@@ -121,7 +124,7 @@ pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
                 .iter()
                 .map(|r| {
                     vec![
-                        r.position.to_string(),
+                        r.position.map(|p| p.to_string()).unwrap_or_default(),
                         r.team.clone(),
                         r.points.to_string(),
                         r.played.to_string(),
@@ -163,6 +166,7 @@ pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
             matches!(state.split(), Some(SplitStage::Pending(_))),
             args.when.as_of,
             &name,
+            args.team.is_some(),
             &render::screen::current(),
         )),
     }
@@ -175,6 +179,7 @@ fn render_gaps(
     before_split: bool,
     as_of: Option<NaiveDate>,
     name: &dyn Fn(TeamId) -> String,
+    team_asked: bool,
     screen: &render::Screen,
 ) -> String {
     let competition = &loaded.competition;
@@ -183,7 +188,13 @@ fn render_gaps(
         text.push_str(&format!(", as of {day}"));
     }
     let against = name(gaps.reference);
-    text.push_str(&format!("; gaps and games in hand against {against}"));
+    // Before the first match there is no leader to measure against, only a named team.
+    let begun = rows.iter().any(|r| r.played > 0);
+    if begun || team_asked {
+        text.push_str(&format!("; gaps and games in hand against {against}"));
+    } else {
+        text.push_str("; games left and what can still happen");
+    }
     let mut text = render::prose(&text, screen);
     // A bottom zone (its boundary is safety, above it) ruled out reads "safe";
     // other zones ruled out are listed after "not".
@@ -225,19 +236,22 @@ fn render_gaps(
     let reference = rows.iter().position(|r| r.team == against);
     let short = render::short_name::short_names(&rows.iter().map(|r| r.team.as_str()).collect::<Vec<_>>());
     let mut grid = Grid::new();
-    grid.column(
-        "Pos",
-        true,
-        rows.iter()
-            .map(|r| {
-                let zone = super::table::zone_of(competition, r.position, matchday_core::View::Total);
-                Painted::styled(
-                    r.position.to_string(),
-                    zone.as_deref().map(paint::zone_style).unwrap_or_default(),
-                )
-            })
-            .collect(),
-    );
+    if begun {
+        grid.column(
+            "Pos",
+            true,
+            rows.iter()
+                .map(|r| {
+                    let position = r.position.unwrap_or_default();
+                    let zone = super::table::zone_of(competition, position, matchday_core::View::Total);
+                    Painted::styled(
+                        position.to_string(),
+                        zone.as_deref().map(paint::zone_style).unwrap_or_default(),
+                    )
+                })
+                .collect(),
+        );
+    }
     let team = grid.clubs(&rows.iter().map(|r| r.team.as_str()).collect::<Vec<_>>());
     let number = |grid: &mut Grid, header: &str, value: &dyn Fn(&GapJson) -> String| {
         grid.column(header, true, plain_cells(rows.iter().map(value)))
@@ -246,8 +260,8 @@ fn render_gaps(
     number(&mut grid, "Pts", &|r| r.points.to_string());
     // Against the leader, "To 1st" says it all.
     let leader_asked = rows.first().is_some_and(|r| r.team == against);
-    let to_first = number(&mut grid, "To 1st", &|r| signed_gap(r.gap_to_leader));
-    if !leader_asked {
+    let to_first = begun.then(|| number(&mut grid, "To 1st", &|r| signed_gap(r.gap_to_leader)));
+    if begun && !leader_asked {
         let short_against = reference.map_or(against.clone(), |i| short[i].clone());
         number(&mut grid, &format!("To {short_against}"), &|r| {
             signed_gap(r.gap_to_team)
@@ -272,15 +286,16 @@ fn render_gaps(
     };
     let settled_col = grid.column("Settled", false, styled_settled(&|z| z.to_string()));
     grid.narrower(settled_col, "Settled", styled_settled(&paint::zone_label));
-    grid.steps(&[
+    let mut steps = vec![
         Step::Narrow(team),
         Step::Drop(left),
         Step::Narrow(can_finish),
         Step::Narrow(in_hand),
         Step::Narrow(settled_col),
         Step::Drop(max),
-        Step::Drop(to_first),
-    ]);
+    ];
+    steps.extend(to_first.map(Step::Drop));
+    grid.steps(&steps);
     if let Some(row) = reference {
         grid.strong_row(row);
     }
@@ -296,9 +311,15 @@ fn render_gaps(
             text.push_str(&render::prose(&format!("Settled: {key}."), screen));
         }
     }
+    if !begun {
+        text.push_str(&render::prose(super::table::NOT_STARTED.trim_start(), screen));
+    }
     // The reference team's distance to each zone's edge, in words.
-    if let Some(row) = gaps.rows.iter().find(|r| r.team == gaps.reference) {
-        let holder: HashMap<u16, &str> = rows.iter().map(|r| (r.position, r.team.as_str())).collect();
+    if begun && let Some(row) = gaps.rows.iter().find(|r| r.team == gaps.reference) {
+        let holder: HashMap<u16, &str> = rows
+            .iter()
+            .filter_map(|r| Some((r.position?, r.team.as_str())))
+            .collect();
         let mut parts = Vec::new();
         for z in &row.zone_gaps {
             let boundary = z.boundary;

@@ -136,7 +136,17 @@ pub fn run(store: &Store, args: Args, catalogue: &Catalogue) -> anyhow::Result<S
         (name(team), vec![team])
     };
     let mut loaded = Vec::new();
-    for competition in read.competitions()? {
+    // Only the competition-seasons the teams played in are read.
+    let mut entered: Vec<matchday_core::Competition> = Vec::new();
+    for &team in &teams {
+        for competition in read.competitions_of(team)? {
+            if !entered.iter().any(|c| c.id == competition.id) {
+                entered.push(competition);
+            }
+        }
+    }
+    entered.sort_by(|a, b| (&a.name, a.season).cmp(&(&b.name, b.season)));
+    for competition in entered {
         let one = Loaded::of(&read, competition)?.in_catalogue(catalogue);
         if one
             .matches

@@ -12,9 +12,11 @@ use matchday_store::{ImportSummary, Store, StoreError, Uncatalogued};
 /// Reads openfootball Football.TXT (league, cup and European layouts),
 /// openfootball football.json (football.json, euro.json and worldcup.json),
 /// engsoccerdata's CSV files (league, FA Cup, League Cup, European Cup,
-/// play-offs, deductions), football-data.co.uk's CSV files (Windows-1252 or
-/// UTF-8) and matchday's own season files; the
-/// format is told from the content unless --format names it. The competition is
+/// play-offs, deductions), football-data.co.uk's CSV files and matchday's own
+/// season files, in UTF-8, UTF-16 with a byte-order mark, or Windows-1252; the
+/// format is told from the content unless --format names it. A file is read as
+/// a stream up to 64 MiB, and a line up to 1 MiB (far above any real football
+/// file): past either, nothing is stored. The competition is
 /// looked up in the catalogue (data/catalogue.toml, and --catalogue FILE) by name,
 /// alias or code, and its season stored under the entry's name, stages, rules and
 /// zones; one the catalogue does not know gets the plain default, and the import
@@ -50,8 +52,13 @@ pub struct Args {
     pub name: Option<String>,
 
     /// Store the seasons as they stood at the end of this day: later results
-    /// become fixtures still to play, later deductions are left out (into a
-    /// database already holding later results it is refused: reads take --as-of)
+    /// become fixtures still to play, later deductions are left out, and a
+    /// fixture not yet known that day is not stored: a knockout round's
+    /// pairings only once one of its matches is due or every match before it
+    /// is decided (a draw is made no earlier), a replay only once the meeting
+    /// it replays is played; league and group fixtures count as published
+    /// before the season. Into a database already holding later results it is
+    /// refused: reads take --as-of
     #[arg(long, value_parser = super::parse_date, value_name = "DATE")]
     pub as_of: Option<chrono::NaiveDate>,
 }
@@ -92,12 +99,16 @@ fn import_files(
     let mut unplayed: Vec<(String, String, usize)> = Vec::new();
     let bar = progress_bar();
     for path in &args.files {
-        let records = read_file(path, args.format, args.name.is_some(), args.as_of, left_out)?;
+        let records = read_file(path, args.format, args.name.is_some(), left_out)?;
         bar.inc_length(records.len() as u64);
         bar.set_message(path.display().to_string());
         for record in records {
             bar.inc(1);
-            match w.import_with(&record, args.name.as_deref(), catalogue) {
+            let imported = match args.as_of {
+                Some(day) => w.import_as_of(&record, args.name.as_deref(), catalogue, day),
+                None => w.import_with(&record, args.name.as_deref(), catalogue),
+            };
+            match imported {
                 Ok(one) => total.absorb(one),
                 Err(StoreError::WouldUnplayResults {
                     competition,
@@ -161,18 +172,24 @@ fn taking_back(unplayed: &[(String, String, usize)], as_of: Option<chrono::Naive
     }
 }
 
-/// The seasons in the file at `path` (in `format`, or the one its content shows), each as it
-/// stood at the end of `as_of` if given; `--name` (`named`) takes a file of one season only.
+/// The seasons in the file at `path` (in `format`, or the one its content shows);
+/// `--name` (`named`) takes a file of one season only.
 fn read_file(
     path: &std::path::Path,
     format: Option<FileFormat>,
     named: bool,
-    as_of: Option<chrono::NaiveDate>,
     left_out: &mut Vec<String>,
 ) -> anyhow::Result<Vec<SeasonRecord>> {
-    let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
-    // Older downloads (football-data.co.uk's among them) are Windows-1252, not UTF-8.
-    let text = matchday_formats::decode(&bytes);
+    // Read as a stream within bounds, never sized from the file's metadata: a device or FIFO
+    // (/dev/zero, /dev/urandom) has none, and would otherwise be read until memory runs out.
+    let file = std::fs::File::open(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let bytes = matchday_formats::read_bounded(file).map_err(|e| match e {
+        matchday_formats::InputError::Io(e) => anyhow::anyhow!("cannot read {}: {e}", path.display()),
+        bound => anyhow::anyhow!("{}: {bound}", path.display()),
+    })?;
+    // Older downloads (football-data.co.uk's among them) are Windows-1252, not UTF-8;
+    // Excel's "Unicode text" is UTF-16 with a byte-order mark.
+    let text = matchday_formats::decode(&bytes).with_context(|| path.display().to_string())?;
     let reading = format
         .unwrap_or_else(|| FileFormat::detect(&text))
         .read_counting_skips(&text)
@@ -191,13 +208,7 @@ fn read_file(
             read.len()
         );
     }
-    Ok(read
-        .into_iter()
-        .map(|record| match as_of {
-            Some(day) => record.as_of(day),
-            None => record,
-        })
-        .collect())
+    Ok(read)
 }
 
 /// A refused line of the file worded with the names of the teams and

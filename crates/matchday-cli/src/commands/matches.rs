@@ -106,11 +106,15 @@ fn list(store: &Store, filter: Filter, pending: bool) -> anyhow::Result<String> 
         pending: Some(pending),
     })?;
     let names = read.team_names()?;
-    let competitions: HashMap<CompetitionId, (String, String)> = read
-        .competitions()?
-        .into_iter()
-        .map(|c| (c.id.expect("stored"), (c.name, c.season.to_string())))
-        .collect();
+    // Only the competition-seasons of the matches found are read: another's row that does
+    // not read back does not matter here.
+    let mut competitions: HashMap<CompetitionId, (String, String)> = HashMap::new();
+    for (c, _) in &found {
+        if !competitions.contains_key(c) {
+            let competition = read.competition(*c)?;
+            competitions.insert(*c, (competition.name, competition.season.to_string()));
+        }
+    }
     let rows: Vec<MatchRow> = found
         .iter()
         .map(|(c, m)| row(m, &competitions[c], &names))

@@ -70,7 +70,7 @@ pub fn run(cli: Cli) -> anyhow::Result<String> {
         other => other,
     };
     crate::target::install(&path);
-    let mut store = open_store(path, writes(&command))?;
+    let mut store = open_store(path, opening(&command))?;
     // Logged with every change this command makes (see `matchday log`).
     store.set_command_line(log::command_line(std::env::args_os()));
     match command {
@@ -104,6 +104,35 @@ pub fn run(cli: Cli) -> anyhow::Result<String> {
         Command::Redo(args) => redo::run(&mut store, args),
         Command::Chart(args) => chart::run(&store, args),
         Command::Report(args) => report::run(&store, args),
+    }
+}
+
+/// How a command opens the database.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Opening {
+    /// Read-only: nothing is created, migrated or switched, and a read-only file can be read.
+    Read,
+    /// For changing what is stored, which needs a database there already.
+    Write,
+    /// For a command that can start a database (an import, the first competition or
+    /// team): where there is none, it is made by the first change that commits.
+    Create,
+}
+
+/// How the command opens the database: see [`Opening`].
+fn opening(command: &Command) -> Opening {
+    let creates = match command {
+        Command::Import(_) => true,
+        Command::Competition(args) => matches!(args.action, competition::Action::Add(_)),
+        Command::Team(args) => matches!(args.action, team::Action::Add(_)),
+        _ => false,
+    };
+    if creates {
+        Opening::Create
+    } else if writes(command) {
+        Opening::Write
+    } else {
+        Opening::Read
     }
 }
 
@@ -174,18 +203,27 @@ fn missing_folders(path: &std::path::Path) -> Vec<PathBuf> {
         .collect()
 }
 
-fn open_store(path: PathBuf, write: bool) -> anyhow::Result<Store> {
-    let opened = if write {
-        create_folder_of(&path)?;
-        Store::open(&path)
-    } else {
-        Store::open_read_only(&path)
+fn open_store(path: PathBuf, opening: Opening) -> anyhow::Result<Store> {
+    let opened = match opening {
+        // No file made, and no folder, until a change commits.
+        Opening::Create => Store::open_creating_on_write(&path),
+        // A refused write never leaves a database behind at a mistyped path: a
+        // command that changes what is stored needs one there already.
+        Opening::Write if std::fs::symlink_metadata(&path).is_err() => {
+            Err(StoreError::NoDatabase(path.clone()))
+        }
+        Opening::Write => {
+            create_folder_of(&path)?;
+            Store::open(&path)
+        }
+        Opening::Read => Store::open_read_only(&path),
     };
     opened.map_err(|err| match err {
         // These name the path already, or are about the lock and not the file.
         StoreError::NotMatchday { .. }
         | StoreError::NotAFile(_)
         | StoreError::NoDatabase(_)
+        | StoreError::CannotCreate { .. }
         | StoreError::TooOld { .. }
         | StoreError::Busy => err.into(),
         _ => anyhow::Error::from(err).context(format!("cannot open database {}", path.display())),

@@ -3,7 +3,7 @@
 use std::io::IsTerminal;
 
 use matchday_core::TeamId;
-use matchday_forecast::{MatchModel, ModelOptions, SimulationOptions, simulate};
+use matchday_forecast::{MatchModel, ModelOptions, SimulationOptions, final_places, simulate};
 use matchday_store::Store;
 use serde::Serialize;
 
@@ -79,9 +79,14 @@ pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
         sims: args.sims,
         seed: args.seed,
     };
+    // With every match played the places are final: nothing is left to simulate.
+    let settled_season = final_places(&state, &model);
+    let finished = settled_season.is_some();
     // A progress bar only for people: on a terminal, for the table, and for long runs.
-    let show_bar =
-        args.format == OutputFormat::Table && std::io::stderr().is_terminal() && args.sims >= 200_000;
+    let show_bar = !finished
+        && args.format == OutputFormat::Table
+        && std::io::stderr().is_terminal()
+        && args.sims >= 200_000;
     let bar = indicatif::ProgressBar::new(args.sims);
     if show_bar {
         bar.set_style(
@@ -91,13 +96,27 @@ pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
     } else {
         bar.set_draw_target(indicatif::ProgressDrawTarget::hidden());
     }
-    let forecast = simulate(&state, &model, &options, &|done| bar.set_position(done));
-    // Only the exact method may call a zone certain; the simulation only estimates.
+    let forecast = match settled_season {
+        Some(last) => last,
+        None => simulate(&state, &model, &options, &|done| bar.set_position(done)),
+    };
+    // Only the exact method (or a season played out) may call a place or zone certain;
+    // the simulation only estimates.
     let ranges = state.position_ranges();
+    let final_place = |team: TeamId| -> Option<u16> {
+        let t = forecast.teams.iter().find(|t| t.team == team)?;
+        finished.then_some(t.best_simulated)
+    };
+    let settled_place = |team: TeamId| -> Option<u16> {
+        let i = state.index_of(team)?;
+        final_place(team).or((ranges[i].best == ranges[i].worst).then_some(ranges[i].best))
+    };
     let certainty = |team: TeamId, zone: &str| -> Option<bool> {
         let i = state.index_of(team)?;
         let z = loaded.competition.zones.iter().find(|z| z.name == zone)?;
-        if ranges[i].settled_within(z.first, z.last) {
+        if let Some(place) = final_place(team) {
+            Some((z.first..=z.last).contains(&place))
+        } else if ranges[i].settled_within(z.first, z.last) {
             Some(true)
         } else if ranges[i].excluded_from(z.first, z.last) {
             Some(false)
@@ -127,6 +146,7 @@ pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
         .collect();
     let zone_names: Vec<String> = loaded.competition.zones.iter().map(|z| z.name.clone()).collect();
     let certainty = &certainty;
+    let settled_place = &settled_place;
     match args.format {
         OutputFormat::Json => render::json(&rows),
         OutputFormat::Csv => {
@@ -161,8 +181,13 @@ pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
                 fitted_on: state.results().len(),
                 fixtures_left: state.fixtures().len(),
                 strong: asked.and_then(|t| rows.iter().position(|r| r.id == t)),
+                finished,
             };
-            Ok(render_odds(&view, &rows, &certainty, &render::screen::current()))
+            let settled = Settled {
+                place: settled_place,
+                zone: certainty,
+            };
+            Ok(render_odds(&view, &rows, &settled, &render::screen::current()))
         }
     }
 }
@@ -178,12 +203,22 @@ struct OddsView<'a> {
     fixtures_left: usize,
     /// The row of the club asked about.
     strong: Option<usize>,
+    /// Whether every match is played: the places are final, and nothing was simulated.
+    finished: bool,
+}
+
+/// What is settled exactly, beside the simulation's estimates.
+struct Settled<'a> {
+    /// A club's place, once no other is possible.
+    place: &'a dyn Fn(TeamId) -> Option<u16>,
+    /// Whether a club is certain of a zone (true) or certain to miss it (false).
+    zone: &'a dyn Fn(TeamId, &str) -> Option<bool>,
 }
 
 fn render_odds(
     view: &OddsView<'_>,
     rows: &[OddsJson],
-    certainty: &dyn Fn(TeamId, &str) -> Option<bool>,
+    settled: &Settled<'_>,
     screen: &render::Screen,
 ) -> String {
     use render::grid::plain_cells;
@@ -195,11 +230,15 @@ fn render_odds(
     if let Some(day) = view.as_of {
         text.push_str(&format!(", as of {day}"));
     }
-    let seasons = if view.sims == 1 { "season" } else { "seasons" };
-    text.push_str(&format!(
-        ": {} simulated {seasons}, seed {}",
-        view.sims, view.seed
-    ));
+    if view.finished {
+        text.push_str(": every match played, the final places");
+    } else {
+        let seasons = if view.sims == 1 { "season" } else { "seasons" };
+        text.push_str(&format!(
+            ": {} simulated {seasons}, seed {}",
+            view.sims, view.seed
+        ));
+    }
     let mut text = render::prose(&text, screen);
     let mut grid = Grid::new();
     let team = grid.clubs(&rows.iter().map(|r| r.team.as_str()).collect::<Vec<_>>());
@@ -208,21 +247,31 @@ fn render_odds(
         true,
         plain_cells(rows.iter().map(|r| r.points.to_string())),
     );
-    let expected = grid.column(
-        "xPts",
-        true,
-        plain_cells(rows.iter().map(|r| format!("{:.1}", r.expected_points))),
-    );
+    // A season played out has no expected points beside its points, and one place each.
+    let expected = (!view.finished).then(|| {
+        grid.column(
+            "xPts",
+            true,
+            plain_cells(rows.iter().map(|r| format!("{:.1}", r.expected_points))),
+        )
+    });
     let likeliest = grid.column(
-        "Likeliest",
+        if view.finished { "Place" } else { "Likeliest" },
         true,
         plain_cells(rows.iter().map(|r| {
-            r.positions
-                .iter()
-                .enumerate()
-                .max_by(|a, b| a.1.total_cmp(b.1))
-                .map(|(p, chance)| format!("{} ({})", render::ordinal(p as u16 + 1), percent(*chance, None)))
-                .unwrap_or_default()
+            match (settled.place)(r.id) {
+                Some(place) if view.finished => render::ordinal(place),
+                Some(place) => format!("{} ({})", render::ordinal(place), percent(1.0, Some(true))),
+                None => r
+                    .positions
+                    .iter()
+                    .enumerate()
+                    .max_by(|a, b| a.1.total_cmp(b.1))
+                    .map(|(p, chance)| {
+                        format!("{} ({})", render::ordinal(p as u16 + 1), percent(*chance, None))
+                    })
+                    .unwrap_or_default(),
+            }
         })),
     );
     let mut steps = vec![Step::Narrow(team)];
@@ -233,7 +282,7 @@ fn render_odds(
             .iter()
             .map(|r| {
                 let p = r.zones.get(&zone.name).copied().unwrap_or(0.0);
-                let certain = certainty(r.id, &zone.name);
+                let certain = (settled.zone)(r.id, &zone.name);
                 let shown = percent(p, certain);
                 match certain {
                     Some(true) => Painted::styled(shown, style.bold()),
@@ -248,7 +297,8 @@ fn render_odds(
         zone_cols.push(col);
     }
     steps.push(Step::NarrowAll(zone_cols.clone()));
-    steps.extend([Step::Drop(likeliest), Step::Drop(expected)]);
+    steps.push(Step::Drop(likeliest));
+    steps.extend(expected.map(Step::Drop));
     grid.steps(&steps);
     if let Some(row) = view.strong {
         grid.strong_row(row);
@@ -259,8 +309,11 @@ fn render_odds(
         Some(key) if zone_cols.iter().any(|&c| drawn.form_of(c) == Some(1)) => format!(" ({key})"),
         _ => String::new(),
     };
-    let mut notes =
-        format!("Zones: the chance of finishing in each{key}; 100% and 0% mean settled mathematically.");
+    let mut notes = if view.finished {
+        format!("Every match is played: nothing is simulated, and each place and zone{key} is final.")
+    } else {
+        format!("Zones: the chance of finishing in each{key}; 100% and 0% mean settled mathematically.")
+    };
     if view.fitted_on == 0 && view.fixtures_left > 0 {
         notes.push_str(
             "\nNo results yet to fit the model on (pre-season): every club is rated alike, \

@@ -80,12 +80,18 @@ pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
             Err(KnockoutError::NotEntered { .. }) => continue,
             Err(e) => return Err(e.into()),
         }
+        // On a day, only the fixtures known by then: no pairing of a round not yet drawn.
+        let known = match args.as_of {
+            Some(day) => matchday_core::known_on(&loaded.matches, day),
+            None => vec![true; loaded.matches.len()],
+        };
         matches.extend(
             loaded
                 .matches
                 .iter()
-                .filter(|m| m.pairing.involves(team))
-                .map(|m| TeamMatch {
+                .zip(known)
+                .filter(|(m, known)| *known && m.pairing.involves(team))
+                .map(|(m, _)| TeamMatch {
                     competition: loaded.competition.name.clone(),
                     fixture: m.clone(),
                 }),
@@ -139,7 +145,7 @@ fn league_section(
     let charted: Vec<TeamId> = standings.rows.iter().take(3).map(|r| r.team).collect();
     let state = LeagueState::new(c, &entrants, &loaded.matches, &loaded.deductions, as_of)?;
     let gaps = Some(state.gaps(Some(team))?);
-    let forecast = (!state.fixtures().is_empty()).then(|| {
+    let forecast = (!state.is_finished()).then(|| {
         let model = MatchModel::fit(&state, &ModelOptions::default());
         let options = SimulationOptions {
             sims: PAGE_SIMS,

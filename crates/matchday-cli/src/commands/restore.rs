@@ -2,14 +2,13 @@
 
 use std::path::{Path, PathBuf};
 
-use anyhow::Context;
-
 /// Replace the database with a backup, keeping the one it replaces
 ///
 /// Before anything is replaced the file must pass `PRAGMA integrity_check`, be a
-/// matchday database, and have a schema version no newer than this matchday's; a
-/// file of an older version is upgraded as it is restored. Any refusal changes
-/// nothing. The database is then replaced inside its write lock, so other matchday
+/// matchday database with exactly the tables, columns, indexes and triggers matchday
+/// makes at its schema version (no newer than this matchday's), and every row in it
+/// must read back; a file of an older version is upgraded as it is restored. Any
+/// refusal names what is wrong and changes nothing. The database is then replaced inside its write lock, so other matchday
 /// processes see the old contents or the new, and the contents it replaced are
 /// first written to DATABASE.before-restore-YYYYMMDDTHHMMSS (UTC).
 #[derive(Debug, clap::Args)]
@@ -21,8 +20,13 @@ pub struct Args {
 }
 
 pub fn run(database: &Path, args: Args) -> anyhow::Result<String> {
-    let restored = matchday_store::restore(database, &args.path)
-        .with_context(|| format!("nothing restored, {} is as it was", database.display()))?;
+    let restored = matchday_store::restore(database, &args.path).map_err(|err| match err {
+        // The database was replaced: the error says so, and where the old one is kept.
+        err @ matchday_store::StoreError::RestoredButFailed { .. } => anyhow::Error::from(err),
+        err => {
+            anyhow::Error::from(err).context(format!("nothing restored, {} is as it was", database.display()))
+        }
+    })?;
     let mut out = format!(
         "restored {} from {}: {}\n",
         database.display(),

@@ -23,6 +23,10 @@ use crate::refusal;
 /// falls within the competition's season. In
 /// a league both teams must be entrants (`matchday entrant add`), two clubs
 /// meet twice (once at each ground), and a match has no extra time or penalties.
+/// Options must fit the competition's stages: `--group` needs a group stage, a
+/// knockout `--round` a knockout stage, `--leg` and `--replay` a knockout tie, and
+/// `--neutral` is refused on a league match. A second leg's result needs its
+/// first leg played.
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:
   matchday result \"Liverpool 4-1 Chelsea\" --competition \"Premier League\" --date 2024-01-31

@@ -86,7 +86,8 @@ impl From<ViewArg> for View {
 /// One row of JSON output; field names are a stable contract.
 #[derive(Debug, Serialize)]
 pub struct TableRow {
-    position: u16,
+    /// None before the season's first match, when positions mean nothing.
+    position: Option<u16>,
     shared: bool,
     team: String,
     played: u16,
@@ -227,7 +228,11 @@ pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
             ));
             text.push_str(&render_table(&rows, competition.rank_by, &looks, &screen));
             let mut under = String::new();
-            under.push_str(&notes(&standings, &deductions, args.when.as_of, &names));
+            if standings.has_begun() {
+                under.push_str(&notes(&standings, &deductions, args.when.as_of, &names));
+            } else {
+                under.push_str(NOT_STARTED);
+            }
             let cancelled = group_matches
                 .iter()
                 .filter(|m| matches!(m.status, MatchStatus::Cancelled))
@@ -262,6 +267,9 @@ pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
     }
 }
 
+/// The line under a table before the season's first match.
+pub(crate) const NOT_STARTED: &str = "  The season has not started: no match played yet, so no positions.\n";
+
 fn heading(competition: &Competition, group: Option<&str>, args: &Args) -> String {
     let mut line = format!("{} {}", competition.name, competition.season);
     if let Some(g) = group {
@@ -295,12 +303,14 @@ fn table_rows(
     group: Option<String>,
     view: View,
 ) -> Vec<TableRow> {
+    // Before the first match every club is level on nothing: no positions, no zones.
+    let begun = standings.has_begun();
     standings
         .rows
         .iter()
         .map(|r| TableRow {
-            position: r.position,
-            shared: r.shared,
+            position: begun.then_some(r.position),
+            shared: begun && r.shared,
             team: names[&r.team].clone(),
             played: r.played,
             won: r.won,
@@ -312,7 +322,7 @@ fn table_rows(
             points: r.points,
             deducted: r.deducted,
             form: r.form_text(),
-            zone: zone_of(competition, r.position, view),
+            zone: zone_of(competition, r.position, view).filter(|_| begun),
             group: group.clone(),
             points_per_game: (competition.rank_by == RankBy::PointsPerGame).then(|| {
                 if r.played == 0 {
@@ -358,7 +368,16 @@ impl TableRow {
 }
 
 fn csv_cells_of(r: &TableRow) -> Vec<String> {
-    let mut cells = render::record_csv_cells(r.position, r.shared, &r.team, r.record(), r.goal_difference);
+    let mut cells = render::record_csv_cells(
+        r.position.unwrap_or_default(),
+        r.shared,
+        &r.team,
+        r.record(),
+        r.goal_difference,
+    );
+    if r.position.is_none() {
+        cells[0].clear();
+    }
     cells.extend([
         r.points.to_string(),
         r.deducted.to_string(),
@@ -388,20 +407,24 @@ pub fn render_table(rows: &[TableRow], rank_by: RankBy, looks: &Looks, screen: &
 
     let zone_style = |r: &TableRow| r.zone.as_deref().map(paint::zone_style).unwrap_or_default();
     let mut grid = Grid::new();
-    grid.column(
-        "Pos",
-        true,
-        rows.iter()
-            .map(|r| {
-                let text = if r.shared {
-                    format!("{}=", r.position)
-                } else {
-                    r.position.to_string()
-                };
-                Painted::styled(text, zone_style(r))
-            })
-            .collect(),
-    );
+    // Before the season's first match no row has a position, and the column is left out.
+    if rows.iter().any(|r| r.position.is_some()) {
+        grid.column(
+            "Pos",
+            true,
+            rows.iter()
+                .map(|r| {
+                    let position = r.position.map(|p| p.to_string()).unwrap_or_default();
+                    let text = if r.shared {
+                        format!("{position}=")
+                    } else {
+                        position
+                    };
+                    Painted::styled(text, zone_style(r))
+                })
+                .collect(),
+        );
+    }
     let team = grid.clubs(&rows.iter().map(|r| r.team.as_str()).collect::<Vec<_>>());
     let number = |grid: &mut Grid, header: &str, value: &dyn Fn(&TableRow) -> String| {
         grid.column(header, true, plain_cells(rows.iter().map(value)))
@@ -506,7 +529,7 @@ mod tests {
 
     fn row(position: u16, team: &str, zone: Option<&str>) -> TableRow {
         TableRow {
-            position,
+            position: Some(position),
             shared: false,
             team: team.into(),
             played: 34,

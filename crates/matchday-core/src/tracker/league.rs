@@ -34,7 +34,9 @@ pub(super) fn target(
     let order = LeagueOrder::compute(season, &teams, as_of);
     place_in(&mut target, &order.table, team);
     let (first, second) = order.leaders_for(team);
-    if let (Some(row), Some(leader)) = (order.table.row(team), first) {
+    if target.position.is_some()
+        && let (Some(row), Some(leader)) = (order.table.row(team), first)
+    {
         // After a split a club's gap is to the top of its own section: it can finish no higher.
         target.points_behind_leader = Some(leader.points - row.points);
         target.points_clear = match second {
@@ -89,6 +91,10 @@ pub(super) fn target(
 }
 
 pub(super) fn place_in(target: &mut TrophyTarget, table: &Standings, team: TeamId) {
+    // Before the first match no place means anything: the team has none yet.
+    if !table.has_begun() {
+        return;
+    }
     if let (Some(row), Some(leader)) = (table.row(team), table.rows.first()) {
         target.position = Some(row.position);
         target.points_behind_leader = Some(leader.points - row.points);

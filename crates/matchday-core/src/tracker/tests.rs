@@ -70,10 +70,19 @@ fn target(competition: &Competition, matches: &[Match], team: &str, as_of: Optio
     TrophyTarget::compute(season, id(team), as_of.map(day), &name).unwrap()
 }
 
+/// The FA Cup in miniature as a file kept up to date on 1 February 2024 stores it: the
+/// Round of 16 already drawn, with Watford and Southampton's replay still to play.
+fn fa_cup_on_1_february() -> Vec<Match> {
+    fa_cup()
+        .iter()
+        .map(|m| m.as_it_stood(Some(day("2024-02-01"))))
+        .collect()
+}
+
 #[test]
 fn alive_with_the_next_round_and_an_opponent_still_to_be_decided() {
     let fa = cup(Format::Knockout, false);
-    let t = target(&fa, &fa_cup(), "Liverpool", Some("2024-02-01"));
+    let t = target(&fa, &fa_cup_on_1_february(), "Liverpool", None);
     assert_eq!(t.status, TargetStatus::Alive);
     assert_eq!(stage_of(&t.stage).as_deref(), Some("Round of 16"));
     assert_eq!(t.ties_to_win, Some(4));
@@ -90,13 +99,28 @@ fn alive_with_the_next_round_and_an_opponent_still_to_be_decided() {
     assert_eq!(json["next_match"]["venue"], "home");
     assert_eq!(json["eliminated_by"], serde_json::Value::Null);
 
-    let watford = target(&fa, &fa_cup(), "Watford", Some("2024-02-01"));
+    let watford = target(&fa, &fa_cup_on_1_february(), "Watford", None);
     assert_eq!(stage_of(&watford.stage).as_deref(), Some("Round 4"));
     assert_eq!(watford.ties_to_win, Some(5));
     let replay = watford.next_match.unwrap();
     assert_eq!(
         (opp(&replay.opponent).as_deref(), replay.venue),
         (Some("Southampton"), Some(TeamVenue::Away))
+    );
+}
+
+#[test]
+fn on_a_day_a_round_is_not_drawn_while_a_tie_of_the_round_before_is_undecided() {
+    let fa = cup(Format::Knockout, false);
+    // Watford and Southampton's replay is on 6 February: the Round of 16 waits for it.
+    let t = target(&fa, &fa_cup(), "Liverpool", Some("2024-02-01"));
+    assert_eq!(stage_of(&t.stage).as_deref(), Some("Round of 16"));
+    let next = t.next_match.unwrap();
+    assert_eq!((next.date, next.opponent), (None, None));
+    let t = target(&fa, &fa_cup(), "Liverpool", Some("2024-02-06"));
+    assert_eq!(
+        opp(&t.next_match.unwrap().opponent).as_deref(),
+        Some("Southampton")
     );
 }
 

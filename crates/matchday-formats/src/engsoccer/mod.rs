@@ -139,7 +139,7 @@ impl Layout {
 }
 
 /// The header row's column names, when the first line looks like the header
-/// of a CSV file: four or more names, none empty, none with spaces.
+/// of a CSV file: two or more names, none empty, none with spaces.
 fn header(text: &str) -> Option<Vec<String>> {
     let first = text.strip_prefix('\u{feff}').unwrap_or(text).lines().next()?;
     let mut reader = csv::ReaderBuilder::new()
@@ -148,7 +148,7 @@ fn header(text: &str) -> Option<Vec<String>> {
     let record = reader.records().next()?.ok()?;
     let names: Vec<String> = record.iter().map(|n| n.trim().to_string()).collect();
     let plain = |n: &String| !n.is_empty() && n.len() <= 40 && !n.contains(char::is_whitespace);
-    (names.len() >= 4 && names.iter().all(plain)).then_some(names)
+    (names.len() >= 2 && names.iter().all(plain)).then_some(names)
 }
 
 /// The first layout of [`LAYOUTS`] a file with these header names is in; none for
@@ -176,19 +176,53 @@ pub fn refuse_other_csv(text: &str) -> Result<Reading, ParseError> {
     if let Some(unread) = countries::unread_by_header(&names) {
         return Err(ParseError::new(1, unread.refusal()));
     }
+    // matchday's own CSV export is for spreadsheets: it lacks the competition's rules
+    // and stages, so it is not read back; the season file is what round-trips.
+    if names.iter().eq(crate::CSV_COLUMNS.iter()) {
+        return Err(ParseError::new(
+            1,
+            "this is matchday's CSV export, written for spreadsheets and not read back: \
+             export the season with --format season (matchday's season file), the format that \
+             round-trips, and import that",
+        ));
+    }
     let closest = LAYOUTS
         .iter()
         .min_by_key(|l| l.missing(&names).len())
         .expect("layouts");
+    let missing = closest.missing(&names);
+    // Sharing under half of even the closest layout's columns, the file is not a near miss
+    // of one: naming the columns it lacks would mislead, so say which headers are read.
+    if missing.len() * 2 > closest.columns.len() {
+        return Err(ParseError::new(1, unknown_header(text)));
+    }
     Err(ParseError::new(
         1,
         format!(
             "a CSV file in none of the engsoccerdata layouts matchday reads: the closest, {}, \
              needs the columns {}",
             closest.file,
-            closest.missing(&names).join(", ")
+            missing.join(", ")
         ),
     ))
+}
+
+/// The refusal of a CSV header matchday does not know, naming the headers it reads.
+fn unknown_header(text: &str) -> String {
+    let first = text
+        .strip_prefix('\u{feff}')
+        .unwrap_or(text)
+        .split(['\r', '\n'])
+        .next()
+        .unwrap_or_default();
+    let files: Vec<&str> = LAYOUTS.iter().map(|l| l.file).collect();
+    format!(
+        "the header \"{}\" is not one matchday knows; it reads \
+         football-data.co.uk's (Div, Date, HomeTeam, AwayTeam, FTHG, FTAG, ...) and \
+         engsoccerdata's {}",
+        first.replace('"', ""),
+        files.join(", ")
+    )
 }
 
 /// A CSV file being read: its rows with their line numbers, and its

@@ -511,15 +511,13 @@ fn each_layout_is_told_from_its_header_and_another_csv_is_refused_naming_what_it
     );
     let teamnames = "\"country\",\"name\",\"name_other\",\"most_recent\"\n\"England\",\"Sutton United\",\"Sutton United\",NA\n";
     assert_eq!(detected(teamnames), "unknown-csv");
+    // Sharing no column with any layout, it is not called a near miss of one.
     let err = FileFormat::detect(teamnames).read(teamnames).unwrap_err();
     assert!(
-        err.message
-            .starts_with("a CSV file in none of the engsoccerdata layouts"),
-        "{err}"
-    );
-    assert!(
-        err.message
-            .contains("the closest, deductions.csv, needs the columns Season, team, tier, deduction"),
+        err.message.starts_with(
+            "the header \"country,name,name_other,most_recent\" is not one matchday knows; \
+             it reads football-data.co.uk's"
+        ),
         "{err}"
     );
     let almost = "\"Date\",\"Season\",\"home\",\"visitor\",\"hgoal\",\"vgoal\",\"round\",\"tie\"\n";
@@ -867,4 +865,52 @@ fn league_cup_ties_left_level_go_to_the_club_of_the_next_round_how_not_recorded(
             "no kicks are made up"
         );
     }
+}
+
+/// Issue 19: a CSV file with the header `a,b,c` was read as Football.TXT and refused as
+/// `cannot read match "a,b,c"`; one sharing no column with a layout was told the columns
+/// `deductions.csv` needs. The header is named as unknown, with the headers matchday reads.
+#[test]
+fn a_csv_header_matchday_does_not_know_is_named_with_the_headers_it_reads() {
+    for text in [
+        "a,b,c\n1,2,3\n",
+        "\u{feff}\"x\",\"y\"\r\n1,2\r\n",
+        "team,points,played,won\n",
+    ] {
+        assert_eq!(FileFormat::detect(text).name(), "unknown-csv", "{text:?}");
+        let err = FileFormat::detect(text).read(text).unwrap_err();
+        assert_eq!(err.line, 1);
+        assert!(err.message.contains("is not one matchday knows; it reads football-data.co.uk's (Div, Date, HomeTeam, AwayTeam, FTHG, FTAG, ...) and engsoccerdata's "), "{err}");
+        for layout in LAYOUTS {
+            assert!(err.message.contains(layout.file), "{err}");
+        }
+        assert!(!err.message.contains('…'), "cut short: {err}");
+    }
+    let err = FileFormat::detect("a,b,c\n").read("a,b,c\n").unwrap_err();
+    assert!(
+        err.message
+            .starts_with("the header \"a,b,c\" is not one matchday knows"),
+        "{err}"
+    );
+    // Football.TXT is still Football.TXT.
+    assert_eq!(
+        FileFormat::detect("= Premier League 2023/24\nLiverpool 1-0 Chelsea\n").name(),
+        "football.txt"
+    );
+}
+
+/// Issue 19: re-importing matchday's own CSV export said "the closest, deductions.csv":
+/// it says it is matchday's CSV export, and that the season file round-trips.
+#[test]
+fn matchday_s_own_csv_export_is_named_with_the_format_that_round_trips() {
+    let season = "matchday-season 1\ncompetition: Premier League\nseason: 2023-24\n2024-01-31 | Liverpool | Chelsea | 4-1\n";
+    let record = crate::season_file::parse(season).unwrap();
+    let csv = crate::write_csv(&[crate::ExportSeason::new(record, vec![Some(1)])]);
+    assert_eq!(FileFormat::detect(&csv).name(), "unknown-csv");
+    let err = FileFormat::detect(&csv).read(&csv).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "line 1: this is matchday's CSV export, written for spreadsheets and not read back: export the \
+         season with --format season (matchday's season file), the format that round-trips, and import that"
+    );
 }
