@@ -353,10 +353,7 @@ fn a_row_that_does_not_read_back_fails_only_its_own_competitions_reads() {
         let conn = Connection::open(&db).unwrap();
         // Only the first competition-season's rows are damaged, and put back after.
         conn.execute_batch(&format!("SAVEPOINT damage; {sql};")).unwrap();
-        let store = Store {
-            conn,
-            command_line: None,
-        };
+        let store = Store::with(conn);
         let read = store.read();
         let other = read.find_competition("other-league", None, None).unwrap();
         let other_id = other.id.unwrap();
