@@ -44,6 +44,16 @@ fn ids(store: &Store) -> Vec<i64> {
     ids
 }
 
+fn team_names(store: &Store) -> Vec<String> {
+    store
+        .read()
+        .teams()
+        .unwrap()
+        .into_iter()
+        .map(|t| t.name)
+        .collect()
+}
+
 fn add_team(store: &mut Store, name: &str) {
     store.write(|w| w.add_team(name, &[])).unwrap();
 }
@@ -82,14 +92,7 @@ fn a_prune_removes_the_changes_before_the_day_and_undo_stops_where_they_were() {
         "{err}"
     );
     store.undo(1).unwrap();
-    let teams: Vec<String> = store
-        .read()
-        .teams()
-        .unwrap()
-        .into_iter()
-        .map(|t| t.name)
-        .collect();
-    assert_eq!(teams, ["Alpha", "Beta"]);
+    assert_eq!(team_names(&store), ["Alpha", "Beta"]);
     let before = dump(&store);
     let err = store.undo(1).unwrap_err();
     assert_eq!(
@@ -119,14 +122,7 @@ fn a_prune_keeps_the_older_changes_a_later_undo_or_redo_reads() {
     assert_eq!(dump(&store), with_beta);
     // The redo still undoes and redoes exactly; Alpha's change is gone and stays.
     store.undo(1).unwrap();
-    let teams: Vec<String> = store
-        .read()
-        .teams()
-        .unwrap()
-        .into_iter()
-        .map(|t| t.name)
-        .collect();
-    assert_eq!(teams, ["Alpha"]);
+    assert_eq!(team_names(&store), ["Alpha"]);
     assert!(matches!(
         store.undo(1),
         Err(StoreError::UndoReachesPrune { available: 0, .. })
