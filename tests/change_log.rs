@@ -195,3 +195,103 @@ fn refused_and_read_commands_log_nothing() {
     assert!(err.contains("no matchday database"), "{err}");
     assert!(!empty.db().exists());
 }
+
+fn logged_rows(env: &Env) -> i64 {
+    let conn = rusqlite::Connection::open(env.db()).unwrap();
+    conn.query_row("SELECT count(*) FROM change_row", [], |r| r.get(0))
+        .unwrap()
+}
+
+#[test]
+fn undo_and_redo_again_and_again_log_no_more_rows_after_the_first_undo() {
+    let env = mini_league();
+    let imported = table(&env);
+    env.ok(&["undo"]);
+    env.ok(&["redo"]);
+    let rows = logged_rows(&env);
+    for _ in 0..3 {
+        let out = env.ok(&["undo"]);
+        assert!(out.starts_with("undid #"), "{out}");
+        assert!(
+            env.fails(&["table", "mini"])
+                .contains("no competition called 'mini'")
+        );
+        env.ok(&["redo"]);
+        assert_eq!(table(&env), imported);
+    }
+    assert_eq!(logged_rows(&env), rows);
+    // Each undo still reads as what it did.
+    let log = env.json(&["log", "--limit", "2"]);
+    assert_eq!(log[1]["kind"], "undo");
+    assert_eq!(log[0]["kind"], "redo");
+    let removed = log[1]["rows"].as_array().unwrap();
+    assert!(removed.iter().any(|r| r["table"] == "match"));
+    assert!(
+        removed
+            .iter()
+            .all(|r| r["action"] == "removed" && r["after"].is_null())
+    );
+}
+
+#[test]
+fn log_prune_removes_the_older_changes_and_undo_stops_there_with_a_line() {
+    let env = mini_league();
+    result(&env);
+    // Every change so far: those made before tomorrow.
+    let out = env.ok(&["log", "prune", "--before", "tomorrow"]);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 2, "{out}");
+    assert!(lines[0].starts_with("pruned 2 changes made before "), "{out}");
+    assert!(
+        lines[0].ends_with("; they can no longer be undone [logged as #3]"),
+        "{out}"
+    );
+    assert!(lines[1].starts_with("compacted the database: "), "{out}");
+    let log = env.json(&["log"]);
+    assert_eq!(log.as_array().unwrap().len(), 1, "{log}");
+    assert_eq!(log[0]["kind"], "prune");
+    assert_eq!(log[0]["command"], "matchday log prune --before tomorrow");
+    // A change made after the prune can be undone; the pruned ones cannot.
+    env.ok(&["team", "add", "Zed United"]);
+    let out = env.ok(&["undo"]);
+    assert!(
+        out.starts_with("undid #4 (matchday team add 'Zed United')"),
+        "{out}"
+    );
+    let snapshot = env.snapshot();
+    assert_eq!(
+        env.fails(&["undo"]),
+        "error: nothing more to undo: older changes were pruned from the log (change 3, \
+         `matchday log prune`) and cannot be undone; nothing was changed"
+    );
+    assert_eq!(env.snapshot(), snapshot);
+    assert!(table(&env).contains("Southbury"));
+    // Nothing was made before 2024: nothing is pruned, nothing changes.
+    let out = env.ok(&["log", "prune", "--before", "2024-01-01"]);
+    assert_eq!(
+        out,
+        "nothing to prune: no change made before 2024-01-01 can be removed; nothing was changed\n"
+    );
+    assert_eq!(env.snapshot(), snapshot);
+}
+
+#[test]
+fn log_prune_refuses_a_bad_or_future_date_and_changes_nothing() {
+    let env = mini_league();
+    let snapshot = env.snapshot();
+    for bad in ["2024-13-45", "1/2/2024", "2062-01-01"] {
+        let out = env.cmd(&["log", "prune", "--before", bad]).failure().code(2);
+        let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+        assert!(
+            err.contains(&format!("invalid value '{bad}' for '--before <DATE>'")),
+            "{err}"
+        );
+        assert_eq!(env.snapshot(), snapshot, "{bad}");
+    }
+    env.cmd(&["log", "prune"]).failure().code(2);
+    env.cmd(&["log", "--limit", "1", "prune", "--before", "today"])
+        .failure()
+        .code(2);
+    assert_eq!(env.snapshot(), snapshot);
+    assert_eq!(env.json(&["log"]).as_array().unwrap().len(), 1);
+}

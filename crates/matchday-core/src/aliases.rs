@@ -180,9 +180,60 @@ impl IntoIterator for KnownAliases {
     }
 }
 
+/// The other names the shipped aliases give a team first met under a name whose normal
+/// form is `key`, in the order [`KNOWN_ALIASES`] pairs them: from each pair, the other
+/// name when the first is `key`, else the first when the other is.
+///
+/// Read from a table made once: an import creating thousands of teams looked through
+/// every pair, normalising both names, for each one.
+pub fn known_aliases_of(key: &str) -> &'static [&'static str] {
+    static BY_KEY: OnceLock<HashMap<String, Vec<&'static str>>> = OnceLock::new();
+    BY_KEY
+        .get_or_init(|| {
+            let mut by_key: HashMap<String, Vec<&'static str>> = HashMap::new();
+            for &(name, other) in KNOWN_ALIASES {
+                let (name_key, other_key) = (normalize_name(name), normalize_name(other));
+                if other_key != name_key {
+                    by_key.entry(other_key).or_default().push(name);
+                }
+                by_key.entry(name_key).or_default().push(other);
+            }
+            by_key
+        })
+        .get(key)
+        .map_or(&[], Vec::as_slice)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn known_aliases_of_a_name_are_those_the_pairs_give_it_in_their_order() {
+        // Every name of every pair, and one in no pair: the table gives what a look
+        // through every pair gives.
+        let keys: Vec<String> = KNOWN_ALIASES
+            .into_iter()
+            .flat_map(|&(a, b)| [normalize_name(a), normalize_name(b)])
+            .chain(["nowhere rovers".to_string()])
+            .collect();
+        for key in keys {
+            let looked_through: Vec<&str> = KNOWN_ALIASES
+                .into_iter()
+                .filter_map(|&(name, other)| {
+                    if normalize_name(name) == key {
+                        Some(other)
+                    } else if normalize_name(other) == key {
+                        Some(name)
+                    } else {
+                        None
+                    }
+                })
+                .collect();
+            assert_eq!(known_aliases_of(&key), looked_through.as_slice(), "{key}");
+        }
+        assert!(known_aliases_of(&normalize_name("Spurs")).contains(&"Tottenham Hotspur"));
+    }
 
     #[test]
     fn the_shipped_file_reads() {

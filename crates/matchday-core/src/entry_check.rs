@@ -222,9 +222,13 @@ pub fn check_season(
         of_pair.entry(pair(o)).or_default().push(j);
         of_day.entry(o.date).or_default().push(j);
     }
+    // Asked of two teams for every match: a season of thousands of teams is not searched
+    // whole for each. Each match is checked against those of its two teams entered.
+    let entered: std::collections::HashSet<TeamId> = entrants.iter().copied().collect();
     let mut near = Vec::new();
     for (i, m) in matches.iter().enumerate() {
         let (home, away) = (m.pairing.home(), m.pairing.away());
+        let playing: Vec<TeamId> = [home, away].into_iter().filter(|t| entered.contains(t)).collect();
         near.clear();
         near.extend(
             of_pair[&pair(m)]
@@ -242,7 +246,7 @@ pub fn check_season(
         near.dedup();
         let others: Vec<Match> = near.iter().map(|&j| matches[j].clone()).collect();
         let around = StoredAround {
-            entrants,
+            entrants: &playing,
             matches: &others,
             same_day: &others,
             replacing: None,

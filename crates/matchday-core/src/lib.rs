@@ -47,7 +47,8 @@ mod tier;
 mod tracker;
 
 pub use aliases::{
-    AliasFault, AliasFileError, AliasLine, KNOWN_ALIASES, KnownAliases, parse_aliases, shipped_aliases,
+    AliasFault, AliasFileError, AliasLine, KNOWN_ALIASES, KnownAliases, known_aliases_of, parse_aliases,
+    shipped_aliases,
 };
 pub use catalogue::{Catalogue, CatalogueError, Edition, Entry, Teams};
 pub use club::{Squad, club_form, club_key, club_name};

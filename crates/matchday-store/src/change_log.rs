@@ -5,6 +5,17 @@
 //! write can forget to log itself: the triggers are generated here from the
 //! columns of every data table, after migration 0006 and again after every later
 //! one, so a column or table added later is logged as well.
+//!
+//! An undo or redo of an undo or redo stores no rows of its own: its rows are exactly
+//! those of the change it reverses, newest first with before and after swapped, so it
+//! is read from that change's rows (a mirror, see [`Source`]). Only the first undo of a
+//! change stores a copy of what it reversed, and undoing and redoing it again and again
+//! adds one `change` row each time rather than a copy of every row it touched. The log
+//! reads the same either way: the counts, rows and subject of a mirror are those its
+//! triggers would have logged.
+//!
+//! `matchday log prune` removes the oldest changes (see `prune.rs`) and leaves a change
+//! of its own with no rows and no change undone: a [`ChangeKind::Prune`].
 
 use std::collections::HashMap;
 
@@ -60,6 +71,9 @@ pub enum ChangeKind {
     Undo(ChangeId),
     /// The reversal of an undo, re-applying what it reversed (`matchday redo`).
     Redo(ChangeId),
+    /// Older changes removed from the log (`matchday log prune`); it changed no data and
+    /// cannot be undone, and the changes it removed can no longer be undone either.
+    Prune,
 }
 
 /// How many rows of one table a change touched one way.
@@ -409,6 +423,84 @@ pub(crate) fn close(
     Ok(Some(ChangeId(id)))
 }
 
+/// Stores an undo or redo of an undo or redo, which logs no rows: they are those of the
+/// change it reversed, read backwards (see [`Source`]). Returns its id.
+pub(crate) fn close_mirror(
+    conn: &Connection,
+    command: Option<&str>,
+    undoes: ChangeId,
+) -> Result<ChangeId, StoreError> {
+    let id = pending(conn)?;
+    if has_rows(conn, id)? {
+        // The triggers were dropped while it ran, and rows written before were filed.
+        return Err(StoreError::Corrupt {
+            table: "change_row",
+            detail: format!("rows were logged under the reversal of change {}", undoes.0),
+        });
+    }
+    conn.prepare_cached(&format!(
+        "INSERT INTO change (id, at, command, undoes) VALUES (?1, strftime('{AT_FORMAT}', 'now'), ?2, ?3)"
+    ))?
+    .execute(params![id, command, undoes.0])?;
+    Ok(ChangeId(id))
+}
+
+/// Drops the triggers logging every data table, inside a write's transaction, while an
+/// undo or redo stores no rows (see [`close_mirror`]); [`install_triggers`] puts them
+/// back before it ends, and a write that fails rolls them back with its rows.
+pub(crate) fn suspend_triggers(conn: &Connection) -> Result<(), StoreError> {
+    for table in data_tables(conn)? {
+        for action in ["insert", "update", "delete"] {
+            conn.execute_batch(&format!(
+                "DROP TRIGGER IF EXISTS {}",
+                quoted(&format!("change_log_{table}_{action}"))
+            ))?;
+        }
+    }
+    Ok(())
+}
+
+/// Where the rows of a change are stored: its own, or for a mirror (an undo or redo of an
+/// undo or redo, which stores none), those of the nearest change back along what each
+/// reverses that stores some, read newest first with before and after swapped when an odd
+/// number of reversals lie between.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Source {
+    /// The change whose rows are stored.
+    pub(crate) stored: ChangeId,
+    /// Whether the rows are read backwards: newest first, before and after swapped.
+    pub(crate) flipped: bool,
+}
+
+/// Where the rows of `change` are stored (see [`Source`]). A prune's change has none and
+/// reverses nothing: its source is itself, with no rows.
+pub(crate) fn source(conn: &Connection, change: ChangeId) -> Result<Source, StoreError> {
+    let mut at = change;
+    let mut flipped = false;
+    loop {
+        if has_rows(conn, at.0)? {
+            return Ok(Source { stored: at, flipped });
+        }
+        let undoes: Option<Option<i64>> = conn
+            .prepare_cached("SELECT undoes FROM change WHERE id = ?1")?
+            .query_row([at.0], |r| r.get(0))
+            .optional()?;
+        match undoes {
+            Some(Some(target)) => {
+                at = ChangeId(target);
+                flipped = !flipped;
+            }
+            Some(None) => return Ok(Source { stored: at, flipped }),
+            None => {
+                return Err(StoreError::Corrupt {
+                    table: "change",
+                    detail: format!("change {} reverses change {}, which is missing", change.0, at.0),
+                });
+            }
+        }
+    }
+}
+
 /// Files rows logged with no change of their own (written by another program with
 /// foreign keys off) under a change with no command line, so the next change
 /// does not claim them as its own.
@@ -432,19 +524,30 @@ pub(crate) struct Stacks {
     kinds: HashMap<ChangeId, ChangeKind>,
     /// Changes undone (reversed, and not re-applied since).
     reversed: HashMap<ChangeId, bool>,
+    /// The newest prune of the log: the changes before it that it removed cannot be undone.
+    pub(crate) pruned: Option<ChangeId>,
 }
 
 impl Stacks {
-    fn of(conn: &Connection) -> Result<Stacks, StoreError> {
-        let log: Vec<(i64, Option<i64>)> = conn
-            .prepare_cached("SELECT id, undoes FROM change ORDER BY id")?
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+    /// The stacks as the log reads.
+    pub(crate) fn of(conn: &Connection) -> Result<Stacks, StoreError> {
+        let log: Vec<(i64, Option<i64>, bool)> = conn
+            .prepare_cached(
+                "SELECT id, undoes, EXISTS (SELECT 1 FROM change_row WHERE change_id = change.id)
+                 FROM change ORDER BY id",
+            )?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
             .collect::<Result<_, _>>()?;
         let mut stacks = Stacks::default();
-        for (id, undoes) in log {
+        for (id, undoes, has_rows) in log {
             let id = ChangeId(id);
             let target = undoes.map(ChangeId);
             let kind = match target {
+                // A prune changed no data: the stacks stay as they were, less what it removed.
+                None if !has_rows => {
+                    stacks.pruned = Some(id);
+                    ChangeKind::Prune
+                }
                 Some(t) if stacks.applied.last() == Some(&t) => {
                     stacks.applied.pop();
                     stacks.undone.push(id);
@@ -584,6 +687,7 @@ impl Reader<'_> {
         at: &str,
         command: Option<String>,
     ) -> Result<Change, StoreError> {
+        let source = source(self.conn, change)?;
         let mut counts: Vec<RowCount> = self
             .conn
             .prepare_cached(
@@ -593,13 +697,14 @@ impl Reader<'_> {
                  FROM change_row WHERE change_id = ?1
                  GROUP BY 1, 2, 3",
             )?
-            .query_map([change.0], |r| {
+            .query_map([source.stored.0], |r| {
                 let (table, added, removed, count): (String, bool, bool, i64) =
                     (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?);
-                let action = match (added, removed) {
-                    (true, _) => RowAction::Added,
-                    (false, true) => RowAction::Removed,
-                    (false, false) => RowAction::Updated,
+                // Read backwards, a row added was removed and one removed added.
+                let action = match (added, removed, source.flipped) {
+                    (true, _, false) | (false, true, true) => RowAction::Added,
+                    (false, true, false) | (true, _, true) => RowAction::Removed,
+                    (false, false, _) => RowAction::Updated,
                 };
                 Ok(RowCount {
                     table,
@@ -638,6 +743,19 @@ impl Reader<'_> {
     /// # Errors
     /// Database errors, and log rows that cannot be read back.
     pub fn change_rows(&self, change: ChangeId) -> Result<Vec<RowChange>, StoreError> {
+        let source = source(self.conn, change)?;
+        let mut rows = self.stored_rows(source.stored)?;
+        if source.flipped {
+            rows.reverse();
+            for row in &mut rows {
+                std::mem::swap(&mut row.before, &mut row.after);
+            }
+        }
+        Ok(rows)
+    }
+
+    /// The rows a change stored, in the order it touched them.
+    fn stored_rows(&self, change: ChangeId) -> Result<Vec<RowChange>, StoreError> {
         let entries: Vec<(i64, LoggedEntry)> = self
             .conn
             .prepare_cached(&format!(
@@ -701,28 +819,37 @@ impl Reader<'_> {
             .collect()
     }
 
-    /// At most `limit` of the entries one change logged, newest first, each with its place
-    /// in the log: those before the place `before` when given. Undo reads a change a page at a
-    /// time this way, so reversing a large change stays small in memory.
+    /// At most `limit` of the entries of one change, newest first, each with its place in
+    /// the log: those after the place `after` when given (the last place of the page
+    /// before). Undo reads a change a page at a time this way, so reversing a large change
+    /// stays small in memory. A mirror's entries are those of the change it reads (see
+    /// [`Source`]), backwards when flipped.
     ///
     /// # Errors
     /// Database errors, and log rows that cannot be read back.
     pub(crate) fn change_entries_newest_first(
         &self,
         change: ChangeId,
-        before: Option<i64>,
+        after: Option<i64>,
         limit: usize,
     ) -> Result<Vec<(i64, Entry)>, StoreError> {
+        let source = source(self.conn, change)?;
+        // Newest first is the stored change's order read backwards, oldest first read forwards.
+        let (order, beyond, start) = if source.flipped {
+            (">", "ASC", i64::MIN)
+        } else {
+            ("<", "DESC", i64::MAX)
+        };
         let entries: Vec<(i64, LoggedEntry)> = self
             .conn
             .prepare_cached(&format!(
                 "SELECT {ENTRY_COLUMNS} FROM change_row
-                 WHERE change_id = ?1 AND seq < ?2 ORDER BY seq DESC LIMIT ?3"
+                 WHERE change_id = ?1 AND seq {order} ?2 ORDER BY seq {beyond} LIMIT ?3"
             ))?
             .query_map(
                 params![
-                    change.0,
-                    before.unwrap_or(i64::MAX),
+                    source.stored.0,
+                    after.unwrap_or(start),
                     i64::try_from(limit).unwrap_or(i64::MAX)
                 ],
                 logged_entry,
@@ -731,13 +858,29 @@ impl Reader<'_> {
         entries
             .into_iter()
             .map(|(seq, entry)| {
-                Ok((
-                    seq,
-                    match entry {
-                        LoggedEntry::Row(row) => Entry::Row(row_change(row)?),
-                        LoggedEntry::Run(run) => Entry::Run(run),
-                    },
-                ))
+                let entry = match entry {
+                    LoggedEntry::Row(row) => {
+                        let mut row = row_change(row)?;
+                        if source.flipped {
+                            std::mem::swap(&mut row.before, &mut row.after);
+                        }
+                        Entry::Row(row)
+                    }
+                    LoggedEntry::Run(run) if !source.flipped => Entry::Run(run),
+                    // A mirror reads an undo's or a redo's rows, which are never a run.
+                    LoggedEntry::Run(run) => {
+                        return Err(StoreError::Corrupt {
+                            table: "change_row",
+                            detail: format!(
+                                "change {} reverses a run of {} rows of {}",
+                                change.0,
+                                run.last - run.first + 1,
+                                run.table
+                            ),
+                        });
+                    }
+                };
+                Ok((seq, entry))
             })
             .collect()
     }
@@ -834,15 +977,11 @@ impl Reader<'_> {
     }
 
     /// The changes `undo` would reverse next, newest first.
+    #[cfg(test)]
     pub(crate) fn undoable(&self) -> Result<Vec<ChangeId>, StoreError> {
         Ok(Stacks::of(self.conn)?.applied.into_iter().rev().collect())
-    }
-
-    /// The undos `redo` would reverse next, newest first.
-    pub(crate) fn redoable(&self) -> Result<Vec<ChangeId>, StoreError> {
-        Ok(Stacks::of(self.conn)?.undone.into_iter().rev().collect())
     }
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

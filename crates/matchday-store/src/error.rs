@@ -333,6 +333,20 @@ pub enum StoreError {
         /// How many could be undone.
         available: usize,
     },
+    /// `undo` was asked for more changes than are in effect, and the log was pruned:
+    /// the changes it removed cannot be undone.
+    #[error(
+        "{}: older changes were pruned from the log (change {prune}, `matchday log prune`) and cannot be undone; nothing was changed",
+        nothing_beyond(*.asked, *.available)
+    )]
+    UndoReachesPrune {
+        /// How many were asked for.
+        asked: usize,
+        /// How many could be undone.
+        available: usize,
+        /// The change that pruned the log, the newest such.
+        prune: i64,
+    },
     /// `redo` was asked for more undos than can be redone.
     #[error("{}", nothing_left("redo", "redone", "undos", *.asked, *.available))]
     NothingToRedo {
@@ -479,6 +493,13 @@ fn stored_between<T: std::fmt::Display>(candidates: &[T]) -> String {
 }
 
 /// "nothing to undo", or how many of those asked for there are.
+fn nothing_beyond(asked: usize, available: usize) -> String {
+    match available {
+        0 => "nothing more to undo".to_string(),
+        _ => format!("only {available} of the {asked} changes asked for can be undone"),
+    }
+}
+
 fn nothing_left(verb: &str, done: &str, what: &str, asked: usize, available: usize) -> String {
     match available {
         0 => format!("nothing to {verb}; nothing was changed"),

@@ -141,7 +141,7 @@ impl<'c> Writer<'c> {
         for t in &record.teams {
             let id = self.ensure_listed_team(&t.name, &mut known)?;
             for alias in &t.aliases {
-                self.add_alias(id, alias)?;
+                self.add_import_alias(id, alias, &mut known)?;
                 known.add(alias, id);
             }
             team_ids.push(id);

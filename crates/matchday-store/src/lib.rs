@@ -20,6 +20,7 @@ mod edit;
 mod error;
 mod import;
 mod migrate;
+mod prune;
 mod reader;
 mod regulations;
 mod rows;
@@ -39,6 +40,7 @@ pub use edit::{
 };
 pub use error::StoreError;
 pub use import::{ImportSummary, Uncatalogued};
+pub use prune::{Compacted, Pruned};
 pub use reader::{MatchFilter, Reader};
 pub use undo::Reversal;
 pub use writer::{Added, Recorded, Writer};

@@ -7,13 +7,19 @@
 //! are as the change left them. Each row is checked against what the change left
 //! all the same, and a row changed without the log (another program) refuses the
 //! whole undo, with nothing changed.
+//!
+//! The first undo of a change logs the rows it put back, as any write does: a bulk
+//! write's rows are logged as a run of rowids, so the undo holds the only copy of them
+//! once they are gone. Undoing or redoing an undo or a redo logs none: it replays the
+//! rows of the change it reverses, read backwards (a mirror, see `change_log::Source`),
+//! with the triggers dropped while it runs, so undo and redo cycles do not grow the log.
 
 use std::collections::HashMap;
 
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 use serde_json::{Map, Value};
 
-use crate::change_log::{self, Change, ChangeId, Entry, RowChange, Run};
+use crate::change_log::{self, Change, ChangeId, ChangeKind, Entry, RowChange, Run};
 use crate::{Reader, Store, StoreError};
 
 /// One change an undo or redo reversed.
@@ -64,15 +70,21 @@ impl Store {
         // before the one it refers to; the references are checked at commit instead.
         tx.pragma_update(None, "defer_foreign_keys", "ON")?;
         let reader = Reader::new(&tx);
-        let targets = match direction {
-            Direction::Undo => reader.undoable()?,
-            Direction::Redo => reader.redoable()?,
+        let stacks = change_log::Stacks::of(&tx)?;
+        let targets: Vec<ChangeId> = match direction {
+            Direction::Undo => stacks.applied.iter().rev().copied().collect(),
+            Direction::Redo => stacks.undone.iter().rev().copied().collect(),
         };
         if count == 0 || targets.len() < count {
             let (asked, available) = (count, targets.len());
-            return Err(match direction {
-                Direction::Undo => StoreError::NothingToUndo { asked, available },
-                Direction::Redo => StoreError::NothingToRedo { asked, available },
+            return Err(match (direction, stacks.pruned) {
+                (Direction::Undo, Some(prune)) => StoreError::UndoReachesPrune {
+                    asked,
+                    available,
+                    prune: prune.0,
+                },
+                (Direction::Undo, None) => StoreError::NothingToUndo { asked, available },
+                (Direction::Redo, _) => StoreError::NothingToRedo { asked, available },
             });
         }
         let mut reversals = Vec::with_capacity(count);
@@ -82,6 +94,11 @@ impl Store {
                 table: "change",
                 detail: format!("change {} is missing", target.0),
             })?;
+            // An undo or a redo reversed again logs nothing: see the module's comment.
+            let mirror = matches!(reversed.kind, ChangeKind::Undo(_) | ChangeKind::Redo(_));
+            if mirror {
+                change_log::suspend_triggers(&tx)?;
+            }
             // A page at a time, newest first: the rows of an import of a whole league
             // history would take hundreds of MiB at once. The rows this reversal logs go
             // under a change of their own, so they never join the pages read.
@@ -97,11 +114,15 @@ impl Store {
                 }
                 before = Some(last);
             }
-            let by =
+            let by = if mirror {
+                change_log::install_triggers(&tx)?;
+                change_log::close_mirror(&tx, command.as_deref(), target)?
+            } else {
                 change_log::close(&tx, command.as_deref(), Some(target))?.ok_or(StoreError::Corrupt {
                     table: "change",
                     detail: format!("change {} has no rows to reverse", target.0),
-                })?;
+                })?
+            };
             reversals.push(Reversal { reversed, by });
         }
         tx.commit()?;

@@ -1,11 +1,11 @@
 //! Writing, only ever inside the transaction [`crate::Store::write`] opens.
 
-use foldhash::HashMap;
+use foldhash::{HashMap, HashSet};
 use std::ops::Deref;
 
 use matchday_core::{
-    Competition, CompetitionId, Deduction, KNOWN_ALIASES, Match, MatchId, MatchStatus, StoredAround, Team,
-    TeamId, TextField, check_new_deduction, check_new_match, check_text, normalize_name,
+    Competition, CompetitionId, Deduction, Match, MatchId, MatchStatus, StoredAround, Team, TeamId,
+    TextField, check_new_deduction, check_new_match, check_text, normalize_name,
 };
 use rusqlite::{Connection, ErrorCode, OptionalExtension, ToSql, params};
 
@@ -172,7 +172,14 @@ impl<'c> Writer<'c> {
     pub(crate) fn known_teams(&mut self) -> Result<KnownTeams, StoreError> {
         match self.known.take() {
             Some((changes, known)) if changes == self.conn().total_changes() => Ok(known.for_next_season()),
-            _ => Ok(KnownTeams::of(&self.teams()?)),
+            _ => {
+                let taken = self
+                    .conn()
+                    .prepare("SELECT key FROM team UNION SELECT key FROM team_alias")?
+                    .query_map([], |r| r.get(0))?
+                    .collect::<Result<_, _>>()?;
+                Ok(KnownTeams::of(&self.teams()?, taken))
+            }
         }
     }
 
@@ -229,6 +236,27 @@ impl<'c> Writer<'c> {
     /// [`StoreError::Text`] for an alias that is blank, has no letter or digit (it
     /// could never find the team) or cannot be stored.
     pub fn add_alias(&mut self, team: TeamId, alias: &str) -> Result<(), StoreError> {
+        self.add_alias_checked(team, alias, None)
+    }
+
+    /// [`Writer::add_alias`] in an import, which knows every key stored (`known`): one
+    /// not among them is free without asking the database, whose aliases are not
+    /// indexed by key (a file of 40,000 teams with aliases asked 40,000 times).
+    pub(crate) fn add_import_alias(
+        &mut self,
+        team: TeamId,
+        alias: &str,
+        known: &mut KnownTeams,
+    ) -> Result<(), StoreError> {
+        self.add_alias_checked(team, alias, Some(known))
+    }
+
+    fn add_alias_checked(
+        &mut self,
+        team: TeamId,
+        alias: &str,
+        known: Option<&mut KnownTeams>,
+    ) -> Result<(), StoreError> {
         check_text(TextField::Alias, alias.trim(), true)?;
         let key = normalize_name(alias);
         if key.is_empty() {
@@ -238,7 +266,11 @@ impl<'c> Writer<'c> {
             }
             .into());
         }
-        if let Some(owner) = self.owner_of_key(&key)? {
+        let owner = match &known {
+            Some(known) if !known.taken.contains(&key) => None,
+            _ => self.owner_of_key(&key)?,
+        };
+        if let Some(owner) = owner {
             if owner == team {
                 return Ok(());
             }
@@ -251,7 +283,20 @@ impl<'c> Writer<'c> {
         self.conn()
             .prepare_cached("INSERT INTO team_alias (team_id, alias, key) VALUES (?1, ?2, ?3)")?
             .execute(params![team.0, alias.trim(), key])?;
+        if let Some(known) = known {
+            known.taken.insert(key);
+        }
         Ok(())
+    }
+
+    /// Who has the normal form `key` as a name or alias, as [`Writer::owner_of_key`] says,
+    /// without asking the database for a key an import knows is free.
+    fn import_owner_of_key(&self, key: &str, known: &KnownTeams) -> Result<Option<TeamId>, StoreError> {
+        if known.taken.contains(key) {
+            self.owner_of_key(key)
+        } else {
+            Ok(None)
+        }
     }
 
     pub(crate) fn owner_of_key(&self, key: &str) -> Result<Option<TeamId>, StoreError> {
@@ -295,48 +340,42 @@ impl<'c> Writer<'c> {
         }
         let key = normalize_name(raw);
         if let Some(&id) = known.by_key.get(&key) {
-            known.by_spelling.insert(raw.to_string(), id);
+            known.spelled(raw, id);
             return Ok(id);
         }
         // Another name of a stored club ("Atalanta BC" for "Atalanta"): kept as its alias.
         // Not a team this file has named otherwise: one file spells each team one way.
         if let Some(id) = known.clubs.find(raw)
-            && !known.by_spelling.values().any(|&met| met == id)
+            && !known.met.contains(&id)
         {
-            if self.owner_of_key(&key)?.is_none() {
-                self.add_alias(id, raw)?;
+            if self.import_owner_of_key(&key, known)?.is_none() {
+                self.add_import_alias(id, raw, known)?;
             }
             known.add(raw, id);
-            known.by_spelling.insert(raw.to_string(), id);
+            known.spelled(raw, id);
             return Ok(id);
         }
         check_text(TextField::TeamName, raw.trim(), true)?;
         let name = shown.map_or_else(|| matchday_core::display_name(raw), str::to_string);
         let id = self.insert_team(&name)?;
+        known.taken.insert(normalize_name(&name));
         known.created += 1;
         known.clubs.add(&name, id);
         known.clubs.add(raw, id);
         known.by_key.insert(normalize_name(&name), id);
         if normalize_name(&name) != key {
-            self.add_alias(id, raw)?;
+            self.add_import_alias(id, raw, known)?;
             known.by_key.insert(key.clone(), id);
         }
-        for (canonical, alias) in KNOWN_ALIASES {
-            let other = if normalize_name(canonical) == key {
-                alias
-            } else if normalize_name(alias) == key {
-                canonical
-            } else {
-                continue;
-            };
+        for other in matchday_core::known_aliases_of(&key) {
             let other_key = normalize_name(other);
-            if self.owner_of_key(&other_key)?.is_none() {
-                self.add_alias(id, other)?;
+            if self.import_owner_of_key(&other_key, known)?.is_none() {
+                self.add_import_alias(id, other, known)?;
                 known.by_key.insert(other_key, id);
                 known.clubs.add(other, id);
             }
         }
-        known.by_spelling.insert(raw.to_string(), id);
+        known.spelled(raw, id);
         Ok(id)
     }
 
@@ -1009,6 +1048,11 @@ fn merged(stored: &Match, entered: &Match) -> Match {
 pub(crate) struct KnownTeams {
     by_key: HashMap<String, TeamId>,
     by_spelling: HashMap<String, TeamId>,
+    /// The teams of `by_spelling`: those this file has named, looked up for each new name.
+    met: HashSet<TeamId>,
+    /// Every normal form stored as a team's key or alias, shared ones included: a key not
+    /// here is free. Read from the database, and added to as the import stores more.
+    taken: HashSet<String>,
     /// The same teams by club form.
     clubs: crate::clubs::ClubForms,
     /// How many teams the import created.
@@ -1017,9 +1061,11 @@ pub(crate) struct KnownTeams {
 
 impl KnownTeams {
     /// The stored teams; an alias shared by two teams is left out, as it names neither.
-    pub(crate) fn of(teams: &[Team]) -> KnownTeams {
+    /// `taken` is every key stored as a team's or an alias, as the database holds them.
+    fn of(teams: &[Team], taken: HashSet<String>) -> KnownTeams {
         let mut known = KnownTeams {
             clubs: crate::clubs::ClubForms::of(teams),
+            taken,
             ..KnownTeams::default()
         };
         let mut shared = Vec::new();
@@ -1044,8 +1090,15 @@ impl KnownTeams {
     /// team its own way, and counts the teams it creates.
     fn for_next_season(mut self) -> KnownTeams {
         self.by_spelling.clear();
+        self.met.clear();
         self.created = 0;
         self
+    }
+
+    /// Records how this file spells a team.
+    fn spelled(&mut self, raw: &str, team: TeamId) {
+        self.by_spelling.insert(raw.to_string(), team);
+        self.met.insert(team);
     }
 
     /// Records another name for a team.
@@ -1172,5 +1225,55 @@ mod tests {
         });
         assert!(matches!(failed, Err(StoreError::Sqlite(_))), "{failed:?}");
         assert!(store.read().competitions().unwrap().is_empty());
+    }
+
+    /// A season of `season` listing `teams`, each with its aliases.
+    fn listing(teams: &[(&str, &[&str])]) -> SeasonRecord {
+        SeasonRecord {
+            teams: teams
+                .iter()
+                .map(|(name, aliases)| matchday_core::TeamRecord {
+                    name: (*name).into(),
+                    aliases: aliases.iter().map(|a| (*a).to_string()).collect(),
+                })
+                .collect(),
+            ..season("Listing League", 1)
+        }
+    }
+
+    #[test]
+    fn an_import_refuses_an_alias_another_team_has_whether_stored_before_or_in_the_same_file() {
+        let mut store = Store::open_in_memory().unwrap();
+        store
+            .write(|w| w.add_team("Alpha", &["The Alphas".to_string()]))
+            .unwrap();
+        // Stored before: the alias of another team, or its name.
+        for taken in ["the alphas", "ALPHA"] {
+            let record = listing(&[("Beta", &[taken])]);
+            let err = store.write(|w| w.import(&record, None)).unwrap_err();
+            assert!(
+                matches!(&err, StoreError::AliasTaken { team, .. } if team == "Alpha"),
+                "{taken}: {err}"
+            );
+        }
+        // Given to two teams by one file: the second is refused, naming the first.
+        let record = listing(&[("Beta", &["Shared Name"]), ("Gamma", &["Shared Name"])]);
+        let err = store.write(|w| w.import(&record, None)).unwrap_err();
+        assert!(
+            matches!(&err, StoreError::AliasTaken { team, .. } if team == "Beta"),
+            "{err}"
+        );
+        // A free alias is stored, and names its team; its own name again is no error.
+        let record = listing(&[("Beta", &["Betas", "Beta"]), ("Gamma", &["Gams"])]);
+        store.write(|w| w.import(&record, None)).unwrap();
+        let read = store.read();
+        assert_eq!(
+            read.resolve_team("betas").unwrap(),
+            read.resolve_team("Beta").unwrap()
+        );
+        assert_eq!(
+            read.resolve_team("gams").unwrap(),
+            read.resolve_team("Gamma").unwrap()
+        );
     }
 }

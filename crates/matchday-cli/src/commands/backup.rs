@@ -51,7 +51,7 @@ pub fn describe(contents: &Contents) -> String {
 }
 
 /// A file size people read: bytes, KiB or MiB.
-fn size(bytes: u64) -> String {
+pub fn size(bytes: u64) -> String {
     const KIB: f64 = 1024.0;
     match bytes {
         0..1024 => format!("{bytes} bytes"),

@@ -99,7 +99,7 @@ pub fn run(cli: Cli) -> anyhow::Result<String> {
         // Corrections (issue 8).
         Command::Edit(args) => edit::run(&mut store, args),
         Command::Delete(args) => delete::run(&mut store, args),
-        Command::Log(args) => log::run(&store, args),
+        Command::Log(args) => log::run_any(&mut store, args),
         Command::Undo(args) => undo::run(&mut store, args),
         Command::Redo(args) => redo::run(&mut store, args),
         Command::Chart(args) => chart::run(&store, args),
@@ -153,6 +153,7 @@ fn writes(command: &Command) -> bool {
         | Command::Restore(_)
         | Command::Undo(_)
         | Command::Redo(_) => true,
+        Command::Log(args) => args.writes(),
         Command::Export(_)
         | Command::Competitions(_)
         | Command::Teams(_)
@@ -165,7 +166,6 @@ fn writes(command: &Command) -> bool {
         | Command::Bracket(_)
         | Command::Honours(_)
         | Command::Backup(_)
-        | Command::Log(_)
         | Command::Completions(_)
         | Command::Man(_)
         | Command::Chart(_)

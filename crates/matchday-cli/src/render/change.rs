@@ -146,6 +146,7 @@ pub fn summary(change: &Change) -> String {
         ChangeKind::Edit => what,
         ChangeKind::Undo(of) => format!("undo of #{}: {what}", of.0),
         ChangeKind::Redo(of) => format!("redo (reverses undo #{}): {what}", of.0),
+        ChangeKind::Prune => "older changes pruned from the log: they can no longer be undone".into(),
     }
 }
 
@@ -215,6 +216,7 @@ pub fn log_json(changes: &[(Change, Vec<RowChange>)]) -> anyhow::Result<String> 
                 ChangeKind::Edit => ("change", None),
                 ChangeKind::Undo(of) => ("undo", Some(of.0)),
                 ChangeKind::Redo(of) => ("redo", Some(of.0)),
+                ChangeKind::Prune => ("prune", None),
             };
             JsonChange {
                 id: c.id.0,

@@ -13,7 +13,7 @@ use super::{Change, ChangeKind, RowAction, Subject, data_tables};
 use crate::{Store, StoreError};
 
 /// Every data table, every row with its rowid and every column's value and type.
-fn dump(store: &Store) -> String {
+pub(crate) fn dump(store: &Store) -> String {
     let conn = &store.conn;
     let mut out = String::new();
     for table in data_tables(conn).unwrap() {
@@ -662,8 +662,15 @@ proptest! {
         if changes > 0 {
             store.undo(changes).unwrap();
         }
-        prop_assert_eq!(dump(&store), empty);
+        prop_assert_eq!(dump(&store), empty.clone());
         if changes > 0 {
+            store.redo(changes).unwrap();
+        }
+        prop_assert_eq!(dump(&store), full.clone());
+        // Again, now that each undo and redo reverses one that stored no rows of its own.
+        if changes > 0 {
+            store.undo(changes).unwrap();
+            prop_assert_eq!(dump(&store), empty);
             store.redo(changes).unwrap();
         }
         prop_assert_eq!(dump(&store), full);
@@ -875,4 +882,98 @@ fn a_run_missing_a_row_behind_the_logs_back_refuses_the_undo() {
         "{err:?}"
     );
     assert_eq!(dump(&store), before, "nothing changed");
+}
+
+fn logged_row_count(store: &Store) -> i64 {
+    store
+        .conn
+        .query_row("SELECT count(*) FROM change_row", [], |r| r.get(0))
+        .unwrap()
+}
+
+/// The newest change as the log reads it, with its rows.
+fn newest(store: &Store) -> (Change, Vec<super::RowChange>) {
+    let change = store.read().changes(Some(1)).unwrap().remove(0);
+    let rows = store.read().change_rows(change.id).unwrap();
+    (change, rows)
+}
+
+#[test]
+fn undoing_and_redoing_again_and_again_stores_the_undone_rows_once_and_reads_the_same() {
+    let mut store = Store::open_in_memory().unwrap();
+    let comp = imported(&mut store);
+    let m = game(&store, "Gamma", "Delta", day(8, 19), played("5-2"));
+    store.write(|w| w.record_result(&comp, &m, false)).unwrap();
+    let full = dump(&store);
+    store.undo(2).unwrap();
+    let empty = dump(&store);
+    let (first_undo, first_undo_rows) = newest(&store);
+    store.redo(1).unwrap();
+    let (first_redo, first_redo_rows) = newest(&store);
+    store.redo(1).unwrap();
+    assert_eq!(dump(&store), full);
+    let (result_redo, result_redo_rows) = newest(&store);
+    // The first undo of each change stored what it reversed; from here nothing is copied.
+    let stored = logged_row_count(&store);
+    for cycle in 0..4 {
+        store.undo(2).unwrap();
+        assert_eq!(dump(&store), empty, "cycle {cycle}");
+        let (undo, rows) = newest(&store);
+        assert_eq!(
+            rows, first_undo_rows,
+            "the import undone again reads as the first time"
+        );
+        assert_eq!(undo.counts, first_undo.counts);
+        assert_eq!(undo.subject, first_undo.subject);
+        assert!(matches!(undo.kind, ChangeKind::Undo(_)));
+        store.redo(1).unwrap();
+        let (redo, rows) = newest(&store);
+        assert_eq!(
+            (redo.counts, rows),
+            (first_redo.counts.clone(), first_redo_rows.clone())
+        );
+        store.redo(1).unwrap();
+        let (redo, rows) = newest(&store);
+        assert_eq!(rows, result_redo_rows);
+        assert_eq!(redo.subject, result_redo.subject);
+        assert_eq!(dump(&store), full, "cycle {cycle}");
+        assert_eq!(logged_row_count(&store), stored, "cycle {cycle}: no rows copied");
+    }
+    // A redo reads as what it did: the result put back, the import's rows added again.
+    assert!(
+        result_redo_rows
+            .iter()
+            .all(|r| r.before.as_ref().unwrap()["status"] == "scheduled"
+                && r.after.as_ref().unwrap()["status"] == "played")
+    );
+    assert!(first_redo_rows.iter().all(|r| r.action() == RowAction::Added));
+    // A new change still ends what can be redone, and undo goes on back to the empty database.
+    store.undo(1).unwrap();
+    store.write(|w| w.add_team("Epsilon", &[])).unwrap();
+    assert!(matches!(store.redo(1), Err(StoreError::NothingToRedo { .. })));
+    store.undo(2).unwrap();
+    assert_eq!(dump(&store), empty);
+}
+
+#[test]
+fn a_row_changed_behind_the_logs_back_refuses_an_undo_that_stores_no_rows() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("m.db");
+    let mut store = Store::open(&path).unwrap();
+    store.write(|w| w.add_team("Alpha", &[])).unwrap();
+    store.undo(1).unwrap();
+    store.redo(1).unwrap();
+    // Another program renames the team with the log's triggers dropped, unseen.
+    let other = rusqlite::Connection::open(&path).unwrap();
+    other
+        .execute_batch("DROP TRIGGER change_log_team_update; UPDATE team SET name = 'Omega' WHERE id = 1;")
+        .unwrap();
+    drop(other);
+    crate::change_log::install_triggers(&store.conn).unwrap();
+    let before = dump(&store);
+    let changes = change_count(&store);
+    let err = store.undo(1).unwrap_err();
+    assert!(matches!(err, StoreError::ChangedOutsideLog { .. }), "{err}");
+    assert_eq!(dump(&store), before);
+    assert_eq!(change_count(&store), changes);
 }
