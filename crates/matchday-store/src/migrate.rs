@@ -113,9 +113,22 @@ pub(crate) enum Identity {
 }
 
 /// Says whose the database is, refusing one that is another program's, and gives its
-/// schema version. Only reads, in one statement, so what it sees is one snapshot even
-/// while another process is creating the database.
+/// schema version. Only reads, and all in one read transaction, so what it sees is one
+/// snapshot even while another process is creating or upgrading the database: its marks
+/// and its schema are never read from either side of another process's commit.
 pub(crate) fn identify(conn: &Connection, path: &Path) -> Result<(Identity, i64), StoreError> {
+    if !conn.is_autocommit() {
+        // Already inside a transaction (a migration's, under the write lock): one snapshot.
+        return identify_in_snapshot(conn, path);
+    }
+    conn.execute_batch("BEGIN DEFERRED")?;
+    let identified = identify_in_snapshot(conn, path);
+    // Only read: nothing to keep, and a failed rollback must not hide what was found.
+    let _ = conn.execute_batch("ROLLBACK");
+    identified
+}
+
+fn identify_in_snapshot(conn: &Connection, path: &Path) -> Result<(Identity, i64), StoreError> {
     let (application_id, version, tables, objects): (i32, i64, String, i64) = conn.query_row(
         "SELECT (SELECT application_id FROM pragma_application_id),
                 (SELECT user_version FROM pragma_user_version),
