@@ -568,6 +568,16 @@ pub fn check_new_deduction(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// What is stored around a new match: just these matches of the competition.
+    fn around(stored: &[Match]) -> StoredAround<'_> {
+        StoredAround {
+            entrants: &[],
+            matches: stored,
+            same_day: &[],
+            replacing: None,
+        }
+    }
     use crate::knockout::test_support::{cup, day, game, leg};
     use crate::{Round, Stage};
 
@@ -697,14 +707,6 @@ mod tests {
             m.status = MatchStatus::Played(MatchResult::parse(text, ExtraTimeAfter::LevelAggregate).unwrap());
             m
         };
-        fn around(stored: &[Match]) -> StoredAround<'_> {
-            StoredAround {
-                entrants: &[],
-                matches: stored,
-                same_day: &[],
-                replacing: None,
-            }
-        }
         let stored = [first.clone()];
         // Arsenal 1-0 Porto aet, 4-2 pens, after Porto 1-0 Arsenal: the 90 minutes not given.
         let arsenal = typed("1-0 aet, 4-2 pens");
@@ -745,14 +747,6 @@ mod tests {
     #[test]
     fn a_tie_s_legs_fit_whatever_the_order_of_entry() {
         let el = cup(Format::Knockout, false);
-        fn around(stored: &[Match]) -> StoredAround<'_> {
-            StoredAround {
-                entrants: &[],
-                matches: stored,
-                same_day: &[],
-                replacing: None,
-            }
-        }
         let typed = |m: Match, text: &str, after: ExtraTimeAfter| {
             let mut m = m;
             m.status = MatchStatus::Played(MatchResult::parse(text, after).unwrap());
