@@ -68,10 +68,11 @@ fn import_as_of_stores_no_pairing_of_a_round_not_yet_drawn() {
         fixture_rounds(&env, "champions-league"),
         BTreeSet::from(["Round of 16".to_string()])
     );
-    // Round 3's replays were still to play: Round 4 waits for them.
+    // Round 3's replays were still to play, but Round 4 was drawn on 8 January, the
+    // Monday after the round's weekend, as the FA Cup draws (Liverpool v Norwich).
     assert_eq!(
         fixture_rounds(&env, "fa-cup"),
-        BTreeSet::from(["Round 3".to_string()])
+        BTreeSet::from(["Round 3".to_string(), "Round 4".to_string()])
     );
     // The semi-finals' second legs were to come: no final yet.
     assert_eq!(
@@ -82,7 +83,7 @@ fn import_as_of_stores_no_pairing_of_a_round_not_yet_drawn() {
     assert!(bracket.contains("Quarterfinals (not yet drawn)"), "{bracket}");
     assert!(bracket.contains("Final (not yet drawn)"), "{bracket}");
     let track = env.ok(&["track", "Liverpool"]);
-    assert!(track.contains("Round 4, not yet drawn"), "{track}");
+    assert!(track.contains("Round 4 v Norwich"), "{track}");
     assert!(track.contains("Semifinals v Fulham"), "{track}");
     let results = env.json(&["results"]);
     for r in results.as_array().unwrap() {
@@ -96,7 +97,10 @@ fn import_as_of_and_reads_as_of_agree_on_what_was_drawn_at_every_date() {
     // (day, the rounds of the Champions League, FA Cup and EFL Cup fixtures that day)
     let days: [(&str, [&[&str]; 3]); 6] = [
         ("2023-12-14", [&["Round of 16"], &["Round 2"], &["Quarterfinals"]]),
-        ("2024-01-15", [&["Round of 16"], &["Round 3"], &["Semifinals"]]),
+        (
+            "2024-01-15",
+            [&["Round of 16"], &["Round 3", "Round 4"], &["Semifinals"]],
+        ),
         ("2024-01-25", [&["Round of 16"], &["Round 4"], &["Final"]]),
         ("2024-02-26", [&["Round of 16"], &["Round of 16"], &[]]),
         ("2024-03-14", [&["Quarterfinals"], &["Quarterfinals"], &[]]),
@@ -153,13 +157,13 @@ fn the_season_page_as_of_a_day_lists_no_fixture_of_a_round_not_yet_drawn() {
         }
         env.ok(&args);
         let html = std::fs::read_to_string(out.join("index.html")).unwrap();
-        // Drawn later: the FA Cup's fourth round (Norwich), fifth (Southampton) and
-        // quarter-final, the Europa League's last 16 (Sparta) and quarter-final (Atalanta),
-        // and the EFL Cup final.
-        for later in ["Norwich", "Southampton", "Sparta", "Atalanta", "Sun 25 Feb 2024"] {
+        // Drawn later: the FA Cup's fifth round (Southampton) and quarter-final, the
+        // Europa League's last 16 (Sparta) and quarter-final (Atalanta), and the EFL Cup final.
+        for later in ["Southampton", "Sparta", "Atalanta", "Sun 25 Feb 2024"] {
             assert!(!html.contains(later), "{later} on the page as of 15 January");
         }
-        assert!(html.contains("Round 4, not yet drawn"));
+        // The fourth round was drawn on 8 January, before the third round's replays.
+        assert!(html.contains("Norwich"));
         assert!(html.contains("Fulham"), "the semi-final's second leg was drawn");
     }
 }

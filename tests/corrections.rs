@@ -391,7 +391,7 @@ fn the_reported_defects_on_the_bundled_seasons() {
     args.extend(["--as-of", "2024-02-01"]);
     let err = refused(&env, &args);
     assert!(
-        err.contains("would turn 216 stored results back into fixtures"),
+        err.contains("would turn 224 stored results back into fixtures"),
         "{err}"
     );
     assert!(

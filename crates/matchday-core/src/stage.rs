@@ -33,9 +33,9 @@
 //! A file stores a round's fixtures long after its draw, so a fixture says
 //! nothing of when its pairing was known. [`RoundOrder::is_drawn`] asks the
 //! one rule, [`crate::known_on`]'s: on an as-of date a round counts as drawn
-//! once every match of the stages before it had been decided (for the first
-//! round after a group stage, once the groups were finished), or once one of
-//! its own matches was due.
+//! once every match of the stages before it had been played, replays aside
+//! (for the first round after a group stage, once the groups were finished),
+//! or once one of its own matches was due.
 
 use std::cmp::Ordering;
 use std::collections::BTreeSet;
@@ -1056,7 +1056,7 @@ mod tests {
     }
 
     #[test]
-    fn a_round_is_drawn_once_the_round_before_is_decided_or_its_own_match_is_due() {
+    fn a_round_is_drawn_once_the_round_before_is_played_replays_aside_or_its_own_match_is_due() {
         let comp = cup(Format::Knockout);
         let on_day = |mut m: Match, date: &str, result: &str| {
             m.date = date.parse().unwrap();
@@ -1076,9 +1076,10 @@ mod tests {
         let order = RoundOrder::of(&comp, &matches).unwrap();
         let on = |day: &str| Some(day.parse().unwrap());
         assert!(order.is_drawn(Round::Numbered(3), &matches, on("2024-01-01")));
-        // Round 3 had begun, but a replay was still to play.
-        assert!(!order.is_drawn(Round::Numbered(4), &matches, on("2024-01-07")));
-        assert!(order.is_drawn(Round::Numbered(4), &matches, on("2024-01-17")));
+        // Round 3 had begun, but one of its ties was still to play.
+        assert!(!order.is_drawn(Round::Numbered(4), &matches, on("2024-01-06")));
+        // Every tie played once: drawn, the replay still to come.
+        assert!(order.is_drawn(Round::Numbered(4), &matches, on("2024-01-07")));
         assert!(order.is_drawn(Round::RoundOf(16), &matches, on("2024-01-05")));
         assert!(!order.is_drawn(Round::QuarterFinal, &matches, on("2024-01-26")));
         assert!(order.is_drawn(Round::QuarterFinal, &matches, on("2024-01-27")));

@@ -110,13 +110,17 @@ fn alive_with_the_next_round_and_an_opponent_still_to_be_decided() {
 }
 
 #[test]
-fn on_a_day_a_round_is_not_drawn_while_a_tie_of_the_round_before_is_undecided() {
+fn on_a_day_a_round_drawn_before_a_replay_names_both_clubs_of_the_tie() {
     let fa = cup(Format::Knockout, false);
-    // Watford and Southampton's replay is on 6 February: the Round of 16 waits for it.
+    // The Round of 16 was drawn on 28 January, before Watford and Southampton's replay
+    // on 6 February: Liverpool were to meet its winner.
     let t = target(&fa, &fa_cup(), "Liverpool", Some("2024-02-01"));
     assert_eq!(stage_of(&t.stage).as_deref(), Some("Round of 16"));
     let next = t.next_match.unwrap();
-    assert_eq!((next.date, next.opponent), (None, None));
+    assert_eq!(opp(&next.opponent).as_deref(), Some("Watford or Southampton"));
+    // Before Round 4's own ties were all played (27-29 January), it was not yet drawn.
+    let early = target(&fa, &fa_cup(), "Liverpool", Some("2024-01-26"));
+    assert_eq!(stage_of(&early.stage).as_deref(), Some("Round 4"));
     let t = target(&fa, &fa_cup(), "Liverpool", Some("2024-02-06"));
     assert_eq!(
         opp(&t.next_match.unwrap().opponent).as_deref(),
