@@ -251,3 +251,35 @@ fn odds_on_a_season_played_out_show_final_places_without_simulating() {
     let liverpool = late.lines().find(|l| l.contains("Liverpool")).unwrap();
     assert!(liverpool.contains("3rd (100%)"), "{liverpool}");
 }
+
+#[test]
+fn gaps_leave_unsaid_the_zones_a_club_is_sure_to_finish_above() {
+    let env = imported(&["premier-league-2023-24.season"], None);
+    let gaps = env.ok(&[
+        "gaps",
+        "premier-league",
+        "--as-of",
+        "2024-05-05",
+        "--team",
+        "Arsenal",
+    ]);
+    let row = |club: &str| {
+        gaps.lines()
+            .find(|l| l.contains(club))
+            .unwrap_or_else(|| panic!("no {club} in {gaps}"))
+            .to_string()
+    };
+    // Sure of the top three: not "not europa-league", which reads as a place missed.
+    let arsenal = row("┆ Arsenal ");
+    assert!(arsenal.contains("champions-league; safe"), "{arsenal}");
+    assert!(!arsenal.contains("europa-league"), "{arsenal}");
+    // Sure of 7th or lower: the European places above are out of reach, and said so.
+    let west_ham = row("West Ham");
+    assert!(
+        west_ham.contains("not champions, champions-league, europa-league, conference-league"),
+        "{west_ham}"
+    );
+    // The leader plays for the title and the top four, and keeps clear of the bottom three.
+    let words = gaps.lines().find(|l| l.starts_with("Arsenal:")).unwrap();
+    assert!(!words.contains("europa-league"), "{gaps}");
+}

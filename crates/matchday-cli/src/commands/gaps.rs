@@ -204,10 +204,18 @@ fn render_gaps(
         if r.eliminated.iter().any(|z| bottom(z)) {
             settled.push("safe".into());
         }
+        // A zone a club is sure to finish above (the Europa League's 5th for a club sure of
+        // the top three) is not one it missed: left unsaid, as "safe" says it of a bottom zone.
+        let above = |zone: &str| {
+            competition
+                .zones
+                .iter()
+                .any(|z| z.name == zone && r.worst_position < z.first)
+        };
         let out: Vec<String> = r
             .eliminated
             .iter()
-            .filter(|z| !bottom(z))
+            .filter(|z| !bottom(z) && !above(z))
             .map(|z| label(z))
             .collect();
         if !out.is_empty() {
@@ -315,6 +323,15 @@ fn render_gaps(
             .collect();
         let mut parts = Vec::new();
         for z in &row.zone_gaps {
+            // A zone wholly below a club's place (the Europa League's 5th for the leader) is
+            // not one it plays for; a bottom zone's edge, safety, always is.
+            let below = competition
+                .zones
+                .iter()
+                .any(|zone| zone.name == z.zone && !bottom(&zone.name) && row.position < zone.first);
+            if below {
+                continue;
+            }
             let boundary = z.boundary;
             let at = holder.get(&boundary).copied().unwrap_or("-");
             if z.gap == 0 && at == name(gaps.reference) {
