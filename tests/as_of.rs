@@ -283,3 +283,37 @@ fn gaps_leave_unsaid_the_zones_a_club_is_sure_to_finish_above() {
     let words = gaps.lines().find(|l| l.starts_with("Arsenal:")).unwrap();
     assert!(!words.contains("europa-league"), "{gaps}");
 }
+
+#[test]
+fn a_fixture_drawn_before_a_replay_names_both_clubs_of_the_replay_until_it_is_played() {
+    // The fifth round was drawn on 28 January: Liverpool v Watford or Southampton, whose
+    // fourth-round replay was on 6 February. The stored fixture names Southampton.
+    let env = imported(&["fa-cup-2023-24.season"], Some("2024-02-01"));
+    let liverpool = |env: &Env| -> serde_json::Value {
+        env.json(&["fixtures", "--competition", "fa-cup", "--team", "Liverpool"])[0].clone()
+    };
+    let fixture = liverpool(&env);
+    assert_eq!(
+        (fixture["home"].as_str(), fixture["away"].as_str()),
+        (Some("Liverpool"), Some("Watford or Southampton"))
+    );
+    let bracket = env.ok(&["bracket", "fa-cup"]);
+    assert!(
+        bracket.contains("Liverpool v Watford or Southampton"),
+        "{bracket}"
+    );
+    assert!(!bracket.contains("Liverpool v Southampton"), "{bracket}");
+    let out = env.dir.path().join("page");
+    env.ok(&["report", "--team", "Liverpool", "--out", out.to_str().unwrap()]);
+    let html = std::fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(html.contains("<td>Watford or Southampton</td>"), "{html}");
+    // Read as of a day on a whole season, the same.
+    let whole = imported(&["fa-cup-2023-24.season"], None);
+    let then = whole.ok(&["bracket", "fa-cup", "--as-of", "2024-02-01"]);
+    assert!(then.contains("Liverpool v Watford or Southampton"), "{then}");
+    // Once the replay is played, the fixture names its winner.
+    let after = imported(&["fa-cup-2023-24.season"], Some("2024-02-07"));
+    assert_eq!(liverpool(&after)["away"], "Southampton");
+    let bracket = after.ok(&["bracket", "fa-cup"]);
+    assert!(bracket.contains("Liverpool v Southampton"), "{bracket}");
+}

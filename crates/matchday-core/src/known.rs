@@ -24,11 +24,10 @@
 //! - a replay is known once the meeting it replays has been played.
 //!
 //! A fixture drawn before a replay names the replay's winner where the draw named
-//! "Watford or Southampton": the tracker says the latter (it knows the tie is still
-//! being played), but a fixture imported as of that day is stored with the winner's
-//! name. Dropping it would leave the club with no tie in a drawn round, which the
-//! tracker reads as a bye; storing the tie without a club needs a fixture model that
-//! allows one.
+//! "Watford or Southampton". It is known (stored by an import as of that day), and
+//! whoever shows it shows that side as both clubs of the open tie until the replay is
+//! played ([`crate::Bracket::sides_of`]): dropping it would leave the club with no tie
+//! in a drawn round, which reads as a bye.
 //!
 //! Files give no draw dates, so a round counts as drawn from the day the last
 //! match before it (replays aside) is played, a few days early where the draw

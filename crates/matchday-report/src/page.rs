@@ -54,6 +54,9 @@ pub struct TeamMatch {
     pub competition: String,
     /// The match.
     pub fixture: Match,
+    /// The clubs its home and away sides stood for on the page's day, where one was
+    /// still playing an earlier tie ("Watford or Southampton"); none: the match's own.
+    pub sides: Option<[Vec<TeamId>; 2]>,
 }
 
 /// Everything on the season page.
@@ -561,15 +564,21 @@ fn match_table(
             (None, Some(g)) => format!("Group {g}"),
             (None, None) => String::new(),
         };
+        let [home, away] = match (&m.sides, played) {
+            (Some(sides), false) => sides
+                .clone()
+                .map(|side| side.into_iter().map(name).collect::<Vec<_>>().join(" or ")),
+            _ => [name(f.pairing.home()), name(f.pairing.away())],
+        };
         let _ = writeln!(
             html,
             "<tr><td>{}</td><td>{}</td><td>{}</td><td class=\"n\">{}</td><td>{}</td><td>{}</td>{}</tr>",
             f.date.format("%a %-d %b %Y"),
             escape(&m.competition),
             escape(&round),
-            escape(&name(f.pairing.home())),
+            escape(&home),
             escape(&score),
-            escape(&name(f.pairing.away())),
+            escape(&away),
             if played {
                 format!("<td><span class=\"{outcome}\">{outcome}</span></td>")
             } else {
@@ -620,6 +629,7 @@ mod tests {
                 .map(|m| TeamMatch {
                     competition: c.name.clone(),
                     fixture: m.clone(),
+                    sides: None,
                 })
                 .collect(),
             leagues: vec![LeagueSection {

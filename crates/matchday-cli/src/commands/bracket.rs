@@ -1,7 +1,7 @@
 //! `matchday bracket`: a cup's knockout rounds, with aggregates, extra time and penalties.
 
 use chrono::NaiveDate;
-use matchday_core::{Bracket, TeamId, TieScore};
+use matchday_core::{Bracket, KnockoutTie, Round, TeamId, TieScore};
 use matchday_store::Store;
 use serde::Serialize;
 
@@ -70,9 +70,10 @@ pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
                         .iter()
                         .map(|t| {
                             let score = t.score();
+                            let shown = shown_names(&bracket, r.round, t, &name);
                             TieJson {
-                                teams: [name(t.teams().0), name(t.teams().1)],
-                                result: render::tie::tie_line(&score, &name),
+                                teams: [shown(t.teams().0), shown(t.teams().1)],
+                                result: render::tie::tie_line(&score, &shown),
                                 score: render::tie::tie_score_text(&score),
                                 winner: t.winner().map(name),
                                 next_match: t.next_match().map(|m| m.date),
@@ -91,11 +92,12 @@ pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
             for round in &bracket.rounds {
                 for tie in &round.ties {
                     let score = tie.score();
+                    let shown = shown_names(&bracket, round.round, tie, &name);
                     cells.push(vec![
                         round.round.name(),
-                        name(tie.teams().0),
-                        name(tie.teams().1),
-                        render::tie::tie_line(&score, &name),
+                        shown(tie.teams().0),
+                        shown(tie.teams().1),
+                        render::tie::tie_line(&score, &shown),
                         render::tie::tie_score_text(&score),
                         tie.winner().map(name).unwrap_or_default(),
                         tie.next_match().map(|m| m.date.to_string()).unwrap_or_default(),
@@ -122,6 +124,26 @@ pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
             &name,
             &render::screen::current(),
         )),
+    }
+}
+
+/// Names for a tie's clubs as the draw gave them: a club still playing an earlier tie
+/// stands for both of its clubs ("Watford or Southampton"), not the winner a stored
+/// fixture names before that tie is decided.
+fn shown_names<'a>(
+    bracket: &Bracket,
+    round: Round,
+    tie: &KnockoutTie,
+    name: &'a dyn Fn(TeamId) -> String,
+) -> impl Fn(TeamId) -> String + 'a {
+    let (first, second) = tie.teams();
+    let [a, b] = bracket
+        .sides_of(round, tie)
+        .map(|side| side.iter().map(|t| name(*t)).collect::<Vec<_>>().join(" or "));
+    move |team| match team {
+        t if t == first => a.clone(),
+        t if t == second => b.clone(),
+        t => name(t),
     }
 }
 
@@ -159,7 +181,8 @@ pub fn render_bracket(
         text.push_str(&render::Painted::styled(header, anstyle::Style::new().bold()).draw(screen.colour));
         text.push('\n');
         for tie in &round.ties {
-            let mut line = format!("  {}", render::tie::tie_line(&tie.score(), name));
+            let shown = shown_names(bracket, round.round, tie, name);
+            let mut line = format!("  {}", render::tie::tie_line(&tie.score(), &shown));
             if tie.winner().is_none()
                 && let Some(next) = tie.next_match()
             {

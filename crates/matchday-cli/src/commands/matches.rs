@@ -109,15 +109,40 @@ fn list(store: &Store, filter: Filter, pending: bool) -> anyhow::Result<String> 
     // Only the competition-seasons of the matches found are read: another's row that does
     // not read back does not matter here.
     let mut competitions: HashMap<CompetitionId, (String, String)> = HashMap::new();
+    // A cup's fixtures as the draw named their clubs ("Watford or Southampton" while a
+    // replay is to come), which takes the competition's bracket.
+    let mut brackets: HashMap<CompetitionId, matchday_core::Bracket> = HashMap::new();
     for (c, _) in &found {
         if !competitions.contains_key(c) {
             let competition = read.competition(*c)?;
-            competitions.insert(*c, (competition.name, competition.season.to_string()));
+            competitions.insert(*c, (competition.name.clone(), competition.season.to_string()));
+            if pending && competition.format != matchday_core::Format::League {
+                let loaded = super::Loaded::of(&read, competition)?;
+                if let Ok(bracket) = matchday_core::Bracket::build(&loaded.competition, &loaded.matches, None)
+                {
+                    brackets.insert(*c, bracket);
+                }
+            }
         }
     }
+    let side_names = |c: &CompetitionId, m: &Match| {
+        let sides = brackets.get(c)?.sides_of_match(m)?;
+        Some(sides.map(|side| {
+            side.iter()
+                .map(|t| names[t].clone())
+                .collect::<Vec<_>>()
+                .join(" or ")
+        }))
+    };
     let rows: Vec<MatchRow> = found
         .iter()
-        .map(|(c, m)| row(m, &competitions[c], &names))
+        .map(|(c, m)| {
+            let mut row = row(m, &competitions[c], &names);
+            if let Some([home, away]) = side_names(c, m) {
+                (row.home, row.away) = (home, away);
+            }
+            row
+        })
         .collect();
     let round = |r: &MatchRow| match (&r.round, &r.group, r.leg) {
         (Some(round), _, Some(leg)) => format!("{round}, leg {leg}"),

@@ -85,6 +85,11 @@ pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
             Some(day) => matchday_core::known_on(&loaded.matches, day),
             None => vec![true; loaded.matches.len()],
         };
+        // A cup's fixtures as the draw named their clubs on the day ("Watford or
+        // Southampton" while a replay was to come).
+        let bracket = (loaded.competition.format != Format::League)
+            .then(|| matchday_core::Bracket::build(&loaded.competition, &loaded.matches, args.as_of).ok())
+            .flatten();
         matches.extend(
             loaded
                 .matches
@@ -94,6 +99,7 @@ pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
                 .map(|(m, _)| TeamMatch {
                     competition: loaded.competition.name.clone(),
                     fixture: m.clone(),
+                    sides: bracket.as_ref().and_then(|b| b.sides_of_match(m)),
                 }),
         );
         if loaded.competition.format == Format::League {

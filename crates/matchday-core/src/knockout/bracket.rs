@@ -118,6 +118,49 @@ impl Bracket {
             .and_then(|r| r.ties.iter().find(|t| t.involves(team)))
     }
 
+    /// The tie of a round before `round` that `team` was still playing, if any. A
+    /// draw made before it ended (the FA Cup's, before its replays) named both its
+    /// clubs, "Watford or Southampton", where a stored fixture names the club that
+    /// went on to win: until the tie is decided, the fixture stands for either.
+    pub fn open_tie_before(&self, round: Round, team: TeamId) -> Option<&KnockoutTie> {
+        self.rounds
+            .iter()
+            .filter(|r| r.round < round)
+            .filter_map(|r| r.ties.iter().find(|t| t.involves(team)))
+            .next_back()
+            .filter(|t| t.winner().is_none())
+    }
+
+    /// The clubs each side of `tie` (a tie of `round` not yet begun) stood for: the
+    /// club itself, or both clubs of the earlier tie it was still playing.
+    pub fn sides_of(&self, round: Round, tie: &KnockoutTie) -> [Vec<TeamId>; 2] {
+        let (first, second) = tie.teams();
+        [first, second].map(|team| match self.open_tie_before(round, team) {
+            Some(open) if !tie.has_started() => {
+                let (a, b) = open.teams();
+                vec![a, b]
+            }
+            _ => vec![team],
+        })
+    }
+
+    /// What the home and away clubs of `m`, a match of one of the bracket's ties, stood
+    /// for (see [`Bracket::sides_of`]); none for a match of no tie.
+    pub fn sides_of_match(&self, m: &Match) -> Option<[Vec<TeamId>; 2]> {
+        let Ok(Stage::Knockout(round)) = Stage::of(m) else {
+            return None;
+        };
+        let tie = self
+            .tie_of(m.pairing.home(), round)
+            .filter(|t| t.involves(m.pairing.away()))?;
+        let [first, second] = self.sides_of(round, tie);
+        Some(if tie.teams().0 == m.pairing.home() {
+            [first, second]
+        } else {
+            [second, first]
+        })
+    }
+
     /// The winner of the final, once decided.
     pub fn champion(&self) -> Option<TeamId> {
         self.tie_of_final().and_then(KnockoutTie::winner)
@@ -192,6 +235,35 @@ mod tests {
         assert_eq!(fourth.winner(), None, "played after the as-of date");
         assert!(bracket.rounds[2].ties.is_empty(), "not yet drawn");
         assert_eq!(bracket.champion(), None);
+    }
+
+    #[test]
+    fn a_tie_drawn_before_a_replay_stands_for_both_clubs_of_the_replay() {
+        let fa = cup(Format::Knockout, false);
+        let matches = [
+            game("2024-01-27", "Round 4", "Watford", "Southampton", "1-1"),
+            replay(game("2024-02-06", "Round 4", "Southampton", "Watford", "3-0")),
+            game("2024-01-28", "Round 4", "Liverpool", "Norwich", "5-2"),
+            game("2024-02-28", "Round of 16", "Liverpool", "Southampton", "3-0"),
+        ];
+        let names = |sides: [Vec<TeamId>; 2]| sides.map(|s| s.into_iter().map(name).collect::<Vec<_>>());
+        let on = |date: &str| Bracket::build(&fa, &matches, Some(day(date))).unwrap();
+        let before = on("2024-02-01");
+        let tie = before.tie_of(id("Liverpool"), Round::RoundOf(16)).unwrap();
+        assert_eq!(
+            names(before.sides_of(Round::RoundOf(16), tie)),
+            [vec!["Liverpool"], vec!["Watford", "Southampton"]]
+        );
+        assert_eq!(
+            names(before.sides_of_match(&matches[3]).unwrap()),
+            [vec!["Liverpool"], vec!["Watford", "Southampton"]]
+        );
+        let after = on("2024-02-07");
+        let tie = after.tie_of(id("Liverpool"), Round::RoundOf(16)).unwrap();
+        assert_eq!(
+            names(after.sides_of(Round::RoundOf(16), tie)),
+            [vec!["Liverpool"], vec!["Southampton"]]
+        );
     }
 
     /// The tie's two teams, first-named first.

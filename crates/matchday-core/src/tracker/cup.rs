@@ -193,14 +193,7 @@ fn next_in_tie(bracket: &Bracket, tie: &KnockoutTie, team: TeamId) -> NextMatch 
     }
     if !tie.has_started() {
         // The opponent may itself still be playing for its place.
-        let open = bracket
-            .rounds
-            .iter()
-            .filter(|r| r.round < round)
-            .filter_map(|r| r.ties.iter().find(|t| t.involves(opponent)))
-            .next_back()
-            .filter(|t| t.winner().is_none());
-        if let Some(open) = open {
+        if let Some(open) = bracket.open_tie_before(round, opponent) {
             let (a, b) = open.teams();
             next.opponent = Some(Opponent::WinnerOf(a, b));
         }
