@@ -89,6 +89,27 @@ fn a_league_s_play_off_final_fits_its_knockout_stage_and_a_cup_has_no_groups() {
         "Final",
         "--neutral",
     ]);
+    // A play-off semi-final's second leg with no first leg stored: refused, as in a cup.
+    for team in ["Norwich City", "West Bromwich Albion"] {
+        env.ok(&["team", "add", team]);
+        env.ok(&["entrant", "add", "championship", team, "--season", "2023-24"]);
+    }
+    let err = refused(
+        &env,
+        &[
+            "result",
+            "Leeds United 4-0 Norwich City",
+            "-c",
+            "championship",
+            "-d",
+            "2024-05-16",
+            "--round",
+            "Semifinals",
+            "--leg",
+            "2",
+        ],
+    );
+    assert!(err.contains("no first leg of this tie is stored"), "{err}");
     let cup = as_of_february("fa-cup-2023-24.season");
     let err = refused(
         &cup,

@@ -117,6 +117,10 @@ pub fn words(refusal: &Refusal, name: &dyn Fn(TeamId) -> String, competition: &C
             "a first leg has no extra time or penalties: a tie is only played on after its second leg (--leg 2)"
                 .to_string()
         }
+        Refusal::FirstLegMissing => {
+            "no first leg of this tie is stored: enter it first with --leg 1 (a second leg's aggregate starts from it)"
+                .to_string()
+        }
         Refusal::FirstLegUnplayed { first_leg, date } => format!(
             "the first leg, {} v {} on {date}, is not played: enter its result first (a second leg's aggregate starts from it)",
             name(first_leg.home()),

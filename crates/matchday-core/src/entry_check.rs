@@ -87,6 +87,9 @@ pub enum Refusal {
         /// The first leg's day.
         date: NaiveDate,
     },
+    /// A second leg's result with no first leg stored at all (its aggregate starts from it).
+    #[error("no first leg is stored")]
+    FirstLegMissing,
     /// A first leg still to play (a fixture, postponed) while its second leg has a result.
     #[error("the second leg ({date}) is already played")]
     SecondLegPlayed {
@@ -333,7 +336,8 @@ fn check_legs_in_order(matches: &[Match], new: &Match) -> Result<(), Refusal> {
                 first_leg: first.pairing,
                 date: first.date,
             }),
-            _ => Ok(()),
+            Some(_) => Ok(()),
+            None => Err(Refusal::FirstLegMissing),
         },
         Some(1) if !played(new) => match other_leg(matches, new, 2) {
             Some(second) if played(second) => Err(Refusal::SecondLegPlayed {
@@ -758,6 +762,12 @@ mod tests {
             second_fixture.clone(),
             "1-0 aet (90 min 1-0), 4-2 pens",
             ExtraTimeAfter::LevelAggregate,
+        );
+        // A second leg's result with no first leg stored at all: refused, in a league's
+        // play-offs as in a cup.
+        assert_eq!(
+            check_new_match(&el, around(&[]), &second),
+            Err(Refusal::FirstLegMissing)
         );
         // The second leg played before the first: refused, naming the first leg.
         assert_eq!(
