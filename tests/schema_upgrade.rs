@@ -31,6 +31,7 @@ const FIXTURES: &[(&str, i64, bool)] = &[
     ("v7.db", 7, true),
     ("v8.db", 8, true),
     ("v9.db", 9, true),
+    ("v10.db", 10, true),
 ];
 
 /// From version 6 on, a database holds the change log its build's triggers wrote, which

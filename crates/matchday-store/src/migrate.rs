@@ -35,6 +35,10 @@ pub(crate) const MIGRATIONS: &[(&str, &str)] = &[
         "0010_settlements_and_qualifying",
         include_str!("../migrations/0010_settlements_and_qualifying.sql"),
     ),
+    (
+        "0011_alias_keys",
+        include_str!("../migrations/0011_alias_keys.sql"),
+    ),
 ];
 
 /// The schema version from which every change to the data is logged.
