@@ -451,3 +451,36 @@ fn a_leagues_play_off_is_recorded_apart_from_its_meetings() {
     let err = env.fails(&["result", "Spezia 0-0 Verona", "-c", "serie-a", "-d", "2023-05-20"]);
     assert!(err.contains("already has a result stored on 2023-01-15"), "{err}");
 }
+
+#[test]
+fn the_catalogue_says_which_rounds_are_at_a_neutral_ground() {
+    // The FA Cup's semi-finals are at Wembley; Football.TXT does not say so, and a cup
+    // the catalogue does not know keeps the file's home side.
+    let text = |title: &str| {
+        format!(
+            "= {title} 2023/24\n» Semifinals\n  Sat Apr/20 2024\n    \
+             17.15  Coventry City  v Manchester United  2-4 pen. 3-3 a.e.t. (3-3, 0-2)\n\
+             » Final\n  Sat May/25 2024\n    15.00  Manchester City  v Manchester United  1-2 (0-1)\n"
+        )
+    };
+    let env = Env::new();
+    let fa = file(&env, "facup.txt", &text("FA Cup"));
+    let other = file(&env, "othercup.txt", &text("Mini Cup"));
+    env.ok(&["import", &fa, &other]);
+    let venues = |slug: &str| -> Vec<String> {
+        env.json(&["results", "-c", slug])
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| {
+                format!(
+                    "{} {}",
+                    m["round"].as_str().unwrap(),
+                    m["venue"].as_str().unwrap()
+                )
+            })
+            .collect()
+    };
+    assert_eq!(venues("fa-cup"), ["Semifinals neutral", "Final neutral"]);
+    assert_eq!(venues("mini-cup"), ["Semifinals home", "Final neutral"]);
+}

@@ -37,7 +37,7 @@ use std::sync::LazyLock;
 
 use serde::Deserialize;
 
-use crate::{Phase, RankBy, RuleSet, Season, Structure, Zone, normalize_name};
+use crate::{Phase, RankBy, Round, RuleSet, Season, Structure, Zone, normalize_name};
 
 /// What is wrong with a catalogue, naming the entry.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -145,6 +145,7 @@ pub struct Edition {
     tier: Option<u8>,
     away_goals: bool,
     rank_by: RankBy,
+    neutral: Vec<Round>,
 }
 
 impl Edition {
@@ -163,6 +164,12 @@ impl Edition {
     /// The regulations preset.
     pub fn rules(&self) -> RuleSet {
         self.rules
+    }
+
+    /// The rounds always played at a neutral ground, which a file may not say (the FA
+    /// Cup's semi-finals: Wembley since 2008, other clubs' grounds before).
+    pub fn neutral_rounds(&self) -> &[Round] {
+        &self.neutral
     }
 
     /// The stages.
@@ -290,6 +297,8 @@ struct EditionData {
     #[serde(default)]
     away_goals: bool,
     rank_by: Option<String>,
+    #[serde(default)]
+    neutral: Vec<Round>,
 }
 
 /// A bound of a season range: the year the season starts.
@@ -390,6 +399,7 @@ impl Catalogue {
                     tier: ed.tier,
                     away_goals: ed.away_goals,
                     rank_by,
+                    neutral: ed.neutral,
                 });
             }
             let mut keys: Vec<String> = std::iter::once(name.as_str())

@@ -185,8 +185,13 @@ impl<'c> Writer<'c> {
             (None, None) => Structure::from_facts(file_format, &StructureFacts::of_matches(&matches)),
         };
         let format = structure.format();
+        let neutral = edition.map_or(&[][..], Edition::neutral_rounds);
         for m in &mut matches {
             m.stage = matchday_core::Stage::typed_for(format, m);
+            // Rounds the catalogue says are always at a neutral ground, whatever the file says.
+            if matches!(m.stage, Some(matchday_core::Stage::Knockout(round)) if neutral.contains(&round)) {
+                m.venue = matchday_core::Venue::Neutral;
+            }
         }
         // A season as it stood on a day holds only the fixtures known by then.
         if let Some(day) = known_by {

@@ -157,7 +157,7 @@ pub fn parse(text: &str) -> Result<SeasonRecord, ParseError> {
             ));
         }
     }
-    mark_neutral_venues(&record.competition, &mut record.matches);
+    mark_neutral_venues(&mut record.matches);
     crate::football_txt::check_texts(&record)?;
     crate::refuse_conflicting_results(&record.matches)?;
     record.format = Some(format_of(&record.matches));

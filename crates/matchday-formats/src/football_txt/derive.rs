@@ -459,15 +459,15 @@ pub(crate) fn mark_legs_and_replays(matches: &mut [MatchRecord]) {
     }
 }
 
-/// Finals are played on neutral ground. So are FA Cup semi-finals: since 2008
-/// every one has been at Wembley, which the Football.TXT file does not say.
-pub(crate) fn mark_neutral_venues(competition: &str, matches: &mut [MatchRecord]) {
-    let fa_cup = competition.to_lowercase().contains("fa cup");
+/// Finals are played on neutral ground, which the file does not say. Rounds neutral
+/// in one competition only (the FA Cup's semi-finals) are the catalogue's to say
+/// (an edition's `neutral`), applied on import.
+pub(crate) fn mark_neutral_venues(matches: &mut [MatchRecord]) {
     for m in matches {
-        let Some(round) = m.round.as_deref() else { continue };
-        let round = round.to_lowercase();
-        let semi_final = round.starts_with("semi");
-        if round == "final" || (fa_cup && semi_final) {
+        if m.round
+            .as_deref()
+            .is_some_and(|r| r.eq_ignore_ascii_case("final"))
+        {
             m.venue = Venue::Neutral;
         }
     }

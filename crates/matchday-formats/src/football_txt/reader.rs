@@ -499,7 +499,7 @@ impl Reader {
                 ));
             }
         }
-        mark_neutral_venues(&self.record.competition, &mut self.record.matches);
+        mark_neutral_venues(&mut self.record.matches);
         check_texts(&self.record)?;
         crate::refuse_conflicting_results(&self.record.matches)?;
         self.record.format = Some(format_of(&self.record.matches));

@@ -114,8 +114,9 @@ fn reads_layout_c_with_every_score_form() {
     let replays: Vec<bool> = r.matches.iter().map(|m| m.replay).collect();
     assert_eq!(replays, [false, false, true, true, false, false, false]);
     assert!(r.matches.iter().all(|m| m.leg.is_none()));
-    // FA Cup semi-finals are at Wembley, finals are neutral everywhere.
-    assert_eq!(r.matches[5].venue, Venue::Neutral);
+    // Finals are neutral everywhere; the FA Cup's semi-finals (at Wembley) are the
+    // catalogue's to say, on import: the reader keeps the file's home side.
+    assert_eq!(r.matches[5].venue, Venue::Home);
     let final_ = &r.matches[6];
     assert_eq!(
         (final_.venue, final_.status),
