@@ -283,6 +283,35 @@ fn liverpool_season() -> Env {
     env
 }
 
+#[test]
+#[ignore = "needs ../shared/data"]
+fn fa_cup_semi_finals_and_final_are_stored_at_a_neutral_ground() {
+    // Coventry v Manchester United and Manchester City v Chelsea at Wembley in April
+    // 2024, and the final there in May: the file does not say; the catalogue does.
+    let env = Env::new();
+    env.ok(&[
+        "import",
+        &openfootball("england/2023-24/facup.txt"),
+        "--name",
+        "FA Cup",
+    ]);
+    let neutral: Vec<String> = env
+        .json(&["results", "-c", "fa-cup"])
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|m| m["venue"] == "neutral")
+        .map(|m| format!("{} {} v {}", m["round"], m["home"], m["away"]).replace('"', ""))
+        .collect();
+    assert_eq!(neutral.len(), 3, "{neutral:?}");
+    assert!(
+        neutral
+            .iter()
+            .all(|m| m.starts_with("Semifinals") || m.starts_with("Final")),
+        "{neutral:?}"
+    );
+}
+
 fn by_competition(rows: &Value) -> std::collections::BTreeMap<String, Value> {
     rows.as_array()
         .unwrap()
