@@ -46,9 +46,7 @@
 use std::collections::HashMap;
 
 use chrono::{NaiveDate, NaiveTime};
-use matchday_core::{
-    Format, MatchRecord, MatchResult, MatchStatus, Score, Season, SeasonRecord, TextField, Venue,
-};
+use matchday_core::{Format, MatchRecord, MatchResult, MatchStatus, Score, Season, SeasonRecord, TextField};
 
 use crate::ParseError;
 
@@ -322,17 +320,8 @@ pub fn parse(text: &str) -> Result<Vec<SeasonRecord>, ParseError> {
         }
         let (home, away) = row.teams()?;
         slot.record.matches.push(MatchRecord {
-            date,
             kickoff,
-            home,
-            away,
-            venue: Venue::Home,
-            round: None,
-            group: None,
-            leg: None,
-            replay: false,
-            status: row.status()?,
-            line,
+            ..MatchRecord::league(date, home, away, row.status()?, line)
         });
     }
     let records: Vec<SeasonRecord> = gathered.into_iter().map(|g| g.record).collect();
