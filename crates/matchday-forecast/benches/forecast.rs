@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 use matchday_forecast::{
-    LeagueState, MatchModel, ModelOptions, SimulationOptions, evaluate_halves, simulate,
+    LeagueState, MatchModel, ModelOptions, SimulationOptions, ZoneMagic, evaluate_halves, simulate,
 };
 
 fn state_on(season: &england::LeagueSeason, day: Option<NaiveDate>) -> LeagueState {
@@ -45,6 +45,43 @@ fn time_positions(season: &england::LeagueSeason) -> (Duration, Duration, NaiveD
     (times[count / 2].0, slowest.0, slowest.1, count)
 }
 
+/// Times magic numbers for every club and zone at every match day; prints the median and
+/// slowest, and how many numbers were not exact.
+fn time_magic(label: &str, season: &england::LeagueSeason) {
+    let mut times = Vec::new();
+    let mut inexact = 0;
+    let mut asked = 0;
+    // Every fourth match day: a whole season takes minutes in mid-season.
+    for day in season.match_days().into_iter().step_by(4) {
+        let state = state_on(season, Some(day));
+        let start = Instant::now();
+        let ranges = state.position_ranges();
+        let magic = state.magic_numbers(&ranges).expect("no split");
+        let took = start.elapsed();
+        let open: Vec<bool> = magic
+            .iter()
+            .flat_map(|t| &t.zones)
+            .filter_map(|(_, _, m)| match m {
+                ZoneMagic::Open(n) => Some(n.exact),
+                _ => None,
+            })
+            .collect();
+        asked += open.len();
+        inexact += open.iter().filter(|&&exact| !exact).count();
+        times.push((took, day));
+    }
+    let count = times.len();
+    let slowest = *times.iter().max().expect("days");
+    times.sort();
+    println!(
+        "magic numbers (every club and zone, with the positions), {label}, {count} match days: \
+         median {:.1} ms, slowest {:.1} ms ({}); {inexact} of {asked} open numbers not exact",
+        times[count / 2].0.as_secs_f64() * 1e3,
+        slowest.0.as_secs_f64() * 1e3,
+        slowest.1
+    );
+}
+
 fn main() {
     if !england::data_dir().join("engsoccerdata/england.csv").exists() {
         println!("no ../shared/data: nothing to measure");
@@ -57,6 +94,7 @@ fn main() {
         median.as_secs_f64() * 1e3,
         slowest.as_secs_f64() * 1e3
     );
+    time_magic("Premier League 2023-24", &premier);
     let championship = england::load(2023, 2).expect("Championship 2023-24");
     let (median, slowest, day, days) = time_positions(&championship);
     println!(
@@ -64,6 +102,8 @@ fn main() {
         median.as_secs_f64() * 1e3,
         slowest.as_secs_f64() * 1e3
     );
+
+    time_magic("Championship 2023-24", &championship);
 
     let mid = NaiveDate::from_ymd_opt(2023, 12, 31).expect("a date");
     let state = state_on(&premier, Some(mid));

@@ -15,8 +15,11 @@
 //! ```
 #![deny(missing_docs)]
 
+mod bounded;
+mod clinch;
 mod error;
 mod gaps;
+mod magic;
 mod model;
 mod positions;
 mod quality;
@@ -25,8 +28,10 @@ mod state;
 #[cfg(test)]
 mod testing;
 
+pub use clinch::{Clinch, clinch_dates};
 pub use error::ForecastError;
 pub use gaps::{GapRow, Gaps, TIE_NOTE, ZoneGap, zone_boundary, zone_verdicts};
+pub use magic::{MagicNumbers, TeamMagic, ZoneMagic, magic_numbers, magic_numbers_by_enumeration};
 pub use matchday_core::PointsScheme;
 pub use model::{MatchModel, ModelOptions, OutcomeProbabilities};
 pub use positions::{PositionRange, position_ranges, position_ranges_by_enumeration};

@@ -207,22 +207,35 @@ struct Solver {
 /// The real leagues measured need a few thousand at most; the budget only bounds the time of
 /// rare pathological states. Running out answers "possible" to the open question, which
 /// can only widen a range: never a false clinch or elimination.
-const NODES_PER_QUESTION: u64 = 20_000;
+pub(crate) const NODES_PER_QUESTION: u64 = 20_000;
 
 /// What is left of the search nodes allowed, and whether any question ran out.
-struct Budget {
+pub(crate) struct Budget {
     left: Cell<u64>,
     exhausted: Cell<bool>,
 }
 
 impl Budget {
-    fn reset(&self) {
+    /// A budget of `nodes` search nodes.
+    pub(crate) fn new(nodes: u64) -> Budget {
+        Budget {
+            left: Cell::new(nodes),
+            exhausted: Cell::new(false),
+        }
+    }
+
+    /// Whether a question ran out of nodes since the last reset.
+    pub(crate) fn exhausted(&self) -> bool {
+        self.exhausted.get()
+    }
+
+    pub(crate) fn reset(&self) {
         self.left.set(NODES_PER_QUESTION);
         self.exhausted.set(false);
     }
 
     /// Takes one node; `false` when none is left.
-    fn spend(&self) -> bool {
+    pub(crate) fn spend(&self) -> bool {
         match self.left.get() {
             0 => {
                 self.exhausted.set(true);
@@ -360,7 +373,7 @@ impl Solver {
     }
 }
 
-fn local_indices(set: u64, n: usize) -> (Vec<u8>, Vec<usize>) {
+pub(crate) fn local_indices(set: u64, n: usize) -> (Vec<u8>, Vec<usize>) {
     let mut local = vec![u8::MAX; n];
     let mut members = Vec::new();
     for (j, slot) in local.iter_mut().enumerate() {
@@ -411,7 +424,7 @@ fn search(
     search(i + 1, set, count, order, feasible, best, ceiling);
 }
 
-fn games_of(k: usize, matches: &[(u8, u8)]) -> Vec<i64> {
+pub(crate) fn games_of(k: usize, matches: &[(u8, u8)]) -> Vec<i64> {
     let mut g = vec![0i64; k];
     for &(a, b) in matches {
         g[a as usize] += 1;
@@ -421,7 +434,13 @@ fn games_of(k: usize, matches: &[(u8, u8)]) -> Vec<i64> {
 }
 
 /// Whether `matches` can be decided so that each team gains at most its cap.
-fn caps_feasible(mut caps: Vec<i64>, mut matches: Vec<(u8, u8)>, w: i64, d: i64, budget: &Budget) -> bool {
+pub(crate) fn caps_feasible(
+    mut caps: Vec<i64>,
+    mut matches: Vec<(u8, u8)>,
+    w: i64,
+    d: i64,
+    budget: &Budget,
+) -> bool {
     if !budget.spend() {
         return true;
     }
@@ -665,7 +684,7 @@ fn shed_by_losing(matches: &[(u8, u8)], caps: &[i64], games: &[i64], w: i64, d: 
 
 /// The most flow units a team with `cap` points to spare and `games` left can take,
 /// where a draw is `d` units and a win `2d` units but `w` points.
-fn cap_units(cap: i64, games: i64, w: i64, d: i64) -> i64 {
+pub(crate) fn cap_units(cap: i64, games: i64, w: i64, d: i64) -> i64 {
     if d == 0 || w < 2 * d {
         return cap;
     }
@@ -687,7 +706,7 @@ fn cap_units(cap: i64, games: i64, w: i64, d: i64) -> i64 {
 }
 
 /// The fewest units (a draw `d`, a win `2d`) that can be worth `demand` points.
-fn demand_units(demand: i64, w: i64, d: i64) -> i64 {
+pub(crate) fn demand_units(demand: i64, w: i64, d: i64) -> i64 {
     let mut u = 0;
     while u + (w - 2 * d) * (u / (2 * d)) < demand {
         u += 1;
@@ -696,7 +715,7 @@ fn demand_units(demand: i64, w: i64, d: i64) -> i64 {
 }
 
 /// Whether `matches` can be decided so that each team gains at least its demand.
-fn demands_feasible(
+pub(crate) fn demands_feasible(
     mut demands: Vec<i64>,
     mut matches: Vec<(u8, u8)>,
     w: i64,
@@ -804,7 +823,7 @@ fn demands_feasible(
 }
 
 /// A flow network source → match → team → sink, solved by Dinic's algorithm.
-struct Network {
+pub(crate) struct Network {
     head: Vec<usize>,
     next: Vec<usize>,
     to: Vec<usize>,
@@ -822,7 +841,12 @@ const NONE: usize = usize::MAX;
 impl Network {
     /// Each match sends up to `per_match` units, at most `per_side[j]` of them to team `j`,
     /// and team `j` passes at most `team_caps[j]` on to the sink.
-    fn bipartite(matches: &[(u8, u8)], per_match: i64, per_side: &[i64], team_caps: &[i64]) -> Network {
+    pub(crate) fn bipartite(
+        matches: &[(u8, u8)],
+        per_match: i64,
+        per_side: &[i64],
+        team_caps: &[i64],
+    ) -> Network {
         let m = matches.len();
         let k = team_caps.len();
         let mut net = Network::with_nodes(m + k + 2);
@@ -870,7 +894,7 @@ impl Network {
         (self.cap[ea ^ 1], self.cap[eb ^ 1])
     }
 
-    fn max_flow(&mut self) -> i64 {
+    pub(crate) fn max_flow(&mut self) -> i64 {
         let mut total = 0;
         while self.levels() {
             self.iter.clone_from(&self.head);

@@ -1,0 +1,630 @@
+//! Magic numbers: the points a team needs from its remaining matches to be sure of
+//! finishing at or above a place, and the fewest with which it still can.
+//!
+//! Both are questions about every outcome of every match left, the team's own
+//! included: the points it takes are points its opponents do not. Ties on points follow
+//! the settled positions' convention: for being sure, a club level on points counts as
+//! above; for still being possible, as below.
+//!
+//! Let `bad(P)` say some outcome in which the team takes exactly `P` points leaves it
+//! below the place (at least `place` others on its total or more). Then the guarantee
+//! is the fewest points above the largest `P` with `bad(P)`. The one-sided question
+//! "some outcome gives the team at least `P` and lifts `place` others to its total
+//! plus `P`" (`lifted(P)`) is answered by the demand search of the positions, and is
+//! monotone in `P`; turning the team's wins into draws and draws into defeats only
+//! helps the others, which shows `lifted(P)` implies `bad(P)` or `bad(P - 1)`. So a
+//! binary search on `lifted` finds the answer up to one point, and one exact question
+//! (the team on exactly `P`, [`crate::bounded`]) settles it. Still possible is the
+//! mirror image: `kept(P)` (the team on at most `P`, all but `place - 1` others kept at
+//! or under its total plus `P`) is monotone, and implies `good(P)` or `good(P + 1)`.
+
+use serde::{Deserialize, Serialize};
+
+use crate::bounded::{Bounds, OPEN, bounds_feasible};
+use crate::positions::{Budget, caps_feasible, demands_feasible, local_indices};
+use matchday_core::{PointsScheme, TeamId};
+use rayon::prelude::*;
+
+use crate::{LeagueState, PositionRange, SplitStage};
+
+/// Search nodes allowed for one step of one magic number (one total asked about).
+///
+/// Late in a season every step needs a few dozen; in mid-season a step near the answer
+/// can need millions, and running out answers on the safe side (a guarantee too high,
+/// still possible too low), marked inexact. The figure trades exactness for time: see
+/// the benchmark `forecast`.
+const NODES_PER_STEP: u64 = 1_000;
+
+/// What a team needs for one place (a zone's boundary), or that it is decided.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "state")]
+pub enum ZoneMagic {
+    /// Sure of finishing at or above the place whatever happens.
+    Settled,
+    /// Can no longer finish at or above the place.
+    OutOfReach,
+    /// Still open: the points it needs.
+    Open(MagicNumbers),
+}
+
+/// The points a team needs from its remaining matches for a place that is still open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct MagicNumbers {
+    /// The fewest points that make it sure of the place whatever else happens, a club
+    /// level on points counted above it; `None` when even winning every match does not.
+    pub guarantee: Option<i32>,
+    /// The fewest points with which some results elsewhere still put it there, a club
+    /// level on points counted below it.
+    pub still_possible: i32,
+    /// The most points its remaining matches can bring.
+    pub available: i32,
+    /// Whether both numbers were decided exactly. A search that ran out of nodes (rare)
+    /// leaves the guarantee too high or still possible too low, never the other way.
+    pub exact: bool,
+}
+
+/// What team `x` needs from its fixtures to finish at or above `place`, for teams on
+/// `points` with `fixtures` (index pairs) left, ties counted as the module says.
+///
+/// # Panics
+/// When `place` is 0 or beyond the teams, or `x` is not a team.
+pub fn magic_numbers(
+    points: &[i32],
+    fixtures: &[(usize, usize)],
+    scheme: PointsScheme,
+    x: usize,
+    place: u16,
+) -> ZoneMagic {
+    let n = points.len();
+    assert!(
+        x < n && place >= 1 && usize::from(place) <= n,
+        "a team and a place in the league"
+    );
+    let question = Question::new(points, fixtures, scheme, x, usize::from(place));
+    let avail = question.w * question.games[x];
+    let loss = i64::from(scheme.loss) * question.games[x];
+    let mut exact = true;
+    let mut ask = |f: &dyn Fn(&Question, i64, &Budget) -> bool, gain: i64| -> bool {
+        let budget = Budget::new(NODES_PER_STEP);
+        let answer = f(&question, gain, &budget);
+        exact &= !budget.exhausted();
+        answer
+    };
+    // Guarantee: the largest P with `lifted(P)`, then whether P itself or only P - 1 is bad.
+    if !ask(&Question::lifted, 0) {
+        return ZoneMagic::Settled;
+    }
+    if !ask(&Question::kept, avail) {
+        return ZoneMagic::OutOfReach;
+    }
+    let top = last_true(0, avail, |p| ask(&Question::lifted, p));
+    let worst_bad = if question.downgrade_reaches(top) || ask(&Question::bad, top) {
+        top
+    } else {
+        top - 1
+    };
+    let guarantee = (worst_bad + 1..=avail).find(|&p| question.achievable(p));
+    // Still possible: the smallest P with `kept(P)`, then P itself or P + 1.
+    let low = first_true(0, avail, |p| ask(&Question::kept, p));
+    let still = if question.upgrade_reaches(low) || ask(&Question::good, low) {
+        low
+    } else {
+        low + 1
+    };
+    let points = |gain: i64| i32::try_from(gain + loss).expect("points fit");
+    ZoneMagic::Open(MagicNumbers {
+        guarantee: guarantee.map(points),
+        still_possible: points(still),
+        available: points(avail),
+        exact,
+    })
+}
+
+/// One team's magic numbers for each zone of its league, in the league's zone order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TeamMagic {
+    /// The team.
+    pub team: TeamId,
+    /// Per zone: its name, the place that marks its edge ([`crate::zone_boundary`]: the
+    /// last place of a zone, or safety for a bottom zone), and what the team needs to
+    /// finish at or above that place.
+    pub zones: Vec<(String, u16, ZoneMagic)>,
+}
+
+impl LeagueState {
+    /// Every team's magic numbers for every zone, in team order, given the position
+    /// ranges already computed ([`LeagueState::position_ranges`]), which settle the
+    /// zones that are decided.
+    ///
+    /// Once a split league's sections are drawn, each team's numbers are within its
+    /// section. Before a split the teams meeting after it are not known, so there are
+    /// no exact numbers: `None`.
+    pub fn magic_numbers(&self, ranges: &[PositionRange]) -> Option<Vec<TeamMagic>> {
+        let n = self.teams().len();
+        let zones = self.zones();
+        // Each team's league to ask about: the whole league, or its drawn section.
+        let mut groups: Vec<(u16, Vec<usize>)> = Vec::new();
+        match self.split() {
+            None => groups.push((1, (0..n).collect())),
+            Some(SplitStage::Drawn { sections, .. }) => {
+                groups.extend(sections.iter().map(|s| (s.first, s.members.clone())));
+            }
+            Some(SplitStage::Pending(_)) => return None,
+        }
+        let mut magic: Vec<Option<TeamMagic>> = vec![None; n];
+        for (first, members) in &groups {
+            let mut local = vec![usize::MAX; n];
+            for (k, &i) in members.iter().enumerate() {
+                local[i] = k;
+            }
+            let points: Vec<i32> = members.iter().map(|&i| self.points()[i]).collect();
+            let fixtures: Vec<(usize, usize)> = self
+                .fixtures()
+                .iter()
+                .filter(|f| local[f.home] != usize::MAX && local[f.away] != usize::MAX)
+                .map(|f| (local[f.home], local[f.away]))
+                .collect();
+            let last = first + members.len() as u16 - 1;
+            let answers: Vec<TeamMagic> = members
+                .par_iter()
+                .enumerate()
+                .map(|(k, &i)| {
+                    let range = ranges[i];
+                    let zones = zones
+                        .iter()
+                        .map(|zone| {
+                            let place = crate::zone_boundary(zone, n as u16);
+                            let answer = if range.exact && range.worst <= place || place >= last {
+                                ZoneMagic::Settled
+                            } else if range.exact && range.best > place || place < *first {
+                                ZoneMagic::OutOfReach
+                            } else {
+                                magic_numbers(&points, &fixtures, self.scheme(), k, place - first + 1)
+                            };
+                            (zone.name.clone(), place, answer)
+                        })
+                        .collect();
+                    TeamMagic {
+                        team: self.teams()[i],
+                        zones,
+                    }
+                })
+                .collect();
+            for (answer, &i) in answers.into_iter().zip(members) {
+                magic[i] = Some(answer);
+            }
+        }
+        Some(
+            magic
+                .into_iter()
+                .map(|m| m.expect("every team is in a group"))
+                .collect(),
+        )
+    }
+}
+
+/// The largest `p` in `lo..=hi` with `f(p)`, given `f(lo)` and `f` true up to a point.
+fn last_true(mut lo: i64, mut hi: i64, mut f: impl FnMut(i64) -> bool) -> i64 {
+    while lo < hi {
+        let mid = lo + (hi - lo + 1) / 2;
+        if f(mid) { lo = mid } else { hi = mid - 1 }
+    }
+    lo
+}
+
+/// The smallest `p` in `lo..=hi` with `f(p)`, given `f(hi)` and `f` true from a point on.
+fn first_true(mut lo: i64, mut hi: i64, mut f: impl FnMut(i64) -> bool) -> i64 {
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        if f(mid) { hi = mid } else { lo = mid + 1 }
+    }
+    lo
+}
+
+/// One team's question about one place.
+struct Question {
+    n: usize,
+    x: usize,
+    place: usize,
+    /// Points with the defeat points of every remaining match added: a defeat gains 0.
+    base: Vec<i64>,
+    fixtures: Vec<(usize, usize)>,
+    games: Vec<i64>,
+    w: i64,
+    d: i64,
+}
+
+impl Question {
+    fn new(
+        points: &[i32],
+        fixtures: &[(usize, usize)],
+        scheme: PointsScheme,
+        x: usize,
+        place: usize,
+    ) -> Question {
+        let n = points.len();
+        let loss = i64::from(scheme.loss);
+        let mut games = vec![0i64; n];
+        for &(a, b) in fixtures {
+            games[a] += 1;
+            games[b] += 1;
+        }
+        Question {
+            n,
+            x,
+            place,
+            base: (0..n).map(|i| i64::from(points[i]) + loss * games[i]).collect(),
+            fixtures: fixtures.to_vec(),
+            games,
+            w: i64::from(scheme.win) - loss,
+            d: i64::from(scheme.draw) - loss,
+        }
+    }
+
+    /// Whether the team's matches can bring exactly `gain`.
+    fn achievable(&self, gain: i64) -> bool {
+        crate::bounded::solo_within(self.games[self.x], gain, gain, self.w, self.d)
+    }
+
+    /// Whether any outcome giving the team more than `gain` can be turned into one giving
+    /// exactly `gain` by downgrading its own results (wins to draws, draws to defeats).
+    fn downgrade_reaches(&self, gain: i64) -> bool {
+        gain == 0
+            || gain == self.w * self.games[self.x]
+            || self.w == 2 * self.d
+            || (self.d == 1 && gain % self.w <= 1)
+    }
+
+    /// Whether any outcome giving the team less than `gain` can be turned into one giving
+    /// exactly `gain` by upgrading its own results.
+    fn upgrade_reaches(&self, gain: i64) -> bool {
+        gain == 0 || gain == self.w * self.games[self.x] || self.w == 2 * self.d
+    }
+
+    /// The team's total after gaining `gain`.
+    fn total(&self, gain: i64) -> i64 {
+        self.base[self.x] + gain
+    }
+
+    /// Whether some outcome gives the team at least `gain` and lifts `place` others to
+    /// its total after `gain` or beyond.
+    fn lifted(&self, gain: i64, budget: &Budget) -> bool {
+        let total = self.total(gain);
+        let (already, order) = self.to_lift(total);
+        if already >= self.place {
+            return true;
+        }
+        let need = self.place - already;
+        let feasible = |set: u64| {
+            let (local, members) = local_indices(set, self.n);
+            let mut demands: Vec<i64> = members
+                .iter()
+                .map(|&j| if j == self.x { gain } else { total - self.base[j] })
+                .collect();
+            let mut inside = Vec::new();
+            for &(a, b) in &self.fixtures {
+                match (set >> a & 1 == 1, set >> b & 1 == 1) {
+                    (true, true) => inside.push((local[a], local[b])),
+                    (true, false) => demands[local[a] as usize] -= self.w,
+                    (false, true) => demands[local[b] as usize] -= self.w,
+                    (false, false) => {}
+                }
+            }
+            demands_feasible(demands, inside, self.w, self.d, budget)
+        };
+        some_set_of(1 << self.x, &order, need, &mut |set| feasible(set))
+    }
+
+    /// The same with the team on exactly `gain`: an outcome that leaves it below the place.
+    fn bad(&self, gain: i64, budget: &Budget) -> bool {
+        let total = self.total(gain);
+        let (already, order) = self.to_lift(total);
+        if already >= self.place {
+            return self.achievable(gain);
+        }
+        let need = self.place - already;
+        some_set_of(1 << self.x, &order, need, &mut |set| {
+            self.exact_question(set, gain, budget, |j| (total - self.base[j], OPEN), true)
+        })
+    }
+
+    /// Teams on `total` already, and those that could reach it, most room first.
+    fn to_lift(&self, total: i64) -> (usize, Vec<usize>) {
+        let mut already = 0;
+        let mut contested = Vec::new();
+        for j in (0..self.n).filter(|&j| j != self.x) {
+            let most = self.base[j] + self.w * self.games[j];
+            if self.base[j] >= total {
+                already += 1;
+            } else if most >= total {
+                contested.push((most - total, j));
+            }
+        }
+        contested.sort_by_key(|&(room, j)| (std::cmp::Reverse(room), j));
+        (already, contested.into_iter().map(|(_, j)| j).collect())
+    }
+
+    /// Whether some outcome gives the team at most `gain` and keeps all but `place - 1`
+    /// others at or under its total after `gain`.
+    fn kept(&self, gain: i64, budget: &Budget) -> bool {
+        let total = self.total(gain);
+        let Some((always, order, need)) = self.to_keep(total) else {
+            return false;
+        };
+        let feasible = |set: u64| {
+            let (local, members) = local_indices(set, self.n);
+            let caps: Vec<i64> = members
+                .iter()
+                .map(|&j| if j == self.x { gain } else { total - self.base[j] })
+                .collect();
+            let inside: Vec<(u8, u8)> = self
+                .fixtures
+                .iter()
+                .filter(|&&(a, b)| set >> a & 1 == 1 && set >> b & 1 == 1)
+                .map(|&(a, b)| (local[a], local[b]))
+                .collect();
+            caps_feasible(caps, inside, self.w, self.d, budget)
+        };
+        some_set_of(always | 1 << self.x, &order, need, &mut |set| feasible(set))
+    }
+
+    /// The same with the team on exactly `gain`: an outcome that puts it at or above the place.
+    fn good(&self, gain: i64, budget: &Budget) -> bool {
+        let total = self.total(gain);
+        let Some((always, order, need)) = self.to_keep(total) else {
+            return false;
+        };
+        some_set_of(always | 1 << self.x, &order, need, &mut |set| {
+            self.exact_question(set, gain, budget, |j| (-OPEN, total - self.base[j]), false)
+        })
+    }
+
+    /// Teams sure to stay at or under `total`, those that might, most room first, and
+    /// how many of the latter must; `None` when too many are over it already.
+    fn to_keep(&self, total: i64) -> Option<(u64, Vec<usize>, usize)> {
+        let mut always = 0u64;
+        let mut kept = 0;
+        let mut contested = Vec::new();
+        for j in (0..self.n).filter(|&j| j != self.x) {
+            let room = total - self.base[j];
+            if room >= self.w * self.games[j] {
+                always |= 1 << j;
+                kept += 1;
+            } else if room >= 0 {
+                contested.push((room - self.w * self.games[j], j));
+            }
+        }
+        let must = self.n - self.place;
+        if kept + contested.len() < must {
+            return None;
+        }
+        contested.sort_by_key(|&(room, j)| (std::cmp::Reverse(room), j));
+        Some((
+            always,
+            contested.into_iter().map(|(_, j)| j).collect(),
+            must.saturating_sub(kept),
+        ))
+    }
+
+    /// Whether the team can take exactly `gain` while every other member of `set` stays
+    /// within `bound(j)`; teams outside `set` are bound by nothing. Members of a set to
+    /// be lifted (`lift`) beat the teams outside it; members of a set to be kept lose to them.
+    fn exact_question(
+        &self,
+        set: u64,
+        gain: i64,
+        budget: &Budget,
+        bound: impl Fn(usize) -> (i64, i64),
+        lift: bool,
+    ) -> bool {
+        let (local, members) = local_indices(set, self.n);
+        let k = members.len();
+        let mut bounds = Bounds {
+            lo: vec![0; k],
+            hi: vec![0; k],
+            solo: vec![0; k],
+        };
+        for (l, &j) in members.iter().enumerate() {
+            (bounds.lo[l], bounds.hi[l]) = if j == self.x { (gain, gain) } else { bound(j) };
+        }
+        let x = local[self.x] as usize;
+        let mut inside = Vec::new();
+        for &(a, b) in &self.fixtures {
+            let (in_a, in_b) = (set >> a & 1 == 1, set >> b & 1 == 1);
+            let member = match (in_a, in_b) {
+                (true, true) => {
+                    inside.push((local[a], local[b]));
+                    continue;
+                }
+                (true, false) => local[a] as usize,
+                (false, true) => local[b] as usize,
+                (false, false) => continue,
+            };
+            if member == x {
+                bounds.solo[x] += 1;
+            } else if lift {
+                bounds.lo[member] -= self.w;
+                bounds.hi[member] -= self.w;
+            }
+        }
+        bounds_feasible(bounds, inside, self.w, self.d, budget)
+    }
+}
+
+/// Whether `need` of `order` can join `base` with `feasible` still true (`feasible` is
+/// closed under subsets and true of `base`).
+fn some_set_of(base: u64, order: &[usize], need: usize, feasible: &mut dyn FnMut(u64) -> bool) -> bool {
+    if need == 0 {
+        return feasible(base);
+    }
+    if order.len() < need {
+        return false;
+    }
+    let all = order.iter().fold(base, |m, &j| m | 1 << j);
+    if feasible(all) {
+        return true;
+    }
+    if order.len() == need {
+        return false;
+    }
+    grow(base, 0, order, need, feasible)
+}
+
+fn grow(set: u64, i: usize, order: &[usize], need: usize, feasible: &mut dyn FnMut(u64) -> bool) -> bool {
+    if need == 0 {
+        return true;
+    }
+    if order.len() - i < need {
+        return false;
+    }
+    let with = set | 1 << order[i];
+    (feasible(with) && grow(with, i + 1, order, need - 1, feasible))
+        || grow(set, i + 1, order, need, feasible)
+}
+
+/// Magic numbers for every team (outer) and place (inner, from 1) by trying every
+/// outcome of `fixtures`: the reference the searches are checked against, for a dozen
+/// fixtures or so.
+pub fn magic_numbers_by_enumeration(
+    points: &[i32],
+    fixtures: &[(usize, usize)],
+    scheme: PointsScheme,
+) -> Vec<Vec<ZoneMagic>> {
+    let n = points.len();
+    // Per team and place: the most points taken in an outcome leaving it below the
+    // place, and the fewest in one putting it there.
+    let mut worst_bad: Vec<Vec<Option<i32>>> = vec![vec![None; n]; n];
+    let mut best_good: Vec<Vec<Option<i32>>> = vec![vec![None; n]; n];
+    let mut finals = vec![0i32; n];
+    let mut gains = vec![0i32; n];
+    for code in 0..3usize.pow(fixtures.len() as u32) {
+        finals.copy_from_slice(points);
+        gains.fill(0);
+        let mut c = code;
+        for &(h, a) in fixtures {
+            let (ph, pa) = match c % 3 {
+                0 => (scheme.win, scheme.loss),
+                1 => (scheme.draw, scheme.draw),
+                _ => (scheme.loss, scheme.win),
+            };
+            finals[h] += i32::from(ph);
+            finals[a] += i32::from(pa);
+            gains[h] += i32::from(ph);
+            gains[a] += i32::from(pa);
+            c /= 3;
+        }
+        for x in 0..n {
+            let level_or_above = (0..n).filter(|&j| j != x && finals[j] >= finals[x]).count();
+            let above = (0..n).filter(|&j| j != x && finals[j] > finals[x]).count();
+            for place in 1..=n {
+                if level_or_above >= place {
+                    worst_bad[x][place - 1] = worst_bad[x][place - 1].max(Some(gains[x]));
+                }
+                if above < place {
+                    let best = &mut best_good[x][place - 1];
+                    *best = Some(best.map_or(gains[x], |g| g.min(gains[x])));
+                }
+            }
+        }
+    }
+    let (w, d, l) = (
+        i32::from(scheme.win),
+        i32::from(scheme.draw),
+        i32::from(scheme.loss),
+    );
+    (0..n)
+        .map(|x| {
+            let own = fixtures.iter().filter(|&&(a, b)| a == x || b == x).count() as i32;
+            let achievable = |p: i32| {
+                (0..=own).any(|wins| {
+                    (0..=own - wins).any(|draws| w * wins + d * draws + l * (own - wins - draws) == p)
+                })
+            };
+            (0..n)
+                .map(|p| match (best_good[x][p], worst_bad[x][p]) {
+                    (None, _) => ZoneMagic::OutOfReach,
+                    (Some(_), None) => ZoneMagic::Settled,
+                    (Some(still_possible), Some(worst)) => ZoneMagic::Open(MagicNumbers {
+                        guarantee: (worst + 1..=w * own).find(|&p| achievable(p)),
+                        still_possible,
+                        available: w * own,
+                        exact: true,
+                    }),
+                })
+                .collect()
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rand::rngs::Xoshiro256PlusPlus;
+    use rand::{RngExt, SeedableRng};
+
+    fn random_league(
+        rng: &mut Xoshiro256PlusPlus,
+        n: usize,
+        left: usize,
+        spread: i32,
+    ) -> (Vec<i32>, Vec<(usize, usize)>) {
+        let points = (0..n).map(|_| rng.random_range(0..=spread)).collect();
+        let mut all: Vec<(usize, usize)> = (0..n)
+            .flat_map(|h| (0..n).filter(move |&a| a != h).map(move |a| (h, a)))
+            .collect();
+        let mut fixtures = Vec::new();
+        while fixtures.len() < left && !all.is_empty() {
+            let i = rng.random_range(0..all.len());
+            fixtures.push(all.swap_remove(i));
+        }
+        (points, fixtures)
+    }
+
+    #[test]
+    fn agrees_with_enumeration_for_every_team_and_place() {
+        let mut rng = Xoshiro256PlusPlus::seed_from_u64(20);
+        for scheme in [PointsScheme::THREE, PointsScheme::TWO] {
+            for round in 0..300 {
+                let n = rng.random_range(3..=6);
+                let left = rng.random_range(0..=9);
+                let spread = [3, 6, 10][round % 3];
+                let (points, fixtures) = random_league(&mut rng, n, left, spread);
+                let brute = magic_numbers_by_enumeration(&points, &fixtures, scheme);
+                for (x, expected_of) in brute.iter().enumerate() {
+                    for place in 1..=n as u16 {
+                        let searched = magic_numbers(&points, &fixtures, scheme, x, place);
+                        let expected = expected_of[usize::from(place) - 1];
+                        assert_eq!(
+                            searched, expected,
+                            "{scheme} team {x} place {place}: {points:?} {fixtures:?}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_team_level_with_its_rival() {
+        // Two teams on 10 meet once more; the second then plays a third, on 4. Team 0
+        // cannot be sure of first: winning takes it to 13, which team 1 can equal by
+        // beating team 2. A draw keeps first possible (team 1 may lose to team 2).
+        let magic = magic_numbers(&[10, 10, 4], &[(0, 1), (1, 2)], PointsScheme::THREE, 0, 1);
+        assert_eq!(
+            magic,
+            ZoneMagic::Open(MagicNumbers {
+                guarantee: None,
+                still_possible: 1,
+                available: 3,
+                exact: true
+            })
+        );
+        // For second place, it is sure with a draw, and a defeat keeps it possible.
+        let second = magic_numbers(&[10, 10, 4], &[(0, 1), (1, 2)], PointsScheme::THREE, 0, 2);
+        assert_eq!(second, ZoneMagic::Settled);
+        assert_eq!(
+            magic_numbers(&[10, 10, 4], &[(0, 1), (1, 2)], PointsScheme::THREE, 2, 1),
+            ZoneMagic::OutOfReach
+        );
+    }
+}
