@@ -602,6 +602,7 @@ mod tests {
         let options = TableOptions {
             as_of,
             view: View::Total,
+            provisional: false,
         };
         let standings = Standings::compute(&c, &teams, &matches, &deductions, options);
         let progress = Progress::compute(&c, &teams, &matches, &deductions, &[], as_of);

@@ -137,6 +137,7 @@ fn league_section(
     let options = TableOptions {
         as_of,
         view: View::Total,
+        provisional: false,
     };
     let standings = Standings::compute(c, &entrants, &loaded.matches, &loaded.deductions, options)
         .with_decisions(&c.regulations(), &loaded.decisions, None);
@@ -187,6 +188,7 @@ fn group_section(loaded: &Loaded, team: TeamId, as_of: Option<NaiveDate>) -> Opt
     let options = TableOptions {
         as_of,
         view: View::Total,
+        provisional: false,
     };
     let standings = Standings::compute(c, &teams, &matches, &loaded.deductions, options).with_decisions(
         &c.regulations(),
