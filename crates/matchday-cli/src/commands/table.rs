@@ -242,7 +242,11 @@ pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
                 &screen,
             ));
             text.push_str(&render_table(&rows, competition.rank_by, &looks, &screen));
-            let mut under = live_line(&playing, &names);
+            let mut under = live_line(
+                &playing,
+                &names,
+                "Provisional: the scores so far are counted as if final.",
+            );
             if standings.has_begun() {
                 under.push_str(&notes(&standings, &deductions, args.when.as_of, &names));
             } else {
@@ -290,9 +294,9 @@ pub(crate) fn playing_now(matches: &[Match], as_of: Option<NaiveDate>) -> Vec<&M
         .collect()
 }
 
-/// The line under a provisional table: "  • Live: Liverpool 1-0 Chelsea (60'), ...", or
-/// nothing with no match in play.
-pub(crate) fn live_line(playing: &[&Match], names: &HashMap<TeamId, String>) -> String {
+/// The line under a table with matches in play: "  • Live: Liverpool 1-0 Chelsea (60').",
+/// then `counted`, how the table counts them; nothing with no match in play.
+pub(crate) fn live_line(playing: &[&Match], names: &HashMap<TeamId, String>, counted: &str) -> String {
     if playing.is_empty() {
         return String::new();
     }
@@ -309,10 +313,7 @@ pub(crate) fn live_line(playing: &[&Match], names: &HashMap<TeamId, String>) -> 
             ))
         })
         .collect();
-    format!(
-        "  • Live: {}. Provisional: the scores so far are counted as if final.\n",
-        matches.join(", ")
-    )
+    format!("  • Live: {}. {counted}\n", matches.join(", "))
 }
 
 /// The line under a table before the season's first match.
