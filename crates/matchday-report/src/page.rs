@@ -728,7 +728,10 @@ mod tests {
         assert_eq!(html.matches("•</td>").count(), 2, "both clubs playing are marked");
         let line = format!("• Live: {} 1-0 {} (60&#39;).", escape(&home), escape(&away));
         assert!(html.contains(&line), "{line}");
-        assert!(html.contains("<td>in play 1-0 (60&#39;)</td>"), "the fixture shows it in play");
+        assert!(
+            html.contains("<td>in play 1-0 (60&#39;)</td>"),
+            "the fixture shows it in play"
+        );
     }
 
     #[test]

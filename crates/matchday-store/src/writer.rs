@@ -676,11 +676,17 @@ impl<'c> Writer<'c> {
             }
             Some(stored) => {
                 let id = stored.id.expect("stored");
-                let unchanged = Match {
+                // A file knows nothing of a match in play: its fixture keeps the live score.
+                let status = match (stored.status, m.status) {
+                    (MatchStatus::Live(live), MatchStatus::Scheduled) => MatchStatus::Live(live),
+                    (_, status) => status,
+                };
+                let m = &Match {
                     id: Some(id),
+                    status,
                     ..m.clone()
-                } == stored;
-                if unchanged {
+                };
+                if *m == stored {
                     Ok(Upsert::Unchanged)
                 } else if stored.status.result().is_some() && m.status.is_pending() {
                     // A file never takes a result back; the import refuses, counting them.
