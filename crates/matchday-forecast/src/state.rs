@@ -603,9 +603,7 @@ mod tests {
     fn a_match_in_play_is_a_fixture_left_and_its_score_is_not_counted() {
         let mut stored = matches();
         // The fixture of day 20 (4 v 3) in play at 2-0: still to play to every exact answer.
-        let score = matchday_core::Score::new(2, 0).unwrap();
-        let live = matchday_core::LiveScore::new(score, matchday_core::Minute::new(70).ok());
-        stored.last_mut().unwrap().status = MatchStatus::Live(live);
+        stored.last_mut().unwrap().status = matchday_core::testing::live(2, 0, Some(70));
         let state = LeagueState::new(&competition(), &teams(), &stored, &deductions(), None).unwrap();
         let before = LeagueState::new(&competition(), &teams(), &matches(), &deductions(), None).unwrap();
         assert_eq!(state.points(), before.points());

@@ -717,9 +717,7 @@ mod tests {
     fn a_provisional_table_marks_the_clubs_playing_and_lists_their_matches() {
         let mut page = page(None);
         let mut live = page.matches[0].fixture.clone();
-        let score = matchday_core::Score::new(1, 0).unwrap();
-        let minute = matchday_core::Minute::new(60).ok();
-        live.status = MatchStatus::Live(matchday_core::LiveScore::new(score, minute));
+        live.status = matchday_core::testing::live(1, 0, Some(60));
         let (home, away) = (name(live.pairing.home()), name(live.pairing.away()));
         page.leagues[0].in_play = vec![live.clone()];
         page.matches[0].fixture = live;

@@ -676,23 +676,15 @@ fn the_copy_a_killed_first_write_left_is_cleaned_by_the_next() {
     assert!(path.exists());
 }
 
-fn live(home: u32, away: u32, minute: Option<i64>) -> MatchStatus {
-    let score = matchday_core::Score::new(home, away).unwrap();
-    let minute = minute.map(|m| matchday_core::Minute::new(m).unwrap());
-    MatchStatus::Live(matchday_core::LiveScore::new(score, minute))
-}
+use matchday_core::testing::live;
 
 #[test]
 fn a_live_score_is_a_fixture_in_play_until_its_result_and_is_refused_on_a_result() {
     use crate::LiveRecorded;
     let mut store = Store::open_in_memory().unwrap();
     let comp = premier_league(&mut store);
-    let r = store.read();
-    let (ars, liv, che) = (
-        r.resolve_team("Arsenal").unwrap(),
-        r.resolve_team("Liverpool").unwrap(),
-        r.resolve_team("Chelsea").unwrap(),
-    );
+    let team = |name: &str| store.read().resolve_team(name).unwrap();
+    let (ars, liv, che) = (team("Arsenal"), team("Liverpool"), team("Chelsea"));
     let game = |home, away, date, status| Match::new(date, Pairing::new(home, away).unwrap(), status);
     // The fixture of 4 February goes live, then its score moves on.
     let started = store
@@ -747,12 +739,8 @@ fn a_live_score_is_a_fixture_in_play_until_its_result_and_is_refused_on_a_result
 fn the_final_score_of_a_match_in_play_is_stored_on_its_day() {
     let mut store = Store::open_in_memory().unwrap();
     let comp = premier_league(&mut store);
-    let r = store.read();
-    let (ars, liv) = (
-        r.resolve_team("Arsenal").unwrap(),
-        r.resolve_team("Liverpool").unwrap(),
-    );
-    let pairing = Pairing::new(ars, liv).unwrap();
+    let team = |name: &str| store.read().resolve_team(name).unwrap();
+    let pairing = Pairing::new(team("Arsenal"), team("Liverpool")).unwrap();
     store
         .write(|w| w.record_live(&comp, &Match::new(day(2, 4), pairing, live(2, 0, Some(88)))))
         .unwrap();

@@ -95,25 +95,16 @@ pub fn run(store: &mut Store, args: Args) -> anyhow::Result<String> {
     if args.confirm {
         return run_final(store, &args, &entry);
     }
-    let read = store.read();
-    let (competition, date) = match args.at.date {
-        Some(date) => (
-            read.find_competition(&args.at.competition, args.at.season, Some(date))?,
-            date,
-        ),
-        None => on_today(&read, &args.at)?,
-    };
-    let home = read.resolve_team(&entry.home)?;
-    let away = read.resolve_team(&entry.away)?;
-    let pairing = Pairing::new(home, away).with_context(|| format!("'{}'", args.result))?;
     let status = if args.awarded {
         MatchStatus::Awarded(entry.result)
     } else {
         MatchStatus::Played(entry.result)
     };
-    let names = read.team_names()?;
-    let stored = read.matches(competition.id.expect("stored"))?;
-    let m = args.at.to_match(date, pairing, status).lined_up_with(&stored);
+    let Entered {
+        competition,
+        m,
+        names,
+    } = entered(store, &args, &entry, status)?;
     // Every check (entrants, meetings, the cup ties, whether the result fits
     // its leg) runs in the store, inside the transaction that writes.
     let result = m.status.result().expect("a result");
@@ -164,9 +155,17 @@ pub fn run(store: &mut Store, args: Args) -> anyhow::Result<String> {
     ))
 }
 
-/// `result --live`: the score so far of a match in play.
-fn run_live(store: &mut Store, args: &Args, entry: &ResultEntry) -> anyhow::Result<String> {
-    let live = LiveScore::of_result(&entry.result, args.minute)?;
+/// An entry read against the store: its competition, the match it makes (lined up with
+/// the fixture it completes) and the teams' names.
+struct Entered {
+    competition: matchday_core::Competition,
+    m: matchday_core::Match,
+    names: std::collections::HashMap<matchday_core::TeamId, String>,
+}
+
+/// Reads `entry` as a match with `status`: the competition of its day (today, without
+/// `--date`), its two teams, lined up with the stored fixture it completes.
+fn entered(store: &Store, args: &Args, entry: &ResultEntry, status: MatchStatus) -> anyhow::Result<Entered> {
     let read = store.read();
     let (competition, date) = match args.at.date {
         Some(date) => (
@@ -180,10 +179,22 @@ fn run_live(store: &mut Store, args: &Args, entry: &ResultEntry) -> anyhow::Resu
     let pairing = Pairing::new(home, away).with_context(|| format!("'{}'", args.result))?;
     let names = read.team_names()?;
     let stored = read.matches(competition.id.expect("stored"))?;
-    let m = args
-        .at
-        .to_match(date, pairing, MatchStatus::Live(live))
-        .lined_up_with(&stored);
+    let m = args.at.to_match(date, pairing, status).lined_up_with(&stored);
+    Ok(Entered {
+        competition,
+        m,
+        names,
+    })
+}
+
+/// `result --live`: the score so far of a match in play.
+fn run_live(store: &mut Store, args: &Args, entry: &ResultEntry) -> anyhow::Result<String> {
+    let live = LiveScore::of_result(&entry.result, args.minute)?;
+    let Entered {
+        competition,
+        m,
+        names,
+    } = entered(store, args, entry, MatchStatus::Live(live))?;
     let live = m.status.live().expect("in play");
     let recorded = store
         .write(|w| w.record_live(&competition, &m))

@@ -978,11 +978,7 @@ fn a_row_changed_behind_the_logs_back_refuses_an_undo_that_stores_no_rows() {
     assert_eq!(change_count(&store), changes);
 }
 
-fn live(home: u32, away: u32, minute: Option<i64>) -> MatchStatus {
-    let score = matchday_core::Score::new(home, away).unwrap();
-    let minute = minute.map(|m| matchday_core::Minute::new(m).unwrap());
-    MatchStatus::Live(matchday_core::LiveScore::new(score, minute))
-}
+use matchday_core::testing::live;
 
 #[test]
 fn each_step_of_a_live_score_is_one_change_that_undo_restores() {
