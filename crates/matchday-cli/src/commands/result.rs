@@ -29,9 +29,10 @@ use crate::refusal;
 /// first leg played.
 ///
 /// Live scores: `--live` stores the score so far of a match in play (`--minute`
-/// says when), marked provisional: `table`, `gaps` and the season page count it
-/// in a provisional table and mark the clubs playing; settled positions, odds,
-/// results, track and exports treat the match as still to play. A later
+/// says when), marked provisional: `table` and the season page count it in a
+/// provisional table, and they and `gaps` mark the clubs playing; settled
+/// positions (`gaps`), odds, results, track and exports treat the match as
+/// still to play. A later
 /// `--live` updates it; `--final` stores the given score as its result (a plain
 /// full-time result does the same), and `undo` takes back each step. A live
 /// score is a score alone (no half-time, extra time or penalties), and is
