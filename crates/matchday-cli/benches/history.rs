@@ -182,6 +182,7 @@ fn reading(db: &Path) {
             let options = TableOptions {
                 as_of: Some(day),
                 view: View::Total,
+                provisional: false,
             };
             std::hint::black_box(Standings::compute(
                 &competition,

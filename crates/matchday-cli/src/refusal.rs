@@ -39,6 +39,22 @@ pub fn worded_suggesting(
                 competition.slug
             )
         }
+        StoreError::LiveAfterResult {
+            home,
+            away,
+            date,
+            score,
+        } => anyhow::anyhow!(
+            "{home} v {away} on {date} already has its result ({score}), so it is not in play: a live score is for a match still being played (to correct the result: matchday edit match -c {} \"{home} v {away}\" -d {date} --score ...)",
+            competition.slug
+        ),
+        StoreError::NotInPlay {
+            home,
+            away,
+            competition: season,
+        } => anyhow::anyhow!(
+            "{home} v {away} is not in play in {season}: --final confirms a live score entered with --live; enter a full-time result without --final"
+        ),
         StoreError::Refused(refusal) => {
             let name = |t: TeamId| names.get(&t).cloned().unwrap_or_else(|| format!("team {}", t.0));
             anyhow::anyhow!(words(&refusal, &name, competition))

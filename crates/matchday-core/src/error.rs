@@ -60,4 +60,10 @@ pub enum Error {
     /// An unknown competition format name.
     #[error("unknown format '{0}': use league, knockout or groups-knockout")]
     BadFormat(String),
+    /// A minute of play outside 1 to [`crate::LAST_MINUTE`].
+    #[error("'{0}' is not a minute of play: give one from 1 to {last}", last = crate::LAST_MINUTE)]
+    BadMinute(i64),
+    /// A live score given with more than the score so far.
+    #[error("a live score is the score so far, '{0}' is more: leave out half-time, extra time and penalties")]
+    LiveNotPlain(String),
 }

@@ -26,6 +26,7 @@ mod error;
 mod identity;
 mod knockout;
 mod known;
+mod live;
 mod matches;
 mod movement;
 mod record;
@@ -66,6 +67,7 @@ pub use knockout::{
     TieFormat, TieGoals, TieMatch, TieOutcome, TieScore, TieState, check_new_cup_match, ties_in_round,
 };
 pub use known::known_on;
+pub use live::{LAST_MINUTE, LiveScore, Minute, in_play};
 pub use matches::{Match, MatchId, MatchStatus, Pairing, Venue};
 pub use movement::{group_teams, movement, narrowest_zone, previous_matchday};
 pub use record::{DecisionRecord, DeductionRecord, MatchRecord, SeasonRecord, TeamRecord};

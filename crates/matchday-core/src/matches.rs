@@ -3,7 +3,7 @@
 use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 
-use crate::{Error, MatchResult, Stage, TeamId};
+use crate::{Error, LiveScore, MatchResult, Stage, TeamId};
 
 /// A match's identity, handed out by the store.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -97,6 +97,9 @@ pub enum MatchStatus {
     Cancelled,
     /// Decided off the pitch, with the score awarded (often 3-0).
     Awarded(MatchResult),
+    /// In play: the score so far, which no result counts (only a provisional table,
+    /// [`crate::TableOptions::provisional`]); still to play until its result is entered.
+    Live(LiveScore),
 }
 
 impl MatchStatus {
@@ -108,9 +111,21 @@ impl MatchStatus {
         }
     }
 
-    /// Whether the match is still to be played (scheduled or postponed).
+    /// Whether the match is still to be played (scheduled or postponed), or still
+    /// being played (live): it has no result yet.
     pub fn is_pending(&self) -> bool {
-        matches!(self, MatchStatus::Scheduled | MatchStatus::Postponed)
+        matches!(
+            self,
+            MatchStatus::Scheduled | MatchStatus::Postponed | MatchStatus::Live(_)
+        )
+    }
+
+    /// The score so far of a match in play.
+    pub fn live(&self) -> Option<LiveScore> {
+        match self {
+            MatchStatus::Live(live) => Some(*live),
+            _ => None,
+        }
     }
 
     /// The status's name as used in files and JSON.
@@ -122,6 +137,7 @@ impl MatchStatus {
             MatchStatus::Abandoned => "abandoned",
             MatchStatus::Cancelled => "cancelled",
             MatchStatus::Awarded(_) => "awarded",
+            MatchStatus::Live(_) => "live",
         }
     }
 }
@@ -179,6 +195,7 @@ impl Match {
         let status = match self.status {
             MatchStatus::Played(r) => MatchStatus::Played(r.swapped()),
             MatchStatus::Awarded(r) => MatchStatus::Awarded(r.swapped()),
+            MatchStatus::Live(live) => MatchStatus::Live(live.swapped()),
             other => other,
         };
         Match {

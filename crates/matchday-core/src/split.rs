@@ -279,6 +279,7 @@ impl SplitRules {
             TableOptions {
                 as_of: None,
                 view: View::Total,
+                provisional: false,
             },
         );
         let settled = first_matches.len() * 2 == teams.len() * usize::from(self.rounds_before)

@@ -32,6 +32,23 @@ pub struct TableOptions {
     pub as_of: Option<NaiveDate>,
     /// Total, home or away.
     pub view: View,
+    /// Count the scores of matches in play ([`crate::MatchStatus::Live`]) as if they were
+    /// final: a provisional table. Off, a live match is still to play, as it is to
+    /// every answer that must be exact (settled positions, odds).
+    pub provisional: bool,
+}
+
+impl TableOptions {
+    /// The score a table counts for `m`: its 90 minutes when decided by `as_of`, or,
+    /// for a provisional table, its score so far when in play (on or before `as_of`).
+    fn counted_score(self, m: &Match) -> Option<crate::Score> {
+        match m.status.live() {
+            Some(live) if self.provisional && self.as_of.is_none_or(|day| m.date <= day) => {
+                Some(live.score())
+            }
+            _ => m.result_as_of(self.as_of).and_then(crate::MatchResult::score),
+        }
+    }
 }
 
 /// One result in a team's form guide.
@@ -202,7 +219,7 @@ impl Standings {
             // play-offs after a league phase, are ties, not meetings.
             .filter(|m| !matches!(m.stage, Some(crate::Stage::Knockout(_))))
             // A table counts 90 minutes; a cup match whose 90 minutes were not given has nothing to count.
-            .filter(|m| m.result_as_of(options.as_of).is_some_and(|r| r.score().is_some()))
+            .filter(|m| options.counted_score(m).is_some())
             .filter_map(|m| {
                 let home = *index.get(&m.pairing.home())?;
                 let away = *index.get(&m.pairing.away())?;
@@ -214,10 +231,7 @@ impl Standings {
         let points = regulations.points();
         let mut results = Vec::with_capacity(counted.len());
         for &(m, home, away) in &counted {
-            let score = m
-                .result_as_of(options.as_of)
-                .and_then(crate::MatchResult::score)
-                .expect("filtered");
+            let score = options.counted_score(m).expect("filtered");
             results.push(CompactResult {
                 home: home as u16,
                 away: away as u16,
@@ -586,6 +600,7 @@ mod tests {
         let early = TableOptions {
             as_of: Some(day("2024-02-01")),
             view: View::Total,
+            ..TableOptions::default()
         };
         let table = Standings::compute(&comp, &ids(&CLUBS), &matches, &[], early);
         assert_eq!(
@@ -602,6 +617,41 @@ mod tests {
     }
 
     #[test]
+    fn a_provisional_table_counts_the_scores_in_play_and_no_other_does() {
+        let mut matches: Vec<Match> = ["2023-08-19 Arsenal 1-0 Burnley", "2023-08-26 Chelsea 2-0 Burnley"]
+            .iter()
+            .map(|g| played(&CLUBS[..3], g))
+            .collect();
+        let mut live = played(&CLUBS[..3], "2023-09-02 Burnley 3-0 Arsenal");
+        let score = live.status.result().unwrap().final_score();
+        live.status = MatchStatus::Live(crate::LiveScore::new(score, crate::Minute::new(60).ok()));
+        matches.push(live);
+        let comp = competition(RuleSet::PremierLeague, &["champions=1"]);
+        let teams = ids(&CLUBS[..3]);
+        let final_only = Standings::compute(&comp, &teams, &matches, &[], TableOptions::default());
+        assert_eq!(
+            order(&CLUBS, &final_only),
+            ["1 Chelsea", "2 Arsenal", "3 Burnley"]
+        );
+        assert_eq!(final_only.row(TeamId(2)).unwrap().played, 2);
+        let provisional = TableOptions {
+            provisional: true,
+            ..TableOptions::default()
+        };
+        let table = Standings::compute(&comp, &teams, &matches, &[], provisional);
+        assert_eq!(order(&CLUBS, &table), ["1 Chelsea", "2 Burnley", "3 Arsenal"]);
+        let burnley = table.row(TeamId(2)).unwrap();
+        assert_eq!((burnley.played, burnley.points, burnley.goals_for), (3, 3, 3));
+        // As of a day before the match, it is not counted even provisionally.
+        let earlier = TableOptions {
+            as_of: Some(day("2023-09-01")),
+            ..provisional
+        };
+        let table = Standings::compute(&comp, &teams, &matches, &[], earlier);
+        assert_eq!(table.row(TeamId(2)).unwrap().played, 2);
+    }
+
+    #[test]
     fn home_and_away_views_rank_on_their_own_numbers() {
         let games = [
             "2023-08-19 Arsenal 1-0 Burnley",
@@ -611,7 +661,10 @@ mod tests {
         ];
         let matches: Vec<Match> = games.iter().map(|g| played(&CLUBS[..3], g)).collect();
         let comp = competition(RuleSet::EnglishHistory, &["champions=1"]);
-        let view = |view| TableOptions { as_of: None, view };
+        let view = |view| TableOptions {
+            view,
+            ..TableOptions::default()
+        };
         let teams = ids(&CLUBS[..3]);
         let home = Standings::compute(&comp, &teams, &matches, &[], view(View::Home));
         assert_eq!(order(&CLUBS, &home), ["1 Burnley", "2 Arsenal", "3 Chelsea"]);
@@ -649,6 +702,7 @@ mod tests {
         let as_of = |date| TableOptions {
             as_of: Some(day(date)),
             view: View::Total,
+            ..TableOptions::default()
         };
         let before = Standings::compute(&comp, &teams, &matches, &deductions, as_of("2023-11-01"));
         assert_eq!(order(&CLUBS, &before), ["1 Arsenal", "2 Burnley", "3 Chelsea"]);
@@ -662,6 +716,7 @@ mod tests {
         let home = TableOptions {
             as_of: None,
             view: View::Home,
+            ..TableOptions::default()
         };
         let home = Standings::compute(&comp, &teams, &matches, &deductions, home);
         assert_eq!(home.row(TeamId(1)).unwrap().deducted, 0);

@@ -62,3 +62,12 @@ pub fn fixture(d: u32, home: i64, away: i64) -> Match {
         MatchStatus::Scheduled,
     )
 }
+
+/// A match in play at `hg`-`ag`, at `minute` when given.
+pub fn live(hg: u32, ag: u32, minute: Option<i64>) -> MatchStatus {
+    let minute = minute.map(|m| crate::Minute::new(m).expect("a minute"));
+    MatchStatus::Live(crate::LiveScore::new(
+        Score::new(hg, ag).expect("a score"),
+        minute,
+    ))
+}

@@ -600,6 +600,20 @@ mod tests {
     }
 
     #[test]
+    fn a_match_in_play_is_a_fixture_left_and_its_score_is_not_counted() {
+        let mut stored = matches();
+        // The fixture of day 20 (4 v 3) in play at 2-0: still to play to every exact answer.
+        stored.last_mut().unwrap().status = matchday_core::testing::live(2, 0, Some(70));
+        let state = LeagueState::new(&competition(), &teams(), &stored, &deductions(), None).unwrap();
+        let before = LeagueState::new(&competition(), &teams(), &matches(), &deductions(), None).unwrap();
+        assert_eq!(state.points(), before.points());
+        assert_eq!(state.played(), before.played());
+        assert_eq!(state.fixtures(), before.fixtures());
+        assert_eq!(state.remaining(), before.remaining());
+        assert!(state.fixtures().iter().any(|f| f.date == Some(day(20))));
+    }
+
+    #[test]
     fn refuses_a_league_it_cannot_hold() {
         let c = competition();
         assert_eq!(

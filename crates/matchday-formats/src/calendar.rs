@@ -339,7 +339,8 @@ fn score_text(result: &MatchResult) -> (String, String) {
 fn summary(m: &MatchRecord) -> String {
     let fixture = |note: &str| format!("{} v {}{note}", m.home, m.away);
     match &m.status {
-        MatchStatus::Scheduled => fixture(""),
+        // A score in play is not a result: exported, the match is still to play.
+        MatchStatus::Scheduled | MatchStatus::Live(_) => fixture(""),
         MatchStatus::Postponed => fixture(" (postponed)"),
         MatchStatus::Abandoned => fixture(" (abandoned)"),
         MatchStatus::Cancelled => fixture(" (cancelled)"),

@@ -19,7 +19,7 @@
 //! ```
 
 use chrono::{DateTime, Utc};
-use matchday_core::{MatchRecord, SeasonRecord, Side, Venue};
+use matchday_core::{MatchRecord, MatchStatus, SeasonRecord, Side, Venue};
 
 use crate::{FileFormat, FormatError, calendar};
 
@@ -268,7 +268,12 @@ pub fn write_csv(seasons: &[ExportSeason]) -> String {
                     Venue::Neutral => "neutral",
                 }
                 .to_string(),
-                m.status.name().to_string(),
+                // A score in play is not a result: exported, the match is still to play.
+                match m.status {
+                    MatchStatus::Live(_) => MatchStatus::Scheduled.name(),
+                    status => status.name(),
+                }
+                .to_string(),
                 ft_home,
                 ft_away,
                 ht_home,

@@ -226,7 +226,8 @@ fn write_match(out: &mut String, m: &MatchRecord) {
     }
     let _ = write!(out, " | {} | {}", escape(&m.home, false), escape(&m.away, false));
     let status = match &m.status {
-        MatchStatus::Scheduled => String::new(),
+        // A score in play is not a result: exported, the match is still to play.
+        MatchStatus::Scheduled | MatchStatus::Live(_) => String::new(),
         MatchStatus::Played(r) => result_text(r),
         MatchStatus::Postponed => "postponed".to_string(),
         MatchStatus::Abandoned => "abandoned".to_string(),

@@ -906,6 +906,7 @@ fn africa_cup_of_nations_2019_with_scorer_lines() {
     let options = matchday_core::TableOptions {
         as_of: None,
         view: matchday_core::View::Total,
+        provisional: false,
     };
     let table = matchday_core::Standings::compute(&competition, &group_c, &group_c_matches, &[], options);
     let rows: Vec<(&str, u16, i32, u32, u32)> = table

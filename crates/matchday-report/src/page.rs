@@ -34,6 +34,9 @@ pub struct LeagueSection {
     pub gaps: Option<Gaps>,
     /// The forecast of the rest of the season, while there is a rest.
     pub forecast: Option<Forecast>,
+    /// The matches in play that `standings` counts as they stand (a provisional table);
+    /// the gaps and the forecast count them as still to play.
+    pub in_play: Vec<Match>,
 }
 
 /// The club's group in a competition with a group stage.
@@ -150,7 +153,7 @@ pub fn season_page(page: &SeasonPage) -> Result<String, ReportError> {
             c.season,
             escape(&group.group)
         );
-        standings_table(&mut html, page, &group.standings, &c.zones, &name);
+        standings_table(&mut html, page, &group.standings, &c.zones, &[], &name);
         html.push_str("</section>\n");
     }
     results(&mut html, page, &name);
@@ -253,7 +256,7 @@ fn league_section(
         escape(&c.name),
         c.season
     );
-    standings_table(html, page, &league.standings, &c.zones, name);
+    standings_table(html, page, &league.standings, &c.zones, &league.in_play, name);
 
     if !league.progress.dates.is_empty() {
         let mut charted = league.charted.clone();
@@ -287,12 +290,14 @@ fn league_section(
     Ok(())
 }
 
-/// A table in the page: the club's row marked, zones (when the competition has any) edged.
+/// A table in the page: the club's row marked, zones (when the competition has any) edged;
+/// with matches `in_play` counted, a "•" marks each club playing and a line lists them.
 fn standings_table(
     html: &mut String,
     page: &SeasonPage,
     standings: &Standings,
     zones: &[Zone],
+    in_play: &[Match],
     name: &dyn Fn(TeamId) -> String,
 ) {
     html.push_str(
@@ -317,6 +322,10 @@ fn standings_table(
         if row.team == page.team {
             classes.push("club");
         }
+        let playing = in_play.iter().any(|m| m.pairing.involves(row.team));
+        if playing {
+            classes.push("live");
+        }
         if let Some(z) = zone {
             classes.push(if usize::from(z.first) > half {
                 "zone-bottom"
@@ -340,7 +349,7 @@ fn standings_table(
             classes.join(" "),
             position,
             escape(&name(row.team)),
-            row.played,
+            format_args!("{}{}", row.played, if playing { "•" } else { "" }),
             row.won,
             row.drawn,
             row.lost,
@@ -353,6 +362,21 @@ fn standings_table(
         );
     }
     html.push_str("</tbody>\n</table>\n");
+    let live: Vec<String> = matchday_core::in_play(in_play)
+        .map(|(m, live)| {
+            let minute = live.minute().map(|m| format!(" ({m})")).unwrap_or_default();
+            let (home, away) = (name(m.pairing.home()), name(m.pairing.away()));
+            format!("{home} {} {away}{minute}", live.score())
+        })
+        .collect();
+    if !live.is_empty() {
+        let _ = writeln!(
+            html,
+            "<p class=\"sub live\">• Live: {}. Provisional: the scores so far are counted as if final; \
+             the gaps and odds count these matches as still to play.</p>",
+            escape(&live.join(", "))
+        );
+    }
     for row in standings.rows.iter().filter(|r| r.deducted != 0) {
         let _ = writeln!(
             html,
@@ -555,6 +579,7 @@ fn match_table(
                         .unwrap_or_else(|| "v".into()),
                     "",
                 ),
+                MatchStatus::Live(live) => (format!("in play {live}"), ""),
                 ref other => (other.name().to_string(), ""),
             },
         };
@@ -602,6 +627,7 @@ mod tests {
         let options = TableOptions {
             as_of,
             view: View::Total,
+            provisional: false,
         };
         let standings = Standings::compute(&c, &teams, &matches, &deductions, options);
         let progress = Progress::compute(&c, &teams, &matches, &deductions, &[], as_of);
@@ -639,6 +665,7 @@ mod tests {
                 charted: vec![TeamId(4)],
                 gaps: Some(gaps),
                 forecast: Some(forecast),
+                in_play: Vec::new(),
             }],
             groups: Vec::new(),
         }
@@ -684,6 +711,25 @@ mod tests {
             "{results}"
         );
         assert!(fixtures.contains("No fixtures left."));
+    }
+
+    #[test]
+    fn a_provisional_table_marks_the_clubs_playing_and_lists_their_matches() {
+        let mut page = page(None);
+        let mut live = page.matches[0].fixture.clone();
+        live.status = matchday_core::testing::live(1, 0, Some(60));
+        let (home, away) = (name(live.pairing.home()), name(live.pairing.away()));
+        page.leagues[0].in_play = vec![live.clone()];
+        page.matches[0].fixture = live;
+        let html = season_page(&page).unwrap();
+        assert!(html.contains("<tr class=\"club live"), "the club's row is marked");
+        assert_eq!(html.matches("•</td>").count(), 2, "both clubs playing are marked");
+        let line = format!("• Live: {} 1-0 {} (60&#39;).", escape(&home), escape(&away));
+        assert!(html.contains(&line), "{line}");
+        assert!(
+            html.contains("<td>in play 1-0 (60&#39;)</td>"),
+            "the fixture shows it in play"
+        );
     }
 
     #[test]

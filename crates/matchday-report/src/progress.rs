@@ -90,6 +90,7 @@ impl Progress {
             let options = TableOptions {
                 as_of: Some(date),
                 view: View::Total,
+                provisional: false,
             };
             let table = Standings::compute(competition, teams, matches, deductions, options).with_decisions(
                 &regulations,
@@ -147,6 +148,7 @@ mod tests {
                 TableOptions {
                     as_of: Some(*date),
                     view: View::Total,
+                    provisional: false,
                 },
             );
             for row in table.rows.iter().filter(|r| r.played > 0) {

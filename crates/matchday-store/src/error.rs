@@ -170,6 +170,32 @@ pub enum StoreError {
         /// The stored result.
         score: String,
     },
+    /// A live score for a match whose result is already stored: a live score is for a
+    /// match in play (the CLI words it in refusal.rs).
+    #[error(
+        "{home} v {away} on {date} already has its result ({score}); a live score is for a match in play"
+    )]
+    LiveAfterResult {
+        /// Home team.
+        home: String,
+        /// Away team.
+        away: String,
+        /// The day of the stored result.
+        date: NaiveDate,
+        /// The stored result.
+        score: String,
+    },
+    /// A result entered as the final score of a match in play, with no match of those
+    /// teams in play in the competition (the CLI words it in refusal.rs).
+    #[error("{home} v {away} is not in play in {competition}")]
+    NotInPlay {
+        /// Home team.
+        home: String,
+        /// Away team.
+        away: String,
+        /// The competition and season.
+        competition: String,
+    },
     /// The same match (teams, round, leg; in a league, the same home side and
     /// opponent) is already stored on another date. Correcting it is an edit
     /// (`matchday edit match`): `--replace` only overwrites a result of the same day.

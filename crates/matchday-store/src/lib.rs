@@ -43,7 +43,7 @@ pub use import::{ImportSummary, Uncatalogued};
 pub use prune::{Compacted, Pruned};
 pub use reader::{MatchFilter, Reader};
 pub use undo::Reversal;
-pub use writer::{Added, Recorded, Writer};
+pub use writer::{Added, LiveRecorded, Recorded, Writer};
 
 /// `PRAGMA application_id` of every matchday database: the ASCII bytes "MDay".
 ///

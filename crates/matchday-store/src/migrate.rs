@@ -39,6 +39,10 @@ pub(crate) const MIGRATIONS: &[(&str, &str)] = &[
         "0011_alias_keys",
         include_str!("../migrations/0011_alias_keys.sql"),
     ),
+    (
+        "0012_live_scores",
+        include_str!("../migrations/0012_live_scores.sql"),
+    ),
 ];
 
 /// The schema version from which every change to the data is logged.

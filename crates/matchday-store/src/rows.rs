@@ -2,8 +2,8 @@
 
 use chrono::{NaiveDate, NaiveTime};
 use matchday_core::{
-    Competition, CompetitionId, ExtraTimeAfter, Format, MatchId, MatchResult, MatchStatus, Pairing, Round,
-    Score, Season, Settlement, Side, Stage, Structure, TeamId, Venue,
+    Competition, CompetitionId, ExtraTimeAfter, Format, LiveScore, MatchId, MatchResult, MatchStatus, Minute,
+    Pairing, Round, Score, Season, Settlement, Side, Stage, Structure, TeamId, Venue,
 };
 use rusqlite::Row;
 
@@ -11,7 +11,7 @@ use crate::StoreError;
 
 pub(crate) const MATCH_COLUMNS: &str = "id, date, kickoff, home_id, away_id, venue, round, grp, leg, replay, \
      status, ft_home, ft_away, ht_home, ht_away, et_home, et_away, pen_home, pen_away, \
-     stage, round_kind, round_number, settlement";
+     stage, round_kind, round_number, settlement, live_home, live_away, live_minute";
 
 pub(crate) const COMPETITION_COLUMNS: &str =
     "id, slug, name, season, format, rules, points, away_goals, structure, rank_by";
@@ -151,6 +151,8 @@ pub(crate) struct MatchRow {
     stage: StageColumns,
     /// What settled a level match without its kicks (migration 0010).
     settlement: Option<String>,
+    /// The score so far and the minute of a match in play (migration 0012).
+    live: [Option<i64>; 3],
 }
 
 impl MatchRow {
@@ -205,6 +207,7 @@ impl MatchRow {
                 round_number: row.get(at + 21)?,
             },
             settlement: row.get(at + 22)?,
+            live: [row.get(at + 23)?, row.get(at + 24)?, row.get(at + 25)?],
         })
     }
 
@@ -241,8 +244,30 @@ impl MatchRow {
                 Some(text) => result.settled(settlement_of(text)?, after)?,
             })
         };
+        let live = || -> Result<Option<LiveScore>, StoreError> {
+            let minute = self.live[2].map(Minute::new).transpose()?;
+            Ok(match (self.live[0], self.live[1]) {
+                (Some(h), Some(a)) => {
+                    let side = |g: i64| {
+                        u32::try_from(g).map_err(|_| corrupt("match", format!("a live score of {g} goals")))
+                    };
+                    Some(LiveScore::new(Score::new(side(h)?, side(a)?)?, minute))
+                }
+                (None, None) if minute.is_none() => None,
+                (None, None) => return Err(corrupt("match", "a live minute without a live score")),
+                _ => return Err(corrupt("match", "half a live score")),
+            })
+        };
+        // A match in play is stored as a fixture with its score so far beside it.
+        let live = live()?;
+        if live.is_some() && self.status != "scheduled" {
+            return Err(corrupt(
+                "match",
+                format!("a live score on a match whose status is '{}'", self.status),
+            ));
+        }
         let status = match &*self.status {
-            "scheduled" => MatchStatus::Scheduled,
+            "scheduled" => live.map_or(MatchStatus::Scheduled, MatchStatus::Live),
             "played" => MatchStatus::Played(result()?),
             "postponed" => MatchStatus::Postponed,
             "abandoned" => MatchStatus::Abandoned,
@@ -386,6 +411,28 @@ fn settlement_of(text: &str) -> Result<Settlement, StoreError> {
             ));
         }
     })
+}
+
+/// The `status` column of a status: a match in play is a fixture still, with its score so
+/// far in the live columns ([`live_columns`]), so no query of fixtures or results by status
+/// takes it for played.
+pub(crate) fn status_column(status: &MatchStatus) -> &'static str {
+    match status {
+        MatchStatus::Live(_) => MatchStatus::Scheduled.name(),
+        other => other.name(),
+    }
+}
+
+/// The live columns of a status, in schema order: `live_home`, `live_away`, `live_minute`.
+pub(crate) fn live_columns(status: &MatchStatus) -> [Option<i64>; 3] {
+    match status.live() {
+        Some(live) => [
+            Some(i64::from(live.score().home())),
+            Some(i64::from(live.score().away())),
+            live.minute().map(i64::from),
+        ],
+        None => [None; 3],
+    }
 }
 
 /// The score columns of a status, in schema order.

@@ -675,3 +675,103 @@ fn the_copy_a_killed_first_write_left_is_cleaned_by_the_next() {
     assert!(running.exists(), "a running process's copy is removed");
     assert!(path.exists());
 }
+
+use matchday_core::testing::live;
+
+#[test]
+fn a_live_score_is_a_fixture_in_play_until_its_result_and_is_refused_on_a_result() {
+    use crate::LiveRecorded;
+    let mut store = Store::open_in_memory().unwrap();
+    let comp = premier_league(&mut store);
+    let team = |name: &str| store.read().resolve_team(name).unwrap();
+    let (ars, liv, che) = (team("Arsenal"), team("Liverpool"), team("Chelsea"));
+    let game = |home, away, date, status| Match::new(date, Pairing::new(home, away).unwrap(), status);
+    // The fixture of 4 February goes live, then its score moves on.
+    let started = store
+        .write(|w| w.record_live(&comp, &game(ars, liv, day(2, 4), live(0, 1, Some(20)))))
+        .unwrap();
+    assert!(matches!(started, LiveRecorded::Started { scheduled, .. } if scheduled == day(2, 4)));
+    let updated = store
+        .write(|w| w.record_live(&comp, &game(ars, liv, day(2, 4), live(1, 1, Some(130)))))
+        .unwrap();
+    assert!(matches!(updated, LiveRecorded::Updated { was, .. } if was.to_string() == "0-1 (20')"));
+    assert_eq!(updated.id(), started.id());
+    let stored = stored_between(&store, &comp, "Arsenal", "Liverpool");
+    assert_eq!(stored.len(), 1);
+    assert_eq!(stored[0].status, live(1, 1, Some(130)));
+    // Still to play to every listing by status: a fixture, not a result.
+    let fixtures = store
+        .read()
+        .list_matches(&crate::MatchFilter {
+            pending: Some(true),
+            ..crate::MatchFilter::default()
+        })
+        .unwrap();
+    assert!(fixtures.iter().any(|(_, m)| m.id == Some(started.id())));
+    // A live score on a match whose result is in is refused, changing nothing.
+    let err = store
+        .write(|w| w.record_live(&comp, &game(liv, che, day(1, 31), live(0, 0, None))))
+        .unwrap_err();
+    assert!(
+        matches!(err, StoreError::LiveAfterResult { ref score, .. } if score == "4-1"),
+        "{err}"
+    );
+    // --final with nothing in play between the two is refused.
+    let played = |s: &str| MatchStatus::Played(s.parse::<MatchResult>().unwrap());
+    let err = store
+        .write(|w| w.confirm_live(&comp, &game(che, liv, day(2, 4), played("1-0"))))
+        .unwrap_err();
+    assert!(matches!(err, StoreError::NotInPlay { .. }), "{err}");
+    // A plain full-time result completes the match in play, without --replace.
+    let recorded = store
+        .write(|w| w.record_result(&comp, &game(ars, liv, day(2, 4), played("2-1")), false))
+        .unwrap();
+    assert_eq!(recorded, Recorded::CompletedFixture(started.id()));
+    let stored = stored_between(&store, &comp, "Arsenal", "Liverpool");
+    assert_eq!(stored[0].status, played("2-1"));
+    let err = store
+        .write(|w| w.confirm_live(&comp, &game(ars, liv, day(2, 4), played("2-1"))))
+        .unwrap_err();
+    assert!(matches!(err, StoreError::NotInPlay { .. }), "{err}");
+}
+
+#[test]
+fn the_final_score_of_a_match_in_play_is_stored_on_its_day() {
+    let mut store = Store::open_in_memory().unwrap();
+    let comp = premier_league(&mut store);
+    let team = |name: &str| store.read().resolve_team(name).unwrap();
+    let pairing = Pairing::new(team("Arsenal"), team("Liverpool")).unwrap();
+    store
+        .write(|w| w.record_live(&comp, &Match::new(day(2, 4), pairing, live(2, 0, Some(88)))))
+        .unwrap();
+    let result = MatchStatus::Played("3-0".parse::<MatchResult>().unwrap());
+    let (_, confirmed, was) = store
+        .write(|w| w.confirm_live(&comp, &Match::new(day(8, 1), pairing, result)))
+        .unwrap();
+    assert_eq!((confirmed.date, confirmed.status), (day(2, 4), result));
+    assert_eq!(was.to_string(), "2-0 (88')");
+    assert_eq!(
+        stored_between(&store, &comp, "Arsenal", "Liverpool")[0].status,
+        result
+    );
+}
+
+#[test]
+fn the_schema_keeps_a_live_score_on_a_fixture_and_its_minute_in_range() {
+    let mut store = Store::open_in_memory().unwrap();
+    premier_league(&mut store);
+    let conn = &store.conn;
+    let refused = |sql: &str| conn.execute_batch(sql).is_err();
+    // Match 1 is a result; match 2 the fixture.
+    assert!(refused(
+        "UPDATE match SET live_home = 1, live_away = 0 WHERE id = 1"
+    ));
+    assert!(refused("UPDATE match SET live_home = 1 WHERE id = 2"));
+    assert!(refused(
+        "UPDATE match SET live_home = 1, live_away = 0, live_minute = 131 WHERE id = 2"
+    ));
+    assert!(refused("UPDATE match SET live_minute = 10 WHERE id = 2"));
+    assert!(!refused(
+        "UPDATE match SET live_home = 1, live_away = 0, live_minute = 130 WHERE id = 2"
+    ));
+}

@@ -4,8 +4,8 @@ use foldhash::{HashMap, HashSet};
 use std::ops::Deref;
 
 use matchday_core::{
-    Competition, CompetitionId, Deduction, Match, MatchId, MatchStatus, StoredAround, Team, TeamId,
-    TextField, check_new_deduction, check_new_match, check_text, normalize_name,
+    Competition, CompetitionId, Deduction, LiveScore, Match, MatchId, MatchStatus, StoredAround, Team,
+    TeamId, TextField, check_new_deduction, check_new_match, check_text, normalize_name,
 };
 use rusqlite::{Connection, ErrorCode, OptionalExtension, ToSql, params};
 
@@ -63,6 +63,39 @@ impl Recorded {
     }
 }
 
+/// What recording a live score did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LiveRecorded {
+    /// A new match, in play, was stored.
+    Added(MatchId),
+    /// A stored fixture is now in play; `scheduled` is the day it was stored for (the
+    /// match now carries the live score's day).
+    Started {
+        /// The match.
+        id: MatchId,
+        /// The day the fixture was stored for.
+        scheduled: chrono::NaiveDate,
+    },
+    /// A match already in play has a new score or minute.
+    Updated {
+        /// The match.
+        id: MatchId,
+        /// The live score it had.
+        was: LiveScore,
+    },
+}
+
+impl LiveRecorded {
+    /// The match's id.
+    pub fn id(self) -> MatchId {
+        match self {
+            LiveRecorded::Added(id) | LiveRecorded::Started { id, .. } | LiveRecorded::Updated { id, .. } => {
+                id
+            }
+        }
+    }
+}
+
 /// The stored match an entered result goes into.
 enum ResultTarget {
     /// None: the result is a new match.
@@ -89,7 +122,7 @@ pub enum Added {
 const INSERT_BATCH: usize = 64;
 
 /// The parameters of one match in an insert.
-const MATCH_PARAMS: usize = 23;
+const MATCH_PARAMS: usize = 26;
 
 /// The parameters of one plain match (see [`MatchFacts::is_plain`]) in an insert.
 const PLAIN_MATCH_PARAMS: usize = 8;
@@ -97,7 +130,7 @@ const PLAIN_MATCH_PARAMS: usize = 8;
 /// One match's values in an insert of [`PLAIN_MATCH_PARAMS`]: those a plain match leaves
 /// at their defaults are written in, so that a league history binds a third as many
 /// values (binding was a tenth of its insert time).
-const PLAIN_MATCH_VALUES: &str = "(?, ?, ?, ?, NULL, ?, '', '', 0, 0, ?, ?, ?, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL)";
+const PLAIN_MATCH_VALUES: &str = "(?, ?, ?, ?, NULL, ?, '', '', 0, 0, ?, ?, ?, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL)";
 
 /// `INSERT INTO match (...) VALUES` and the placeholders of `rows` matches, all plain
 /// matches when `plain`.
@@ -115,7 +148,7 @@ fn match_insert(rows: usize, plain: bool) -> String {
     format!(
         "INSERT {} INTO match (competition_id, home_id, away_id, date, kickoff, venue, round, grp, leg, replay,
             status, ft_home, ft_away, ht_home, ht_away, et_home, et_away, pen_home, pen_away,
-            stage, round_kind, round_number, settlement)
+            stage, round_kind, round_number, settlement, live_home, live_away, live_minute)
          VALUES {}",
         if rows > 1 { "OR FAIL" } else { "" },
         vec![one; rows].join(", ")
@@ -574,6 +607,9 @@ impl<'c> Writer<'c> {
                 &facts.stage.round_kind,
                 &facts.stage.round_number,
                 &facts.settlement,
+                &facts.live[0],
+                &facts.live[1],
+                &facts.live[2],
             ]);
         }
         let sql = match batch.len() {
@@ -602,7 +638,8 @@ impl<'c> Writer<'c> {
                     ht_home = :ht_home, ht_away = :ht_away, et_home = :et_home, et_away = :et_away,
                     pen_home = :pen_home, pen_away = :pen_away,
                     stage = :stage, round_kind = :round_kind, round_number = :round_number,
-                    settlement = :settlement
+                    settlement = :settlement, live_home = :live_home, live_away = :live_away,
+                    live_minute = :live_minute
                  WHERE id = :id",
             )?
             .execute(&*params)?;
@@ -639,11 +676,17 @@ impl<'c> Writer<'c> {
             }
             Some(stored) => {
                 let id = stored.id.expect("stored");
-                let unchanged = Match {
+                // A file knows nothing of a match in play: its fixture keeps the live score.
+                let status = match (stored.status, m.status) {
+                    (MatchStatus::Live(live), MatchStatus::Scheduled) => MatchStatus::Live(live),
+                    (_, status) => status,
+                };
+                let m = &Match {
                     id: Some(id),
+                    status,
                     ..m.clone()
-                } == stored;
-                if unchanged {
+                };
+                if *m == stored {
                     Ok(Upsert::Unchanged)
                 } else if stored.status.result().is_some() && m.status.is_pending() {
                     // A file never takes a result back; the import refuses, counting them.
@@ -710,6 +753,96 @@ impl<'c> Writer<'c> {
                 })
             }
         }
+    }
+
+    /// Stores the score so far of a match in play (`m`'s status is [`MatchStatus::Live`]):
+    /// a stored fixture of the two teams (of that day, or else the nearest of another day)
+    /// is now in play, a match in play gets its new score, and with none stored a new match
+    /// is added in play. Checked as a result is, inside this write.
+    ///
+    /// # Errors
+    /// [`StoreError::LiveAfterResult`] when the match of that day already has its result;
+    /// the errors of [`Writer::record_result`] otherwise.
+    pub fn record_live(&mut self, competition: &Competition, m: &Match) -> Result<LiveRecorded, StoreError> {
+        assert!(m.status.live().is_some(), "record_live takes a match in play");
+        let id = competition.id.expect("stored competition");
+        check_round(m)?;
+        let entered = typed(competition.format, m.clone());
+        let m = &entered;
+        competition.season.check_date(m.date)?;
+        if let Some(stored) = self.match_on(id, m.pairing.home(), m.pairing.away(), m.date)?
+            && let Some(result) = stored.status.result()
+        {
+            let names = self.team_names()?;
+            let name = |t: TeamId| names.get(&t).cloned().unwrap_or_default();
+            return Err(StoreError::LiveAfterResult {
+                home: name(m.pairing.home()),
+                away: name(m.pairing.away()),
+                date: m.date,
+                score: result.to_string(),
+            });
+        }
+        let target = self.result_target(competition, m, false)?;
+        let stored = match &target {
+            ResultTarget::New => None,
+            ResultTarget::SameDay(s) | ResultTarget::FixtureOfAnotherDay(s) => Some(s),
+        };
+        let new = stored.map_or_else(|| m.clone(), |stored| merged(stored, m));
+        self.check_match(competition, stored.and_then(|t| t.id), &new)?;
+        match stored {
+            None => Ok(LiveRecorded::Added(self.insert_match(id, &new)?)),
+            Some(stored) => {
+                let stored_id = stored.id.expect("stored");
+                self.update_match(stored_id, &new)?;
+                Ok(match stored.status.live() {
+                    Some(was) => LiveRecorded::Updated { id: stored_id, was },
+                    None => LiveRecorded::Started {
+                        id: stored_id,
+                        scheduled: stored.date,
+                    },
+                })
+            }
+        }
+    }
+
+    /// Stores `m`'s result as the final score of the match of its two teams in play in
+    /// `competition`, on that match's day (whatever `m`'s); returns the match and the live
+    /// score it had.
+    ///
+    /// # Errors
+    /// [`StoreError::NotInPlay`] when no match of the two teams is in play; the checks of
+    /// [`Writer::record_result`] on the result.
+    pub fn confirm_live(
+        &mut self,
+        competition: &Competition,
+        m: &Match,
+    ) -> Result<(MatchId, Match, LiveScore), StoreError> {
+        let id = competition.id.expect("stored competition");
+        let in_play = self.matches(id)?.into_iter().find_map(|s| {
+            s.status
+                .live()
+                .filter(|_| s.pairing == m.pairing)
+                .map(|live| (s, live))
+        });
+        let Some((stored, was)) = in_play else {
+            let names = self.team_names()?;
+            let name = |t: TeamId| names.get(&t).cloned().unwrap_or_default();
+            return Err(StoreError::NotInPlay {
+                home: name(m.pairing.home()),
+                away: name(m.pairing.away()),
+                competition: format!("{} {}", competition.name, competition.season),
+            });
+        };
+        check_round(m)?;
+        let entered = Match {
+            date: stored.date,
+            ..typed(competition.format, m.clone())
+        };
+        let new = merged(&stored, &entered);
+        self.check_match(competition, stored.id, &new)?;
+        let stored_id = stored.id.expect("stored");
+        self.update_match(stored_id, &new)?;
+        Ok((stored_id, new, was))
     }
 
     /// The stored match an entered result completes or replaces.
@@ -886,12 +1019,14 @@ impl<'c> Writer<'c> {
     /// Sets a stored match's status (postponed, abandoned, cancelled) by id.
     pub fn set_status(&mut self, id: MatchId, status: MatchStatus) -> Result<(), StoreError> {
         let s = score_columns(&status);
+        let live = rows::live_columns(&status);
         self.conn().execute(
             "UPDATE match SET status = ?2, ft_home = ?3, ft_away = ?4, ht_home = ?5, ht_away = ?6, et_home = ?7,
-                et_away = ?8, pen_home = ?9, pen_away = ?10, settlement = ?11 WHERE id = ?1",
+                et_away = ?8, pen_home = ?9, pen_away = ?10, settlement = ?11,
+                live_home = ?12, live_away = ?13, live_minute = ?14 WHERE id = ?1",
             params![
                 id.0,
-                status.name(),
+                rows::status_column(&status),
                 s[0],
                 s[1],
                 s[2],
@@ -900,7 +1035,10 @@ impl<'c> Writer<'c> {
                 s[5],
                 s[6],
                 s[7],
-                rows::settlement_column(&status)
+                rows::settlement_column(&status),
+                live[0],
+                live[1],
+                live[2]
             ],
         )?;
         Ok(())
@@ -920,6 +1058,8 @@ struct MatchFacts {
     scores: [Option<i64>; 8],
     stage: StageColumns,
     settlement: Option<&'static str>,
+    /// The score so far and minute of a match in play.
+    live: [Option<i64>; 3],
 }
 
 impl MatchFacts {
@@ -932,10 +1072,11 @@ impl MatchFacts {
             group: m.group.clone().unwrap_or_default(),
             leg: m.leg.unwrap_or(0),
             replay: m.replay,
-            status: m.status.name(),
+            status: rows::status_column(&m.status),
             scores: score_columns(&m.status),
             stage: StageColumns::of(m.stage),
             settlement: rows::settlement_column(&m.status),
+            live: rows::live_columns(&m.status),
         }
     }
 
@@ -953,6 +1094,7 @@ impl MatchFacts {
             && self.stage.round_kind.is_none()
             && self.stage.round_number.is_none()
             && self.settlement.is_none()
+            && self.live.iter().all(Option::is_none)
     }
 
     /// The named parameters every match statement binds.
@@ -980,6 +1122,9 @@ impl MatchFacts {
             (":round_kind", &self.stage.round_kind),
             (":round_number", &self.stage.round_number),
             (":settlement", &self.settlement),
+            (":live_home", &self.live[0]),
+            (":live_away", &self.live[1]),
+            (":live_minute", &self.live[2]),
         ];
         params.extend(
             SCORES

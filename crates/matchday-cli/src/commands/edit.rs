@@ -285,6 +285,7 @@ pub fn outcome(status: &MatchStatus) -> String {
         MatchStatus::Played(r) => r.to_string(),
         MatchStatus::Awarded(r) => format!("{r} (awarded)"),
         MatchStatus::Scheduled => "a fixture".into(),
+        MatchStatus::Live(live) => format!("in play, {live}"),
         other => other.name().into(),
     }
 }

@@ -20,7 +20,9 @@ use matchday_store::{MatchFilter, Reader, Store};
 /// row per match with every part of the score; as ics, one calendar event
 /// per match (results with their score), for a calendar app. With --team
 /// only that team's matches are written, and without a competition those of
-/// every competition it plays in that season (csv and ics).
+/// every competition it plays in that season (csv and ics). A match in play
+/// (`matchday result --live`) is written as a fixture: its score so far is not
+/// a result.
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:
   matchday export premier-league --season 2023-24 --output data/premier-league-2023-24.season

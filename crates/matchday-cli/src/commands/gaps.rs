@@ -17,7 +17,10 @@ use crate::render::{self, Grid, Painted, Step, grid::plain_cells, paint};
 /// For every club: the gap to the leader and to a named club, games in hand,
 /// the most points it can still reach, its best and worst possible final
 /// places (exact, from the fixtures left), and the zones it has clinched or
-/// can no longer reach.
+/// can no longer reach. A match in play (`matchday result --live`) counts as
+/// a fixture left in every number here, as it is not final; a "•" marks the
+/// clubs playing and a "Live:" line gives the scores (`matchday table` shows
+/// the provisional table).
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:
   matchday gaps premier-league --as-of 2024-02-01
@@ -57,6 +60,9 @@ struct GapJson {
     positions_exact: bool,
     clinched: Vec<String>,
     eliminated: Vec<String>,
+    /// Whether the club is playing now: its score so far is not counted here.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    playing_now: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -88,6 +94,7 @@ pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
     let name = |id: TeamId| names.get(&id).cloned().unwrap_or_default();
     // Before the first match every club is level on nothing: no positions, zones or gaps.
     let begun = gaps.rows.iter().any(|r| r.played > 0);
+    let playing = super::table::playing_now(&loaded.matches, args.when.as_of);
     let rows: Vec<GapJson> = gaps
         .rows
         .iter()
@@ -115,6 +122,7 @@ pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
             positions_exact: r.positions_exact,
             clinched: r.clinched.clone(),
             eliminated: r.eliminated.clone(),
+            playing_now: playing.iter().any(|m| m.pairing.involves(r.team)),
         })
         .collect();
     match args.format {
@@ -171,6 +179,14 @@ pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
                 &name(gaps.reference),
             ),
             &name,
+            &render::screen::current(),
+        ) + &render::prose(
+            super::table::live_line(
+                &playing,
+                &names,
+                "Counted here as still to play: settled places wait for the results (`matchday table` shows the provisional table).",
+            )
+            .trim_start(),
             &render::screen::current(),
         )),
     }
@@ -257,7 +273,14 @@ fn render_gaps(
     let number = |grid: &mut Grid, header: &str, value: &dyn Fn(&GapJson) -> String| {
         grid.column(header, true, plain_cells(rows.iter().map(value)))
     };
-    number(&mut grid, "P", &|r| r.played.to_string());
+    // A "•" marks a club playing now (its match counted as still to play).
+    number(&mut grid, "P", &|r| {
+        if r.playing_now {
+            format!("{}•", r.played)
+        } else {
+            r.played.to_string()
+        }
+    });
     number(&mut grid, "Pts", &|r| r.points.to_string());
     // Against the leader, "To 1st" says it all.
     let leader_asked = rows.first().is_some_and(|r| r.team == against);

@@ -39,6 +39,10 @@ pub struct Filter {
 }
 
 /// List matches still to play
+///
+/// A match in play (`matchday result --live`) is still to play: it is listed
+/// here with its score so far, "v (in play 1-0, 60')" (JSON: status "live" and
+/// "live" with the score), and not among the results until its result is in.
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:
   matchday fixtures --team Liverpool --from 2024-02-01
@@ -86,6 +90,12 @@ struct MatchRow {
     half_time: Option<[u8; 2]>,
     extra_time: Option<[u8; 2]>,
     penalties: Option<[u8; 2]>,
+    /// The score so far of a match in play, with the minute: "1-0 (60')".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    live: Option<String>,
+    /// The same for a terminal: "in play 1-0, 60'".
+    #[serde(skip)]
+    in_play: Option<String>,
     /// Who won, penalties and lots counted: a shoot-out without its kicks has no score to say it.
     #[serde(skip)]
     winner: Option<matchday_core::Side>,
@@ -154,6 +164,7 @@ fn list(store: &Store, filter: Filter, pending: bool) -> anyhow::Result<String> 
         (Some(result), "awarded") => format!("{result} (awarded)"),
         (Some(result), _) => result.clone(),
         (None, "scheduled") => "v".into(),
+        (None, "live") => format!("v ({})", r.in_play.as_deref().unwrap_or("in play")),
         (None, status) => format!("v ({status})"),
     };
     match filter.format {
@@ -353,6 +364,11 @@ fn row(
         half_time: pair(result.and_then(|r| r.half_time())),
         extra_time: pair(result.and_then(|r| r.extra_time())),
         penalties: pair(result.and_then(|r| r.penalties())),
+        live: m.status.live().map(|live| live.to_string()),
+        in_play: m.status.live().map(|live| match live.minute() {
+            Some(minute) => format!("in play {}, {minute}", live.score()),
+            None => format!("in play {}", live.score()),
+        }),
         winner: result.and_then(|r| r.winner()),
     }
 }

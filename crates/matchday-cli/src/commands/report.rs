@@ -134,9 +134,11 @@ fn league_section(
 ) -> anyhow::Result<LeagueSection> {
     let c = &loaded.competition;
     let entrants = read.entrants(c.id.expect("stored"))?;
+    // The table counts the matches in play as they stand; the gaps and odds do not.
     let options = TableOptions {
         as_of,
         view: View::Total,
+        provisional: true,
     };
     let standings = Standings::compute(c, &entrants, &loaded.matches, &loaded.deductions, options)
         .with_decisions(&c.regulations(), &loaded.decisions, None);
@@ -166,6 +168,10 @@ fn league_section(
         charted,
         gaps,
         forecast,
+        in_play: super::table::playing_now(&loaded.matches, as_of)
+            .into_iter()
+            .cloned()
+            .collect(),
     })
 }
 
@@ -187,6 +193,7 @@ fn group_section(loaded: &Loaded, team: TeamId, as_of: Option<NaiveDate>) -> Opt
     let options = TableOptions {
         as_of,
         view: View::Total,
+        provisional: false,
     };
     let standings = Standings::compute(c, &teams, &matches, &loaded.deductions, options).with_decisions(
         &c.regulations(),

@@ -1,8 +1,8 @@
 //! `matchday result`: record a result.
 
 use anyhow::Context;
-use matchday_core::{MatchStatus, Pairing, ResultEntry};
-use matchday_store::{Recorded, Store};
+use matchday_core::{LiveScore, MatchStatus, Minute, Pairing, ResultEntry};
+use matchday_store::{LiveRecorded, Recorded, Store};
 
 use super::MatchOptions;
 use crate::refusal;
@@ -27,6 +27,16 @@ use crate::refusal;
 /// knockout `--round` a knockout stage, `--leg` and `--replay` a knockout tie, and
 /// `--neutral` is refused on a league match. A second leg's result needs its
 /// first leg played.
+///
+/// Live scores: `--live` stores the score so far of a match in play (`--minute`
+/// says when), marked provisional: `table` and the season page count it in a
+/// provisional table, and they and `gaps` mark the clubs playing; settled
+/// positions (`gaps`), odds, results, track and exports treat the match as
+/// still to play. A later
+/// `--live` updates it; `--final` stores the given score as its result (a plain
+/// full-time result does the same), and `undo` takes back each step. A live
+/// score is a score alone (no half-time, extra time or penalties), and is
+/// refused on a match whose result is stored.
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:
   matchday result \"Liverpool 4-1 Chelsea\" --competition \"Premier League\" --date 2024-01-31
@@ -34,7 +44,9 @@ use crate::refusal;
   matchday result \"Luton 1-2 Liverpool\" -c \"Premier League\" -d yesterday
   matchday result \"Chelsea 0-1 Liverpool aet\" -c \"EFL Cup\" -d 2024-02-25 --round Final --neutral
   matchday result \"Salford City 4-4 Peterborough aet, 4-5 pens\" -c \"FA Cup\" -d 2023-11-14 --round \"Round 1\" --replay
-  matchday result \"Arsenal 1-0 Porto aet (90 min 1-0), 4-2 pens\" -c \"Champions League\" -d 2024-03-12 --round \"Round of 16\" --leg 2")]
+  matchday result \"Arsenal 1-0 Porto aet (90 min 1-0), 4-2 pens\" -c \"Champions League\" -d 2024-03-12 --round \"Round of 16\" --leg 2
+  matchday result \"Liverpool 1-0 Chelsea\" -c \"Premier League\" -d 2024-01-31 --live --minute 60
+  matchday result \"Liverpool 2-0 Chelsea\" -c \"Premier League\" --final")]
 pub struct Args {
     /// The result: "Home 2-1 Away", optionally "aet", "(90 min 1-1)" and ", 4-3 pens"
     pub result: String,
@@ -50,29 +62,50 @@ pub struct Args {
     /// (a match stored on another day is corrected with `matchday edit match`)
     #[arg(long)]
     pub replace: bool,
+
+    /// The score so far of a match in play, not its result: counted only by a
+    /// provisional table until --final (or a full-time result) confirms it
+    #[arg(long, conflicts_with_all = ["awarded", "replace"])]
+    pub live: bool,
+
+    /// The minute of play of a live score, 1 to 130
+    #[arg(long, requires = "live", value_parser = parse_minute)]
+    pub minute: Option<Minute>,
+
+    /// The final score of the match of these teams in play (entered with --live),
+    /// on the day it was in play
+    #[arg(long = "final", conflicts_with_all = ["live", "awarded", "replace"])]
+    pub confirm: bool,
+}
+
+fn parse_minute(text: &str) -> Result<Minute, String> {
+    let n: i64 = text.trim().trim_end_matches('\'').parse().map_err(|_| {
+        format!(
+            "'{text}' is not a minute of play: give one from 1 to {}",
+            matchday_core::LAST_MINUTE
+        )
+    })?;
+    Minute::new(n).map_err(|e| e.to_string())
 }
 
 pub fn run(store: &mut Store, args: Args) -> anyhow::Result<String> {
     let entry: ResultEntry = args.result.parse()?;
-    let read = store.read();
-    let (competition, date) = match args.at.date {
-        Some(date) => (
-            read.find_competition(&args.at.competition, args.at.season, Some(date))?,
-            date,
-        ),
-        None => on_today(&read, &args.at)?,
-    };
-    let home = read.resolve_team(&entry.home)?;
-    let away = read.resolve_team(&entry.away)?;
-    let pairing = Pairing::new(home, away).with_context(|| format!("'{}'", args.result))?;
+    if args.live {
+        return run_live(store, &args, &entry);
+    }
+    if args.confirm {
+        return run_final(store, &args, &entry);
+    }
     let status = if args.awarded {
         MatchStatus::Awarded(entry.result)
     } else {
         MatchStatus::Played(entry.result)
     };
-    let names = read.team_names()?;
-    let stored = read.matches(competition.id.expect("stored"))?;
-    let m = args.at.to_match(date, pairing, status).lined_up_with(&stored);
+    let Entered {
+        competition,
+        m,
+        names,
+    } = entered(store, &args, &entry, status)?;
     // Every check (entrants, meetings, the cup ties, whether the result fits
     // its leg) runs in the store, inside the transaction that writes.
     let result = m.status.result().expect("a result");
@@ -120,6 +153,101 @@ pub fn run(store: &mut Store, args: Args) -> anyhow::Result<String> {
         competition.name,
         competition.season,
         m.date
+    ))
+}
+
+/// An entry read against the store: its competition, the match it makes (lined up with
+/// the fixture it completes) and the teams' names.
+struct Entered {
+    competition: matchday_core::Competition,
+    m: matchday_core::Match,
+    names: std::collections::HashMap<matchday_core::TeamId, String>,
+}
+
+/// Reads `entry` as a match with `status`: the competition of its day (today, without
+/// `--date`), its two teams, lined up with the stored fixture it completes.
+fn entered(store: &Store, args: &Args, entry: &ResultEntry, status: MatchStatus) -> anyhow::Result<Entered> {
+    let read = store.read();
+    let (competition, date) = match args.at.date {
+        Some(date) => (
+            read.find_competition(&args.at.competition, args.at.season, Some(date))?,
+            date,
+        ),
+        None => on_today(&read, &args.at)?,
+    };
+    let home = read.resolve_team(&entry.home)?;
+    let away = read.resolve_team(&entry.away)?;
+    let pairing = Pairing::new(home, away).with_context(|| format!("'{}'", args.result))?;
+    let names = read.team_names()?;
+    let stored = read.matches(competition.id.expect("stored"))?;
+    let m = args.at.to_match(date, pairing, status).lined_up_with(&stored);
+    Ok(Entered {
+        competition,
+        m,
+        names,
+    })
+}
+
+/// `result --live`: the score so far of a match in play.
+fn run_live(store: &mut Store, args: &Args, entry: &ResultEntry) -> anyhow::Result<String> {
+    let live = LiveScore::of_result(&entry.result, args.minute)?;
+    let Entered {
+        competition,
+        m,
+        names,
+    } = entered(store, args, entry, MatchStatus::Live(live))?;
+    let live = m.status.live().expect("in play");
+    let recorded = store
+        .write(|w| w.record_live(&competition, &m))
+        .map_err(|e| refusal::worded(e, &names, &competition))?;
+    let verb = match recorded {
+        LiveRecorded::Added(_) => "live".to_string(),
+        LiveRecorded::Started { scheduled, .. } if scheduled != m.date => {
+            format!("live (fixture of {scheduled} in play on {})", m.date)
+        }
+        LiveRecorded::Started { .. } => "live (fixture in play)".to_string(),
+        LiveRecorded::Updated { was, .. } => format!("live (was {was})"),
+    };
+    let minute = live.minute().map(|m| format!(" ({m})")).unwrap_or_default();
+    Ok(format!(
+        "{verb}: {} {} {}{minute} in {} {} on {}, provisional until its result is in (--final)\n",
+        names[&m.pairing.home()],
+        live.score(),
+        names[&m.pairing.away()],
+        competition.name,
+        competition.season,
+        m.date
+    ))
+}
+
+/// `result --final`: the final score of the match in play between the two teams.
+fn run_final(store: &mut Store, args: &Args, entry: &ResultEntry) -> anyhow::Result<String> {
+    let read = store.read();
+    let competition = read.find_competition(&args.at.competition, args.at.season, args.at.date)?;
+    let home = read.resolve_team(&entry.home)?;
+    let away = read.resolve_team(&entry.away)?;
+    let pairing = Pairing::new(home, away).with_context(|| format!("'{}'", args.result))?;
+    let names = read.team_names()?;
+    // The day is the match in play's, which the store finds: this one is replaced.
+    let date = args.at.date.unwrap_or_else(|| competition.season.first_day());
+    let m = args.at.to_match(date, pairing, MatchStatus::Played(entry.result));
+    let (_, confirmed, was) = store
+        .write(|w| w.confirm_live(&competition, &m))
+        .map_err(|e| refusal::worded(e, &names, &competition))?;
+    let result = confirmed.status.result().expect("a result");
+    let verb = if Some(was.score()) == result.score() {
+        "final (live score confirmed)".to_string()
+    } else {
+        format!("final (was {was} live)")
+    };
+    Ok(format!(
+        "{verb}: {} {} {} in {} {} on {}\n",
+        names[&confirmed.pairing.home()],
+        result.final_score(),
+        names[&confirmed.pairing.away()],
+        competition.name,
+        competition.season,
+        confirmed.date
     ))
 }
 

@@ -22,7 +22,10 @@ use crate::render;
 /// records the decision. A competition ranked by points per game shows a PPG
 /// column; cancelled matches are counted under the table. A split league
 /// (Austria, Scotland) shows each section's table with --stage, with the
-/// points carried over from the regular season.
+/// points carried over from the regular season. Scores of matches in play
+/// (`matchday result --live`) are counted as they stand: the table is then
+/// provisional, a "•" marks each club playing (JSON: "provisional": true) and
+/// a "Live:" line under it lists the matches.
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:
   matchday table premier-league --as-of 2024-02-01
@@ -106,6 +109,9 @@ pub struct TableRow {
     /// Points per game, when the competition is ranked by it.
     #[serde(skip_serializing_if = "Option::is_none")]
     points_per_game: Option<f64>,
+    /// Whether the row counts the score so far of a match the club is playing now.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    provisional: bool,
 }
 
 pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
@@ -149,6 +155,7 @@ pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
     let options = TableOptions {
         as_of: args.when.as_of,
         view: args.view.into(),
+        provisional: true,
     };
 
     let groups: BTreeSet<String> = matches.iter().filter_map(|m| m.group.clone()).collect();
@@ -205,7 +212,15 @@ pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
         if options.view == View::Total {
             standings = standings.with_decisions(&competition.regulations(), &decisions, group.as_deref());
         }
-        let rows = table_rows(&competition, &standings, &names, group.clone(), options.view);
+        let playing = playing_now(&group_matches, options.as_of);
+        let rows = table_rows(
+            &competition,
+            &standings,
+            &names,
+            group.clone(),
+            options.view,
+            &playing,
+        );
         if args.format == OutputFormat::Table {
             if !text.is_empty() {
                 text.push('\n');
@@ -227,7 +242,11 @@ pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
                 &screen,
             ));
             text.push_str(&render_table(&rows, competition.rank_by, &looks, &screen));
-            let mut under = String::new();
+            let mut under = live_line(
+                &playing,
+                &names,
+                "Provisional: the scores so far are counted as if final.",
+            );
             if standings.has_begun() {
                 under.push_str(&notes(&standings, &deductions, args.when.as_of, &names));
             } else {
@@ -267,6 +286,36 @@ pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
     }
 }
 
+/// The matches in play among `matches` that a table as of `as_of` counts.
+pub(crate) fn playing_now(matches: &[Match], as_of: Option<NaiveDate>) -> Vec<&Match> {
+    matchday_core::in_play(matches)
+        .map(|(m, _)| m)
+        .filter(|m| as_of.is_none_or(|day| m.date <= day))
+        .collect()
+}
+
+/// The line under a table with matches in play: "  • Live: Liverpool 1-0 Chelsea (60').",
+/// then `counted`, how the table counts them; nothing with no match in play.
+pub(crate) fn live_line(playing: &[&Match], names: &HashMap<TeamId, String>, counted: &str) -> String {
+    if playing.is_empty() {
+        return String::new();
+    }
+    let matches: Vec<String> = playing
+        .iter()
+        .filter_map(|m| {
+            let live = m.status.live()?;
+            let minute = live.minute().map(|m| format!(" ({m})")).unwrap_or_default();
+            Some(format!(
+                "{} {} {}{minute}",
+                names[&m.pairing.home()],
+                live.score(),
+                names[&m.pairing.away()]
+            ))
+        })
+        .collect();
+    format!("  • Live: {}. {counted}\n", matches.join(", "))
+}
+
 /// The line under a table before the season's first match.
 pub(crate) const NOT_STARTED: &str = "  The season has not started: no match played yet, so no positions.\n";
 
@@ -302,6 +351,7 @@ fn table_rows(
     names: &HashMap<TeamId, String>,
     group: Option<String>,
     view: View,
+    playing: &[&Match],
 ) -> Vec<TableRow> {
     // Before the first match every club is level on nothing: no positions, no zones.
     let begun = standings.has_begun();
@@ -331,6 +381,7 @@ fn table_rows(
                     f64::from(r.points) / f64::from(r.played)
                 }
             }),
+            provisional: playing.iter().any(|m| m.pairing.involves(r.team)),
         })
         .collect()
 }
@@ -397,7 +448,8 @@ pub struct Looks {
     pub strong: Option<usize>,
 }
 
-/// The terminal table: a "=" marks a shared position, a "*" points deducted; a
+/// The terminal table: a "=" marks a shared position, a "*" points deducted, a "•" a
+/// club playing now (a provisional row); a
 /// PPG column when points per game rank it. Narrower screens get short club
 /// names, zone labels (with a key under the table), then fewer columns.
 pub fn render_table(rows: &[TableRow], rank_by: RankBy, looks: &Looks, screen: &render::Screen) -> String {
@@ -429,7 +481,14 @@ pub fn render_table(rows: &[TableRow], rank_by: RankBy, looks: &Looks, screen: &
     let number = |grid: &mut Grid, header: &str, value: &dyn Fn(&TableRow) -> String| {
         grid.column(header, true, plain_cells(rows.iter().map(value)))
     };
-    number(&mut grid, "P", &|r| r.played.to_string());
+    // A "•" marks a club playing now, whose row counts its score so far.
+    number(&mut grid, "P", &|r| {
+        if r.provisional {
+            format!("{}•", r.played)
+        } else {
+            r.played.to_string()
+        }
+    });
     let won = number(&mut grid, "W", &|r| r.won.to_string());
     let drawn = number(&mut grid, "D", &|r| r.drawn.to_string());
     let lost = number(&mut grid, "L", &|r| r.lost.to_string());
@@ -545,6 +604,7 @@ mod tests {
             zone: zone.map(str::to_string),
             group: None,
             points_per_game: None,
+            provisional: false,
         }
     }
 

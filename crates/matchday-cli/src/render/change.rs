@@ -45,7 +45,7 @@ pub fn counts(counts: &[RowCount]) -> String {
         .join("; ")
 }
 
-/// A match's state in a few words: "fixture", "5-2", "postponed".
+/// A match's state in a few words: "fixture", "5-2", "postponed", "live 1-0 (60')".
 fn state(status: &MatchStatus) -> String {
     match status {
         MatchStatus::Scheduled => "fixture".into(),
@@ -54,6 +54,7 @@ fn state(status: &MatchStatus) -> String {
         MatchStatus::Postponed => "postponed".into(),
         MatchStatus::Abandoned => "abandoned".into(),
         MatchStatus::Cancelled => "cancelled".into(),
+        MatchStatus::Live(live) => format!("live {live}"),
     }
 }
 

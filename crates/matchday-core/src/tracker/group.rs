@@ -32,6 +32,7 @@ impl Group<'_> {
         let options = TableOptions {
             as_of,
             view: View::Total,
+            provisional: false,
         };
         Standings::compute(competition, &self.teams, &matches, &[], options).with_decisions(
             &competition.regulations(),

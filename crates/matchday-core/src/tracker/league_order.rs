@@ -36,6 +36,7 @@ impl LeagueOrder {
                 TableOptions {
                     as_of,
                     view: View::Total,
+                    provisional: false,
                 },
             ),
             sections: Vec::new(),

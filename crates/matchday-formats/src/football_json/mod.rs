@@ -385,7 +385,8 @@ pub fn write(record: &SeasonRecord) -> String {
         .iter()
         .map(|m| {
             let (score, status) = match &m.status {
-                MatchStatus::Scheduled => (None, None),
+                // A score in play is not a result: exported, the match is still to play.
+                MatchStatus::Scheduled | MatchStatus::Live(_) => (None, None),
                 MatchStatus::Played(r) => (Some(parts_of(r, pair)), None),
                 MatchStatus::Awarded(r) => (Some(parts_of(r, pair)), Some(StatusDoc::Awarded)),
                 MatchStatus::Postponed => (None, Some(StatusDoc::Postponed)),

@@ -977,3 +977,43 @@ fn a_row_changed_behind_the_logs_back_refuses_an_undo_that_stores_no_rows() {
     assert_eq!(dump(&store), before);
     assert_eq!(change_count(&store), changes);
 }
+
+use matchday_core::testing::live;
+
+#[test]
+fn each_step_of_a_live_score_is_one_change_that_undo_restores() {
+    let mut store = Store::open_in_memory().unwrap();
+    let comp = imported(&mut store);
+    // The fixture goes live, the score moves on, then the result is confirmed.
+    undo_restores(&mut store, |s| {
+        let m = game(s, "Gamma", "Delta", day(8, 19), live(1, 0, Some(30)));
+        s.write(|w| w.record_live(&comp, &m)).unwrap();
+    });
+    undo_restores(&mut store, |s| {
+        let m = game(s, "Gamma", "Delta", day(8, 19), live(1, 1, Some(75)));
+        s.write(|w| w.record_live(&comp, &m)).unwrap();
+    });
+    undo_restores(&mut store, |s| {
+        let m = game(s, "Gamma", "Delta", day(8, 19), played("1-1"));
+        s.write(|w| w.confirm_live(&comp, &m)).unwrap();
+    });
+    // A match not stored at all goes live as a new one.
+    undo_restores(&mut store, |s| {
+        let m = game(s, "Beta", "Alpha", day(9, 2), live(0, 0, None));
+        s.write(|w| w.record_live(&comp, &m)).unwrap();
+    });
+    // The log reads a live score back as one.
+    let stored = store.read().matches(comp.id.unwrap()).unwrap();
+    let shown: Vec<String> = stored
+        .iter()
+        .filter_map(|m| m.status.live().map(|l| l.to_string()))
+        .collect();
+    assert_eq!(shown, ["0-0"], "the first is final, the second in play");
+    let newest = store.read().changes(Some(1)).unwrap().remove(0);
+    let rows = store.read().change_rows(newest.id).unwrap();
+    let after = rows[0].after.as_ref().unwrap();
+    assert_eq!(
+        (&after["status"], &after["live_home"]),
+        (&serde_json::json!("scheduled"), &serde_json::json!(0))
+    );
+}
