@@ -16,7 +16,9 @@ use crate::refusal;
 pub struct Given {
     /// Answer as if this result were in: a fixture still to play (on the --as-of
     /// day), "Arsenal 0-1 Liverpool"; repeat for more. Nothing is stored. A result
-    /// counts on its fixture's day, or on the --as-of day when the fixture is later
+    /// counts on its fixture's day, or on the --as-of day when the fixture is later.
+    /// What was assumed is said in "Assuming:" lines above a table, on standard
+    /// error with --format json or csv
     #[arg(long = "given", value_name = "RESULT")]
     pub results: Vec<String>,
 }
@@ -69,7 +71,8 @@ impl Given {
         as_of: Option<NaiveDate>,
         club: Option<&str>,
     ) -> anyhow::Result<Assumed> {
-        if self.results.is_empty() {
+        // With no competition there is nothing to assume in: the command says so itself.
+        if self.results.is_empty() || seasons.is_empty() {
             return Ok(Assumed::default());
         }
         let names = read.team_names()?;
@@ -81,7 +84,7 @@ impl Given {
         let mut what_ifs: Vec<WhatIf<'_>> = seasons
             .iter_mut()
             .zip(&entrants)
-            .map(|((c, m), e)| WhatIf::new(*c, e, std::mem::take(*m), as_of))
+            .map(|((c, m), e)| WhatIf::new(c, e, std::mem::take(*m), as_of))
             .collect();
         // Which typed result each competition's assumptions came from, in their order.
         let mut typed: Vec<Vec<&str>> = vec![Vec::new(); what_ifs.len()];
