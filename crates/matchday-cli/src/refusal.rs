@@ -288,3 +288,53 @@ fn cup_words(err: &KnockoutError, name: &dyn Fn(TeamId) -> String) -> String {
         other => other.to_string(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use matchday_core::{Format, MatchResult, Pairing, PointsScheme, RuleSet, Season, Structure};
+
+    use super::*;
+
+    fn league() -> Competition {
+        Competition {
+            id: None,
+            slug: "mini".into(),
+            name: "Mini League".into(),
+            season: Season::starting(2023),
+            format: Format::League,
+            structure: Structure::of_format(Format::League),
+            rules: RuleSet::PremierLeague,
+            points: PointsScheme::THREE,
+            zones: Vec::new(),
+            away_goals: false,
+            rank_by: Default::default(),
+        }
+    }
+
+    #[test]
+    fn a_result_given_that_cannot_be_assumed_is_said_with_the_teams_names() {
+        let name = |t: TeamId| ["", "Arsenal", "Liverpool"][t.0 as usize].to_string();
+        let pairing = Pairing::new(TeamId(1), TeamId(2)).unwrap();
+        let words = |e: AssumeError| given_words(&e, &name, &league());
+        assert_eq!(
+            words(AssumeError::NoFixture { pairing }),
+            "Mini League 2023-24 has no fixture Arsenal v Liverpool stored, either way round: --given names a match still to play"
+        );
+        let result: MatchResult = "3-0".parse().unwrap();
+        let date = chrono::NaiveDate::from_ymd_opt(2024, 2, 4).unwrap();
+        assert_eq!(
+            words(AssumeError::Played {
+                pairing,
+                date,
+                result,
+                awarded: true,
+                still_to_play: None,
+            }),
+            "Arsenal 3-0 Liverpool was awarded on 2024-02-04"
+        );
+        assert_eq!(
+            words(AssumeError::NotInCompetition { team: TeamId(2) }),
+            "Liverpool is not in Mini League 2023-24"
+        );
+    }
+}
