@@ -3,7 +3,9 @@
 
 use std::collections::HashMap;
 
-use matchday_core::{Competition, KnockoutError, LegFault, MatchPlace, Refusal, Round, StageMisfit, TeamId};
+use matchday_core::{
+    AssumeError, Competition, KnockoutError, LegFault, MatchPlace, Refusal, Round, StageMisfit, TeamId,
+};
 use matchday_store::StoreError;
 
 /// `err` with a refusal (of a typed entry, or of an imported file's line) worded with team names;
@@ -157,14 +159,10 @@ pub fn words(refusal: &Refusal, name: &dyn Fn(TeamId) -> String, competition: &C
             let round = round.as_ref().map(|r| format!(", {r}")).unwrap_or_default();
             match result {
                 // As a result is typed: the score between the teams, "aet" and the shoot-out after.
-                Some(result) => {
-                    let score = result.final_score().to_string();
-                    let written = result.to_string();
-                    let rest = written.strip_prefix(&score).unwrap_or_default();
-                    format!(
-                        "the fixture stored is the other way round, {home} v {away} ({date}{round}): enter it home side first, as \"{home} {score} {away}{rest}\""
-                    )
-                }
+                Some(result) => format!(
+                    "the fixture stored is the other way round, {home} v {away} ({date}{round}): enter it home side first, as \"{}\"",
+                    crate::render::tie::typed_result(&home, result, &away)
+                ),
                 None => format!("this fixture is already stored the other way round, {home} v {away} ({date}{round})"),
             }
         }
@@ -173,6 +171,39 @@ pub fn words(refusal: &Refusal, name: &dyn Fn(TeamId) -> String, competition: &C
         ),
         Refusal::OutOfStage(misfit) => stage_words(misfit, competition),
         Refusal::Result(_) => refusal.to_string(),
+    }
+}
+
+/// Why a result given with `--given` cannot be assumed in `competition`, in one line.
+pub fn given_words(err: &AssumeError, name: &dyn Fn(TeamId) -> String, competition: &Competition) -> String {
+    let season = format!("{} {}", competition.name, competition.season);
+    let fixture = |p: &matchday_core::Pairing| format!("{} v {}", name(p.home()), name(p.away()));
+    match err {
+        AssumeError::NotInCompetition { team } => format!("{} is not in {season}", name(*team)),
+        AssumeError::NoFixture { pairing } => format!(
+            "{season} has no fixture {} stored, either way round: --given names a match still to play",
+            fixture(pairing)
+        ),
+        AssumeError::Played {
+            pairing,
+            date,
+            result,
+            awarded,
+            still_to_play,
+        } => {
+            let verb = if *awarded { "awarded" } else { "played" };
+            let typed =
+                crate::render::tie::typed_result(&name(pairing.home()), result, &name(pairing.away()));
+            let mut line = format!("{typed} was {verb} on {date}");
+            if let Some((other, day)) = still_to_play {
+                line.push_str(&format!("; {} ({day}) is still to play", fixture(other)));
+            }
+            line
+        }
+        AssumeError::GivenTwice { fixture: f } => {
+            format!("{} is given twice: a fixture takes one result", fixture(f))
+        }
+        AssumeError::Refused(refusal) => words(refusal, name, competition),
     }
 }
 
@@ -271,5 +302,55 @@ fn cup_words(err: &KnockoutError, name: &dyn Fn(TeamId) -> String) -> String {
             name(*team)
         ),
         other => other.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use matchday_core::{Format, MatchResult, Pairing, PointsScheme, RuleSet, Season, Structure};
+
+    use super::*;
+
+    fn league() -> Competition {
+        Competition {
+            id: None,
+            slug: "mini".into(),
+            name: "Mini League".into(),
+            season: Season::starting(2023),
+            format: Format::League,
+            structure: Structure::of_format(Format::League),
+            rules: RuleSet::PremierLeague,
+            points: PointsScheme::THREE,
+            zones: Vec::new(),
+            away_goals: false,
+            rank_by: Default::default(),
+        }
+    }
+
+    #[test]
+    fn a_result_given_that_cannot_be_assumed_is_said_with_the_teams_names() {
+        let name = |t: TeamId| ["", "Arsenal", "Liverpool"][t.0 as usize].to_string();
+        let pairing = Pairing::new(TeamId(1), TeamId(2)).unwrap();
+        let words = |e: AssumeError| given_words(&e, &name, &league());
+        assert_eq!(
+            words(AssumeError::NoFixture { pairing }),
+            "Mini League 2023-24 has no fixture Arsenal v Liverpool stored, either way round: --given names a match still to play"
+        );
+        let result: MatchResult = "3-0".parse().unwrap();
+        let date = chrono::NaiveDate::from_ymd_opt(2024, 2, 4).unwrap();
+        assert_eq!(
+            words(AssumeError::Played {
+                pairing,
+                date,
+                result,
+                awarded: true,
+                still_to_play: None,
+            }),
+            "Arsenal 3-0 Liverpool was awarded on 2024-02-04"
+        );
+        assert_eq!(
+            words(AssumeError::NotInCompetition { team: TeamId(2) }),
+            "Liverpool is not in Mini League 2023-24"
+        );
     }
 }

@@ -16,6 +16,7 @@
 #![deny(missing_docs)]
 
 mod aliases;
+mod assumed;
 mod catalogue;
 mod club;
 mod competition;
@@ -51,6 +52,7 @@ pub use aliases::{
     AliasFault, AliasFileError, AliasLine, KNOWN_ALIASES, KnownAliases, known_aliases_of, parse_aliases,
     shipped_aliases,
 };
+pub use assumed::{AssumeError, Assumption, WhatIf};
 pub use catalogue::{Catalogue, CatalogueError, Edition, Entry, Teams};
 pub use club::{Squad, club_form, club_key, club_name};
 pub use competition::{Competition, CompetitionId, Format, PointsScheme, RuleSet, Zone};

@@ -24,7 +24,8 @@ use crate::render::{self, Grid, Painted, Step, grid::plain_cells, paint};
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:
   matchday gaps premier-league --as-of 2024-02-01
-  matchday gaps \"Premier League\" --season 2023-24 --team Arsenal --format json")]
+  matchday gaps \"Premier League\" --season 2023-24 --team Arsenal --format json
+  matchday gaps premier-league --as-of 2024-02-01 --given \"Arsenal 1-2 Liverpool\"")]
 pub struct Args {
     /// The league: its slug or part of its name
     pub competition: String,
@@ -35,6 +36,9 @@ pub struct Args {
 
     #[command(flatten)]
     pub when: super::When,
+
+    #[command(flatten)]
+    pub given: super::given::Given,
 
     /// Output format
     #[arg(long, value_enum, default_value_t)]
@@ -76,7 +80,8 @@ pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
     let read = store.read();
     let names = read.team_names()?;
     let reference = args.team.as_deref().map(|t| read.resolve_team(t)).transpose()?;
-    let super::League { loaded, state } = super::League::load(&read, &args.competition, args.when)?;
+    let (super::League { loaded, state }, assumed) =
+        super::League::load_assuming(&read, &args.competition, args.when, &args.given)?;
     // The table's order honours decisions off the pitch, as `matchday table` does.
     let state = state.with_decisions(&loaded.decisions);
     if let (Some(id), Some(typed)) = (reference, args.team.as_deref())
@@ -125,7 +130,7 @@ pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
             playing_now: playing.iter().any(|m| m.pairing.involves(r.team)),
         })
         .collect();
-    match args.format {
+    let output = match args.format {
         OutputFormat::Json => render::json(&rows),
         OutputFormat::Csv => {
             let cells: Vec<Vec<String>> = rows
@@ -189,7 +194,8 @@ pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
             .trim_start(),
             &render::screen::current(),
         )),
-    }
+    };
+    output.map(|out| assumed.said(out, args.format))
 }
 
 fn render_gaps(

@@ -22,6 +22,7 @@ pub mod entrant;
 pub mod export;
 pub mod fixture;
 pub mod gaps;
+pub mod given;
 pub mod honours;
 pub mod import;
 pub mod log;
@@ -252,7 +253,20 @@ pub struct League {
 
 impl League {
     /// Loads the league `name` means, refusing cups with a pointer to what fits them.
+    // For a command without --given; `gaps` and `odds` take it, and load with `load_assuming`.
+    #[allow(dead_code)]
     pub fn load(read: &matchday_store::Reader<'_>, name: &str, when: When) -> anyhow::Result<League> {
+        League::load_assuming(read, name, when, &given::Given::default()).map(|(league, _)| league)
+    }
+
+    /// [`League::load`] with the results `given` assumed ([`given::Given::apply`]),
+    /// and what was assumed in words.
+    pub fn load_assuming(
+        read: &matchday_store::Reader<'_>,
+        name: &str,
+        when: When,
+        given: &given::Given,
+    ) -> anyhow::Result<(League, given::Assumed)> {
         let competition = read.find_competition(name, when.season, None)?;
         anyhow::ensure!(
             competition.format == matchday_core::Format::League,
@@ -261,7 +275,8 @@ impl League {
             competition.slug
         );
         let teams = read.entrants(competition.id.expect("stored"))?;
-        let loaded = Loaded::of(read, competition)?;
+        let mut loaded = Loaded::of(read, competition)?;
+        let assumed = given.apply(read, &loaded.competition, &mut loaded.matches, when.as_of)?;
         let state = matchday_forecast::LeagueState::new(
             &loaded.competition,
             &teams,
@@ -269,7 +284,7 @@ impl League {
             &loaded.deductions,
             when.as_of,
         )?;
-        Ok(League { loaded, state })
+        Ok((League { loaded, state }, assumed))
     }
 }
 

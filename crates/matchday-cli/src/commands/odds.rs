@@ -19,13 +19,17 @@ use crate::render;
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:
   matchday odds premier-league --as-of 2024-02-01
-  matchday odds \"Premier League\" --season 2023-24 --as-of 2024-04-01 --sims 1000000 --seed 7 --format json")]
+  matchday odds \"Premier League\" --season 2023-24 --as-of 2024-04-01 --sims 1000000 --seed 7 --format json
+  matchday odds premier-league --as-of 2024-04-01 --given \"Arsenal 0-2 Aston Villa\"")]
 pub struct Args {
     /// The league: its slug or part of its name
     pub competition: String,
 
     #[command(flatten)]
     pub when: super::When,
+
+    #[command(flatten)]
+    pub given: super::given::Given,
 
     /// Seasons to simulate
     #[arg(long, default_value_t = 100_000, value_parser = clap::value_parser!(u64).range(1..=100_000_000))]
@@ -61,7 +65,8 @@ pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
     let read = store.read();
     let names = read.team_names()?;
     let asked = args.team.as_deref().map(|t| read.resolve_team(t)).transpose()?;
-    let super::League { loaded, state } = super::League::load(&read, &args.competition, args.when)?;
+    let (super::League { loaded, state }, assumed) =
+        super::League::load_assuming(&read, &args.competition, args.when, &args.given)?;
     // The table's order honours decisions off the pitch, as `matchday table` does.
     let state = state.with_decisions(&loaded.decisions);
     if let Some(team) = asked
@@ -147,7 +152,7 @@ pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
     let zone_names: Vec<String> = loaded.competition.zones.iter().map(|z| z.name.clone()).collect();
     let certainty = &certainty;
     let settled_place = &settled_place;
-    match args.format {
+    let output = match args.format {
         OutputFormat::Json => render::json(&rows),
         OutputFormat::Csv => {
             let mut headers = vec!["team".to_string(), "points".into(), "expected_points".into()];
@@ -189,7 +194,8 @@ pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
             };
             Ok(render_odds(&view, &rows, &settled, &render::screen::current()))
         }
-    }
+    };
+    output.map(|out| assumed.said(out, args.format))
 }
 
 /// What an odds table says besides its rows.

@@ -32,13 +32,17 @@ use crate::render;
   matchday table \"Premier League\" --season 2023-24 --view away --format json
   matchday table \"Europa League\" --group E
   matchday table Euro --season 2024 --thirds
-  matchday table austria --season 2024-25 --stage Championship")]
+  matchday table austria --season 2024-25 --stage Championship
+  matchday table premier-league --as-of 2024-04-01 --given \"Arsenal 0-2 Aston Villa\" --given \"Everton 2-0 Liverpool\"")]
 pub struct Args {
     /// The competition: its slug or part of its name
     pub competition: String,
 
     #[command(flatten)]
     pub when: super::When,
+
+    #[command(flatten)]
+    pub given: super::given::Given,
 
     /// All matches, or only home or away ones
     #[arg(long, value_enum, default_value = "total")]
@@ -124,7 +128,10 @@ pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
         competition.slug
     );
     let id = competition.id.expect("stored");
-    let matches = read.matches(id)?;
+    let mut matches = read.matches(id)?;
+    let assumed = args
+        .given
+        .apply(&read, &competition, &mut matches, args.when.as_of)?;
     let deductions = read.deductions(id)?;
     let decisions = read.decisions(id)?;
     let names = read.team_names()?;
@@ -138,7 +145,8 @@ pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
             args.when.as_of,
             &names,
             args.format,
-        );
+        )
+        .map(|out| assumed.said(out, args.format));
     }
     if let Some(stage) = &args.stage {
         let teams = read.entrants(id)?;
@@ -150,7 +158,8 @@ pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
             // A section's table does not depend on the league's tier.
             tier: None,
         };
-        return super::stage::run(season, &teams, stage, args.when.as_of, &names, args.format);
+        return super::stage::run(season, &teams, stage, args.when.as_of, &names, args.format)
+            .map(|out| assumed.said(out, args.format));
     }
     let options = TableOptions {
         as_of: args.when.as_of,
@@ -279,11 +288,12 @@ pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
         csv_cells.extend(rows.iter().map(csv_cells_of));
         json_rows.extend(rows);
     }
-    match args.format {
+    let output = match args.format {
         OutputFormat::Json => render::json(&json_rows),
         OutputFormat::Csv => render::csv(&CSV_HEADERS, &csv_cells),
         OutputFormat::Table => Ok(text),
-    }
+    };
+    output.map(|out| assumed.said(out, args.format))
 }
 
 /// The matches in play among `matches` that a table as of `as_of` counts.

@@ -20,7 +20,8 @@ use crate::render;
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:
   matchday track Liverpool --as-of 2024-02-01
-  matchday track \"Man City\" --season 2023-24 --format json")]
+  matchday track \"Man City\" --season 2023-24 --format json
+  matchday track Liverpool --as-of 2024-02-01 --given \"Chelsea 0-1 Liverpool aet\"")]
 pub struct Args {
     /// The club
     pub team: String,
@@ -32,6 +33,9 @@ pub struct Args {
     /// As things stood at the end of this day
     #[arg(long, value_parser = super::parse_date)]
     pub as_of: Option<NaiveDate>,
+
+    #[command(flatten)]
+    pub given: super::given::Given,
 
     /// Output format
     #[arg(long, value_enum, default_value_t)]
@@ -259,9 +263,15 @@ pub fn run(store: &Store, args: Args, catalogue: &Catalogue) -> anyhow::Result<S
     // left without a result on an earlier day is overdue, not next.
     let today = chrono::Local::now().date_naive();
     let as_of = args.as_of.or(Some(today).filter(|d| season.contains(*d)));
+    let mut seasons = entered
+        .into_iter()
+        .filter(|c| c.season == season)
+        .map(|c| Ok(Loaded::of(&read, c)?.in_catalogue(catalogue)))
+        .collect::<anyhow::Result<Vec<Loaded>>>()?;
+    // A result given goes to the competition whose fixture still to play it names.
+    let assumed = args.given.apply_across(&read, &mut seasons, as_of, &name(team))?;
     let mut targets = Vec::new();
-    for competition in entered.into_iter().filter(|c| c.season == season) {
-        let loaded = Loaded::of(&read, competition)?.in_catalogue(catalogue);
+    for loaded in &seasons {
         match TrophyTarget::compute(loaded.season(), team, as_of, &name) {
             Ok(target) => targets.push(TargetView::of(&target, &name)),
             Err(KnockoutError::NotEntered { .. }) => {}
@@ -273,7 +283,7 @@ pub fn run(store: &Store, args: Args, catalogue: &Catalogue) -> anyhow::Result<S
     }
     // Leagues first, then cups, each by name.
     targets.sort_by_key(|t| (t.format != Format::League, t.competition.clone()));
-    match args.format {
+    let output = match args.format {
         OutputFormat::Json => render::json(&targets),
         OutputFormat::Csv => track_csv(&targets),
         OutputFormat::Table => Ok(render_track(
@@ -283,7 +293,8 @@ pub fn run(store: &Store, args: Args, catalogue: &Catalogue) -> anyhow::Result<S
             &targets,
             &render::screen::current(),
         )),
-    }
+    };
+    output.map(|out| assumed.said(out, args.format))
 }
 
 /// The tracker as CSV, one competition a line, in the JSON's words.

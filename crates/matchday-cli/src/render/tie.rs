@@ -51,6 +51,15 @@ pub fn result_words(result: &matchday_core::MatchResult, home: &str, away: &str)
     }
 }
 
+/// A match's result as it is typed: the score between the teams, "aet" and the
+/// shoot-out after it: "Arsenal 1-1 Porto aet, 4-2 pens".
+pub fn typed_result(home: &str, result: &matchday_core::MatchResult, away: &str) -> String {
+    let score = result.final_score().to_string();
+    let written = result.to_string();
+    let rest = written.strip_prefix(&score).unwrap_or_default();
+    format!("{home} {score} {away}{rest}")
+}
+
 /// "aet", "3-4 pens", "decided on penalties (not recorded), won by …",
 /// "awarded" for one match, from its home side.
 fn match_notes(parts: &ScoreParts, winner: Option<&dyn Fn(Side) -> String>) -> Vec<String> {
