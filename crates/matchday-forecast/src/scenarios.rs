@@ -86,7 +86,8 @@ impl Outcomes {
         Outcome::ALL.into_iter().filter(move |&o| self.contains(o))
     }
 
-    fn with(self, outcome: Outcome) -> Outcomes {
+    /// The set with `outcome` added.
+    pub fn with(self, outcome: Outcome) -> Outcomes {
         Outcomes(self.0 | outcome.bit())
     }
 
@@ -414,7 +415,7 @@ impl Tree<'_> {
         }
         // Each team's lowest and highest final points from here.
         let (w, l) = (i32::from(world.scheme.win), i32::from(world.scheme.loss));
-        let (mut low, mut high) = (points.clone(), points);
+        let (mut low, mut high) = (points.clone(), points.clone());
         for &(a, b) in &open {
             for j in [a, b] {
                 low[j] += l;
@@ -439,6 +440,7 @@ impl Tree<'_> {
             .min();
         match next {
             None => self.leaf(fixed, Verdict::Undecided),
+            Some(_) if self.undecided_whatever(fixed, &points, &done) => self.leaf(fixed, Verdict::Undecided),
             Some((_, _, c)) => {
                 for outcome in Outcome::ALL {
                     fixed[c] = Some(outcome);
@@ -447,6 +449,48 @@ impl Tree<'_> {
                 fixed[c] = None;
             }
         }
+    }
+
+    /// Whether no results of the chosen matches still open can settle the verdict,
+    /// from two bounds over all of them together. However they end, the team finishes
+    /// no better than its best place with the other teams' results all kind, when it
+    /// wins those matches and loses the rest of its own (counting a team level with it
+    /// as above); and no worse than its worst with them all unkind, when it loses those
+    /// and wins the rest (counting a level team as below). When the first is below the
+    /// zone's last place it can clinch under no results; when that one is inside the
+    /// zone or above it, and the second inside or below, it can be ruled out under none.
+    fn undecided_whatever(&self, fixed: &[Option<Outcome>], points: &[i32], done: &[bool]) -> bool {
+        let world = self.world;
+        let t = world.team;
+        let mut pending = vec![false; world.fixtures.len()];
+        for (&(f, _), result) in self.chosen.iter().zip(fixed) {
+            pending[f] = result.is_none();
+        }
+        let (w, l) = (i32::from(world.scheme.win), i32::from(world.scheme.loss));
+        let bound = |kind: bool| {
+            let mut points = points.to_vec();
+            let mut others = Vec::new();
+            for (f, &(a, b)) in world.fixtures.iter().enumerate().filter(|&(f, _)| !done[f]) {
+                if a != t && b != t {
+                    others.push((a, b));
+                    continue;
+                }
+                let opponent = if a == t { b } else { a };
+                // `kind`: the round's matches won and the rest lost; else the other way.
+                let wins = pending[f] == kind;
+                points[t] += if wins { w } else { l };
+                points[opponent] += if wins { l } else { w };
+            }
+            // A level team counts above for the first bound, below for the second.
+            points[t] += if kind { -1 } else { 1 };
+            world.range(&points, &others)
+        };
+        // An inexact range is only wider, so the bounds stay bounds.
+        let (lowest_worst, highest_best) = (bound(true).best, bound(false).worst);
+        let z = self.zone;
+        let cannot_clinch = lowest_worst > z.last || highest_best < z.first;
+        let cannot_be_out = highest_best <= z.last && lowest_worst >= z.first;
+        cannot_clinch && cannot_be_out
     }
 
     fn leaf(&mut self, fixed: &[Option<Outcome>], verdict: Verdict) {
@@ -486,7 +530,12 @@ impl Answer {
         let mut i = kept.len();
         while i > 0 {
             i -= 1;
-            let others: Vec<&Cube> = kept.iter().enumerate().filter(|&(j, _)| j != i).map(|(_, c)| c).collect();
+            let others: Vec<&Cube> = kept
+                .iter()
+                .enumerate()
+                .filter(|&(j, _)| j != i)
+                .map(|(_, c)| c)
+                .collect();
             if covered(&kept[i].clone(), &others) {
                 kept.remove(i);
             }
@@ -568,7 +617,9 @@ fn merge_neighbours(cubes: &mut Vec<Cube>) {
     'again: loop {
         for i in 0..cubes.len() {
             for j in i + 1..cubes.len() {
-                let differ: Vec<usize> = (0..cubes[i].len()).filter(|&k| cubes[i][k] != cubes[j][k]).collect();
+                let differ: Vec<usize> = (0..cubes[i].len())
+                    .filter(|&k| cubes[i][k] != cubes[j][k])
+                    .collect();
                 if differ.len() <= 1 {
                     if let Some(&k) = differ.first() {
                         cubes[i][k] = Outcomes(cubes[i][k].0 | cubes[j][k].0);
@@ -798,7 +849,29 @@ mod tests {
             "only the two leaders' matches are branched on: {}",
             answer.leaves.len()
         );
-        assert!(answer.leaves.iter().all(|(cube, _)| cube[0].is_any() && cube[1].is_any()));
+        assert!(
+            answer
+                .leaves
+                .iter()
+                .all(|(cube, _)| cube[0].is_any() && cube[1].is_any())
+        );
+    }
+
+    #[test]
+    fn a_round_that_cannot_settle_anything_is_not_branched_on() {
+        // Six teams level with a double round-robin to play: no round of three settles
+        // anything, and the bounds see it at the root without trying 27 combinations.
+        let points = [0; 6];
+        let fixtures: Vec<(usize, usize)> = (0..6)
+            .flat_map(|h| (0..6).filter(move |&a| a != h).map(move |a| (h, a)))
+            .collect();
+        for z in [zone("champions", 1, 1), zone("relegation", 5, 6)] {
+            let w = world(&points, &fixtures, 0, PointsScheme::THREE);
+            let (answer, [clinched, eliminated, undecided]) = scenarios_of(&w, &z, &[0, 7, 14]);
+            assert_eq!(answer.leaves.len(), 1, "{z:?}");
+            assert!(clinched.is_empty() && eliminated.is_empty());
+            assert_eq!(undecided, [Condition { outcomes: vec![] }]);
+        }
     }
 
     #[test]
@@ -827,14 +900,8 @@ mod tests {
             Some("champions".to_string())
         );
         // Before the split: refused.
-        let pending = LeagueState::new(
-            &c,
-            &teams(),
-            &split_matches(),
-            &[],
-            Some(crate::testing::day(2)),
-        )
-        .unwrap();
+        let pending =
+            LeagueState::new(&c, &teams(), &split_matches(), &[], Some(crate::testing::day(2))).unwrap();
         assert_eq!(
             pending.scenarios(0, &last, &[0]).unwrap_err(),
             ScenarioError::BeforeTheSplit
@@ -855,7 +922,10 @@ mod tests {
             state.scenarios(0, &z, &[99]).unwrap_err(),
             ScenarioError::UnknownFixture(99)
         );
-        assert_eq!(state.scenarios(9, &z, &[0]).unwrap_err(), ScenarioError::UnknownTeam(9));
+        assert_eq!(
+            state.scenarios(9, &z, &[0]).unwrap_err(),
+            ScenarioError::UnknownTeam(9)
+        );
         // The next round is the first date with a fixture: day 12's match.
         assert_eq!(state.next_round(None), [0]);
         assert_eq!(state.next_round(Some(day(20))), [1]);

@@ -4,7 +4,8 @@ mod support;
 
 use chrono::NaiveDate;
 use matchday_forecast::{
-    LeagueState, MatchModel, ModelOptions, SimulationOptions, evaluate_halves, simulate,
+    Condition, LeagueState, MatchModel, ModelOptions, Outcome, Outcomes, SimulationOptions, Verdict,
+    evaluate_halves, simulate,
 };
 use support::england::{self, LeagueSeason};
 
@@ -203,4 +204,89 @@ fn the_championship_has_24_teams_and_46_games_each() {
     }
     let ranges = state.position_ranges();
     assert!(ranges.iter().all(|r| r.best <= r.worst));
+}
+
+/// Before the final day City had 88 points and Arsenal 86; City were at home to West Ham,
+/// Arsenal to Everton. "Man City just needed to beat West Ham to confirm the title, while
+/// Arsenal had to beat Everton and have City drop points as well" (Sporting News, 19 May
+/// 2024, https://www.sportingnews.com/au/premier-league/news/who-won-premier-league-title-2023-24-man-city-arsenal-epl/f495680efd32636d593506b4;
+/// the final table, City 91 and Arsenal 89 after both won, in the same article).
+#[test]
+#[ignore = "needs ../shared/data"]
+fn title_conditions_before_the_final_day() {
+    let season = premier();
+    let state = state_on(&season, Some(day(2024, 5, 18)));
+    let index = |name: &str| state.index_of(season.team(name)).unwrap();
+    let (city, arsenal) = (index("Manchester City"), index("Arsenal"));
+    assert_eq!((state.points()[city], state.points()[arsenal]), (88, 86));
+    let round = state.next_round(None);
+    assert_eq!(round.len(), 10);
+    assert!(
+        round
+            .iter()
+            .all(|&f| state.fixtures()[f].date == Some(day(2024, 5, 19)))
+    );
+    let zone = state.zone_in_play(city).unwrap().unwrap();
+    assert_eq!(zone.name, "champions");
+    assert_eq!(state.zone_in_play(arsenal).unwrap().unwrap().name, "champions");
+    let place = |home: &str, away: &str| {
+        let (h, a) = (index(home), index(away));
+        round
+            .iter()
+            .position(|&f| state.fixtures()[f].home == h && state.fixtures()[f].away == a)
+            .unwrap()
+    };
+    let (west_ham, everton) = (
+        place("Manchester City", "West Ham United"),
+        place("Arsenal", "Everton"),
+    );
+    let one = Outcomes::of;
+    let condition = |list: &[(usize, Outcomes)]| Condition {
+        outcomes: list.to_vec(),
+    };
+    let arsenal_do_not_win = one(Outcome::Draw).with(Outcome::AwayWin);
+    let s = state.scenarios(city, &zone, &round).unwrap();
+    assert!(s.exact && s.last_round);
+    assert_eq!(s.before, Verdict::Undecided);
+    // Champions if they beat West Ham, or if Arsenal do not beat Everton.
+    assert_eq!(
+        s.clinched,
+        [
+            condition(&[(west_ham, one(Outcome::HomeWin))]),
+            condition(&[(everton, arsenal_do_not_win)])
+        ]
+    );
+    assert_eq!(
+        s.eliminated,
+        [condition(&[
+            (west_ham, one(Outcome::AwayWin)),
+            (everton, one(Outcome::HomeWin))
+        ])]
+    );
+    // A City draw and an Arsenal win: level on 89, which points alone leave undecided.
+    assert_eq!(
+        s.undecided,
+        [condition(&[
+            (west_ham, one(Outcome::Draw)),
+            (everton, one(Outcome::HomeWin))
+        ])]
+    );
+
+    // Arsenal: champions if they win and City lose; level if City draw; else second.
+    let s = state.scenarios(arsenal, &zone, &round).unwrap();
+    assert_eq!(
+        s.clinched,
+        [condition(&[
+            (everton, one(Outcome::HomeWin)),
+            (west_ham, one(Outcome::AwayWin))
+        ])]
+    );
+    assert_eq!(
+        s.undecided,
+        [condition(&[
+            (everton, one(Outcome::HomeWin)),
+            (west_ham, one(Outcome::Draw))
+        ])]
+    );
+    assert_eq!(s.eliminated.len(), 2, "{:?}", s.eliminated);
 }

@@ -32,6 +32,7 @@ pub mod redo;
 pub mod report;
 pub mod restore;
 pub mod result;
+pub mod scenarios;
 pub mod stage;
 pub mod table;
 pub mod team;
@@ -94,6 +95,7 @@ pub fn run(cli: Cli) -> anyhow::Result<String> {
         Command::Track(args) => track::run(&store, args, &catalogue()?),
         Command::Gaps(args) => gaps::run(&store, args),
         Command::Odds(args) => odds::run(&store, args),
+        Command::Scenarios(args) => scenarios::run(&store, args),
         Command::Bracket(args) => bracket::run(&store, args),
         Command::Honours(args) => honours::run(&store, args, &catalogue()?),
         // Corrections (issue 8).
@@ -163,6 +165,7 @@ fn writes(command: &Command) -> bool {
         | Command::Track(_)
         | Command::Gaps(_)
         | Command::Odds(_)
+        | Command::Scenarios(_)
         | Command::Bracket(_)
         | Command::Honours(_)
         | Command::Backup(_)
