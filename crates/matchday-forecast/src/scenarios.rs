@@ -7,8 +7,9 @@
 //! conservative way: level on points counts against the team for clinching and for it
 //! when ruling it out. Rather than try all 3^k outcomes of k matches, a decision tree
 //! fixes one match at a time and stops as soon as the verdict is settled with the rest
-//! still open; a match between two teams whose final points cannot reach, or be reached
-//! by, the team's is never branched on, since no result of it moves the team. The
+//! still open, or two bounds show that no results of the rest can settle it; a match
+//! between two teams whose final points cannot reach, or be reached by, the team's is
+//! never branched on, since no result of it moves the team. The
 //! leaves, each a set of combinations with one verdict, are then merged into few
 //! conditions: neighbours differing in one match are joined, each condition is widened
 //! match by match while it still holds one verdict, and conditions covered by the
@@ -363,6 +364,8 @@ fn decide(world: &World, zone: &Zone, chosen: &[(usize, usize)], matches: usize)
         leaves: Vec::new(),
         exact: true,
         before: None,
+        nodes: 0,
+        halted: false,
     };
     tree.grow(&mut vec![None; chosen.len()]);
     let mut order: Vec<usize> = chosen.iter().map(|&(_, k)| k).collect();
@@ -384,11 +387,31 @@ struct Tree<'a> {
     leaves: Vec<(Cube, Verdict)>,
     exact: bool,
     before: Option<Verdict>,
+    /// Nodes visited so far, against [`TREE_NODES`].
+    nodes: usize,
+    /// Set once a range came back inexact or the nodes ran out: the rest is not branched on.
+    halted: bool,
 }
+
+/// Nodes a decision tree may visit. The final rounds of a real season need a few dozen;
+/// the cap, like the position search's own node budget, only bounds the time of a long
+/// shot's question (a bottom club and the title in February), whose open branches are
+/// then left undecided and the answer marked inexact: never a false clinch or elimination.
+const TREE_NODES: usize = 3_000;
 
 impl Tree<'_> {
     /// Decides the node where the chosen matches have the results `fixed` (or are open).
     fn grow(&mut self, fixed: &mut Vec<Option<Outcome>>) {
+        self.nodes += 1;
+        if self.nodes > TREE_NODES {
+            self.halted = true;
+        }
+        if self.halted {
+            // Undecided as far as is known, and said to be not exact.
+            self.exact = false;
+            self.leaf(fixed, Verdict::Undecided);
+            return;
+        }
         let world = self.world;
         let mut points = world.points.clone();
         let mut done = vec![false; world.fixtures.len()];
@@ -406,7 +429,12 @@ impl Tree<'_> {
             .map(|f| world.fixtures[f])
             .collect();
         let range = world.range(&points, &open);
-        self.exact &= range.exact;
+        // A settled verdict from an inexact range is still true; an open one is not
+        // branched on further: the searches that ran out are the slow ones.
+        if !range.exact {
+            self.exact = false;
+            self.halted = true;
+        }
         let verdict = Verdict::of(range, self.zone);
         self.before.get_or_insert(verdict);
         if verdict != Verdict::Undecided {
@@ -440,7 +468,9 @@ impl Tree<'_> {
             .min();
         match next {
             None => self.leaf(fixed, Verdict::Undecided),
-            Some(_) if self.undecided_whatever(fixed, &points, &done) => self.leaf(fixed, Verdict::Undecided),
+            Some(_) if self.halted || self.undecided_whatever(fixed, &points, &done) => {
+                self.leaf(fixed, Verdict::Undecided)
+            }
             Some((_, _, c)) => {
                 for outcome in Outcome::ALL {
                     fixed[c] = Some(outcome);
@@ -452,14 +482,15 @@ impl Tree<'_> {
     }
 
     /// Whether no results of the chosen matches still open can settle the verdict,
-    /// from two bounds over all of them together. However they end, the team finishes
-    /// no better than its best place with the other teams' results all kind, when it
-    /// wins those matches and loses the rest of its own (counting a team level with it
-    /// as above); and no worse than its worst with them all unkind, when it loses those
-    /// and wins the rest (counting a level team as below). When the first is below the
-    /// zone's last place it can clinch under no results; when that one is inside the
-    /// zone or above it, and the second inside or below, it can be ruled out under none.
-    fn undecided_whatever(&self, fixed: &[Option<Outcome>], points: &[i32], done: &[bool]) -> bool {
+    /// from two bounds over all of them at once, each freeing the round's matches from
+    /// one another. However they end, the team's worst place is no better than when it
+    /// wins all of them and every other team loses all of its own (the rest of the season
+    /// as unkind as its worst place takes it), and its best place no worse than when it
+    /// loses all of them and every other team wins all of its own (the rest as kind as
+    /// its best place takes it). When that worst is below the zone, or that best above
+    /// it, no results clinch it; when that best is inside the zone or above, and that
+    /// worst inside or below, no results rule it out. Only exact ranges are bounds here.
+    fn undecided_whatever(&mut self, fixed: &[Option<Outcome>], points: &[i32], done: &[bool]) -> bool {
         let world = self.world;
         let t = world.team;
         let mut pending = vec![false; world.fixtures.len()];
@@ -467,26 +498,30 @@ impl Tree<'_> {
             pending[f] = result.is_none();
         }
         let (w, l) = (i32::from(world.scheme.win), i32::from(world.scheme.loss));
+        // `kind`: the team wins the round's matches left and the others lose theirs;
+        // else the other way round.
         let bound = |kind: bool| {
             let mut points = points.to_vec();
-            let mut others = Vec::new();
+            let mut rest = Vec::new();
             for (f, &(a, b)) in world.fixtures.iter().enumerate().filter(|&(f, _)| !done[f]) {
-                if a != t && b != t {
-                    others.push((a, b));
+                if !pending[f] {
+                    rest.push((a, b));
                     continue;
                 }
-                let opponent = if a == t { b } else { a };
-                // `kind`: the round's matches won and the rest lost; else the other way.
-                let wins = pending[f] == kind;
-                points[t] += if wins { w } else { l };
-                points[opponent] += if wins { l } else { w };
+                for j in [a, b] {
+                    points[j] += if (j == t) == kind { w } else { l };
+                }
             }
-            // A level team counts above for the first bound, below for the second.
-            points[t] += if kind { -1 } else { 1 };
-            world.range(&points, &others)
+            world.range(&points, &rest)
         };
-        // An inexact range is only wider, so the bounds stay bounds.
-        let (lowest_worst, highest_best) = (bound(true).best, bound(false).worst);
+        let (kind, unkind) = (bound(true), bound(false));
+        if !(kind.exact && unkind.exact) {
+            // No bound, and a sign of the slow searches: stop here, not exact.
+            self.exact = false;
+            self.halted = true;
+            return false;
+        }
+        let (lowest_worst, highest_best) = (kind.worst, unkind.best);
         let z = self.zone;
         let cannot_clinch = lowest_worst > z.last || highest_best < z.first;
         let cannot_be_out = highest_best <= z.last && lowest_worst >= z.first;

@@ -23,7 +23,9 @@ use crate::render::{self, escaped, ordinal};
 /// zone, or staying up) and for it for what it fears, as the best and worst
 /// places of `matchday gaps` count them: nothing is called settled that goal
 /// difference or head-to-head would have to decide. The answer is exact (a split
-/// league only once its sections are drawn).
+/// league only once its sections are drawn); a long shot's question (a bottom club
+/// and the title in February) may reach the search's limits, and then says so:
+/// what it calls settled is still true.
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:
   matchday scenarios premier-league --team \"Man City\" --as-of 2024-05-18
