@@ -290,3 +290,79 @@ fn title_conditions_before_the_final_day() {
     );
     assert_eq!(s.eliminated.len(), 2, "{:?}", s.eliminated);
 }
+
+/// On the eve of the final day, for every club and zone, every one of the 3^10 results of
+/// the day reads off the conditions as the final table with those results in says.
+#[test]
+#[ignore = "needs ../shared/data"]
+fn final_day_conditions_agree_with_every_result_of_the_day() {
+    let season = premier();
+    let state = state_on(&season, Some(day(2024, 5, 18)));
+    let round = state.next_round(None);
+    assert_eq!(
+        round.len(),
+        state.fixtures().len(),
+        "the final day is all that is left"
+    );
+    let scheme = state.scheme();
+    let combinations = 3usize.pow(round.len() as u32);
+    let results_of = |mut code: usize| -> Vec<Outcome> {
+        (0..round.len())
+            .map(|_| {
+                let o = Outcome::ALL[code % 3];
+                code /= 3;
+                o
+            })
+            .collect()
+    };
+    // The final table's ranges (ties either way) for every result of the day.
+    let finals: Vec<Vec<matchday_forecast::PositionRange>> = (0..combinations)
+        .map(|code| {
+            let mut points = state.points().to_vec();
+            for (&f, outcome) in round.iter().zip(results_of(code)) {
+                let fixture = state.fixtures()[f];
+                let (h, a) = match outcome {
+                    Outcome::HomeWin => (scheme.win, scheme.loss),
+                    Outcome::Draw => (scheme.draw, scheme.draw),
+                    Outcome::AwayWin => (scheme.loss, scheme.win),
+                };
+                points[fixture.home] += i32::from(h);
+                points[fixture.away] += i32::from(a);
+            }
+            matchday_forecast::position_ranges_by_enumeration(&points, &[], scheme)
+        })
+        .collect();
+    for team in 0..state.teams().len() {
+        for zone in state.zones() {
+            let s = state.scenarios(team, &zone, &round).unwrap();
+            assert!(s.exact);
+            for (code, ranges) in finals.iter().enumerate() {
+                let results = results_of(code);
+                let range = ranges[team];
+                let truth = if range.settled_within(zone.first, zone.last) {
+                    Verdict::Clinched
+                } else if range.excluded_from(zone.first, zone.last) {
+                    Verdict::Eliminated
+                } else {
+                    Verdict::Undecided
+                };
+                let read: Vec<Verdict> = [
+                    (Verdict::Clinched, &s.clinched),
+                    (Verdict::Eliminated, &s.eliminated),
+                    (Verdict::Undecided, &s.undecided),
+                ]
+                .into_iter()
+                .filter(|(_, list)| list.iter().any(|c| c.holds(&results)))
+                .map(|(v, _)| v)
+                .collect();
+                assert_eq!(
+                    read,
+                    [truth],
+                    "{} {}: {results:?}",
+                    season.name(state.teams()[team]),
+                    zone.name
+                );
+            }
+        }
+    }
+}
