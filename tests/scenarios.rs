@@ -195,6 +195,18 @@ fn a_question_it_cannot_answer_is_one_line() {
         "error: Arsenal v Chelsea is not a match left to play in Premier League 2023-24 as of 2024-05-18"
     );
     assert_eq!(
+        ask(&[
+            "--team",
+            "Arsenal",
+            "--matches",
+            "Arsenal v Everton",
+            "Arsenal v Everton",
+            "--as-of",
+            EVE
+        ]),
+        "error: Arsenal v Everton is named more often than it is left to play"
+    );
+    assert_eq!(
         ask(&["--team", "Arsenal", "--date", "2024-05-20", "--as-of", EVE]),
         "error: no match of Premier League 2023-24 as of 2024-05-18 is left to play on 2024-05-20"
     );

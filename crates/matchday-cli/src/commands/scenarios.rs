@@ -284,17 +284,23 @@ fn round(
         let entry: FixtureEntry = typed.parse()?;
         let (home, away) = (read.resolve_team(&entry.home)?, read.resolve_team(&entry.away)?);
         let at = |t: TeamId| state.index_of(t);
-        let found = (0..state.fixtures().len()).find(|f| {
-            let fixture = state.fixtures()[*f];
-            Some(fixture.home) == at(home) && Some(fixture.away) == at(away) && !round.contains(f)
-        });
-        match found {
+        let meetings: Vec<usize> = (0..state.fixtures().len())
+            .filter(|&f| {
+                let fixture = state.fixtures()[f];
+                Some(fixture.home) == at(home) && Some(fixture.away) == at(away)
+            })
+            .collect();
+        let (home, away) = (
+            escaped(&name(home)).into_owned(),
+            escaped(&name(away)).into_owned(),
+        );
+        if meetings.is_empty() {
+            anyhow::bail!("{home} v {away} is not a match left to play in {league}");
+        }
+        // The next of their meetings not named already (two left at one ground: named twice).
+        match meetings.into_iter().find(|f| !round.contains(f)) {
             Some(f) => round.push(f),
-            None => anyhow::bail!(
-                "{} v {} is not a match left to play in {league}",
-                escaped(&name(home)),
-                escaped(&name(away))
-            ),
+            None => anyhow::bail!("{home} v {away} is named more often than it is left to play"),
         }
     }
     Ok(round)
