@@ -392,6 +392,7 @@ fn every_command_has_help_with_an_example() {
         vec!["track"],
         vec!["gaps"],
         vec!["odds"],
+        vec!["scenarios"],
         vec!["bracket"],
         vec!["honours"],
     ] {

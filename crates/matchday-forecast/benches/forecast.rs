@@ -8,9 +8,9 @@ mod england;
 
 use std::time::{Duration, Instant};
 
-use chrono::NaiveDate;
+use chrono::{Days, NaiveDate};
 use matchday_forecast::{
-    LeagueState, MatchModel, ModelOptions, SimulationOptions, ZoneMagic, evaluate_halves, simulate,
+    LeagueState, MatchModel, ModelOptions, SimulationOptions, Verdict, ZoneMagic, evaluate_halves, simulate,
 };
 
 fn state_on(season: &england::LeagueSeason, day: Option<NaiveDate>) -> LeagueState {
@@ -82,6 +82,99 @@ fn time_magic(label: &str, season: &england::LeagueSeason) {
     );
 }
 
+/// Times scenarios for every club and every zone still open to it, for the round of the
+/// season's fixtures dated `first..=last` as of the day before `first`; prints the median
+/// and the slowest question.
+fn time_scenarios(season: &england::LeagueSeason, first: NaiveDate, last: NaiveDate) {
+    let state = state_on(season, first.checked_sub_days(Days::new(1)));
+    let round: Vec<usize> = (0..state.fixtures().len())
+        .filter(|&f| state.fixtures()[f].date.is_some_and(|d| first <= d && d <= last))
+        .collect();
+    let mut times = Vec::new();
+    for team in 0..state.teams().len() {
+        for zone in state.zones() {
+            let start = Instant::now();
+            let scenarios = state.scenarios(team, &zone, &round).expect("a round");
+            let took = start.elapsed();
+            let name = season.name(state.teams()[team]).to_string();
+            assert!(
+                scenarios.exact,
+                "{name}, {}: a search ran out of nodes",
+                zone.name
+            );
+            if scenarios.before != Verdict::Undecided {
+                continue;
+            }
+            let named = scenarios
+                .clinched
+                .iter()
+                .chain(&scenarios.eliminated)
+                .chain(&scenarios.undecided)
+                .map(|c| c.outcomes.len())
+                .max()
+                .unwrap_or(0);
+            times.push((took, name, zone.name, named));
+        }
+    }
+    let count = times.len();
+    times.sort_by_key(|t| t.0);
+    let (median, slowest) = (&times[count / 2], &times[count - 1]);
+    println!(
+        "scenarios, Premier League 2023-24, the {} matches of {first}..{last}, {count} (club, zone) questions \
+         still open: median {:.2} ms, slowest {:.2} ms ({}, {}; conditions name up to {} matches)",
+        round.len(),
+        median.0.as_secs_f64() * 1e3,
+        slowest.0.as_secs_f64() * 1e3,
+        slowest.1,
+        slowest.2,
+        slowest.3
+    );
+}
+
+/// Times scenarios for every club and zone still open, for the next match day as of
+/// the eve of every match day of the season; prints the median and the slowest.
+fn time_scenarios_all_season(season: &england::LeagueSeason) {
+    let mut times = Vec::new();
+    let mut inexact = 0;
+    for day in season.match_days() {
+        let state = state_on(season, day.checked_sub_days(Days::new(1)));
+        let round = state.next_round(None);
+        for team in 0..state.teams().len() {
+            for zone in state.zones() {
+                let start = Instant::now();
+                let scenarios = state.scenarios(team, &zone, &round).expect("a round");
+                let took = start.elapsed();
+                if took > Duration::from_secs(1) {
+                    println!(
+                        "  slow question: {day}, {}, {}: {:.2} s, {} matches{}",
+                        season.name(state.teams()[team]),
+                        zone.name,
+                        took.as_secs_f64(),
+                        round.len(),
+                        if scenarios.exact { "" } else { ", not exact" }
+                    );
+                }
+                inexact += usize::from(!scenarios.exact);
+                if scenarios.before == Verdict::Undecided {
+                    times.push((took, day, season.name(state.teams()[team]).to_string(), zone.name));
+                }
+            }
+        }
+    }
+    let count = times.len();
+    times.sort_by_key(|t| t.0);
+    let (median, slowest) = (&times[count / 2], &times[count - 1]);
+    println!(
+        "scenarios, Premier League 2023-24, the next match day on the eve of each of its days, {count} \
+         (club, zone) questions still open: median {:.2} ms, slowest {:.2} ms ({}, {}, {}); {inexact} not exact",
+        median.0.as_secs_f64() * 1e3,
+        slowest.0.as_secs_f64() * 1e3,
+        slowest.1,
+        slowest.2,
+        slowest.3
+    );
+}
+
 fn main() {
     if !england::data_dir().join("engsoccerdata/england.csv").exists() {
         println!("no ../shared/data: nothing to measure");
@@ -95,6 +188,13 @@ fn main() {
         slowest.as_secs_f64() * 1e3
     );
     time_magic("Premier League 2023-24", &premier);
+    let day = |m, d| NaiveDate::from_ymd_opt(2024, m, d).expect("a date");
+    // The last two rounds: the 37th (10 matches, 11 to 13 May) and the final day.
+    time_scenarios(&premier, day(5, 11), day(5, 13));
+    time_scenarios(&premier, day(5, 19), day(5, 19));
+    if std::env::var_os("MATCHDAY_BENCH_SCENARIOS_SEASON").is_some() {
+        time_scenarios_all_season(&premier);
+    }
     let championship = england::load(2023, 2).expect("Championship 2023-24");
     let (median, slowest, day, days) = time_positions(&championship);
     println!(

@@ -23,6 +23,7 @@ mod magic;
 mod model;
 mod positions;
 mod quality;
+mod scenarios;
 mod simulate;
 mod state;
 #[cfg(test)]
@@ -34,7 +35,8 @@ pub use gaps::{GapRow, Gaps, TIE_NOTE, ZoneGap, zone_boundary, zone_verdicts};
 pub use magic::{MagicNumbers, TeamMagic, ZoneMagic, magic_numbers, magic_numbers_by_enumeration};
 pub use matchday_core::PointsScheme;
 pub use model::{MatchModel, ModelOptions, OutcomeProbabilities};
-pub use positions::{PositionRange, position_ranges, position_ranges_by_enumeration};
+pub use positions::{PositionRange, position_range_of, position_ranges, position_ranges_by_enumeration};
 pub use quality::{ProbabilityScore, QualityReport, evaluate_halves, ranked_probability_score};
+pub use scenarios::{Condition, Outcome, Outcomes, ScenarioError, Scenarios, Verdict, is_bottom};
 pub use simulate::{Forecast, SimulationOptions, TeamForecast, ZoneChance, final_places, simulate};
 pub use state::{Fixture, LeagueState, MAX_TEAMS, PlayedResult, Section, SplitStage};

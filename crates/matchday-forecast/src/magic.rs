@@ -140,6 +140,12 @@ impl LeagueState {
     /// section. Before a split the teams meeting after it are not known, so there are
     /// no exact numbers: `None`.
     pub fn magic_numbers(&self, ranges: &[PositionRange]) -> Option<Vec<TeamMagic>> {
+        let all: Vec<usize> = (0..self.teams().len()).collect();
+        self.magic_numbers_of(ranges, &all)
+    }
+
+    /// The same for the teams of index `which` only, in that order.
+    pub fn magic_numbers_of(&self, ranges: &[PositionRange], which: &[usize]) -> Option<Vec<TeamMagic>> {
         let n = self.teams().len();
         let zones = self.zones();
         // Each team's league to ask about: the whole league, or its drawn section.
@@ -165,10 +171,15 @@ impl LeagueState {
                 .map(|f| (local[f.home], local[f.away]))
                 .collect();
             let last = first + members.len() as u16 - 1;
-            let answers: Vec<TeamMagic> = members
-                .par_iter()
+            let asked: Vec<(usize, usize)> = members
+                .iter()
+                .copied()
                 .enumerate()
-                .map(|(k, &i)| {
+                .filter(|(_, i)| which.contains(i))
+                .collect();
+            let answers: Vec<(usize, TeamMagic)> = asked
+                .par_iter()
+                .map(|&(k, i)| {
                     let range = ranges[i];
                     let zones = zones
                         .iter()
@@ -184,22 +195,15 @@ impl LeagueState {
                             (zone.name.clone(), place, answer)
                         })
                         .collect();
-                    TeamMagic {
-                        team: self.teams()[i],
-                        zones,
-                    }
+                    let team = self.teams()[i];
+                    (i, TeamMagic { team, zones })
                 })
                 .collect();
-            for (answer, &i) in answers.into_iter().zip(members) {
+            for (i, answer) in answers {
                 magic[i] = Some(answer);
             }
         }
-        Some(
-            magic
-                .into_iter()
-                .map(|m| m.expect("every team is in a group"))
-                .collect(),
-        )
+        Some(which.iter().filter_map(|&i| magic[i].take()).collect())
     }
 }
 

@@ -190,6 +190,26 @@ pub fn position_ranges(
         .collect()
 }
 
+/// Exact best and worst final positions of team `x` alone, as [`position_ranges`] gives
+/// them (ties counted conservatively), without searching for the other teams'.
+pub fn position_range_of(
+    points: &[i32],
+    fixtures: &[(usize, usize)],
+    scheme: PointsScheme,
+    x: usize,
+) -> PositionRange {
+    let solver = Solver::new(points, fixtures, scheme);
+    let best = solver.best(x);
+    let best_exact = !solver.budget.exhausted.get();
+    solver.budget.reset();
+    let worst = solver.worst(x);
+    PositionRange {
+        best,
+        worst,
+        exact: best_exact && !solver.budget.exhausted.get(),
+    }
+}
+
 struct Solver {
     n: usize,
     /// Points with the defeat points of every remaining match already added, so a

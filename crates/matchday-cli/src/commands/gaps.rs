@@ -1,10 +1,12 @@
 //! `matchday gaps`: points gaps with their context, and what is already settled.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::NaiveDate;
 use matchday_core::TeamId;
-use matchday_forecast::{Gaps, SplitStage, TIE_NOTE, zone_boundary};
+use matchday_forecast::{
+    Clinch, Gaps, SplitStage, TIE_NOTE, TeamMagic, ZoneMagic, clinch_dates, zone_boundary,
+};
 use matchday_store::Store;
 use serde::Serialize;
 
@@ -64,9 +66,118 @@ struct GapJson {
     positions_exact: bool,
     clinched: Vec<String>,
     eliminated: Vec<String>,
+    /// Per zone, what the club needs from its remaining matches to be sure of finishing
+    /// at or above the zone's edge, and to keep it possible; `null` for a zone settled
+    /// either way. Absent before the first match and before a split.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    magic: Option<BTreeMap<String, Option<MagicJson>>>,
+    /// The day each zone the club is certain of became certain.
+    clinched_on: BTreeMap<String, NaiveDate>,
     /// Whether the club is playing now: its score so far is not counted here.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     playing_now: bool,
+}
+
+/// A zone still open to a club: points from its remaining matches.
+#[derive(Debug, Serialize)]
+struct MagicJson {
+    /// The fewest that make it sure (a club level on points counted above it); null
+    /// when even winning every match does not.
+    guarantee: Option<i32>,
+    /// The fewest with which it is still possible (a club level on points counted below).
+    still_possible: i32,
+    /// The most its remaining matches can bring.
+    available: i32,
+    /// False when a search ran out of steps: the guarantee is then enough but may not be
+    /// the fewest, and still possible may be more.
+    exact: bool,
+}
+
+fn magic_json(magic: &TeamMagic) -> BTreeMap<String, Option<MagicJson>> {
+    magic
+        .zones
+        .iter()
+        .map(|(zone, _, answer)| {
+            let numbers = match answer {
+                ZoneMagic::Open(n) => Some(MagicJson {
+                    guarantee: n.guarantee,
+                    still_possible: n.still_possible,
+                    available: n.available,
+                    exact: n.exact,
+                }),
+                ZoneMagic::Settled | ZoneMagic::OutOfReach => None,
+            };
+            (zone.clone(), numbers)
+        })
+        .collect()
+}
+
+/// What the measured club needs, zone by zone, and the day it clinched each zone it has.
+fn what_it_takes(
+    club: &str,
+    magic: Option<&TeamMagic>,
+    clinches: &[&Clinch],
+    zones: &[matchday_core::Zone],
+    left: u16,
+    screen: &render::Screen,
+) -> String {
+    let mut text = String::new();
+    if !clinches.is_empty() {
+        let said: Vec<String> = clinches
+            .iter()
+            .map(|k| format!("{} on {}", k.zone, k.on))
+            .collect();
+        text.push_str(&render::prose(
+            &format!("{club} clinched {}.", said.join(", ")),
+            screen,
+        ));
+    }
+    let Some(magic) = magic else { return text };
+    let open: Vec<String> = magic
+        .zones
+        .iter()
+        .filter_map(|(zone, place, answer)| {
+            let ZoneMagic::Open(n) = answer else { return None };
+            let sure = match (n.guarantee, n.exact) {
+                (None, _) => "cannot be sure".to_string(),
+                (Some(g), true) => format!("needs {g} to be sure"),
+                (Some(g), false) => format!("needs at most {g} to be sure"),
+            };
+            let possible = match (n.still_possible, n.exact) {
+                (0, _) => "possible even with no more points".to_string(),
+                (p, true) => format!("{p} to keep it possible"),
+                (p, false) => format!("at least {p} to keep it possible"),
+            };
+            // A bottom zone's edge is safety, above it: what it takes is staying out.
+            let bottom = zones.iter().any(|z| &z.name == zone && z.first > *place);
+            let target = if bottom {
+                format!("staying out of {zone}")
+            } else {
+                zone.clone()
+            };
+            Some(format!(
+                "{target} ({} or higher): {sure}, {possible}",
+                render::ordinal(*place)
+            ))
+        })
+        .collect();
+    if !open.is_empty() {
+        let line = format!(
+            "What {club} needs from its {left} {} left ({} points at most): {}. Sure counts a club level on points as above it; possible, as below.",
+            if left == 1 { "match" } else { "matches" },
+            magic
+                .zones
+                .iter()
+                .find_map(|(_, _, a)| match a {
+                    ZoneMagic::Open(n) => Some(n.available),
+                    _ => None,
+                })
+                .unwrap_or_default(),
+            open.join("; ")
+        );
+        text.push_str(&render::prose(&line, screen));
+    }
+    text
 }
 
 #[derive(Debug, Serialize)]
@@ -95,11 +206,36 @@ pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
             loaded.competition.season
         );
     }
-    let gaps = state.gaps(reference)?;
+    let ranges = state.position_ranges();
+    let gaps = state.gaps_with(reference, &ranges)?;
     let name = |id: TeamId| names.get(&id).cloned().unwrap_or_default();
     // Before the first match every club is level on nothing: no positions, zones or gaps.
     let begun = gaps.rows.iter().any(|r| r.played > 0);
     let playing = super::table::playing_now(&loaded.matches, args.when.as_of);
+    // Magic numbers cost a search per club and zone: every club's for JSON, the
+    // measured club's for the table. None before the first match or before a split.
+    let asked: Vec<usize> = match args.format {
+        OutputFormat::Json => (0..state.teams().len()).collect(),
+        OutputFormat::Table => state.index_of(gaps.reference).into_iter().collect(),
+        OutputFormat::Csv => Vec::new(),
+    };
+    let magic: HashMap<TeamId, TeamMagic> = if begun && !asked.is_empty() {
+        state
+            .magic_numbers_of(&ranges, &asked)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|m| (m.team, m))
+            .collect()
+    } else {
+        HashMap::new()
+    };
+    let clinches = clinch_dates(
+        &loaded.competition,
+        state.teams(),
+        &loaded.matches,
+        &loaded.deductions,
+        args.when.as_of,
+    )?;
     let rows: Vec<GapJson> = gaps
         .rows
         .iter()
@@ -128,6 +264,12 @@ pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
             clinched: r.clinched.clone(),
             eliminated: r.eliminated.clone(),
             playing_now: playing.iter().any(|m| m.pairing.involves(r.team)),
+            magic: magic.get(&r.team).map(magic_json),
+            clinched_on: clinches
+                .iter()
+                .filter(|k| k.team == r.team)
+                .map(|k| (k.zone.clone(), k.on))
+                .collect(),
         })
         .collect();
     let output = match args.format {
@@ -184,6 +326,16 @@ pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
                 &name(gaps.reference),
             ),
             &name,
+            &render::screen::current(),
+        ) + &what_it_takes(
+            &name(gaps.reference),
+            magic.get(&gaps.reference),
+            &clinches
+                .iter()
+                .filter(|k| k.team == gaps.reference)
+                .collect::<Vec<_>>(),
+            &state.zones(),
+            state.remaining()[state.index_of(gaps.reference).expect("in the league")],
             &render::screen::current(),
         ) + &render::prose(
             super::table::live_line(

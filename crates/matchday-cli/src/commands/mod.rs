@@ -33,6 +33,7 @@ pub mod redo;
 pub mod report;
 pub mod restore;
 pub mod result;
+pub mod scenarios;
 pub mod stage;
 pub mod table;
 pub mod team;
@@ -95,6 +96,7 @@ pub fn run(cli: Cli) -> anyhow::Result<String> {
         Command::Track(args) => track::run(&store, args, &catalogue()?),
         Command::Gaps(args) => gaps::run(&store, args),
         Command::Odds(args) => odds::run(&store, args),
+        Command::Scenarios(args) => scenarios::run(&store, args),
         Command::Bracket(args) => bracket::run(&store, args),
         Command::Honours(args) => honours::run(&store, args, &catalogue()?),
         // Corrections (issue 8).
@@ -164,6 +166,7 @@ fn writes(command: &Command) -> bool {
         | Command::Track(_)
         | Command::Gaps(_)
         | Command::Odds(_)
+        | Command::Scenarios(_)
         | Command::Bracket(_)
         | Command::Honours(_)
         | Command::Backup(_)
@@ -254,7 +257,6 @@ pub struct League {
 impl League {
     /// Loads the league `name` means, refusing cups with a pointer to what fits them.
     // For a command without --given; `gaps` and `odds` take it, and load with `load_assuming`.
-    #[allow(dead_code)]
     pub fn load(read: &matchday_store::Reader<'_>, name: &str, when: When) -> anyhow::Result<League> {
         League::load_assuming(read, name, when, &given::Given::default()).map(|(league, _)| league)
     }

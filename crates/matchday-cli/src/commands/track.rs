@@ -74,6 +74,16 @@ pub struct TargetView {
     zones: Vec<String>,
     /// The run in the play-offs after the league, once there.
     play_offs: Option<PlayOffView>,
+    /// The zones of a league the club is certain of, each with the day it became certain.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    clinched: Vec<ClinchView>,
+}
+
+/// A zone clinched, and when.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+struct ClinchView {
+    zone: String,
+    on: chrono::NaiveDate,
 }
 
 /// A run in a league's play-offs in words.
@@ -237,6 +247,7 @@ impl TargetView {
             verdict: t.leads_to,
             zones: t.zones.clone(),
             play_offs: t.play_offs.as_ref().map(|r| PlayOffView::of(r, &t.zones, name)),
+            clinched: Vec::new(),
         }
     }
 
@@ -273,7 +284,11 @@ pub fn run(store: &Store, args: Args, catalogue: &Catalogue) -> anyhow::Result<S
     let mut targets = Vec::new();
     for loaded in &seasons {
         match TrophyTarget::compute(loaded.season(), team, as_of, &name) {
-            Ok(target) => targets.push(TargetView::of(&target, &name)),
+            Ok(target) => {
+                let mut view = TargetView::of(&target, &name);
+                view.clinched = clinched(&read, loaded, team, as_of)?;
+                targets.push(view);
+            }
             Err(KnockoutError::NotEntered { .. }) => {}
             Err(e) => return Err(e.into()),
         }
@@ -295,6 +310,34 @@ pub fn run(store: &Store, args: Args, catalogue: &Catalogue) -> anyhow::Result<S
         )),
     };
     output.map(|out| assumed.said(out, args.format))
+}
+
+/// The zones of a league `team` is certain of as of `as_of`, with the day each became
+/// certain; none for a cup, or a league whose places are not counted in points.
+fn clinched(
+    read: &matchday_store::Reader<'_>,
+    loaded: &Loaded,
+    team: TeamId,
+    as_of: Option<chrono::NaiveDate>,
+) -> anyhow::Result<Vec<ClinchView>> {
+    let c = &loaded.competition;
+    if c.format != Format::League {
+        return Ok(Vec::new());
+    }
+    let teams = read.entrants(c.id.expect("stored"))?;
+    // A season cut short (ranked by points per game) has no settled places in points.
+    let Ok(clinches) = matchday_forecast::clinch_dates(c, &teams, &loaded.matches, &loaded.deductions, as_of)
+    else {
+        return Ok(Vec::new());
+    };
+    Ok(clinches
+        .into_iter()
+        .filter(|k| k.team == team)
+        .map(|k| ClinchView {
+            zone: k.zone,
+            on: k.on,
+        })
+        .collect())
 }
 
 /// The tracker as CSV, one competition a line, in the JSON's words.
@@ -512,6 +555,14 @@ fn where_text(t: &TargetView) -> String {
             }
             parts.push(standing);
         }
+    }
+    if !t.clinched.is_empty() {
+        let said: Vec<String> = t
+            .clinched
+            .iter()
+            .map(|k| format!("{} on {}", k.zone, k.on.format("%-d %b")))
+            .collect();
+        parts.push(format!("clinched {}", said.join(", ")));
     }
     if let Some(run) = &t.play_offs {
         parts.push(play_off_text(run));
