@@ -493,7 +493,7 @@ fn southampton_were_promoted_through_the_2023_24_championship_play_offs() {
     assert_eq!(leeds["position"], 3, "{leeds}");
     assert_eq!(leeds["play_offs"]["status"], "runner_up", "{leeds}");
     assert_eq!(leeds["play_offs"]["eliminated_by"], "Southampton");
-    let table = env.ok(&["track", "Leeds", "--season", "2023-24"]);
+    let table = env.ok(&["track", "Leeds", "--season", "2023-24", "--width", "200"]);
     assert!(table.contains("lost the play-off"), "{table}");
     let norwich = tracked(&env, "Norwich", "2023-24");
     assert_eq!(
