@@ -563,26 +563,9 @@ pub fn magic_numbers_by_enumeration(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::testing::random_league;
     use rand::rngs::Xoshiro256PlusPlus;
     use rand::{RngExt, SeedableRng};
-
-    fn random_league(
-        rng: &mut Xoshiro256PlusPlus,
-        n: usize,
-        left: usize,
-        spread: i32,
-    ) -> (Vec<i32>, Vec<(usize, usize)>) {
-        let points = (0..n).map(|_| rng.random_range(0..=spread)).collect();
-        let mut all: Vec<(usize, usize)> = (0..n)
-            .flat_map(|h| (0..n).filter(move |&a| a != h).map(move |a| (h, a)))
-            .collect();
-        let mut fixtures = Vec::new();
-        while fixtures.len() < left && !all.is_empty() {
-            let i = rng.random_range(0..all.len());
-            fixtures.push(all.swap_remove(i));
-        }
-        (points, fixtures)
-    }
 
     #[test]
     fn agrees_with_enumeration_for_every_team_and_place() {

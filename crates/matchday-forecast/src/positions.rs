@@ -174,20 +174,7 @@ pub fn position_ranges(
     scheme: PointsScheme,
 ) -> Vec<PositionRange> {
     let solver = Solver::new(points, fixtures, scheme);
-    (0..points.len())
-        .map(|x| {
-            solver.budget.reset();
-            let best = solver.best(x);
-            let best_exact = !solver.budget.exhausted.get();
-            solver.budget.reset();
-            let worst = solver.worst(x);
-            PositionRange {
-                best,
-                worst,
-                exact: best_exact && !solver.budget.exhausted.get(),
-            }
-        })
-        .collect()
+    (0..points.len()).map(|x| solver.range(x)).collect()
 }
 
 /// Exact best and worst final positions of team `x` alone, as [`position_ranges`] gives
@@ -198,16 +185,7 @@ pub fn position_range_of(
     scheme: PointsScheme,
     x: usize,
 ) -> PositionRange {
-    let solver = Solver::new(points, fixtures, scheme);
-    let best = solver.best(x);
-    let best_exact = !solver.budget.exhausted.get();
-    solver.budget.reset();
-    let worst = solver.worst(x);
-    PositionRange {
-        best,
-        worst,
-        exact: best_exact && !solver.budget.exhausted.get(),
-    }
+    Solver::new(points, fixtures, scheme).range(x)
 }
 
 struct Solver {
@@ -270,6 +248,20 @@ impl Budget {
 }
 
 impl Solver {
+    /// Team `x`'s best and worst positions, each search with a full node budget.
+    fn range(&self, x: usize) -> PositionRange {
+        self.budget.reset();
+        let best = self.best(x);
+        let best_exact = !self.budget.exhausted.get();
+        self.budget.reset();
+        let worst = self.worst(x);
+        PositionRange {
+            best,
+            worst,
+            exact: best_exact && !self.budget.exhausted.get(),
+        }
+    }
+
     fn new(points: &[i32], fixtures: &[(usize, usize)], scheme: PointsScheme) -> Solver {
         assert!(points.len() <= crate::MAX_TEAMS, "too many teams");
         let n = points.len();
@@ -1015,26 +1007,9 @@ pub fn position_ranges_by_enumeration(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::testing::random_league;
     use rand::rngs::Xoshiro256PlusPlus;
     use rand::{RngExt, SeedableRng};
-
-    fn random_league(
-        rng: &mut Xoshiro256PlusPlus,
-        n: usize,
-        left: usize,
-        spread: i32,
-    ) -> (Vec<i32>, Vec<(usize, usize)>) {
-        let points = (0..n).map(|_| rng.random_range(0..=spread)).collect();
-        let mut all: Vec<(usize, usize)> = (0..n)
-            .flat_map(|h| (0..n).filter(move |&a| a != h).map(move |a| (h, a)))
-            .collect();
-        let mut fixtures = Vec::new();
-        while fixtures.len() < left && !all.is_empty() {
-            let i = rng.random_range(0..all.len());
-            fixtures.push(all.swap_remove(i));
-        }
-        (points, fixtures)
-    }
 
     #[test]
     fn agrees_with_brute_force_on_small_leagues() {

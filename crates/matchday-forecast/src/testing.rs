@@ -3,6 +3,8 @@
 pub(crate) use matchday_core::testing::{competition, day, teams};
 use matchday_core::testing::{fixture, played};
 use matchday_core::{CarryOver, Competition, Deduction, Match, SplitRules, SplitSection, Structure, TeamId};
+use rand::RngExt;
+use rand::rngs::Xoshiro256PlusPlus;
 
 /// Four teams after the first half of a double round-robin, plus one fixture stored
 /// and one played match dated after the as-of day the tests use (day 10).
@@ -54,4 +56,23 @@ pub(crate) fn split_matches() -> Vec<Match> {
         played(3, 1, 4, 1, 0),
         played(3, 2, 3, 1, 1),
     ]
+}
+
+/// A league of `n` teams on random points up to `spread`, with `left` random fixtures.
+pub(crate) fn random_league(
+    rng: &mut Xoshiro256PlusPlus,
+    n: usize,
+    left: usize,
+    spread: i32,
+) -> (Vec<i32>, Vec<(usize, usize)>) {
+    let points = (0..n).map(|_| rng.random_range(0..=spread)).collect();
+    let mut all: Vec<(usize, usize)> = (0..n)
+        .flat_map(|h| (0..n).filter(move |&a| a != h).map(move |a| (h, a)))
+        .collect();
+    let mut fixtures = Vec::new();
+    while fixtures.len() < left && !all.is_empty() {
+        let i = rng.random_range(0..all.len());
+        fixtures.push(all.swap_remove(i));
+    }
+    (points, fixtures)
 }
