@@ -19,7 +19,12 @@ use crate::render::{self, Grid, Painted, Step, grid::plain_cells, paint};
 /// For every club: the gap to the leader and to a named club, games in hand,
 /// the most points it can still reach, its best and worst possible final
 /// places (exact, from the fixtures left), and the zones it has clinched or
-/// can no longer reach. A match in play (`matchday result --live`) counts as
+/// can no longer reach, with the day each was clinched. Under the table, what
+/// the club measured against needs from its remaining matches for each zone
+/// still open (magic numbers): the fewest points that make it sure of the
+/// zone's edge whatever else happens, a club level on points counted above it,
+/// and the fewest that keep it possible, a club level on points counted below
+/// it (JSON gives every club's). A match in play (`matchday result --live`) counts as
 /// a fixture left in every number here, as it is not final; a "•" marks the
 /// clubs playing and a "Live:" line gives the scores (`matchday table` shows
 /// the provisional table).
