@@ -18,6 +18,8 @@
 //! mirror image: `kept(P)` (the team on at most `P`, all but `place - 1` others kept at
 //! or under its total plus `P`) is monotone, and implies `good(P)` or `good(P + 1)`.
 
+use std::cell::Cell;
+
 use serde::{Deserialize, Serialize};
 
 use crate::bounded::{Bounds, OPEN, bounds_feasible};
@@ -58,9 +60,18 @@ pub struct MagicNumbers {
     pub still_possible: i32,
     /// The most points its remaining matches can bring.
     pub available: i32,
-    /// Whether both numbers were decided exactly. A search that ran out of nodes (rare)
-    /// leaves the guarantee too high or still possible too low, never the other way.
-    pub exact: bool,
+    /// Whether the guarantee was decided exactly. A search that ran out of nodes (in
+    /// mid-season) leaves it enough to be sure, but perhaps more than the fewest.
+    pub guarantee_exact: bool,
+    /// Whether still possible was decided exactly; if not, it may be too low, never too high.
+    pub still_possible_exact: bool,
+}
+
+impl MagicNumbers {
+    /// Whether both numbers were decided exactly.
+    pub fn exact(&self) -> bool {
+        self.guarantee_exact && self.still_possible_exact
+    }
 }
 
 /// What team `x` needs from its fixtures to finish at or above `place`, for teams on
@@ -83,30 +94,31 @@ pub fn magic_numbers(
     let question = Question::new(points, fixtures, scheme, x, usize::from(place));
     let avail = question.w * question.games[x];
     let loss = i64::from(scheme.loss) * question.games[x];
-    let mut exact = true;
-    let mut ask = |f: &dyn Fn(&Question, i64, &Budget) -> bool, gain: i64| -> bool {
+    // Each number is exact unless one of its own steps ran out of nodes.
+    let (sure_exact, possible_exact) = (Cell::new(true), Cell::new(true));
+    let ask = |f: &dyn Fn(&Question, i64, &Budget) -> bool, gain: i64, exact: &Cell<bool>| -> bool {
         let budget = Budget::new(NODES_PER_STEP);
         let answer = f(&question, gain, &budget);
-        exact &= !budget.exhausted();
+        exact.set(exact.get() && !budget.exhausted());
         answer
     };
     // Guarantee: the largest P with `lifted(P)`, then whether P itself or only P - 1 is bad.
-    if !ask(&Question::lifted, 0) {
+    if !ask(&Question::lifted, 0, &sure_exact) {
         return ZoneMagic::Settled;
     }
-    if !ask(&Question::kept, avail) {
+    if !ask(&Question::kept, avail, &possible_exact) {
         return ZoneMagic::OutOfReach;
     }
-    let top = last_true(0, avail, |p| ask(&Question::lifted, p));
-    let worst_bad = if question.downgrade_reaches(top) || ask(&Question::bad, top) {
+    let top = last_true(0, avail, |p| ask(&Question::lifted, p, &sure_exact));
+    let worst_bad = if question.downgrade_reaches(top) || ask(&Question::bad, top, &sure_exact) {
         top
     } else {
         top - 1
     };
     let guarantee = (worst_bad + 1..=avail).find(|&p| question.achievable(p));
     // Still possible: the smallest P with `kept(P)`, then P itself or P + 1.
-    let low = first_true(0, avail, |p| ask(&Question::kept, p));
-    let still = if question.upgrade_reaches(low) || ask(&Question::good, low) {
+    let low = first_true(0, avail, |p| ask(&Question::kept, p, &possible_exact));
+    let still = if question.upgrade_reaches(low) || ask(&Question::good, low, &possible_exact) {
         low
     } else {
         low + 1
@@ -116,7 +128,8 @@ pub fn magic_numbers(
         guarantee: guarantee.map(points),
         still_possible: points(still),
         available: points(avail),
-        exact,
+        guarantee_exact: sure_exact.get(),
+        still_possible_exact: possible_exact.get(),
     })
 }
 
@@ -552,7 +565,8 @@ pub fn magic_numbers_by_enumeration(
                         guarantee: (worst + 1..=w * own).find(|&p| achievable(p)),
                         still_possible,
                         available: w * own,
-                        exact: true,
+                        guarantee_exact: true,
+                        still_possible_exact: true,
                     }),
                 })
                 .collect()
@@ -603,7 +617,8 @@ mod tests {
                 guarantee: None,
                 still_possible: 1,
                 available: 3,
-                exact: true
+                guarantee_exact: true,
+                still_possible_exact: true
             })
         );
         // For second place, it is sure with a draw, and a defeat keeps it possible.

@@ -443,7 +443,7 @@ fn magic_numbers_on_the_run_in_agree_with_brute_force() {
         m.zones.iter().find(|(z, ..)| z == "champions").unwrap().2
     };
     let open = |magic: ZoneMagic| match magic {
-        ZoneMagic::Open(n) => (n.guarantee, n.still_possible, n.exact),
+        ZoneMagic::Open(n) => (n.guarantee, n.still_possible, n.exact()),
         other => panic!("{other:?}"),
     };
     assert_eq!(open(title("Manchester City")), (Some(3), 0, true));

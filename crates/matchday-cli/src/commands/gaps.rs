@@ -94,8 +94,10 @@ struct MagicJson {
     /// The most its remaining matches can bring.
     available: i32,
     /// False when a search ran out of steps: the guarantee is then enough but may not be
-    /// the fewest, and still possible may be more.
-    exact: bool,
+    /// the fewest.
+    guarantee_exact: bool,
+    /// False when a search ran out of steps: the number may then be more.
+    still_possible_exact: bool,
 }
 
 fn magic_json(magic: &TeamMagic) -> BTreeMap<String, Option<MagicJson>> {
@@ -108,7 +110,8 @@ fn magic_json(magic: &TeamMagic) -> BTreeMap<String, Option<MagicJson>> {
                     guarantee: n.guarantee,
                     still_possible: n.still_possible,
                     available: n.available,
-                    exact: n.exact,
+                    guarantee_exact: n.guarantee_exact,
+                    still_possible_exact: n.still_possible_exact,
                 }),
                 ZoneMagic::Settled | ZoneMagic::OutOfReach => None,
             };
@@ -143,12 +146,13 @@ fn what_it_takes(
         .iter()
         .filter_map(|(zone, place, answer)| {
             let ZoneMagic::Open(n) = answer else { return None };
-            let sure = match (n.guarantee, n.exact) {
-                (None, _) => "cannot be sure".to_string(),
+            let sure = match (n.guarantee, n.guarantee_exact) {
+                (None, true) => "cannot be sure".to_string(),
+                (None, false) => "not known to be sure even winning every match".to_string(),
                 (Some(g), true) => format!("needs {g} to be sure"),
                 (Some(g), false) => format!("needs at most {g} to be sure"),
             };
-            let possible = match (n.still_possible, n.exact) {
+            let possible = match (n.still_possible, n.still_possible_exact) {
                 (0, _) => "possible even with no more points".to_string(),
                 (p, true) => format!("{p} to keep it possible"),
                 (p, false) => format!("at least {p} to keep it possible"),
