@@ -19,6 +19,7 @@ mod bounded;
 mod clinch;
 mod error;
 mod gaps;
+mod integer_programme;
 mod magic;
 mod model;
 mod positions;
