@@ -19,7 +19,6 @@ mod bounded;
 mod clinch;
 mod error;
 mod gaps;
-mod integer_programme;
 mod magic;
 mod model;
 mod positions;

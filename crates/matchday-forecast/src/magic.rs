@@ -19,12 +19,10 @@
 //! or under its total plus `P`) is monotone, and implies `good(P)` or `good(P + 1)`.
 
 use std::cell::Cell;
-use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
 use crate::bounded::{Bounds, OPEN, bounds_feasible};
-use crate::integer_programme::{self, Asked};
 use crate::positions::{Budget, caps_feasible, demands_feasible, local_indices};
 use matchday_core::{PointsScheme, TeamId};
 use rayon::prelude::*;
@@ -38,10 +36,6 @@ use crate::{LeagueState, PositionRange, SplitStage};
 /// still possible too low), marked inexact. The figure trades exactness for time: see
 /// the benchmark `forecast`.
 const NODES_PER_STEP: u64 = 1_000;
-
-/// Time allowed for the integer programme that settles a number the searches left
-/// open (see [`crate::integer_programme`]).
-const PROGRAMME_TIME: Duration = Duration::from_millis(40);
 
 /// What a team needs for one place (a zone's boundary), or that it is decided.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -121,6 +115,7 @@ pub fn magic_numbers(
     } else {
         top - 1
     };
+    let guarantee = (worst_bad + 1..=avail).find(|&p| question.achievable(p));
     // Still possible: the smallest P with `kept(P)`, then P itself or P + 1.
     let low = first_true(0, avail, |p| ask(&Question::kept, p, &possible_exact));
     let still = if question.upgrade_reaches(low) || ask(&Question::good, low, &possible_exact) {
@@ -128,21 +123,6 @@ pub fn magic_numbers(
     } else {
         low + 1
     };
-    // What the searches left open, an integer programme may still settle.
-    let (mut worst_bad, mut still) = (worst_bad, still);
-    if !sure_exact.get()
-        && let Some(found) = question.programme(Asked::WorstBad)
-    {
-        worst_bad = found;
-        sure_exact.set(true);
-    }
-    if !possible_exact.get()
-        && let Some(found) = question.programme(Asked::StillPossible)
-    {
-        still = found;
-        possible_exact.set(true);
-    }
-    let guarantee = (worst_bad + 1..=avail).find(|&p| question.achievable(p));
     let points = |gain: i64| i32::try_from(gain + loss).expect("points fit");
     ZoneMagic::Open(MagicNumbers {
         guarantee: guarantee.map(points),
@@ -296,18 +276,6 @@ impl Question {
             w: i64::from(scheme.win) - loss,
             d: i64::from(scheme.draw) - loss,
         }
-    }
-
-    /// The number `asked`, from an integer programme given [`PROGRAMME_TIME`]; `None`
-    /// when it proved nothing in that time.
-    fn programme(&self, asked: Asked) -> Option<i64> {
-        let league = integer_programme::Remaining {
-            base: &self.base,
-            fixtures: &self.fixtures,
-            w: self.w,
-            d: self.d,
-        };
-        integer_programme::solve(&league, self.x, self.place, asked, PROGRAMME_TIME)
     }
 
     /// Whether the team's matches can bring exactly `gain`.
