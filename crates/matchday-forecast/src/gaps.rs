@@ -76,6 +76,12 @@ pub fn zone_boundary(zone: &Zone, teams: u16) -> u16 {
     }
 }
 
+/// Whether `zone` is one at the foot of the table, whose edge is safety above it (see
+/// [`zone_boundary`]).
+pub fn is_bottom(zone: &Zone, teams: u16) -> bool {
+    zone_boundary(zone, teams) != zone.last
+}
+
 /// The zones a team with `range` has clinched and is eliminated from.
 pub fn zone_verdicts(range: PositionRange, zones: &[Zone]) -> (Vec<String>, Vec<String>) {
     let clinched = zones

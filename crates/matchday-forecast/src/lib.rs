@@ -31,12 +31,12 @@ mod testing;
 
 pub use clinch::{Clinch, clinch_dates};
 pub use error::ForecastError;
-pub use gaps::{GapRow, Gaps, TIE_NOTE, ZoneGap, zone_boundary, zone_verdicts};
+pub use gaps::{GapRow, Gaps, TIE_NOTE, ZoneGap, is_bottom, zone_boundary, zone_verdicts};
 pub use magic::{MagicNumbers, TeamMagic, ZoneMagic, magic_numbers, magic_numbers_by_enumeration};
 pub use matchday_core::PointsScheme;
 pub use model::{MatchModel, ModelOptions, OutcomeProbabilities};
 pub use positions::{PositionRange, position_range_of, position_ranges, position_ranges_by_enumeration};
 pub use quality::{ProbabilityScore, QualityReport, evaluate_halves, ranked_probability_score};
-pub use scenarios::{Condition, Outcome, Outcomes, ScenarioError, Scenarios, Verdict, is_bottom};
+pub use scenarios::{Condition, Outcome, Outcomes, ScenarioError, Scenarios, Verdict};
 pub use simulate::{Forecast, SimulationOptions, TeamForecast, ZoneChance, final_places, simulate};
 pub use state::{Fixture, LeagueState, MAX_TEAMS, PlayedResult, Section, SplitStage};

@@ -214,7 +214,7 @@ impl LeagueState {
         let mut zones = self.zones();
         // Top zones first, the narrower first (champions before the top four); a bottom
         // zone, one to stay out of, last.
-        zones.sort_by_key(|z| (is_bottom(z, teams), z.first, z.last));
+        zones.sort_by_key(|z| (crate::is_bottom(z, teams), z.first, z.last));
         Ok(zones
             .into_iter()
             .find(|z| Verdict::of(range, z) == Verdict::Undecided))
@@ -259,12 +259,6 @@ impl LeagueState {
             exact: answer.exact,
         })
     }
-}
-
-/// Whether `zone` is one at the foot of the table, whose edge is safety above it (see
-/// [`crate::zone_boundary`]).
-pub fn is_bottom(zone: &Zone, teams: u16) -> bool {
-    crate::zone_boundary(zone, teams) != zone.last
 }
 
 /// The part of the league a team's place depends on: the whole league, or once a split

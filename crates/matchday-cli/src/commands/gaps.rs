@@ -4,9 +4,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use chrono::NaiveDate;
 use matchday_core::TeamId;
-use matchday_forecast::{
-    Clinch, Gaps, SplitStage, TIE_NOTE, TeamMagic, ZoneMagic, clinch_dates, zone_boundary,
-};
+use matchday_forecast::{Clinch, Gaps, SplitStage, TIE_NOTE, TeamMagic, ZoneMagic, clinch_dates, is_bottom};
 use matchday_store::Store;
 use serde::Serialize;
 
@@ -126,6 +124,7 @@ fn what_it_takes(
     magic: Option<&TeamMagic>,
     clinches: &[&Clinch],
     zones: &[matchday_core::Zone],
+    teams: u16,
     left: u16,
     screen: &render::Screen,
 ) -> String {
@@ -158,7 +157,7 @@ fn what_it_takes(
                 (p, false) => format!("at least {p} to keep it possible"),
             };
             // A bottom zone's edge is safety, above it: what it takes is staying out.
-            let bottom = zones.iter().any(|z| &z.name == zone && z.first > *place);
+            let bottom = zones.iter().any(|z| &z.name == zone && is_bottom(z, teams));
             let target = if bottom {
                 format!("staying out of {zone}")
             } else {
@@ -238,13 +237,18 @@ pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
     } else {
         HashMap::new()
     };
-    let clinches = clinch_dates(
-        &loaded.competition,
-        state.teams(),
-        &loaded.matches,
-        &loaded.deductions,
-        args.when.as_of,
-    )?;
+    // Clinch dates go back day by day through the season: CSV has no column for them.
+    let clinches = if args.format == OutputFormat::Csv {
+        Vec::new()
+    } else {
+        clinch_dates(
+            &loaded.competition,
+            state.teams(),
+            &loaded.matches,
+            &loaded.deductions,
+            args.when.as_of,
+        )?
+    };
     let rows: Vec<GapJson> = gaps
         .rows
         .iter()
@@ -344,6 +348,7 @@ pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
                 .filter(|k| k.team == gaps.reference)
                 .collect::<Vec<_>>(),
             &state.zones(),
+            state.teams().len() as u16,
             state.remaining()[state.index_of(gaps.reference).expect("in the league")],
             &render::screen::current(),
         ) + &render::prose(
@@ -379,7 +384,7 @@ fn render_gaps(
         competition
             .zones
             .iter()
-            .any(|z| z.name == zone && zone_boundary(z, teams) != z.last)
+            .any(|z| z.name == zone && is_bottom(z, teams))
     };
     // What is settled, in words and in zone labels for narrow screens.
     let settled = |r: &GapJson, label: &dyn Fn(&str) -> String| -> String {
