@@ -428,7 +428,7 @@ fn a_leagues_play_off_is_recorded_apart_from_its_meetings() {
     for team in ["Spezia", "Verona"] {
         env.ok(&["team", "add", team]);
     }
-    env.ok(&["entrant", "add", "serie-a", "Spezia", "Verona"]);
+    env.ok(&["entrant", "add", "serie-a", "Spezia", "Verona", "--force"]);
     env.ok(&["result", "Spezia 1-2 Verona", "-c", "serie-a", "-d", "2023-01-15"]);
     env.ok(&["result", "Verona 1-1 Spezia", "-c", "serie-a", "-d", "2023-04-16"]);
     env.ok(&[

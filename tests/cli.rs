@@ -314,7 +314,9 @@ fn a_season_from_nothing() {
             "Red Lions",
             "Blue Dragons",
             "Green Wolves",
-            "Kites"
+            "Kites",
+            // Sunday League 2024-25's last day has passed.
+            "--force"
         ]),
         "entered Red Lions, Blue Dragons, Green Wolves, Yellow Kites in Sunday League 2024-25\n"
     );
@@ -775,7 +777,7 @@ fn impossible_league_entries_are_refused_and_change_nothing() {
     }
     assert!(env.snapshot() == before, "a refused entry changed the database");
     // What the refusals point to works: enter the club, give back what was taken.
-    env.ok(&["entrant", "add", "mini", "Real Madrid"]);
+    env.ok(&["entrant", "add", "mini", "Real Madrid", "--force"]);
     env.ok(&[
         "fixture",
         "Northfield v Real Madrid",

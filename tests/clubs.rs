@@ -1,6 +1,6 @@
 //! One club everywhere, end to end: names of one club in two files make one team,
 //! near misses stay apart, alias files, `team alias|rename|merge|clubs`, undoing a
-//! merge, and `honours` for a team and (`--club`) its men's and women's teams.
+//! merge, and `honours` and `track` for a team and (`--club`) its men's and women's teams.
 
 mod common;
 
@@ -72,6 +72,30 @@ const MEN: &str = "= League Mini Cup 2023/24
 » Final
   Sun Feb/25 2024
     15.00  Chelsea               v Liverpool             0-1
+";
+
+/// A women's league of three clubs (made up for the test), in the catalogue's Women's
+/// Super League: half played by 1 February 2024, Liverpool FC Women top.
+const WOMENS_LEAGUE: &str = "= Women's Super League 2023/24
+
+» Matchday 1
+  Sun Jan/7 2024
+    14.00  Liverpool FC Women    v Chelsea FC Women      2-0
+» Matchday 2
+  Sun Jan/14
+    14.00  Chelsea FC Women      v Arsenal FC Women      1-1
+» Matchday 3
+  Sun Jan/21
+    14.00  Arsenal FC Women      v Liverpool FC Women    0-1
+» Matchday 4
+  Sun Feb/4
+    14.00  Chelsea FC Women      v Liverpool FC Women
+» Matchday 5
+  Sun Feb/11
+    14.00  Arsenal FC Women      v Chelsea FC Women
+» Matchday 6
+  Sun Feb/18
+    14.00  Liverpool FC Women    v Arsenal FC Women
 ";
 
 fn names(env: &Env) -> Vec<String> {
@@ -451,5 +475,67 @@ fn openfootball_gives_one_team_per_club() {
             .iter()
             .any(|t| t["competition"].as_str().unwrap().contains("Champions League")),
         "{madrid}"
+    );
+}
+
+#[test]
+fn track_club_follows_every_competition_of_both_teams_each_labelled() {
+    let env = Env::new();
+    env.ok(&["import", &season(&env, "men.txt", MEN)]);
+    env.ok(&["import", &season(&env, "league.txt", WOMENS_LEAGUE)]);
+    env.ok(&["import", &season(&env, "women.txt", WOMEN)]);
+    let day = ["--as-of", "2024-02-01"];
+    // One team alone, as before: the women's competitions are not Liverpool's.
+    let men = env.json(&["track", "Liverpool", day[0], day[1]]);
+    assert_eq!(men.as_array().unwrap().len(), 1, "{men}");
+    assert_eq!(men[0]["team"], "Liverpool");
+    // The club: the men's team first, then the women's, leagues before cups.
+    let club = env.json(&["track", "--club", "Liverpool", day[0], day[1]]);
+    let rows: Vec<(&str, &str, &str)> = club
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| {
+            (
+                t["team"].as_str().unwrap(),
+                t["competition"].as_str().unwrap(),
+                t["status"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("Liverpool", "League Mini Cup", "alive"),
+            ("Liverpool FC Women", "Women's Super League", "alive"),
+            ("Liverpool FC Women", "Women's Mini Cup", "alive"),
+        ]
+    );
+    assert_eq!(club[1]["position"], 1);
+    assert_eq!(club[1]["next_match"]["opponent"], "Chelsea FC Women");
+    // Any team of the club finds the club.
+    assert_eq!(
+        env.json(&["track", "Liverpool FC Women", "--club", day[0], day[1]]),
+        club
+    );
+    // The table gives each team its own heading and summary.
+    let text = env.ok(&["track", "--club", "Liverpool", day[0], day[1], "--width", "100"]);
+    let men_at = text.find("Liverpool, 2023-24, as of 2024-02-01").expect(&text);
+    let women_at = text
+        .find("Liverpool FC Women, 2023-24, as of 2024-02-01")
+        .expect(&text);
+    assert!(men_at < women_at, "{text}");
+    assert!(text[women_at..].contains("Women's Super League"), "{text}");
+    assert!(!text[..women_at].contains("Women's"), "{text}");
+    assert_eq!(text.matches("Alive in").count(), 2, "{text}");
+    // CSV names the team on every line.
+    let csv = env.ok(&["track", "--club", "Liverpool", day[0], day[1], "--format", "csv"]);
+    let lines: Vec<&str> = csv.lines().collect();
+    assert!(lines[0].starts_with("team,competition,season,"), "{csv}");
+    assert_eq!(lines.len(), 4, "{csv}");
+    assert!(lines[1].starts_with("Liverpool,League Mini Cup,"), "{csv}");
+    assert!(
+        lines[2].starts_with("Liverpool FC Women,Women's Super League,"),
+        "{csv}"
     );
 }

@@ -196,7 +196,7 @@ fn slugs_are_ascii_and_an_old_accented_slug_still_answers() {
     assert!(out.contains("primera-division-de-espana"), "{out}");
     for team in ["Girona", "Real Madrid"] {
         env.ok(&["team", "add", team]);
-        env.ok(&["entrant", "add", "primera-division-de-espana", team]);
+        env.ok(&["entrant", "add", "primera-division-de-espana", team, "--force"]);
     }
     env.ok(&[
         "result",

@@ -76,7 +76,15 @@ fn a_league_s_play_off_final_fits_its_knockout_stage_and_a_cup_has_no_groups() {
     env.ok(&["competition", "add", "Championship", "--season", "2023-24"]);
     for team in ["Leeds United", "Southampton"] {
         env.ok(&["team", "add", team]);
-        env.ok(&["entrant", "add", "championship", team, "--season", "2023-24"]);
+        env.ok(&[
+            "entrant",
+            "add",
+            "championship",
+            team,
+            "--season",
+            "2023-24",
+            "--force",
+        ]);
     }
     env.ok(&[
         "result",
@@ -92,7 +100,15 @@ fn a_league_s_play_off_final_fits_its_knockout_stage_and_a_cup_has_no_groups() {
     // A play-off semi-final's second leg with no first leg stored: refused, as in a cup.
     for team in ["Norwich City", "West Bromwich Albion"] {
         env.ok(&["team", "add", team]);
-        env.ok(&["entrant", "add", "championship", team, "--season", "2023-24"]);
+        env.ok(&[
+            "entrant",
+            "add",
+            "championship",
+            team,
+            "--season",
+            "2023-24",
+            "--force",
+        ]);
     }
     let err = refused(
         &env,

@@ -490,7 +490,7 @@ fn enter_the_data(dir: &Path, db: &Path) {
         vec!["import", &fixture("mini-league.txt")],
         vec!["import", &fixture("mini-cup.txt")],
         vec!["import", &fixture("group-h-2018.txt")],
-        vec!["entrant", "add", "Mini League", "Oldtown"],
+        vec!["entrant", "add", "Mini League", "Oldtown", "--force"],
         vec![
             "deduct",
             "Southbury",

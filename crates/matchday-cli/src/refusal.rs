@@ -4,7 +4,8 @@
 use std::collections::HashMap;
 
 use matchday_core::{
-    AssumeError, Competition, KnockoutError, LegFault, MatchPlace, Refusal, Round, StageMisfit, TeamId,
+    AssumeError, Competition, KnockoutError, LegFault, MatchPlace, Refusal, Round, SeasonOver, StageMisfit,
+    TeamId,
 };
 use matchday_store::StoreError;
 
@@ -172,6 +173,27 @@ pub fn words(refusal: &Refusal, name: &dyn Fn(TeamId) -> String, competition: &C
         Refusal::OutOfStage(misfit) => stage_words(misfit, competition),
         Refusal::Result(_) => refusal.to_string(),
     }
+}
+
+/// An entrant refused because `competition`'s season is over: most likely the
+/// season meant is another (the default is the latest stored).
+pub fn season_over_words(over: SeasonOver, competition: &Competition, teams: &[String]) -> String {
+    let season = format!("{} {}", competition.name, competition.season);
+    let why = match over {
+        SeasonOver::AllPlayed { last } => format!("every match it needs was played by {last}"),
+        SeasonOver::LastDayPassed { last_day } => format!("its last day, {last_day}, has passed"),
+    };
+    let quoted: Vec<String> = teams
+        .iter()
+        .map(|t| format!("\"{}\"", crate::render::escaped(t)))
+        .collect();
+    format!(
+        "{season} is over ({why}): choose another season with --season, or enter {} all the same with `matchday entrant add {} {} --season {} --force`",
+        if teams.len() == 1 { "it" } else { "them" },
+        competition.slug,
+        quoted.join(" "),
+        competition.season,
+    )
 }
 
 /// Why a result given with `--given` cannot be assumed in `competition`, in one line.

@@ -30,10 +30,12 @@ mod known;
 mod live;
 mod matches;
 mod movement;
+mod overdue;
 mod record;
 mod regulations;
 mod score;
 mod season;
+mod season_over;
 mod settlement;
 mod split;
 mod stage;
@@ -72,12 +74,14 @@ pub use known::known_on;
 pub use live::{LAST_MINUTE, LiveScore, Minute, in_play};
 pub use matches::{Match, MatchId, MatchStatus, Pairing, Venue};
 pub use movement::{group_teams, movement, narrowest_zone, previous_matchday};
+pub use overdue::Overdue;
 pub use record::{DecisionRecord, DeductionRecord, MatchRecord, SeasonRecord, TeamRecord};
 pub use regulations::{
     Decision, DecisionError, DecisionParts, OffThePitch, PlayOff, RankBy, Regulations, RegulationsParts,
 };
 pub use score::{ExtraTimeAfter, Goals, MAX_GOALS, MatchResult, ResultFault, Score, Side};
 pub use season::Season;
+pub use season_over::SeasonOver;
 pub use settlement::Settlement;
 pub use split::{
     CarryOver, SectionRow, SectionTable, SplitError, SplitRules, SplitRulesError, SplitSection, SplitTables,

@@ -29,6 +29,7 @@ pub mod log;
 pub mod man;
 pub mod matches;
 pub mod odds;
+pub mod overdue;
 pub mod redo;
 pub mod report;
 pub mod restore;

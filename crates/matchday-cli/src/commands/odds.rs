@@ -67,6 +67,14 @@ pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
     let asked = args.team.as_deref().map(|t| read.resolve_team(t)).transpose()?;
     let (super::League { loaded, state }, assumed) =
         super::League::load_assuming(&read, &args.competition, args.when, &args.given)?;
+    let counted = "the odds take them as still to play";
+    super::overdue::warn(
+        &loaded.competition,
+        &loaded.matches,
+        args.when.as_of,
+        &names,
+        counted,
+    );
     // The table's order honours decisions off the pitch, as `matchday table` does.
     let state = state.with_decisions(&loaded.decisions);
     if let Some(team) = asked

@@ -136,6 +136,8 @@ pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
     let decisions = read.decisions(id)?;
     let names = read.team_names()?;
     let asked = args.team.as_deref().map(|t| read.resolve_team(t)).transpose()?;
+    let counted = "the table counts only the results stored";
+    super::overdue::warn(&competition, &matches, args.when.as_of, &names, counted);
     let screen = render::screen::current();
     if args.thirds {
         return super::thirds::run(

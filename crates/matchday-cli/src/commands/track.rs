@@ -17,14 +17,21 @@ use crate::render;
 /// Every competition the club entered: alive or out (and to whom), the next
 /// round, opponent, date and venue, how many ties from a trophy, and for a
 /// league or group stage its place, the gap to first and where the place leads.
+/// With --club, every competition of every team of the club (the men's and the
+/// women's), each labelled with its team.
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:
   matchday track Liverpool --as-of 2024-02-01
+  matchday track --club Liverpool --as-of 2024-02-01   (Liverpool and Liverpool FC Women)
   matchday track \"Man City\" --season 2023-24 --format json
   matchday track Liverpool --as-of 2024-02-01 --given \"Chelsea 0-1 Liverpool aet\"")]
 pub struct Args {
-    /// The club
+    /// The club (with --club, any of its teams)
     pub team: String,
+
+    /// Track every team of the club (men's and women's), each competition labelled with its team
+    #[arg(long)]
+    pub club: bool,
 
     /// The season [default: the one containing --as-of, else the club's latest]
     #[arg(long, value_parser = super::parse_season)]
@@ -45,6 +52,8 @@ pub struct Args {
 /// A trophy target in words; its JSON field names are a stable contract.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct TargetView {
+    /// The team tracked: one of the club's with `--club`.
+    team: String,
     competition: String,
     season: Season,
     format: Format,
@@ -224,9 +233,10 @@ pub fn leads_to_text(verdict: PlaceVerdict, place: Option<u16>) -> String {
 }
 
 impl TargetView {
-    /// The target in words.
-    pub fn of(t: &TrophyTarget, name: &dyn Fn(TeamId) -> String) -> TargetView {
+    /// The target of `team` in words.
+    pub fn of(t: &TrophyTarget, team: TeamId, name: &dyn Fn(TeamId) -> String) -> TargetView {
         TargetView {
+            team: name(team),
             competition: t.competition.clone(),
             season: t.season,
             format: t.format,
@@ -266,8 +276,21 @@ pub fn run(store: &Store, args: Args, catalogue: &Catalogue) -> anyhow::Result<S
     let team = read.resolve_team(&args.team)?;
     let names = read.team_names()?;
     let name = |id: TeamId| names.get(&id).cloned().unwrap_or_default();
+    // With --club every team of the club, men's first; the club goes by the team asked for.
+    let teams: Vec<TeamId> = if args.club {
+        read.club_of(team)?.teams.iter().map(|t| t.0).collect()
+    } else {
+        vec![team]
+    };
     // Only the chosen season's matches are read: a club's whole history is 100,000 of them.
-    let entered = read.competitions_of(team)?;
+    let mut entered = Vec::new();
+    for t in &teams {
+        for c in read.competitions_of(*t)? {
+            if !entered.iter().any(|e: &matchday_core::Competition| e.id == c.id) {
+                entered.push(c);
+            }
+        }
+    }
     let season = super::club_season(&entered, args.season, args.as_of)
         .ok_or_else(|| anyhow::anyhow!("{} has no matches stored in any competition", name(team)))?;
     // While the season is on, its next match is counted from today: one
@@ -281,33 +304,40 @@ pub fn run(store: &Store, args: Args, catalogue: &Catalogue) -> anyhow::Result<S
         .collect::<anyhow::Result<Vec<Loaded>>>()?;
     // A result given goes to the competition whose fixture still to play it names.
     let assumed = args.given.apply_across(&read, &mut seasons, as_of, &name(team))?;
-    let mut targets = Vec::new();
-    for loaded in &seasons {
-        match TrophyTarget::compute(loaded.season(), team, as_of, &name) {
-            Ok(target) => {
-                let mut view = TargetView::of(&target, &name);
-                view.clinched = clinched(&read, loaded, team, as_of)?;
-                targets.push(view);
+    // Each team's targets: leagues first, then cups, each by name.
+    let mut tracked: Vec<(TeamId, Vec<TargetView>)> = Vec::new();
+    for &t in &teams {
+        let mut targets = Vec::new();
+        for loaded in &seasons {
+            match TrophyTarget::compute(loaded.season(), t, as_of, &name) {
+                Ok(target) => {
+                    let mut view = TargetView::of(&target, t, &name);
+                    view.clinched = clinched(&read, loaded, t, as_of)?;
+                    targets.push(view);
+                }
+                Err(KnockoutError::NotEntered { .. }) => {}
+                Err(e) => return Err(e.into()),
             }
-            Err(KnockoutError::NotEntered { .. }) => {}
-            Err(e) => return Err(e.into()),
+        }
+        targets.sort_by_key(|t| (t.format != Format::League, t.competition.clone()));
+        if !targets.is_empty() {
+            tracked.push((t, targets));
         }
     }
-    if targets.is_empty() {
+    if tracked.is_empty() {
         anyhow::bail!("{} has no matches stored in the {season} season", name(team));
     }
-    // Leagues first, then cups, each by name.
-    targets.sort_by_key(|t| (t.format != Format::League, t.competition.clone()));
     let output = match args.format {
-        OutputFormat::Json => render::json(&targets),
-        OutputFormat::Csv => track_csv(&targets),
-        OutputFormat::Table => Ok(render_track(
-            &name(team),
-            season,
-            args.as_of,
-            &targets,
-            &render::screen::current(),
-        )),
+        OutputFormat::Json => render::json(&tracked.iter().flat_map(|(_, t)| t).collect::<Vec<_>>()),
+        OutputFormat::Csv => track_csv(tracked.iter().flat_map(|(_, t)| t)),
+        OutputFormat::Table => {
+            let screen = render::screen::current();
+            let sections: Vec<String> = tracked
+                .iter()
+                .map(|(t, targets)| render_track(&name(*t), season, args.as_of, targets, &screen))
+                .collect();
+            Ok(sections.join("\n"))
+        }
     };
     output.map(|out| assumed.said(out, args.format))
 }
@@ -341,12 +371,12 @@ fn clinched(
 }
 
 /// The tracker as CSV, one competition a line, in the JSON's words.
-fn track_csv(targets: &[TargetView]) -> anyhow::Result<String> {
+fn track_csv<'a>(targets: impl Iterator<Item = &'a TargetView>) -> anyhow::Result<String> {
     let cells: Vec<Vec<String>> = targets
-        .iter()
         .map(|t| {
             let next = t.next_match.as_ref();
             vec![
+                t.team.clone(),
                 t.competition.clone(),
                 t.season.to_string(),
                 t.format.to_string(),
@@ -373,6 +403,7 @@ fn track_csv(targets: &[TargetView]) -> anyhow::Result<String> {
         .collect();
     render::csv(
         &[
+            "team",
             "competition",
             "season",
             "format",
@@ -667,7 +698,7 @@ mod tests {
     }
 
     fn words(t: &TrophyTarget) -> String {
-        where_text(&TargetView::of(t, &|_| String::new()))
+        where_text(&TargetView::of(t, TeamId(1), &|_| String::new()))
     }
 
     #[test]
