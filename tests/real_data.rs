@@ -1201,20 +1201,164 @@ fn scottish_premiership_splits_and_its_curtailed_season_is_on_points_per_game() 
     assert_eq!(last["zone"], "relegation");
 }
 
+/// The women's files beside the checkout (CC BY-SA 4.0: read there, never copied).
+fn women(file: &str) -> String {
+    shared().join("women").join(file).display().to_string()
+}
+
 #[test]
 #[ignore = "needs ../shared/data"]
-fn womens_super_league_2023_24_under_its_own_entry() {
-    // The 2023-24 WSL (womenscompetitions.thefa.com): Chelsea champions on goal difference
-    // over Manchester City, both 55; Liverpool fourth with 41; Bristol City relegated, 12th.
-    let env = imported(&[shared().join("women/2023-24-wsl.txt").display().to_string()]);
+fn womens_super_league_2023_24_agrees_with_the_published_table() {
+    // The published final table, rows 1-5 in full and Tottenham's record: Sporting News,
+    // "Who won WSL title 2023/24?" (18 May 2024); Chelsea champions on goal difference
+    // over Manchester City, both on 55. Liverpool 4th with 41 points (12 W, 5 D, 5 L),
+    // six clear of Manchester United (thisisanfield.com, 19 May 2024). Rows 7-12: the
+    // English Women's Football Database's standings (ewf_standings.csv, May 2024),
+    // Leicester 10th on 18 also in OneFootball's season review; Bristol City relegated.
+    let env = imported(&[women("2023-24-wsl.txt")]);
     let rows = env.json(&["table", "womens-super-league"]);
-    let table = team_points(&env, &["table", "womens-super-league"]);
-    assert_eq!(table[0], ("Chelsea FC Women".to_string(), 22, 55));
-    assert_eq!(table[1], ("Manchester City FC Women".to_string(), 22, 55));
-    assert_eq!(table[3], ("Liverpool FC Women".to_string(), 22, 41));
-    assert_eq!(rows[11]["team"], "Bristol City FC Women");
-    assert_eq!(rows[11]["zone"], "relegation");
+    let published: [(&str, i64, i64, i64, i64, i64, i64, i64); 12] = [
+        ("Chelsea FC Women", 22, 18, 1, 3, 71, 18, 55),
+        ("Manchester City FC Women", 22, 18, 1, 3, 61, 15, 55),
+        ("Arsenal FC Women", 22, 16, 2, 4, 53, 20, 50),
+        ("Liverpool FC Women", 22, 12, 5, 5, 36, 28, 41),
+        ("Manchester United FC Women", 22, 10, 5, 7, 42, 32, 35),
+        ("Tottenham Hotspur FC Women", 22, 8, 7, 7, 31, 36, 31),
+        ("Aston Villa FC Women", 22, 7, 3, 12, 27, 43, 24),
+        ("Everton FC Women", 22, 6, 5, 11, 24, 37, 23),
+        ("Brighton & Hove Albion FC Women", 22, 5, 4, 13, 26, 48, 19),
+        ("Leicester City FC Women", 22, 4, 6, 12, 26, 45, 18),
+        ("West Ham United FC Women", 22, 3, 6, 13, 20, 45, 15),
+        ("Bristol City FC Women", 22, 1, 3, 18, 20, 70, 6),
+    ];
+    let stored: Vec<(String, i64, i64, i64, i64, i64, i64, i64)> = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            let n = |k: &str| r[k].as_i64().unwrap();
+            (
+                r["team"].as_str().unwrap().to_string(),
+                n("played"),
+                n("won"),
+                n("drawn"),
+                n("lost"),
+                n("goals_for"),
+                n("goals_against"),
+                n("points"),
+            )
+        })
+        .collect();
+    let published: Vec<_> = published
+        .iter()
+        .map(|&(t, p, w, d, l, f, a, pts)| (t.to_string(), p, w, d, l, f, a, pts))
+        .collect();
+    assert_eq!(stored, published);
+    // Level on points at the top: goal difference, the WSL's first criterion, decides.
+    assert_eq!(rows[0]["zone"], "champions");
     assert_eq!(rows[2]["zone"], "champions-league");
+    assert_eq!(rows[11]["zone"], "relegation");
+    // 132 matches, 437 goals (en.wikipedia's "2023-24 Women's Super League").
+    let goals: i64 = stored.iter().map(|r| r.5).sum();
+    assert_eq!(goals, 437);
+    let competitions = env.json(&["competitions"]);
+    assert_eq!(competitions[0]["matches"], 132, "{competitions}");
+    assert_eq!(competitions[0]["rules"], "womens-super-league");
+}
+
+#[test]
+#[ignore = "needs ../shared/data"]
+fn the_womens_cup_files_import_without_loss() {
+    // Three FA Cup and three League Cup matches of Liverpool FC Women, as the files
+    // list them (their SOURCES.md: the League Cup's fourth, with Manchester United, was not found).
+    let env = Env::new();
+    for (file, slug, format) in [
+        ("2023-24-women-facup.txt", "womens-fa-cup", "knockout"),
+        (
+            "2023-24-women-leaguecup.txt",
+            "womens-league-cup",
+            "groups-knockout",
+        ),
+    ] {
+        let out = env.ok(&["import", &women(file)]);
+        assert!(out.contains(": 3 matches added, 0 updated, 0 unchanged"), "{out}");
+        assert!(!out.contains("not in the catalogue"), "{out}");
+        let stored = env.json(&["competitions"]);
+        let row = stored
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["slug"] == slug)
+            .unwrap_or_else(|| panic!("{slug} in {stored}"))
+            .clone();
+        assert_eq!(
+            (row["matches"].as_i64(), row["format"].as_str()),
+            (Some(3), Some(format))
+        );
+        let results = env.json(&["results", "-c", slug]);
+        assert_eq!(results.as_array().unwrap().len(), 3, "{results}");
+    }
+    // Liverpool out to Leicester in the FA Cup quarter-finals, 9 March 2024.
+    let track = by_competition(&env.json(&["track", "Liverpool FC Women", "--season", "2023-24"]));
+    let fa = &track["Women's FA Cup"];
+    assert_eq!(
+        (fa["status"].as_str(), fa["stage"].as_str()),
+        (Some("eliminated"), Some("Quarterfinals"))
+    );
+}
+
+#[test]
+#[ignore = "needs ../shared/data"]
+fn track_club_on_1_february_2024_follows_both_liverpool_teams() {
+    let env = liverpool_season();
+    for file in [
+        "2023-24-wsl.txt",
+        "2023-24-women-facup.txt",
+        "2023-24-women-leaguecup.txt",
+    ] {
+        env.ok(&["import", &women(file)]);
+    }
+    let club = env.json(&["track", "--club", "Liverpool", "--as-of", "2024-02-01"]);
+    let labelled: Vec<(&str, &str)> = club
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| (t["team"].as_str().unwrap(), t["competition"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        labelled,
+        [
+            ("Liverpool", "Premier League"),
+            ("Liverpool", "EFL Cup"),
+            ("Liverpool", "Europa League"),
+            ("Liverpool", "FA Cup"),
+            ("Liverpool FC Women", "Women's Super League"),
+            ("Liverpool FC Women", "Women's FA Cup"),
+            ("Liverpool FC Women", "Women's League Cup"),
+        ]
+    );
+    // Before Liverpool 1-1 Tottenham at Prenton Park on 4 February the two were level on
+    // 18 points, Liverpool fifth (VAVEL and Liverpool Offside, 4-5 February 2024).
+    let wsl = &club[4];
+    assert_eq!(
+        (wsl["position"].as_i64(), wsl["status"].as_str()),
+        (Some(5), Some("alive"))
+    );
+    assert_eq!(wsl["next_match"]["opponent"], "Tottenham Hotspur FC Women");
+    assert_eq!(wsl["next_match"]["date"], "2024-02-04");
+    // The FA Cup's fifth round at London City Lionesses on 11 February.
+    assert_eq!(club[5]["next_match"]["opponent"], "London City Lionesses");
+    assert_eq!(club[5]["next_match"]["date"], "2024-02-11");
+    // The League Cup group stage was over by December.
+    assert_eq!(club[6]["status"], "eliminated");
+    // The men's season is as the one-team tracker has it.
+    let men = env.json(&["track", "Liverpool", "--as-of", "2024-02-01"]);
+    assert_eq!(men.as_array().unwrap()[..], club.as_array().unwrap()[..4]);
+    let text = env.ok(&["track", "--club", "Liverpool", "--as-of", "2024-02-01"]);
+    assert!(
+        text.contains("Liverpool FC Women, 2023-24, as of 2024-02-01"),
+        "{text}"
+    );
 }
 
 #[test]

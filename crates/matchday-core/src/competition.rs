@@ -98,6 +98,9 @@ pub enum RuleSet {
     /// Ligue 1 (LFP regulations, art. 518 ter, 2023-24): goal difference, then
     /// head-to-head points, goal difference, goals and away goals, then goals scored.
     Ligue1,
+    /// The FA Women's Super League: goal difference, goals scored, wins, then
+    /// head-to-head, then a play-off where it decides a zone.
+    WomensSuperLeague,
     /// The plain default for a competition the catalogue does not know: three
     /// points for a win; points, goal difference, goals scored.
     Plain,
@@ -105,7 +108,7 @@ pub enum RuleSet {
 
 impl RuleSet {
     /// Every rule set, in the order the help lists them.
-    pub const ALL: [RuleSet; 19] = [
+    pub const ALL: [RuleSet; 20] = [
         RuleSet::PremierLeague,
         RuleSet::Efl,
         RuleSet::UefaClubGroups,
@@ -124,6 +127,7 @@ impl RuleSet {
         RuleSet::SpanishHistory,
         RuleSet::PointsPerGame,
         RuleSet::Ligue1,
+        RuleSet::WomensSuperLeague,
         RuleSet::Plain,
     ];
 
@@ -148,6 +152,7 @@ impl RuleSet {
             RuleSet::SpanishHistory => "spanish-history",
             RuleSet::PointsPerGame => "points-per-game",
             RuleSet::Ligue1 => "ligue-1",
+            RuleSet::WomensSuperLeague => "womens-super-league",
             RuleSet::Plain => "plain",
         }
     }

@@ -651,6 +651,17 @@ impl RuleSet {
                 PlayOff::Never,
                 vec![O::FairPlay],
             ),
+            // Clubs level on points are ranked by goal difference, goals scored, then
+            // the most wins, then their meetings, then a play-off (the FA WSL rules as
+            // Daily Cannon set them out, January 2019).
+            RuleSet::WomensSuperLeague => (
+                PointsScheme::THREE,
+                vec![Points, GoalDifference, GoalsScored, Wins, HeadToHeadPoints],
+                S::Always,
+                false,
+                PlayOff::AtZoneBoundary,
+                vec![],
+            ),
             RuleSet::Plain => (
                 PointsScheme::THREE,
                 vec![Points, GoalDifference, GoalsScored],

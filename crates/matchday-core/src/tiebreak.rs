@@ -1309,6 +1309,26 @@ mod tests {
     }
 
     #[test]
+    fn womens_super_league_ranks_by_wins_after_goals() {
+        // A won once and lost twice, B drew three times: level on points, goal
+        // difference and goals; the Women's Super League puts the winner of more above.
+        let games = ["A 3-0 C", "A 0-1 D", "C 2-0 A", "B 1-1 C", "B 1-1 D", "D 1-1 B"];
+        let (table, notes) = rank(RuleSet::WomensSuperLeague, &[], &games);
+        assert_eq!(table, "D1 C2 A3 B4");
+        assert_eq!(kinds(&notes), [K::DecidedBy(T::Wins)]);
+        let (plain, _) = rank(RuleSet::Plain, &[], &games);
+        assert_eq!(plain, "D1 C2 A3= B3=");
+        // Level on wins too, at the title: their meetings, then a play-off.
+        let (table, notes) = rank(
+            RuleSet::WomensSuperLeague,
+            &["champions=1"],
+            &["A 1-0 B", "B 1-0 A"],
+        );
+        assert_eq!(table, "A1= B1=");
+        assert_eq!(kinds(&notes), [K::PlayOff]);
+    }
+
+    #[test]
     fn austrian_bundesliga_head_to_head_first_from_2021() {
         let games = ["A 1-0 B", "B 5-0 C", "A 0-1 D", "C 0-0 D"];
         let (table, _) = rank(RuleSet::AustrianBundesliga, &[], &games);

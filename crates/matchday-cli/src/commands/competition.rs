@@ -40,7 +40,7 @@ pub struct RegulationsArgs {
     /// The regulations preset: premier-league, efl, uefa-club-groups, uefa-league-phase,
     /// uefa-euro-finals, fifa-world-cup-2018, fifa-world-cup-2026, la-liga, serie-a, bundesliga,
     /// austrian-bundesliga, scottish-premiership, english-history, football-league-1992,
-    /// points-per-game, ligue-1 or plain [add: the catalogue's for the season, else plain]
+    /// points-per-game, ligue-1, womens-super-league or plain [add: the catalogue's for the season, else plain]
     #[arg(long, value_parser = parse_rules)]
     pub rules: Option<RuleSet>,
 
