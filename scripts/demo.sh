@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The main job on the bundled season, in a scratch database: the 2023-24
 # season as it stood on 1 February 2024, its table, gaps, odds and Liverpool's
-# four competitions; then the next result is entered as it happened.
+# four competitions, with Liverpool FC Women's three when the women's data sits
+# beside the checkout; then the next result is entered as it happened.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo build -q --release -p matchday-cli
@@ -30,5 +31,14 @@ m table premier-league --season 2023-24
 m gaps premier-league --season 2023-24 --team Liverpool
 m odds premier-league --season 2023-24 --sims 100000 --seed 1
 m track Liverpool --as-of 2024-02-01
+# The women's files are CC BY-SA 4.0, so they stay beside the checkout, not in it:
+# with them, the club's two teams, each competition labelled with its team.
+women=../shared/data/women
+if [[ -d $women ]]; then
+    m import "$women/2023-24-wsl.txt" "$women/2023-24-women-facup.txt" \
+        "$women/2023-24-women-leaguecup.txt" --as-of 2024-02-01
+    m track --club Liverpool --as-of 2024-02-01
+    m honours Liverpool --club
+fi
 m result "Arsenal 3-1 Liverpool" --competition "Premier League" --date 2024-02-04
 m table premier-league --season 2023-24 --as-of 2024-02-04

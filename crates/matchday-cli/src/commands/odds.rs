@@ -15,7 +15,9 @@ use crate::render;
 /// Match outcomes come from a time-weighted Dixon-Coles model fitted on the
 /// results stored up to the as-of date; the remaining fixtures are simulated
 /// under the competition's own tie-breakers and deductions. The same seed
-/// gives the same answer.
+/// gives the same answer. Fixtures dated before the as-of day (today, while
+/// the season is on) still without a result are simulated as still to play,
+/// and a warning on stderr says how many and names the earliest.
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:
   matchday odds premier-league --as-of 2024-02-01

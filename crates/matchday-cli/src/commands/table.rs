@@ -25,7 +25,9 @@ use crate::render;
 /// points carried over from the regular season. Scores of matches in play
 /// (`matchday result --live`) are counted as they stand: the table is then
 /// provisional, a "•" marks each club playing (JSON: "provisional": true) and
-/// a "Live:" line under it lists the matches.
+/// a "Live:" line under it lists the matches. Fixtures dated before the as-of
+/// day (today, while the season is on) still without a result are not counted,
+/// and a warning on stderr says how many and names the earliest.
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:
   matchday table premier-league --as-of 2024-02-01
