@@ -74,17 +74,14 @@ fn options_that_do_not_fit_a_league_are_refused_naming_the_option() {
 fn a_league_s_play_off_final_fits_its_knockout_stage_and_a_cup_has_no_groups() {
     let env = Env::new();
     env.ok(&["competition", "add", "Championship", "--season", "2023-24"]);
+    // The 2023-24 season is over: its entrants come with --force.
+    let enter = |team: &str| {
+        let season = ["--season", "2023-24", "--force"];
+        env.ok(&[&["entrant", "add", "championship", team][..], &season[..]].concat());
+    };
     for team in ["Leeds United", "Southampton"] {
         env.ok(&["team", "add", team]);
-        env.ok(&[
-            "entrant",
-            "add",
-            "championship",
-            team,
-            "--season",
-            "2023-24",
-            "--force",
-        ]);
+        enter(team);
     }
     env.ok(&[
         "result",
@@ -100,15 +97,7 @@ fn a_league_s_play_off_final_fits_its_knockout_stage_and_a_cup_has_no_groups() {
     // A play-off semi-final's second leg with no first leg stored: refused, as in a cup.
     for team in ["Norwich City", "West Bromwich Albion"] {
         env.ok(&["team", "add", team]);
-        env.ok(&[
-            "entrant",
-            "add",
-            "championship",
-            team,
-            "--season",
-            "2023-24",
-            "--force",
-        ]);
+        enter(team);
     }
     let err = refused(
         &env,
