@@ -23,7 +23,7 @@ pub enum Action {
     #[command(after_help = "Examples:
   matchday entrant add \"Premier League\" Luton Burnley \"Sheffield United\" --season 2023-24
   matchday entrant add sunday \"Red Lions\" \"Blue Dragons\"
-  matchday entrant add sunday \"Green Giants\" --season 2023-24 --force   (a season over)")]
+  matchday entrant add sunday Rovers --season 2023-24 --force    (a season over)")]
     Add(AddArgs),
 }
 

@@ -22,7 +22,7 @@ use crate::render;
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:
   matchday track Liverpool --as-of 2024-02-01
-  matchday track --club Liverpool --as-of 2024-02-01   (Liverpool and Liverpool FC Women)
+  matchday track --club Liverpool --as-of 2024-02-01   (men's and women's teams)
   matchday track \"Man City\" --season 2023-24 --format json
   matchday track Liverpool --as-of 2024-02-01 --given \"Chelsea 0-1 Liverpool aet\"")]
 pub struct Args {
