@@ -66,9 +66,26 @@ impl Progress {
         decisions: &[Decision],
         as_of: Option<NaiveDate>,
     ) -> Progress {
+        Progress::of_group(competition, teams, matches, deductions, decisions, None, as_of)
+    }
+
+    /// As [`Progress::compute`], for one group of a group stage (`teams` its teams,
+    /// `matches` its matches): the decisions off the pitch recorded for that group apply.
+    /// With `None`, a league's (or a league phase's) table.
+    pub fn of_group(
+        competition: &Competition,
+        teams: &[TeamId],
+        matches: &[Match],
+        deductions: &[Deduction],
+        decisions: &[Decision],
+        group: Option<&str>,
+        as_of: Option<NaiveDate>,
+    ) -> Progress {
         let within = |day: NaiveDate| as_of.is_none_or(|last| day <= last);
         let mut dates: Vec<NaiveDate> = matches
             .iter()
+            // A knockout tie after a league phase changes no table: no match day of it.
+            .filter(|m| !matches!(m.stage, Some(matchday_core::Stage::Knockout(_))))
             .filter(|m| m.result_as_of(as_of).is_some_and(|r| r.score().is_some()))
             .map(|m| m.date)
             .chain(deductions.iter().map(|d| d.effective).filter(|&d| within(d)))
@@ -95,7 +112,7 @@ impl Progress {
             let table = Standings::compute(competition, teams, matches, deductions, options).with_decisions(
                 &regulations,
                 decisions,
-                None,
+                group,
             );
             let leader = table.rows.first().map_or(0, |r| r.points);
             for row in &table.rows {
