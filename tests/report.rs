@@ -725,3 +725,44 @@ fn liverpools_club_page_has_the_womens_super_league() {
     );
     assert!(row.contains("<td class=\"n\">41</td>"), "{row}");
 }
+
+/// A league phase (2024-25's format): one chart of its table, without the knockout play-offs.
+#[test]
+fn chart_draws_a_league_phase() {
+    let env = Env::new();
+    let path = env.dir.path().join("cl.txt");
+    std::fs::write(
+        &path,
+        "= UEFA Champions League 2024/25
+
+» League, Matchday 1
+  Tue Sep 17 2024
+    Juventus FC (ITA)       v PSV (NED)                3-1 (2-0)
+    Liverpool FC (ENG)      v FC Barcelona (ESP)       2-0
+» League, Matchday 2
+  Tue Oct 1 2024
+    PSV (NED)               v Liverpool FC (ENG)       1-1
+    FC Barcelona (ESP)      v Juventus FC (ITA)        2-2
+
+» Playoffs, Matchday 1
+  Tue Feb 11 2025
+    Juventus FC (ITA)       v PSV (NED)                2-1 (1-0)
+",
+    )
+    .unwrap();
+    env.ok(&["import", path.to_str().unwrap()]);
+    let out = env.dir.path().join("phase.svg");
+    let said = env.ok(&[
+        "chart",
+        "uefa-champions-league",
+        "--group",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(
+        said.contains("2 match days"),
+        "the play-off is no match day: {said}"
+    );
+    let svg = std::fs::read_to_string(&out).unwrap();
+    assert_one_line_per_team(&svg, &["Liverpool", "Juventus", "PSV", "FC Barcelona"]);
+}

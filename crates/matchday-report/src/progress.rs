@@ -222,4 +222,15 @@ mod tests {
         );
         assert!(none.dates.is_empty());
     }
+
+    /// After a league phase, the knockout play-offs change no table: no match day of theirs.
+    #[test]
+    fn a_knockout_tie_is_no_match_day() {
+        let mut matches = matches();
+        let mut tie = matchday_core::testing::played(9, 1, 2, 1, 0);
+        tie.stage = Some(matchday_core::Stage::Knockout(matchday_core::Round::Final));
+        matches.push(tie);
+        let p = Progress::compute(&competition(), &teams(), &matches, &deductions(), &[], None);
+        assert_eq!(p.dates, vec![day(1), day(3), day(5), day(8)]);
+    }
 }
