@@ -131,7 +131,7 @@ fn a_live_score_makes_the_table_provisional_and_nothing_else_until_final_and_und
         "no live line"
     );
     assert!(page.contains(
-        "<tr class=\"club live zone-top\"><td class=\"n\">1</td><td>Arsenal</td><td class=\"n\">38•</td>"
+        "<tr class=\"club live zone-top\"><td class=\"n pos\">1</td><td class=\"team\">Arsenal</td><td class=\"n\">38•</td>"
     ));
 
     // A later score, then the final one.

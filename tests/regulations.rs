@@ -52,6 +52,8 @@ fn world_cup_2018_group_h_names_fair_play_not_away_goals() {
     assert_eq!(comps[0]["rules"], "fifa-world-cup-2018");
     let table = env.ok(&["table", "World Cup", "--group", "H"]);
     assert!(table.contains("fair play decides"), "{table}");
+    // The terminal says how to record it (the season page does not).
+    assert!(table.contains("Record it with `matchday decide`."), "{table}");
     assert!(!table.contains("away goals"), "{table}");
     let rows = orders(&json(&env.ok(&["table", "World Cup", "--format", "json"])));
     assert_eq!(rows["H"], ["Colombia", "Japan=", "Senegal=", "Poland"]);

@@ -261,6 +261,23 @@ impl Zone {
     pub fn contains(&self, position: u16) -> bool {
         self.first <= position && position <= self.last
     }
+
+    /// Whether the zone sends a club down, or to a play-off against going down: its
+    /// name says relegation, as the catalogue names such zones. Every other zone (the
+    /// title, a place in a later round or in another competition) is a way on,
+    /// wherever it lies in the table: a Europa League group's third place goes on
+    /// to the Conference League.
+    ///
+    /// ```
+    /// use matchday_core::Zone;
+    /// let zone = |text: &str| text.parse::<Zone>().unwrap();
+    /// assert!(zone("relegation=18-20").is_relegation());
+    /// assert!(zone("relegation-play-off=16").is_relegation());
+    /// assert!(!zone("conference-league=3").is_relegation());
+    /// ```
+    pub fn is_relegation(&self) -> bool {
+        self.name.contains("relegation")
+    }
 }
 
 impl fmt::Display for Zone {

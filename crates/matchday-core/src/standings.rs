@@ -133,6 +133,8 @@ impl TieNote {
     ///     "Portugal and Turkey are level on points: head-to-head points put them in this order."
     /// );
     /// ```
+    /// A note waiting on an order decided off the pitch says which criterion decides,
+    /// not how to record it: that depends on where it is read ([`TieNote::awaits_decision`]).
     pub fn render(&self, name: impl Fn(TeamId) -> String) -> String {
         let names: Vec<String> = self.teams.iter().map(|&t| name(t)).collect();
         let list = match names.as_slice() {
@@ -152,7 +154,7 @@ impl TieNote {
             }
             TieNoteKind::OffThePitch(criterion) => format!(
                 "{list} are level on every criterion the results give and share {place} place: \
-                 {} decides (record it with `matchday decide`).",
+                 {} decides.",
                 criterion.description()
             ),
             TieNoteKind::DecidedOffThePitch(criterion) => format!(
@@ -161,6 +163,14 @@ impl TieNote {
                 criterion.description()
             ),
         }
+    }
+}
+
+impl TieNote {
+    /// Whether the note waits on an order decided off the pitch (fair play, lots) that
+    /// has not been recorded yet.
+    pub fn awaits_decision(&self) -> bool {
+        matches!(self.kind, TieNoteKind::OffThePitch(_))
     }
 }
 

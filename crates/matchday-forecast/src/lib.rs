@@ -16,6 +16,7 @@
 #![deny(missing_docs)]
 
 mod bounded;
+mod chance;
 mod clinch;
 mod error;
 mod gaps;
@@ -29,6 +30,7 @@ mod state;
 #[cfg(test)]
 mod testing;
 
+pub use chance::chance_text;
 pub use clinch::{Clinch, clinch_dates};
 pub use error::ForecastError;
 pub use gaps::{GapRow, Gaps, TIE_NOTE, ZoneGap, is_bottom, zone_boundary, zone_verdicts};

@@ -9,6 +9,8 @@
 //! colours on screen from a `prefers-color-scheme` rule inside the SVG, and
 //! prints light whatever the screen prefers.
 
+use std::collections::HashMap;
+
 use chrono::{Datelike, NaiveDate};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -40,15 +42,47 @@ pub struct ChartOptions {
     pub highlight: Option<TeamId>,
     /// The caption, such as "Premier League 2023-24".
     pub title: String,
+    /// Drawn for a phone's width (420 by 440 rather than 960 by 540, larger text, shorter
+    /// month labels, the caption without the kind), so its text stays legible at 390 pixels.
+    pub narrow: bool,
 }
 
-/// The SVG's size in pixels.
-const WIDTH: u32 = 960;
-const HEIGHT: u32 = 540;
-/// Room on the right for the names at the line ends.
-const NAMES_WIDTH: u32 = 200;
-/// The least distance between two names at the line ends.
-const NAME_SPACING: i32 = 15;
+/// Sizes of one layout of the chart, in SVG pixels.
+struct Layout {
+    width: u32,
+    height: u32,
+    /// Room on the right for the names at the line ends.
+    names_width: u32,
+    caption: u32,
+    label: u32,
+    name: u32,
+    zone: u32,
+    /// The least distance between two names at the line ends.
+    name_spacing: i32,
+}
+
+const WIDE: Layout = Layout {
+    width: 960,
+    height: 540,
+    names_width: 200,
+    caption: 24,
+    label: 16,
+    name: 17,
+    zone: 15,
+    name_spacing: 15,
+};
+
+/// Shown about 0.87 times its size on a 390-pixel phone, so its text is drawn larger.
+const NARROW: Layout = Layout {
+    width: 420,
+    height: 440,
+    names_width: 150,
+    caption: 20,
+    label: 18,
+    name: 18,
+    zone: 16,
+    name_spacing: 17,
+};
 
 /// Colours written into the SVG; the dark-scheme rule finds elements by them, so
 /// each is used for one thing only and none is a team's colour.
@@ -96,10 +130,43 @@ const PALETTE: [RGBColor; 20] = [
 const TOP_ZONE: RGBColor = RGBColor(0x2E, 0x8B, 0x57);
 const BOTTOM_ZONE: RGBColor = RGBColor(0xC0, 0x39, 0x2B);
 
-/// The colour a chart gives its `index`th team, as `#RRGGBB`.
-pub fn team_colour(index: usize) -> String {
-    let RGBColor(r, g, b) = PALETTE[index % PALETTE.len()];
-    format!("#{r:02X}{g:02X}{b:02X}")
+/// The colour of each team in `progress`, as `#RRGGBB`: picked by the team's place in
+/// the alphabetical list of the league's (or group's) teams, not by the table, so a team
+/// keeps its colour in every chart of the season (any `--teams`, kind or day, and on the
+/// season page), and no two teams of one league share a colour.
+pub fn team_colours(progress: &Progress, name: &dyn Fn(TeamId) -> String) -> HashMap<TeamId, String> {
+    colours(progress, name)
+        .into_iter()
+        .map(|(team, RGBColor(r, g, b))| (team, format!("#{r:02X}{g:02X}{b:02X}")))
+        .collect()
+}
+
+fn colours(progress: &Progress, name: &dyn Fn(TeamId) -> String) -> HashMap<TeamId, RGBColor> {
+    let mut teams: Vec<(String, TeamId)> = progress
+        .lines
+        .iter()
+        .map(|l| (matchday_core::normalize_name(&name(l.team)), l.team))
+        .collect();
+    teams.sort();
+    teams
+        .into_iter()
+        .enumerate()
+        .map(|(i, (_, team))| (team, colour(i)))
+        .collect()
+}
+
+/// The `index`th colour: the palette, then (for the 36 clubs of a league phase) hues a
+/// golden angle apart at two lightnesses, none of them a palette colour.
+fn colour(index: usize) -> RGBColor {
+    if let Some(&c) = PALETTE.get(index) {
+        return c;
+    }
+    let k = index - PALETTE.len();
+    let hue = (k as f64 * 137.508 + 15.0) % 360.0;
+    let lightness = if k.is_multiple_of(2) { 0.38 } else { 0.52 };
+    let HSLColor(h, s, l) = HSLColor(hue / 360.0, 0.75, lightness);
+    let RGBAColor(r, g, b, _) = HSLColor(h, s, l).to_rgba();
+    RGBColor(r, g, b)
 }
 
 /// The chart as a standalone SVG document (no XML prolog, so it can also sit inside HTML).
@@ -172,9 +239,10 @@ fn draw(
     last_day: NaiveDate,
 ) -> Result<(), Box<dyn std::error::Error>> {
     let kind = options.kind;
-    let root = SVGBackend::with_string(svg, (WIDTH, HEIGHT)).into_drawing_area();
+    let layout = if options.narrow { &NARROW } else { &WIDE };
+    let root = SVGBackend::with_string(svg, (layout.width, layout.height)).into_drawing_area();
     root.fill(&BACKGROUND)?;
-    let (plot_area, _) = root.split_horizontally(WIDTH - NAMES_WIDTH);
+    let (plot_area, _) = root.split_horizontally(layout.width - layout.names_width);
 
     let x_end = days(first_day, last_day).max(1.0);
     // The first of each month in the season, for the date axis.
@@ -205,15 +273,18 @@ fn draw(
         ),
         ChartKind::Gap => (low.min(-1.0) - 1.0, 0.5, nice_keys(low.min(-1.0), 0.0)),
     };
-    let first_label = first_day;
+    let caption = if options.narrow {
+        options.title.clone()
+    } else {
+        format!("{}: {}", options.title, kind_caption(kind))
+    };
     let mut chart = ChartBuilder::on(&plot_area)
-        .caption(
-            format!("{}: {}", options.title, kind_caption(kind)),
-            ("sans-serif", 24).into_font().color(&INK),
-        )
+        .caption(caption, ("sans-serif", layout.caption).into_font().color(&INK))
         .margin(12)
-        .x_label_area_size(28)
-        .y_label_area_size(36)
+        // Room for the month labels and the axis title under them, and for the
+        // values and the axis title beside them.
+        .x_label_area_size(layout.label * 3)
+        .y_label_area_size(layout.label * 3 + 8)
         .build_cartesian_2d(-1.0..x_end + 1.0, y_low..y_high)?;
     chart
         .configure_mesh()
@@ -222,14 +293,13 @@ fn draw(
         .bold_line_style(GRID)
         .light_line_style(FAINT_GRID)
         .axis_style(INK)
-        .label_style(("sans-serif", 13).into_font().color(&INK))
         // Months and round values are drawn below: plotters would pick round numbers of days.
         .x_labels(0)
         .y_labels(0)
         .draw()?;
-    let label_style = ("sans-serif", 16).into_font().color(&INK);
+    let label_style = ("sans-serif", layout.label).into_font().color(&INK);
     let (x_left, y_foot) = chart.backend_coord(&(-1.0, y_low));
-    let (x_right, _) = chart.backend_coord(&(x_end + 1.0, y_low));
+    let (x_right, y_top) = chart.backend_coord(&(x_end + 1.0, y_high));
     for &key in &y_keys {
         let (_, y) = chart.backend_coord(&(-1.0, key));
         root.draw(&PathElement::new(
@@ -237,37 +307,60 @@ fn draw(
             GRID.stroke_width(1),
         ))?;
         root.draw(&Text::new(
-            format!("{}", key.abs().round()),
+            y_label(kind, key),
             (x_left - 6, y),
             label_style.pos(Pos::new(HPos::Right, VPos::Center)),
         ))?;
     }
-    for &month in &months {
+    // On a narrow chart every month would crowd its neighbours: every other one, or fewer.
+    let month_width = (x_right - x_left) as f64 / (x_end / 30.4).max(1.0);
+    let room = f64::from(layout.label) * if options.narrow { 3.0 } else { 2.2 };
+    let every = (room / month_width).ceil().max(1.0) as usize;
+    for (i, &month) in months.iter().enumerate() {
         let (x, _) = chart.backend_coord(&(month, y_low));
-        let day = first_label + chrono::Duration::days(month.round() as i64);
-        let text = if day.month() == 1 || months.first() == Some(&month) {
-            day.format("%b %Y").to_string()
-        } else {
-            day.format("%b").to_string()
-        };
+        let day = first_day + chrono::Duration::days(month.round() as i64);
         root.draw(&PathElement::new(
             vec![(x, y_foot), (x, y_foot + 5)],
             INK.stroke_width(1),
         ))?;
+        if i % every != 0 {
+            continue;
+        }
+        let text = match (day.month() == 1 || i == 0, options.narrow) {
+            (true, false) => day.format("%b %Y").to_string(),
+            (true, true) => day.format("%b %y").to_string(),
+            (false, _) => day.format("%b").to_string(),
+        };
         root.draw(&Text::new(
             text,
             (x + 3, y_foot + 6),
             label_style.pos(Pos::new(HPos::Left, VPos::Top)),
         ))?;
     }
+    // The axis titles: the date under the months, the value beside the values.
+    let title_style = ("sans-serif", layout.label).into_font().color(&ZONE_INK);
+    root.draw(&Text::new(
+        "Date",
+        ((x_left + x_right) / 2, y_foot + 8 + layout.label as i32 + 4),
+        title_style.pos(Pos::new(HPos::Center, VPos::Top)),
+    ))?;
+    root.draw(&Text::new(
+        axis_title(kind),
+        (12, (y_top + y_foot) / 2),
+        title_style
+            .transform(FontTransform::Rotate270)
+            .pos(Pos::new(HPos::Center, VPos::Top)),
+    ))?;
 
+    // Zones shaded under the lines; their names are written over the lines, last.
+    let mut zone_names = Vec::new();
     if kind == ChartKind::Position {
-        let half = f64::from(progress.places) / 2.0;
         let mut zones: Vec<&matchday_core::Zone> = progress.zones.iter().collect();
         // Wide zones first, so a narrow one inside (champions within the Champions League places) shows on top.
         zones.sort_by_key(|z| std::cmp::Reverse(z.last - z.first));
+        let half = f64::from(progress.places) / 2.0;
         for zone in zones {
-            let shade = if f64::from(zone.first) > half {
+            let shade = if zone.is_relegation() {
                 BOTTOM_ZONE
             } else {
                 TOP_ZONE
@@ -278,26 +371,22 @@ fn draw(
                 [(-1.0, top), (x_end + 1.0, bottom)],
                 shade.mix(0.10).filled(),
             )))?;
-            let label_at = if f64::from(zone.first) > half { top } else { bottom };
-            let v = if f64::from(zone.first) > half {
-                VPos::Top
-            } else {
-                VPos::Bottom
-            };
-            chart.draw_series(std::iter::once(Text::new(
+            // In the band, at its edge nearer the middle of the table.
+            let at_foot = f64::from(zone.first) > half;
+            let label_at = if at_foot { top } else { bottom };
+            let (x, y) = chart.backend_coord(&(0.0, label_at));
+            zone_names.push((
                 zone.name.clone(),
-                (0.0, label_at),
-                ("sans-serif", 15)
-                    .into_font()
-                    .color(&ZONE_INK)
-                    .pos(Pos::new(HPos::Left, v)),
-            )))?;
+                (x, if at_foot { y + 2 } else { y - 2 }),
+                at_foot,
+            ));
         }
     }
 
+    let colours = colours(progress, name);
     let mut ends = Vec::with_capacity(lines.len());
-    for (i, line) in lines.iter().enumerate() {
-        let colour = PALETTE[i % PALETTE.len()];
+    for line in lines {
+        let colour = colours[&line.team];
         let width = if options.highlight == Some(line.team) {
             4
         } else {
@@ -319,20 +408,43 @@ fn draw(
             ChartKind::Position => name(line.team),
             ChartKind::Points => format!("{} {}", name(line.team), last.points),
             ChartKind::Gap if last.gap_to_leader == 0 => name(line.team),
-            ChartKind::Gap => format!("{} -{}", name(line.team), last.gap_to_leader),
+            ChartKind::Gap => format!("{} {}", name(line.team), -last.gap_to_leader),
         };
         ends.push((end, label, colour, width));
     }
+    // Zone names on a pale box over the lines, so no line hides them.
+    for (text, (x, y), at_foot) in zone_names {
+        let font = f64::from(layout.zone);
+        let wide = (text.chars().count() as f64 * font * 0.47) as i32 + 6;
+        let tall = font as i32 + 2;
+        let (top, v) = if at_foot {
+            (y - 1, VPos::Top)
+        } else {
+            (y - tall + 1, VPos::Bottom)
+        };
+        root.draw(&Rectangle::new(
+            [(x - 3, top), (x - 3 + wide, top + tall)],
+            BACKGROUND.mix(0.85).filled(),
+        ))?;
+        root.draw(&Text::new(
+            text,
+            (x, y),
+            ("sans-serif", layout.zone)
+                .into_font()
+                .color(&ZONE_INK)
+                .pos(Pos::new(HPos::Left, v)),
+        ))?;
+    }
     // Names at the line ends, moved apart where lines end close together.
     let wanted: Vec<i32> = ends.iter().map(|(end, ..)| end.1).collect();
-    let placed = spread(&wanted, NAME_SPACING, 20, HEIGHT as i32 - 20);
-    let name_x = (WIDTH - NAMES_WIDTH) as i32 + 10;
+    let placed = spread(&wanted, layout.name_spacing, 20, layout.height as i32 - 20);
+    let name_x = (layout.width - layout.names_width) as i32 + 10;
     for ((end, label, colour, width), y) in ends.into_iter().zip(placed) {
         root.draw(&PathElement::new(
             vec![end, (name_x - 4, y)],
             CONNECTOR.stroke_width(1),
         ))?;
-        let style = ("sans-serif", 17)
+        let style = ("sans-serif", layout.name)
             .into_font()
             .style(if width > 2 {
                 FontStyle::Bold
@@ -345,6 +457,23 @@ fn draw(
     }
     root.present()?;
     Ok(())
+}
+
+/// A value on the vertical axis as written: places and points as they are, a gap
+/// as minus the points behind, as the names at the line ends write it.
+fn y_label(kind: ChartKind, key: f64) -> String {
+    match kind {
+        ChartKind::Position => format!("{}", -key.round()),
+        ChartKind::Points | ChartKind::Gap => format!("{}", key.round() + 0.0),
+    }
+}
+
+fn axis_title(kind: ChartKind) -> &'static str {
+    match kind {
+        ChartKind::Position => "Place",
+        ChartKind::Points => "Points",
+        ChartKind::Gap => "Points from the leader",
+    }
 }
 
 /// Five or so round values from `low` to `high` for an axis.
@@ -444,8 +573,9 @@ mod svg_tests {
             let svg = chart_svg(&progress(), &name, &options).unwrap();
             let doc = roxmltree::Document::parse(&svg).expect("the SVG is XML");
             let texts = texts(&doc);
-            for (i, line) in progress().lines.iter().enumerate() {
-                let colour = team_colour(i);
+            let colours = team_colours(&progress(), &name);
+            for line in &progress().lines {
+                let colour = colours[&line.team].clone();
                 let label = texts
                     .iter()
                     .find(|(t, _)| t.starts_with(&name(line.team)))
@@ -477,7 +607,7 @@ mod svg_tests {
         };
         let svg = chart_svg(&progress, &name, &options).unwrap();
         let doc = roxmltree::Document::parse(&svg).unwrap();
-        let colour = team_colour(progress.lines.iter().position(|l| l.team == TeamId(4)).unwrap());
+        let colour = team_colours(&progress, &name)[&TeamId(4)].clone();
         let line = doc
             .descendants()
             .find(|n| n.has_tag_name("polyline") && n.attribute("stroke") == Some(&colour))
@@ -540,5 +670,111 @@ mod svg_tests {
             chart_svg(&empty, &name, &ChartOptions::default()),
             Err(ReportError::NothingToChart)
         ));
+    }
+
+    /// The stroke colour of the line of the team named `team` (by its label's fill).
+    fn colour_of(svg: &str, team: &str) -> String {
+        let doc = roxmltree::Document::parse(svg).unwrap();
+        texts(&doc)
+            .into_iter()
+            .find(|(t, _)| t.starts_with(team))
+            .map(|(_, fill)| fill)
+            .unwrap_or_else(|| panic!("{team} named"))
+    }
+
+    #[test]
+    fn a_team_keeps_its_colour_whichever_teams_are_drawn_and_no_two_share_one() {
+        let all = chart_svg(&progress(), &name, &ChartOptions::default()).unwrap();
+        let two = ChartOptions {
+            teams: vec![TeamId(3), TeamId(1)],
+            kind: ChartKind::Points,
+            narrow: true,
+            ..ChartOptions::default()
+        };
+        let two = chart_svg(&progress(), &name, &two).unwrap();
+        for team in ["North", "East"] {
+            assert_eq!(colour_of(&all, team), colour_of(&two, team), "{team}");
+        }
+        // By name: East first, then North, South and <West & Co>.
+        assert_eq!(
+            colour_of(&all, "East"),
+            format!("#{:02X}{:02X}{:02X}", 0xD6, 0x27, 0x28)
+        );
+        let mut colours: Vec<String> = ["North", "South", "East", "&lt;West"]
+            .iter()
+            .map(|t| colour_of(&all, &t.replace("&lt;", "<")))
+            .collect();
+        colours.sort();
+        colours.dedup();
+        assert_eq!(colours.len(), 4);
+        // Beyond the palette, still one colour each: a league phase's 36 clubs.
+        let many: Vec<RGBColor> = (0..36).map(colour).collect();
+        for (i, a) in many.iter().enumerate() {
+            assert!(many[i + 1..].iter().all(|b| b != a), "colour {i} repeated");
+        }
+    }
+
+    #[test]
+    fn the_gap_chart_writes_its_values_with_the_sign_of_its_labels() {
+        let options = ChartOptions {
+            kind: ChartKind::Gap,
+            ..ChartOptions::default()
+        };
+        let svg = chart_svg(&progress(), &name, &options).unwrap();
+        let doc = roxmltree::Document::parse(&svg).unwrap();
+        let texts: Vec<String> = texts(&doc).into_iter().map(|(t, _)| t).collect();
+        // East ends 3 points behind North: "-3" at its line's end, and the axis below 0 negative.
+        assert!(texts.iter().any(|t| t == "East -3"), "{texts:?}");
+        let values: Vec<i32> = texts.iter().filter_map(|t| t.parse().ok()).collect();
+        assert!(values.contains(&0) && values.iter().any(|&v| v < 0), "{values:?}");
+        assert!(
+            values.iter().all(|&v| v <= 0),
+            "no positive gap on the axis: {values:?}"
+        );
+        assert!(texts.iter().any(|t| t == "Points from the leader") && texts.iter().any(|t| t == "Date"));
+    }
+
+    #[test]
+    fn zone_names_are_written_over_the_lines_on_a_pale_box() {
+        let svg = chart_svg(&progress(), &name, &ChartOptions::default()).unwrap();
+        // The teams' lines (the thin grey connectors to the names come last of all).
+        let last_line = svg
+            .match_indices("<polyline")
+            .map(|(i, _)| i)
+            .filter(|&i| !svg[i..].split('>').next().unwrap().contains("#A0A0A1"))
+            .max()
+            .unwrap();
+        for zone in ["champions", "relegation"] {
+            let at = svg
+                .find(&format!(">\n{zone}\n</text>"))
+                .or_else(|| svg.find(&format!(">{zone}</text>")));
+            let at = at.unwrap_or_else(|| panic!("{zone} written: {svg}"));
+            assert!(at > last_line, "{zone} after the lines");
+        }
+        let doc = roxmltree::Document::parse(&svg).unwrap();
+        let boxes = doc
+            .descendants()
+            .filter(|n| {
+                n.has_tag_name("rect")
+                    && n.attribute("fill") == Some("#FFFFFE")
+                    && n.attribute("opacity") == Some("0.85")
+            })
+            .count();
+        assert_eq!(boxes, 2, "a box behind each zone's name");
+        let texts: Vec<String> = texts(&doc).into_iter().map(|(t, _)| t).collect();
+        assert!(texts.iter().any(|t| t == "Place"), "the axis title");
+    }
+
+    #[test]
+    fn the_narrow_chart_is_drawn_for_a_phone() {
+        let options = ChartOptions {
+            narrow: true,
+            title: "Mini League 2023-24".into(),
+            ..ChartOptions::default()
+        };
+        let svg = chart_svg(&progress(), &name, &options).unwrap();
+        assert!(svg.contains("viewBox=\"0 0 420 440\""), "{}", &svg[..200]);
+        let doc = roxmltree::Document::parse(&svg).unwrap();
+        assert!(texts(&doc).iter().any(|(t, _)| t == "Mini League 2023-24"));
     }
 }

@@ -15,8 +15,8 @@ mod progress;
 #[cfg(test)]
 mod testing;
 
-pub use chart::{ChartKind, ChartOptions, chart_svg, team_colour};
+pub use chart::{ChartKind, ChartOptions, chart_svg, team_colours};
 pub use error::ReportError;
 pub use escape::escape;
-pub use page::{GroupSection, LeagueSection, SeasonPage, TeamMatch, season_page};
+pub use page::{GroupSection, LeagueSection, SeasonPage, TeamMatch, TeamSeason, season_page};
 pub use progress::{Progress, Step, TeamProgress};

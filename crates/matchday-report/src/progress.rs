@@ -66,9 +66,26 @@ impl Progress {
         decisions: &[Decision],
         as_of: Option<NaiveDate>,
     ) -> Progress {
+        Progress::of_group(competition, teams, matches, deductions, decisions, None, as_of)
+    }
+
+    /// As [`Progress::compute`], for one group of a group stage (`teams` its teams,
+    /// `matches` its matches): the decisions off the pitch recorded for that group apply.
+    /// With `None`, a league's (or a league phase's) table.
+    pub fn of_group(
+        competition: &Competition,
+        teams: &[TeamId],
+        matches: &[Match],
+        deductions: &[Deduction],
+        decisions: &[Decision],
+        group: Option<&str>,
+        as_of: Option<NaiveDate>,
+    ) -> Progress {
         let within = |day: NaiveDate| as_of.is_none_or(|last| day <= last);
         let mut dates: Vec<NaiveDate> = matches
             .iter()
+            // A knockout tie after a league phase changes no table: no match day of it.
+            .filter(|m| !matches!(m.stage, Some(matchday_core::Stage::Knockout(_))))
             .filter(|m| m.result_as_of(as_of).is_some_and(|r| r.score().is_some()))
             .map(|m| m.date)
             .chain(deductions.iter().map(|d| d.effective).filter(|&d| within(d)))
@@ -95,7 +112,7 @@ impl Progress {
             let table = Standings::compute(competition, teams, matches, deductions, options).with_decisions(
                 &regulations,
                 decisions,
-                None,
+                group,
             );
             let leader = table.rows.first().map_or(0, |r| r.points);
             for row in &table.rows {
@@ -204,5 +221,16 @@ mod tests {
             Some(NaiveDate::from_ymd_opt(2024, 2, 1).unwrap()),
         );
         assert!(none.dates.is_empty());
+    }
+
+    /// After a league phase, the knockout play-offs change no table: no match day of theirs.
+    #[test]
+    fn a_knockout_tie_is_no_match_day() {
+        let mut matches = matches();
+        let mut tie = matchday_core::testing::played(9, 1, 2, 1, 0);
+        tie.stage = Some(matchday_core::Stage::Knockout(matchday_core::Round::Final));
+        matches.push(tie);
+        let p = Progress::compute(&competition(), &teams(), &matches, &deductions(), &[], None);
+        assert_eq!(p.dates, vec![day(1), day(3), day(5), day(8)]);
     }
 }

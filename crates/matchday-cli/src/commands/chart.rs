@@ -1,5 +1,6 @@
 //! `matchday chart`: a league season as a line chart, one line per team.
 
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use anyhow::Context;
@@ -15,16 +16,25 @@ use matchday_store::Store;
 /// print it. Each team's line starts at its first match; names sit at the
 /// line ends, and in the place chart the zones are shaded. The SVG has its
 /// own light background (dark when the viewer prefers a dark scheme).
+/// A competition with a group stage has a chart per group (stacked in one
+/// SVG), or of the group named by --group; one with a league phase, a chart
+/// of its table. Each team keeps one colour in every chart of the season,
+/// picked by its name's place in the alphabet among the league's teams.
 /// Without --out the SVG is printed. Only SVG is drawn: convert it to PNG
 /// with any SVG viewer.
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:
   matchday chart premier-league --season 2023-24 --teams Arsenal,Liverpool,\"Man City\" --out title-race.svg
   matchday chart premier-league --kind points --as-of 2024-02-01 > points.svg
-  matchday chart premier-league --kind gap --teams Liverpool,Arsenal")]
+  matchday chart premier-league --kind gap --teams Liverpool,Arsenal
+  matchday chart \"Europa League\" --season 2023-24 --group E --out group-e.svg")]
 pub struct Args {
-    /// The league: its slug or part of its name
+    /// The league, or a competition with a group stage or league phase: its slug or part of its name
     pub competition: String,
+
+    /// Only this group of a group stage; `--group` alone: every group, a chart each
+    #[arg(long, value_name = "GROUP", num_args = 0..=1, default_missing_value = "")]
+    pub group: Option<String>,
 
     #[command(flatten)]
     pub when: super::When,
@@ -70,7 +80,7 @@ pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
     let read = store.read();
     let competition = read.find_competition(&args.competition, args.when.season, None)?;
     anyhow::ensure!(
-        competition.format == matchday_core::Format::League,
+        competition.format != matchday_core::Format::Knockout,
         "{} is not a league, so it has no season table to chart: try `matchday bracket {}`",
         competition.name,
         competition.slug
@@ -79,53 +89,157 @@ pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
     let entrants = read.entrants(id)?;
     let names = read.team_names()?;
     let name = |t: TeamId| names.get(&t).cloned().unwrap_or_default();
+    let loaded = super::Loaded::of(&read, competition)?;
+    let c = &loaded.competition;
+    anyhow::ensure!(
+        args.group.is_none() || c.format != matchday_core::Format::League,
+        "{} {} is a league with no group stage: leave out --group",
+        c.name,
+        c.season
+    );
+    // The tables to chart: the league, each group (or the one asked for), or the league phase.
+    let labels: BTreeSet<String> = loaded.matches.iter().filter_map(|m| m.group.clone()).collect();
+    let tables: Vec<(Option<String>, Vec<TeamId>)> = match args.group.as_deref().map(str::trim) {
+        Some(wanted) if !wanted.is_empty() => {
+            let group = super::table::find_group(&labels, wanted, c)?;
+            vec![(
+                Some(group.clone()),
+                matchday_core::group_teams(&loaded.matches, group),
+            )]
+        }
+        _ if !labels.is_empty() => labels
+            .iter()
+            .map(|g| (Some(g.clone()), matchday_core::group_teams(&loaded.matches, g)))
+            .collect(),
+        _ if c.format == matchday_core::Format::League => vec![(None, entrants.clone())],
+        // A league phase: the clubs that played in it, not those entering at the knockout.
+        _ => {
+            let mut teams: Vec<TeamId> = loaded
+                .matches
+                .iter()
+                .filter(|m| !matches!(m.stage, Some(matchday_core::Stage::Knockout(_))))
+                .flat_map(|m| [m.pairing.home(), m.pairing.away()])
+                .collect();
+            teams.sort();
+            teams.dedup();
+            vec![(None, teams)]
+        }
+    };
+    let charted: Vec<TeamId> = tables.iter().flat_map(|(_, t)| t.iter().copied()).collect();
     let mut teams = Vec::new();
     for wanted in args.teams.iter().map(|t| t.trim()).filter(|t| !t.is_empty()) {
         let team = read.resolve_team(wanted)?;
         anyhow::ensure!(
-            entrants.contains(&team),
+            charted.contains(&team),
             "{} is not in {} {}",
             name(team),
-            competition.name,
-            competition.season
+            c.name,
+            c.season
         );
         if !teams.contains(&team) {
             teams.push(team);
         }
     }
-    let loaded = super::Loaded::of(&read, competition)?;
-    let progress = Progress::compute(
-        &loaded.competition,
-        &entrants,
-        &loaded.matches,
-        &loaded.deductions,
-        &loaded.decisions,
-        args.when.as_of,
-    );
-    let c = &loaded.competition;
-    let options = ChartOptions {
-        kind: args.kind.into(),
-        teams,
-        highlight: None,
-        title: format!("{} {}", c.name, c.season),
-    };
-    let svg = chart_svg(&progress, &name, &options).map_err(|e| match args.when.as_of {
-        Some(day) => anyhow::anyhow!("{} {}: {e} on or before {day}", c.name, c.season),
-        None => anyhow::anyhow!("{} {}: {e}", c.name, c.season),
-    })?;
+    let mut charts = Vec::new();
+    let mut days: Vec<chrono::NaiveDate> = Vec::new();
+    for (group, group_teams) in &tables {
+        let matches: Vec<matchday_core::Match> = match group {
+            Some(g) => loaded
+                .matches
+                .iter()
+                .filter(|m| m.group.as_ref() == Some(g))
+                .cloned()
+                .collect(),
+            None => loaded.matches.clone(),
+        };
+        // With --teams, each group's chart draws those of them in it; a group with none is left out.
+        let drawn: Vec<TeamId> = teams
+            .iter()
+            .copied()
+            .filter(|t| group_teams.contains(t))
+            .collect();
+        if !teams.is_empty() && drawn.is_empty() {
+            continue;
+        }
+        let progress = Progress::of_group(
+            c,
+            group_teams,
+            &matches,
+            &loaded.deductions,
+            &loaded.decisions,
+            group.as_deref(),
+            args.when.as_of,
+        );
+        let title = match group {
+            Some(g) => format!("{} {}, Group {g}", c.name, c.season),
+            None => format!("{} {}", c.name, c.season),
+        };
+        let options = ChartOptions {
+            kind: args.kind.into(),
+            teams: drawn,
+            highlight: None,
+            title: title.clone(),
+            narrow: false,
+        };
+        let svg = chart_svg(&progress, &name, &options).map_err(|e| match args.when.as_of {
+            Some(day) => anyhow::anyhow!("{title}: {e} on or before {day}"),
+            None => anyhow::anyhow!("{title}: {e}"),
+        })?;
+        days.extend(&progress.dates);
+        charts.push(svg);
+    }
+    days.sort_unstable();
+    days.dedup();
+    let svg = stack(&charts);
     match &args.out {
         Some(path) => {
             write_file(path, svg.as_bytes())?;
+            let groups = if charts.len() > 1 {
+                format!("{} groups, ", charts.len())
+            } else {
+                String::new()
+            };
             Ok(format!(
-                "Wrote {} ({} match days, {} to {}).\n",
+                "Wrote {} ({groups}{} match days, {} to {}).\n",
                 path.display(),
-                progress.dates.len(),
-                progress.dates[0],
-                progress.dates[progress.dates.len() - 1]
+                days.len(),
+                days[0],
+                days[days.len() - 1]
             ))
         }
         None => Ok(svg),
     }
+}
+
+/// Charts one above the other in one SVG document; one chart is left as it is.
+fn stack(charts: &[String]) -> String {
+    if let [one] = charts {
+        return one.clone();
+    }
+    // Every chart is drawn at the same size: read it from the first.
+    let size = |svg: &str, attribute: &str| -> u32 {
+        let start = svg
+            .find(&format!(" {attribute}=\""))
+            .map(|i| i + attribute.len() + 3);
+        start
+            .and_then(|i| svg[i..].split('"').next())
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(0)
+    };
+    let (width, height) = (size(&charts[0], "width"), size(&charts[0], "height"));
+    let total = height * charts.len() as u32;
+    let mut out = format!(
+        "<svg width=\"{width}\" height=\"{total}\" viewBox=\"0 0 {width} {total}\" \
+         xmlns=\"http://www.w3.org/2000/svg\">\n"
+    );
+    for (i, chart) in charts.iter().enumerate() {
+        // A nested <svg> is placed by its x and y.
+        let placed = chart.replacen("<svg ", &format!("<svg x=\"0\" y=\"{}\" ", height * i as u32), 1);
+        out.push_str(&placed);
+        out.push('\n');
+    }
+    out.push_str("</svg>\n");
+    out
 }
 
 /// Refuses a file name that is not `.svg`, before anything is read.

@@ -3,7 +3,7 @@
 use std::io::IsTerminal;
 
 use matchday_core::TeamId;
-use matchday_forecast::{MatchModel, ModelOptions, SimulationOptions, final_places, simulate};
+use matchday_forecast::{MatchModel, ModelOptions, SimulationOptions, chance_text, final_places, simulate};
 use matchday_store::Store;
 use serde::Serialize;
 
@@ -277,14 +277,18 @@ fn render_odds(
         plain_cells(rows.iter().map(|r| {
             match (settled.place)(r.id) {
                 Some(place) if view.finished => render::ordinal(place),
-                Some(place) => format!("{} ({})", render::ordinal(place), percent(1.0, Some(true))),
+                Some(place) => format!("{} ({})", render::ordinal(place), chance_text(1.0, Some(true))),
                 None => r
                     .positions
                     .iter()
                     .enumerate()
                     .max_by(|a, b| a.1.total_cmp(b.1))
                     .map(|(p, chance)| {
-                        format!("{} ({})", render::ordinal(p as u16 + 1), percent(*chance, None))
+                        format!(
+                            "{} ({})",
+                            render::ordinal(p as u16 + 1),
+                            chance_text(*chance, None)
+                        )
                     })
                     .unwrap_or_default(),
             }
@@ -299,7 +303,7 @@ fn render_odds(
             .map(|r| {
                 let p = r.zones.get(&zone.name).copied().unwrap_or(0.0);
                 let certain = (settled.zone)(r.id, &zone.name);
-                let shown = percent(p, certain);
+                let shown = chance_text(p, certain);
                 match certain {
                     Some(true) => Painted::styled(shown, style.bold()),
                     Some(false) => Painted::styled(shown, paint::DIM),
@@ -338,34 +342,4 @@ fn render_odds(
     }
     text.push_str(&render::prose(&notes, screen));
     text
-}
-
-/// A probability as people read it: "100%" and "0%" only when `certain` says the
-/// exact method settled it, so a rare outcome no simulation hit still reads "<0.1%";
-/// a tenth of a percent near either end, whole percents between.
-fn percent(p: f64, certain: Option<bool>) -> String {
-    match certain {
-        Some(true) => "100%".into(),
-        Some(false) => "0%".into(),
-        None if p >= 0.9995 => ">99.9%".into(),
-        None if p < 0.0005 => "<0.1%".into(),
-        None if !(0.01..=0.99).contains(&p) => format!("{:.1}%", p * 100.0),
-        None => format!("{:.0}%", p * 100.0),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::percent;
-
-    #[test]
-    fn only_what_is_settled_reads_100_or_0() {
-        assert_eq!(percent(1.0, None), ">99.9%");
-        assert_eq!(percent(0.0, None), "<0.1%");
-        assert_eq!(percent(1.0, Some(true)), "100%");
-        assert_eq!(percent(0.0, Some(false)), "0%");
-        assert_eq!(percent(0.004, None), "0.4%");
-        assert_eq!(percent(0.996, None), "99.6%");
-        assert_eq!(percent(0.5, None), "50%");
-    }
 }

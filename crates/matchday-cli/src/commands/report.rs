@@ -1,4 +1,4 @@
-//! `matchday report`: one club's season as a static HTML page.
+//! `matchday report`: a team's or a whole club's season as a static HTML page.
 
 use std::path::PathBuf;
 
@@ -6,7 +6,9 @@ use anyhow::Context;
 use chrono::NaiveDate;
 use matchday_core::{Format, KnockoutError, Season, Standings, TableOptions, TeamId, TrophyTarget, View};
 use matchday_forecast::{LeagueState, MatchModel, ModelOptions, SimulationOptions, simulate};
-use matchday_report::{GroupSection, LeagueSection, Progress, SeasonPage, TeamMatch, season_page};
+use matchday_report::{
+    GroupSection, LeagueSection, Progress, SeasonPage, TeamMatch, TeamSeason, season_page,
+};
 use matchday_store::Store;
 
 use super::Loaded;
@@ -16,24 +18,33 @@ const PAGE_SIMS: u64 = 20_000;
 /// The seed of the page's odds, as `matchday odds` uses by default.
 const PAGE_SEED: u64 = 2024;
 
-/// Write a club's season as a self-contained HTML page
+/// Write a team's or a club's season as a self-contained HTML page
 ///
 /// DIR/index.html: the tracker for every competition, each league's table
-/// with its zones, a chart of the club's place after each match day (the
+/// with its zones, a chart of the team's place after each match day (the
 /// top three beside it), the gaps, and the odds while fixtures remain, the
-/// table of the club's group in each group stage, then every result and fixture. The CSS and the chart are inline and there is no
-/// script: the page opens from the file with nothing fetched, prints, and
-/// follows a dark screen scheme.
+/// table of the team's group in each group stage, then every result and
+/// fixture. With --club, every team of the club (its men's and women's
+/// teams) has a section of its own. The CSS and the chart are inline and
+/// there is no script: the page opens from the file with nothing fetched,
+/// fits a phone's screen (390 pixels: wide tables scroll in their own box
+/// with the club's name held), prints, and follows a dark screen scheme.
 #[derive(Debug, clap::Args)]
+#[command(group(clap::ArgGroup::new("who").required(true).args(["team", "club"])))]
 #[command(after_help = "Examples:
   matchday report --team Liverpool --season 2023-24 --out liverpool
+  matchday report --club Liverpool --season 2023-24 --out liverpool-club
   matchday report --team Arsenal --as-of 2024-02-01 --out arsenal-feb")]
 pub struct Args {
-    /// The club
+    /// The team
     #[arg(long)]
-    pub team: String,
+    pub team: Option<String>,
 
-    /// The season [default: the one containing --as-of, else the club's latest]
+    /// The club: a section for each of its teams (men's and women's)
+    #[arg(long)]
+    pub club: Option<String>,
+
+    /// The season [default: the one containing --as-of, else the latest stored]
     #[arg(long, value_parser = super::parse_season)]
     pub season: Option<Season>,
 
@@ -48,25 +59,65 @@ pub struct Args {
 
 pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
     let read = store.read();
-    let team = read.resolve_team(&args.team)?;
     let names = read.team_names()?;
     let name = |id: TeamId| names.get(&id).cloned().unwrap_or_default();
-    let entered = Loaded::entered_by(&read, team)?;
-    let season = super::club_season(
-        &entered.iter().map(|l| l.competition.clone()).collect::<Vec<_>>(),
-        args.season,
-        args.as_of,
-    )
-    .ok_or_else(|| anyhow::anyhow!("{} has no matches stored in any competition", name(team)))?;
-    let mut entered: Vec<Loaded> = entered
-        .into_iter()
-        .filter(|l| l.competition.season == season)
+    let (title, teams) = match (&args.team, &args.club) {
+        (_, Some(club)) => {
+            let club = read.club_of(read.resolve_team(club)?)?;
+            (club.name, club.teams.iter().map(|t| t.0).collect::<Vec<_>>())
+        }
+        (Some(team), None) => {
+            let team = read.resolve_team(team)?;
+            (name(team), vec![team])
+        }
+        (None, None) => unreachable!("clap requires --team or --club"),
+    };
+    let mut entered = Vec::with_capacity(teams.len());
+    for &team in &teams {
+        entered.push((team, Loaded::entered_by(&read, team)?));
+    }
+    let competitions: Vec<matchday_core::Competition> = entered
+        .iter()
+        .flat_map(|(_, loaded)| loaded.iter().map(|l| l.competition.clone()))
         .collect();
+    let season = super::club_season(&competitions, args.season, args.as_of)
+        .ok_or_else(|| anyhow::anyhow!("{title} has no matches stored in any competition"))?;
+    let mut sections = Vec::new();
+    for (team, loaded) in entered {
+        let loaded: Vec<Loaded> = loaded
+            .into_iter()
+            .filter(|l| l.competition.season == season)
+            .collect();
+        if !loaded.is_empty() {
+            sections.push(team_season(&read, team, loaded, args.as_of, &name)?);
+        }
+    }
     anyhow::ensure!(
-        !entered.is_empty(),
-        "{} has no matches stored in the {season} season",
-        name(team)
+        !sections.is_empty(),
+        "{title} has no matches stored in the {season} season"
     );
+    let page = SeasonPage {
+        title,
+        season,
+        as_of: args.as_of,
+        names,
+        teams: sections,
+    };
+    let html = season_page(&page)?;
+    std::fs::create_dir_all(&args.out).with_context(|| format!("cannot create {}", args.out.display()))?;
+    let path = args.out.join("index.html");
+    super::chart::write_file(&path, html.as_bytes())?;
+    Ok(format!("Wrote {}.\n", path.display()))
+}
+
+/// One team's part of the page: its competitions of the season in `entered`.
+fn team_season(
+    read: &matchday_store::Reader<'_>,
+    team: TeamId,
+    mut entered: Vec<Loaded>,
+    as_of: Option<NaiveDate>,
+    name: &dyn Fn(TeamId) -> String,
+) -> anyhow::Result<TeamSeason> {
     // Leagues first, then cups, each by name: as `matchday track` lists them.
     entered.sort_by_key(|l| (l.competition.format != Format::League, l.competition.name.clone()));
 
@@ -75,20 +126,20 @@ pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
     let mut groups = Vec::new();
     let mut matches = Vec::new();
     for loaded in &entered {
-        match TrophyTarget::compute(loaded.season(), team, args.as_of, &name) {
+        match TrophyTarget::compute(loaded.season(), team, as_of, name) {
             Ok(target) => targets.push(target),
             Err(KnockoutError::NotEntered { .. }) => continue,
             Err(e) => return Err(e.into()),
         }
         // On a day, only the fixtures known by then: no pairing of a round not yet drawn.
-        let known = match args.as_of {
+        let known = match as_of {
             Some(day) => matchday_core::known_on(&loaded.matches, day),
             None => vec![true; loaded.matches.len()],
         };
         // A cup's fixtures as the draw named their clubs on the day ("Watford or
         // Southampton" while a replay was to come).
         let bracket = (loaded.competition.format != Format::League)
-            .then(|| matchday_core::Bracket::build(&loaded.competition, &loaded.matches, args.as_of).ok())
+            .then(|| matchday_core::Bracket::build(&loaded.competition, &loaded.matches, as_of).ok())
             .flatten();
         matches.extend(
             loaded
@@ -103,26 +154,18 @@ pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
                 }),
         );
         if loaded.competition.format == Format::League {
-            leagues.push(league_section(&read, loaded, team, args.as_of)?);
+            leagues.push(league_section(read, loaded, team, as_of)?);
         }
-        groups.extend(group_section(loaded, team, args.as_of));
+        groups.extend(group_section(loaded, team, as_of));
     }
     matches.sort_by_key(|m| (m.fixture.date, m.fixture.kickoff));
-    let page = SeasonPage {
+    Ok(TeamSeason {
         team,
-        season,
-        as_of: args.as_of,
-        names,
         targets,
         leagues,
         groups,
         matches,
-    };
-    let html = season_page(&page)?;
-    std::fs::create_dir_all(&args.out).with_context(|| format!("cannot create {}", args.out.display()))?;
-    let path = args.out.join("index.html");
-    super::chart::write_file(&path, html.as_bytes())?;
-    Ok(format!("Wrote {}.\n", path.display()))
+    })
 }
 
 /// A league's table, chart, gaps and (while fixtures remain) odds on the page's day.
@@ -164,6 +207,7 @@ fn league_section(
     Ok(LeagueSection {
         competition: c.clone(),
         standings,
+        deductions: loaded.deductions.clone(),
         progress,
         charted,
         gaps,

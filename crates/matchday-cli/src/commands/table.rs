@@ -174,22 +174,7 @@ pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
     let groups: BTreeSet<String> = matches.iter().filter_map(|m| m.group.clone()).collect();
     let tables: Vec<(Option<String>, Vec<TeamId>)> = match &args.group {
         Some(wanted) => {
-            let wanted = wanted.trim().trim_start_matches("Group ").to_string();
-            let Some(group) = groups.iter().find(|g| g.eq_ignore_ascii_case(&wanted)) else {
-                anyhow::bail!(
-                    "{} {} has no group '{wanted}'{}",
-                    competition.name,
-                    competition.season,
-                    if groups.is_empty() {
-                        String::new()
-                    } else {
-                        format!(
-                            " (groups: {})",
-                            groups.iter().cloned().collect::<Vec<_>>().join(", ")
-                        )
-                    }
-                );
-            };
+            let group = find_group(&groups, wanted, &competition)?;
             vec![(Some(group.clone()), matchday_core::group_teams(&matches, group))]
         }
         None if !groups.is_empty() => groups
@@ -332,6 +317,33 @@ pub(crate) fn live_line(playing: &[&Match], names: &HashMap<TeamId, String>, cou
 
 /// The line under a table before the season's first match.
 pub(crate) const NOT_STARTED: &str = "  The season has not started: no match played yet, so no positions.\n";
+
+/// The group of `groups` that `wanted` names ("E", "Group E", "e"), or an error listing them.
+pub fn find_group<'a>(
+    groups: &'a BTreeSet<String>,
+    wanted: &str,
+    competition: &Competition,
+) -> anyhow::Result<&'a String> {
+    let wanted = wanted.trim().trim_start_matches("Group ");
+    groups
+        .iter()
+        .find(|g| g.eq_ignore_ascii_case(wanted))
+        .ok_or_else(|| {
+            anyhow::anyhow!(
+                "{} {} has no group '{wanted}'{}",
+                competition.name,
+                competition.season,
+                if groups.is_empty() {
+                    String::new()
+                } else {
+                    format!(
+                        " (groups: {})",
+                        groups.iter().cloned().collect::<Vec<_>>().join(", ")
+                    )
+                }
+            )
+        })
+}
 
 fn heading(competition: &Competition, group: Option<&str>, args: &Args) -> String {
     let mut line = format!("{} {}", competition.name, competition.season);
@@ -590,8 +602,13 @@ fn notes(
         };
         text.push_str(&format!("* {}: {net}: {}\n", names[&row.team], parts.join("; ")));
     }
-    for note in standings.render_notes(|t| names[&t].clone()) {
-        text.push_str(&format!("  {note}\n"));
+    for note in &standings.notes {
+        let hint = if note.awaits_decision() {
+            " Record it with `matchday decide`."
+        } else {
+            ""
+        };
+        text.push_str(&format!("  {}{hint}\n", note.render(|t| names[&t].clone())));
     }
     text
 }
