@@ -129,7 +129,7 @@ pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
 }
 
 /// Refuses a file name that is not `.svg`, before anything is read.
-fn check_svg_path(path: &Path) -> anyhow::Result<()> {
+pub fn check_svg_path(path: &Path) -> anyhow::Result<()> {
     let ext = path
         .extension()
         .and_then(|e| e.to_str())
