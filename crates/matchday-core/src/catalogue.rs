@@ -462,6 +462,12 @@ impl Catalogue {
         self.entries.iter().find(|e| e.answers_to(&key))
     }
 
+    /// The entry of a stored competition: by the name it is stored under, or its slug.
+    pub fn entry_of(&self, competition: &crate::Competition) -> Option<&Entry> {
+        self.find(&competition.name)
+            .or_else(|| self.find(&competition.slug))
+    }
+
     /// Every entry, in the catalogue's order.
     pub fn entries(&self) -> &[Entry] {
         &self.entries

@@ -31,6 +31,7 @@ mod live;
 mod matches;
 mod movement;
 mod overdue;
+mod pyramid;
 mod record;
 mod regulations;
 mod score;
@@ -75,6 +76,7 @@ pub use live::{LAST_MINUTE, LiveScore, Minute, in_play};
 pub use matches::{Match, MatchId, MatchStatus, Pairing, Venue};
 pub use movement::{group_teams, movement, narrowest_zone, previous_matchday};
 pub use overdue::Overdue;
+pub use pyramid::{Band, Pyramid};
 pub use record::{DecisionRecord, DeductionRecord, MatchRecord, SeasonRecord, TeamRecord};
 pub use regulations::{
     Decision, DecisionError, DecisionParts, OffThePitch, PlayOff, RankBy, Regulations, RegulationsParts,
@@ -103,6 +105,7 @@ pub use tiebreak::{
 };
 pub use tier::Tier;
 pub use tracker::{
-    CompetitionSeason, DecidedBy, FinalRecord, Honours, Line, NextMatch, Opponent, PlacedRanking,
-    PlacedStanding, PlayOffRun, StageReached, TargetStatus, TeamVenue, Trophy, TrophyKind, TrophyTarget,
+    ClubHistory, CompetitionSeason, CupRun, DecidedBy, FinalRecord, Honours, LeagueFinish, Line, NextMatch,
+    Opponent, PlacedRanking, PlacedStanding, PlayOffRun, SeasonLine, StageReached, TargetStatus, TeamVenue,
+    TierMove, Trophy, TrophyKind, TrophyTarget,
 };

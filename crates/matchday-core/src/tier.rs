@@ -42,8 +42,7 @@ impl Tier {
     /// competition or gives it no tier (cups have none).
     pub fn of(catalogue: &Catalogue, competition: &Competition) -> Option<Tier> {
         catalogue
-            .find(&competition.name)
-            .or_else(|| catalogue.find(&competition.slug))
+            .entry_of(competition)
             .and_then(|entry| entry.tier(competition.season))
             .and_then(Tier::new)
     }

@@ -86,11 +86,11 @@ const NARROW: Layout = Layout {
 
 /// Colours written into the SVG; the dark-scheme rule finds elements by them, so
 /// each is used for one thing only and none is a team's colour.
-const BACKGROUND: RGBColor = RGBColor(0xFF, 0xFF, 0xFE);
-const INK: RGBColor = RGBColor(0x22, 0x22, 0x23);
-const GRID: RGBColor = RGBColor(0xDD, 0xDD, 0xDE);
+pub(crate) const BACKGROUND: RGBColor = RGBColor(0xFF, 0xFF, 0xFE);
+pub(crate) const INK: RGBColor = RGBColor(0x22, 0x22, 0x23);
+pub(crate) const GRID: RGBColor = RGBColor(0xDD, 0xDD, 0xDE);
 const FAINT_GRID: RGBColor = RGBColor(0xEE, 0xEE, 0xEF);
-const ZONE_INK: RGBColor = RGBColor(0x55, 0x55, 0x56);
+pub(crate) const ZONE_INK: RGBColor = RGBColor(0x55, 0x55, 0x56);
 /// The thin line from a line's end to its name, grey so that each team's colour draws one line only.
 const CONNECTOR: RGBColor = RGBColor(0xA0, 0xA0, 0xA1);
 const DARK_SCHEME: &str = "@media screen and (prefers-color-scheme: dark) {\
@@ -195,17 +195,21 @@ pub fn chart_svg(
     let mut svg = String::new();
     draw(&mut svg, progress, &lines, name, options, first_day, last_day)
         .map_err(|e| ReportError::Drawing(e.to_string()))?;
-    // A title for screen readers and a dark-scheme rule, just inside the <svg> element.
-    let open_end = svg.find('>').map_or(0, |i| i + 1);
-    let head = format!(
-        "\n<title>{}</title>\n<style>{DARK_SCHEME}</style>",
-        escape(&format!("{}: {}", options.title, kind_caption(options.kind)))
+    with_head(
+        &mut svg,
+        &format!("{}: {}", options.title, kind_caption(options.kind)),
     );
+    Ok(svg)
+}
+
+/// Puts a title for screen readers and the dark-scheme rule just inside the `<svg>` element.
+pub(crate) fn with_head(svg: &mut String, title: &str) {
+    let open_end = svg.find('>').map_or(0, |i| i + 1);
+    let head = format!("\n<title>{}</title>\n<style>{DARK_SCHEME}</style>", escape(title));
     svg.insert_str(open_end, &head);
     if svg.starts_with("<svg ") {
         svg.insert_str(4, " role=\"img\"");
     }
-    Ok(svg)
 }
 
 fn kind_caption(kind: ChartKind) -> &'static str {

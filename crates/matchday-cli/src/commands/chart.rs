@@ -243,7 +243,7 @@ fn stack(charts: &[String]) -> String {
 }
 
 /// Refuses a file name that is not `.svg`, before anything is read.
-fn check_svg_path(path: &Path) -> anyhow::Result<()> {
+pub fn check_svg_path(path: &Path) -> anyhow::Result<()> {
     let ext = path
         .extension()
         .and_then(|e| e.to_str())

@@ -120,7 +120,8 @@ fn final_view(f: &FinalRecord, name: &dyn Fn(TeamId) -> String) -> FinalView {
     }
 }
 
-fn plural(n: usize, one: &str, many: &str) -> String {
+/// `n` and the noun, one or many: "1 trophy", "3 trophies".
+pub fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
@@ -135,27 +136,7 @@ pub fn run(store: &Store, args: Args, catalogue: &Catalogue) -> anyhow::Result<S
     } else {
         (name(team), vec![team])
     };
-    let mut loaded = Vec::new();
-    // Only the competition-seasons the teams played in are read.
-    let mut entered: Vec<matchday_core::Competition> = Vec::new();
-    for &team in &teams {
-        for competition in read.competitions_of(team)? {
-            if !entered.iter().any(|c| c.id == competition.id) {
-                entered.push(competition);
-            }
-        }
-    }
-    entered.sort_by(|a, b| (&a.name, a.season).cmp(&(&b.name, b.season)));
-    for competition in entered {
-        let one = Loaded::of(&read, competition)?.in_catalogue(catalogue);
-        if one
-            .matches
-            .iter()
-            .any(|m| teams.iter().any(|&t| m.pairing.involves(t)))
-        {
-            loaded.push(one);
-        }
-    }
+    let loaded = club_seasons(&read, &teams, catalogue)?;
     let seasons: Vec<_> = loaded.iter().map(Loaded::season).collect();
     let honours = Honours::of_club(&teams, &seasons, &name)?;
     let view = HonoursView::of(title, teams.iter().map(|&t| name(t)).collect(), &honours, &name);
@@ -164,6 +145,37 @@ pub fn run(store: &Store, args: Args, catalogue: &Catalogue) -> anyhow::Result<S
         OutputFormat::Csv => csv(&view),
         OutputFormat::Table => Ok(table(&view, teams.len() > 1)),
     }
+}
+
+/// The competition-seasons in which any of `teams` has a match, by name then season,
+/// each with its tier from `catalogue`: what `honours` and `history` read.
+pub fn club_seasons(
+    read: &matchday_store::Reader<'_>,
+    teams: &[TeamId],
+    catalogue: &Catalogue,
+) -> anyhow::Result<Vec<Loaded>> {
+    let mut loaded = Vec::new();
+    // Only the competition-seasons the teams played in are read.
+    let mut entered: Vec<matchday_core::Competition> = Vec::new();
+    for &team in teams {
+        for competition in read.competitions_of(team)? {
+            if !entered.iter().any(|c| c.id == competition.id) {
+                entered.push(competition);
+            }
+        }
+    }
+    entered.sort_by(|a, b| (&a.name, a.season).cmp(&(&b.name, b.season)));
+    for competition in entered {
+        let one = Loaded::of(read, competition)?.in_catalogue(catalogue);
+        if one
+            .matches
+            .iter()
+            .any(|m| teams.iter().any(|&t| m.pairing.involves(t)))
+        {
+            loaded.push(one);
+        }
+    }
+    Ok(loaded)
 }
 
 /// One row per trophy won and per final lost, oldest first.

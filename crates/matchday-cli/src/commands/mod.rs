@@ -23,6 +23,7 @@ pub mod export;
 pub mod fixture;
 pub mod gaps;
 pub mod given;
+pub mod history;
 pub mod honours;
 pub mod import;
 pub mod log;
@@ -100,6 +101,7 @@ pub fn run(cli: Cli) -> anyhow::Result<String> {
         Command::Scenarios(args) => scenarios::run(&store, args),
         Command::Bracket(args) => bracket::run(&store, args),
         Command::Honours(args) => honours::run(&store, args, &catalogue()?),
+        Command::History(args) => history::run(&store, args, &catalogue()?),
         // Corrections (issue 8).
         Command::Edit(args) => edit::run(&mut store, args),
         Command::Delete(args) => delete::run(&mut store, args),
@@ -170,6 +172,7 @@ fn writes(command: &Command) -> bool {
         | Command::Scenarios(_)
         | Command::Bracket(_)
         | Command::Honours(_)
+        | Command::History(_)
         | Command::Backup(_)
         | Command::Completions(_)
         | Command::Man(_)

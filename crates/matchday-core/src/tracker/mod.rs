@@ -12,10 +12,12 @@
 //! split), [`play_offs`] (the knockout stage after a league), [`group`] (groups
 //! and what a group place means), [`placed`] (the ranking of teams placed `k`-th
 //! across groups), [`cup`] (knockout runs), [`reached`] (the stage reached, as a
-//! value), [`honours`] (trophies and finals).
+//! value), [`honours`] (trophies and finals), [`history`] (a club's league
+//! finishes and cup runs, season by season).
 
 mod cup;
 mod group;
+mod history;
 mod honours;
 mod league;
 mod league_order;
@@ -29,6 +31,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 pub(crate) use group::out_in_group;
+pub use history::{ClubHistory, CupRun, LeagueFinish, SeasonLine, TierMove};
 pub use honours::{FinalRecord, Honours, Trophy, TrophyKind};
 pub use placed::{Line, PlacedRanking, PlacedStanding};
 pub use play_offs::PlayOffRun;
