@@ -69,6 +69,7 @@ pub enum Command {
     Track(commands::track::Args),
     Bracket(commands::bracket::Args),
     Honours(commands::honours::Args),
+    H2h(commands::h2h::Args),
     // Corrections (issue 8).
     Edit(commands::edit::Args),
     Delete(commands::delete::Args),

@@ -23,6 +23,8 @@ pub struct Reader<'c> {
 pub struct MatchFilter {
     /// Only this team's matches.
     pub team: Option<TeamId>,
+    /// With `team`: only its matches against this team.
+    pub opponent: Option<TeamId>,
     /// Only this competition.
     pub competition: Option<CompetitionId>,
     /// On or after this day.
@@ -395,10 +397,17 @@ impl<'c> Reader<'c> {
     pub fn list_matches(&self, filter: &MatchFilter) -> Result<Vec<(CompetitionId, Match)>, StoreError> {
         let mut sql = format!("SELECT competition_id, {MATCH_COLUMNS} FROM match WHERE 1=1");
         let mut args: Vec<rusqlite::types::Value> = Vec::new();
-        if let Some(team) = filter.team {
-            sql.push_str(" AND (home_id = ? OR away_id = ?)");
-            args.push(team.0.into());
-            args.push(team.0.into());
+        match (filter.team, filter.opponent) {
+            (Some(team), Some(opponent)) => {
+                sql.push_str(" AND ((home_id = ? AND away_id = ?) OR (home_id = ? AND away_id = ?))");
+                args.extend([team.0, opponent.0, opponent.0, team.0].map(rusqlite::types::Value::from));
+            }
+            (Some(team), None) => {
+                sql.push_str(" AND (home_id = ? OR away_id = ?)");
+                args.push(team.0.into());
+                args.push(team.0.into());
+            }
+            (None, _) => {}
         }
         if let Some(c) = filter.competition {
             sql.push_str(" AND competition_id = ?");
@@ -444,6 +453,36 @@ impl<'c> Reader<'c> {
             .collect::<Result<Vec<_>, StoreError>>()?;
         matches.sort_by_key(|(_, m)| (m.date, m.kickoff.is_some(), m.kickoff));
         Ok(matches)
+    }
+
+    /// Every decided match (played or awarded) between `first` and `second`, in every
+    /// competition-season stored, each with its competition-season, by date: what a
+    /// head-to-head counts.
+    ///
+    /// # Errors
+    /// [`StoreError::UnreadableCompetition`] for a competition-season of theirs that does
+    /// not read back (another's does not matter).
+    pub fn meetings(&self, first: TeamId, second: TeamId) -> Result<Vec<(Competition, Match)>, StoreError> {
+        let found = self.list_matches(&MatchFilter {
+            team: Some(first),
+            opponent: Some(second),
+            pending: Some(false),
+            ..MatchFilter::default()
+        })?;
+        let mut competitions: HashMap<CompetitionId, Competition> = HashMap::new();
+        let mut meetings = Vec::with_capacity(found.len());
+        for (id, game) in found {
+            let competition = match competitions.get(&id) {
+                Some(c) => c.clone(),
+                None => {
+                    let c = self.competition(id)?;
+                    competitions.insert(id, c.clone());
+                    c
+                }
+            };
+            meetings.push((competition, game));
+        }
+        Ok(meetings)
     }
 
     /// Teams taking part: those entered and those with a match stored.

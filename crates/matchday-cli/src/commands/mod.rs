@@ -23,6 +23,7 @@ pub mod export;
 pub mod fixture;
 pub mod gaps;
 pub mod given;
+pub mod h2h;
 pub mod honours;
 pub mod import;
 pub mod log;
@@ -99,6 +100,7 @@ pub fn run(cli: Cli) -> anyhow::Result<String> {
         Command::Scenarios(args) => scenarios::run(&store, args),
         Command::Bracket(args) => bracket::run(&store, args),
         Command::Honours(args) => honours::run(&store, args, &catalogue()?),
+        Command::H2h(args) => h2h::run(&store, args, &catalogue()?),
         // Corrections (issue 8).
         Command::Edit(args) => edit::run(&mut store, args),
         Command::Delete(args) => delete::run(&mut store, args),
@@ -169,6 +171,7 @@ fn writes(command: &Command) -> bool {
         | Command::Scenarios(_)
         | Command::Bracket(_)
         | Command::Honours(_)
+        | Command::H2h(_)
         | Command::Backup(_)
         | Command::Completions(_)
         | Command::Man(_)
