@@ -23,8 +23,6 @@ pub struct Reader<'c> {
 pub struct MatchFilter {
     /// Only this team's matches.
     pub team: Option<TeamId>,
-    /// With `team`: only its matches against this team.
-    pub opponent: Option<TeamId>,
     /// Only this competition.
     pub competition: Option<CompetitionId>,
     /// On or after this day.
@@ -376,9 +374,11 @@ impl<'c> Reader<'c> {
     /// The competition with this id.
     pub fn competition(&self, id: CompetitionId) -> Result<Competition, StoreError> {
         let sql = format!("SELECT {COMPETITION_COLUMNS} FROM competition WHERE id = ?1");
+        // Cached: a head-to-head reads a few hundred competition-seasons one by one.
         let mut competition = self
             .conn
-            .query_row(&sql, [id.0], competition_from_row)?
+            .prepare_cached(&sql)?
+            .query_row([id.0], competition_from_row)?
             .map_err(|err| self.within(id, err))?;
         competition.zones = self.zones(id)?;
         Ok(competition)
@@ -397,17 +397,10 @@ impl<'c> Reader<'c> {
     pub fn list_matches(&self, filter: &MatchFilter) -> Result<Vec<(CompetitionId, Match)>, StoreError> {
         let mut sql = format!("SELECT competition_id, {MATCH_COLUMNS} FROM match WHERE 1=1");
         let mut args: Vec<rusqlite::types::Value> = Vec::new();
-        match (filter.team, filter.opponent) {
-            (Some(team), Some(opponent)) => {
-                sql.push_str(" AND ((home_id = ? AND away_id = ?) OR (home_id = ? AND away_id = ?))");
-                args.extend([team.0, opponent.0, opponent.0, team.0].map(rusqlite::types::Value::from));
-            }
-            (Some(team), None) => {
-                sql.push_str(" AND (home_id = ? OR away_id = ?)");
-                args.push(team.0.into());
-                args.push(team.0.into());
-            }
-            (None, _) => {}
+        if let Some(team) = filter.team {
+            sql.push_str(" AND (home_id = ? OR away_id = ?)");
+            args.push(team.0.into());
+            args.push(team.0.into());
         }
         if let Some(c) = filter.competition {
             sql.push_str(" AND competition_id = ?");
@@ -431,7 +424,17 @@ impl<'c> Reader<'c> {
         // the few of a day with a kick-off are put in place here by a stable sort, rather
         // than SQLite sorting each season again when every table of a league history is made.
         sql.push_str(" ORDER BY date, id");
-        let mut stmt = self.conn.prepare_cached(&sql)?;
+        self.matches_of(&sql, args)
+    }
+
+    /// The matches `sql` selects (the competition's id, then [`MATCH_COLUMNS`], by date
+    /// and id), each with its competition's id, put in kick-off order within a day.
+    fn matches_of(
+        &self,
+        sql: &str,
+        args: Vec<rusqlite::types::Value>,
+    ) -> Result<Vec<(CompetitionId, Match)>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(sql)?;
         let raw: Vec<(i64, Result<MatchRow, StoreError>)> = stmt
             .query_map(rusqlite::params_from_iter(args), |r| {
                 let comp: i64 = r.get(0)?;
@@ -463,12 +466,20 @@ impl<'c> Reader<'c> {
     /// [`StoreError::UnreadableCompetition`] for a competition-season of theirs that does
     /// not read back (another's does not matter).
     pub fn meetings(&self, first: TeamId, second: TeamId) -> Result<Vec<(Competition, Match)>, StoreError> {
-        let found = self.list_matches(&MatchFilter {
-            team: Some(first),
-            opponent: Some(second),
-            pending: Some(false),
-            ..MatchFilter::default()
-        })?;
+        // Each competition-season's meetings of the pair through its index (competition, home,
+        // away), one way round and the other: a handful of lookups in each of a few hundred
+        // competition-seasons, where a filter on the teams alone reads every match stored
+        // (20 ms over English football since 1888, against 2 ms).
+        let sql = format!(
+            "SELECT competition_id, {MATCH_COLUMNS} FROM match WHERE id IN ( \
+                 SELECT m.id FROM competition c CROSS JOIN match m \
+                 WHERE m.competition_id = c.id AND m.home_id = ?1 AND m.away_id = ?2 \
+                 UNION ALL \
+                 SELECT m.id FROM competition c CROSS JOIN match m \
+                 WHERE m.competition_id = c.id AND m.home_id = ?2 AND m.away_id = ?1) \
+             AND status IN ('played', 'awarded') ORDER BY date, id"
+        );
+        let found = self.matches_of(&sql, vec![first.0.into(), second.0.into()])?;
         let mut competitions: HashMap<CompetitionId, Competition> = HashMap::new();
         let mut meetings = Vec::with_capacity(found.len());
         for (id, game) in found {

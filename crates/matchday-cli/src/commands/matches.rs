@@ -111,7 +111,6 @@ fn list(store: &Store, filter: Filter, pending: bool) -> anyhow::Result<String> 
     };
     let found = read.list_matches(&MatchFilter {
         team,
-        opponent: None,
         competition,
         from: filter.from,
         to: filter.to,
