@@ -11,7 +11,7 @@
 //! - every final table of every season and tier, each under its era's rules and
 //!   deductions, read from that database and computed in one process;
 //! - single tables at dates through the biggest season, database read included;
-//! - `matchday table` and `matchday track` as whole commands, process start to output.
+//! - `matchday table`, `matchday track` and `matchday h2h` as whole commands, process start to output.
 
 mod common;
 
@@ -208,13 +208,18 @@ fn reading(db: &Path) {
     // Whole commands, process start to output.
     let season = biggest.season.to_string();
     let middle = days[days.len() / 2].to_string();
-    let commands: [(&str, Vec<&str>); 3] = [
+    let commands: [(&str, Vec<&str>); 4] = [
         ("matchday table (latest season)", vec!["table", "Premier League"]),
         (
             "matchday table --season --as-of",
             vec!["table", &biggest.slug, "--season", &season, "--as-of", &middle],
         ),
         ("matchday track Arsenal", vec!["track", "Arsenal"]),
+        // Every league meeting since 1894, read across 130 seasons.
+        (
+            "matchday h2h Liverpool Everton",
+            vec!["h2h", "Liverpool", "Everton"],
+        ),
     ];
     for (label, args) in commands {
         let runs = 21;

@@ -70,6 +70,7 @@ pub enum Command {
     Bracket(commands::bracket::Args),
     Honours(commands::honours::Args),
     History(commands::history::Args),
+    H2h(commands::h2h::Args),
     // Corrections (issue 8).
     Edit(commands::edit::Args),
     Delete(commands::delete::Args),

@@ -24,6 +24,7 @@ mod deduction;
 mod entry;
 mod entry_check;
 mod error;
+mod head_to_head;
 mod identity;
 mod knockout;
 mod known;
@@ -66,6 +67,10 @@ pub use entry_check::{
     league_meetings,
 };
 pub use error::Error;
+pub use head_to_head::{
+    CompetitionRecord, HeadToHead, Meeting, MeetingError, Rival, Run, Scope, Since, Totals, Verdict,
+    counted_under,
+};
 pub use identity::{same_matches, same_tie};
 pub use knockout::{
     Aggregate, Bracket, BracketRound, Decider, KnockoutError, KnockoutTie, LegFault, Podium, ScoreParts,

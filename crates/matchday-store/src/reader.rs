@@ -374,9 +374,11 @@ impl<'c> Reader<'c> {
     /// The competition with this id.
     pub fn competition(&self, id: CompetitionId) -> Result<Competition, StoreError> {
         let sql = format!("SELECT {COMPETITION_COLUMNS} FROM competition WHERE id = ?1");
+        // Cached: a head-to-head reads a few hundred competition-seasons one by one.
         let mut competition = self
             .conn
-            .query_row(&sql, [id.0], competition_from_row)?
+            .prepare_cached(&sql)?
+            .query_row([id.0], competition_from_row)?
             .map_err(|err| self.within(id, err))?;
         competition.zones = self.zones(id)?;
         Ok(competition)
@@ -422,7 +424,17 @@ impl<'c> Reader<'c> {
         // the few of a day with a kick-off are put in place here by a stable sort, rather
         // than SQLite sorting each season again when every table of a league history is made.
         sql.push_str(" ORDER BY date, id");
-        let mut stmt = self.conn.prepare_cached(&sql)?;
+        self.matches_of(&sql, args)
+    }
+
+    /// The matches `sql` selects (the competition's id, then [`MATCH_COLUMNS`], by date
+    /// and id), each with its competition's id, put in kick-off order within a day.
+    fn matches_of(
+        &self,
+        sql: &str,
+        args: Vec<rusqlite::types::Value>,
+    ) -> Result<Vec<(CompetitionId, Match)>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(sql)?;
         let raw: Vec<(i64, Result<MatchRow, StoreError>)> = stmt
             .query_map(rusqlite::params_from_iter(args), |r| {
                 let comp: i64 = r.get(0)?;
@@ -444,6 +456,44 @@ impl<'c> Reader<'c> {
             .collect::<Result<Vec<_>, StoreError>>()?;
         matches.sort_by_key(|(_, m)| (m.date, m.kickoff.is_some(), m.kickoff));
         Ok(matches)
+    }
+
+    /// Every decided match (played or awarded) between `first` and `second`, in every
+    /// competition-season stored, each with its competition-season, by date: what a
+    /// head-to-head counts.
+    ///
+    /// # Errors
+    /// [`StoreError::UnreadableCompetition`] for a competition-season of theirs that does
+    /// not read back (another's does not matter).
+    pub fn meetings(&self, first: TeamId, second: TeamId) -> Result<Vec<(Competition, Match)>, StoreError> {
+        // Each competition-season's meetings of the pair through its index (competition, home,
+        // away), one way round and the other: a handful of lookups in each of a few hundred
+        // competition-seasons, where a filter on the teams alone reads every match stored
+        // (20 ms of SQL over English football since 1888, against 2-4 ms).
+        let sql = format!(
+            "SELECT competition_id, {MATCH_COLUMNS} FROM match WHERE id IN ( \
+                 SELECT m.id FROM competition c CROSS JOIN match m \
+                 WHERE m.competition_id = c.id AND m.home_id = ?1 AND m.away_id = ?2 \
+                 UNION ALL \
+                 SELECT m.id FROM competition c CROSS JOIN match m \
+                 WHERE m.competition_id = c.id AND m.home_id = ?2 AND m.away_id = ?1) \
+             AND status IN ('played', 'awarded') ORDER BY date, id"
+        );
+        let found = self.matches_of(&sql, vec![first.0.into(), second.0.into()])?;
+        let mut competitions: HashMap<CompetitionId, Competition> = HashMap::new();
+        let mut meetings = Vec::with_capacity(found.len());
+        for (id, game) in found {
+            let competition = match competitions.get(&id) {
+                Some(c) => c.clone(),
+                None => {
+                    let c = self.competition(id)?;
+                    competitions.insert(id, c.clone());
+                    c
+                }
+            };
+            meetings.push((competition, game));
+        }
+        Ok(meetings)
     }
 
     /// Teams taking part: those entered and those with a match stored.

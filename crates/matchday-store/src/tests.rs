@@ -775,3 +775,46 @@ fn the_schema_keeps_a_live_score_on_a_fixture_and_its_minute_in_range() {
         "UPDATE match SET live_home = 1, live_away = 0, live_minute = 130 WHERE id = 2"
     ));
 }
+
+#[test]
+fn meetings_are_the_decided_matches_of_two_teams_either_way_round_in_every_competition() {
+    let mut store = Store::open_in_memory().unwrap();
+    let league = record(&[
+        (8, 12, "Liverpool FC", "Everton FC", Some("2-0")),
+        (9, 2, "Liverpool FC", "Chelsea FC", Some("4-1")),
+        (4, 20, "Everton FC", "Liverpool FC", None),
+    ]);
+    store
+        .write(|w| w.import(&league, Some("Premier League")))
+        .unwrap();
+    let cup = SeasonRecord {
+        competition: "FA Cup".into(),
+        ..record(&[
+            (1, 6, "Everton FC", "Liverpool FC", Some("1-1")),
+            (1, 16, "Liverpool FC", "Everton FC", Some("0-1")),
+        ])
+    };
+    store.write(|w| w.import(&cup, Some("FA Cup"))).unwrap();
+    let read = store.read();
+    let (liverpool, everton) = (
+        read.resolve_team("Liverpool").unwrap(),
+        read.resolve_team("Everton").unwrap(),
+    );
+    let dates = |first, second| -> Vec<(String, NaiveDate)> {
+        read.meetings(first, second)
+            .unwrap()
+            .into_iter()
+            .map(|(c, m)| (c.slug, m.date))
+            .collect()
+    };
+    let all = dates(liverpool, everton);
+    assert_eq!(
+        all.len(),
+        3,
+        "{all:?}: no fixture still to play, no match of Chelsea"
+    );
+    assert_eq!(all, dates(everton, liverpool));
+    assert!(all.windows(2).all(|w| w[0].1 <= w[1].1), "{all:?}");
+    let in_cup = all.iter().filter(|(slug, _)| slug == "fa-cup").count();
+    assert_eq!(in_cup, 2, "{all:?}");
+}

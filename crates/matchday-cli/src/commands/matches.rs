@@ -70,8 +70,9 @@ pub fn results(store: &Store, args: ResultsArgs) -> anyhow::Result<String> {
     list(store, args.filter, false)
 }
 
+/// A match as the listings show it; `h2h` lists its meetings the same way.
 #[derive(Serialize)]
-struct MatchRow {
+pub(crate) struct MatchRow {
     /// What `matchday edit match --id` and `matchday delete match --id` take.
     id: i64,
     date: NaiveDate,
@@ -154,52 +155,11 @@ fn list(store: &Store, filter: Filter, pending: bool) -> anyhow::Result<String> 
             row
         })
         .collect();
-    let round = |r: &MatchRow| match (&r.round, &r.group, r.leg) {
-        (Some(round), _, Some(leg)) => format!("{round}, leg {leg}"),
-        (Some(round), _, None) => round.clone(),
-        (None, Some(g), _) => format!("Group {g}"),
-        _ => String::new(),
-    };
-    let middle = |r: &MatchRow| match (&r.result, r.status.as_str()) {
-        (Some(result), "awarded") => format!("{result} (awarded)"),
-        (Some(result), _) => result.clone(),
-        (None, "scheduled") => "v".into(),
-        (None, "live") => format!("v ({})", r.in_play.as_deref().unwrap_or("in play")),
-        (None, status) => format!("v ({status})"),
-    };
     match filter.format {
         OutputFormat::Json => render::json(&rows),
         OutputFormat::Csv => {
-            let cells: Vec<Vec<String>> = rows
-                .iter()
-                .map(|r| {
-                    vec![
-                        r.id.to_string(),
-                        r.date.to_string(),
-                        r.kickoff.clone().unwrap_or_default(),
-                        r.competition.clone(),
-                        r.season.clone(),
-                        round(r),
-                        r.home.clone(),
-                        middle(r),
-                        r.away.clone(),
-                    ]
-                })
-                .collect();
-            render::csv(
-                &[
-                    "id",
-                    "date",
-                    "kickoff",
-                    "competition",
-                    "season",
-                    "round",
-                    "home",
-                    "result",
-                    "away",
-                ],
-                &cells,
-            )
+            let cells: Vec<Vec<String>> = rows.iter().map(csv_cells).collect();
+            render::csv(&CSV_HEADERS, &cells)
         }
         OutputFormat::Table if rows.is_empty() => Ok(if pending {
             "no fixtures match\n".into()
@@ -208,27 +168,64 @@ fn list(store: &Store, filter: Filter, pending: bool) -> anyhow::Result<String> 
         }),
         OutputFormat::Table => {
             let asked = team.and_then(|t| names.get(&t)).map(String::as_str);
-            Ok(render_matches(
-                &rows,
-                asked,
-                &round,
-                &middle,
-                &render::screen::current(),
-            ))
+            Ok(render_matches(&rows, asked, &render::screen::current()))
         }
     }
+}
+
+/// The round as a listing shows it: "Semi-finals, leg 2", "Group E".
+fn round(r: &MatchRow) -> String {
+    match (&r.round, &r.group, r.leg) {
+        (Some(round), _, Some(leg)) => format!("{round}, leg {leg}"),
+        (Some(round), _, None) => round.clone(),
+        (None, Some(g), _) => format!("Group {g}"),
+        _ => String::new(),
+    }
+}
+
+/// What stands between the clubs: the result, or "v" and what became of the match.
+fn middle(r: &MatchRow) -> String {
+    match (&r.result, r.status.as_str()) {
+        (Some(result), "awarded") => format!("{result} (awarded)"),
+        (Some(result), _) => result.clone(),
+        (None, "scheduled") => "v".into(),
+        (None, "live") => format!("v ({})", r.in_play.as_deref().unwrap_or("in play")),
+        (None, status) => format!("v ({status})"),
+    }
+}
+
+/// The CSV columns of a listed match.
+pub(crate) const CSV_HEADERS: [&str; 9] = [
+    "id",
+    "date",
+    "kickoff",
+    "competition",
+    "season",
+    "round",
+    "home",
+    "result",
+    "away",
+];
+
+/// A listed match's CSV cells, under [`CSV_HEADERS`].
+pub(crate) fn csv_cells(r: &MatchRow) -> Vec<String> {
+    vec![
+        r.id.to_string(),
+        r.date.to_string(),
+        r.kickoff.clone().unwrap_or_default(),
+        r.competition.clone(),
+        r.season.clone(),
+        round(r),
+        r.home.clone(),
+        middle(r),
+        r.away.clone(),
+    ]
 }
 
 /// Matches for a terminal; the club asked about in bold, and its results coloured
 /// as won, drawn or lost. Narrower screens drop the kick-off time, then shorten
 /// club, competition and round names, and at the last the id.
-fn render_matches(
-    rows: &[MatchRow],
-    asked: Option<&str>,
-    round: &dyn Fn(&MatchRow) -> String,
-    middle: &dyn Fn(&MatchRow) -> String,
-    screen: &render::Screen,
-) -> String {
+pub(crate) fn render_matches(rows: &[MatchRow], asked: Option<&str>, screen: &render::Screen) -> String {
     use render::grid::plain_cells;
     use render::paint::{self, Painted};
     use render::short_name::{short_competition, short_names, short_round};
@@ -333,7 +330,8 @@ fn outcome(r: &MatchRow, asked: Option<&str>) -> Option<std::cmp::Ordering> {
     }
 }
 
-fn row(
+/// A stored match as listed, with its competition's name and season.
+pub(crate) fn row(
     m: &Match,
     competition: &(String, String),
     names: &HashMap<matchday_core::TeamId, String>,

@@ -24,6 +24,7 @@ pub mod fixture;
 pub mod gaps;
 pub mod given;
 pub mod history;
+pub mod h2h;
 pub mod honours;
 pub mod import;
 pub mod log;
@@ -102,6 +103,7 @@ pub fn run(cli: Cli) -> anyhow::Result<String> {
         Command::Bracket(args) => bracket::run(&store, args),
         Command::Honours(args) => honours::run(&store, args, &catalogue()?),
         Command::History(args) => history::run(&store, args, &catalogue()?),
+        Command::H2h(args) => h2h::run(&store, args, &catalogue()?),
         // Corrections (issue 8).
         Command::Edit(args) => edit::run(&mut store, args),
         Command::Delete(args) => delete::run(&mut store, args),
@@ -173,6 +175,7 @@ fn writes(command: &Command) -> bool {
         | Command::Bracket(_)
         | Command::Honours(_)
         | Command::History(_)
+        | Command::H2h(_)
         | Command::Backup(_)
         | Command::Completions(_)
         | Command::Man(_)
