@@ -75,6 +75,13 @@ pub fn run(cli: Cli) -> anyhow::Result<String> {
     let mut store = open_store(path, opening(&command))?;
     // Logged with every change this command makes (see `matchday log`).
     store.set_command_line(log::command_line(std::env::args_os()));
+    // A user's catalogue gives competitions names of their own ("Milk Cup"); one that cannot
+    // be read is refused by the commands that read it whole (import, track, honours).
+    if catalogue_path.is_some()
+        && let Ok(names) = catalogue()
+    {
+        store.set_catalogue(names);
+    }
     match command {
         Command::Backup(_) | Command::Restore(_) | Command::Completions(_) | Command::Man(_) => {
             unreachable!("handled above")
