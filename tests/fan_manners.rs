@@ -169,3 +169,52 @@ fn an_order_either_way_round_a_fixture_is_refused() {
     ]);
     assert!(!out.contains("other way round"), "{out}");
 }
+
+#[test]
+fn a_default_competition_and_season_from_the_config_file() {
+    let env = Env::new();
+    env.ok(&["import", &bundled("premier-league-2023-24.season")]);
+    env.ok(&["import", &bundled("premier-league-2025-26.season")]);
+    // Neither given nor set: clap's whole message, with what to do.
+    let out = env.cmd(&["table"]).code(2);
+    let err = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert!(err.contains("<COMPETITION>"), "{err}");
+    assert!(
+        err.contains("tip: give the competition, or set a default once: matchday config set competition NAME"),
+        "{err}"
+    );
+    assert!(env.ok(&["config", "list"]).starts_with("no defaults set"));
+    // Set by a name a fan types, kept as the slug, beside the database.
+    assert_eq!(
+        env.ok(&["config", "set", "competition", "PL"]),
+        format!("competition = premier-league (in {}.config)\n", env.db().display())
+    );
+    assert_eq!(env.ok(&["config", "path"]), format!("{}.config\n", env.db().display()));
+    let file = std::fs::read_to_string(format!("{}.config", env.db().display())).unwrap();
+    assert_eq!(file, "competition = \"premier-league\"\n");
+    assert!(env.ok(&["table"]).starts_with("Premier League 2025-26"));
+    env.ok(&["config", "set", "season", "2023/24"]);
+    assert_eq!(env.ok(&["config", "get", "season"]), "2023-24\n");
+    assert_eq!(
+        env.ok(&["config", "list"]),
+        "competition = \"premier-league\"\nseason = \"2023-24\"\n"
+    );
+    assert!(env.ok(&["table"]).starts_with("Premier League 2023-24"));
+    assert!(env.ok(&["odds", "--as-of", "2024-02-01", "--sims", "200", "--seed", "1"]).contains("2023-24"));
+    // What is typed wins.
+    assert!(env.ok(&["table", "--season", "2025-26"]).starts_with("Premier League 2025-26"));
+    // -c of result takes the default too.
+    let out = env.ok(&["result", "Liverpool 4-1 Chelsea", "-d", "2024-01-31", "--replace"]);
+    assert!(out.contains("in Premier League 2023-24"), "{out}");
+    // --help shows the defaults in force.
+    let help = env.ok(&["table", "--help"]);
+    assert!(help.contains("[COMPETITION]") && help.contains("[default: premier-league]"), "{help}");
+    // Refusals change nothing; unset removes, and the last removes the file.
+    assert!(refused(&env, &["config", "set", "competition", "Nowhere"]).contains("no competition called 'Nowhere'"));
+    assert!(refused(&env, &["config", "set", "season", "20x"]).contains("'20x' is not a season"));
+    assert_eq!(env.ok(&["config", "unset", "season"]), "unset season (was 2023-24)\n");
+    assert!(env.fails(&["config", "get", "season"]).contains("no default season is set"));
+    env.ok(&["config", "unset", "competition"]);
+    assert!(!std::path::Path::new(&format!("{}.config", env.db().display())).exists());
+    env.cmd(&["table"]).code(2);
+}

@@ -14,6 +14,7 @@ pub mod bracket;
 pub mod chart;
 pub mod competition;
 pub mod completions;
+pub mod config;
 pub mod decide;
 pub mod deduct;
 pub mod delete;
@@ -57,6 +58,7 @@ pub fn run(cli: Cli) -> anyhow::Result<String> {
     // schema version as it is, and a restore checks its file before touching the database.
     let command = match cli.command {
         Command::Backup(args) => return backup::run(&path, args),
+        Command::Config(args) => return config::run(&path, args),
         Command::Restore(args) => {
             // Into a fresh data folder too; a refused restore leaves no folder behind.
             let created = missing_folders(&path);
@@ -83,7 +85,11 @@ pub fn run(cli: Cli) -> anyhow::Result<String> {
         store.set_catalogue(names);
     }
     match command {
-        Command::Backup(_) | Command::Restore(_) | Command::Completions(_) | Command::Man(_) => {
+        Command::Backup(_)
+        | Command::Restore(_)
+        | Command::Config(_)
+        | Command::Completions(_)
+        | Command::Man(_) => {
             unreachable!("handled above")
         }
         Command::Import(args) => import::run(&mut store, args, &catalogue()?),
@@ -177,6 +183,7 @@ fn writes(command: &Command) -> bool {
         | Command::Bracket(_)
         | Command::Honours(_)
         | Command::Backup(_)
+        | Command::Config(_)
         | Command::Completions(_)
         | Command::Man(_)
         | Command::Chart(_)
@@ -185,7 +192,7 @@ fn writes(command: &Command) -> bool {
 }
 
 /// The database file: `--db`, or matchday.db in the user data folder.
-fn database_path(db: Option<PathBuf>) -> anyhow::Result<PathBuf> {
+pub fn database_path(db: Option<PathBuf>) -> anyhow::Result<PathBuf> {
     match db {
         Some(path) => Ok(path),
         None => {
