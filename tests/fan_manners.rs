@@ -180,16 +180,24 @@ fn a_default_competition_and_season_from_the_config_file() {
     let err = String::from_utf8(out.get_output().stderr.clone()).unwrap();
     assert!(err.contains("<COMPETITION>"), "{err}");
     assert!(
-        err.contains("tip: give the competition, or set a default once: matchday config set competition NAME"),
+        err.contains(
+            "tip: give the competition, or set a default once: matchday config set competition NAME"
+        ),
         "{err}"
     );
     assert!(env.ok(&["config", "list"]).starts_with("no defaults set"));
     // Set by a name a fan types, kept as the slug, beside the database.
     assert_eq!(
         env.ok(&["config", "set", "competition", "PL"]),
-        format!("competition = premier-league (in {}.config)\n", env.db().display())
+        format!(
+            "competition = premier-league (in {}.config)\n",
+            env.db().display()
+        )
     );
-    assert_eq!(env.ok(&["config", "path"]), format!("{}.config\n", env.db().display()));
+    assert_eq!(
+        env.ok(&["config", "path"]),
+        format!("{}.config\n", env.db().display())
+    );
     let file = std::fs::read_to_string(format!("{}.config", env.db().display())).unwrap();
     assert_eq!(file, "competition = \"premier-league\"\n");
     assert!(env.ok(&["table"]).starts_with("Premier League 2025-26"));
@@ -200,21 +208,91 @@ fn a_default_competition_and_season_from_the_config_file() {
         "competition = \"premier-league\"\nseason = \"2023-24\"\n"
     );
     assert!(env.ok(&["table"]).starts_with("Premier League 2023-24"));
-    assert!(env.ok(&["odds", "--as-of", "2024-02-01", "--sims", "200", "--seed", "1"]).contains("2023-24"));
+    assert!(
+        env.ok(&["odds", "--as-of", "2024-02-01", "--sims", "200", "--seed", "1"])
+            .contains("2023-24")
+    );
     // What is typed wins.
-    assert!(env.ok(&["table", "--season", "2025-26"]).starts_with("Premier League 2025-26"));
+    assert!(
+        env.ok(&["table", "--season", "2025-26"])
+            .starts_with("Premier League 2025-26")
+    );
     // -c of result takes the default too.
     let out = env.ok(&["result", "Liverpool 4-1 Chelsea", "-d", "2024-01-31", "--replace"]);
     assert!(out.contains("in Premier League 2023-24"), "{out}");
     // --help shows the defaults in force.
     let help = env.ok(&["table", "--help"]);
-    assert!(help.contains("[COMPETITION]") && help.contains("[default: premier-league]"), "{help}");
+    assert!(
+        help.contains("[COMPETITION]") && help.contains("[default: premier-league]"),
+        "{help}"
+    );
     // Refusals change nothing; unset removes, and the last removes the file.
-    assert!(refused(&env, &["config", "set", "competition", "Nowhere"]).contains("no competition called 'Nowhere'"));
+    assert!(
+        refused(&env, &["config", "set", "competition", "Nowhere"])
+            .contains("no competition called 'Nowhere'")
+    );
     assert!(refused(&env, &["config", "set", "season", "20x"]).contains("'20x' is not a season"));
-    assert_eq!(env.ok(&["config", "unset", "season"]), "unset season (was 2023-24)\n");
-    assert!(env.fails(&["config", "get", "season"]).contains("no default season is set"));
+    assert_eq!(
+        env.ok(&["config", "unset", "season"]),
+        "unset season (was 2023-24)\n"
+    );
+    assert!(
+        env.fails(&["config", "get", "season"])
+            .contains("no default season is set")
+    );
     env.ok(&["config", "unset", "competition"]);
     assert!(!std::path::Path::new(&format!("{}.config", env.db().display())).exists());
     env.cmd(&["table"]).code(2);
+}
+
+/// What matchday offers at a Tab for `words` (the words of the line, the last one partly
+/// typed), as the `--names` script asks for it (fish's protocol: one candidate a line).
+fn offered(env: &Env, words: &[&str]) -> Vec<String> {
+    let out = assert_cmd::Command::cargo_bin("matchday")
+        .unwrap()
+        .env("MATCHDAY_DB", env.db())
+        .env("COMPLETE", "fish")
+        .current_dir(env.dir.path())
+        .arg("--")
+        .args(words)
+        .assert()
+        .success();
+    String::from_utf8(out.get_output().stdout.clone())
+        .unwrap()
+        .lines()
+        .map(|l| l.split('\t').next().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn completion_offers_stored_teams_and_competitions() {
+    let env = fan_database();
+    assert_eq!(offered(&env, &["matchday", "track", "Liv"]), ["Liverpool"]);
+    assert_eq!(
+        offered(&env, &["matchday", "table", "--team", "Che"]),
+        ["Chelsea", "Cheltenham Town"]
+    );
+    assert_eq!(offered(&env, &["matchday", "table", "pre"]), ["premier-league"]);
+    let competitions = offered(&env, &["matchday", "result", "-c", ""]);
+    assert_eq!(competitions, ["efl-cup", "premier-league"]);
+    // --db on the line names the database asked about.
+    let other = Env::new();
+    other.ok(&["import", &fixture("mini-league.txt")]);
+    let db = other.db().display().to_string();
+    assert_eq!(
+        offered(&env, &["matchday", "--db", &db, "track", "North"]),
+        ["Northfield"]
+    );
+    // The script that asks: registered for matchday, in each shell.
+    let bash = env.ok(&["completions", "bash", "--names"]);
+    assert!(
+        bash.contains("COMPLETE=\"bash\"") && bash.contains("-F _clap_complete_matchday matchday"),
+        "{bash}"
+    );
+    for shell in ["zsh", "fish", "elvish", "powershell"] {
+        assert!(
+            env.ok(&["completions", shell, "--names"]).contains("COMPLETE"),
+            "{shell}"
+        );
+    }
 }

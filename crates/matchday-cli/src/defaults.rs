@@ -107,7 +107,8 @@ impl Defaults {
             )
         })?;
         if let Some(season) = &defaults.season {
-            crate::commands::parse_season(season).map_err(|e| anyhow::anyhow!("config {}: {e}", path.display()))?;
+            crate::commands::parse_season(season)
+                .map_err(|e| anyhow::anyhow!("config {}: {e}", path.display()))?;
         }
         Ok(defaults)
     }
@@ -171,7 +172,10 @@ pub fn parse(args: Vec<OsString>) -> Result<Cli, clap::Error> {
 /// `command` with `defaults` as the default values of every (sub)command's required
 /// competition, and of its season where it has a competition.
 fn with_defaults(mut command: clap::Command, defaults: &Defaults) -> clap::Command {
-    let names: Vec<String> = command.get_subcommands().map(|s| s.get_name().to_string()).collect();
+    let names: Vec<String> = command
+        .get_subcommands()
+        .map(|s| s.get_name().to_string())
+        .collect();
     for name in names {
         command = command.mut_subcommand(name, |sub| with_defaults(sub, defaults));
     }
@@ -181,15 +185,14 @@ fn with_defaults(mut command: clap::Command, defaults: &Defaults) -> clap::Comma
     if !required_competition {
         return command;
     }
-    if let Some(competition) = &defaults.competition {
-        command = command.mut_arg("competition", |a| a.default_value(competition.clone()).required(false));
-    }
-    if let Some(season) = &defaults.season
-        && command.get_arguments().any(|a| a.get_id() == "season")
-    {
-        command = command.mut_arg("season", |a| a.default_value(season.clone()));
-    }
-    command
+    // In place: mut_arg would move a positional competition after the other positionals.
+    command.mut_args(
+        |a| match (a.get_id().as_str(), &defaults.competition, &defaults.season) {
+            ("competition", Some(competition), _) => a.default_value(competition.clone()).required(false),
+            ("season", _, Some(season)) => a.default_value(season.clone()),
+            _ => a,
+        },
+    )
 }
 
 /// A missing competition's error, with how to set a default so it need not be typed.

@@ -43,6 +43,8 @@ impl From<Exit> for ExitCode {
 }
 
 fn main() -> ExitCode {
+    // A shell asking for completions (`matchday completions SHELL --names`) is answered here.
+    commands::completions::answer_if_asked();
     let cli = match defaults::parse(args::with_days_back_joined(std::env::args_os())) {
         Ok(cli) => cli,
         Err(err) => {

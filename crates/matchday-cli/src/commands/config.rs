@@ -105,7 +105,9 @@ pub fn run(database: &Path, args: Args) -> anyhow::Result<String> {
 /// stored competition `value` names.
 fn checked(database: &Path, key: Key, value: &str) -> anyhow::Result<String> {
     match key {
-        Key::Season => Ok(super::parse_season(value).map_err(anyhow::Error::msg)?.to_string()),
+        Key::Season => Ok(super::parse_season(value)
+            .map_err(anyhow::Error::msg)?
+            .to_string()),
         Key::Competition => {
             let store = super::open_store(database.to_path_buf(), super::Opening::Read)?;
             let competition = store.read().find_competition(value, None, None)?;
