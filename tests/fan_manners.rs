@@ -296,3 +296,69 @@ fn completion_offers_stored_teams_and_competitions() {
         );
     }
 }
+
+/// What `args` print on a pseudo-terminal that was never given a size (as `script` and
+/// some CI runners make), with `NO_COLOR` as given (`None`: not set).
+fn on_an_unsized_terminal(env: &Env, args: &[&str], no_color: Option<&str>) -> String {
+    use std::io::Read as _;
+    use std::os::fd::FromRawFd as _;
+    let (mut master, mut slave) = (0, 0);
+    // SAFETY: openpty writes two descriptors; no name, termios or size is asked for.
+    let made = unsafe {
+        libc::openpty(
+            &mut master,
+            &mut slave,
+            std::ptr::null_mut(),
+            std::ptr::null(),
+            std::ptr::null(),
+        )
+    };
+    assert_eq!(made, 0, "openpty");
+    // SAFETY: both descriptors were just opened and are owned here alone.
+    let (mut master, slave) = unsafe {
+        (
+            std::fs::File::from_raw_fd(master),
+            std::fs::File::from_raw_fd(slave),
+        )
+    };
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_matchday"));
+    command
+        .env("MATCHDAY_DB", env.db())
+        .env_remove("COLUMNS")
+        .env_remove("NO_COLOR")
+        .env("TERM", "xterm")
+        .args(args)
+        .stdout(slave.try_clone().unwrap());
+    if let Some(value) = no_color {
+        command.env("NO_COLOR", value);
+    }
+    let status = command.status().unwrap();
+    assert!(status.success());
+    // Every copy of the terminal's other end closed (the command keeps one), so that
+    // reading stops at the end of what was written.
+    drop(command);
+    drop(slave);
+    let mut bytes = Vec::new();
+    // The pty answers EIO once the last writer is gone: what was read is all.
+    let mut chunk = [0u8; 4096];
+    while let Ok(n) = master.read(&mut chunk) {
+        if n == 0 {
+            break;
+        }
+        bytes.extend_from_slice(&chunk[..n]);
+    }
+    String::from_utf8(bytes).unwrap()
+}
+
+#[test]
+fn colour_on_a_terminal_whose_size_is_unknown_and_no_color_only_when_not_empty() {
+    let env = fan_database();
+    let args = ["table", "PL", "--as-of", "2025-12-01"];
+    let coloured = on_an_unsized_terminal(&env, &args, None);
+    assert!(coloured.contains("\x1b["), "{coloured}");
+    // Its width is unknown: the table is whole, full names and every column.
+    assert!(coloured.contains("Wolverhampton Wanderers"), "{coloured}");
+    // NO_COLOR set and not empty turns colour off; set but empty does not (no-color.org).
+    assert!(!on_an_unsized_terminal(&env, &args, Some("1")).contains('\x1b'));
+    assert!(on_an_unsized_terminal(&env, &args, Some("")).contains("\x1b["));
+}
