@@ -362,3 +362,30 @@ fn colour_on_a_terminal_whose_size_is_unknown_and_no_color_only_when_not_empty()
     assert!(!on_an_unsized_terminal(&env, &args, Some("1")).contains('\x1b'));
     assert!(on_an_unsized_terminal(&env, &args, Some("")).contains("\x1b["));
 }
+
+#[test]
+fn forty_columns_break_no_word_in_the_middle() {
+    let env = Env::new();
+    env.ok(&["import", &bundled("premier-league-2023-24.season")]);
+    for args in [
+        &["gaps", "PL", "--as-of", "2024-03-01"][..],
+        &["odds", "PL", "--as-of", "2024-03-01", "--sims", "200"],
+        &["table", "PL", "--as-of", "2024-03-01"],
+    ] {
+        let out = env.ok(&[args, &["--width", "40"]].concat());
+        assert!(out.lines().all(|l| l.chars().count() <= 40), "{out}");
+        // Before issue 21 comfy-table broke the header as "Tea/m" and clubs as "Liv/erp/ool".
+        let rows: Vec<&str> = out.lines().filter(|l| l.starts_with('│')).collect();
+        assert!(rows.iter().any(|l| l.contains(" Team ")), "{out}");
+        for club in ["Liverpool", "Arsenal", "Man City", "Aston Villa"] {
+            assert!(out.contains(club), "{club} broken or lost at 40 columns: {out}");
+        }
+    }
+    // A listing keeps its teams and scores, leaving out where and which round.
+    let out = env.ok(&["results", "--team", "Liverpool", "--width", "40"]);
+    assert!(
+        out.contains(" Home ") && out.contains(" Away ") && out.contains("1-1"),
+        "{out}"
+    );
+    assert!(!out.contains("Round"), "{out}");
+}

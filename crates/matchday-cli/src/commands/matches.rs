@@ -308,6 +308,9 @@ fn render_matches(
         Step::Narrow(competition),
         Step::Narrow(round_col),
         Step::Drop(id),
+        // On a narrow terminal the teams and score matter more than where and which round.
+        Step::Drop(round_col),
+        Step::Drop(competition),
     ]);
     grid.render(screen).text
 }
