@@ -389,3 +389,50 @@ fn forty_columns_break_no_word_in_the_middle() {
     );
     assert!(!out.contains("Round"), "{out}");
 }
+
+/// The commands a `--help` lists under "Commands:", without `help`.
+fn commands_listed(help: &str) -> Vec<String> {
+    help.lines()
+        .skip_while(|l| !l.starts_with("Commands:"))
+        .skip(1)
+        .take_while(|l| l.starts_with("  "))
+        // A command's line starts two spaces in; its description's wrapped lines further.
+        .filter(|l| !l.starts_with("   "))
+        .filter_map(|l| l.split_whitespace().next())
+        .filter(|c| *c != "help")
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn help_examples_never_wrap_inside_a_quoted_argument_at_80_columns() {
+    let help_at_80 = |path: &[&str]| {
+        let out = assert_cmd::Command::cargo_bin("matchday")
+            .unwrap()
+            .env("COLUMNS", "80")
+            .args(path)
+            .arg("--help")
+            .assert()
+            .success();
+        String::from_utf8(out.get_output().stdout.clone()).unwrap()
+    };
+    let mut paths: Vec<Vec<String>> = Vec::new();
+    for command in commands_listed(&help_at_80(&[])) {
+        let nested = commands_listed(&help_at_80(&[command.as_str()]));
+        paths.push(vec![command.clone()]);
+        paths.extend(nested.into_iter().map(|n| vec![command.clone(), n]));
+    }
+    assert!(paths.len() > 40, "{paths:?}");
+    for path in paths {
+        let path: Vec<&str> = path.iter().map(String::as_str).collect();
+        let help = help_at_80(&path);
+        let examples = help.lines().skip_while(|l| !l.starts_with("Examples:")).skip(1);
+        for line in examples.take_while(|l| l.is_empty() || l.starts_with(' ')) {
+            assert!(line.chars().count() <= 80, "{path:?}: {line}");
+            assert!(
+                line.matches('"').count() % 2 == 0,
+                "{path:?} wraps inside quotes: {line}"
+            );
+        }
+    }
+}

@@ -20,7 +20,8 @@ use crate::render;
 #[command(after_help = "Examples:
   matchday odds premier-league --as-of 2024-02-01
   matchday odds \"Premier League\" --season 2023-24 --as-of 2024-04-01 --sims 1000000 --seed 7 --format json
-  matchday odds premier-league --as-of 2024-04-01 --given \"Arsenal 0-2 Aston Villa\"")]
+  matchday odds premier-league --as-of 2024-04-01 \\
+      --given \"Arsenal 0-2 Aston Villa\"")]
 pub struct Args {
     /// The league: its slug or part of its name
     pub competition: String,

@@ -44,7 +44,8 @@ use crate::refusal;
   matchday result \"Luton 1-2 Liverpool\" -c \"Premier League\" -d yesterday
   matchday result \"Chelsea 0-1 Liverpool aet\" -c \"EFL Cup\" -d 2024-02-25 --round Final --neutral
   matchday result \"Salford City 4-4 Peterborough aet, 4-5 pens\" -c \"FA Cup\" -d 2023-11-14 --round \"Round 1\" --replay
-  matchday result \"Arsenal 1-0 Porto aet (90 min 1-0), 4-2 pens\" -c \"Champions League\" -d 2024-03-12 --round \"Round of 16\" --leg 2
+  matchday result \"Arsenal 1-0 Porto aet (90 min 1-0), 4-2 pens\" \\
+      -c \"Champions League\" -d 2024-03-12 --round \"Round of 16\" --leg 2
   matchday result \"Liverpool 1-0 Chelsea\" -c \"Premier League\" -d 2024-01-31 --live --minute 60
   matchday result \"Liverpool 2-0 Chelsea\" -c \"Premier League\" --final")]
 pub struct Args {

@@ -21,7 +21,8 @@ use crate::render;
 #[command(after_help = "Examples:
   matchday track Liverpool --as-of 2024-02-01
   matchday track \"Man City\" --season 2023-24 --format json
-  matchday track Liverpool --as-of 2024-02-01 --given \"Chelsea 0-1 Liverpool aet\"")]
+  matchday track Liverpool --as-of 2024-02-01 \\
+      --given \"Chelsea 0-1 Liverpool aet\"")]
 pub struct Args {
     /// The club
     pub team: String,
