@@ -436,3 +436,99 @@ fn help_examples_never_wrap_inside_a_quoted_argument_at_80_columns() {
         }
     }
 }
+
+#[test]
+fn log_help_names_every_command_the_log_records() {
+    let env = Env::new();
+    env.ok(&["import", &fixture("mini-league.txt")]);
+    env.ok(&[
+        "result",
+        "Southbury 1-0 Northfield",
+        "-c",
+        "mini",
+        "-d",
+        "2023-09-02",
+    ]);
+    env.ok(&[
+        "fixture",
+        "Eastwick v Southbury",
+        "-c",
+        "mini",
+        "-d",
+        "2023-09-09",
+    ]);
+    env.ok(&[
+        "edit",
+        "match",
+        "-c",
+        "mini",
+        "Southbury v Northfield",
+        "-d",
+        "2023-09-02",
+        "--score",
+        "2-0",
+    ]);
+    env.ok(&[
+        "delete",
+        "match",
+        "-c",
+        "mini",
+        "Eastwick v Southbury",
+        "-d",
+        "2023-09-09",
+    ]);
+    env.ok(&[
+        "deduct",
+        "Eastwick",
+        "3",
+        "-c",
+        "mini",
+        "-d",
+        "2023-09-03",
+        "--reason",
+        "test",
+    ]);
+    env.ok(&["team", "alias", "Eastwick", "The Wick"]);
+    env.ok(&["undo"]);
+    env.ok(&["redo"]);
+    let help = env.ok(&["log", "--help"]);
+    let words: Vec<&str> = help.split(|c: char| !c.is_alphanumeric()).collect();
+    let log = env.json(&["log"]);
+    for change in log.as_array().unwrap() {
+        let line = change["command"].as_str().unwrap();
+        // The command is the first word after the program that is not an option or its value.
+        let command = line.split_whitespace().nth(1).unwrap();
+        assert!(words.contains(&command), "log --help lacks {command}: {help}");
+    }
+    for command in ["edit", "delete", "log prune"] {
+        assert!(help.contains(command), "log --help lacks {command}");
+    }
+}
+
+#[test]
+fn help_tells_the_truth_about_dates_pages_and_timing() {
+    let env = Env::new();
+    let fixture_help = env.ok(&["fixture", "--help"]);
+    assert!(
+        fixture_help.contains("The day it is to be played (required)"),
+        "{fixture_help}"
+    );
+    assert!(!fixture_help.contains("[result: today"), "{fixture_help}");
+    // A page for a command within a command, named as git names them.
+    let page = env.ok(&["man", "edit", "match"]);
+    assert!(page.contains(".TH matchday-edit-match 1"), "{page}");
+    let err = env.fails(&["man", "edit", "mtch"]);
+    assert!(
+        err.contains("the commands of matchday edit are match, deduction, team"),
+        "{err}"
+    );
+    // The simulation's timing is the benchmark's, and NO_COLOR is described as no-color.org has it.
+    let odds = env.ok(&["odds", "--help"]);
+    assert!(
+        odds.contains("the default 100,000 take about 0.2 s, a million about 1.7 s"),
+        "{odds}"
+    );
+    let help = env.ok(&["--help"]);
+    assert!(help.contains("unless NO_COLOR is set and not empty"), "{help}");
+    assert!(!env.db().exists());
+}

@@ -25,7 +25,7 @@ pub const MIN_WIDTH: usize = 40;
 /// `--color` values.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
 pub enum ColorChoice {
-    /// Colour on a terminal, unless NO_COLOR is set or TERM is dumb
+    /// Colour on a terminal (of any size), unless NO_COLOR is set and not empty, or TERM is dumb
     #[default]
     Auto,
     /// Always colour, even into a pipe
@@ -42,7 +42,7 @@ pub struct ScreenArgs {
     #[arg(long, global = true, value_name = "N", value_parser = clap::value_parser!(u16).range(MIN_WIDTH as i64..))]
     pub width: Option<u16>,
 
-    /// When to colour output: auto (on a terminal, unless NO_COLOR is set), always or never
+    /// When to colour output: auto (on a terminal, unless NO_COLOR is set and not empty), always or never
     #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t)]
     pub color: ColorChoice,
 }
