@@ -328,13 +328,14 @@ pub fn wrap_words(text: &str, width: usize) -> String {
                 let room = width.saturating_sub(used);
                 // The longest start of `rest` ending in '-' or '/' that fits; else, on a
                 // fresh line, as much as fits.
-                let at_mark = (rest.width() > WHOLE)
-                    .then(|| rest.char_indices())
-                    .into_iter()
-                    .flatten()
-                    .filter(|&(i, c)| matches!(c, '-' | '/') && rest[..=i].width() <= room)
-                    .map(|(i, c)| i + c.len_utf8())
-                    .last();
+                let at_mark = if rest.width() > WHOLE {
+                    rest.char_indices()
+                        .rev()
+                        .find(|&(i, c)| matches!(c, '-' | '/') && rest[..=i].width() <= room)
+                        .map(|(i, c)| i + c.len_utf8())
+                } else {
+                    None
+                };
                 let cut = match at_mark {
                     Some(i) if i < rest.len() => i,
                     _ if used > 0 => {
