@@ -316,31 +316,26 @@ fn a_team_name_or_alias_without_a_letter_or_digit_is_refused_saying_so() {
 }
 
 #[test]
-fn a_result_typed_the_other_way_round_from_its_fixture_says_how_to_enter_it() {
+fn a_result_typed_the_other_way_round_from_its_fixture_is_stored_in_its_order() {
     // The FA Cup's fourth-round replay was stored as Southampton v Watford on 2024-02-06.
+    // Refused before issue 21; now the one fixture of the day is the match meant, and the
+    // answer says the order it is stored in.
     let env = as_of_february("fa-cup-2023-24.season");
-    let typed = [
+    let out = env.ok(&[
         "result",
         "Watford 0-3 Southampton",
         "-c",
         "fa-cup",
         "-d",
         "2024-02-06",
-    ];
-    let err = refused(&env, &typed);
-    assert_eq!(
-        err,
-        "error: the fixture stored is the other way round, Southampton v Watford (2024-02-06, Round 4): \
-         enter it home side first, as \"Southampton 3-0 Watford\""
-    );
-    env.ok(&[
-        "result",
-        "Southampton 3-0 Watford",
-        "-c",
-        "fa-cup",
-        "-d",
-        "2024-02-06",
     ]);
+    assert!(
+        out.starts_with(
+            "recorded (fixture completed): Southampton 3-0 Watford in FA Cup 2023-24 on 2024-02-06; \
+             typed the other way round, stored in the fixture's order (Southampton v Watford)"
+        ),
+        "{out}"
+    );
 }
 
 fn as_str(args: &[String]) -> Vec<&str> {

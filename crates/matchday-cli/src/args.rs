@@ -86,6 +86,8 @@ pub enum Command {
     // Charts and the season page (issue 10).
     Chart(commands::chart::Args),
     Report(commands::report::Args),
+    // Defaults from the config file beside the database (issue 21).
+    Config(commands::config::Args),
 }
 
 /// How a read command prints.

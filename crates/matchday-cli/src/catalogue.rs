@@ -19,5 +19,13 @@ pub fn load(path: Option<&Path>) -> anyhow::Result<Catalogue> {
     let text =
         std::fs::read_to_string(path).with_context(|| format!("cannot read catalogue {}", path.display()))?;
     let mine = Catalogue::parse(&text, &path.display().to_string())?;
-    Ok(bundled.overridden_by(mine))
+    let both = bundled.overridden_by(mine);
+    if let Some(stray) = both.entries().iter().find(|e| e.is_names_only()) {
+        anyhow::bail!(
+            "catalogue {}: '{}' gives aliases only, and no competition answers to its name: name one the catalogue knows (`matchday competitions`), or give it an [[competition.edition]]",
+            path.display(),
+            stray.name()
+        );
+    }
+    Ok(both)
 }

@@ -10,12 +10,12 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use clap::Parser as _;
 use matchday_store::StoreError;
 
 mod args;
 mod catalogue;
 mod commands;
+mod defaults;
 mod refusal;
 mod render;
 mod target;
@@ -43,7 +43,9 @@ impl From<Exit> for ExitCode {
 }
 
 fn main() -> ExitCode {
-    let cli = match args::Cli::try_parse_from(args::with_days_back_joined(std::env::args_os())) {
+    // A shell asking for completions (`matchday completions SHELL --names`) is answered here.
+    commands::completions::answer_if_asked();
+    let cli = match defaults::parse(args::with_days_back_joined(std::env::args_os())) {
         Ok(cli) => cli,
         Err(err) => {
             // clap's whole message: the argument missing, the "did you mean", the valid
@@ -77,7 +79,7 @@ fn main() -> ExitCode {
     // change was written nowhere, so the command runs again, on that database.
     if let Ok(Err(err)) = &ran
         && created_meanwhile(err)
-        && let Ok(cli) = args::Cli::try_parse_from(args::with_days_back_joined(std::env::args_os()))
+        && let Ok(cli) = defaults::parse(args::with_days_back_joined(std::env::args_os()))
     {
         ran = run(cli);
     }

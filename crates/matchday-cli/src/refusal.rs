@@ -15,6 +15,22 @@ pub fn worded(err: StoreError, names: &HashMap<TeamId, String>, competition: &Co
     worded_suggesting(err, names, competition, "")
 }
 
+/// A result typed the other way round from the fixture of its day while the order typed
+/// is a fixture of another day: which match was played is for the user to say.
+pub fn order_unclear(
+    unclear: &matchday_core::OrderUnclear,
+    names: &HashMap<TeamId, String>,
+) -> anyhow::Error {
+    let (home, away) = (&names[&unclear.typed.home()], &names[&unclear.typed.away()]);
+    anyhow::anyhow!(
+        "which match is meant is unclear: {home} v {away} is a fixture on {}, and {away} v {home} on {}; write the home team first as stored (\"{away} ... {home}\" with -d {}, or \"{home} ... {away}\" with -d {})",
+        unclear.typed_on,
+        unclear.other_on,
+        unclear.other_on,
+        unclear.typed_on,
+    )
+}
+
 /// [`worded`], where a match stored on another day is answered with the
 /// `matchday edit match` command that corrects it, ending in `changes`
 /// (" --score 2-2 --new-date 2024-01-31"): the entry itself cannot.

@@ -243,6 +243,18 @@ impl Entry {
         self.editions.iter().find(|e| e.covers(season))
     }
 
+    /// Whether `name` is this entry's name, slug, an alias or an edition's name, in any
+    /// spelling (case, accents and punctuation do not matter).
+    pub fn is_called(&self, name: &str) -> bool {
+        self.answers_to(&normalize_name(name))
+    }
+
+    /// Whether the entry gives names only (no editions): one of a user's file that adds
+    /// aliases to the entry answering to its name, left over when none does.
+    pub fn is_names_only(&self) -> bool {
+        self.editions.is_empty()
+    }
+
     /// Whether `name` (normalised) is this entry's name, slug or an alias.
     fn answers_to(&self, key: &str) -> bool {
         self.keys.iter().any(|k| k == key)
@@ -335,9 +347,11 @@ impl Catalogue {
                 return Err(bad("a competition needs a name".into()));
             }
             let slug = crate::Competition::slug_for(e.slug.as_deref().unwrap_or(&name));
-            if e.edition.is_empty() {
+            // An entry of names alone adds its aliases to the entry answering to its
+            // name ([`Catalogue::overridden_by`]): a user's "PL" needs no editions.
+            if e.edition.is_empty() && e.aliases.is_empty() {
                 return Err(bad(
-                    "a competition needs at least one [[competition.edition]]".into()
+                    "a competition needs at least one [[competition.edition]] (or only aliases, to add names to an entry)".into()
                 ));
             }
             let mut editions = Vec::with_capacity(e.edition.len());
@@ -434,8 +448,13 @@ impl Catalogue {
     /// to any name of one of this catalogue's replaces it (a user's file overrides).
     /// The replaced entry's names stay names of the one replacing it, so a file found
     /// by a code (`SC0`) still finds the user's entry.
+    ///
+    /// An entry of `over` with names alone (no editions) adds its names to the entry that
+    /// answers to one of them, replacing nothing; with none to add to, it stays as it is
+    /// ([`Entry::is_names_only`]).
     pub fn overridden_by(self, over: Catalogue) -> Catalogue {
-        let mut entries = over.entries;
+        let (names_only, mut entries): (Vec<Entry>, Vec<Entry>) =
+            over.entries.into_iter().partition(Entry::is_names_only);
         let users = entries.len();
         for e in self.entries {
             match entries[..users]
@@ -450,6 +469,22 @@ impl Catalogue {
                     }
                 }
                 None => entries.push(e),
+            }
+        }
+        for names in names_only {
+            match entries
+                .iter_mut()
+                .find(|o| names.keys.iter().any(|k| o.answers_to(k)))
+            {
+                Some(o) => {
+                    for key in names.keys {
+                        if !o.keys.contains(&key) {
+                            o.keys.push(key);
+                        }
+                    }
+                    o.aliases.extend(names.aliases);
+                }
+                None => entries.push(names),
             }
         }
         Catalogue { entries }
@@ -637,5 +672,51 @@ mod tests {
             RuleSet::Plain
         );
         assert_eq!(both.entries().len(), Catalogue::bundled().entries().len());
+    }
+
+    #[test]
+    fn a_users_entry_of_names_alone_adds_them_to_the_bundled_one() {
+        let mine = Catalogue::parse(
+            r#"
+            [[competition]]
+            name = "EFL Cup"
+            aliases = ["The Milk Cup", "Rumbelows Cup"]
+            [[competition]]
+            name = "Highland League"
+            aliases = ["HFL"]
+            "#,
+            "mine.toml",
+        )
+        .unwrap();
+        let both = Catalogue::bundled().clone().overridden_by(mine);
+        let cup = both.find("the milk cup").unwrap();
+        assert_eq!(cup.name(), "EFL Cup");
+        // The bundled entry is kept whole: its editions and its own names.
+        assert!(cup.edition(Season::starting(2023)).is_some());
+        assert!(cup.is_called("Carabao Cup") && cup.is_called("Rumbelows Cup"));
+        // Names for no entry stay apart, for the command line to refuse.
+        assert!(both.find("HFL").unwrap().is_names_only());
+        assert!(
+            Catalogue::parse("[[competition]]\nname = \"Nothing\"\n", "x")
+                .unwrap_err()
+                .to_string()
+                .contains("at least one [[competition.edition]]")
+        );
+    }
+
+    #[test]
+    fn names_fans_type_find_their_competitions() {
+        let bundled = Catalogue::bundled();
+        for (typed, name) in [
+            ("PL", "Premier League"),
+            ("Prem", "Premier League"),
+            ("Premier", "Premier League"),
+            ("League Cup", "EFL Cup"),
+            ("Carabao Cup", "EFL Cup"),
+            ("EFL Cup", "EFL Cup"),
+            ("UCL", "UEFA Champions League"),
+        ] {
+            assert_eq!(bundled.find(typed).map(Entry::name), Some(name), "{typed}");
+        }
     }
 }

@@ -61,11 +61,55 @@ fn looks_numeric(word: &str) -> bool {
         && word.chars().all(|c| c.is_ascii_digit() || "-–+:.".contains(c))
 }
 
+/// The text with its scores written as matchday reads them: "4 - 1" (spaced, as
+/// people type and papers print) and "4:1" (as scoreboards show) become "4-1".
+/// Only digits either side of the dash or colon are joined, so a name keeps its words.
+fn scores_joined(text: &str) -> String {
+    let digits_then = |w: &str, close: &str| {
+        let core = w.trim_end_matches(|c: char| close.contains(c));
+        !core.is_empty() && core.bytes().all(|b| b.is_ascii_digit())
+    };
+    let mut words: Vec<String> = Vec::new();
+    let raw: Vec<&str> = text.split_whitespace().collect();
+    let mut i = 0;
+    while i < raw.len() {
+        let before = raw[i].trim_start_matches('(');
+        if i + 2 < raw.len()
+            && !before.is_empty()
+            && before.bytes().all(|b| b.is_ascii_digit())
+            && matches!(raw[i + 1], "-" | "–" | ":")
+            && digits_then(raw[i + 2], "),")
+        {
+            words.push(format!("{}-{}", raw[i], raw[i + 2]));
+            i += 3;
+            continue;
+        }
+        words.push(colon_as_dash(raw[i]));
+        i += 1;
+    }
+    words.join(" ")
+}
+
+/// "4:1" (and "(1:0)", "4:3,") with a dash for the colon between its digits.
+fn colon_as_dash(word: &str) -> String {
+    let chars: Vec<char> = word.chars().collect();
+    chars
+        .iter()
+        .enumerate()
+        .map(|(i, &c)| {
+            let between_digits =
+                i > 0 && chars[i - 1].is_ascii_digit() && chars.get(i + 1).is_some_and(char::is_ascii_digit);
+            if c == ':' && between_digits { '-' } else { c }
+        })
+        .collect()
+}
+
 impl std::str::FromStr for ResultEntry {
     type Err = EntryError;
 
     fn from_str(text: &str) -> Result<ResultEntry, EntryError> {
-        let words: Vec<&str> = text.split_whitespace().collect();
+        let joined = scores_joined(text);
+        let words: Vec<&str> = joined.split_whitespace().collect();
         let Some(at) = words.iter().position(|w| is_score_token(w)) else {
             if let Some(bad) = words.iter().find(|w| looks_numeric(w)) {
                 return Err(EntryError::Score(Error::BadScore(bad.to_string())));
@@ -156,6 +200,31 @@ mod tests {
         let e: ResultEntry = "Brighton & Hove Albion 1-1 Wolves, 4-3 pens".parse().unwrap();
         assert_eq!(e.away, "Wolves");
         assert_eq!(e.result.penalties(), Some(Score::new(4, 3).unwrap()));
+    }
+
+    #[test]
+    fn scores_are_read_spaced_and_with_a_colon() {
+        for typed in [
+            "Liverpool 4 - 1 Chelsea",
+            "Liverpool 4:1 Chelsea",
+            "Liverpool 4 : 1 Chelsea",
+            "Liverpool 4 – 1 Chelsea",
+        ] {
+            let e: ResultEntry = typed.parse().unwrap();
+            assert_eq!(
+                (e.home.as_str(), e.away.as_str()),
+                ("Liverpool", "Chelsea"),
+                "{typed}"
+            );
+            assert_eq!(e.result.score(), Some(Score::new(4, 1).unwrap()), "{typed}");
+        }
+        let e: ResultEntry = "Salford City 4 - 4 Peterborough aet, 4:5 pens".parse().unwrap();
+        assert_eq!(e.result.penalties(), Some(Score::new(4, 5).unwrap()));
+        let e: ResultEntry = "Liverpool 2:1 Chelsea (1 - 0)".parse().unwrap();
+        assert_eq!(e.result.half_time(), Some(Score::new(1, 0).unwrap()));
+        // Digits in a name stay in the name.
+        let e: ResultEntry = "Schalke 04 1 - 0 Hannover 96".parse().unwrap();
+        assert_eq!((e.home.as_str(), e.away.as_str()), ("Schalke 04", "Hannover 96"));
     }
 
     #[test]

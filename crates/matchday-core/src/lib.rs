@@ -78,7 +78,7 @@ pub use knockout::{
 };
 pub use known::known_on;
 pub use live::{LAST_MINUTE, LiveScore, Minute, in_play};
-pub use matches::{Match, MatchId, MatchStatus, Pairing, Venue};
+pub use matches::{Match, MatchId, MatchStatus, OrderUnclear, Pairing, Venue};
 pub use movement::{group_teams, movement, narrowest_zone, previous_matchday};
 pub use overdue::Overdue;
 pub use pyramid::{Band, Pyramid};

@@ -171,6 +171,21 @@ pub struct Match {
     pub status: MatchStatus,
 }
 
+/// A result whose teams are typed the other way round from the fixture of its day, while
+/// the order typed is itself a fixture still to play on another day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "the teams' order is unclear: the order typed is a fixture on {typed_on}, the other order one on {other_on}"
+)]
+pub struct OrderUnclear {
+    /// The teams in the order typed.
+    pub typed: Pairing,
+    /// The day of the fixture in the order typed.
+    pub typed_on: NaiveDate,
+    /// The day of the fixture the other way round: the day entered.
+    pub other_on: NaiveDate,
+}
+
 impl Match {
     /// A match to be played at the first team's ground, with no round.
     pub fn new(date: NaiveDate, pairing: Pairing, status: MatchStatus) -> Match {
@@ -209,17 +224,42 @@ impl Match {
     }
 
     /// This entered match lined up with the stored fixture it completes: turned
-    /// round when that fixture is on neutral ground the other way round on the
-    /// same day, and given the fixture's round, group and leg when the entry
-    /// names neither round nor group.
-    pub fn lined_up_with(&self, stored: &[Match]) -> Match {
+    /// round when the fixture of its day between the two teams is stored the other way
+    /// round (a fan types "Chelsea 1-4 Liverpool" for Liverpool v Chelsea), and given
+    /// the fixture's round, group and leg when the entry names neither round nor group.
+    ///
+    /// # Errors
+    /// [`OrderUnclear`] when the fixture of the day is the other way round but the order
+    /// typed is a fixture still to play on another day: either could be the one meant.
+    pub fn lined_up_with(&self, stored: &[Match]) -> Result<Match, OrderUnclear> {
         let pending = |s: &&Match| s.status.is_pending();
-        let reversed = stored.iter().filter(pending).any(|s| {
-            s.venue == Venue::Neutral
-                && s.date == self.date
-                && s.pairing.home == self.pairing.away
-                && s.pairing.away == self.pairing.home
-        });
+        let same_order = |s: &&Match| s.pairing == self.pairing;
+        let other_order =
+            |s: &&Match| s.pairing.home == self.pairing.away && s.pairing.away == self.pairing.home;
+        let typed_on_day = stored
+            .iter()
+            .filter(pending)
+            .any(|s| same_order(&s) && s.date == self.date);
+        let reversed_on_day = stored
+            .iter()
+            .filter(pending)
+            .find(|s| other_order(s) && s.date == self.date);
+        let reversed = match reversed_on_day {
+            Some(_) if typed_on_day => false,
+            // On neutral ground the order is only a label: the fixture's is kept.
+            Some(fixture) if fixture.venue == Venue::Neutral => true,
+            Some(fixture) => match stored.iter().filter(pending).find(same_order) {
+                Some(typed) => {
+                    return Err(OrderUnclear {
+                        typed: self.pairing,
+                        typed_on: typed.date,
+                        other_on: fixture.date,
+                    });
+                }
+                None => true,
+            },
+            None => false,
+        };
         let mut entered = if reversed { self.swapped() } else { self.clone() };
         if entered.round.is_none()
             && entered.group.is_none()
@@ -233,7 +273,7 @@ impl Match {
             entered.group = fixture.group.clone();
             entered.leg = entered.leg.or(fixture.leg);
         }
-        entered
+        Ok(entered)
     }
 
     /// The result that counts on `as_of` (inclusive), if the match was decided by then.
@@ -319,17 +359,36 @@ mod tests {
             Pairing::new(TeamId(1), TeamId(2)).unwrap(),
             MatchStatus::Played(result),
         );
-        let lined = typed.lined_up_with(std::slice::from_ref(&fixture));
+        let lined = typed.lined_up_with(std::slice::from_ref(&fixture)).unwrap();
         assert_eq!(lined.pairing, fixture.pairing);
         assert_eq!(lined.round.as_deref(), Some("Final"));
         assert_eq!(
             lined.status.result().unwrap().score(),
             Some(Score::new(0, 1).unwrap())
         );
-        // At a home ground the order typed is the order played: no turning round.
+        // Issue 21: at a home ground too, the one fixture of the day is the match meant,
+        // typed either way round: "Chelsea 0-1 Liverpool" for Liverpool v Chelsea.
         fixture.venue = Venue::Home;
-        let lined = typed.lined_up_with(std::slice::from_ref(&fixture));
+        let lined = typed.lined_up_with(std::slice::from_ref(&fixture)).unwrap();
+        assert_eq!(lined.pairing, fixture.pairing);
+        assert_eq!(
+            lined.status.result().unwrap().score(),
+            Some(Score::new(0, 1).unwrap())
+        );
+        // A fixture of another day is no guide: the order typed stands.
+        fixture.date = day.succ_opt().unwrap();
+        let lined = typed.lined_up_with(std::slice::from_ref(&fixture)).unwrap();
         assert_eq!(lined.pairing, typed.pairing);
         assert_eq!(lined.round, None);
+        // The order typed has a fixture of its own on another day: which is meant is unclear.
+        fixture.date = day;
+        let mut own = fixture.swapped();
+        own.date = day.succ_opt().unwrap();
+        let unclear = typed.lined_up_with(&[fixture.clone(), own.clone()]).unwrap_err();
+        assert_eq!((unclear.typed_on, unclear.other_on), (own.date, day));
+        // Both orders on the day entered: the order typed is the one played.
+        own.date = day;
+        let lined = typed.lined_up_with(&[fixture, own]).unwrap();
+        assert_eq!(lined.pairing, typed.pairing);
     }
 }

@@ -67,6 +67,8 @@ pub struct Store {
     conn: Connection,
     /// The command line logged with each change this store makes.
     command_line: Option<String>,
+    /// The catalogue whose names find competitions (none: the bundled one).
+    catalogue: Option<matchday_core::Catalogue>,
     /// Where the database is to be made, for a store opened where there was no file
     /// ([`Store::open_creating_on_write`]): until its first change commits it is held
     /// in memory, so a refused command leaves no file behind.
@@ -78,6 +80,7 @@ impl Store {
         Store {
             conn,
             command_line: None,
+            catalogue: None,
             unborn: None,
         }
     }
@@ -86,6 +89,13 @@ impl Store {
     /// its arguments, shell-quoted); without one, changes are logged with none.
     pub fn set_command_line(&mut self, line: impl Into<String>) {
         self.command_line = Some(line.into());
+    }
+
+    /// Sets the catalogue whose names (and aliases) find competitions from now on, as
+    /// the CLI reads it with the user's own file over the bundled one; without one, the
+    /// bundled catalogue's.
+    pub fn set_catalogue(&mut self, catalogue: matchday_core::Catalogue) {
+        self.catalogue = Some(catalogue);
     }
 
     /// Opens (creating if missing) the database at `path` for writing and brings its schema up to date.
@@ -296,7 +306,11 @@ impl Store {
 
     /// Reads without changing anything.
     pub fn read(&self) -> Reader<'_> {
-        Reader::new(&self.conn)
+        let names = self
+            .catalogue
+            .as_ref()
+            .unwrap_or_else(|| matchday_core::Catalogue::bundled());
+        Reader::new(&self.conn).named_by(names)
     }
 
     /// Runs `change` as one transaction, committed only if it returns `Ok`.

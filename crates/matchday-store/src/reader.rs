@@ -16,6 +16,8 @@ use crate::rows::{self, COMPETITION_COLUMNS, MATCH_COLUMNS, MatchRow, competitio
 #[derive(Clone, Copy)]
 pub struct Reader<'c> {
     pub(crate) conn: &'c Connection,
+    /// The competitions' other names ("PL", "Carabao Cup"), for [`Reader::find_competition`].
+    names: &'c matchday_core::Catalogue,
 }
 
 /// Which matches to list.
@@ -35,7 +37,15 @@ pub struct MatchFilter {
 
 impl<'c> Reader<'c> {
     pub(crate) fn new(conn: &'c Connection) -> Reader<'c> {
-        Reader { conn }
+        Reader {
+            conn,
+            names: matchday_core::Catalogue::bundled(),
+        }
+    }
+
+    /// This reader finding competitions by the names `names` gives them too.
+    pub(crate) fn named_by(self, names: &'c matchday_core::Catalogue) -> Reader<'c> {
+        Reader { names, ..self }
     }
 
     /// Every team with its aliases, by name.
@@ -97,13 +107,19 @@ impl<'c> Reader<'c> {
     /// # Errors
     /// [`StoreError::UnknownTeam`] or [`StoreError::AmbiguousTeam`], with the close candidates.
     pub fn resolve_team(&self, name: &str) -> Result<TeamId, StoreError> {
-        match self.resolver()?.resolve(name) {
+        let resolver = self.resolver()?;
+        match resolver.resolve(name) {
             Resolution::Found(id) => Ok(id),
+            // A name a fan types ("LFC", data/aliases.txt) for a team stored before the
+            // name was shipped, or imported under another: the one team its names find.
+            Resolution::Unknown(candidates) => match known_alias_of_one(&resolver, name) {
+                Some(id) => Ok(id),
+                None => Err(StoreError::UnknownTeam {
+                    name: name.into(),
+                    candidates,
+                }),
+            },
             Resolution::Ambiguous(candidates) => Err(StoreError::AmbiguousTeam {
-                name: name.into(),
-                candidates,
-            }),
-            Resolution::Unknown(candidates) => Err(StoreError::UnknownTeam {
                 name: name.into(),
                 candidates,
             }),
@@ -266,8 +282,10 @@ impl<'c> Reader<'c> {
         Ok(zones)
     }
 
-    /// The competition a person means: by slug or a unique case-insensitive part of its name,
-    /// in the season given, else the season containing `date`, else its latest season.
+    /// The competition a person means: by slug, by name, by another name the catalogue
+    /// gives it ("PL", "Carabao Cup"; [`crate::Store::set_catalogue`]), or by a unique
+    /// case-insensitive part of its name, in the season given, else the season
+    /// containing `date`, else its latest season.
     ///
     /// # Errors
     /// Unknown or ambiguous names, and seasons not stored.
@@ -292,6 +310,15 @@ impl<'c> Reader<'c> {
                     || c.name.to_lowercase() == wanted
             })
             .collect();
+        // A name the catalogue gives it: only when no stored name is the one typed, so a
+        // stored "League Cup" (engsoccerdata's) is never confused with the EFL Cup.
+        let exact = match self.names.find(query) {
+            Some(entry) if exact.is_empty() => listed
+                .iter()
+                .filter(|c| entry.is_called(&c.name) || entry.is_called(&c.slug))
+                .collect(),
+            _ => exact,
+        };
         let candidates: Vec<&Listed> = if exact.is_empty() {
             listed
                 .iter()
@@ -751,4 +778,17 @@ fn close_competitions(slug: &str, all: &[&str]) -> Vec<String> {
         }
     }
     names
+}
+
+/// The one stored team that a shipped alias of `name` names exactly; `None` when
+/// the shipped aliases name no stored team, or more than one.
+fn known_alias_of_one(resolver: &TeamResolver, name: &str) -> Option<TeamId> {
+    let found: BTreeSet<TeamId> = matchday_core::known_aliases_of(&normalize_name(name))
+        .iter()
+        .filter_map(|other| resolver.exact(other))
+        .collect();
+    match found.len() {
+        1 => found.into_iter().next(),
+        _ => None,
+    }
 }

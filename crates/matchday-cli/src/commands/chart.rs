@@ -24,7 +24,8 @@ use matchday_store::Store;
 /// with any SVG viewer.
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:
-  matchday chart premier-league --season 2023-24 --teams Arsenal,Liverpool,\"Man City\" --out title-race.svg
+  matchday chart premier-league --season 2023-24 \\
+      --teams Arsenal,Liverpool,\"Man City\" --out title-race.svg
   matchday chart premier-league --kind points --as-of 2024-02-01 > points.svg
   matchday chart premier-league --kind gap --teams Liverpool,Arsenal
   matchday chart \"Europa League\" --season 2023-24 --group E --out group-e.svg")]

@@ -15,7 +15,8 @@ use matchday_store::Store;
 /// level in that group or table, on every criterion of its regulations.
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:
-  matchday decide \"World Cup\" --season 2018 --group H Japan Senegal --by \"fair play\"
+  matchday decide \"World Cup\" --season 2018 --group H \\
+      Japan Senegal --by \"fair play\"
   matchday decide Euro --season 2024 --group C Denmark Slovenia --by disciplinary-points
 
 Criteria: fair-play, disciplinary-points, drawing-of-lots, coefficient, qualifying-ranking, world-ranking.")]

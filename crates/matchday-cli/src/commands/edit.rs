@@ -39,7 +39,8 @@ pub enum What {
     /// Correct a deduction: its points or its reason
     #[command(after_help = "Examples:
   matchday edit deduction Everton -c premier-league -d 2023-11-17 --points 6
-  matchday edit deduction --id 3 --reason \"breach of the profit and sustainability rules\"")]
+  matchday edit deduction --id 3 \\
+      --reason \"breach of the profit and sustainability rules\"")]
     Deduction(DeductionArgs),
     /// Correct a team's name (the old name still finds it)
     #[command(after_help = "Example:

@@ -13,10 +13,15 @@ use crate::refusal;
 /// clubs meet twice (once at each ground) and a club plays once a day.
 /// Options must fit the competition's stages, as for `matchday result`.
 #[derive(Debug, clap::Args)]
-// A fixture is still to play: its day is never guessed.
-#[command(mut_arg("date", |date| date.required(true)))]
+// A fixture is still to play: its day is never guessed, and its help says so (the
+// options shared with `result` say that a result's day defaults to today).
+#[command(mut_arg("date", |date| {
+    let help = "The day it is to be played (required): 2024-01-31, tomorrow, +3d, or the original day with --postponed";
+    date.required(true).help(help).long_help(help)
+}))]
 #[command(after_help = "Examples:
-  matchday fixture \"Liverpool v Chelsea\" --competition \"Premier League\" --date 2024-01-31 --time 20:15
+  matchday fixture \"Liverpool v Chelsea\" --competition \"Premier League\" \\
+      --date 2024-01-31 --time 20:15
   matchday fixture \"Chelsea v Liverpool\" -c \"EFL Cup\" -d 2024-02-25 --round Final --neutral")]
 pub struct Args {
     /// The fixture: "Home v Away"

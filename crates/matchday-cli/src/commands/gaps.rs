@@ -30,7 +30,8 @@ use crate::render::{self, Grid, Painted, Step, grid::plain_cells, paint};
 #[command(after_help = "Examples:
   matchday gaps premier-league --as-of 2024-02-01
   matchday gaps \"Premier League\" --season 2023-24 --team Arsenal --format json
-  matchday gaps premier-league --as-of 2024-02-01 --given \"Arsenal 1-2 Liverpool\"")]
+  matchday gaps premier-league --as-of 2024-02-01 \\
+      --given \"Arsenal 1-2 Liverpool\"")]
 pub struct Args {
     /// The league: its slug or part of its name
     pub competition: String,

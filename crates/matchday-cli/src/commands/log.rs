@@ -21,8 +21,8 @@ pub enum LogFormat {
 /// List the changes made to the database, newest first
 ///
 /// Every command that changes stored data (import, result, fixture, deduct,
-/// decide, entrant, competition, team, undo, redo) is logged in the same
-/// transaction: when, the command line, and every row it added, updated or
+/// decide, entrant, competition, team, edit, delete, undo, redo and log prune)
+/// is logged in the same transaction: when, the command line, and every row it added, updated or
 /// removed, with its columns before and after. `undo` adds a change that
 /// reverses one, it never removes any; only `matchday log prune` removes
 /// changes, the oldest, to give their space back.

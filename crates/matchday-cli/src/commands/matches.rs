@@ -305,6 +305,9 @@ pub(crate) fn render_matches(rows: &[MatchRow], asked: Option<&str>, screen: &re
         Step::Narrow(competition),
         Step::Narrow(round_col),
         Step::Drop(id),
+        // On a narrow terminal the teams and score matter more than where and which round.
+        Step::Drop(round_col),
+        Step::Drop(competition),
     ]);
     grid.render(screen).text
 }

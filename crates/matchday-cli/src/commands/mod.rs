@@ -14,6 +14,7 @@ pub mod bracket;
 pub mod chart;
 pub mod competition;
 pub mod completions;
+pub mod config;
 pub mod decide;
 pub mod deduct;
 pub mod delete;
@@ -60,6 +61,7 @@ pub fn run(cli: Cli) -> anyhow::Result<String> {
     // schema version as it is, and a restore checks its file before touching the database.
     let command = match cli.command {
         Command::Backup(args) => return backup::run(&path, args),
+        Command::Config(args) => return config::run(&path, args),
         Command::Restore(args) => {
             // Into a fresh data folder too; a refused restore leaves no folder behind.
             let created = missing_folders(&path);
@@ -78,8 +80,19 @@ pub fn run(cli: Cli) -> anyhow::Result<String> {
     let mut store = open_store(path, opening(&command))?;
     // Logged with every change this command makes (see `matchday log`).
     store.set_command_line(log::command_line(std::env::args_os()));
+    // A user's catalogue gives competitions names of their own ("Milk Cup"); one that cannot
+    // be read is refused by the commands that read it whole (import, track, honours).
+    if catalogue_path.is_some()
+        && let Ok(names) = catalogue()
+    {
+        store.set_catalogue(names);
+    }
     match command {
-        Command::Backup(_) | Command::Restore(_) | Command::Completions(_) | Command::Man(_) => {
+        Command::Backup(_)
+        | Command::Restore(_)
+        | Command::Config(_)
+        | Command::Completions(_)
+        | Command::Man(_) => {
             unreachable!("handled above")
         }
         Command::Import(args) => import::run(&mut store, args, &catalogue()?),
@@ -177,6 +190,7 @@ fn writes(command: &Command) -> bool {
         | Command::History(_)
         | Command::H2h(_)
         | Command::Backup(_)
+        | Command::Config(_)
         | Command::Completions(_)
         | Command::Man(_)
         | Command::Chart(_)
@@ -185,7 +199,7 @@ fn writes(command: &Command) -> bool {
 }
 
 /// The database file: `--db`, or matchday.db in the user data folder.
-fn database_path(db: Option<PathBuf>) -> anyhow::Result<PathBuf> {
+pub fn database_path(db: Option<PathBuf>) -> anyhow::Result<PathBuf> {
     match db {
         Some(path) => Ok(path),
         None => {

@@ -22,7 +22,8 @@ use crate::render;
 #[command(after_help = "Examples:
   matchday odds premier-league --as-of 2024-02-01
   matchday odds \"Premier League\" --season 2023-24 --as-of 2024-04-01 --sims 1000000 --seed 7 --format json
-  matchday odds premier-league --as-of 2024-04-01 --given \"Arsenal 0-2 Aston Villa\"")]
+  matchday odds premier-league --as-of 2024-04-01 \\
+      --given \"Arsenal 0-2 Aston Villa\"")]
 pub struct Args {
     /// The league: its slug or part of its name
     pub competition: String,
@@ -33,7 +34,8 @@ pub struct Args {
     #[command(flatten)]
     pub given: super::given::Given,
 
-    /// Seasons to simulate
+    /// Seasons to simulate: the default 100,000 take about 0.2 s, a million about 1.7 s
+    /// (a release build on 2 cores)
     #[arg(long, default_value_t = 100_000, value_parser = clap::value_parser!(u64).range(1..=100_000_000))]
     pub sims: u64,
 

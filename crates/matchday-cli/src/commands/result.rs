@@ -44,7 +44,8 @@ use crate::refusal;
   matchday result \"Luton 1-2 Liverpool\" -c \"Premier League\" -d yesterday
   matchday result \"Chelsea 0-1 Liverpool aet\" -c \"EFL Cup\" -d 2024-02-25 --round Final --neutral
   matchday result \"Salford City 4-4 Peterborough aet, 4-5 pens\" -c \"FA Cup\" -d 2023-11-14 --round \"Round 1\" --replay
-  matchday result \"Arsenal 1-0 Porto aet (90 min 1-0), 4-2 pens\" -c \"Champions League\" -d 2024-03-12 --round \"Round of 16\" --leg 2
+  matchday result \"Arsenal 1-0 Porto aet (90 min 1-0), 4-2 pens\" \\
+      -c \"Champions League\" -d 2024-03-12 --round \"Round of 16\" --leg 2
   matchday result \"Liverpool 1-0 Chelsea\" -c \"Premier League\" -d 2024-01-31 --live --minute 60
   matchday result \"Liverpool 2-0 Chelsea\" -c \"Premier League\" --final")]
 pub struct Args {
@@ -105,6 +106,7 @@ pub fn run(store: &mut Store, args: Args) -> anyhow::Result<String> {
         competition,
         m,
         names,
+        typed,
     } = entered(store, &args, &entry, status)?;
     // Every check (entrants, meetings, the cup ties, whether the result fits
     // its leg) runs in the store, inside the transaction that writes.
@@ -146,13 +148,14 @@ pub fn run(store: &mut Store, args: Args) -> anyhow::Result<String> {
         format!(" ({})", extra.join(", "))
     };
     Ok(format!(
-        "{verb}: {} {} {}{extra} in {} {} on {}\n",
+        "{verb}: {} {} {}{extra} in {} {} on {}{}\n",
         names[&m.pairing.home()],
         result.final_score(),
         names[&m.pairing.away()],
         competition.name,
         competition.season,
-        m.date
+        m.date,
+        turned(typed, &m, &names),
     ))
 }
 
@@ -162,6 +165,8 @@ struct Entered {
     competition: matchday_core::Competition,
     m: matchday_core::Match,
     names: std::collections::HashMap<matchday_core::TeamId, String>,
+    /// The teams in the order typed, which `m` may have turned round.
+    typed: Pairing,
 }
 
 /// Reads `entry` as a match with `status`: the competition of its day (today, without
@@ -180,12 +185,34 @@ fn entered(store: &Store, args: &Args, entry: &ResultEntry, status: MatchStatus)
     let pairing = Pairing::new(home, away).with_context(|| format!("'{}'", args.result))?;
     let names = read.team_names()?;
     let stored = read.matches(competition.id.expect("stored"))?;
-    let m = args.at.to_match(date, pairing, status).lined_up_with(&stored);
+    let m = args
+        .at
+        .to_match(date, pairing, status)
+        .lined_up_with(&stored)
+        .map_err(|unclear| refusal::order_unclear(&unclear, &names))?;
     Ok(Entered {
         competition,
         m,
         names,
+        typed: pairing,
     })
+}
+
+/// What the reply adds when the teams were typed the other way round from the stored
+/// fixture: the order it is stored in, so the score shown is not taken for a mistake.
+fn turned(
+    typed: Pairing,
+    m: &matchday_core::Match,
+    names: &std::collections::HashMap<matchday_core::TeamId, String>,
+) -> String {
+    if typed == m.pairing {
+        return String::new();
+    }
+    format!(
+        "; typed the other way round, stored in the fixture's order ({} v {})",
+        names[&m.pairing.home()],
+        names[&m.pairing.away()]
+    )
 }
 
 /// `result --live`: the score so far of a match in play.
@@ -195,6 +222,7 @@ fn run_live(store: &mut Store, args: &Args, entry: &ResultEntry) -> anyhow::Resu
         competition,
         m,
         names,
+        typed,
     } = entered(store, args, entry, MatchStatus::Live(live))?;
     let live = m.status.live().expect("in play");
     let recorded = store
@@ -210,13 +238,14 @@ fn run_live(store: &mut Store, args: &Args, entry: &ResultEntry) -> anyhow::Resu
     };
     let minute = live.minute().map(|m| format!(" ({m})")).unwrap_or_default();
     Ok(format!(
-        "{verb}: {} {} {}{minute} in {} {} on {}, provisional until its result is in (--final)\n",
+        "{verb}: {} {} {}{minute} in {} {} on {}, provisional until its result is in (--final){}\n",
         names[&m.pairing.home()],
         live.score(),
         names[&m.pairing.away()],
         competition.name,
         competition.season,
-        m.date
+        m.date,
+        turned(typed, &m, &names),
     ))
 }
 

@@ -35,7 +35,8 @@ use crate::render;
   matchday table \"Europa League\" --group E
   matchday table Euro --season 2024 --thirds
   matchday table austria --season 2024-25 --stage Championship
-  matchday table premier-league --as-of 2024-04-01 --given \"Arsenal 0-2 Aston Villa\" --given \"Everton 2-0 Liverpool\"")]
+  matchday table premier-league --as-of 2024-04-01 \\
+      --given \"Arsenal 0-2 Aston Villa\" --given \"Everton 2-0 Liverpool\"")]
 pub struct Args {
     /// The competition: its slug or part of its name
     pub competition: String,

@@ -24,7 +24,8 @@ use crate::render;
   matchday track Liverpool --as-of 2024-02-01
   matchday track --club Liverpool --as-of 2024-02-01   (men's and women's teams)
   matchday track \"Man City\" --season 2023-24 --format json
-  matchday track Liverpool --as-of 2024-02-01 --given \"Chelsea 0-1 Liverpool aet\"")]
+  matchday track Liverpool --as-of 2024-02-01 \\
+      --given \"Chelsea 0-1 Liverpool aet\"")]
 pub struct Args {
     /// The club (with --club, any of its teams)
     pub team: String,

@@ -131,8 +131,84 @@ impl Grid {
                 None => break,
             }
         }
-        let text = self.draw(&forms, screen.colour, screen.width);
+        let width = screen.width.expect("a screen of unknown width fits every table");
+        let fitted = self.wrapped_to(&mut forms, &widths, width);
+        let text = fitted.draw(&forms, screen.colour, None);
         Drawn { text, forms }
+    }
+
+    /// With nothing left to give: the grid with each shown column's cells broken at
+    /// spaces (never inside a word that fits) to widths that fill `width`, after leaving
+    /// out the last columns while even their longest words do not fit beside the others.
+    fn wrapped_to(&self, forms: &mut [Option<usize>], widths: &[Vec<usize>], width: usize) -> Grid {
+        let least = |i: usize, f: usize| {
+            let form = &self.columns[i].forms[f];
+            form.cells
+                .iter()
+                .map(|c| longest_piece(&c.draw(false)))
+                .fold(longest_piece(&form.header), usize::max)
+        };
+        let mut shown: Vec<(usize, usize, usize, usize)> = forms
+            .iter()
+            .enumerate()
+            .filter_map(|(i, f)| f.map(|f| (i, least(i, f), widths[i][f], f)))
+            .collect();
+        let room = |n: usize| width.saturating_sub(1 + 3 * n);
+        let least_sum = |shown: &[(usize, usize, usize, usize)]| shown.iter().map(|s| s.1).sum::<usize>();
+        let floor_sum =
+            |shown: &[(usize, usize, usize, usize)]| shown.iter().map(|s| s.1.min(CUT_FLOOR)).sum::<usize>();
+        // Whole words if they fit; else the longest words cut, none below CUT_FLOOR
+        // columns; else the last column left out, and again.
+        while shown.len() > 1
+            && least_sum(&shown) > room(shown.len())
+            && floor_sum(&shown) > room(shown.len())
+        {
+            let (dropped, ..) = shown.pop().expect("more than one");
+            forms[dropped] = None;
+        }
+        let room = room(shown.len()).max(1);
+        let mut given: Vec<usize> = shown.iter().map(|s| s.1.min(room)).collect();
+        while given.iter().sum::<usize>() > room {
+            let (widest, w) = given
+                .iter()
+                .copied()
+                .enumerate()
+                .max_by_key(|&(_, w)| w)
+                .expect("a column is shown");
+            if w <= 1 {
+                break;
+            }
+            given[widest] = w - 1;
+        }
+        let mut spare = room.saturating_sub(given.iter().sum());
+        // Spare columns first to those that want only a few more ("1-1" whole), then one
+        // by one to the column that wants the most more, so none wraps needlessly.
+        let mut by_need: Vec<usize> = (0..shown.len()).collect();
+        by_need.sort_by_key(|&k| shown[k].2.saturating_sub(given[k]));
+        for k in by_need {
+            let need = shown[k].2.saturating_sub(given[k]);
+            if need <= spare {
+                given[k] += need;
+                spare -= need;
+            }
+        }
+        while spare > 0 {
+            let wanting = (0..shown.len())
+                .filter(|&k| shown[k].2 > given[k])
+                .max_by_key(|&k| shown[k].2 - given[k]);
+            let Some(k) = wanting else { break };
+            given[k] += 1;
+            spare -= 1;
+        }
+        let mut fitted = self.clone();
+        for ((i, _, _, f), w) in shown.iter().zip(given) {
+            let form = &mut fitted.columns[*i].forms[*f];
+            form.header = wrap_words(&form.header, w);
+            for cell in &mut form.cells {
+                *cell = cell.wrapped(w);
+            }
+        }
+        fitted
     }
 
     fn draw(&self, forms: &[Option<usize>], colour: bool, wrap_at: Option<usize>) -> String {
@@ -198,6 +274,96 @@ fn table_width(widths: &[Vec<usize>], forms: &[Option<usize>]) -> usize {
         .zip(forms)
         .filter_map(|(w, f)| f.map(|f| w[f] + 3))
         .sum::<usize>()
+}
+
+/// The narrowest a column's longest words are cut to before a column is left out instead:
+/// "Bournemouth" may lose a letter or two to the next line, never become "Bou/rne/mou/th".
+const CUT_FLOOR: usize = 9;
+
+/// The widest piece of `text` that [`wrap_words`] never breaks: a word, or the part of
+/// one up to and including a '-' or '/'.
+fn longest_piece(text: &str) -> usize {
+    text.split_whitespace()
+        .flat_map(|word| {
+            let pieces: Vec<&str> = if word.width() <= WHOLE {
+                vec![word]
+            } else {
+                word.split_inclusive(['-', '/']).collect()
+            };
+            pieces
+        })
+        .map(UnicodeWidthStr::width)
+        .max()
+        .unwrap_or(0)
+}
+
+/// Words this wide or narrower are never broken at a '-' or '/': a score ("3-1",
+/// "10-2") stays whole; a date or "champions-league" may break after its dashes.
+const WHOLE: usize = 5;
+
+/// `text` broken into lines no wider than `width`: at spaces; a word wider than the
+/// line after its last '-' or '/' that fits; a piece wider than `width` at `width`.
+/// The result is `text` with some spaces turned into line breaks and some put in.
+pub fn wrap_words(text: &str, width: usize) -> String {
+    let width = width.max(1);
+    let mut out = String::with_capacity(text.len() + 8);
+    for (n, line) in text.split('\n').enumerate() {
+        if n > 0 {
+            out.push('\n');
+        }
+        let mut used = 0;
+        for (k, word) in line.split(' ').enumerate() {
+            let w = word.width();
+            if k > 0 {
+                if used > 0 && used + 1 + w > width {
+                    out.push('\n');
+                    used = 0;
+                } else {
+                    out.push(' ');
+                    used += 1;
+                }
+            }
+            let mut rest = word;
+            while used + rest.width() > width {
+                let room = width.saturating_sub(used);
+                // The longest start of `rest` ending in '-' or '/' that fits; else, on a
+                // fresh line, as much as fits.
+                let at_mark = if rest.width() > WHOLE {
+                    rest.char_indices()
+                        .rev()
+                        .find(|&(i, c)| matches!(c, '-' | '/') && rest[..=i].width() <= room)
+                        .map(|(i, c)| i + c.len_utf8())
+                } else {
+                    None
+                };
+                let cut = match at_mark {
+                    Some(i) if i < rest.len() => i,
+                    _ if used > 0 => {
+                        out.push('\n');
+                        used = 0;
+                        continue;
+                    }
+                    _ => {
+                        let mut i = 0;
+                        for (j, c) in rest.char_indices() {
+                            if rest[..j + c.len_utf8()].width() > room {
+                                break;
+                            }
+                            i = j + c.len_utf8();
+                        }
+                        i.max(rest.chars().next().map_or(0, char::len_utf8))
+                    }
+                };
+                out.push_str(&rest[..cut]);
+                out.push('\n');
+                used = 0;
+                rest = &rest[cut..];
+            }
+            out.push_str(rest);
+            used += rest.width();
+        }
+    }
+    out
 }
 
 /// The display width of the widest line of plain `text`.
@@ -281,6 +447,46 @@ mod tests {
         );
         let drawn = grid.render(&Screen::plain(40));
         assert!(widest_line(&drawn.text) <= 40, "{}", drawn.text);
+    }
+
+    #[test]
+    fn words_are_never_broken_while_they_fit() {
+        // Issue 21: at 40 columns a table broke "Team" as "Tea/m" and clubs as "Liv/erp/ool".
+        let mut grid = Grid::new();
+        grid.column("Pos", true, plain_cells(["1".to_string(), "2".into()]));
+        grid.column(
+            "Team",
+            false,
+            plain_cells(["Liverpool".to_string(), "Nottingham Forest".into()]),
+        );
+        for header in ["Played", "Points", "Range", "Settled", "Remaining"] {
+            grid.column(header, true, plain_cells(["26".to_string(), "60".into()]));
+        }
+        let drawn = grid.render(&Screen::plain(40));
+        let text = &drawn.text;
+        assert!(widest_line(text) <= 40, "{text}");
+        for word in ["Pos", "Team", "Liverpool", "Nottingham", "Forest", "Played"] {
+            assert!(text.contains(word), "{word} broken or lost: {text}");
+        }
+        // What did not fit beside the others was left out, from the right.
+        assert!(!text.contains("Remaining"), "{text}");
+    }
+
+    #[test]
+    fn wrapping_breaks_at_spaces_then_marks_then_anywhere() {
+        assert_eq!(wrap_words("Aston Villa", 6), "Aston\nVilla");
+        assert_eq!(wrap_words("Aston Villa", 11), "Aston Villa");
+        assert_eq!(wrap_words("champions-league", 12), "champions-\nleague");
+        assert_eq!(wrap_words("/work/data/x.season", 8), "/work/\ndata/\nx.season");
+        assert_eq!(wrap_words("Wolverhampton", 5), "Wolve\nrhamp\nton");
+        assert_eq!(wrap_words("1-1", 2), "1-\n1");
+        assert_eq!(longest_piece("Chelsea 1-1 Liverpool"), 9);
+        assert_eq!(longest_piece("1-1"), 3);
+        // Only spaces become breaks, and breaks are put in: nothing else changes.
+        let text = "3rd, 9 pts behind; clinched champions-league";
+        assert_eq!(wrap_words(text, 10).replace('\n', " ").replace("- ", "-"), text);
+        let painted = Painted::styled("Man City", anstyle::Style::new().bold()).wrapped(4);
+        assert_eq!(painted.draw(false), "Man\nCity");
     }
 
     #[test]

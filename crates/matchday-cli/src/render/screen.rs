@@ -25,7 +25,7 @@ pub const MIN_WIDTH: usize = 40;
 /// `--color` values.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
 pub enum ColorChoice {
-    /// Colour on a terminal, unless NO_COLOR is set or TERM is dumb
+    /// Colour on a terminal (of any size), unless NO_COLOR is set and not empty, or TERM is dumb
     #[default]
     Auto,
     /// Always colour, even into a pipe
@@ -42,7 +42,7 @@ pub struct ScreenArgs {
     #[arg(long, global = true, value_name = "N", value_parser = clap::value_parser!(u16).range(MIN_WIDTH as i64..))]
     pub width: Option<u16>,
 
-    /// When to colour output: auto (on a terminal, unless NO_COLOR is set), always or never
+    /// When to colour output: auto (on a terminal, unless NO_COLOR is set and not empty), always or never
     #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t)]
     pub color: ColorChoice,
 }
@@ -56,7 +56,9 @@ pub struct Surroundings {
     pub no_color: bool,
     /// Whether `TERM` is `dumb`.
     pub dumb_terminal: bool,
-    /// Standard output's terminal width, when it is a terminal.
+    /// Whether standard output is a terminal, whether or not its size is known.
+    pub terminal: bool,
+    /// Standard output's terminal width, when it is a terminal that says.
     pub terminal_width: Option<usize>,
 }
 
@@ -64,7 +66,8 @@ impl Surroundings {
     /// Reads the process's environment and standard output.
     pub fn of_process() -> Surroundings {
         let stdout = std::io::stdout();
-        let terminal_width = if stdout.is_terminal() {
+        let terminal = stdout.is_terminal();
+        let terminal_width = if terminal {
             terminal_size::terminal_size_of(&stdout).map(|(w, _)| usize::from(w.0))
         } else {
             None
@@ -73,6 +76,7 @@ impl Surroundings {
             columns: std::env::var("COLUMNS").ok().and_then(|c| c.trim().parse().ok()),
             no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
             dumb_terminal: std::env::var("TERM").is_ok_and(|t| t == "dumb"),
+            terminal,
             terminal_width,
         }
     }
@@ -92,7 +96,9 @@ impl Screen {
         let colour = match args.color {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
-            ColorChoice::Auto => around.terminal_width.is_some() && !around.no_color && !around.dumb_terminal,
+            // A terminal whose size is unknown (a pty nobody sized: `script`, an editor's
+            // terminal, CI) is a terminal still: its width is unknown, not its colours.
+            ColorChoice::Auto => around.terminal && !around.no_color && !around.dumb_terminal,
         };
         Screen { width, colour }
     }
@@ -143,6 +149,7 @@ mod tests {
     fn the_width_comes_from_the_option_then_columns_then_the_terminal() {
         let terminal = Surroundings {
             columns: Some(100),
+            terminal: true,
             terminal_width: Some(132),
             ..Surroundings::default()
         };
@@ -177,11 +184,19 @@ mod tests {
     #[test]
     fn colour_only_on_a_terminal_without_no_color_unless_forced() {
         let terminal = Surroundings {
+            terminal: true,
             terminal_width: Some(80),
             ..Surroundings::default()
         };
         let auto = args(None, ColorChoice::Auto);
         assert!(Screen::choose(auto, &terminal).colour);
+        // Issue 21: a terminal that does not say its size is coloured too.
+        let sizeless = Surroundings {
+            terminal_width: None,
+            ..terminal.clone()
+        };
+        assert!(Screen::choose(auto, &sizeless).colour);
+        assert_eq!(Screen::choose(auto, &sizeless).width, None);
         let no_color = Surroundings {
             no_color: true,
             ..terminal.clone()
