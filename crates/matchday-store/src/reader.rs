@@ -331,6 +331,13 @@ impl<'c> Reader<'c> {
         } else {
             exact
         };
+        // One competition under two slugs over the years (the European Cup, then the
+        // Champions League): the season asked for, or else the name typed, picks one.
+        let candidates = if candidates.iter().map(|c| &c.slug).collect::<BTreeSet<_>>().len() > 1 {
+            narrowed(candidates, season, date, &slug_of_query)
+        } else {
+            candidates
+        };
         let slugs: BTreeSet<&str> = candidates.iter().map(|c| c.slug.as_str()).collect();
         if slugs.is_empty() {
             let names: Vec<&str> = listed.iter().map(|c| c.name.as_str()).collect();
@@ -739,6 +746,41 @@ fn zone_of(r: &rusqlite::Row<'_>, at: usize) -> rusqlite::Result<Zone> {
         first: r.get(at + 1)?,
         last: r.get(at + 2)?,
     })
+}
+
+/// Of competitions stored under several slugs, those of the one stored for `season` (or
+/// the season of `date`), else of the one whose slug holds the name typed; all of them
+/// when neither picks a single slug.
+fn narrowed<'a>(
+    candidates: Vec<&'a Listed>,
+    season: Option<Season>,
+    date: Option<NaiveDate>,
+    slug_of_query: &str,
+) -> Vec<&'a Listed> {
+    let single = |kept: Vec<&'a Listed>| {
+        let slugs: BTreeSet<&str> = kept.iter().map(|c| c.slug.as_str()).collect();
+        (slugs.len() == 1).then_some(kept)
+    };
+    let season = season.or(date.map(Season::of_date));
+    let by_season = season.and_then(|s| {
+        single(
+            candidates
+                .iter()
+                .copied()
+                .filter(|c| c.season() == Some(s))
+                .collect(),
+        )
+    });
+    let by_slug = || {
+        single(
+            candidates
+                .iter()
+                .copied()
+                .filter(|c| c.slug.contains(slug_of_query))
+                .collect(),
+        )
+    };
+    by_season.or_else(by_slug).unwrap_or(candidates)
 }
 
 /// The few stored competitions whose name is close to `slug` (a query in slug

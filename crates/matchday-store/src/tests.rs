@@ -210,6 +210,41 @@ fn competitions_are_found_by_slug_part_or_season() {
     assert_eq!(err.to_string(), "Premier League 2024-25 already exists");
 }
 
+#[test]
+fn one_competition_under_two_slugs_is_found_by_its_season_or_the_name_typed() {
+    // engsoccerdata stores the European Cup and the UEFA Champions League apart; the
+    // catalogue calls both "champions-league", which must not make that name ambiguous.
+    let mut store = Store::open_in_memory().unwrap();
+    store.set_catalogue(matchday_core::Catalogue::bundled().clone());
+    for (slug, name, year) in [
+        ("european-cup", "European Cup", 1990),
+        ("uefa-champions-league", "UEFA Champions League", 1992),
+    ] {
+        let edition = Competition {
+            id: None,
+            slug: slug.into(),
+            name: name.into(),
+            season: Season::starting(year),
+            format: Format::Knockout,
+            structure: matchday_core::Structure::of_format(Format::Knockout),
+            rules: RuleSet::Plain,
+            points: PointsScheme::THREE,
+            zones: vec![],
+            away_goals: false,
+            rank_by: matchday_core::RankBy::Points,
+        };
+        store.write(|w| w.add_competition(&edition)).unwrap();
+    }
+    let r = store.read();
+    let found = |season: Option<i32>| {
+        r.find_competition("champions-league", season.map(Season::starting), None)
+            .map(|c| c.slug)
+    };
+    assert_eq!(found(Some(1990)).unwrap(), "european-cup");
+    assert_eq!(found(Some(1992)).unwrap(), "uefa-champions-league");
+    assert_eq!(found(None).unwrap(), "uefa-champions-league");
+}
+
 /// A tournament file of two groups of three meeting once, then a final.
 fn tournament() -> SeasonRecord {
     let mut rec = record(&[]);
