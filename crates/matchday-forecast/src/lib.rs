@@ -16,6 +16,7 @@
 #![deny(missing_docs)]
 
 mod bounded;
+mod capped;
 mod clinch;
 mod error;
 mod gaps;

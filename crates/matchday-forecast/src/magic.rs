@@ -17,6 +17,9 @@
 //! (the team on exactly `P`, [`crate::bounded`]) settles it. Still possible is the
 //! mirror image: `kept(P)` (the team on at most `P`, all but `place - 1` others kept at
 //! or under its total plus `P`) is monotone, and implies `good(P)` or `good(P + 1)`.
+//! For `good(P)` the exact relaxation of [`crate::capped`] is asked first: no outcome
+//! keeping the others down refutes it, and one in which the team's own results can be
+//! raised to exactly `P` (its opponents only lose by that) proves it.
 
 use std::cell::Cell;
 
@@ -31,10 +34,11 @@ use crate::{LeagueState, PositionRange, SplitStage};
 
 /// Search nodes allowed for one step of one magic number (one total asked about).
 ///
-/// Late in a season every step needs a few dozen; in mid-season a step near the answer
+/// Late in a season every step needs a few dozen; early in one a step near the answer
 /// can need millions, and running out answers on the safe side (a guarantee too high,
-/// still possible too low), marked inexact. The figure trades exactness for time: see
-/// the benchmark `forecast`.
+/// still possible too low), marked inexact. From January of a Premier League season the
+/// relaxation of [`crate::capped`] leaves almost every number exact within it. The
+/// figure trades exactness for time: see the benchmark `forecast`.
 const NODES_PER_STEP: u64 = 1_000;
 
 /// What a team needs for one place (a zone's boundary), or that it is decided.
@@ -368,21 +372,67 @@ impl Question {
         let Some((always, order, need)) = self.to_keep(total) else {
             return false;
         };
-        let feasible = |set: u64| {
-            let (local, members) = local_indices(set, self.n);
-            let caps: Vec<i64> = members
-                .iter()
-                .map(|&j| if j == self.x { gain } else { total - self.base[j] })
-                .collect();
-            let inside: Vec<(u8, u8)> = self
-                .fixtures
-                .iter()
-                .filter(|&&(a, b)| set >> a & 1 == 1 && set >> b & 1 == 1)
-                .map(|&(a, b)| (local[a], local[b]))
-                .collect();
+        some_set_of(always | 1 << self.x, &order, need, &mut |set| {
+            let (caps, inside, _) = self.kept_within(set, gain);
             caps_feasible(caps, inside, self.w, self.d, budget)
+        })
+    }
+
+    /// The question `kept` asks of `set`: caps for its members (the team's own `gain`,
+    /// the others its total after it), the matches among them, and the team's place in it.
+    fn kept_within(&self, set: u64, gain: i64) -> (Vec<i64>, Vec<(u8, u8)>, usize) {
+        let total = self.total(gain);
+        let (local, members) = local_indices(set, self.n);
+        let caps: Vec<i64> = members
+            .iter()
+            .map(|&j| if j == self.x { gain } else { total - self.base[j] })
+            .collect();
+        let inside: Vec<(u8, u8)> = self
+            .fixtures
+            .iter()
+            .filter(|&&(a, b)| set >> a & 1 == 1 && set >> b & 1 == 1)
+            .map(|&(a, b)| (local[a], local[b]))
+            .collect();
+        (caps, inside, local[self.x] as usize)
+    }
+
+    /// Whether an outcome keeping `set` within `kept`'s caps can be found in which the
+    /// team takes exactly `gain`: `Some(false)` when none keeps them (so none does with
+    /// the team on exactly `gain` either), `None` when this cannot tell.
+    ///
+    /// The team's results can be raised after the fact (a defeat to a draw or a win, a
+    /// draw to a win) without lifting anyone: its opponents only lose points. So an
+    /// outcome with the team at or under `gain` is enough if raising reaches `gain`.
+    fn raised_to(&self, set: u64, gain: i64, budget: &Budget) -> Option<bool> {
+        if !crate::capped::suits(self.w, self.d) {
+            return None;
+        }
+        let (caps, inside, x) = self.kept_within(set, gain);
+        let Some(defeats) = crate::capped::caps_witness(&caps, &inside, self.w, self.d, budget) else {
+            return if budget.exhausted() { None } else { Some(false) };
         };
-        some_set_of(always | 1 << self.x, &order, need, &mut |set| feasible(set))
+        let k = caps.len();
+        let lost: i64 = (0..k).map(|v| defeats[x * k + v]).sum();
+        let won: i64 = (0..k).map(|u| defeats[u * k + x]).sum();
+        let played = inside
+            .iter()
+            .filter(|&&(a, b)| a as usize == x || b as usize == x)
+            .count() as i64;
+        let drawn = played - lost - won;
+        // Matches against teams outside the set were counted as defeats.
+        let outside = self.games[self.x] - played;
+        let taken = self.w * won + self.d * drawn;
+        let defeats = lost + outside;
+        // Raise `short` points: a defeat gives d or w more, a draw w - d more.
+        let short = gain - taken;
+        let reaches = (0..=defeats).any(|to_wins| {
+            (0..=defeats - to_wins).any(|to_draws| {
+                let rest = short - to_wins * self.w - to_draws * self.d;
+                let step = self.w - self.d;
+                rest == 0 || (rest > 0 && step > 0 && rest % step == 0 && rest / step <= drawn)
+            })
+        });
+        reaches.then_some(true)
     }
 
     /// The same with the team on exactly `gain`: an outcome that puts it at or above the place.
@@ -392,7 +442,9 @@ impl Question {
             return false;
         };
         some_set_of(always | 1 << self.x, &order, need, &mut |set| {
-            self.exact_question(set, gain, budget, |j| (-OPEN, total - self.base[j]), false)
+            self.raised_to(set, gain, budget).unwrap_or_else(|| {
+                self.exact_question(set, gain, budget, |j| (-OPEN, total - self.base[j]), false)
+            })
         })
     }
 

@@ -234,13 +234,20 @@ impl Budget {
 
     /// Takes one node; `false` when none is left.
     pub(crate) fn spend(&self) -> bool {
+        self.spend_many(1)
+    }
+
+    /// Takes `nodes` nodes, for a step that costs as much as that many; `false` (and
+    /// nothing left) when fewer are left.
+    pub(crate) fn spend_many(&self, nodes: u64) -> bool {
         match self.left.get() {
-            0 => {
+            left if left < nodes => {
+                self.left.set(0);
                 self.exhausted.set(true);
                 false
             }
             left => {
-                self.left.set(left - 1);
+                self.left.set(left - nodes);
                 true
             }
         }
@@ -513,6 +520,10 @@ pub(crate) fn caps_feasible(
             return true;
         }
         guide = Some((net, units));
+    }
+    if crate::capped::suits(w, d) {
+        // The exact relaxation refutes what the flow of units cannot.
+        return crate::capped::caps_feasible_by_relaxation(&caps, &matches, w, d, budget);
     }
     // Branch on the tightest team's match against the opponent with the most room.
     let room = |j: usize| caps[j] - d * games[j];
