@@ -81,46 +81,68 @@ pub(crate) fn caps_feasible_by_relaxation(
     d: i64,
     budget: &Budget,
 ) -> bool {
-    caps_witness(caps, matches, w, d, budget).is_some() || budget.exhausted()
+    !matches!(keep_under(caps, matches, w, d, 0, budget), Capped::Refuted(_))
 }
 
-/// An outcome of `matches` keeping every team within its cap, as the number of times
-/// each team (`u * k + v`) loses to each other, the rest drawn; `None` when there is none
-/// or `budget` ran out (the caller asks `budget.exhausted()`).
-pub(crate) fn caps_witness(
+/// What the search says of keeping every team within its cap.
+pub(crate) enum Capped {
+    /// An outcome that does: the number of times each team (`u * k + v`) loses to each
+    /// other, the rest drawn.
+    Kept(Vec<i64>),
+    /// None does, nor can while these teams (a bit each) are all held to their caps,
+    /// whatever the others do: the matches among them alone are too many.
+    Refuted(u64),
+    /// The budget ran out (or an amount needed finer parts): no proof either way.
+    Unknown,
+}
+
+/// Whether `matches` (index pairs of teams) can be decided so that team `j` gains at
+/// most `caps[j]`, as [`caps_feasible_by_relaxation`], with the outcome found or the
+/// teams whose caps conflict. Of those, teams in `spare` (a bit each) are named only if
+/// the others' caps do not conflict without them: the fewer named, the fewer choices
+/// for a caller choosing which teams to free.
+pub(crate) fn keep_under(
     caps: &[i64],
     matches: &[(u8, u8)],
     w: i64,
     d: i64,
+    spare: u64,
     budget: &Budget,
-) -> Option<Vec<i64>> {
+) -> Capped {
     debug_assert!(suits(w, d), "a scheme whose rates are powers of two");
-    if caps.iter().any(|&c| c < 0) {
-        return None;
-    }
     let k = caps.len();
-    let mut node = Node {
-        k,
-        rate: if w == 3 { 1 } else { 0 },
-        excess: caps.iter().map(|&c| -c).collect(),
-        pairs: vec![0; k * k],
-        limit: vec![0; k * k],
-        fixed: vec![0; k * k],
-    };
-    for &(a, b) in matches {
-        let (a, b) = (a as usize, b as usize);
-        node.excess[a] += d;
-        node.excess[b] += d;
-        node.pairs[a * k + b] += 1;
-        node.pairs[b * k + a] += 1;
+    if let Some(j) = caps.iter().position(|&c| c < 0) {
+        return Capped::Refuted(1 << j);
     }
-    node.limit.clone_from(&node.pairs);
-    node.search(budget)
+    let node = Node::root(caps, matches, w, d, u64::MAX);
+    if !budget.spend_many(NODE_COST) {
+        return Capped::Unknown;
+    }
+    // At the root an infeasible relaxation names the teams it cannot relieve; deeper in
+    // the search a refutation is of all of them.
+    match node.relax() {
+        Relaxed::Infeasible(teams) => {
+            Capped::Refuted(fewest_named(caps, matches, w, d, teams, spare, budget))
+        }
+        Relaxed::Unknown => {
+            budget.spend_many(u64::MAX);
+            Capped::Unknown
+        }
+        Relaxed::Solved(defeats) => match node.branch(defeats, budget) {
+            Some(found) => Capped::Kept(found),
+            None if budget.exhausted() => Capped::Unknown,
+            None => Capped::Refuted(if k >= 64 { u64::MAX } else { (1 << k) - 1 }),
+        },
+    }
 }
 
 /// What one node of this search costs of a [`Budget`], in the nodes of the searches
 /// without a relaxation: solving the relaxation takes about as long as ten of theirs.
 const NODE_COST: u64 = 10;
+
+/// What trying to leave one team out of a refusal costs of a [`Budget`]: one relaxation
+/// without the search around it.
+const NAMING_COST: u64 = 1;
 
 /// One node of the search: the draws still to be turned, and bounds on them.
 #[derive(Clone)]
@@ -140,27 +162,92 @@ struct Node {
 
 /// What the relaxation says.
 enum Relaxed {
-    Infeasible,
+    /// No outcome: the teams (a bit each) reachable from those it could not relieve.
+    Infeasible(u64),
     /// Defeats between each two teams (`u * k + v`: `u` loses to `v`).
     Solved(Vec<Amount>),
     /// An amount needed finer parts than kept.
     Unknown,
 }
 
+/// Of the teams `named`, without those in `spare` whose caps the others do not need to
+/// conflict; each tried once, the one with the most room first, while `budget` lasts
+/// (each try a relaxation solved, [`NAMING_COST`] nodes).
+fn fewest_named(
+    caps: &[i64],
+    matches: &[(u8, u8)],
+    w: i64,
+    d: i64,
+    named: u64,
+    spare: u64,
+    budget: &Budget,
+) -> u64 {
+    let mut named = named;
+    let mut tried: Vec<usize> = (0..caps.len()).filter(|&j| named & spare >> j & 1 == 1).collect();
+    tried.sort_by_key(|&j| (std::cmp::Reverse(caps[j]), j));
+    for j in tried {
+        // Stopping early still names teams whose caps conflict, only more of them.
+        if budget.left_nodes() < NAMING_COST || !budget.spend_many(NAMING_COST) {
+            break;
+        }
+        let fewer = named & !(1 << j);
+        if matches!(
+            Node::root(caps, matches, w, d, fewer).relax(),
+            Relaxed::Infeasible(_)
+        ) {
+            named = fewer;
+        }
+    }
+    named
+}
+
 impl Node {
+    /// The search's first node: every match of teams in `held` (a bit each) drawn, the
+    /// other teams and their matches left out (as if they beat the held teams).
+    fn root(caps: &[i64], matches: &[(u8, u8)], w: i64, d: i64, held: u64) -> Node {
+        let k = caps.len();
+        let mut node = Node {
+            k,
+            rate: if w == 3 { 1 } else { 0 },
+            excess: (0..k)
+                .map(|j| if held >> j & 1 == 1 { -caps[j] } else { 0 })
+                .collect(),
+            pairs: vec![0; k * k],
+            limit: vec![0; k * k],
+            fixed: vec![0; k * k],
+        };
+        for &(a, b) in matches {
+            let (a, b) = (a as usize, b as usize);
+            if held >> a & 1 == 0 || held >> b & 1 == 0 {
+                continue;
+            }
+            node.excess[a] += d;
+            node.excess[b] += d;
+            node.pairs[a * k + b] += 1;
+            node.pairs[b * k + a] += 1;
+        }
+        node.limit.clone_from(&node.pairs);
+        node
+    }
+
     fn search(&self, budget: &Budget) -> Option<Vec<i64>> {
         if !budget.spend_many(NODE_COST) {
             return None;
         }
-        let defeats = match self.relax() {
-            Relaxed::Infeasible => return None,
+        match self.relax() {
+            Relaxed::Infeasible(_) => None,
             Relaxed::Unknown => {
                 // Not a proof either way: answer as an exhausted search does.
                 budget.spend_many(u64::MAX);
-                return None;
+                None
             }
-            Relaxed::Solved(defeats) => defeats,
-        };
+            Relaxed::Solved(defeats) => self.branch(defeats, budget),
+        }
+    }
+
+    /// From a solved relaxation: its outcome if whole, else the search on both sides of
+    /// a fractional pair.
+    fn branch(&self, defeats: Vec<Amount>, budget: &Budget) -> Option<Vec<i64>> {
         // Branch on the pair whose defeats are furthest from whole.
         let Some(at) = (0..defeats.len())
             .filter(|&i| !defeats[i].is_whole())
@@ -271,7 +358,12 @@ impl Node {
                 .filter(|&z| dist[z] != i32::MAX && excess[z].0 < 0)
                 .min_by_key(|&z| (dist[z], z))
             else {
-                return Relaxed::Infeasible;
+                // Every team reachable is at its cap, loses every match to those beyond
+                // and beats none of them: the matches among them alone are too many.
+                let reached = (0..k)
+                    .filter(|&j| dist[j] != i32::MAX)
+                    .fold(0u64, |m, j| m | 1 << j);
+                return Relaxed::Infeasible(reached);
             };
             let mut path = Vec::new();
             let mut at = end;
@@ -383,29 +475,50 @@ mod tests {
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(2_000))]
         #[test]
-        fn agrees_with_enumeration((caps, matches) in league()) {
+        fn agrees_with_enumeration((caps, matches) in league(), spare in 0u64..64) {
             for (w, d) in [(3, 1), (2, 1)] {
                 let budget = Budget::new(1_000_000);
-                let witness = caps_witness(&caps, &matches, w, d, &budget);
+                let verdict = keep_under(&caps, &matches, w, d, spare, &budget);
                 prop_assert!(!budget.exhausted());
-                prop_assert_eq!(witness.is_some(), by_enumeration(&caps, &matches, w, d), "{}-{}-0", w, d);
-                if let Some(defeats) = witness {
-                    // The witness is an outcome of these matches within the caps.
-                    let k = caps.len();
-                    let mut gained = vec![0i64; k];
-                    for u in 0..k {
-                        for v in 0..k {
-                            let met = matches.iter().filter(|&&(a, b)| (a as usize, b as usize) == (u, v) || (a as usize, b as usize) == (v, u)).count() as i64;
-                            let (lost, won) = (defeats[u * k + v], defeats[v * k + u]);
-                            prop_assert!(lost >= 0 && lost + won <= met);
-                            if u < v {
+                let possible = by_enumeration(&caps, &matches, w, d);
+                match verdict {
+                    Capped::Unknown => prop_assert!(false, "unknown with budget left"),
+                    Capped::Refuted(teams) => {
+                        prop_assert!(!possible, "{}-{}-0 refuted", w, d);
+                        // The teams named cannot all be kept whatever the others do:
+                        // their own matches alone are too many (the others beat them).
+                        let among: Vec<(u8, u8)> = matches
+                            .iter()
+                            .copied()
+                            .filter(|&(a, b)| teams >> a & 1 == 1 && teams >> b & 1 == 1)
+                            .collect();
+                        let held: Vec<i64> = (0..caps.len())
+                            .map(|j| if teams >> j & 1 == 1 { caps[j] } else { 1_000 })
+                            .collect();
+                        prop_assert!(!by_enumeration(&held, &among, w, d), "{:b} named", teams);
+                    }
+                    Capped::Kept(defeats) => {
+                        prop_assert!(possible, "{}-{}-0 kept", w, d);
+                        // The witness is an outcome of these matches within the caps.
+                        let k = caps.len();
+                        let mut gained = vec![0i64; k];
+                        for u in 0..k {
+                            for v in u + 1..k {
+                                let met = matches
+                                    .iter()
+                                    .filter(|&&(a, b)| {
+                                        (a as usize, b as usize) == (u, v) || (a as usize, b as usize) == (v, u)
+                                    })
+                                    .count() as i64;
+                                let (lost, won) = (defeats[u * k + v], defeats[v * k + u]);
+                                prop_assert!(lost >= 0 && won >= 0 && lost + won <= met);
                                 let drawn = met - lost - won;
                                 gained[u] += w * won + d * drawn;
                                 gained[v] += w * lost + d * drawn;
                             }
                         }
+                        prop_assert!(gained.iter().zip(&caps).all(|(g, c)| g <= c), "{:?} over {:?}", gained, caps);
                     }
-                    prop_assert!(gained.iter().zip(&caps).all(|(g, c)| g <= c), "{:?} over {:?}", gained, caps);
                 }
             }
         }
@@ -420,5 +533,13 @@ mod tests {
         let budget = Budget::new(1_000);
         assert!(caps_feasible_by_relaxation(&[2, 2, 2], &matches, 3, 1, &budget));
         assert!(!caps_feasible_by_relaxation(&[1, 2, 2], &matches, 3, 1, &budget));
+        // All three are named, even when any may be spared: free any one and the other
+        // two can be kept (team 0 loses to the one freed and draws with the other).
+        for spare in [0, 0b111] {
+            assert!(matches!(
+                keep_under(&[1, 2, 2], &matches, 3, 1, spare, &budget),
+                Capped::Refuted(0b111)
+            ));
+        }
     }
 }

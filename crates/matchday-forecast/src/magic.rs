@@ -26,7 +26,8 @@ use std::cell::Cell;
 use serde::{Deserialize, Serialize};
 
 use crate::bounded::{Bounds, OPEN, bounds_feasible};
-use crate::positions::{Budget, caps_feasible, demands_feasible, local_indices};
+use crate::capped::{Capped, keep_under};
+use crate::positions::{Budget, caps_feasible, caps_met_quickly, demands_feasible, local_indices};
 use matchday_core::{PointsScheme, TeamId};
 use rayon::prelude::*;
 
@@ -372,9 +373,30 @@ impl Question {
         let Some((always, order, need)) = self.to_keep(total) else {
             return false;
         };
-        some_set_of(always | 1 << self.x, &order, need, &mut |set| {
+        if !crate::capped::suits(self.w, self.d) {
+            return some_set_of(always | 1 << self.x, &order, need, &mut |set| {
+                let (caps, inside, _) = self.kept_within(set, gain);
+                caps_feasible(caps, inside, self.w, self.d, budget)
+            });
+        }
+        // Only contested teams may go above; naming the others in a refusal helps no one.
+        let free = order.iter().fold(0u64, |m, &j| m | 1 << j);
+        free_some(always | 1 << self.x, &order, order.len() - need, &mut |set| {
             let (caps, inside, _) = self.kept_within(set, gain);
-            caps_feasible(caps, inside, self.w, self.d, budget)
+            if caps_met_quickly(caps.clone(), inside.clone(), self.w, self.d, budget) {
+                return None;
+            }
+            match keep_under(
+                &caps,
+                &inside,
+                self.w,
+                self.d,
+                local_teams(set, self.n, free),
+                budget,
+            ) {
+                Capped::Kept(_) | Capped::Unknown => None,
+                Capped::Refuted(local) => Some(global_teams(set, self.n, local)),
+            }
         })
     }
 
@@ -397,19 +419,31 @@ impl Question {
     }
 
     /// Whether an outcome keeping `set` within `kept`'s caps can be found in which the
-    /// team takes exactly `gain`: `Some(false)` when none keeps them (so none does with
-    /// the team on exactly `gain` either), `None` when this cannot tell.
+    /// team takes exactly `gain` (`None`), or none can while the teams named stay
+    /// within their caps (`Some`, a bit each). Not knowing, it asks the exact question.
     ///
     /// The team's results can be raised after the fact (a defeat to a draw or a win, a
     /// draw to a win) without lifting anyone: its opponents only lose points. So an
-    /// outcome with the team at or under `gain` is enough if raising reaches `gain`.
-    fn raised_to(&self, set: u64, gain: i64, budget: &Budget) -> Option<bool> {
-        if !crate::capped::suits(self.w, self.d) {
-            return None;
-        }
+    /// outcome with the team at or under `gain` is enough if raising reaches `gain`; and
+    /// when none keeps the others down, none does with the team on exactly `gain`.
+    fn raised_to(&self, set: u64, gain: i64, free: u64, budget: &Budget) -> Option<u64> {
         let (caps, inside, x) = self.kept_within(set, gain);
-        let Some(defeats) = crate::capped::caps_witness(&caps, &inside, self.w, self.d, budget) else {
-            return if budget.exhausted() { None } else { Some(false) };
+        let exact = || {
+            let total = self.total(gain);
+            let found = self.exact_question(set, gain, budget, |j| (-OPEN, total - self.base[j]), false);
+            (!found).then_some(set)
+        };
+        let defeats = match keep_under(
+            &caps,
+            &inside,
+            self.w,
+            self.d,
+            local_teams(set, self.n, free),
+            budget,
+        ) {
+            Capped::Kept(defeats) => defeats,
+            Capped::Refuted(local) => return Some(global_teams(set, self.n, local)),
+            Capped::Unknown => return exact(),
         };
         let k = caps.len();
         let lost: i64 = (0..k).map(|v| defeats[x * k + v]).sum();
@@ -425,14 +459,14 @@ impl Question {
         let defeats = lost + outside;
         // Raise `short` points: a defeat gives d or w more, a draw w - d more.
         let short = gain - taken;
+        let step = self.w - self.d;
         let reaches = (0..=defeats).any(|to_wins| {
             (0..=defeats - to_wins).any(|to_draws| {
                 let rest = short - to_wins * self.w - to_draws * self.d;
-                let step = self.w - self.d;
                 rest == 0 || (rest > 0 && step > 0 && rest % step == 0 && rest / step <= drawn)
             })
         });
-        reaches.then_some(true)
+        if reaches { None } else { exact() }
     }
 
     /// The same with the team on exactly `gain`: an outcome that puts it at or above the place.
@@ -441,10 +475,15 @@ impl Question {
         let Some((always, order, need)) = self.to_keep(total) else {
             return false;
         };
-        some_set_of(always | 1 << self.x, &order, need, &mut |set| {
-            self.raised_to(set, gain, budget).unwrap_or_else(|| {
+        if !crate::capped::suits(self.w, self.d) {
+            return some_set_of(always | 1 << self.x, &order, need, &mut |set| {
                 self.exact_question(set, gain, budget, |j| (-OPEN, total - self.base[j]), false)
-            })
+            });
+        }
+        // Only contested teams may go above; naming the others in a refusal helps no one.
+        let free = order.iter().fold(0u64, |m, &j| m | 1 << j);
+        free_some(always | 1 << self.x, &order, order.len() - need, &mut |set| {
+            self.raised_to(set, gain, free, budget)
         })
     }
 
@@ -518,6 +557,100 @@ impl Question {
         }
         bounds_feasible(bounds, inside, self.w, self.d, budget)
     }
+}
+
+/// Whether at most `slots` teams of `order` can be left out of `base` with all of
+/// `order` so that `held` holds the rest: `held` answers `None` when it can, else names
+/// teams (a bit each) of which one at least must be left out. Each refusal is branched
+/// on, one team freed in each branch and those before it kept, so no set is asked twice;
+/// and every refusal met is remembered, so a branch that cannot free one team of each
+/// (more disjoint refusals than it has slots) is cut before it asks anything.
+fn free_some(base: u64, order: &[usize], slots: usize, held: &mut dyn FnMut(u64) -> Option<u64>) -> bool {
+    let all = order.iter().fold(0u64, |m, &j| m | 1 << j);
+    let mut refusals = Vec::new();
+    free_from(base, order, all, 0, 0, slots, held, &mut refusals)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn free_from(
+    base: u64,
+    order: &[usize],
+    all: u64,
+    freed: u64,
+    kept: u64,
+    slots: usize,
+    held: &mut dyn FnMut(u64) -> Option<u64>,
+    refusals: &mut Vec<u64>,
+) -> bool {
+    if too_many_refusals(refusals, freed, kept, slots) {
+        return false;
+    }
+    let Some(conflict) = held(base | (all & !freed)) else {
+        return true;
+    };
+    refusals.push(conflict & all);
+    if slots == 0 {
+        return false;
+    }
+    let mut kept = kept;
+    // The teams with least room (last in `order`) are likeliest to be the ones above.
+    for &j in order.iter().rev() {
+        let bit = 1u64 << j;
+        if conflict & bit == 0 || freed & bit != 0 || kept & bit != 0 {
+            continue;
+        }
+        if free_from(base, order, all, freed | bit, kept, slots - 1, held, refusals) {
+            return true;
+        }
+        kept |= bit;
+    }
+    false
+}
+
+/// Whether the refusals not yet answered by a freed team need more than `slots` teams
+/// freed: one of them has no team left to free, or more than `slots` share none.
+fn too_many_refusals(refusals: &[u64], freed: u64, kept: u64, slots: usize) -> bool {
+    let mut open: Vec<u64> = refusals
+        .iter()
+        .filter(|&&r| r & freed == 0)
+        .map(|&r| r & !kept)
+        .collect();
+    if open.contains(&0) {
+        return true;
+    }
+    open.sort_by_key(|r| r.count_ones());
+    let mut used = 0u64;
+    let mut disjoint = 0;
+    for r in open {
+        if r & used == 0 {
+            used |= r;
+            disjoint += 1;
+            if disjoint > slots {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// The bits, indexed as the members of `set`, of its teams in `teams`.
+fn local_teams(set: u64, n: usize, teams: u64) -> u64 {
+    let (_, members) = local_indices(set, n);
+    members
+        .iter()
+        .enumerate()
+        .filter(|&(_, &j)| teams >> j & 1 == 1)
+        .fold(0u64, |m, (l, _)| m | 1 << l)
+}
+
+/// The teams of `set` named by `local` bits, indexed as in the set's members.
+fn global_teams(set: u64, n: usize, local: u64) -> u64 {
+    let (_, members) = local_indices(set, n);
+    members
+        .iter()
+        .enumerate()
+        .filter(|&(l, _)| local >> l & 1 == 1)
+        .fold(0u64, |m, (_, &j)| m | 1 << j)
 }
 
 /// Whether `need` of `order` can join `base` with `feasible` still true (`feasible` is

@@ -232,6 +232,11 @@ impl Budget {
         self.exhausted.set(false);
     }
 
+    /// The nodes left.
+    pub(crate) fn left_nodes(&self) -> u64 {
+        self.left.get()
+    }
+
     /// Takes one node; `false` when none is left.
     pub(crate) fn spend(&self) -> bool {
         self.spend_many(1)
@@ -453,12 +458,29 @@ pub(crate) fn games_of(k: usize, matches: &[(u8, u8)]) -> Vec<i64> {
 }
 
 /// Whether `matches` can be decided so that each team gains at most its cap.
-pub(crate) fn caps_feasible(
+pub(crate) fn caps_feasible(caps: Vec<i64>, matches: Vec<(u8, u8)>, w: i64, d: i64, budget: &Budget) -> bool {
+    caps_search(caps, matches, w, d, budget, true)
+}
+
+/// Whether the quick steps of [`caps_feasible`] (forcing, the flow and its repair) find
+/// an outcome keeping each team within its cap; `false` proves nothing.
+pub(crate) fn caps_met_quickly(
+    caps: Vec<i64>,
+    matches: Vec<(u8, u8)>,
+    w: i64,
+    d: i64,
+    budget: &Budget,
+) -> bool {
+    caps_search(caps, matches, w, d, budget, false)
+}
+
+fn caps_search(
     mut caps: Vec<i64>,
     mut matches: Vec<(u8, u8)>,
     w: i64,
     d: i64,
     budget: &Budget,
+    deep: bool,
 ) -> bool {
     if !budget.spend() {
         return true;
@@ -520,6 +542,9 @@ pub(crate) fn caps_feasible(
             return true;
         }
         guide = Some((net, units));
+    }
+    if !deep {
+        return false;
     }
     if crate::capped::suits(w, d) {
         // The exact relaxation refutes what the flow of units cannot.
