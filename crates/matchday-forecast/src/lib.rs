@@ -16,6 +16,7 @@
 #![deny(missing_docs)]
 
 mod bounded;
+mod capped;
 mod chance;
 mod clinch;
 mod error;

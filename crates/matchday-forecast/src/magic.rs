@@ -17,13 +17,17 @@
 //! (the team on exactly `P`, [`crate::bounded`]) settles it. Still possible is the
 //! mirror image: `kept(P)` (the team on at most `P`, all but `place - 1` others kept at
 //! or under its total plus `P`) is monotone, and implies `good(P)` or `good(P + 1)`.
+//! For `good(P)` the exact relaxation of [`crate::capped`] is asked first: no outcome
+//! keeping the others down refutes it, and one in which the team's own results can be
+//! raised to exactly `P` (its opponents only lose by that) proves it.
 
 use std::cell::Cell;
 
 use serde::{Deserialize, Serialize};
 
 use crate::bounded::{Bounds, OPEN, bounds_feasible};
-use crate::positions::{Budget, caps_feasible, demands_feasible, local_indices};
+use crate::capped::{Capped, keep_under};
+use crate::positions::{Budget, caps_feasible, caps_met_quickly, demands_feasible, local_indices};
 use matchday_core::{PointsScheme, TeamId};
 use rayon::prelude::*;
 
@@ -31,10 +35,11 @@ use crate::{LeagueState, PositionRange, SplitStage};
 
 /// Search nodes allowed for one step of one magic number (one total asked about).
 ///
-/// Late in a season every step needs a few dozen; in mid-season a step near the answer
+/// Late in a season every step needs a few dozen; early in one a step near the answer
 /// can need millions, and running out answers on the safe side (a guarantee too high,
-/// still possible too low), marked inexact. The figure trades exactness for time: see
-/// the benchmark `forecast`.
+/// still possible too low), marked inexact. From January of a Premier League season the
+/// relaxation of [`crate::capped`] leaves almost every number exact within it. The
+/// figure trades exactness for time: see the benchmark `forecast`.
 const NODES_PER_STEP: u64 = 1_000;
 
 /// What a team needs for one place (a zone's boundary), or that it is decided.
@@ -368,21 +373,100 @@ impl Question {
         let Some((always, order, need)) = self.to_keep(total) else {
             return false;
         };
-        let feasible = |set: u64| {
-            let (local, members) = local_indices(set, self.n);
-            let caps: Vec<i64> = members
-                .iter()
-                .map(|&j| if j == self.x { gain } else { total - self.base[j] })
-                .collect();
-            let inside: Vec<(u8, u8)> = self
-                .fixtures
-                .iter()
-                .filter(|&&(a, b)| set >> a & 1 == 1 && set >> b & 1 == 1)
-                .map(|&(a, b)| (local[a], local[b]))
-                .collect();
-            caps_feasible(caps, inside, self.w, self.d, budget)
+        if !crate::capped::suits(self.w, self.d) {
+            return some_set_of(always | 1 << self.x, &order, need, &mut |set| {
+                let (caps, inside, _) = self.kept_within(set, gain);
+                caps_feasible(caps, inside, self.w, self.d, budget)
+            });
+        }
+        // Only contested teams may go above; naming the others in a refusal helps no one.
+        let free = order.iter().fold(0u64, |m, &j| m | 1 << j);
+        free_some(always | 1 << self.x, &order, order.len() - need, &mut |set| {
+            let (caps, inside, _) = self.kept_within(set, gain);
+            if caps_met_quickly(caps.clone(), inside.clone(), self.w, self.d, budget) {
+                return None;
+            }
+            match keep_under(
+                &caps,
+                &inside,
+                self.w,
+                self.d,
+                local_teams(set, self.n, free),
+                budget,
+            ) {
+                Capped::Kept(_) | Capped::Unknown => None,
+                Capped::Refuted(local) => Some(global_teams(set, self.n, local)),
+            }
+        })
+    }
+
+    /// The question `kept` asks of `set`: caps for its members (the team's own `gain`,
+    /// the others its total after it), the matches among them, and the team's place in it.
+    fn kept_within(&self, set: u64, gain: i64) -> (Vec<i64>, Vec<(u8, u8)>, usize) {
+        let total = self.total(gain);
+        let (local, members) = local_indices(set, self.n);
+        let caps: Vec<i64> = members
+            .iter()
+            .map(|&j| if j == self.x { gain } else { total - self.base[j] })
+            .collect();
+        let inside: Vec<(u8, u8)> = self
+            .fixtures
+            .iter()
+            .filter(|&&(a, b)| set >> a & 1 == 1 && set >> b & 1 == 1)
+            .map(|&(a, b)| (local[a], local[b]))
+            .collect();
+        (caps, inside, local[self.x] as usize)
+    }
+
+    /// Whether an outcome keeping `set` within `kept`'s caps can be found in which the
+    /// team takes exactly `gain` (`None`), or none can while the teams named stay
+    /// within their caps (`Some`, a bit each). Not knowing, it asks the exact question.
+    ///
+    /// The team's results can be raised after the fact (a defeat to a draw or a win, a
+    /// draw to a win) without lifting anyone: its opponents only lose points. So an
+    /// outcome with the team at or under `gain` is enough if raising reaches `gain`; and
+    /// when none keeps the others down, none does with the team on exactly `gain`.
+    fn raised_to(&self, set: u64, gain: i64, free: u64, budget: &Budget) -> Option<u64> {
+        let (caps, inside, x) = self.kept_within(set, gain);
+        let exact = || {
+            let total = self.total(gain);
+            let found = self.exact_question(set, gain, budget, |j| (-OPEN, total - self.base[j]), false);
+            (!found).then_some(set)
         };
-        some_set_of(always | 1 << self.x, &order, need, &mut |set| feasible(set))
+        let defeats = match keep_under(
+            &caps,
+            &inside,
+            self.w,
+            self.d,
+            local_teams(set, self.n, free),
+            budget,
+        ) {
+            Capped::Kept(defeats) => defeats,
+            Capped::Refuted(local) => return Some(global_teams(set, self.n, local)),
+            Capped::Unknown => return exact(),
+        };
+        let k = caps.len();
+        let lost: i64 = (0..k).map(|v| defeats[x * k + v]).sum();
+        let won: i64 = (0..k).map(|u| defeats[u * k + x]).sum();
+        let played = inside
+            .iter()
+            .filter(|&&(a, b)| a as usize == x || b as usize == x)
+            .count() as i64;
+        let drawn = played - lost - won;
+        // Matches against teams outside the set were counted as defeats.
+        let outside = self.games[self.x] - played;
+        let taken = self.w * won + self.d * drawn;
+        let defeats = lost + outside;
+        // Raise `short` points: a defeat gives d or w more, a draw w - d more.
+        let short = gain - taken;
+        let step = self.w - self.d;
+        let reaches = (0..=defeats).any(|to_wins| {
+            (0..=defeats - to_wins).any(|to_draws| {
+                let rest = short - to_wins * self.w - to_draws * self.d;
+                rest == 0 || (rest > 0 && step > 0 && rest % step == 0 && rest / step <= drawn)
+            })
+        });
+        if reaches { None } else { exact() }
     }
 
     /// The same with the team on exactly `gain`: an outcome that puts it at or above the place.
@@ -391,8 +475,15 @@ impl Question {
         let Some((always, order, need)) = self.to_keep(total) else {
             return false;
         };
-        some_set_of(always | 1 << self.x, &order, need, &mut |set| {
-            self.exact_question(set, gain, budget, |j| (-OPEN, total - self.base[j]), false)
+        if !crate::capped::suits(self.w, self.d) {
+            return some_set_of(always | 1 << self.x, &order, need, &mut |set| {
+                self.exact_question(set, gain, budget, |j| (-OPEN, total - self.base[j]), false)
+            });
+        }
+        // Only contested teams may go above; naming the others in a refusal helps no one.
+        let free = order.iter().fold(0u64, |m, &j| m | 1 << j);
+        free_some(always | 1 << self.x, &order, order.len() - need, &mut |set| {
+            self.raised_to(set, gain, free, budget)
         })
     }
 
@@ -466,6 +557,100 @@ impl Question {
         }
         bounds_feasible(bounds, inside, self.w, self.d, budget)
     }
+}
+
+/// Whether at most `slots` teams of `order` can be left out of `base` with all of
+/// `order` so that `held` holds the rest: `held` answers `None` when it can, else names
+/// teams (a bit each) of which one at least must be left out. Each refusal is branched
+/// on, one team freed in each branch and those before it kept, so no set is asked twice;
+/// and every refusal met is remembered, so a branch that cannot free one team of each
+/// (more disjoint refusals than it has slots) is cut before it asks anything.
+fn free_some(base: u64, order: &[usize], slots: usize, held: &mut dyn FnMut(u64) -> Option<u64>) -> bool {
+    let all = order.iter().fold(0u64, |m, &j| m | 1 << j);
+    let mut refusals = Vec::new();
+    free_from(base, order, all, 0, 0, slots, held, &mut refusals)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn free_from(
+    base: u64,
+    order: &[usize],
+    all: u64,
+    freed: u64,
+    kept: u64,
+    slots: usize,
+    held: &mut dyn FnMut(u64) -> Option<u64>,
+    refusals: &mut Vec<u64>,
+) -> bool {
+    if too_many_refusals(refusals, freed, kept, slots) {
+        return false;
+    }
+    let Some(conflict) = held(base | (all & !freed)) else {
+        return true;
+    };
+    refusals.push(conflict & all);
+    if slots == 0 {
+        return false;
+    }
+    let mut kept = kept;
+    // The teams with least room (last in `order`) are likeliest to be the ones above.
+    for &j in order.iter().rev() {
+        let bit = 1u64 << j;
+        if conflict & bit == 0 || freed & bit != 0 || kept & bit != 0 {
+            continue;
+        }
+        if free_from(base, order, all, freed | bit, kept, slots - 1, held, refusals) {
+            return true;
+        }
+        kept |= bit;
+    }
+    false
+}
+
+/// Whether the refusals not yet answered by a freed team need more than `slots` teams
+/// freed: one of them has no team left to free, or more than `slots` share none.
+fn too_many_refusals(refusals: &[u64], freed: u64, kept: u64, slots: usize) -> bool {
+    let mut open: Vec<u64> = refusals
+        .iter()
+        .filter(|&&r| r & freed == 0)
+        .map(|&r| r & !kept)
+        .collect();
+    if open.contains(&0) {
+        return true;
+    }
+    open.sort_by_key(|r| r.count_ones());
+    let mut used = 0u64;
+    let mut disjoint = 0;
+    for r in open {
+        if r & used == 0 {
+            used |= r;
+            disjoint += 1;
+            if disjoint > slots {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// The bits, indexed as the members of `set`, of its teams in `teams`.
+fn local_teams(set: u64, n: usize, teams: u64) -> u64 {
+    let (_, members) = local_indices(set, n);
+    members
+        .iter()
+        .enumerate()
+        .filter(|&(_, &j)| teams >> j & 1 == 1)
+        .fold(0u64, |m, (l, _)| m | 1 << l)
+}
+
+/// The teams of `set` named by `local` bits, indexed as in the set's members.
+fn global_teams(set: u64, n: usize, local: u64) -> u64 {
+    let (_, members) = local_indices(set, n);
+    members
+        .iter()
+        .enumerate()
+        .filter(|&(l, _)| local >> l & 1 == 1)
+        .fold(0u64, |m, (_, &j)| m | 1 << j)
 }
 
 /// Whether `need` of `order` can join `base` with `feasible` still true (`feasible` is

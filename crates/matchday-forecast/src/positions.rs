@@ -232,15 +232,27 @@ impl Budget {
         self.exhausted.set(false);
     }
 
+    /// The nodes left.
+    pub(crate) fn left_nodes(&self) -> u64 {
+        self.left.get()
+    }
+
     /// Takes one node; `false` when none is left.
     pub(crate) fn spend(&self) -> bool {
+        self.spend_many(1)
+    }
+
+    /// Takes `nodes` nodes, for a step that costs as much as that many; `false` (and
+    /// nothing left) when fewer are left.
+    pub(crate) fn spend_many(&self, nodes: u64) -> bool {
         match self.left.get() {
-            0 => {
+            left if left < nodes => {
+                self.left.set(0);
                 self.exhausted.set(true);
                 false
             }
             left => {
-                self.left.set(left - 1);
+                self.left.set(left - nodes);
                 true
             }
         }
@@ -446,12 +458,29 @@ pub(crate) fn games_of(k: usize, matches: &[(u8, u8)]) -> Vec<i64> {
 }
 
 /// Whether `matches` can be decided so that each team gains at most its cap.
-pub(crate) fn caps_feasible(
+pub(crate) fn caps_feasible(caps: Vec<i64>, matches: Vec<(u8, u8)>, w: i64, d: i64, budget: &Budget) -> bool {
+    caps_search(caps, matches, w, d, budget, true)
+}
+
+/// Whether the quick steps of [`caps_feasible`] (forcing, the flow and its repair) find
+/// an outcome keeping each team within its cap; `false` proves nothing.
+pub(crate) fn caps_met_quickly(
+    caps: Vec<i64>,
+    matches: Vec<(u8, u8)>,
+    w: i64,
+    d: i64,
+    budget: &Budget,
+) -> bool {
+    caps_search(caps, matches, w, d, budget, false)
+}
+
+fn caps_search(
     mut caps: Vec<i64>,
     mut matches: Vec<(u8, u8)>,
     w: i64,
     d: i64,
     budget: &Budget,
+    deep: bool,
 ) -> bool {
     if !budget.spend() {
         return true;
@@ -513,6 +542,13 @@ pub(crate) fn caps_feasible(
             return true;
         }
         guide = Some((net, units));
+    }
+    if !deep {
+        return false;
+    }
+    if crate::capped::suits(w, d) {
+        // The exact relaxation refutes what the flow of units cannot.
+        return crate::capped::caps_feasible_by_relaxation(&caps, &matches, w, d, budget);
     }
     // Branch on the tightest team's match against the opponent with the most room.
     let room = |j: usize| caps[j] - d * games[j];
