@@ -4,7 +4,9 @@ use std::collections::{BTreeMap, HashMap};
 
 use chrono::NaiveDate;
 use matchday_core::TeamId;
-use matchday_forecast::{Clinch, Gaps, SplitStage, TIE_NOTE, TeamMagic, ZoneMagic, clinch_dates, is_bottom};
+use matchday_forecast::{
+    Clinch, Gaps, MagicNumbers, SplitStage, TIE_NOTE, TeamMagic, ZoneMagic, clinch_dates, is_bottom,
+};
 use matchday_store::Store;
 use serde::Serialize;
 
@@ -152,11 +154,7 @@ fn what_it_takes(
                 (Some(g), true) => format!("needs {g} to be sure"),
                 (Some(g), false) => format!("needs at most {g} to be sure"),
             };
-            let possible = match (n.still_possible, n.still_possible_exact) {
-                (0, _) => "possible even with no more points".to_string(),
-                (p, true) => format!("{p} to keep it possible"),
-                (p, false) => format!("at least {p} to keep it possible"),
-            };
+            let possible = possible_words(n);
             // A bottom zone's edge is safety, above it: what it takes is staying out.
             let bottom = zones.iter().any(|z| &z.name == zone && is_bottom(z, teams));
             let target = if bottom {
@@ -594,5 +592,45 @@ fn signed_gap(gap: i32) -> String {
         0 => "-".into(),
         g if g > 0 => g.to_string(),
         g => format!("+{}", -g),
+    }
+}
+
+/// The points that keep a zone possible, in words. A search that did not finish gives a
+/// number that may be too low, so it is never worded as the answer (not even none).
+fn possible_words(n: &MagicNumbers) -> String {
+    match (n.still_possible, n.still_possible_exact) {
+        (0, true) => "possible even with no more points".to_string(),
+        (0, false) => "not known to need any points to keep it possible".to_string(),
+        (p, true) => format!("{p} to keep it possible"),
+        (p, false) => format!("at least {p} to keep it possible"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_unfinished_still_possible_is_never_worded_as_the_answer() {
+        let numbers = |still_possible, still_possible_exact| MagicNumbers {
+            guarantee: Some(46),
+            still_possible,
+            available: 48,
+            guarantee_exact: true,
+            still_possible_exact,
+        };
+        assert_eq!(
+            possible_words(&numbers(0, true)),
+            "possible even with no more points"
+        );
+        assert_eq!(
+            possible_words(&numbers(0, false)),
+            "not known to need any points to keep it possible"
+        );
+        assert_eq!(possible_words(&numbers(1, true)), "1 to keep it possible");
+        assert_eq!(
+            possible_words(&numbers(5, false)),
+            "at least 5 to keep it possible"
+        );
     }
 }
