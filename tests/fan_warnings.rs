@@ -4,12 +4,8 @@
 
 mod common;
 
-use chrono::{Datelike, Days, NaiveDate};
-use common::{Env, fixture, refused};
-
-fn today() -> NaiveDate {
-    chrono::Local::now().date_naive()
-}
+use chrono::Days;
+use common::{Env, current_season, fixture, refused, today};
 
 /// A command's stdout and stderr, which must succeed.
 fn both(env: &Env, args: &[&str]) -> (String, String) {
@@ -82,12 +78,7 @@ fn entrant_add_to_a_season_that_is_over_asks_for_force() {
 
     // This season, every meeting of its two clubs played: over too.
     let env = Env::new();
-    let year = if today().month() >= 7 {
-        today().year()
-    } else {
-        today().year() - 1
-    };
-    let season = format!("{year}-{:02}", (year + 1) % 100);
+    let season = current_season();
     env.ok(&["competition", "add", "Sunday League", "--season", &season]);
     for team in ["Ashford", "Bexley", "Crayford"] {
         env.ok(&["team", "add", team]);

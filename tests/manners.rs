@@ -5,8 +5,8 @@
 
 mod common;
 
-use chrono::{Datelike as _, NaiveDate};
-use common::{Env, fixture};
+use chrono::NaiveDate;
+use common::{Env, current_season, fixture, today};
 
 /// The four-club league: three matchdays played, the fourth (2023-09-02) to play.
 fn mini_league() -> Env {
@@ -21,10 +21,6 @@ fn stderr_of(env: &Env, args: &[&str], code: i32) -> String {
     let output = out.get_output();
     assert!(output.stdout.is_empty(), "{args:?} printed {:?}", output.stdout);
     String::from_utf8(output.stderr.clone()).unwrap()
-}
-
-fn today() -> NaiveDate {
-    chrono::Local::now().date_naive()
 }
 
 #[test]
@@ -141,12 +137,7 @@ fn dates_are_taken_as_words_and_ambiguous_ones_refused() {
 #[test]
 fn a_result_is_dated_today_while_its_season_is_on() {
     let env = Env::new();
-    let year = if today().month() >= 7 {
-        today().year()
-    } else {
-        today().year() - 1
-    };
-    let season = format!("{year}-{:02}", (year + 1) % 100);
+    let season = current_season();
     env.ok(&["competition", "add", "Sunday League", "--season", &season]);
     for team in ["Ashford", "Bexley"] {
         env.ok(&["team", "add", team]);

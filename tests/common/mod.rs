@@ -152,3 +152,19 @@ pub fn matchday(dir: &Path, db: &Path, args: &[&str]) -> std::process::Output {
         .output()
         .unwrap()
 }
+
+/// Today, on this machine's clock.
+pub fn today() -> chrono::NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+/// The two-year season under way today ("2026-27" from July 2026 to June 2027).
+pub fn current_season() -> String {
+    use chrono::Datelike as _;
+    let year = if today().month() >= 7 {
+        today().year()
+    } else {
+        today().year() - 1
+    };
+    format!("{year}-{:02}", (year + 1) % 100)
+}

@@ -386,18 +386,24 @@ impl Question {
             if caps_met_quickly(caps.clone(), inside.clone(), self.w, self.d, budget) {
                 return None;
             }
-            match keep_under(
-                &caps,
-                &inside,
-                self.w,
-                self.d,
-                local_teams(set, self.n, free),
-                budget,
-            ) {
+            match self.keep_under(set, free, &caps, &inside, budget) {
                 Capped::Kept(_) | Capped::Unknown => None,
                 Capped::Refuted(local) => Some(global_teams(set, self.n, local)),
             }
         })
+    }
+
+    /// [`keep_under`] asked of `set`'s caps and matches, the teams of `free` the ones it
+    /// may leave out of a refusal.
+    fn keep_under(&self, set: u64, free: u64, caps: &[i64], inside: &[(u8, u8)], budget: &Budget) -> Capped {
+        keep_under(
+            caps,
+            inside,
+            self.w,
+            self.d,
+            local_teams(set, self.n, free),
+            budget,
+        )
     }
 
     /// The question `kept` asks of `set`: caps for its members (the team's own `gain`,
@@ -433,14 +439,7 @@ impl Question {
             let found = self.exact_question(set, gain, budget, |j| (-OPEN, total - self.base[j]), false);
             (!found).then_some(set)
         };
-        let defeats = match keep_under(
-            &caps,
-            &inside,
-            self.w,
-            self.d,
-            local_teams(set, self.n, free),
-            budget,
-        ) {
+        let defeats = match self.keep_under(set, free, &caps, &inside, budget) {
             Capped::Kept(defeats) => defeats,
             Capped::Refuted(local) => return Some(global_teams(set, self.n, local)),
             Capped::Unknown => return exact(),
