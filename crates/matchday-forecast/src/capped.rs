@@ -56,7 +56,7 @@ impl Amount {
     fn scaled(self, power: i32) -> Option<Amount> {
         match power {
             0 => Some(self),
-            p if p > 0 => self.0.checked_shl(p as u32).map(Amount),
+            p if p > 0 => self.0.checked_mul(1i128 << p).map(Amount),
             p => {
                 let bits = (-p) as u32;
                 (self.0 & ((1 << bits) - 1) == 0).then_some(Amount(self.0 >> bits))
