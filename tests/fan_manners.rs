@@ -390,6 +390,95 @@ fn forty_columns_break_no_word_in_the_middle() {
     assert!(!out.contains("Round"), "{out}");
 }
 
+/// The words of a drawn table's cells, and of the lines around it.
+fn words_of(text: &str) -> std::collections::HashSet<&str> {
+    text.lines()
+        .flat_map(|l| l.split(['│', '┆']))
+        .flat_map(str::split_whitespace)
+        .collect()
+}
+
+/// Words of `narrow` broken across lines of a cell: a cell's last word on one line
+/// and the same cell's first word on the next that together make a word `wide` shows
+/// when the first is none ("Bournemout" / "h", "2023-" / "08-11"; not "1" / "2").
+fn broken_words(narrow: &str, wide: &str) -> Vec<String> {
+    let whole = words_of(wide);
+    let rows: Vec<Vec<&str>> = narrow.lines().map(|l| l.split(['│', '┆']).collect()).collect();
+    let mut broken = Vec::new();
+    for pair in rows.windows(2) {
+        let (above, below) = (&pair[0], &pair[1]);
+        if above.len() < 3 || above.len() != below.len() {
+            continue;
+        }
+        for (a, b) in above.iter().zip(below) {
+            if let (Some(end), Some(start)) = (a.split_whitespace().last(), b.split_whitespace().next()) {
+                let joined = format!("{end}{start}");
+                if whole.contains(joined.as_str()) && !whole.contains(end) {
+                    broken.push(format!("{end} / {start}"));
+                }
+            }
+        }
+    }
+    broken
+}
+
+#[test]
+fn forty_columns_break_no_word_of_any_table() {
+    let env = Env::new();
+    for season in [
+        "premier-league-2023-24",
+        "premier-league-2025-26",
+        "efl-cup-2023-24",
+        "fa-cup-2023-24",
+        "champions-league-2023-24",
+        "europa-league-2023-24",
+        "conference-league-2023-24",
+    ] {
+        env.ok(&["import", &bundled(&format!("{season}.season"))]);
+    }
+    let commands: [&[&str]; 16] = [
+        &["results", "-c", "PL", "--season", "2023-24"],
+        &["results", "-c", "EFL Cup", "--season", "2023-24"],
+        &["fixtures", "-c", "PL", "--season", "2025-26"],
+        &["table", "PL", "--season", "2023-24", "--as-of", "2024-02-01"],
+        &["table", "champions-league", "--season", "2023-24"],
+        &["gaps", "PL", "--season", "2023-24", "--as-of", "2024-02-01"],
+        &["odds", "PL", "--season", "2023-24", "--as-of", "2024-04-01", "--sims", "200"],
+        &["track", "Liverpool", "--season", "2023-24", "--as-of", "2024-02-01"],
+        &["log", "--limit", "5"],
+        &["h2h", "Liverpool", "Chelsea"],
+        &["history", "Liverpool"],
+        &["honours", "Manchester City"],
+        &["teams"],
+        &["competitions"],
+        &["bracket", "FA Cup", "--season", "2023-24"],
+        &["bracket", "champions-league", "--season", "2023-24"],
+    ];
+    for args in commands {
+        let wide = env.ok(&[args, &["--width", "400"]].concat());
+        let narrow = env.ok(&[args, &["--width", "40"]].concat());
+        assert!(
+            narrow.lines().all(|l| l.chars().count() <= 40),
+            "{args:?} wider than 40: {narrow}"
+        );
+        let broken = broken_words(&narrow, &wide);
+        assert!(broken.is_empty(), "{args:?} broke {broken:?}: {narrow}");
+        // A word cut for want of room ends in "…" and begins as a word the wide table shows.
+        let whole = words_of(&wide);
+        for cut in words_of(&narrow).iter().filter_map(|w| w.strip_suffix('…')) {
+            assert!(
+                whole.iter().any(|w| w.starts_with(cut)),
+                "{args:?}: {cut}… is no word's start: {narrow}"
+            );
+        }
+    }
+    // Before issue 21's fix results read "Bournemout" / "h" and "2023-" / "08-11": now the
+    // date is the season's short form, and a club too long for its column is cut.
+    let results = env.ok(&["results", "-c", "PL", "--season", "2023-24", "--width", "40"]);
+    assert!(results.contains("│ 12/08 ┆"), "{results}");
+    assert!(!results.contains("2023-"), "{results}");
+}
+
 /// The commands a `--help` lists under "Commands:", without `help`.
 fn commands_listed(help: &str) -> Vec<String> {
     help.lines()
