@@ -285,20 +285,20 @@ fn table(view: &HistoryView, history: &ClubHistory) -> String {
     let count = |kind| honours.won(kind);
     text.push_str(&render::prose(
         &format!(
-        "Honours: {}, {}, {}, {}; {}.",
-        plural(count(TrophyKind::League), "league title", "league titles"),
-        plural(
-            count(TrophyKind::OtherLeague),
-            "other league title",
-            "other league titles"
-        ),
-        plural(count(TrophyKind::Cup), "cup", "cups"),
-        plural(
-            count(TrophyKind::European),
-            "European trophy",
-            "European trophies"
-        ),
-        plural(honours.finals_lost().count(), "final lost", "finals lost"),
+            "Honours: {}, {}, {}, {}; {}.",
+            plural(count(TrophyKind::League), "league title", "league titles"),
+            plural(
+                count(TrophyKind::OtherLeague),
+                "other league title",
+                "other league titles"
+            ),
+            plural(count(TrophyKind::Cup), "cup", "cups"),
+            plural(
+                count(TrophyKind::European),
+                "European trophy",
+                "European trophies"
+            ),
+            plural(honours.finals_lost().count(), "final lost", "finals lost"),
         ),
         &screen,
     ));

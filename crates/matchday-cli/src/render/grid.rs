@@ -144,7 +144,9 @@ impl Grid {
                     // Narrower forms the steps never reached (a compact date) come
                     // before a word is cut, though not before cells wrap at spaces.
                     narrowest = true;
-                    (0..self.columns.len()).map(Col).for_each(|c| narrow_all(&mut forms, c));
+                    (0..self.columns.len())
+                        .map(Col)
+                        .for_each(|c| narrow_all(&mut forms, c));
                 }
                 None => break,
             }
@@ -566,7 +568,11 @@ mod tests {
         let texts: Vec<String> = compact.iter().map(|c| c.draw(false)).collect();
         assert_eq!(texts, ["11/08", "", "19/05"]);
         let years = plain_cells(["1999-08-11".to_string(), "2024-05-19".into()]);
-        let texts: Vec<String> = compact_dates(&years).expect("dates").iter().map(|c| c.draw(false)).collect();
+        let texts: Vec<String> = compact_dates(&years)
+            .expect("dates")
+            .iter()
+            .map(|c| c.draw(false))
+            .collect();
         assert_eq!(texts, ["11/08/99", "19/05/24"]);
         assert!(compact_dates(&plain_cells(["1899-08-11".to_string(), "2024-05-19".into()])).is_none());
         assert!(compact_dates(&plain_cells(["2023-08-11".to_string(), "Liverpool".into()])).is_none());
@@ -576,18 +582,33 @@ mod tests {
         grid.column(
             "Home",
             false,
-            plain_cells(["Bournemouth".to_string(), "Arsenal".into(), "Wolverhampton Wanderers".into()]),
+            plain_cells([
+                "Bournemouth".to_string(),
+                "Arsenal".into(),
+                "Wolverhampton Wanderers".into(),
+            ]),
         );
-        grid.column("", false, plain_cells(["1-1".to_string(), "2-0".into(), "0-0".into()]));
+        grid.column(
+            "",
+            false,
+            plain_cells(["1-1".to_string(), "2-0".into(), "0-0".into()]),
+        );
         grid.column(
             "Away",
             false,
-            plain_cells(["West Ham United".to_string(), "Huddersfield".into(), "Nottingham Forest".into()]),
+            plain_cells([
+                "West Ham United".to_string(),
+                "Huddersfield".into(),
+                "Nottingham Forest".into(),
+            ]),
         );
         let text = grid.render(&Screen::plain(40)).text;
         assert!(widest_line(&text) <= 40, "{text}");
         assert!(text.contains("11/08") && !text.contains("2023"), "{text}");
-        assert!(text.contains("Bournemouth") || text.contains("Bournemou…"), "{text}");
+        assert!(
+            text.contains("Bournemouth") || text.contains("Bournemou…"),
+            "{text}"
+        );
         for line in text.lines() {
             for piece in ["Bournemout ", " h ", "2023-", "Huddersfie "] {
                 assert!(!line.contains(piece), "{piece:?} broken: {text}");
