@@ -70,6 +70,11 @@ fn teams_answer_to_the_shipped_names_fans_type() {
     );
 }
 
+/// The Premier League table as CSV with `result` given.
+fn given_csv(env: &Env, result: &str) -> String {
+    env.ok(&["table", "PL", "--given", result, "--format", "csv"])
+}
+
 #[test]
 fn scores_are_read_spaced_and_with_a_colon() {
     for typed in [
@@ -86,22 +91,8 @@ fn scores_are_read_spaced_and_with_a_colon() {
     }
     // --given reads scores the same way.
     let env = fan_database();
-    let given = env.ok(&[
-        "table",
-        "PL",
-        "--given",
-        "Liverpool 4 : 1 Chelsea",
-        "--format",
-        "csv",
-    ]);
-    let plain = env.ok(&[
-        "table",
-        "PL",
-        "--given",
-        "Liverpool 4-1 Chelsea",
-        "--format",
-        "csv",
-    ]);
+    let given = given_csv(&env, "Liverpool 4 : 1 Chelsea");
+    let plain = given_csv(&env, "Liverpool 4-1 Chelsea");
     assert_eq!(given, plain);
 }
 
@@ -118,6 +109,70 @@ fn home_and_away_typed_the_other_way_round_are_stored_as_the_fixture() {
     assert!(
         results.contains(",2026-05-09,") && results.contains(",Liverpool,4-1,Chelsea\n"),
         "{results}"
+    );
+}
+
+#[test]
+fn a_given_result_typed_the_other_way_round_is_assumed_in_the_fixtures_order() {
+    let env = fan_database();
+    // Chelsea v Liverpool was played on 2025-10-04: Liverpool v Chelsea is the one left.
+    let given = ["PL", "--given", "Chelsea 1-4 Liverpool"];
+    for args in [
+        &[&["table"][..], &given].concat(),
+        &[&["gaps"][..], &given].concat(),
+        &[&["odds"][..], &given, &["--sims", "50"]].concat(),
+    ] {
+        let command = args[0];
+        let out = env.ok(args);
+        assert!(
+            out.starts_with(
+                "Assuming: Liverpool 4-1 Chelsea (2026-05-09); typed the other way round, \
+                 assumed in the fixture's order (Liverpool v Chelsea)\n"
+            ),
+            "{command}: {out}"
+        );
+    }
+    let turned = given_csv(&env, "Chelsea 1-4 Liverpool");
+    let typed = given_csv(&env, "Liverpool 4-1 Chelsea");
+    assert_eq!(turned, typed);
+    let track = env.ok(&["track", "Liverpool", "--given", "Chelsea 1-4 Liverpool"]);
+    assert!(track.contains("typed the other way round"), "{track}");
+    // On 1 September both meetings were still to play: the order typed must be the next.
+    let unchanged = env.snapshot();
+    let err = refused(
+        &env,
+        &[
+            "table",
+            "PL",
+            "--as-of",
+            "2025-09-01",
+            "--given",
+            "Liverpool 1-4 Chelsea",
+        ],
+    );
+    assert_eq!(
+        err,
+        "error: --given \"Liverpool 1-4 Chelsea\": which match is meant is unclear: Liverpool v Chelsea is a \
+         fixture on 2026-05-09, and Chelsea v Liverpool on 2025-10-04, the next; give the next first \
+         (\"Chelsea ... Liverpool\"), then this one"
+    );
+    assert_eq!(env.snapshot(), unchanged);
+    let both = env.ok(&[
+        "table",
+        "PL",
+        "--as-of",
+        "2025-09-01",
+        "--given",
+        "Chelsea 1-1 Liverpool",
+        "--given",
+        "Liverpool 1-4 Chelsea",
+    ]);
+    assert!(
+        both.starts_with(
+            "Assuming: Chelsea 1-1 Liverpool (2025-10-04, counted as played on 2025-09-01)\n\
+             Assuming: Liverpool 1-4 Chelsea (2026-05-09, counted as played on 2025-09-01)\n"
+        ),
+        "{both}"
     );
 }
 
@@ -388,6 +443,111 @@ fn forty_columns_break_no_word_in_the_middle() {
         "{out}"
     );
     assert!(!out.contains("Round"), "{out}");
+}
+
+/// The words of a drawn table's cells, and of the lines around it.
+fn words_of(text: &str) -> std::collections::HashSet<&str> {
+    text.lines()
+        .flat_map(|l| l.split(['│', '┆']))
+        .flat_map(str::split_whitespace)
+        .collect()
+}
+
+/// Words of `narrow` broken across lines of a cell: a cell's last word on one line
+/// and the same cell's first word on the next that together make a word `wide` shows
+/// when the first is none ("Bournemout" / "h", "2023-" / "08-11"; not "1" / "2").
+fn broken_words(narrow: &str, wide: &str) -> Vec<String> {
+    let whole = words_of(wide);
+    let rows: Vec<Vec<&str>> = narrow.lines().map(|l| l.split(['│', '┆']).collect()).collect();
+    let mut broken = Vec::new();
+    for pair in rows.windows(2) {
+        let (above, below) = (&pair[0], &pair[1]);
+        if above.len() < 3 || above.len() != below.len() {
+            continue;
+        }
+        for (a, b) in above.iter().zip(below) {
+            if let (Some(end), Some(start)) = (a.split_whitespace().last(), b.split_whitespace().next()) {
+                let joined = format!("{end}{start}");
+                if whole.contains(joined.as_str()) && !whole.contains(end) {
+                    broken.push(format!("{end} / {start}"));
+                }
+            }
+        }
+    }
+    broken
+}
+
+#[test]
+fn forty_columns_break_no_word_of_any_table() {
+    let env = Env::new();
+    for season in [
+        "premier-league-2023-24",
+        "premier-league-2025-26",
+        "efl-cup-2023-24",
+        "fa-cup-2023-24",
+        "champions-league-2023-24",
+        "europa-league-2023-24",
+        "conference-league-2023-24",
+    ] {
+        env.ok(&["import", &bundled(&format!("{season}.season"))]);
+    }
+    let commands: [&[&str]; 16] = [
+        &["results", "-c", "PL", "--season", "2023-24"],
+        &["results", "-c", "EFL Cup", "--season", "2023-24"],
+        &["fixtures", "-c", "PL", "--season", "2025-26"],
+        &["table", "PL", "--season", "2023-24", "--as-of", "2024-02-01"],
+        &["table", "champions-league", "--season", "2023-24"],
+        &["gaps", "PL", "--season", "2023-24", "--as-of", "2024-02-01"],
+        &[
+            "odds",
+            "PL",
+            "--season",
+            "2023-24",
+            "--as-of",
+            "2024-04-01",
+            "--sims",
+            "200",
+        ],
+        &[
+            "track",
+            "Liverpool",
+            "--season",
+            "2023-24",
+            "--as-of",
+            "2024-02-01",
+        ],
+        &["log", "--limit", "5"],
+        &["h2h", "Liverpool", "Chelsea"],
+        &["history", "Liverpool"],
+        &["honours", "Manchester City"],
+        &["teams"],
+        &["competitions"],
+        &["bracket", "FA Cup", "--season", "2023-24"],
+        &["bracket", "champions-league", "--season", "2023-24"],
+    ];
+    for args in commands {
+        let wide = env.ok(&[args, &["--width", "400"]].concat());
+        let narrow = env.ok(&[args, &["--width", "40"]].concat());
+        assert!(
+            narrow.lines().all(|l| l.chars().count() <= 40),
+            "{args:?} wider than 40: {narrow}"
+        );
+        let broken = broken_words(&narrow, &wide);
+        assert!(broken.is_empty(), "{args:?} broke {broken:?}: {narrow}");
+        // A word cut for want of room ends in "…" and begins as a word the wide table shows.
+        let whole = words_of(&wide);
+        for cut in words_of(&narrow).iter().filter_map(|w| w.strip_suffix('…')) {
+            assert!(
+                whole.iter().any(|w| w.starts_with(cut)),
+                "{args:?}: {cut}… is no word's start: {narrow}"
+            );
+        }
+    }
+    // Before issue 21's fix results read "Bournemout" / "h" and "2023-" / "08-11": now the
+    // date is the season's short form, and a club too long for its column is cut.
+    let results = env.ok(&["results", "-c", "PL", "--season", "2023-24", "--width", "40"]);
+    assert!(results.contains("│ 12/08 ┆"), "{results}");
+    assert!(!results.contains("2023-"), "{results}");
 }
 
 /// The commands a `--help` lists under "Commands:", without `help`.

@@ -21,14 +21,36 @@ pub fn order_unclear(
     unclear: &matchday_core::OrderUnclear,
     names: &HashMap<TeamId, String>,
 ) -> anyhow::Error {
-    let (home, away) = (&names[&unclear.typed.home()], &names[&unclear.typed.away()]);
+    let name = |t: TeamId| names[&t].clone();
     anyhow::anyhow!(
-        "which match is meant is unclear: {home} v {away} is a fixture on {}, and {away} v {home} on {}; write the home team first as stored (\"{away} ... {home}\" with -d {}, or \"{home} ... {away}\" with -d {})",
-        unclear.typed_on,
+        "{}; write the home team first as stored (\"{}\" with -d {}, or \"{}\" with -d {})",
+        unclear_words(unclear, &name),
+        typed_pair(unclear.typed, &name, true),
         unclear.other_on,
-        unclear.other_on,
+        typed_pair(unclear.typed, &name, false),
         unclear.typed_on,
     )
+}
+
+/// The two fixtures of an [`matchday_core::OrderUnclear`]: "which match is meant is
+/// unclear: Chelsea v Liverpool is a fixture on …, and Liverpool v Chelsea on …", as
+/// `result` and `--given` both say it.
+fn unclear_words(unclear: &matchday_core::OrderUnclear, name: &dyn Fn(TeamId) -> String) -> String {
+    let (home, away) = (name(unclear.typed.home()), name(unclear.typed.away()));
+    format!(
+        "which match is meant is unclear: {home} v {away} is a fixture on {}, and {away} v {home} on {}",
+        unclear.typed_on, unclear.other_on,
+    )
+}
+
+/// "Liverpool ... Chelsea": the teams of `typed` as a result is written, turned round when `turned`.
+fn typed_pair(typed: matchday_core::Pairing, name: &dyn Fn(TeamId) -> String, turned: bool) -> String {
+    let (home, away) = (name(typed.home()), name(typed.away()));
+    if turned {
+        format!("{away} ... {home}")
+    } else {
+        format!("{home} ... {away}")
+    }
 }
 
 /// [`worded`], where a match stored on another day is answered with the
@@ -227,21 +249,22 @@ pub fn given_words(err: &AssumeError, name: &dyn Fn(TeamId) -> String, competiti
             date,
             result,
             awarded,
-            still_to_play,
         } => {
             let verb = if *awarded { "awarded" } else { "played" };
             let typed =
                 crate::render::tie::typed_result(&name(pairing.home()), result, &name(pairing.away()));
-            let mut line = format!("{typed} was {verb} on {date}");
-            if let Some((other, day)) = still_to_play {
-                line.push_str(&format!("; {} ({day}) is still to play", fixture(other)));
-            }
-            line
+            format!("{typed} was {verb} on {date}")
         }
         AssumeError::GivenTwice { fixture: f } => {
             format!("{} is given twice: a fixture takes one result", fixture(f))
         }
         AssumeError::Refused(refusal) => words(refusal, name, competition),
+        // No day is typed with --given: the next meeting is the one the order may leave out.
+        AssumeError::OrderUnclear(unclear) => format!(
+            "{}, the next; give the next first (\"{}\"), then this one",
+            unclear_words(unclear, name),
+            typed_pair(unclear.typed, name, true),
+        ),
     }
 }
 
@@ -382,7 +405,6 @@ mod tests {
                 date,
                 result,
                 awarded: true,
-                still_to_play: None,
             }),
             "Arsenal 3-0 Liverpool was awarded on 2024-02-04"
         );

@@ -12,8 +12,8 @@
 use chrono::NaiveDate;
 
 use crate::{
-    Competition, Match, MatchResult, MatchStatus, Pairing, Refusal, StoredAround, TeamId, Venue,
-    check_new_match,
+    Competition, Match, MatchResult, MatchStatus, OrderUnclear, Pairing, Refusal, StoredAround, TeamId,
+    Venue, check_new_match,
 };
 
 /// Why a typed result cannot be assumed. Teams are named by id; whoever shows
@@ -32,7 +32,7 @@ pub enum AssumeError {
         /// The teams as typed, home side first.
         pairing: Pairing,
     },
-    /// The match typed has its result already (by the as-of day), and none is left to play that way round.
+    /// The match typed has its result already (by the as-of day), and none of the two is left to play.
     #[error("the match was played on {date}")]
     Played {
         /// The match's teams, home side first.
@@ -43,8 +43,6 @@ pub enum AssumeError {
         result: MatchResult,
         /// Whether the result was awarded rather than played.
         awarded: bool,
-        /// A meeting of the two the other way round still to play, with its day, if any.
-        still_to_play: Option<(Pairing, NaiveDate)>,
     },
     /// The fixture typed has a result assumed already: a fixture takes one.
     #[error("the fixture is given twice")]
@@ -52,10 +50,13 @@ pub enum AssumeError {
         /// The fixture's teams, home side first, as stored.
         fixture: Pairing,
     },
-    /// The result does not fit the match (the store's own checks of a new result),
-    /// or names the fixture the other way round ([`Refusal::OtherWayRound`]).
+    /// The result does not fit the match (the store's own checks of a new result).
     #[error(transparent)]
     Refused(#[from] Refusal),
+    /// Both orders of the two teams are fixtures still to play, and the next is the other
+    /// way round from the order typed: the next, typed loosely, or the later, as typed?
+    #[error(transparent)]
+    OrderUnclear(#[from] OrderUnclear),
 }
 
 impl AssumeError {
@@ -125,9 +126,14 @@ impl<'a> WhatIf<'a> {
 
     /// The fixture `pairing` names, with `result` as seen from its home side.
     ///
+    /// The teams may be typed either way round: when the order typed names no match of
+    /// the two still to play, the one the other way round is the fixture, its result
+    /// turned to its home side's (as `matchday result` takes "Chelsea 1-4 Liverpool" for
+    /// Liverpool v Chelsea). When both orders are still to play, the order typed is the
+    /// fixture if it is the next meeting or a leg of a tie; else which is meant is unclear.
+    ///
     /// # Errors
-    /// See [`AssumeError`]; a fixture stored the other way round is
-    /// [`Refusal::OtherWayRound`], except on neutral ground, where the two orders are one match.
+    /// See [`AssumeError`].
     pub fn find(&self, pairing: Pairing, result: MatchResult) -> Result<(usize, MatchResult), AssumeError> {
         for team in [pairing.home(), pairing.away()] {
             let plays =
@@ -154,7 +160,17 @@ impl<'a> WhatIf<'a> {
                 .min_by_key(|&i| self.matches[i].date)
         };
         if let Some(i) = open(pairing) {
-            return Ok((i, result));
+            // The legs of a tie are told apart by their order, as everyone writes them.
+            let legs = self.matches[i].leg.is_some();
+            return match open(reversed) {
+                Some(next) if !legs && self.matches[next].date < self.matches[i].date => Err(OrderUnclear {
+                    typed: pairing,
+                    typed_on: self.matches[i].date,
+                    other_on: self.matches[next].date,
+                }
+                .into()),
+                _ => Ok((i, result)),
+            };
         }
         // On neutral ground "Chelsea 0-1 Liverpool" and "Liverpool 1-0 Chelsea" are one match.
         if let Some(i) = open(reversed).filter(|&i| neutral(i)) {
@@ -164,6 +180,11 @@ impl<'a> WhatIf<'a> {
             return Err(AssumeError::GivenTwice {
                 fixture: self.matches[i].pairing,
             });
+        }
+        // The one meeting of the two still to play is meant, though typed the other way round
+        // (the order typed may be one played already: the meeting earlier in the season).
+        if let Some(i) = open(reversed) {
+            return Ok((i, result.swapped()));
         }
         let played = (0..self.matches.len())
             .filter(unclaimed)
@@ -176,18 +197,7 @@ impl<'a> WhatIf<'a> {
                 date: m.date,
                 result: *m.status.result().expect("played"),
                 awarded: matches!(m.status, MatchStatus::Awarded(_)),
-                still_to_play: open(reversed).map(|i| (reversed, self.matches[i].date)),
             });
-        }
-        if let Some(i) = open(reversed) {
-            let fixture = &self.matches[i];
-            return Err(Refusal::OtherWayRound {
-                fixture: fixture.pairing,
-                date: fixture.date,
-                round: fixture.round.clone(),
-                result: Some(result.swapped()),
-            }
-            .into());
         }
         if let Some(i) = claimed(reversed) {
             return Err(AssumeError::GivenTwice {
@@ -298,10 +308,8 @@ mod tests {
         let league = competition();
         let entrants = teams();
         let mut what_if = WhatIf::new(&league, &entrants, season(), Some(day(1)));
-        assert!(matches!(
-            what_if.find(pair(1, 2), result("0-0")),
-            Err(AssumeError::Played { .. })
-        ));
+        // On the 1st, 1 v 2 was played: only 2 v 1 is still to play.
+        assert_eq!(what_if.find(pair(1, 2), result("0-0")), Ok((1, result("0-0"))));
         let mut before = WhatIf::new(&league, &entrants, season(), day(1).pred_opt());
         // On the last day of February, 1 v 2 (played on 1 March) was still to play.
         let a = before.assume(pair(1, 2), result("0-3")).unwrap();
@@ -326,26 +334,11 @@ mod tests {
             what_if.find(pair(1, 3), result("1-0")),
             Err(AssumeError::NoFixture { pairing: pair(1, 3) })
         );
-        // Played, with the meeting still to play the other way round named.
-        assert_eq!(
-            what_if.find(pair(1, 2), result("1-0")),
-            Err(AssumeError::Played {
-                pairing: pair(1, 2),
-                date: day(1),
-                result: result("2-0"),
-                awarded: false,
-                still_to_play: Some((pair(2, 1), day(10))),
-            })
-        );
-        assert_eq!(
-            what_if.find(pair(4, 3), result("1-0")),
-            Err(AssumeError::Refused(Refusal::OtherWayRound {
-                fixture: pair(3, 4),
-                date: day(10),
-                round: None,
-                result: Some(result("0-1")),
-            }))
-        );
+        // Played, but the meeting the other way round is still to play: that one is meant.
+        assert_eq!(what_if.find(pair(1, 2), result("1-0")), Ok((1, result("0-1"))));
+        // Typed the other way round from the one fixture of the two: turned to its order.
+        let (i, turned) = what_if.find(pair(4, 3), result("1-0")).unwrap();
+        assert_eq!((season()[i].pairing, turned), (pair(3, 4), result("0-1")));
         what_if.assume(pair(3, 4), result("1-0")).unwrap();
         assert_eq!(
             what_if.find(pair(3, 4), result("2-0")),
@@ -360,6 +353,44 @@ mod tests {
         assert_eq!(
             what_if.finish().map(|_| ()),
             Err((1, AssumeError::Refused(Refusal::BeyondNinetyMinutesInLeague)))
+        );
+    }
+
+    #[test]
+    fn with_both_orders_still_to_play_the_order_typed_is_meant_only_when_it_is_next() {
+        let league = competition();
+        let entrants = teams();
+        // 3 v 4 on the 10th, 4 v 3 on the 20th.
+        let mut both = season();
+        both.push(fixture(20, 4, 3));
+        let mut what_if = WhatIf::new(&league, &entrants, both.clone(), None);
+        assert_eq!(
+            what_if.find(pair(3, 4), result("1-0")).map(|f| both[f.0].date),
+            Ok(day(10))
+        );
+        assert_eq!(
+            what_if.find(pair(4, 3), result("1-0")),
+            Err(AssumeError::OrderUnclear(OrderUnclear {
+                typed: pair(4, 3),
+                typed_on: day(20),
+                other_on: day(10),
+            }))
+        );
+        // Once the next is given, the later is the only one left either way round.
+        what_if.assume(pair(3, 4), result("1-0")).unwrap();
+        let later = what_if.assume(pair(4, 3), result("2-2")).unwrap();
+        assert_eq!(later.fixture.date, day(20));
+        // 1 v 2 was played: 2 v 1 is meant, and once it is given, 1 v 2 was played.
+        let turned = what_if.assume(pair(1, 2), result("0-0")).unwrap();
+        assert_eq!(turned.fixture.pairing, pair(2, 1));
+        assert_eq!(
+            what_if.find(pair(1, 2), result("1-0")),
+            Err(AssumeError::Played {
+                pairing: pair(1, 2),
+                date: day(1),
+                result: result("2-0"),
+                awarded: false,
+            })
         );
     }
 

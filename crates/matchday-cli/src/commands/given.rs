@@ -17,6 +17,9 @@ pub struct Given {
     /// Answer as if this result were in: a fixture still to play (on the --as-of
     /// day), "Arsenal 0-1 Liverpool"; repeat for more. Nothing is stored. A result
     /// counts on its fixture's day, or on the --as-of day when the fixture is later.
+    /// Home and away may be typed either way round: when only the other order is
+    /// still to play, it is meant; when both are, the order typed must be the next
+    /// meeting (give the next first to assume the later).
     /// What was assumed is said in "Assuming:" lines above a table, on standard
     /// error with --format json or csv
     #[arg(long = "given", value_name = "RESULT")]
@@ -129,7 +132,11 @@ impl Given {
             };
             let assumption = what_ifs[k].assume(pairing, result).expect("found above");
             let competition = (what_ifs.len() > 1).then(|| what_ifs[k].competition());
-            assumed.push(line(&assumption, competition, &name));
+            assumed.push(format!(
+                "{}{}",
+                line(&assumption, competition, &name),
+                crate::render::tie::turned(pairing, assumption.fixture.pairing, &name, "assumed")
+            ));
             typed[k].push(text);
         }
         let mut finished = Vec::new();

@@ -245,7 +245,9 @@ fn table(view: &HistoryView, history: &ClubHistory) -> String {
         let teams: Vec<&str> = view.teams.iter().map(|t| t.name.as_str()).collect();
         text.push_str(&format!(" (teams: {})", teams.join(", ")));
     }
-    text.push('\n');
+    // The lines about the table fit the screen as its cells do.
+    let screen = render::screen::current();
+    let mut text = render::prose(&text, &screen);
     let rows: Vec<Vec<String>> = view
         .seasons
         .iter()
@@ -281,28 +283,34 @@ fn table(view: &HistoryView, history: &ClubHistory) -> String {
     text.push_str(&render::grid(&headers, &rows, &[tier_column]));
     let honours = &history.honours;
     let count = |kind| honours.won(kind);
-    text.push_str(&format!(
-        "Honours: {}, {}, {}, {}; {}.\n",
-        plural(count(TrophyKind::League), "league title", "league titles"),
-        plural(
-            count(TrophyKind::OtherLeague),
-            "other league title",
-            "other league titles"
+    text.push_str(&render::prose(
+        &format!(
+            "Honours: {}, {}, {}, {}; {}.",
+            plural(count(TrophyKind::League), "league title", "league titles"),
+            plural(
+                count(TrophyKind::OtherLeague),
+                "other league title",
+                "other league titles"
+            ),
+            plural(count(TrophyKind::Cup), "cup", "cups"),
+            plural(
+                count(TrophyKind::European),
+                "European trophy",
+                "European trophies"
+            ),
+            plural(honours.finals_lost().count(), "final lost", "finals lost"),
         ),
-        plural(count(TrophyKind::Cup), "cup", "cups"),
-        plural(
-            count(TrophyKind::European),
-            "European trophy",
-            "European trophies"
-        ),
-        plural(honours.finals_lost().count(), "final lost", "finals lost"),
+        &screen,
     ));
     if view
         .seasons
         .iter()
         .any(|s| s.leagues.iter().any(|l| l.tier.is_none()))
     {
-        text.push_str("Tier ?: a league the competition catalogue does not know.\n");
+        text.push_str(&render::prose(
+            "Tier ?: a league the competition catalogue does not know.",
+            &screen,
+        ));
     }
     text
 }

@@ -238,7 +238,9 @@ fn table(view: &HonoursView, several: bool) -> String {
     if several {
         text.push_str(&format!(" (teams: {})", view.teams.join(", ")));
     }
-    text.push('\n');
+    // The lines about the table fit the screen as its cells do.
+    let screen = render::screen::current();
+    let mut text = render::prose(&text, &screen);
     let sections = [
         (TrophyKind::League, "League titles"),
         (TrophyKind::OtherLeague, "Other league titles"),
@@ -250,7 +252,7 @@ fn table(view: &HonoursView, several: bool) -> String {
         if won.is_empty() {
             continue;
         }
-        text.push_str(&format!("{heading} ({}):\n", won.len()));
+        text.push_str(&render::prose(&format!("{heading} ({}):", won.len()), &screen));
         for t in won {
             let whose = if several {
                 format!(" ({})", t.team)
@@ -268,7 +270,7 @@ fn table(view: &HonoursView, several: bool) -> String {
                 ),
                 _ => format!("{} {}", t.competition, t.season),
             };
-            text.push_str(&format!("  {line}{whose}\n"));
+            text.push_str(&render::prose(&format!("  {line}{whose}"), &screen));
         }
     }
     if !view.finals.is_empty() {
@@ -284,10 +286,9 @@ fn table(view: &HonoursView, several: bool) -> String {
                 ]
             })
             .collect();
-        text.push_str(&format!(
-            "Finals ({}, {} lost):\n",
-            view.finals.len(),
-            view.finals_lost
+        text.push_str(&render::prose(
+            &format!("Finals ({}, {} lost):", view.finals.len(), view.finals_lost),
+            &screen,
         ));
         text.push_str(&render::grid_within(
             &["Final", "Date", "", "Score"],

@@ -5,7 +5,7 @@ use matchday_core::{LiveScore, MatchStatus, Minute, Pairing, ResultEntry};
 use matchday_store::{LiveRecorded, Recorded, Store};
 
 use super::MatchOptions;
-use crate::refusal;
+use crate::{refusal, render};
 
 /// Record a result
 ///
@@ -155,7 +155,7 @@ pub fn run(store: &mut Store, args: Args) -> anyhow::Result<String> {
         competition.name,
         competition.season,
         m.date,
-        turned(typed, &m, &names),
+        render::tie::turned(typed, m.pairing, &|t| names[&t].clone(), "stored"),
     ))
 }
 
@@ -198,23 +198,6 @@ fn entered(store: &Store, args: &Args, entry: &ResultEntry, status: MatchStatus)
     })
 }
 
-/// What the reply adds when the teams were typed the other way round from the stored
-/// fixture: the order it is stored in, so the score shown is not taken for a mistake.
-fn turned(
-    typed: Pairing,
-    m: &matchday_core::Match,
-    names: &std::collections::HashMap<matchday_core::TeamId, String>,
-) -> String {
-    if typed == m.pairing {
-        return String::new();
-    }
-    format!(
-        "; typed the other way round, stored in the fixture's order ({} v {})",
-        names[&m.pairing.home()],
-        names[&m.pairing.away()]
-    )
-}
-
 /// `result --live`: the score so far of a match in play.
 fn run_live(store: &mut Store, args: &Args, entry: &ResultEntry) -> anyhow::Result<String> {
     let live = LiveScore::of_result(&entry.result, args.minute)?;
@@ -245,7 +228,7 @@ fn run_live(store: &mut Store, args: &Args, entry: &ResultEntry) -> anyhow::Resu
         competition.name,
         competition.season,
         m.date,
-        turned(typed, &m, &names),
+        render::tie::turned(typed, m.pairing, &|t| names[&t].clone(), "stored"),
     ))
 }
 

@@ -454,10 +454,20 @@ pub fn render_track(
     }
     text.push('\n');
     let mut grid = Grid::new();
-    grid.column(
+    let competition = grid.column(
         "Competition",
         false,
         plain_cells(targets.iter().map(|t| t.competition.clone())),
+    );
+    // Narrow screens name the competitions as fixture lists do ("PL").
+    grid.narrower(
+        competition,
+        "Comp",
+        plain_cells(
+            targets
+                .iter()
+                .map(|t| render::short_name::short_competition(&t.competition)),
+        ),
     );
     grid.column(
         "Status",

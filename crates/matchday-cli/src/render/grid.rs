@@ -67,7 +67,10 @@ impl Grid {
     }
 
     /// Adds a column of `cells` under `header`, numbers aligned right when `right`.
+    /// A column of dates ("2023-08-12") gets a compact form as its narrower one (see
+    /// [`compact_dates`]), tried when the command's steps are spent.
     pub fn column(&mut self, header: &str, right: bool, cells: Vec<Painted>) -> Col {
+        let compact = compact_dates(&cells);
         self.columns.push(Column {
             forms: vec![Form {
                 header: header.to_string(),
@@ -75,7 +78,11 @@ impl Grid {
             }],
             right,
         });
-        Col(self.columns.len() - 1)
+        let col = Col(self.columns.len() - 1);
+        if let Some(compact) = compact {
+            self.narrower(col, header, compact);
+        }
+        col
     }
 
     /// Adds a narrower form of `col`, tried by [`Step::Narrow`].
@@ -115,6 +122,11 @@ impl Grid {
             .map(|c| c.forms.iter().map(Form::width).collect())
             .collect();
         let mut steps = self.steps.iter();
+        let mut narrowest = false;
+        let narrow_all = |forms: &mut [Option<usize>], col: Col| {
+            let last = self.columns[col.0].forms.len() - 1;
+            forms[col.0] = forms[col.0].map(|_| last);
+        };
         loop {
             if screen.fits(table_width(&widths, &forms)) {
                 let text = self.draw(&forms, screen.colour, None);
@@ -128,6 +140,14 @@ impl Grid {
                 Some(Step::Narrow(col)) => narrow(col),
                 Some(Step::NarrowAll(cols)) => cols.iter().for_each(narrow),
                 Some(Step::Drop(col)) => forms[col.0] = None,
+                None if !narrowest && self.cuts_words(&forms, screen) => {
+                    // Narrower forms the steps never reached (a compact date) come
+                    // before a word is cut, though not before cells wrap at spaces.
+                    narrowest = true;
+                    (0..self.columns.len())
+                        .map(Col)
+                        .for_each(|c| narrow_all(&mut forms, c));
+                }
                 None => break,
             }
         }
@@ -138,16 +158,10 @@ impl Grid {
     }
 
     /// With nothing left to give: the grid with each shown column's cells broken at
-    /// spaces (never inside a word that fits) to widths that fill `width`, after leaving
+    /// spaces (a word wider than its column cut with "…", never broken) to widths that fill `width`, after leaving
     /// out the last columns while even their longest words do not fit beside the others.
     fn wrapped_to(&self, forms: &mut [Option<usize>], widths: &[Vec<usize>], width: usize) -> Grid {
-        let least = |i: usize, f: usize| {
-            let form = &self.columns[i].forms[f];
-            form.cells
-                .iter()
-                .map(|c| longest_piece(&c.draw(false)))
-                .fold(longest_piece(&form.header), usize::max)
-        };
+        let least = |i: usize, f: usize| self.longest_word_of(i, f);
         let mut shown: Vec<(usize, usize, usize, usize)> = forms
             .iter()
             .enumerate()
@@ -157,8 +171,8 @@ impl Grid {
         let least_sum = |shown: &[(usize, usize, usize, usize)]| shown.iter().map(|s| s.1).sum::<usize>();
         let floor_sum =
             |shown: &[(usize, usize, usize, usize)]| shown.iter().map(|s| s.1.min(CUT_FLOOR)).sum::<usize>();
-        // Whole words if they fit; else the longest words cut, none below CUT_FLOOR
-        // columns; else the last column left out, and again.
+        // Whole words if they fit; else the longest words cut with "…", none below
+        // CUT_FLOOR columns; else the last column left out, and again.
         while shown.len() > 1
             && least_sum(&shown) > room(shown.len())
             && floor_sum(&shown) > room(shown.len())
@@ -209,6 +223,27 @@ impl Grid {
             }
         }
         fitted
+    }
+
+    /// The widest word of form `f` of column `i`.
+    fn longest_word_of(&self, i: usize, f: usize) -> usize {
+        let form = &self.columns[i].forms[f];
+        form.cells
+            .iter()
+            .map(|c| longest_word(&c.draw(false)))
+            .fold(longest_word(&form.header), usize::max)
+    }
+
+    /// Whether the columns shown in `forms` are too many for `screen` to hold each one's
+    /// widest word whole beside the others.
+    fn cuts_words(&self, forms: &[Option<usize>], screen: &Screen) -> bool {
+        let shown: Vec<(usize, usize)> = forms
+            .iter()
+            .enumerate()
+            .filter_map(|(i, f)| f.map(|f| (i, f)))
+            .collect();
+        let words: usize = shown.iter().map(|&(i, f)| self.longest_word_of(i, f)).sum();
+        !screen.fits(1 + 3 * shown.len() + words)
     }
 
     fn draw(&self, forms: &[Option<usize>], colour: bool, wrap_at: Option<usize>) -> String {
@@ -277,93 +312,126 @@ fn table_width(widths: &[Vec<usize>], forms: &[Option<usize>]) -> usize {
 }
 
 /// The narrowest a column's longest words are cut to before a column is left out instead:
-/// "Bournemouth" may lose a letter or two to the next line, never become "Bou/rne/mou/th".
+/// "Bournemouth" may become "Bournemo…", never "Bou…".
 const CUT_FLOOR: usize = 9;
 
-/// The widest piece of `text` that [`wrap_words`] never breaks: a word, or the part of
-/// one up to and including a '-' or '/'.
-fn longest_piece(text: &str) -> usize {
+/// The widest word of `text`: a column narrower than this cuts it.
+fn longest_word(text: &str) -> usize {
     text.split_whitespace()
-        .flat_map(|word| {
-            let pieces: Vec<&str> = if word.width() <= WHOLE {
-                vec![word]
-            } else {
-                word.split_inclusive(['-', '/']).collect()
-            };
-            pieces
-        })
         .map(UnicodeWidthStr::width)
         .max()
         .unwrap_or(0)
 }
 
-/// Words this wide or narrower are never broken at a '-' or '/': a score ("3-1",
-/// "10-2") stays whole; a date or "champions-league" may break after its dashes.
-const WHOLE: usize = 5;
+/// What becomes of one character of a text fitted by [`fit_words`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fate {
+    /// Kept as it is.
+    Kept,
+    /// A space that becomes a line break.
+    Break,
+    /// The first character of a word's cut end: drawn as "…".
+    Cut,
+    /// The rest of a cut word: left out.
+    Gone,
+}
 
-/// `text` broken into lines no wider than `width`: at spaces; a word wider than the
-/// line after its last '-' or '/' that fits; a piece wider than `width` at `width`.
-/// The result is `text` with some spaces turned into line breaks and some put in.
-pub fn wrap_words(text: &str, width: usize) -> String {
+impl Fate {
+    /// What `c` is drawn as, if anything.
+    pub fn befall(self, c: char) -> Option<char> {
+        match self {
+            Fate::Kept => Some(c),
+            Fate::Break => Some('\n'),
+            Fate::Cut => Some('…'),
+            Fate::Gone => None,
+        }
+    }
+}
+
+/// The fate of each character of `text` fitted into lines no wider than `width`:
+/// broken at spaces only; a word wider than a line is cut to its start and "…"
+/// (a cut word is shown as cut, never carried over to the next line in pieces).
+pub fn fit_words(text: &str, width: usize) -> Vec<Fate> {
     let width = width.max(1);
-    let mut out = String::with_capacity(text.len() + 8);
+    let mut fates = Vec::with_capacity(text.len());
     for (n, line) in text.split('\n').enumerate() {
         if n > 0 {
-            out.push('\n');
+            fates.push(Fate::Kept);
         }
         let mut used = 0;
         for (k, word) in line.split(' ').enumerate() {
-            let w = word.width();
+            let w = word.width().min(width);
             if k > 0 {
                 if used > 0 && used + 1 + w > width {
-                    out.push('\n');
+                    fates.push(Fate::Break);
                     used = 0;
                 } else {
-                    out.push(' ');
+                    fates.push(Fate::Kept);
                     used += 1;
                 }
             }
-            let mut rest = word;
-            while used + rest.width() > width {
-                let room = width.saturating_sub(used);
-                // The longest start of `rest` ending in '-' or '/' that fits; else, on a
-                // fresh line, as much as fits.
-                let at_mark = if rest.width() > WHOLE {
-                    rest.char_indices()
-                        .rev()
-                        .find(|&(i, c)| matches!(c, '-' | '/') && rest[..=i].width() <= room)
-                        .map(|(i, c)| i + c.len_utf8())
-                } else {
-                    None
-                };
-                let cut = match at_mark {
-                    Some(i) if i < rest.len() => i,
-                    _ if used > 0 => {
-                        out.push('\n');
-                        used = 0;
-                        continue;
+            if word.width() <= width {
+                fates.extend(word.chars().map(|_| Fate::Kept));
+            } else {
+                // As much as fits beside the "…", which is one column wide.
+                let mut kept = 0;
+                let mut cut = false;
+                for c in word.chars() {
+                    let cw = UnicodeWidthStr::width(c.encode_utf8(&mut [0; 4]) as &str);
+                    if cut {
+                        fates.push(Fate::Gone);
+                    } else if kept + cw < width {
+                        kept += cw;
+                        fates.push(Fate::Kept);
+                    } else {
+                        cut = true;
+                        fates.push(Fate::Cut);
                     }
-                    _ => {
-                        let mut i = 0;
-                        for (j, c) in rest.char_indices() {
-                            if rest[..j + c.len_utf8()].width() > room {
-                                break;
-                            }
-                            i = j + c.len_utf8();
-                        }
-                        i.max(rest.chars().next().map_or(0, char::len_utf8))
-                    }
-                };
-                out.push_str(&rest[..cut]);
-                out.push('\n');
-                used = 0;
-                rest = &rest[cut..];
+                }
             }
-            out.push_str(rest);
-            used += rest.width();
+            used += w;
         }
     }
-    out
+    fates
+}
+
+/// `text` as [`fit_words`] fits it into `width` columns.
+pub fn wrap_words(text: &str, width: usize) -> String {
+    text.chars()
+        .zip(fit_words(text, width))
+        .filter_map(|(c, fate)| fate.befall(c))
+        .collect()
+}
+
+/// A compact form of a column of dates, when every cell is one ("2023-08-12") or
+/// empty: "12/08" when the dates lie within a year, so no two read alike (a
+/// season's), else "12/08/23" when they lie within a hundred years.
+fn compact_dates(cells: &[Painted]) -> Option<Vec<Painted>> {
+    use chrono::{Datelike, NaiveDate};
+    let texts: Vec<String> = cells.iter().map(|c| c.draw(false)).collect();
+    let dates: Vec<Option<NaiveDate>> = texts
+        .iter()
+        .map(|t| match t.as_str() {
+            "" => Some(None),
+            t if t.len() == 10 => NaiveDate::parse_from_str(t, "%Y-%m-%d").ok().map(Some),
+            _ => None,
+        })
+        .collect::<Option<_>>()?;
+    let first = dates.iter().flatten().min()?;
+    let last = dates.iter().flatten().max()?;
+    let format = if last.signed_duration_since(*first).num_days() < 365 {
+        "%d/%m"
+    } else if last.year() - first.year() < 100 {
+        "%d/%m/%y"
+    } else {
+        return None;
+    };
+    Some(
+        dates
+            .iter()
+            .map(|d| Painted::plain(d.map(|d| d.format(format).to_string()).unwrap_or_default()))
+            .collect(),
+    )
 }
 
 /// The display width of the widest line of plain `text`.
@@ -473,20 +541,79 @@ mod tests {
     }
 
     #[test]
-    fn wrapping_breaks_at_spaces_then_marks_then_anywhere() {
+    fn wrapping_breaks_at_spaces_and_cuts_a_word_too_wide_with_an_ellipsis() {
+        // Issue 21: at 40 columns results showed "Bournemout" / "h" and "2023-" / "08-11".
         assert_eq!(wrap_words("Aston Villa", 6), "Aston\nVilla");
         assert_eq!(wrap_words("Aston Villa", 11), "Aston Villa");
-        assert_eq!(wrap_words("champions-league", 12), "champions-\nleague");
-        assert_eq!(wrap_words("/work/data/x.season", 8), "/work/\ndata/\nx.season");
-        assert_eq!(wrap_words("Wolverhampton", 5), "Wolve\nrhamp\nton");
-        assert_eq!(wrap_words("1-1", 2), "1-\n1");
-        assert_eq!(longest_piece("Chelsea 1-1 Liverpool"), 9);
-        assert_eq!(longest_piece("1-1"), 3);
-        // Only spaces become breaks, and breaks are put in: nothing else changes.
+        assert_eq!(wrap_words("Bournemouth", 10), "Bournemou…");
+        assert_eq!(wrap_words("2023-08-11", 5), "2023…");
+        assert_eq!(wrap_words("champions-league", 12), "champions-l…");
+        assert_eq!(wrap_words("Man Bournemouth", 6), "Man\nBourn…");
+        assert_eq!(wrap_words("1-1", 2), "1…");
+        assert_eq!(longest_word("Chelsea 1-1 Liverpool"), 9);
+        assert_eq!(longest_word("2023-08-11"), 10);
+        // Only spaces become breaks: with room for every word nothing else changes.
         let text = "3rd, 9 pts behind; clinched champions-league";
-        assert_eq!(wrap_words(text, 10).replace('\n', " ").replace("- ", "-"), text);
+        assert_eq!(wrap_words(text, 16).replace('\n', " "), text);
         let painted = Painted::styled("Man City", anstyle::Style::new().bold()).wrapped(4);
         assert_eq!(painted.draw(false), "Man\nCity");
+        let cut = Painted::styled("Wolverhampton", anstyle::Style::new().bold()).wrapped(6);
+        assert_eq!(cut.draw(false), "Wolve…");
+    }
+
+    #[test]
+    fn a_date_column_has_a_compact_form() {
+        let season = plain_cells(["2023-08-11".to_string(), String::new(), "2024-05-19".into()]);
+        let compact = compact_dates(&season).expect("dates");
+        let texts: Vec<String> = compact.iter().map(|c| c.draw(false)).collect();
+        assert_eq!(texts, ["11/08", "", "19/05"]);
+        let years = plain_cells(["1999-08-11".to_string(), "2024-05-19".into()]);
+        let texts: Vec<String> = compact_dates(&years)
+            .expect("dates")
+            .iter()
+            .map(|c| c.draw(false))
+            .collect();
+        assert_eq!(texts, ["11/08/99", "19/05/24"]);
+        assert!(compact_dates(&plain_cells(["1899-08-11".to_string(), "2024-05-19".into()])).is_none());
+        assert!(compact_dates(&plain_cells(["2023-08-11".to_string(), "Liverpool".into()])).is_none());
+        // A season's results at 40 columns: a compact date, the clubs whole or cut, never broken.
+        let mut grid = Grid::new();
+        grid.column("Date", false, season);
+        grid.column(
+            "Home",
+            false,
+            plain_cells([
+                "Bournemouth".to_string(),
+                "Arsenal".into(),
+                "Wolverhampton Wanderers".into(),
+            ]),
+        );
+        grid.column(
+            "",
+            false,
+            plain_cells(["1-1".to_string(), "2-0".into(), "0-0".into()]),
+        );
+        grid.column(
+            "Away",
+            false,
+            plain_cells([
+                "West Ham United".to_string(),
+                "Huddersfield".into(),
+                "Nottingham Forest".into(),
+            ]),
+        );
+        let text = grid.render(&Screen::plain(40)).text;
+        assert!(widest_line(&text) <= 40, "{text}");
+        assert!(text.contains("11/08") && !text.contains("2023"), "{text}");
+        assert!(
+            text.contains("Bournemouth") || text.contains("Bournemou…"),
+            "{text}"
+        );
+        for line in text.lines() {
+            for piece in ["Bournemout ", " h ", "2023-", "Huddersfie "] {
+                assert!(!line.contains(piece), "{piece:?} broken: {text}");
+            }
+        }
     }
 
     #[test]

@@ -135,30 +135,24 @@ impl Painted {
         self.spans.iter().map(|(t, _)| t.as_str()).collect()
     }
 
-    /// The same text broken into lines no wider than `width` (where it can be): at
-    /// spaces, else after a '-' or '/' within a word, and only a piece still wider than
-    /// `width` is cut inside it. The styles stay on the characters they were on.
+    /// The same text broken into lines no wider than `width`: at spaces, and a word
+    /// wider than `width` cut with "…" (see [`super::grid::fit_words`]). The styles
+    /// stay on the characters they were on.
     pub fn wrapped(&self, width: usize) -> Painted {
         let plain: String = self.spans.iter().map(|(t, _)| t.as_str()).collect();
-        let broken = super::grid::wrap_words(&plain, width);
-        // `broken` is `plain` with some spaces turned into line breaks and some line breaks
-        // put in: walk both, keeping each character's span.
-        let mut from = broken.chars().peekable();
-        let mut spans = Vec::with_capacity(self.spans.len());
-        for (text, style) in &self.spans {
-            let mut out = String::with_capacity(text.len());
-            for c in text.chars() {
-                while from.peek() == Some(&'\n') && c != '\n' && c != ' ' {
-                    out.push('\n');
-                    from.next();
-                }
-                out.push(from.next().unwrap_or(c));
-            }
-            spans.push((out, *style));
-        }
-        if let Some((last, _)) = spans.last_mut() {
-            last.extend(from);
-        }
+        let mut fates = super::grid::fit_words(&plain, width).into_iter();
+        // Each character keeps its span; only its fate changes it.
+        let spans = self
+            .spans
+            .iter()
+            .map(|(text, style)| {
+                let out = text
+                    .chars()
+                    .filter_map(|c| fates.next().unwrap_or(super::grid::Fate::Kept).befall(c))
+                    .collect();
+                (out, *style)
+            })
+            .collect();
         Painted { spans }
     }
 

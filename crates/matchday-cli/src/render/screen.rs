@@ -38,7 +38,8 @@ pub enum ColorChoice {
 #[derive(Debug, Clone, Copy, Default, clap::Args)]
 pub struct ScreenArgs {
     /// Draw output for N columns [default: COLUMNS, else the terminal's width;
-    /// into a pipe, tables print whole]
+    /// into a pipe, tables print whole]. Narrow tables shorten names and dates, leave
+    /// columns out and wrap at spaces; a word too wide is cut with "…", never broken
     #[arg(long, global = true, value_name = "N", value_parser = clap::value_parser!(u16).range(MIN_WIDTH as i64..))]
     pub width: Option<u16>,
 

@@ -51,6 +51,26 @@ pub fn result_words(result: &matchday_core::MatchResult, home: &str, away: &str)
     }
 }
 
+/// What a reply adds when the teams were typed the other way round from the fixture:
+/// the fixture's order, so the score shown is not taken for a mistake; `done` says what
+/// was done in that order ("stored" by `result`, "assumed" by `--given`). Empty when
+/// `typed` is the fixture's order.
+pub fn turned(
+    typed: matchday_core::Pairing,
+    fixture: matchday_core::Pairing,
+    name: &dyn Fn(matchday_core::TeamId) -> String,
+    done: &str,
+) -> String {
+    if typed == fixture {
+        return String::new();
+    }
+    format!(
+        "; typed the other way round, {done} in the fixture's order ({} v {})",
+        name(fixture.home()),
+        name(fixture.away())
+    )
+}
+
 /// A match's result as it is typed: the score between the teams, "aet" and the
 /// shoot-out after it: "Arsenal 1-1 Porto aet, 4-2 pens".
 pub fn typed_result(home: &str, result: &matchday_core::MatchResult, away: &str) -> String {
