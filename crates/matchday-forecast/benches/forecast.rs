@@ -10,7 +10,8 @@ use std::time::{Duration, Instant};
 
 use chrono::{Days, NaiveDate};
 use matchday_forecast::{
-    LeagueState, MatchModel, ModelOptions, SimulationOptions, Verdict, ZoneMagic, evaluate_halves, simulate,
+    LeagueState, MatchModel, ModelOptions, SimulationOptions, Verdict, ZoneMagic, backtest, evaluate_halves,
+    simulate,
 };
 
 fn state_on(season: &england::LeagueSeason, day: Option<NaiveDate>) -> LeagueState {
@@ -179,12 +180,41 @@ fn time_scenarios_all_season(season: &england::LeagueSeason) {
     );
 }
 
+/// Times a backtest of the whole season (every match forecast from the results before its
+/// day, the model refitted once per match day), five times; prints the median and fastest.
+fn time_backtest(label: &str, season: &england::LeagueSeason) {
+    let full = state_on(season, None);
+    let mut times = Vec::new();
+    let mut last = None;
+    for _ in 0..5 {
+        let start = Instant::now();
+        let test = backtest(season.teams.len(), full.results(), None, &ModelOptions::default());
+        times.push(start.elapsed());
+        last = test;
+    }
+    let test = last.expect("a season");
+    times.sort();
+    println!(
+        "backtest, {label}: {} matches, {} refits ({} threads): median {:.3} s, fastest {:.3} s; \
+         RPS model {:.4}, frequencies {:.4}, equal odds {:.4}",
+        test.matches.len(),
+        test.refits,
+        rayon::current_num_threads(),
+        times[2].as_secs_f64(),
+        times[0].as_secs_f64(),
+        test.mean.model.rps,
+        test.mean.frequencies.rps,
+        test.mean.equal_odds.rps
+    );
+}
+
 fn main() {
     if !england::data_dir().join("engsoccerdata/england.csv").exists() {
         println!("no ../shared/data: nothing to measure");
         return;
     }
     let premier = england::load(2023, 1).expect("Premier League 2023-24");
+    time_backtest("Premier League 2023-24", &premier);
     let (median, slowest, day, days) = time_positions(&premier);
     println!(
         "exact positions, Premier League 2023-24, {days} match days: median {:.2} ms, slowest {:.2} ms ({day})",
