@@ -130,3 +130,13 @@ fn odds_without_a_competition_or_a_team_is_a_usage_error() {
     let env = season();
     env.cmd(&["odds"]).code(2);
 }
+
+#[test]
+fn a_default_competition_stands_only_without_team() {
+    let env = season();
+    env.ok(&["config", "set", "competition", "premier-league"]);
+    let next = env.ok(&ASKED);
+    assert!(next.contains("EFL Cup: Final v Chelsea (n)"), "{next}");
+    let league = env.ok(&["odds", "--as-of", "2024-02-01", "--sims", "200", "--seed", "1"]);
+    assert!(league.starts_with("Premier League 2023-24"), "{league}");
+}
