@@ -101,17 +101,27 @@ pub fn next_matches(
         };
         if let Some((Some(Opponent::Team(opponent)), Some(venue))) = next.as_ref().map(|n| (n.opponent.clone(), n.venue)) {
             let league = c.format == Format::League;
-            let mut used = Vec::new();
+            let mut ids = Vec::new();
             if !league {
                 for side in [team, opponent] {
-                    for (id, loaded) in leagues.of(read, side, c.season)? {
-                        if !used.iter().any(|(u, _)| *u == id) {
-                            used.push((id, loaded));
+                    for id in leagues.of(read, side, c.season, seasons)? {
+                        if !ids.contains(&id) {
+                            ids.push(id);
                         }
                     }
                 }
             }
-            let slices: Vec<&[matchday_core::Match]> = used.iter().map(|(_, l)| l.matches.as_slice()).collect();
+            // A league season the team is in is the one loaded already, with any result given.
+            let used: Vec<&Loaded> = ids
+                .iter()
+                .filter_map(|id| {
+                    seasons
+                        .iter()
+                        .find(|l| l.competition.id.map(|c| c.0) == Some(*id))
+                        .or_else(|| leagues.loaded.get(id))
+                })
+                .collect();
+            let slices: Vec<&[matchday_core::Match]> = used.iter().map(|l| l.matches.as_slice()).collect();
             let odds = match_odds(
                 &loaded.matches,
                 league,
@@ -123,7 +133,7 @@ pub fn next_matches(
             let season_name = |c: &matchday_core::Competition| format!("{} {}", c.name, c.season);
             let fitted_on_competitions = match odds.fitted_on {
                 FittedOn::Competition => vec![season_name(c)],
-                FittedOn::Leagues => used.iter().map(|(_, l)| season_name(&l.competition)).collect(),
+                FittedOn::Leagues => used.iter().map(|l| season_name(&l.competition)).collect(),
             };
             line.odds = Some(OddsView::of(&odds, fitted_on_competitions, name));
         }
@@ -160,35 +170,32 @@ impl OddsView {
     }
 }
 
-/// The league seasons of the clubs met, each read once.
+/// The league seasons of the clubs met that are not among the team's own, each read once.
 #[derive(Default)]
 struct LeagueSeasons {
-    loaded: HashMap<i64, std::rc::Rc<Loaded>>,
+    loaded: HashMap<i64, Loaded>,
 }
 
 impl LeagueSeasons {
-    /// The league seasons `team` played in `season`.
+    /// The ids of the league seasons `team` played in `season`, reading those not in `own`.
     fn of(
         &mut self,
         read: &matchday_store::Reader<'_>,
         team: TeamId,
         season: Season,
-    ) -> anyhow::Result<Vec<(i64, std::rc::Rc<Loaded>)>> {
+        own: &[Loaded],
+    ) -> anyhow::Result<Vec<i64>> {
         let mut out = Vec::new();
         for c in read.competitions_of(team)? {
             if c.format != Format::League || c.season != season {
                 continue;
             }
             let id = c.id.expect("stored").0;
-            let loaded = match self.loaded.get(&id) {
-                Some(l) => l.clone(),
-                None => {
-                    let l = std::rc::Rc::new(Loaded::of(read, c)?);
-                    self.loaded.insert(id, l.clone());
-                    l
-                }
-            };
-            out.push((id, loaded));
+            let owned = own.iter().any(|l| l.competition.id.map(|c| c.0) == Some(id));
+            if !owned && !self.loaded.contains_key(&id) {
+                self.loaded.insert(id, Loaded::of(read, c)?);
+            }
+            out.push(id);
         }
         Ok(out)
     }

@@ -17,6 +17,9 @@ use crate::render;
 /// Every competition the club entered: alive or out (and to whom), the next
 /// round, opponent, date and venue, how many ties from a trophy, and for a
 /// league or group stage its place, the gap to first and where the place leads.
+/// Under the table, a line per competition whose next opponent is known: the win,
+/// draw and loss chances after 90 minutes and the likeliest scores (as `matchday
+/// odds --team`).
 /// With --club, every competition of every team of the club (the men's and the
 /// women's), each labelled with its team.
 #[derive(Debug, clap::Args)]
