@@ -47,8 +47,14 @@ fn liverpools_next_matches_in_words() {
     args.extend(["--width", "80"]);
     let text = env.ok(&args);
     assert!(before == env.snapshot(), "odds --team changed the database");
-    assert!(text.contains("Premier League: Matchday 23 v Arsenal (a), Sun 4 Feb"), "{text}");
-    assert!(text.contains("EFL Cup: Final v Chelsea (n), Sun 25 Feb"), "{text}");
+    assert!(
+        text.contains("Premier League: Matchday 23 v Arsenal (a), Sun 4 Feb"),
+        "{text}"
+    );
+    assert!(
+        text.contains("EFL Cup: Final v Chelsea (n), Sun 25 Feb"),
+        "{text}"
+    );
     assert!(text.contains("the EFL Cup's own are too few"), "{text}");
     assert!(text.contains("after 90 minutes"), "{text}");
     // Nothing is sampled: the same data gives the same words.
@@ -63,11 +69,20 @@ fn liverpools_next_matches_as_json_and_csv() {
     let league = competition(&all, "Premier League");
     assert_eq!(
         (&league["opponent"], &league["venue"], &league["date"]),
-        (&Value::from("Arsenal"), &Value::from("away"), &Value::from("2024-02-04"))
+        (
+            &Value::from("Arsenal"),
+            &Value::from("away"),
+            &Value::from("2024-02-04")
+        )
     );
     let final_ = competition(&all, "EFL Cup");
     assert_eq!(
-        (&final_["round"], &final_["opponent"], &final_["venue"], &final_["date"]),
+        (
+            &final_["round"],
+            &final_["opponent"],
+            &final_["venue"],
+            &final_["date"]
+        ),
         (
             &Value::from("Final"),
             &Value::from("Chelsea"),
@@ -90,7 +105,10 @@ fn liverpools_next_matches_as_json_and_csv() {
         assert!(likeliest.windows(2).all(|w| w[0] >= w[1]), "{odds}");
         assert!(likeliest[0] < d.max(w).max(l), "{odds}");
     }
-    assert_eq!(final_["odds"]["fitted_on_competitions"], serde_json::json!(["Premier League 2023-24"]));
+    assert_eq!(
+        final_["odds"]["fitted_on_competitions"],
+        serde_json::json!(["Premier League 2023-24"])
+    );
     // The FA Cup's next opponent is the winner of a replay still to play: no odds yet.
     assert_eq!(competition(&all, "FA Cup")["odds"], Value::Null);
 
@@ -117,7 +135,10 @@ fn track_gives_the_same_chances_a_line_per_competition() {
     let odds = env.json(&ASKED);
     let tracked = env.json(&["track", "Liverpool", "--as-of", "2024-02-01"]);
     let in_track = competition(&tracked, "Premier League");
-    assert_eq!(in_track["next_match_odds"], competition(&odds, "Premier League")["odds"]);
+    assert_eq!(
+        in_track["next_match_odds"],
+        competition(&odds, "Premier League")["odds"]
+    );
     let text = env.ok(&["track", "Liverpool", "--as-of", "2024-02-01", "--width", "120"]);
     assert!(
         text.contains("EFL Cup v Chelsea (n), after 90 minutes: win "),

@@ -78,9 +78,11 @@ pub fn match_odds(
     as_of: Option<NaiveDate>,
     options: &ModelOptions,
 ) -> MatchOdds {
-    let known = |m: &&Match| as_of.is_none_or(|day| m.date <= day) && matches!(m.status, MatchStatus::Played(_));
+    let known =
+        |m: &&Match| as_of.is_none_or(|day| m.date <= day) && matches!(m.status, MatchStatus::Played(_));
     let played_in = |t: TeamId| own.iter().filter(known).filter(|m| m.pairing.involves(t)).count();
-    let enough = league || (played_in(team) >= OWN_RESULTS_ENOUGH && played_in(opponent) >= OWN_RESULTS_ENOUGH);
+    let enough =
+        league || (played_in(team) >= OWN_RESULTS_ENOUGH && played_in(opponent) >= OWN_RESULTS_ENOUGH);
     let (fitted_on, sources): (FittedOn, Vec<&[Match]>) = if enough || leagues.is_empty() {
         (FittedOn::Competition, vec![own])
     } else {
@@ -183,7 +185,14 @@ mod tests {
     }
 
     fn odds(own: &[Match], league: bool, leagues: &[&[Match]], venue: TeamVenue) -> MatchOdds {
-        match_odds(own, league, leagues, (TeamId(1), TeamId(2), venue), None, &ModelOptions::default())
+        match_odds(
+            own,
+            league,
+            leagues,
+            (TeamId(1), TeamId(2), venue),
+            None,
+            &ModelOptions::default(),
+        )
     }
 
     #[test]
@@ -197,11 +206,22 @@ mod tests {
                 assert!(o.win > o.loss, "the strong side is favoured: {o:?}");
             }
             assert_eq!(o.likeliest.len(), LIKELIEST_SCORES);
-            assert!(o.likeliest.windows(2).all(|w| w[0].probability >= w[1].probability), "{o:?}");
-            assert_eq!((o.fitted_on, o.results, o.unrated.clone()), (FittedOn::Competition, 48, vec![]));
+            assert!(
+                o.likeliest
+                    .windows(2)
+                    .all(|w| w[0].probability >= w[1].probability),
+                "{o:?}"
+            );
+            assert_eq!(
+                (o.fitted_on, o.results, o.unrated.clone()),
+                (FittedOn::Competition, 48, vec![])
+            );
         }
         // The same matches give the same forecast.
-        assert_eq!(odds(&season, true, &[], TeamVenue::Home), odds(&season, true, &[], TeamVenue::Home));
+        assert_eq!(
+            odds(&season, true, &[], TeamVenue::Home),
+            odds(&season, true, &[], TeamVenue::Home)
+        );
     }
 
     #[test]
@@ -210,11 +230,28 @@ mod tests {
         let home = odds(&season, true, &[], TeamVenue::Home);
         let away = odds(&season, true, &[], TeamVenue::Away);
         let neutral = odds(&season, true, &[], TeamVenue::Neutral);
-        assert!(home.win > neutral.win && neutral.win > away.win, "{home:?} {neutral:?} {away:?}");
+        assert!(
+            home.win > neutral.win && neutral.win > away.win,
+            "{home:?} {neutral:?} {away:?}"
+        );
         // Two equal sides on neutral ground are an even match.
-        let even = match_odds(&season, true, &[], (TeamId(2), TeamId(3), TeamVenue::Neutral), None, &ModelOptions::default());
+        let even = match_odds(
+            &season,
+            true,
+            &[],
+            (TeamId(2), TeamId(3), TeamVenue::Neutral),
+            None,
+            &ModelOptions::default(),
+        );
         assert!((even.win - even.loss).abs() < 0.05, "{even:?}");
-        let at_home = match_odds(&season, true, &[], (TeamId(2), TeamId(3), TeamVenue::Home), None, &ModelOptions::default());
+        let at_home = match_odds(
+            &season,
+            true,
+            &[],
+            (TeamId(2), TeamId(3), TeamVenue::Home),
+            None,
+            &ModelOptions::default(),
+        );
         assert!(at_home.win - at_home.loss > 0.05, "{at_home:?}");
     }
 
@@ -231,7 +268,14 @@ mod tests {
         assert_eq!((alone.fitted_on, alone.results), (FittedOn::Competition, 2));
         assert!(alone.loss > alone.win, "{alone:?}");
         // A side with no result at all is rated as average, and named.
-        let unknown = match_odds(&cup, false, &[&league], (TeamId(1), TeamId(9), TeamVenue::Home), None, &ModelOptions::default());
+        let unknown = match_odds(
+            &cup,
+            false,
+            &[&league],
+            (TeamId(1), TeamId(9), TeamVenue::Home),
+            None,
+            &ModelOptions::default(),
+        );
         assert_eq!(unknown.unrated, vec![TeamId(9)]);
     }
 

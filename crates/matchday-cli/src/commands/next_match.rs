@@ -99,7 +99,9 @@ pub fn next_matches(
             venue: next.as_ref().and_then(|n| n.venue),
             odds: None,
         };
-        if let Some((Some(Opponent::Team(opponent)), Some(venue))) = next.as_ref().map(|n| (n.opponent.clone(), n.venue)) {
+        if let Some((Some(Opponent::Team(opponent)), Some(venue))) =
+            next.as_ref().map(|n| (n.opponent.clone(), n.venue))
+        {
             let league = c.format == Format::League;
             let mut ids = Vec::new();
             if !league {
@@ -146,7 +148,11 @@ pub fn next_matches(
 }
 
 impl OddsView {
-    fn of(odds: &MatchOdds, fitted_on_competitions: Vec<String>, name: &dyn Fn(TeamId) -> String) -> OddsView {
+    fn of(
+        odds: &MatchOdds,
+        fitted_on_competitions: Vec<String>,
+        name: &dyn Fn(TeamId) -> String,
+    ) -> OddsView {
         OddsView {
             after: "90 minutes",
             win: odds.win,
@@ -212,11 +218,7 @@ pub fn fixture_words(n: &NextMatchOdds) -> String {
         None => text.push_str(", not yet drawn"),
     }
     if let Some(venue) = n.venue {
-        text.push_str(match venue {
-            TeamVenue::Home => " (h)",
-            TeamVenue::Away => " (a)",
-            TeamVenue::Neutral => " (n)",
-        });
+        text.push_str(super::track::venue_mark(venue));
     }
     if let Some(date) = n.date {
         text.push_str(&format!(", {}", date.format("%a %-d %b")));
@@ -251,14 +253,24 @@ fn fitted_words(o: &OddsView, competition: &str) -> String {
         text.push_str(&format!(": the {competition}'s own are too few"));
     }
     if !o.unrated.is_empty() {
-        let unrated: Vec<String> = o.unrated.iter().map(|u| render::escaped(u).into_owned()).collect();
+        let unrated: Vec<String> = o
+            .unrated
+            .iter()
+            .map(|u| render::escaped(u).into_owned())
+            .collect();
         text.push_str(&format!("; no results for {}, rated average", unrated.join(", ")));
     }
     text
 }
 
 /// `matchday odds --team T` without a competition: every competition's next match.
-pub fn run(store: &Store, team: &str, when: super::When, given: &super::given::Given, format: OutputFormat) -> anyhow::Result<String> {
+pub fn run(
+    store: &Store,
+    team: &str,
+    when: super::When,
+    given: &super::given::Given,
+    format: OutputFormat,
+) -> anyhow::Result<String> {
     let read = store.read();
     let team = read.resolve_team(team)?;
     let names = read.team_names()?;
@@ -296,7 +308,10 @@ pub fn run(store: &Store, team: &str, when: super::When, given: &super::given::G
                 match &n.odds {
                     Some(o) => {
                         text.push_str(&render::prose(&format!("  {}", odds_words(o)), &screen));
-                        text.push_str(&render::prose(&format!("  {}", fitted_words(o, &n.competition)), &screen));
+                        text.push_str(&render::prose(
+                            &format!("  {}", fitted_words(o, &n.competition)),
+                            &screen,
+                        ));
                     }
                     None if n.round.is_some() => {
                         text.push_str(&render::prose("  no odds until the opponent is known", &screen))
@@ -339,7 +354,10 @@ fn next_csv(team: &str, lines: &[NextMatchOdds]) -> anyhow::Result<String> {
                 row.push(s.map(|s| s.score.clone()).unwrap_or_default());
                 row.push(chance(s.map(|s| s.probability)));
             }
-            row.push(o.map(|o| super::track::json_word(&o.fitted_on)).unwrap_or_default());
+            row.push(
+                o.map(|o| super::track::json_word(&o.fitted_on))
+                    .unwrap_or_default(),
+            );
             row.push(o.map(|o| o.results.to_string()).unwrap_or_default());
             row
         })

@@ -550,12 +550,7 @@ pub fn render_track(
     for t in targets {
         if let (Some(odds), Some(next)) = (&t.next_match_odds, &t.next_match) {
             let opponent = next.opponent.as_deref().map(render::escaped).unwrap_or_default();
-            let venue = match next.venue {
-                Some(TeamVenue::Home) => " (h)",
-                Some(TeamVenue::Away) => " (a)",
-                Some(TeamVenue::Neutral) => " (n)",
-                None => "",
-            };
+            let venue = next.venue.map(venue_mark).unwrap_or_default();
             text.push_str(&render::prose(
                 &format!(
                     "{} v {opponent}{venue}, after 90 minutes: {}",
@@ -660,11 +655,7 @@ fn where_text(t: &TargetView) -> String {
                     None => line.push_str(", not yet drawn"),
                 }
                 if let Some(venue) = next.venue {
-                    line.push_str(match venue {
-                        TeamVenue::Home => " (h)",
-                        TeamVenue::Away => " (a)",
-                        TeamVenue::Neutral => " (n)",
-                    });
+                    line.push_str(venue_mark(venue));
                 }
                 if let Some(date) = next.date {
                     line.push_str(&format!(", {}", date.format("%a %-d %b")));
@@ -694,6 +685,15 @@ fn where_text(t: &TargetView) -> String {
         TargetStatus::Finished => {}
     }
     parts.join("; ")
+}
+
+/// Where a match is played, as fixture lists mark it: " (h)", " (a)", " (n)".
+pub fn venue_mark(venue: TeamVenue) -> &'static str {
+    match venue {
+        TeamVenue::Home => " (h)",
+        TeamVenue::Away => " (a)",
+        TeamVenue::Neutral => " (n)",
+    }
 }
 
 /// A play-off run in words: "Play-offs Final: Leeds 0-1 Southampton; promoted through
