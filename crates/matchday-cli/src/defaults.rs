@@ -169,6 +169,9 @@ pub fn parse(args: Vec<OsString>) -> Result<Cli, clap::Error> {
     Cli::from_arg_matches(&matches).map_err(|e| e.format(&mut command))
 }
 
+/// Commands whose competition may be left out when --team is given.
+const TEAM_OR_COMPETITION: &[&str] = &["odds"];
+
 /// `command` with `defaults` as the default values of every (sub)command's required
 /// competition, and of its season where it has a competition.
 fn with_defaults(mut command: clap::Command, defaults: &Defaults) -> clap::Command {
@@ -179,15 +182,22 @@ fn with_defaults(mut command: clap::Command, defaults: &Defaults) -> clap::Comma
     for name in names {
         command = command.mut_subcommand(name, |sub| with_defaults(sub, defaults));
     }
+    // `odds --team T` without a competition is the club's next match everywhere, so
+    // there the default competition stands only when no --team is given.
+    let team_or_competition = TEAM_OR_COMPETITION.contains(&command.get_name());
     let required_competition = command
         .get_arguments()
-        .any(|a| a.get_id() == "competition" && a.is_required_set());
+        .any(|a| a.get_id() == "competition" && (a.is_required_set() || team_or_competition));
     if !required_competition {
         return command;
     }
     // In place: mut_arg would move a positional competition after the other positionals.
     command.mut_args(
         |a| match (a.get_id().as_str(), &defaults.competition, &defaults.season) {
+            ("competition", Some(competition), _) if team_or_competition => a
+                .default_value(competition.clone())
+                .default_value_if("team", clap::builder::ArgPredicate::IsPresent, None)
+                .required_unless_present(clap::builder::Resettable::<clap::Id>::Reset),
             ("competition", Some(competition), _) => a.default_value(competition.clone()).required(false),
             ("season", _, Some(season)) => a.default_value(season.clone()),
             _ => a,

@@ -24,6 +24,7 @@ mod error;
 mod gaps;
 mod magic;
 mod model;
+mod next_match;
 mod positions;
 mod quality;
 mod scenarios;
@@ -43,6 +44,7 @@ pub use gaps::{GapRow, Gaps, TIE_NOTE, ZoneGap, is_bottom, zone_boundary, zone_v
 pub use magic::{MagicNumbers, TeamMagic, ZoneMagic, magic_numbers, magic_numbers_by_enumeration};
 pub use matchday_core::PointsScheme;
 pub use model::{MatchModel, ModelOptions, OutcomeProbabilities};
+pub use next_match::{FittedOn, LIKELIEST_SCORES, MatchOdds, OWN_RESULTS_ENOUGH, ScoreChance, match_odds};
 pub use positions::{PositionRange, position_range_of, position_ranges, position_ranges_by_enumeration};
 pub use quality::{ProbabilityScore, QualityReport, evaluate_halves, ranked_probability_score};
 pub use scenarios::{Condition, Outcome, Outcomes, ScenarioError, Scenarios, Verdict};

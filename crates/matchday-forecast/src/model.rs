@@ -187,10 +187,35 @@ impl MatchModel {
         score_grid(lh, la, self.rho, self.max_goals)
     }
 
+    /// Expected goals for the first- and second-named team on neutral ground: neither has
+    /// the home edge, so each side's base is the mean of the home and away bases.
+    pub fn expected_goals_neutral(&self, first: usize, second: usize) -> (f64, f64) {
+        let base = (self.home_base + self.away_base) / 2.0;
+        (
+            base * self.attack[first] * self.defence[second],
+            base * self.attack[second] * self.defence[first],
+        )
+    }
+
+    /// [`MatchModel::score_grid`], or on neutral ground ([`MatchModel::expected_goals_neutral`]).
+    pub fn score_grid_at(&self, home: usize, away: usize, neutral: bool) -> Vec<f64> {
+        let (lh, la) = if neutral {
+            self.expected_goals_neutral(home, away)
+        } else {
+            self.expected_goals(home, away)
+        };
+        score_grid(lh, la, self.rho, self.max_goals)
+    }
+
     /// Home win, draw and away win probabilities.
     pub fn outcome(&self, home: usize, away: usize) -> OutcomeProbabilities {
+        self.outcome_at(home, away, false)
+    }
+
+    /// [`MatchModel::outcome`], or on neutral ground: first-named win, draw, second-named win.
+    pub fn outcome_at(&self, home: usize, away: usize, neutral: bool) -> OutcomeProbabilities {
         let size = usize::from(self.max_goals) + 1;
-        let grid = self.score_grid(home, away);
+        let grid = self.score_grid_at(home, away, neutral);
         let mut p = OutcomeProbabilities {
             home: 0.0,
             draw: 0.0,

@@ -32,6 +32,7 @@ pub mod import;
 pub mod log;
 pub mod man;
 pub mod matches;
+pub mod next_match;
 pub mod odds;
 pub mod overdue;
 pub mod redo;

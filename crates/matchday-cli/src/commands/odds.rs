@@ -23,10 +23,21 @@ use crate::render;
   matchday odds premier-league --as-of 2024-02-01
   matchday odds \"Premier League\" --season 2023-24 --as-of 2024-04-01 --sims 1000000 --seed 7 --format json
   matchday odds premier-league --as-of 2024-04-01 \\
-      --given \"Arsenal 0-2 Aston Villa\"")]
+      --given \"Arsenal 0-2 Aston Villa\"
+  matchday odds --team Liverpool --as-of 2024-02-01   (the next match in each competition)
+
+The next match (--team without a competition): the same model, fitted on the
+competition's own results before the as-of day; a cup or European tie whose two
+sides have played fewer than 8 matches in it is fitted on the two clubs' league
+seasons instead, and the output says which. A final on neutral ground gives
+neither side the home edge. Extra time and penalties are not modelled: the chances
+are after 90 minutes. Nothing is sampled, so the same data gives the same odds.")]
 pub struct Args {
-    /// The league: its slug or part of its name
-    pub competition: String,
+    /// The league: its slug or part of its name. Without it, --team gives the club's next
+    /// match in every competition: the win/draw/loss chances after 90 minutes and the
+    /// three likeliest scores
+    #[arg(required_unless_present = "team")]
+    pub competition: Option<String>,
 
     #[command(flatten)]
     pub when: super::When,
@@ -43,7 +54,8 @@ pub struct Args {
     #[arg(long, default_value_t = 2024)]
     pub seed: u64,
 
-    /// Show this club's row in bold (on a colour terminal)
+    /// Show this club's row in bold (on a colour terminal); without a competition, the
+    /// club's next match in each competition
     #[arg(long, short)]
     pub team: Option<String>,
 
@@ -66,11 +78,15 @@ struct OddsJson {
 }
 
 pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
+    let Some(competition) = args.competition.as_deref() else {
+        let team = args.team.as_deref().unwrap_or_default();
+        return super::next_match::run(store, team, args.when, &args.given, args.format);
+    };
     let read = store.read();
     let names = read.team_names()?;
     let asked = args.team.as_deref().map(|t| read.resolve_team(t)).transpose()?;
     let (super::League { loaded, state }, assumed) =
-        super::League::load_assuming(&read, &args.competition, args.when, &args.given)?;
+        super::League::load_assuming(&read, competition, args.when, &args.given)?;
     let counted = "the odds take them as still to play";
     super::overdue::warn(
         &loaded.competition,

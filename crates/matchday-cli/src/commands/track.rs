@@ -17,6 +17,9 @@ use crate::render;
 /// Every competition the club entered: alive or out (and to whom), the next
 /// round, opponent, date and venue, how many ties from a trophy, and for a
 /// league or group stage its place, the gap to first and where the place leads.
+/// Under the table, a line per competition whose next opponent is known: the win,
+/// draw and loss chances after 90 minutes and the likeliest scores (as `matchday
+/// odds --team`).
 /// With --club, every competition of every team of the club (the men's and the
 /// women's), each labelled with its team.
 #[derive(Debug, clap::Args)]
@@ -51,7 +54,7 @@ pub struct Args {
 }
 
 /// A trophy target in words; its JSON field names are a stable contract.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct TargetView {
     /// The team tracked: one of the club's with `--club`.
     team: String,
@@ -87,6 +90,9 @@ pub struct TargetView {
     /// The zones of a league the club is certain of, each with the day it became certain.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     clinched: Vec<ClinchView>,
+    /// The next match's chances after 90 minutes and likeliest scores, once its opponent is known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    next_match_odds: Option<super::next_match::OddsView>,
 }
 
 /// A zone clinched, and when.
@@ -259,6 +265,7 @@ impl TargetView {
             zones: t.zones.clone(),
             play_offs: t.play_offs.as_ref().map(|r| PlayOffView::of(r, &t.zones, name)),
             clinched: Vec::new(),
+            next_match_odds: None,
         }
     }
 
@@ -321,6 +328,14 @@ pub fn run(store: &Store, args: Args, catalogue: &Catalogue) -> anyhow::Result<S
             }
         }
         targets.sort_by_key(|t| (t.format != Format::League, t.competition.clone()));
+        for next in super::next_match::next_matches(&read, t, &seasons, as_of, &name)? {
+            if let Some(view) = targets
+                .iter_mut()
+                .find(|v| v.competition == next.competition && v.season == next.season)
+            {
+                view.next_match_odds = next.odds;
+            }
+        }
         if !targets.is_empty() {
             tracked.push((t, targets));
         }
@@ -373,6 +388,7 @@ fn clinched(
 
 /// The tracker as CSV, one competition a line, in the JSON's words.
 fn track_csv<'a>(targets: impl Iterator<Item = &'a TargetView>) -> anyhow::Result<String> {
+    let chance = |p: Option<f64>| p.map(|p| format!("{p:.4}")).unwrap_or_default();
     let cells: Vec<Vec<String>> = targets
         .map(|t| {
             let next = t.next_match.as_ref();
@@ -399,6 +415,9 @@ fn track_csv<'a>(targets: impl Iterator<Item = &'a TargetView>) -> anyhow::Resul
                 t.points_behind_leader.map(|n| n.to_string()).unwrap_or_default(),
                 t.points_clear.map(|n| n.to_string()).unwrap_or_default(),
                 t.leads_to.clone().unwrap_or_default(),
+                chance(t.next_match_odds.as_ref().map(|o| o.win)),
+                chance(t.next_match_odds.as_ref().map(|o| o.draw)),
+                chance(t.next_match_odds.as_ref().map(|o| o.loss)),
             ]
         })
         .collect();
@@ -422,13 +441,16 @@ fn track_csv<'a>(targets: impl Iterator<Item = &'a TargetView>) -> anyhow::Resul
             "points_behind_leader",
             "points_clear",
             "leads_to",
+            "next_win",
+            "next_draw",
+            "next_loss",
         ],
         &cells,
     )
 }
 
 /// A typed value as its JSON word ("runner_up", "away"), for CSV.
-fn json_word<T: Serialize>(value: &T) -> String {
+pub fn json_word<T: Serialize>(value: &T) -> String {
     match serde_json::to_value(value) {
         Ok(serde_json::Value::String(s)) => s,
         Ok(other) => other.to_string(),
@@ -524,6 +546,21 @@ pub fn render_track(
     } else {
         "competitions"
     };
+    // A line per competition whose next opponent is known: its chances after 90 minutes.
+    for t in targets {
+        if let (Some(odds), Some(next)) = (&t.next_match_odds, &t.next_match) {
+            let opponent = next.opponent.as_deref().map(render::escaped).unwrap_or_default();
+            let venue = next.venue.map(venue_mark).unwrap_or_default();
+            text.push_str(&render::prose(
+                &format!(
+                    "{} v {opponent}{venue}, after 90 minutes: {}",
+                    t.competition,
+                    super::next_match::odds_words(odds)
+                ),
+                screen,
+            ));
+        }
+    }
     let mut line = format!("Alive in {alive} of {} {competitions}", targets.len());
     if !won.is_empty() {
         line.push_str(&format!("; won {}", won.join(", ")));
@@ -618,11 +655,7 @@ fn where_text(t: &TargetView) -> String {
                     None => line.push_str(", not yet drawn"),
                 }
                 if let Some(venue) = next.venue {
-                    line.push_str(match venue {
-                        TeamVenue::Home => " (h)",
-                        TeamVenue::Away => " (a)",
-                        TeamVenue::Neutral => " (n)",
-                    });
+                    line.push_str(venue_mark(venue));
                 }
                 if let Some(date) = next.date {
                     line.push_str(&format!(", {}", date.format("%a %-d %b")));
@@ -652,6 +685,15 @@ fn where_text(t: &TargetView) -> String {
         TargetStatus::Finished => {}
     }
     parts.join("; ")
+}
+
+/// Where a match is played, as fixture lists mark it: " (h)", " (a)", " (n)".
+pub fn venue_mark(venue: TeamVenue) -> &'static str {
+    match venue {
+        TeamVenue::Home => " (h)",
+        TeamVenue::Away => " (a)",
+        TeamVenue::Neutral => " (n)",
+    }
 }
 
 /// A play-off run in words: "Play-offs Final: Leeds 0-1 Southampton; promoted through
