@@ -210,7 +210,10 @@ fn time_simulation(season: &england::LeagueSeason, from: NaiveDate) {
     };
     let (start, cpu) = (Instant::now(), cpu_time());
     let forecast = simulate(&state, &model, &options, &|_| {});
-    let (wall, cpu) = (start.elapsed(), cpu_time().zip(cpu).map(|(end, start)| end - start));
+    let (wall, cpu) = (
+        start.elapsed(),
+        cpu_time().zip(cpu).map(|(end, start)| end - start),
+    );
     println!(
         "1,000,000 simulated seasons of the Premier League from {from} ({} fixtures left, {} threads): {:.2} s{}",
         state.fixtures().len(),
@@ -219,7 +222,9 @@ fn time_simulation(season: &england::LeagueSeason, from: NaiveDate) {
         cpu.map(|cpu| format!(" ({:.2} s CPU)", cpu.as_secs_f64()))
             .unwrap_or_default()
     );
-    if let Ok(dump) = std::env::var("SIMSPEED_DUMP") { std::fs::write(format!("{dump}-{from}.txt"), format!("{forecast:#?}")).unwrap(); }
+    if let Ok(dump) = std::env::var("SIMSPEED_DUMP") {
+        std::fs::write(format!("{dump}-{from}.txt"), format!("{forecast:#?}")).unwrap();
+    }
     let leader = forecast
         .teams
         .iter()

@@ -1,16 +1,18 @@
 //! Monte Carlo season forecasts.
 //!
 //! Each remaining fixture gets an alias table over its score grid once, and each score
-//! what it adds to either side's totals ([`ScoreEffects`]: the totals are packed in one
-//! integer a team, so counting a match is two additions). A simulated season then draws
-//! one random number per fixture and adds the score's effects to copies of the teams'
-//! totals. When the competition's leading criteria (points, goal difference, goals)
-//! separate every team, the table is one sort of packed keys ([`QuickOrder`]); otherwise
-//! it is ranked with the core's [`rank_teams`] under the competition's tie-breakers
-//! (head-to-head included, from the real and simulated results), which orders such a
-//! table the same way. Nothing is allocated per season. Seasons are split into fixed
-//! chunks, each with its own random stream derived from the seed and the chunk's number,
-//! so the answer depends on the seed only, not on how many threads run the chunks.
+//! what it gains either side in points, goals scored and conceded ([`Gains`], packed in
+//! one integer a team, so counting a match is one addition a side). A simulated season
+//! draws one random number per fixture and adds the score's gains. When the
+//! competition's leading criteria (points, goal difference, goals) then separate every
+//! team, the table is one sort of packed keys ([`QuickOrder`]). Otherwise the season's
+//! scores are drawn again from a copy of the random stream, counted in full and ranked
+//! with the core's [`rank_teams`] under the competition's tie-breakers (head-to-head
+//! included, from the real and simulated results), which orders a table the quick order
+//! can the same way (`the_shortcuts_change_nothing` checks it). Nothing is allocated per
+//! season. Seasons are split into fixed chunks, each with its own random stream derived
+//! from the seed and the chunk's number, so the answer depends on the seed only, not on
+//! how many threads run the chunks.
 
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -188,7 +190,12 @@ impl FixtureDraws {
             cells: scores.len(),
             gains: scores
                 .iter()
-                .map(|&(home, away)| [Gains::of_match(home, away, scheme), Gains::of_match(away, home, scheme)])
+                .map(|&(home, away)| {
+                    [
+                        Gains::of_match(home, away, scheme),
+                        Gains::of_match(away, home, scheme),
+                    ]
+                })
                 .collect(),
             scores,
         }
@@ -386,7 +393,13 @@ pub fn simulate(
     // Sections rank without zones, as the core's section tables do.
     let section_rules = RankingRules::new(state.regulations(), &[]);
     // The quick order reads gains, which must fit their lanes, and teams' indices, their 16 bits.
-    let most_left = (0..n).map(|team| state.fixtures().iter().filter(|f| f.home == team || f.away == team).count());
+    let most_left = (0..n).map(|team| {
+        state
+            .fixtures()
+            .iter()
+            .filter(|f| f.home == team || f.away == team)
+            .count()
+    });
     let quick_usable = split.is_none()
         && n <= 1 << 16
         && Gains::fit(most_left.max().unwrap_or(0), model.max_goals(), scheme);
@@ -738,6 +751,149 @@ mod tests {
             .build()
             .unwrap();
         pool.install(|| simulate(state, &model, &SimulationOptions { sims, seed: 42 }, &|_| {}))
+    }
+
+    /// The simulation without its shortcuts: each season's scores counted one by one with
+    /// the core's own `add_to` and every table ranked by `rank_teams`. No split leagues.
+    fn plain_simulation(state: &LeagueState, model: &MatchModel, options: &SimulationOptions) -> Forecast {
+        let (n, scheme) = (state.teams().len(), state.scheme());
+        let size = usize::from(model.max_goals()) + 1;
+        let tables: Vec<Vec<AliasCell>> = state
+            .fixtures()
+            .iter()
+            .map(|f| alias_table(&model.score_grid(f.home, f.away)))
+            .collect();
+        let results: Vec<CompactResult> = state
+            .results()
+            .iter()
+            .map(|r| CompactResult {
+                home: r.home as u16,
+                away: r.away as u16,
+                home_goals: r.home_goals,
+                away_goals: r.away_goals,
+            })
+            .collect();
+        let mut totals = vec![TeamTotals::default(); n];
+        results.iter().for_each(|r| r.add_to(&mut totals, scheme));
+        for (total, &points) in totals.iter_mut().zip(state.points()) {
+            total.points = points;
+        }
+        let zones = state.zones();
+        let rules = RankingRules::new(state.regulations(), &zones);
+        let tally = run_chunks(options, n, &|_| {}, &|rng, seasons, tally| {
+            let mut scratch = RankScratch::default();
+            for _ in 0..seasons {
+                let (mut season_totals, mut season_results) = (totals.clone(), results.clone());
+                for (f, table) in state.fixtures().iter().zip(&tables) {
+                    let cell = draw(table, rng.next_u64());
+                    let result = CompactResult {
+                        home: f.home as u16,
+                        away: f.away as u16,
+                        home_goals: (cell / size) as u8,
+                        away_goals: (cell % size) as u8,
+                    };
+                    result.add_to(&mut season_totals, scheme);
+                    season_results.push(result);
+                }
+                let table = rank_teams(&rules, &season_totals, &season_results, &mut scratch);
+                for (place, placement) in table.iter().enumerate() {
+                    let team = usize::from(placement.team);
+                    tally.places[team * n + place] += 1;
+                    tally.points[team] += i64::from(season_totals[team].points);
+                }
+            }
+        });
+        forecast_from(state, &zones, options, &tally)
+    }
+
+    #[test]
+    fn the_shortcuts_change_nothing() {
+        // Every rule set: some rank most seasons by the quick order, some (head-to-head
+        // first) never; in a league of four, many seasons end level and go to rank_teams.
+        for rules in matchday_core::RuleSet::ALL {
+            let mut c = competition();
+            c.rules = rules;
+            for as_of in [1, 3, 10] {
+                let state =
+                    LeagueState::new(&c, &teams(), &matches(), &deductions(), Some(day(as_of))).unwrap();
+                let model = MatchModel::fit(&state, &ModelOptions::default());
+                let options = SimulationOptions { sims: 5_000, seed: 7 };
+                assert_eq!(
+                    simulate(&state, &model, &options, &|_| {}),
+                    plain_simulation(&state, &model, &options),
+                    "{rules}, as of day {as_of}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_quick_order_is_rank_teams_order_or_none() {
+        use matchday_core::{RuleSet, Season};
+        use rand::RngExt;
+        let mut rng = Xoshiro256PlusPlus::seed_from_u64(3);
+        let zones = [Zone {
+            name: "champions".into(),
+            first: 1,
+            last: 1,
+        }];
+        let (mut ordered, mut level) = (0, 0);
+        for rule_set in [RuleSet::PremierLeague, RuleSet::Bundesliga, RuleSet::LaLiga] {
+            let regulations = rule_set.regulations(Season::starting(2023));
+            let rules = RankingRules::new(&regulations, &zones);
+            let mut quick = QuickOrder::new(regulations.criteria(), 20, true);
+            let mut scratch = RankScratch::default();
+            for _ in 0..2_000 {
+                let start: Vec<TeamTotals> = (0..20)
+                    .map(|_| TeamTotals {
+                        points: rng.random_range(-3..40),
+                        goals_for: rng.random_range(0..30),
+                        goals_against: rng.random_range(0..30),
+                        ..TeamTotals::default()
+                    })
+                    .collect();
+                let gains: Vec<Gains> = (0..20)
+                    .map(|_| {
+                        Gains::of_match(
+                            rng.random_range(0..5),
+                            rng.random_range(0..5),
+                            PointsScheme::THREE,
+                        )
+                    })
+                    .collect();
+                let mut totals = start.clone();
+                for (total, g) in totals.iter_mut().zip(&gains) {
+                    total.points += g.points();
+                    total.goals_for += g.scored() as u16;
+                    total.goals_against += g.conceded() as u16;
+                }
+                let expected: Vec<u16> = rank_teams(&rules, &totals, &[], &mut scratch)
+                    .iter()
+                    .map(|p| p.team)
+                    .collect();
+                match quick.order(&start, &gains) {
+                    Some(keys) => {
+                        ordered += 1;
+                        let got: Vec<u16> = keys.iter().map(|&k| k as u16).collect();
+                        assert_eq!(got, expected, "{rule_set}: {totals:?}");
+                    }
+                    None => level += 1,
+                }
+            }
+        }
+        assert!(ordered > 100 && level > 100, "{ordered} ordered, {level} level");
+    }
+
+    #[test]
+    fn gains_fit_their_lanes_only_when_no_lane_can_overflow() {
+        assert!(Gains::fit(38, 10, PointsScheme::THREE));
+        assert!(Gains::fit(6553, 10, PointsScheme::THREE));
+        assert!(!Gains::fit(6554, 10, PointsScheme::THREE));
+        assert!(!Gains::fit(300, 255, PointsScheme::THREE));
+        let g = Gains(
+            Gains::of_match(3, 1, PointsScheme::THREE).0 + Gains::of_match(0, 0, PointsScheme::THREE).0,
+        );
+        assert_eq!((g.points(), g.scored(), g.conceded()), (4, 3, 1));
     }
 
     #[test]
