@@ -222,9 +222,6 @@ fn time_simulation(season: &england::LeagueSeason, from: NaiveDate) {
         cpu.map(|cpu| format!(" ({:.2} s CPU)", cpu.as_secs_f64()))
             .unwrap_or_default()
     );
-    if let Ok(dump) = std::env::var("SIMSPEED_DUMP") {
-        std::fs::write(format!("{dump}-{from}.txt"), format!("{forecast:#?}")).unwrap();
-    }
     let leader = forecast
         .teams
         .iter()
