@@ -330,6 +330,14 @@ impl Tally {
         }
     }
 
+    /// Counts one simulated finish: `team` in place `place + 1` on `points`.
+    #[inline]
+    fn count(&mut self, team: usize, place: usize, points: i32) {
+        let n = self.points.len();
+        self.places[team * n + place] += 1;
+        self.points[team] += i64::from(points);
+    }
+
     fn merge(mut self, other: Tally) -> Tally {
         self.places
             .iter_mut()
@@ -362,24 +370,7 @@ pub fn simulate(
     let scheme = state.scheme();
     let size = usize::from(model.max_goals()) + 1;
     let fixtures = FixtureDraws::new(state, model);
-    let mut totals = vec![TeamTotals::default(); n];
-    let mut results: Vec<CompactResult> = state
-        .results()
-        .iter()
-        .map(|r| CompactResult {
-            home: r.home as u16,
-            away: r.away as u16,
-            home_goals: r.home_goals,
-            away_goals: r.away_goals,
-        })
-        .collect();
-    for r in &results {
-        r.add_to(&mut totals, scheme);
-    }
-    for (total, &points) in totals.iter_mut().zip(state.points()) {
-        // Deductions are whatever separates the standings' points from the results' points.
-        total.points = points;
-    }
+    let (totals, mut results) = counted(state);
     let played = results.len();
     results.extend(state.fixtures().iter().map(|f| CompactResult {
         home: f.home as u16,
@@ -420,8 +411,7 @@ pub fn simulate(
                 if let Some(keys) = quick.order(&totals, &gains) {
                     for (place, &key) in keys.iter().enumerate() {
                         let team = (key & 0xffff) as usize;
-                        tally.places[team * n + place] += 1;
-                        tally.points[team] += i64::from(totals[team].points + gains[team].points());
+                        tally.count(team, place, totals[team].points + gains[team].points());
                     }
                     continue;
                 }
@@ -448,14 +438,37 @@ pub fn simulate(
                     let table = rank_teams(&rules, &season_totals, &season_results, &mut scratch);
                     for (place, placement) in table.iter().enumerate() {
                         let team = usize::from(placement.team);
-                        tally.places[team * n + place] += 1;
-                        tally.points[team] += i64::from(season_totals[team].points);
+                        tally.count(team, place, season_totals[team].points);
                     }
                 }
             }
         }
     });
     forecast_from(state, &zones, options, &tally)
+}
+
+/// The teams' totals once the results counted in `state` are (deductions included), and
+/// those results as the core's ranking reads them.
+fn counted(state: &LeagueState) -> (Vec<TeamTotals>, Vec<CompactResult>) {
+    let mut totals = vec![TeamTotals::default(); state.teams().len()];
+    let results: Vec<CompactResult> = state
+        .results()
+        .iter()
+        .map(|r| CompactResult {
+            home: r.home as u16,
+            away: r.away as u16,
+            home_goals: r.home_goals,
+            away_goals: r.away_goals,
+        })
+        .collect();
+    for r in &results {
+        r.add_to(&mut totals, state.scheme());
+    }
+    for (total, &points) in totals.iter_mut().zip(state.points()) {
+        // Deductions are whatever separates the standings' points from the results' points.
+        total.points = points;
+    }
+    (totals, results)
 }
 
 /// The final places of a season with nothing left to play ([`LeagueState::is_finished`]),
@@ -676,9 +689,7 @@ impl SplitSim {
             let table = rank_teams(section_rules, &buffers.totals, &buffers.results, scratch);
             for (k, placement) in table.iter().enumerate() {
                 let team = members[usize::from(placement.team)];
-                let place = usize::from(first - 1) + k;
-                tally.places[team * n + place] += 1;
-                tally.points[team] += i64::from(buffers.final_points[team].0);
+                tally.count(team, usize::from(first - 1) + k, buffers.final_points[team].0);
             }
         }
     }
@@ -763,21 +774,7 @@ mod tests {
             .iter()
             .map(|f| alias_table(&model.score_grid(f.home, f.away)))
             .collect();
-        let results: Vec<CompactResult> = state
-            .results()
-            .iter()
-            .map(|r| CompactResult {
-                home: r.home as u16,
-                away: r.away as u16,
-                home_goals: r.home_goals,
-                away_goals: r.away_goals,
-            })
-            .collect();
-        let mut totals = vec![TeamTotals::default(); n];
-        results.iter().for_each(|r| r.add_to(&mut totals, scheme));
-        for (total, &points) in totals.iter_mut().zip(state.points()) {
-            total.points = points;
-        }
+        let (totals, results) = counted(state);
         let zones = state.zones();
         let rules = RankingRules::new(state.regulations(), &zones);
         let tally = run_chunks(options, n, &|_| {}, &|rng, seasons, tally| {
@@ -798,8 +795,7 @@ mod tests {
                 let table = rank_teams(&rules, &season_totals, &season_results, &mut scratch);
                 for (place, placement) in table.iter().enumerate() {
                     let team = usize::from(placement.team);
-                    tally.places[team * n + place] += 1;
-                    tally.points[team] += i64::from(season_totals[team].points);
+                    tally.count(team, place, season_totals[team].points);
                 }
             }
         });
