@@ -394,6 +394,7 @@ fn every_command_has_help_with_an_example() {
         vec!["track"],
         vec!["gaps"],
         vec!["odds"],
+        vec!["backtest"],
         vec!["scenarios"],
         vec!["bracket"],
         vec!["honours"],

@@ -65,6 +65,7 @@ pub enum Command {
     Table(commands::table::Args),
     Gaps(commands::gaps::Args),
     Odds(commands::odds::Args),
+    Backtest(commands::backtest::Args),
     Scenarios(commands::scenarios::Args),
     Track(commands::track::Args),
     Bracket(commands::bracket::Args),

@@ -11,7 +11,8 @@ use std::time::{Duration, Instant};
 
 use chrono::{Days, NaiveDate};
 use matchday_forecast::{
-    LeagueState, MatchModel, ModelOptions, SimulationOptions, Verdict, ZoneMagic, evaluate_halves, simulate,
+    LeagueState, MatchModel, ModelOptions, SimulationOptions, Verdict, ZoneMagic, backtest, evaluate_halves,
+    simulate,
 };
 
 fn state_on(season: &england::LeagueSeason, day: Option<NaiveDate>) -> LeagueState {
@@ -234,6 +235,34 @@ fn time_simulation(season: &england::LeagueSeason, from: NaiveDate) {
     );
 }
 
+/// Times a backtest of the whole season (every match forecast from the results before its
+/// day, the model refitted once per match day), five times; prints the median and fastest.
+fn time_backtest(label: &str, season: &england::LeagueSeason) {
+    let full = state_on(season, None);
+    let mut times = Vec::new();
+    let mut last = None;
+    for _ in 0..5 {
+        let start = Instant::now();
+        let test = backtest(season.teams.len(), full.results(), None, &ModelOptions::default());
+        times.push(start.elapsed());
+        last = test;
+    }
+    let test = last.expect("a season");
+    times.sort();
+    println!(
+        "backtest, {label}: {} matches, {} refits ({} threads): median {:.3} s, fastest {:.3} s; \
+         RPS model {:.4}, frequencies {:.4}, equal odds {:.4}",
+        test.matches.len(),
+        test.refits,
+        rayon::current_num_threads(),
+        times[2].as_secs_f64(),
+        times[0].as_secs_f64(),
+        test.mean.model.rps,
+        test.mean.frequencies.rps,
+        test.mean.equal_odds.rps
+    );
+}
+
 fn main() {
     if !england::data_dir().join("engsoccerdata/england.csv").exists() {
         println!("no ../shared/data: nothing to measure");
@@ -245,6 +274,7 @@ fn main() {
         time_simulations(&premier);
         return;
     }
+    time_backtest("Premier League 2023-24", &premier);
     let (median, slowest, day, days) = time_positions(&premier);
     println!(
         "exact positions, Premier League 2023-24, {days} match days: median {:.2} ms, slowest {:.2} ms ({day})",

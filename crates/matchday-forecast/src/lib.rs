@@ -15,6 +15,7 @@
 //! ```
 #![deny(missing_docs)]
 
+mod backtest;
 mod bounded;
 mod capped;
 mod chance;
@@ -31,6 +32,10 @@ mod state;
 #[cfg(test)]
 mod testing;
 
+pub use backtest::{
+    Backtest, BacktestMatch, Forecasters, PRIOR_FREQUENCIES, PRIOR_FREQUENCY_MATCHES, backtest,
+    frequencies_so_far,
+};
 pub use chance::chance_text;
 pub use clinch::{Clinch, clinch_dates};
 pub use error::ForecastError;

@@ -45,6 +45,15 @@ pub struct OutcomeProbabilities {
     pub away: f64,
 }
 
+impl OutcomeProbabilities {
+    /// One third each: the forecast of someone who knows nothing.
+    pub const EQUAL: OutcomeProbabilities = OutcomeProbabilities {
+        home: 1.0 / 3.0,
+        draw: 1.0 / 3.0,
+        away: 1.0 / 3.0,
+    };
+}
+
 /// Fitted attack and defence ratings for the teams of one league.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MatchModel {
@@ -263,16 +272,7 @@ fn best_rho(model: &MatchModel, results: &[PlayedResult], weights: &[f64]) -> f6
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn result(home: usize, away: usize, hg: u8, ag: u8, day: u32) -> PlayedResult {
-        PlayedResult {
-            home,
-            away,
-            home_goals: hg,
-            away_goals: ag,
-            date: NaiveDate::from_ymd_opt(2024, 1, day).unwrap(),
-        }
-    }
+    use crate::testing::result;
 
     #[test]
     fn a_team_that_scores_more_rates_higher_and_home_helps() {

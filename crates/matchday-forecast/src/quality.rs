@@ -41,7 +41,8 @@ pub fn ranked_probability_score(p: OutcomeProbabilities, outcome: usize) -> f64 
         / 2.0
 }
 
-fn outcome_of(r: &PlayedResult) -> usize {
+/// What happened in `r`: 0 a home win, 1 a draw, 2 an away win (the index [`ranked_probability_score`] takes).
+pub(crate) fn outcome_of(r: &PlayedResult) -> usize {
     match r.home_goals.cmp(&r.away_goals) {
         std::cmp::Ordering::Greater => 0,
         std::cmp::Ordering::Equal => 1,
@@ -49,23 +50,41 @@ fn outcome_of(r: &PlayedResult) -> usize {
     }
 }
 
+impl ProbabilityScore {
+    /// The scores of one forecast `p` given the result (0 home win, 1 draw, 2 away win).
+    pub fn of(p: OutcomeProbabilities, outcome: usize) -> ProbabilityScore {
+        ProbabilityScore {
+            rps: ranked_probability_score(p, outcome),
+            // A forecast of exactly 0 for what happened would score infinity; it is capped.
+            log_loss: -[p.home, p.draw, p.away][outcome].max(1e-12).ln(),
+        }
+    }
+
+    /// The mean of `scores` (0 for both when there are none).
+    pub fn mean(scores: impl IntoIterator<Item = ProbabilityScore>) -> ProbabilityScore {
+        let (mut rps, mut log_loss, mut count) = (0.0, 0.0, 0usize);
+        for s in scores {
+            rps += s.rps;
+            log_loss += s.log_loss;
+            count += 1;
+        }
+        let count = count.max(1) as f64;
+        ProbabilityScore {
+            rps: rps / count,
+            log_loss: log_loss / count,
+        }
+    }
+}
+
 fn score(
     results: &[PlayedResult],
     forecast: impl Fn(&PlayedResult) -> OutcomeProbabilities,
 ) -> ProbabilityScore {
-    let mut rps = 0.0;
-    let mut log_loss = 0.0;
-    for r in results {
-        let p = forecast(r);
-        let o = outcome_of(r);
-        rps += ranked_probability_score(p, o);
-        log_loss -= [p.home, p.draw, p.away][o].max(1e-12).ln();
-    }
-    let count = results.len().max(1) as f64;
-    ProbabilityScore {
-        rps: rps / count,
-        log_loss: log_loss / count,
-    }
+    ProbabilityScore::mean(
+        results
+            .iter()
+            .map(|r| ProbabilityScore::of(forecast(r), outcome_of(r))),
+    )
 }
 
 /// Fits on the first half of `results` (by date) and scores the second half.
@@ -100,17 +119,12 @@ pub fn evaluate_halves(
         draw: counts[1] / total,
         away: counts[2] / total,
     };
-    let third = 1.0 / 3.0;
     Some(QualityReport {
         fitted_on: first.len(),
         scored: second.len(),
         model: score(second, |r| model.outcome(r.home, r.away)),
         frequencies: score(second, |_| frequencies),
-        equal_odds: score(second, |_| OutcomeProbabilities {
-            home: third,
-            draw: third,
-            away: third,
-        }),
+        equal_odds: score(second, |_| OutcomeProbabilities::EQUAL),
     })
 }
 

@@ -76,3 +76,20 @@ pub(crate) fn random_league(
     }
     (points, fixtures)
 }
+
+/// A result between teams `home` and `away` (by index) on `day` January 2024.
+pub(crate) fn result(
+    home: usize,
+    away: usize,
+    home_goals: u8,
+    away_goals: u8,
+    day: u32,
+) -> crate::PlayedResult {
+    crate::PlayedResult {
+        home,
+        away,
+        home_goals,
+        away_goals,
+        date: chrono::NaiveDate::from_ymd_opt(2024, 1, day).expect("a day in January"),
+    }
+}

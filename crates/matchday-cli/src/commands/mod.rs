@@ -9,6 +9,7 @@ use matchday_store::{Store, StoreError};
 
 use crate::args::{Cli, Command};
 
+pub mod backtest;
 pub mod backup;
 pub mod bracket;
 pub mod chart;
@@ -112,6 +113,7 @@ pub fn run(cli: Cli) -> anyhow::Result<String> {
         Command::Track(args) => track::run(&store, args, &catalogue()?),
         Command::Gaps(args) => gaps::run(&store, args),
         Command::Odds(args) => odds::run(&store, args),
+        Command::Backtest(args) => backtest::run(&store, args),
         Command::Scenarios(args) => scenarios::run(&store, args),
         Command::Bracket(args) => bracket::run(&store, args),
         Command::Honours(args) => honours::run(&store, args, &catalogue()?),
@@ -184,6 +186,7 @@ fn writes(command: &Command) -> bool {
         | Command::Track(_)
         | Command::Gaps(_)
         | Command::Odds(_)
+        | Command::Backtest(_)
         | Command::Scenarios(_)
         | Command::Bracket(_)
         | Command::Honours(_)
