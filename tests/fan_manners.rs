@@ -685,7 +685,7 @@ fn help_tells_the_truth_about_dates_pages_and_timing() {
     // The simulation's timing is the benchmark's, and NO_COLOR is described as no-color.org has it.
     let odds = env.ok(&["odds", "--help"]);
     assert!(
-        odds.contains("the default 100,000 take about 0.2 s, a million about 1.7 s"),
+        odds.contains("the default 100,000 take well under 0.1 s, a million about 0.35 s"),
         "{odds}"
     );
     let help = env.ok(&["--help"]);

@@ -1,6 +1,7 @@
 //! Timings and model quality on real data (needs `shared/data` beside the checkout).
 //!
-//! Run with `cargo bench -p matchday-forecast`.
+//! Run with `cargo bench -p matchday-forecast`; `MATCHDAY_BENCH_ONLY=simulation` times the
+//! simulation alone.
 
 #[path = "../tests/support/england.rs"]
 #[allow(dead_code)]
@@ -180,6 +181,60 @@ fn time_scenarios_all_season(season: &england::LeagueSeason) {
     );
 }
 
+/// The CPU time of every thread of this process so far, where Linux tells it
+/// (`/proc/self/task/*/schedstat`, in nanoseconds): the wall time alone says little on
+/// a busy machine.
+fn cpu_time() -> Option<Duration> {
+    let mut nanos = 0u64;
+    for task in std::fs::read_dir("/proc/self/task").ok()? {
+        let stat = std::fs::read_to_string(task.ok()?.path().join("schedstat")).ok()?;
+        nanos += stat.split_whitespace().next()?.parse::<u64>().ok()?;
+    }
+    Some(Duration::from_nanos(nanos))
+}
+
+/// Times the simulation from mid-season (31 December 2023) and from 1 February 2024,
+/// the date the goal of a million seasons in under a second is set on.
+fn time_simulations(season: &england::LeagueSeason) {
+    for (year, month, day) in [(2023, 12, 31), (2024, 2, 1)] {
+        time_simulation(season, NaiveDate::from_ymd_opt(year, month, day).expect("a date"));
+    }
+}
+
+/// Times a million simulated seasons of `season` from `from`, and names the likeliest champion.
+fn time_simulation(season: &england::LeagueSeason, from: NaiveDate) {
+    let state = state_on(season, Some(from));
+    let model = MatchModel::fit(&state, &ModelOptions::default());
+    let options = SimulationOptions {
+        sims: 1_000_000,
+        seed: 2024,
+    };
+    let (start, cpu) = (Instant::now(), cpu_time());
+    let forecast = simulate(&state, &model, &options, &|_| {});
+    let (wall, cpu) = (
+        start.elapsed(),
+        cpu_time().zip(cpu).map(|(end, start)| end - start),
+    );
+    println!(
+        "1,000,000 simulated seasons of the Premier League from {from} ({} fixtures left, {} threads): {:.2} s{}",
+        state.fixtures().len(),
+        rayon::current_num_threads(),
+        wall.as_secs_f64(),
+        cpu.map(|cpu| format!(" ({:.2} s CPU)", cpu.as_secs_f64()))
+            .unwrap_or_default()
+    );
+    let leader = forecast
+        .teams
+        .iter()
+        .max_by(|a, b| a.positions[0].total_cmp(&b.positions[0]))
+        .expect("teams");
+    println!(
+        "  likeliest champion: {} ({:.1}%)",
+        season.name(leader.team),
+        leader.positions[0] * 100.0
+    );
+}
+
 /// Times a backtest of the whole season (every match forecast from the results before its
 /// day, the model refitted once per match day), five times; prints the median and fastest.
 fn time_backtest(label: &str, season: &england::LeagueSeason) {
@@ -214,6 +269,11 @@ fn main() {
         return;
     }
     let premier = england::load(2023, 1).expect("Premier League 2023-24");
+    // MATCHDAY_BENCH_ONLY=simulation times the simulation alone.
+    if std::env::var("MATCHDAY_BENCH_ONLY").as_deref() == Ok("simulation") {
+        time_simulations(&premier);
+        return;
+    }
     time_backtest("Premier League 2023-24", &premier);
     let (median, slowest, day, days) = time_positions(&premier);
     println!(
@@ -239,31 +299,7 @@ fn main() {
 
     time_magic("Championship 2023-24", &championship);
 
-    let mid = NaiveDate::from_ymd_opt(2023, 12, 31).expect("a date");
-    let state = state_on(&premier, Some(mid));
-    let model = MatchModel::fit(&state, &ModelOptions::default());
-    let options = SimulationOptions {
-        sims: 1_000_000,
-        seed: 2024,
-    };
-    let start = Instant::now();
-    let forecast = simulate(&state, &model, &options, &|_| {});
-    println!(
-        "1,000,000 simulated seasons of the Premier League from {mid} ({} fixtures left, {} threads): {:.2} s",
-        state.fixtures().len(),
-        rayon::current_num_threads(),
-        start.elapsed().as_secs_f64()
-    );
-    let leader = forecast
-        .teams
-        .iter()
-        .max_by(|a, b| a.positions[0].total_cmp(&b.positions[0]))
-        .expect("teams");
-    println!(
-        "  likeliest champion: {} ({:.1}%)",
-        premier.name(leader.team),
-        leader.positions[0] * 100.0
-    );
+    time_simulations(&premier);
 
     let full = state_on(&premier, None);
     let report =

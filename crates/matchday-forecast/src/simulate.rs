@@ -1,17 +1,24 @@
 //! Monte Carlo season forecasts.
 //!
-//! Each remaining fixture gets an alias table over its score grid once; a simulated
-//! season then draws one random number per fixture, adds the score to copies of the
-//! teams' totals and ranks them with the core's [`rank_teams`] under the competition's
-//! tie-breakers (head-to-head included, from the real and simulated results). Nothing is
-//! allocated per season. Seasons are split into fixed chunks, each with its own random
-//! stream derived from the seed and the chunk's number, so the answer depends on the seed
-//! only, not on how many threads run the chunks.
+//! Each remaining fixture gets an alias table over its score grid once, and each score
+//! what it gains either side in points, goals scored and conceded ([`Gains`], packed in
+//! one integer a team, so counting a match is one addition a side). A simulated season
+//! draws one random number per fixture and adds the score's gains. When the
+//! competition's leading criteria (points, goal difference, goals) then separate every
+//! team, the table is one sort of packed keys ([`QuickOrder`]). Otherwise the season's
+//! scores are drawn again from a copy of the random stream, counted in full and ranked
+//! with the core's [`rank_teams`] under the competition's tie-breakers (head-to-head
+//! included, from the real and simulated results), which orders a table the quick order
+//! can the same way (`the_shortcuts_change_nothing` checks it). Nothing is allocated per
+//! season. Seasons are split into fixed chunks, each with its own random stream derived
+//! from the seed and the chunk's number, so the answer depends on the seed only, not on
+//! how many threads run the chunks.
 
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use matchday_core::{
-    CompactResult, PointsScheme, RankScratch, RankingRules, SplitRules, TeamId, TeamTotals, Zone, rank_teams,
+    CompactResult, PointsScheme, RankScratch, RankingRules, SplitRules, TeamId, TeamTotals, TieBreaker, Zone,
+    rank_teams,
 };
 use rand::rngs::Xoshiro256PlusPlus;
 use rand::{Rng, SeedableRng};
@@ -72,41 +79,239 @@ pub struct ZoneChance {
     pub probability: f64,
 }
 
-/// Draws scores for one fixture in constant time (Walker's alias method).
-struct ScoreSampler {
-    /// Per cell: the threshold below which the cell itself is taken, out of 2^32.
-    keep: Vec<u32>,
-    /// Per cell: the cell taken otherwise.
-    alias: Vec<u16>,
+/// One cell of Walker's alias table over a score grid: the threshold (out of 2^32)
+/// below which the cell itself is drawn, and the cell drawn otherwise. Side by side, so
+/// a draw reads one place in memory.
+#[derive(Debug, Clone, Copy)]
+struct AliasCell {
+    keep: u32,
+    alias: u16,
 }
 
-impl ScoreSampler {
-    fn new(grid: &[f64]) -> ScoreSampler {
-        let cells = grid.len();
-        let mut scaled: Vec<f64> = grid.iter().map(|p| p * cells as f64).collect();
-        let mut keep = vec![u32::MAX; cells];
-        let mut alias: Vec<u16> = (0..cells as u16).collect();
-        let (mut small, mut large): (Vec<usize>, Vec<usize>) = (0..cells).partition(|&i| scaled[i] < 1.0);
-        while let (Some(&s), Some(&l)) = (small.last(), large.last()) {
-            small.pop();
-            keep[s] = (scaled[s] * 4_294_967_296.0).min(u32::MAX as f64) as u32;
-            alias[s] = l as u16;
-            scaled[l] -= 1.0 - scaled[s];
-            if scaled[l] < 1.0 {
-                large.pop();
-                small.push(l);
-            }
+/// The alias table of a score grid, from which [`draw`] takes a score in constant time.
+fn alias_table(grid: &[f64]) -> Vec<AliasCell> {
+    let cells = grid.len();
+    let mut scaled: Vec<f64> = grid.iter().map(|p| p * cells as f64).collect();
+    let mut table: Vec<AliasCell> = (0..cells as u16)
+        .map(|cell| AliasCell {
+            keep: u32::MAX,
+            alias: cell,
+        })
+        .collect();
+    let (mut small, mut large): (Vec<usize>, Vec<usize>) = (0..cells).partition(|&i| scaled[i] < 1.0);
+    while let (Some(&s), Some(&l)) = (small.last(), large.last()) {
+        small.pop();
+        table[s].keep = (scaled[s] * 4_294_967_296.0).min(u32::MAX as f64) as u32;
+        table[s].alias = l as u16;
+        scaled[l] -= 1.0 - scaled[s];
+        if scaled[l] < 1.0 {
+            large.pop();
+            small.push(l);
         }
-        ScoreSampler { keep, alias }
+    }
+    table
+}
+
+/// The cell of the grid `table` was built from that 64 random bits draw: the high 32
+/// pick a cell, the low 32 whether to keep it or take its alias.
+#[inline]
+fn draw(table: &[AliasCell], bits: u64) -> usize {
+    let cell = (((bits >> 32) * table.len() as u64) >> 32) as usize;
+    let AliasCell { keep, alias } = table[cell];
+    // Chosen without a branch: which side wins is a coin toss the processor cannot predict.
+    let mask = usize::from((bits as u32) >= keep).wrapping_neg();
+    cell ^ ((cell ^ usize::from(alias)) & mask)
+}
+
+/// A team's gains over a simulated season in what ranks teams first: points, goals
+/// scored and goals conceded, as 16-bit lanes of one integer, so counting a match is one
+/// addition a side. [`Gains::fit`] says when no lane can overflow into the next.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Gains(u64);
+
+impl Gains {
+    /// A match won, drawn or lost `scored`-`conceded` under `scheme`.
+    fn of_match(scored: u8, conceded: u8, scheme: PointsScheme) -> Gains {
+        let points = match scored.cmp(&conceded) {
+            std::cmp::Ordering::Greater => scheme.win,
+            std::cmp::Ordering::Equal => scheme.draw,
+            std::cmp::Ordering::Less => scheme.loss,
+        };
+        Gains(u64::from(points) | u64::from(scored) << 16 | u64::from(conceded) << 32)
     }
 
-    fn draw(&self, bits: u64) -> usize {
-        let cell = (((bits >> 32) * self.keep.len() as u64) >> 32) as usize;
-        if (bits as u32) < self.keep[cell] {
-            cell
-        } else {
-            usize::from(self.alias[cell])
+    /// Whether `matches` matches, each worth at most `max_goals` goals a side, fit every lane.
+    fn fit(matches: usize, max_goals: u8, scheme: PointsScheme) -> bool {
+        let most = [max_goals, scheme.win, scheme.draw, scheme.loss]
+            .into_iter()
+            .max()
+            .map_or(0, usize::from);
+        matches.saturating_mul(most) <= usize::from(u16::MAX)
+    }
+
+    fn points(self) -> i32 {
+        i32::from(self.0 as u16)
+    }
+
+    fn scored(self) -> i32 {
+        i32::from((self.0 >> 16) as u16)
+    }
+
+    fn conceded(self) -> i32 {
+        i32::from((self.0 >> 32) as u16)
+    }
+}
+
+/// The remaining fixtures as the season loop reads them: each one's teams, and its
+/// alias table in one flat run (`cells` entries a fixture).
+struct FixtureDraws {
+    teams: Vec<[usize; 2]>,
+    tables: Vec<AliasCell>,
+    cells: usize,
+    /// Per cell of the score grid: the [`Gains`] of the home and the away side.
+    gains: Vec<[Gains; 2]>,
+    /// Per cell: the home and away goals.
+    scores: Vec<(u8, u8)>,
+}
+
+impl FixtureDraws {
+    fn new(state: &LeagueState, model: &MatchModel) -> FixtureDraws {
+        let scores: Vec<(u8, u8)> = (0..=model.max_goals())
+            .flat_map(|home| (0..=model.max_goals()).map(move |away| (home, away)))
+            .collect();
+        let scheme = state.scheme();
+        FixtureDraws {
+            teams: state.fixtures().iter().map(|f| [f.home, f.away]).collect(),
+            tables: state
+                .fixtures()
+                .iter()
+                .flat_map(|f| alias_table(&model.score_grid(f.home, f.away)))
+                .collect(),
+            cells: scores.len(),
+            gains: scores
+                .iter()
+                .map(|&(home, away)| {
+                    [
+                        Gains::of_match(home, away, scheme),
+                        Gains::of_match(away, home, scheme),
+                    ]
+                })
+                .collect(),
+            scores,
         }
+    }
+
+    /// Plays every fixture once: one draw each, its score's gains added to both sides'.
+    ///
+    /// Not inlined, and drawing from a local copy of the random stream: in a function of
+    /// its own the stream's state stays in registers rather than going through memory
+    /// on every draw.
+    #[inline(never)]
+    fn play(&self, rng: &mut Xoshiro256PlusPlus, gains: &mut [Gains]) {
+        let mut local = rng.clone();
+        for (&[home, away], table) in self.teams.iter().zip(self.tables.chunks_exact(self.cells)) {
+            let [to_home, to_away] = self.gains[draw(table, local.next_u64())];
+            gains[home].0 += to_home.0;
+            gains[away].0 += to_away.0;
+        }
+        *rng = local;
+    }
+
+    /// Draws a score for every fixture from `rng` into `slots`, one a fixture, and counts
+    /// them in `totals`. Given a copy of the stream as [`FixtureDraws::play`] found it,
+    /// it draws the same scores again: only a season ranked by [`rank_teams`] needs them.
+    fn replay(
+        &self,
+        rng: &mut Xoshiro256PlusPlus,
+        scheme: PointsScheme,
+        slots: &mut [CompactResult],
+        totals: &mut [TeamTotals],
+    ) {
+        for (slot, table) in slots.iter_mut().zip(self.tables.chunks_exact(self.cells)) {
+            (slot.home_goals, slot.away_goals) = self.scores[draw(table, rng.next_u64())];
+            slot.add_to(totals, scheme);
+        }
+    }
+}
+
+/// Orders a simulated table by one sort of packed keys when the competition's leading
+/// criteria, those read straight from the totals (points, goal difference, goals
+/// scored), leave no two teams level. [`rank_teams`] orders such a table the same way:
+/// its first sort is by those criteria (and any more of its first block), and teams no
+/// criterion leaves level need none of its later rules (head-to-head, play-offs,
+/// sharing). Otherwise the caller ranks with [`rank_teams`].
+struct QuickOrder {
+    /// The leading criteria used, at most three.
+    criteria: Vec<TieBreaker>,
+    /// The last table's order of teams. Each sort starts from it: simulated seasons
+    /// resemble each other, so the keys come nearly sorted and the sort barely moves them.
+    last: Vec<u16>,
+    /// Per place: the key, criteria in 16 bits each above the team index (the low 16 bits).
+    keys: Vec<u64>,
+}
+
+impl QuickOrder {
+    /// An order by the leading `criteria`; by none (so never used) unless `usable`.
+    fn new(criteria: &[TieBreaker], n: usize, usable: bool) -> QuickOrder {
+        let criteria = criteria
+            .iter()
+            .take_while(|c| {
+                matches!(
+                    c,
+                    TieBreaker::Points | TieBreaker::GoalDifference | TieBreaker::GoalsScored
+                )
+            })
+            .take(3)
+            .copied()
+            .filter(|_| usable)
+            .collect();
+        QuickOrder {
+            criteria,
+            last: (0..n).map(|team| team as u16).collect(),
+            keys: Vec::with_capacity(n),
+        }
+    }
+
+    /// Whether any criterion is used: if not, [`QuickOrder::order`] never orders.
+    fn is_used(&self) -> bool {
+        !self.criteria.is_empty()
+    }
+
+    /// The teams in table order (each key's low 16 bits), or None if two are level
+    /// on the criteria used, a value does not fit its 16 bits, or no criterion is used.
+    fn order(&mut self, start: &[TeamTotals], gains: &[Gains]) -> Option<&[u64]> {
+        if self.criteria.is_empty() {
+            return None;
+        }
+        self.keys.clear();
+        let mut fits = true;
+        for &team in &self.last {
+            let (start, gains) = (&start[usize::from(team)], gains[usize::from(team)]);
+            let goals_for = i32::from(start.goals_for) + gains.scored();
+            let goals_against = i32::from(start.goals_against) + gains.conceded();
+            let mut key = 0u64;
+            for criterion in &self.criteria {
+                let value = match criterion {
+                    TieBreaker::Points => start.points + gains.points(),
+                    TieBreaker::GoalDifference => goals_for - goals_against,
+                    _ => goals_for,
+                };
+                // Higher is better and lower keys sort first: 32767 maps to 0.
+                let field = 0x7fff - i64::from(value);
+                fits &= (0..=0xffff).contains(&field);
+                key = (key << 16) | (field as u64 & 0xffff);
+            }
+            self.keys.push((key << 16) | u64::from(team));
+        }
+        if !fits {
+            return None;
+        }
+        self.keys.sort_unstable();
+        for (last, key) in self.last.iter_mut().zip(&self.keys) {
+            *last = *key as u16;
+        }
+        let level = self.keys.windows(2).any(|pair| pair[0] >> 16 == pair[1] >> 16);
+        (!level).then_some(&self.keys[..])
     }
 }
 
@@ -123,6 +328,14 @@ impl Tally {
             places: vec![0; n * n],
             points: vec![0; n],
         }
+    }
+
+    /// Counts one simulated finish: `team` in place `place + 1` on `points`.
+    #[inline]
+    fn count(&mut self, team: usize, place: usize, points: i32) {
+        let n = self.points.len();
+        self.places[team * n + place] += 1;
+        self.points[team] += i64::from(points);
     }
 
     fn merge(mut self, other: Tally) -> Tally {
@@ -156,29 +369,8 @@ pub fn simulate(
     let n = state.teams().len();
     let scheme = state.scheme();
     let size = usize::from(model.max_goals()) + 1;
-    let samplers: Vec<ScoreSampler> = state
-        .fixtures()
-        .iter()
-        .map(|f| ScoreSampler::new(&model.score_grid(f.home, f.away)))
-        .collect();
-    let mut totals = vec![TeamTotals::default(); n];
-    let mut results: Vec<CompactResult> = state
-        .results()
-        .iter()
-        .map(|r| CompactResult {
-            home: r.home as u16,
-            away: r.away as u16,
-            home_goals: r.home_goals,
-            away_goals: r.away_goals,
-        })
-        .collect();
-    for r in &results {
-        r.add_to(&mut totals, scheme);
-    }
-    for (total, &points) in totals.iter_mut().zip(state.points()) {
-        // Deductions are whatever separates the standings' points from the results' points.
-        total.points = points;
-    }
+    let fixtures = FixtureDraws::new(state, model);
+    let (totals, mut results) = counted(state);
     let played = results.len();
     results.extend(state.fixtures().iter().map(|f| CompactResult {
         home: f.home as u16,
@@ -191,20 +383,45 @@ pub fn simulate(
     let split = state.split().map(|stage| SplitSim::new(state, model, stage));
     // Sections rank without zones, as the core's section tables do.
     let section_rules = RankingRules::new(state.regulations(), &[]);
+    // The quick order reads gains, which must fit their lanes, and teams' indices, their 16 bits.
+    let most_left = (0..n).map(|team| {
+        state
+            .fixtures()
+            .iter()
+            .filter(|f| f.home == team || f.away == team)
+            .count()
+    });
+    let quick_usable = split.is_none()
+        && n <= 1 << 16
+        && Gains::fit(most_left.max().unwrap_or(0), model.max_goals(), scheme);
     let tally = run_chunks(options, n, progress, &|rng, seasons, tally| {
+        let mut gains = vec![Gains::default(); n];
         let mut season_totals = totals.clone();
         let mut season_results = results.clone();
         let mut scratch = RankScratch::default();
+        let mut quick = QuickOrder::new(state.regulations().criteria(), n, quick_usable);
         let mut sections = split.as_ref().map(|_| SectionScratch::new(n));
         for _ in 0..seasons {
+            // The stream as the season began, once the quick order has drawn its scores.
+            let mut drawn = None;
+            if quick.is_used() {
+                let before = rng.clone();
+                gains.fill(Gains::default());
+                fixtures.play(rng, &mut gains);
+                if let Some(keys) = quick.order(&totals, &gains) {
+                    for (place, &key) in keys.iter().enumerate() {
+                        let team = (key & 0xffff) as usize;
+                        tally.count(team, place, totals[team].points + gains[team].points());
+                    }
+                    continue;
+                }
+                drawn = Some(before);
+            }
             season_totals.copy_from_slice(&totals);
             season_results.truncate(results.len());
-            for (slot, sampler) in season_results[played..].iter_mut().zip(&samplers) {
-                let cell = sampler.draw(rng.next_u64());
-                slot.home_goals = (cell / size) as u8;
-                slot.away_goals = (cell % size) as u8;
-                slot.add_to(&mut season_totals, scheme);
-            }
+            // The same scores again if they were drawn above, else drawn for the first time.
+            let stream = drawn.as_mut().unwrap_or(&mut *rng);
+            fixtures.replay(stream, scheme, &mut season_results[played..], &mut season_totals);
             match (&split, &mut sections) {
                 (Some(split), Some(buffers)) => split.finish_season(
                     rng,
@@ -221,14 +438,37 @@ pub fn simulate(
                     let table = rank_teams(&rules, &season_totals, &season_results, &mut scratch);
                     for (place, placement) in table.iter().enumerate() {
                         let team = usize::from(placement.team);
-                        tally.places[team * n + place] += 1;
-                        tally.points[team] += i64::from(season_totals[team].points);
+                        tally.count(team, place, season_totals[team].points);
                     }
                 }
             }
         }
     });
     forecast_from(state, &zones, options, &tally)
+}
+
+/// The teams' totals once the results counted in `state` are (deductions included), and
+/// those results as the core's ranking reads them.
+fn counted(state: &LeagueState) -> (Vec<TeamTotals>, Vec<CompactResult>) {
+    let mut totals = vec![TeamTotals::default(); state.teams().len()];
+    let results: Vec<CompactResult> = state
+        .results()
+        .iter()
+        .map(|r| CompactResult {
+            home: r.home as u16,
+            away: r.away as u16,
+            home_goals: r.home_goals,
+            away_goals: r.away_goals,
+        })
+        .collect();
+    for r in &results {
+        r.add_to(&mut totals, state.scheme());
+    }
+    for (total, &points) in totals.iter_mut().zip(state.points()) {
+        // Deductions are whatever separates the standings' points from the results' points.
+        total.points = points;
+    }
+    (totals, results)
 }
 
 /// The final places of a season with nothing left to play ([`LeagueState::is_finished`]),
@@ -273,8 +513,8 @@ enum SplitSim {
     Pending {
         rules: SplitRules,
         /// For each pair `a < b` (`a * n + b`), its meetings after the split should the
-        /// two share a section: (home, away, sampler).
-        meetings: Vec<Vec<(u16, u16, ScoreSampler)>>,
+        /// two share a section: (home, away, alias table).
+        meetings: Vec<Vec<(u16, u16, Vec<AliasCell>)>>,
     },
     /// The real sections.
     Drawn {
@@ -316,15 +556,15 @@ impl SplitSim {
         match stage {
             SplitStage::Pending(rules) => {
                 let mut hosted = state.hosted().to_vec();
-                let mut meetings: Vec<Vec<(u16, u16, ScoreSampler)>> =
+                let mut meetings: Vec<Vec<(u16, u16, Vec<AliasCell>)>> =
                     (0..n * n).map(|_| Vec::new()).collect();
                 for a in 0..n {
                     for b in a + 1..n {
                         for _ in 0..rules.meetings_after() {
                             let (home, away) = next_venue(&hosted, n, a, b);
                             hosted[home * n + away] += 1;
-                            let sampler = ScoreSampler::new(&model.score_grid(home, away));
-                            meetings[a * n + b].push((home as u16, away as u16, sampler));
+                            let table = alias_table(&model.score_grid(home, away));
+                            meetings[a * n + b].push((home as u16, away as u16, table));
                         }
                     }
                 }
@@ -386,8 +626,8 @@ impl SplitSim {
                         if buffers.section_of[a] != buffers.section_of[b] {
                             continue;
                         }
-                        for (home, away, sampler) in &meetings[a * n + b] {
-                            let cell = sampler.draw(rng.next_u64());
+                        for (home, away, table) in &meetings[a * n + b] {
+                            let cell = draw(table, rng.next_u64());
                             let result = CompactResult {
                                 home: *home,
                                 away: *away,
@@ -449,9 +689,7 @@ impl SplitSim {
             let table = rank_teams(section_rules, &buffers.totals, &buffers.results, scratch);
             for (k, placement) in table.iter().enumerate() {
                 let team = members[usize::from(placement.team)];
-                let place = usize::from(first - 1) + k;
-                tally.places[team * n + place] += 1;
-                tally.points[team] += i64::from(buffers.final_points[team].0);
+                tally.count(team, usize::from(first - 1) + k, buffers.final_points[team].0);
             }
         }
     }
@@ -524,6 +762,134 @@ mod tests {
             .build()
             .unwrap();
         pool.install(|| simulate(state, &model, &SimulationOptions { sims, seed: 42 }, &|_| {}))
+    }
+
+    /// The simulation without its shortcuts: each season's scores counted one by one with
+    /// the core's own `add_to` and every table ranked by `rank_teams`. No split leagues.
+    fn plain_simulation(state: &LeagueState, model: &MatchModel, options: &SimulationOptions) -> Forecast {
+        let (n, scheme) = (state.teams().len(), state.scheme());
+        let size = usize::from(model.max_goals()) + 1;
+        let tables: Vec<Vec<AliasCell>> = state
+            .fixtures()
+            .iter()
+            .map(|f| alias_table(&model.score_grid(f.home, f.away)))
+            .collect();
+        let (totals, results) = counted(state);
+        let zones = state.zones();
+        let rules = RankingRules::new(state.regulations(), &zones);
+        let tally = run_chunks(options, n, &|_| {}, &|rng, seasons, tally| {
+            let mut scratch = RankScratch::default();
+            for _ in 0..seasons {
+                let (mut season_totals, mut season_results) = (totals.clone(), results.clone());
+                for (f, table) in state.fixtures().iter().zip(&tables) {
+                    let cell = draw(table, rng.next_u64());
+                    let result = CompactResult {
+                        home: f.home as u16,
+                        away: f.away as u16,
+                        home_goals: (cell / size) as u8,
+                        away_goals: (cell % size) as u8,
+                    };
+                    result.add_to(&mut season_totals, scheme);
+                    season_results.push(result);
+                }
+                let table = rank_teams(&rules, &season_totals, &season_results, &mut scratch);
+                for (place, placement) in table.iter().enumerate() {
+                    let team = usize::from(placement.team);
+                    tally.count(team, place, season_totals[team].points);
+                }
+            }
+        });
+        forecast_from(state, &zones, options, &tally)
+    }
+
+    #[test]
+    fn the_shortcuts_change_nothing() {
+        // Every rule set: some rank most seasons by the quick order, some (head-to-head
+        // first) never; in a league of four, many seasons end level and go to rank_teams.
+        for rules in matchday_core::RuleSet::ALL {
+            let mut c = competition();
+            c.rules = rules;
+            for as_of in [1, 3, 10] {
+                let state =
+                    LeagueState::new(&c, &teams(), &matches(), &deductions(), Some(day(as_of))).unwrap();
+                let model = MatchModel::fit(&state, &ModelOptions::default());
+                let options = SimulationOptions { sims: 5_000, seed: 7 };
+                assert_eq!(
+                    simulate(&state, &model, &options, &|_| {}),
+                    plain_simulation(&state, &model, &options),
+                    "{rules}, as of day {as_of}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_quick_order_is_rank_teams_order_or_none() {
+        use matchday_core::{RuleSet, Season};
+        use rand::RngExt;
+        let mut rng = Xoshiro256PlusPlus::seed_from_u64(3);
+        let zones = [Zone {
+            name: "champions".into(),
+            first: 1,
+            last: 1,
+        }];
+        let (mut ordered, mut level) = (0, 0);
+        for rule_set in [RuleSet::PremierLeague, RuleSet::Bundesliga, RuleSet::LaLiga] {
+            let regulations = rule_set.regulations(Season::starting(2023));
+            let rules = RankingRules::new(&regulations, &zones);
+            let mut quick = QuickOrder::new(regulations.criteria(), 20, true);
+            let mut scratch = RankScratch::default();
+            for _ in 0..2_000 {
+                let start: Vec<TeamTotals> = (0..20)
+                    .map(|_| TeamTotals {
+                        points: rng.random_range(-3..40),
+                        goals_for: rng.random_range(0..30),
+                        goals_against: rng.random_range(0..30),
+                        ..TeamTotals::default()
+                    })
+                    .collect();
+                let gains: Vec<Gains> = (0..20)
+                    .map(|_| {
+                        Gains::of_match(
+                            rng.random_range(0..5),
+                            rng.random_range(0..5),
+                            PointsScheme::THREE,
+                        )
+                    })
+                    .collect();
+                let mut totals = start.clone();
+                for (total, g) in totals.iter_mut().zip(&gains) {
+                    total.points += g.points();
+                    total.goals_for += g.scored() as u16;
+                    total.goals_against += g.conceded() as u16;
+                }
+                let expected: Vec<u16> = rank_teams(&rules, &totals, &[], &mut scratch)
+                    .iter()
+                    .map(|p| p.team)
+                    .collect();
+                match quick.order(&start, &gains) {
+                    Some(keys) => {
+                        ordered += 1;
+                        let got: Vec<u16> = keys.iter().map(|&k| k as u16).collect();
+                        assert_eq!(got, expected, "{rule_set}: {totals:?}");
+                    }
+                    None => level += 1,
+                }
+            }
+        }
+        assert!(ordered > 100 && level > 100, "{ordered} ordered, {level} level");
+    }
+
+    #[test]
+    fn gains_fit_their_lanes_only_when_no_lane_can_overflow() {
+        assert!(Gains::fit(38, 10, PointsScheme::THREE));
+        assert!(Gains::fit(6553, 10, PointsScheme::THREE));
+        assert!(!Gains::fit(6554, 10, PointsScheme::THREE));
+        assert!(!Gains::fit(300, 255, PointsScheme::THREE));
+        let g = Gains(
+            Gains::of_match(3, 1, PointsScheme::THREE).0 + Gains::of_match(0, 0, PointsScheme::THREE).0,
+        );
+        assert_eq!((g.points(), g.scored(), g.conceded()), (4, 3, 1));
     }
 
     #[test]
