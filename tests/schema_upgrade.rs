@@ -33,12 +33,13 @@ const FIXTURES: &[(&str, i64, bool)] = &[
     ("v9.db", 9, true),
     ("v10.db", 10, true),
     ("v11.db", 11, true),
+    ("v12.db", 12, true),
 ];
 
 /// From version 6 on, a database holds the change log its build's triggers wrote, which
 /// no later build can write as that build did: these files were written by the build of
 /// that version itself (v6.db: commit 6c29bd4, v7.db: commit 0980bc6, v8.db: commit f5930eb, v9.db: commit a668d67,
-/// v10.db: commit 010bba1, v11.db: commit 61eb425, by the steps of
+/// v10.db: commit 010bba1, v11.db: commit 61eb425, v12.db: commit e039960, by the steps of
 /// `enter_the_data`), and
 /// `make_past_schema_databases` leaves them as they are.
 const WRITTEN_BY_THEIR_BUILD: i64 = 6;

@@ -5,7 +5,8 @@ use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 
 use crate::{
-    Format, MatchStatus, OffThePitch, PointsScheme, RankBy, RuleSet, Season, Structure, Venue, Zone,
+    ClosingOdds, Format, MatchStatus, OffThePitch, PointsScheme, RankBy, RuleSet, Season, Structure, Venue,
+    Zone,
 };
 
 /// One competition's season as read from a file or about to be written to one.
@@ -100,6 +101,9 @@ pub struct MatchRecord {
     pub status: MatchStatus,
     /// The line of the source file it came from (1-based), for error messages.
     pub line: usize,
+    /// The market's closing odds, when the file gives them (football-data.co.uk's do).
+    #[serde(default)]
+    pub closing_odds: Option<ClosingOdds>,
 }
 
 impl MatchRecord {
@@ -124,19 +128,22 @@ impl MatchRecord {
             replay: false,
             status,
             line,
+            closing_odds: None,
         }
     }
 }
 
 impl SeasonRecord {
     /// The season as it stood at the end of `day`: later results become
-    /// fixtures still to play, and later deductions are dropped.
+    /// fixtures still to play (with no closing odds: the market had not closed on
+    /// them), and later deductions are dropped.
     pub fn as_of(&self, day: NaiveDate) -> SeasonRecord {
         let mut record = self.clone();
         for m in record.matches.iter_mut().filter(|m| m.date > day) {
             if !matches!(m.status, MatchStatus::Cancelled) {
                 m.status = MatchStatus::Scheduled;
             }
+            m.closing_odds = None;
         }
         record.deductions.retain(|d| d.effective <= day);
         record
@@ -164,6 +171,7 @@ mod tests {
             replay: false,
             status,
             line: 0,
+            closing_odds: None,
         };
         let record = SeasonRecord {
             matches: vec![game(1, played), game(4, played), game(5, MatchStatus::Cancelled)],

@@ -3,10 +3,15 @@
 //!
 //! The model is refitted once per match day (matches on one day share a fit, as nothing
 //! of that day is known before it), weighting results by their age on that day.
+//!
+//! When the matches carry the market's closing odds, [`score_market`] adds the market as
+//! a forecaster, and compares every forecaster on the matches it priced only.
 
 use chrono::NaiveDate;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
+
+use matchday_core::ClosingOdds;
 
 use crate::quality::outcome_of;
 use crate::{MatchModel, ModelOptions, OutcomeProbabilities, PlayedResult, ProbabilityScore};
@@ -32,6 +37,10 @@ pub struct Forecasters<T> {
     pub frequencies: T,
     /// One third each.
     pub equal_odds: T,
+    /// The market: the closing odds stored with the match, margin taken out; none for a
+    /// match without them (and for means over matches some of which lack them).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub market: Option<T>,
 }
 
 impl<T> Forecasters<T> {
@@ -41,6 +50,7 @@ impl<T> Forecasters<T> {
             model: f(self.model),
             frequencies: f(self.frequencies),
             equal_odds: f(self.equal_odds),
+            market: self.market.map(f),
         }
     }
 }
@@ -65,8 +75,61 @@ pub struct Backtest {
     pub matches: Vec<BacktestMatch>,
     /// Match days scored: the model was fitted once for each.
     pub refits: usize,
-    /// Each forecaster's mean score over [`Backtest::matches`].
+    /// Each forecaster's mean score over [`Backtest::matches`] (the market's is none: it
+    /// priced only some of them; see [`Backtest::against_market`]).
     pub mean: Forecasters<ProbabilityScore>,
+    /// Every forecaster, the market with them, on the matches the market priced: set by
+    /// [`score_market`] when any match has closing odds.
+    pub against_market: Option<MarketComparison>,
+}
+
+/// The forecasters' mean scores on the same matches: those with the market's closing odds.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct MarketComparison {
+    /// Matches scored: those of the backtest the market priced.
+    pub matches: usize,
+    /// Each forecaster's mean score over those matches, the market's included.
+    pub mean: Forecasters<ProbabilityScore>,
+}
+
+/// The home, draw and away probabilities closing odds give, margin taken out
+/// proportionally ([`ClosingOdds::probabilities`]).
+pub fn market_probabilities(odds: &ClosingOdds) -> OutcomeProbabilities {
+    let [home, draw, away] = odds.probabilities();
+    OutcomeProbabilities { home, draw, away }
+}
+
+/// Adds the market to `test`: each match `market` gives closing odds for gets the
+/// market's forecast and score, and [`Backtest::against_market`] every forecaster's mean
+/// over those matches only, so the market is compared with the others on the same
+/// matches. Left without the market when no match has odds.
+pub fn score_market(test: &mut Backtest, market: impl Fn(&PlayedResult) -> Option<ClosingOdds>) {
+    let mut priced = Vec::new();
+    for m in &mut test.matches {
+        let Some(odds) = market(&m.result) else {
+            continue;
+        };
+        let forecast = market_probabilities(&odds);
+        m.forecast.market = Some(forecast);
+        m.score.market = Some(ProbabilityScore::of(forecast, outcome_of(&m.result)));
+        priced.push(m.score);
+    }
+    if priced.is_empty() {
+        test.against_market = None;
+        return;
+    }
+    let mean = |pick: fn(&Forecasters<ProbabilityScore>) -> ProbabilityScore| {
+        ProbabilityScore::mean(priced.iter().map(pick))
+    };
+    test.against_market = Some(MarketComparison {
+        matches: priced.len(),
+        mean: Forecasters {
+            model: mean(|s| s.model),
+            frequencies: mean(|s| s.frequencies),
+            equal_odds: mean(|s| s.equal_odds),
+            market: Some(mean(|s| s.market.expect("priced"))),
+        },
+    });
 }
 
 /// The league's home, draw and away frequencies in `results`, counted with
@@ -123,6 +186,7 @@ pub fn backtest(
                         model: model.outcome(r.home, r.away),
                         frequencies,
                         equal_odds: OutcomeProbabilities::EQUAL,
+                        market: None,
                     };
                     let outcome = outcome_of(r);
                     BacktestMatch {
@@ -143,11 +207,13 @@ pub fn backtest(
         model: mean(|s| s.model),
         frequencies: mean(|s| s.frequencies),
         equal_odds: mean(|s| s.equal_odds),
+        market: None,
     };
     Some(Backtest {
         refits: days.len(),
         matches,
         mean,
+        against_market: None,
     })
 }
 
@@ -248,6 +314,50 @@ mod tests {
             assert!((m.score.equal_odds.log_loss - 3f64.ln()).abs() < 1e-12);
         }
         assert!((test.mean.equal_odds.rps - (5.0 / 18.0 * 2.0 + 1.0 / 9.0) / 3.0).abs() < 1e-12);
+    }
+
+    #[test]
+    fn the_market_is_scored_on_the_matches_it_priced_beside_the_others_on_those_same_matches() {
+        use matchday_core::{ClosingOdds, OddsSource};
+        let results = season(10);
+        let options = ModelOptions::default();
+        let mut test = backtest(4, &results, None, &options).expect("matches");
+        let plain = test.clone();
+        // Odds on team 0's home matches only: short on the home win.
+        let odds = ClosingOdds::new(OddsSource::Pinnacle, 1.25, 6.0, 11.0).expect("prices");
+        score_market(&mut test, |r| (r.home == 0).then_some(odds));
+        let priced: Vec<&BacktestMatch> = test.matches.iter().filter(|m| m.result.home == 0).collect();
+        assert_eq!(priced.len(), 5);
+        let comparison = test.against_market.expect("some matches priced");
+        assert_eq!(comparison.matches, 5);
+        // The margin taken out proportionally: 1/1.25, 1/6, 1/11 over their sum.
+        let sum = 0.8 + 1.0 / 6.0 + 1.0 / 11.0;
+        let p = priced[0].forecast.market.expect("priced");
+        assert!((p.home - 0.8 / sum).abs() < 1e-12 && (p.away - 1.0 / 11.0 / sum).abs() < 1e-12);
+        // Each forecaster's comparison mean is over the priced matches, not the season.
+        let over = |pick: fn(&Forecasters<ProbabilityScore>) -> ProbabilityScore| {
+            ProbabilityScore::mean(priced.iter().map(|m| pick(&m.score)))
+        };
+        assert_eq!(comparison.mean.model, over(|s| s.model));
+        assert_eq!(comparison.mean.frequencies, over(|s| s.frequencies));
+        assert_eq!(comparison.mean.equal_odds, over(|s| s.equal_odds));
+        assert_eq!(comparison.mean.market, Some(over(|s| s.market.expect("priced"))));
+        assert_ne!(comparison.mean.model, test.mean.model);
+        // Team 0 won every home match: the market that said so beats the others there.
+        assert!(comparison.mean.market.expect("priced").rps < comparison.mean.frequencies.rps);
+        // Matches without odds have no market, and the season's means are as before.
+        assert!(
+            test.matches
+                .iter()
+                .filter(|m| m.result.home != 0)
+                .all(|m| m.forecast.market.is_none() && m.score.market.is_none())
+        );
+        assert_eq!(test.mean, plain.mean);
+        assert_eq!(test.mean.market, None);
+        // No odds at all: no market.
+        let mut none = plain.clone();
+        score_market(&mut none, |_| None);
+        assert_eq!(none, plain);
     }
 
     #[test]

@@ -34,8 +34,8 @@ mod state;
 mod testing;
 
 pub use backtest::{
-    Backtest, BacktestMatch, Forecasters, PRIOR_FREQUENCIES, PRIOR_FREQUENCY_MATCHES, backtest,
-    frequencies_so_far,
+    Backtest, BacktestMatch, Forecasters, MarketComparison, PRIOR_FREQUENCIES, PRIOR_FREQUENCY_MATCHES,
+    backtest, frequencies_so_far, market_probabilities, score_market,
 };
 pub use chance::chance_text;
 pub use clinch::{Clinch, clinch_dates};

@@ -432,6 +432,7 @@ mod tests {
                 replay: false,
                 status: result.map_or(MatchStatus::Scheduled, MatchStatus::Played),
                 line: 0,
+                closing_odds: None,
             })
     }
 

@@ -8,7 +8,7 @@
 //! ```
 //!
 //! - The first row is the header; columns are found by name and every other
-//!   column (referee, shots, cards, the many bookmakers' odds) is ignored.
+//!   column (referee, shots, cards, the bookmakers' other odds) is ignored.
 //! - Two layouts are read:
 //!   - the main leagues' files: `Div`, `Date`, `Time` (absent before
 //!     2019-20), `HomeTeam`, `AwayTeam`, `FTHG` and `FTAG` (`HG` and `AG` in
@@ -40,13 +40,21 @@
 //!   two seasons pasted into one file are not merged into one.
 //! - One record per division (the fixtures file mixes them) or, for a
 //!   new-leagues file, per league and season, in order of first appearance.
+//! - Each match keeps its closing odds (the bookmakers' last prices before
+//!   kick-off): Pinnacle's `PSCH`/`PSCD`/`PSCA`, else the market average's
+//!   `AvgCH`/`AvgCD`/`AvgCA`, else Bet365's `B365CH`/`B365CD`/`B365CA`; the first
+//!   trio a row gives whole wins, and which it was is kept. A row with none has
+//!   none. Every other odds column (opening prices, totals, handicaps) is ignored.
 //! - A UTF-8 byte-order mark is skipped; rows may end in `\n`, `\r\n` or `\r`.
 //!   Errors quote at most 80 characters of a field.
 
 use std::collections::HashMap;
 
 use chrono::{NaiveDate, NaiveTime};
-use matchday_core::{Format, MatchRecord, MatchResult, MatchStatus, Score, Season, SeasonRecord, TextField};
+use matchday_core::{
+    ClosingOdds, Format, MatchRecord, MatchResult, MatchStatus, OddsSource, Score, Season, SeasonRecord,
+    TextField,
+};
 
 use crate::ParseError;
 
@@ -147,7 +155,16 @@ struct Columns {
     ht_home: Option<usize>,
     ht_away: Option<usize>,
     ht_result: Option<usize>,
+    /// Each closing-odds trio's home, draw and away columns, best source first.
+    closing_odds: [(OddsSource, [Option<usize>; 3]); 3],
 }
+
+/// The columns of each source's closing 1X2 odds, best first (see [`Row::closing_odds`]).
+const CLOSING_ODDS_COLUMNS: [(OddsSource, [&str; 3]); 3] = [
+    (OddsSource::Pinnacle, ["PSCH", "PSCD", "PSCA"]),
+    (OddsSource::MarketAverage, ["AvgCH", "AvgCD", "AvgCA"]),
+    (OddsSource::Bet365, ["B365CH", "B365CD", "B365CA"]),
+];
 
 impl Columns {
     fn find(names: Vec<String>) -> Result<Columns, ParseError> {
@@ -197,6 +214,7 @@ impl Columns {
             ht_home,
             ht_away,
             ht_result: at(&["HTR"]),
+            closing_odds: CLOSING_ODDS_COLUMNS.map(|(source, trio)| (source, trio.map(|c| at(&[c])))),
             names,
         })
     }
@@ -321,6 +339,7 @@ pub fn parse(text: &str) -> Result<Vec<SeasonRecord>, ParseError> {
         let (home, away) = row.teams()?;
         slot.record.matches.push(MatchRecord {
             kickoff,
+            closing_odds: row.closing_odds()?,
             ..MatchRecord::league(date, home, away, row.status()?, line)
         });
     }
@@ -525,6 +544,40 @@ impl Row<'_> {
             }
             other => Err(self.error(column, format!("cannot read result \"{other}\" (H, D or A)"))),
         }
+    }
+
+    /// The row's closing odds: Pinnacle's (`PSCH`, `PSCD`, `PSCA`), else the market
+    /// average's (`AvgCH`...), else Bet365's (`B365CH`...), the first trio with all three
+    /// prices given; none when no trio is whole. A price given that is not a number above
+    /// 1 is an error naming its column, not a reason to fall back.
+    fn closing_odds(&self) -> Result<Option<ClosingOdds>, ParseError> {
+        for (source, trio) in self.columns.closing_odds {
+            let [Some(home), Some(draw), Some(away)] = trio else {
+                continue;
+            };
+            let texts = [self.get(home)?, self.get(draw)?, self.get(away)?];
+            if texts.iter().any(|t| t.is_empty()) {
+                continue;
+            }
+            let mut prices = [0.0; 3];
+            for ((price, text), column) in prices.iter_mut().zip(texts).zip([home, draw, away]) {
+                *price = text
+                    .parse::<f64>()
+                    .ok()
+                    .filter(|p| p.is_finite() && *p > 1.0)
+                    .ok_or_else(|| {
+                        self.error(
+                            column,
+                            format!("cannot read closing odds \"{text}\" (a decimal price above 1)"),
+                        )
+                    })?;
+            }
+            let [home, draw, away] = prices;
+            return ClosingOdds::new(source, home, draw, away)
+                .map(Some)
+                .map_err(|e| self.error(trio[0].unwrap_or(0), e.to_string()));
+        }
+        Ok(None)
     }
 
     fn status(&self) -> Result<MatchStatus, ParseError> {
@@ -827,6 +880,66 @@ mod tests {
         let e = err(text);
         assert_eq!(e.line, 3);
         assert!(e.message.contains("1-0 on line 2, 2-0 here"), "{e}");
+    }
+
+    #[test]
+    fn closing_odds_come_from_the_first_whole_trio_pinnacle_first() {
+        let text = "Div,Date,HomeTeam,AwayTeam,FTHG,FTAG,B365CH,B365CD,B365CA,PSCH,PSCD,PSCA,AvgCH,AvgCD,AvgCA\n\
+            E1,05/08/2023,A,B,1,0,2.10,3.40,3.50,2.15,3.45,3.60,2.08,3.35,3.48\n\
+            E1,05/08/2023,C,D,1,1,2.10,3.40,3.50,2.15,,3.60,2.08,3.35,3.48\n\
+            E1,05/08/2023,E,F,0,2,2.10,3.40,3.50,,,,2.08,,3.48\n\
+            E1,05/08/2023,G,H,0,0,,3.40,3.50,,,,,,\n\
+            E1,06/08/2023,I,J,,,1.50,4.00,6.00,,,,,,\n";
+        let r = one(text);
+        let got: Vec<Option<(OddsSource, [f64; 3])>> = r
+            .matches
+            .iter()
+            .map(|m| {
+                m.closing_odds
+                    .map(|o| (o.source(), [o.home(), o.draw(), o.away()]))
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                Some((OddsSource::Pinnacle, [2.15, 3.45, 3.60])),
+                // Pinnacle's draw missing: the market average.
+                Some((OddsSource::MarketAverage, [2.08, 3.35, 3.48])),
+                // Two trios incomplete: Bet365's.
+                Some((OddsSource::Bet365, [2.10, 3.40, 3.50])),
+                // None whole: no odds, and none made up from the two prices given.
+                None,
+                // A fixture's closing odds are read as given.
+                Some((OddsSource::Bet365, [1.50, 4.00, 6.00])),
+            ]
+        );
+        // Files without the closing columns (and every other format) give none.
+        assert!(one(MAIN).matches.iter().all(|m| m.closing_odds.is_none()));
+    }
+
+    #[test]
+    fn closing_odds_that_are_no_price_are_refused_naming_the_column() {
+        let head = "Div,Date,HomeTeam,AwayTeam,FTHG,FTAG,PSCH,PSCD,PSCA\n";
+        for (prices, column) in [
+            ("1.00,3.4,3.5", "column 7 (PSCH)"),
+            ("2.1,evens,3.5", "column 8 (PSCD)"),
+            ("2.1,3.4,-3", "column 9 (PSCA)"),
+        ] {
+            let e = err(&format!("{head}E1,05/08/2023,A,B,1,0,{prices}\n"));
+            assert_eq!(e.line, 2, "{e}");
+            assert!(e.message.contains(column), "{prices}: {e}");
+            assert!(e.message.contains("cannot read closing odds"), "{e}");
+        }
+    }
+
+    #[test]
+    fn a_season_as_of_a_day_has_no_closing_odds_after_it() {
+        let text = "Div,Date,HomeTeam,AwayTeam,FTHG,FTAG,PSCH,PSCD,PSCA\n\
+            E1,05/08/2023,A,B,1,0,2.1,3.4,3.5\n\
+            E1,12/08/2023,B,A,1,0,2.1,3.4,3.5\n";
+        let then = one(text).as_of(NaiveDate::from_ymd_opt(2023, 8, 6).unwrap());
+        assert!(then.matches[0].closing_odds.is_some());
+        assert_eq!(then.matches[1].closing_odds, None);
     }
 
     use proptest::prelude::*;

@@ -623,6 +623,7 @@ fn parse_match(text: &str, round: Option<String>, line: usize) -> Result<MatchRe
         replay: false,
         status: MatchStatus::Scheduled,
         line,
+        closing_odds: None,
     };
     if !notes.is_empty() {
         for note in split_fields(notes, ',') {
@@ -767,6 +768,7 @@ mod tests {
             replay: false,
             status,
             line: 0,
+            closing_odds: None,
         }
     }
 
@@ -1376,6 +1378,7 @@ mod tests {
                     replay: self.chance(10),
                     status,
                     line: 0,
+                    closing_odds: None,
                 });
             }
             r

@@ -308,8 +308,10 @@ fn create_triggers(conn: &Connection, table: &str, up_to: Option<i64>) -> Result
     Ok(())
 }
 
-/// The tables a bulk write logs at its end: those an import adds most rows to.
-const BULK_TABLES: &[&str] = &["match"];
+/// The tables a bulk write logs at its end: those an import adds most rows to. A table
+/// whose rows refer to another's comes after it: an undo reverses the runs newest first,
+/// so a match's odds are removed before the match (whose deletion would cascade to them).
+const BULK_TABLES: &[&str] = &["match", "match_odds"];
 
 /// The page cache of a connection that has made a bulk write, in KiB.
 const BULK_CACHE_KIB: i64 = 96 * 1024;

@@ -24,6 +24,8 @@ pub struct ImportSummary {
     pub matches_unchanged: usize,
     /// Deductions stored.
     pub deductions: usize,
+    /// Matches whose closing odds the file gave, stored beside them.
+    pub closing_odds: usize,
     /// Competition-seasons created with the plain default, the catalogue having no
     /// entry (or no edition) for them.
     pub uncatalogued: Vec<Uncatalogued>,
@@ -147,6 +149,8 @@ impl<'c> Writer<'c> {
             team_ids.push(id);
         }
         let mut matches = Vec::with_capacity(record.matches.len());
+        // Each match's closing odds, beside it in `matches`.
+        let mut odds = Vec::with_capacity(record.matches.len());
         for m in &record.matches {
             let at = |source: StoreError| StoreError::AtLine {
                 line: m.line,
@@ -170,6 +174,7 @@ impl<'c> Writer<'c> {
                 replay: m.replay,
                 status: m.status,
             });
+            odds.push(m.closing_odds);
         }
         let team_count = {
             let mut all: Vec<_> = team_ids.clone();
@@ -195,8 +200,11 @@ impl<'c> Writer<'c> {
         }
         // A season as it stood on a day holds only the fixtures known by then.
         if let Some(day) = known_by {
-            let mut known = matchday_core::known_on(&matches, day).into_iter();
-            matches.retain(|_| known.next().unwrap_or(true));
+            let known = matchday_core::known_on(&matches, day);
+            let mut keep = known.iter();
+            matches.retain(|_| keep.next().copied().unwrap_or(true));
+            let mut keep = known.iter();
+            odds.retain(|_| keep.next().copied().unwrap_or(true));
         }
         let rules = record
             .rules
@@ -280,6 +288,7 @@ impl<'c> Writer<'c> {
             });
             let inserted = inserted?;
             summary.matches_added = inserted.len();
+            summary.closing_odds = self.store_closing_odds(&inserted, &odds)?;
             // Every test's import proves the season checked the same as the one stored.
             debug_assert!(
                 self.matches(id)
@@ -291,11 +300,14 @@ impl<'c> Writer<'c> {
             let mut unplayed = 0;
             let before = self.matches(id)?;
             let league = existing_format == Some(Format::League);
+            let mut ids = Vec::with_capacity(matches.len());
             for (m, same) in matches
                 .iter()
                 .zip(matchday_core::same_matches(&matches, &before, league))
             {
-                match self.store_match(id, m, same.map(|at| &before[at]))? {
+                let (upsert, match_id) = self.store_match(id, m, same.map(|at| &before[at]))?;
+                ids.push(match_id);
+                match upsert {
                     Upsert::Added => summary.matches_added += 1,
                     Upsert::Updated => summary.matches_updated += 1,
                     Upsert::Unchanged => summary.matches_unchanged += 1,
@@ -309,6 +321,7 @@ impl<'c> Writer<'c> {
                     count: unplayed,
                 });
             }
+            summary.closing_odds = self.store_closing_odds(&ids, &odds)?;
             if existing_format.is_some() && edition.is_none() && record.structure.is_none() {
                 // A structure not given by the catalogue or the file comes from every match
                 // stored, which this file may complete (a group file, then its finals file).
@@ -460,6 +473,7 @@ impl ImportSummary {
         self.matches_updated += other.matches_updated;
         self.matches_unchanged += other.matches_unchanged;
         self.deductions += other.deductions;
+        self.closing_odds += other.closing_odds;
         self.uncatalogued.extend(other.uncatalogued);
     }
 }

@@ -43,6 +43,10 @@ pub(crate) const MIGRATIONS: &[(&str, &str)] = &[
         "0012_live_scores",
         include_str!("../migrations/0012_live_scores.sql"),
     ),
+    (
+        "0013_closing_odds",
+        include_str!("../migrations/0013_closing_odds.sql"),
+    ),
 ];
 
 /// The schema version from which every change to the data is logged.
@@ -672,6 +676,7 @@ mod tests {
                     replay: false,
                     status: MatchStatus::Played("1-0".parse().unwrap()),
                     line: i + 1,
+                    closing_odds: None,
                 })
                 .collect(),
             ..SeasonRecord::default()
@@ -777,6 +782,56 @@ mod tests {
             "a qualifying round needs its number"
         );
         assert!(insert("'knockout'", "'qualifying_playoff'", "1").is_err());
+    }
+
+    #[test]
+    fn closing_odds_are_prices_above_one_from_a_known_source_and_go_with_their_match() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        conn.pragma_update(None, "foreign_keys", "ON").unwrap();
+        migrate(&mut conn, Path::new(":memory:")).unwrap();
+        conn.execute_batch(
+            "INSERT INTO team (id, name, key) VALUES (1, 'A', 'a'), (2, 'B', 'b');
+             INSERT INTO competition (id, slug, name, season, season_start, format, rules, points)
+                 VALUES (1, 'c', 'C', '2023-24', 2023, 'league', 'plain', '3-1-0');
+             INSERT INTO match (id, competition_id, date, home_id, away_id, venue, status)
+                 VALUES (7, 1, '2023-08-12', 1, 2, 'home', 'scheduled');",
+        )
+        .unwrap();
+        let insert = |match_id: i64, source: &str, prices: &str| {
+            conn.execute_batch(&format!(
+                "INSERT INTO match_odds (match_id, source, home, draw, away)
+                 VALUES ({match_id}, '{source}', {prices}); DELETE FROM match_odds;"
+            ))
+        };
+        for source in ["pinnacle", "market_average", "bet365"] {
+            assert!(insert(7, source, "2.1, 3.4, 3.6").is_ok(), "{source}");
+        }
+        assert!(insert(7, "tote", "2.1, 3.4, 3.6").is_err());
+        for prices in [
+            "1.0, 3.4, 3.6",
+            "2.1, 0.5, 3.6",
+            "2.1, 3.4, NULL",
+            "2.1, 3.4, 9e999",
+        ] {
+            assert!(insert(7, "pinnacle", prices).is_err(), "{prices}");
+        }
+        assert!(insert(8, "pinnacle", "2.1, 3.4, 3.6").is_err(), "no such match");
+        conn.execute_batch(
+            "INSERT INTO match_odds (match_id, source, home, draw, away) VALUES (7, 'bet365', 2, 3, 4);",
+        )
+        .unwrap();
+        assert!(
+            conn.execute_batch(
+                "INSERT INTO match_odds (match_id, source, home, draw, away) VALUES (7, 'pinnacle', 2, 3, 4);"
+            )
+            .is_err(),
+            "one set of odds per match"
+        );
+        conn.execute_batch("DELETE FROM competition").unwrap();
+        let left: i64 = conn
+            .query_row("SELECT count(*) FROM match_odds", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(left, 0, "a competition's matches take their odds with them");
     }
 
     #[test]

@@ -4,8 +4,8 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 
 use chrono::NaiveDate;
 use matchday_core::{
-    Competition, CompetitionId, Deduction, DeductionRecord, Match, MatchRecord, Resolution, Season,
-    SeasonRecord, Team, TeamId, TeamRecord, TeamResolver, Zone, normalize_name,
+    ClosingOdds, Competition, CompetitionId, Deduction, DeductionRecord, Match, MatchId, MatchRecord,
+    Resolution, Season, SeasonRecord, Team, TeamId, TeamRecord, TeamResolver, Zone, normalize_name,
 };
 use rusqlite::{Connection, OptionalExtension, params};
 
@@ -427,6 +427,39 @@ impl<'c> Reader<'c> {
         .map(|rows| rows.into_iter().map(|(_, m)| m).collect())
     }
 
+    /// The closing odds stored with a competition-season's matches, by match: only
+    /// matches whose import gave odds have them.
+    ///
+    /// # Errors
+    /// [`StoreError::Corrupt`] for a stored row that is not odds (written by another program).
+    pub fn closing_odds(
+        &self,
+        competition: CompetitionId,
+    ) -> Result<HashMap<MatchId, ClosingOdds>, StoreError> {
+        let rows: Vec<(i64, String, f64, f64, f64)> = self
+            .conn
+            .prepare_cached(
+                "SELECT match_odds.match_id, match_odds.source, match_odds.home, match_odds.draw, match_odds.away
+                   FROM match_odds JOIN match ON match.id = match_odds.match_id
+                  WHERE match.competition_id = ?1",
+            )?
+            .query_map([competition.0], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+            })?
+            .collect::<Result<_, _>>()?;
+        rows.into_iter()
+            .map(|(id, source, home, draw, away)| {
+                let corrupt = |e: matchday_core::OddsError| StoreError::Corrupt {
+                    table: "match_odds",
+                    detail: format!("match {id}: {e}"),
+                };
+                let odds =
+                    ClosingOdds::new(source.parse().map_err(corrupt)?, home, draw, away).map_err(corrupt)?;
+                Ok((MatchId(id), odds))
+            })
+            .collect()
+    }
+
     /// Matches by filter, each with its competition's id, by date and kick-off.
     pub fn list_matches(&self, filter: &MatchFilter) -> Result<Vec<(CompetitionId, Match)>, StoreError> {
         let mut sql = format!("SELECT competition_id, {MATCH_COLUMNS} FROM match WHERE 1=1");
@@ -679,6 +712,7 @@ impl<'c> Reader<'c> {
                 replay: m.replay,
                 status: m.status,
                 line: 0,
+                closing_odds: None,
             })
             .collect();
         let decisions = self

@@ -214,6 +214,7 @@ mod tests {
                     replay: false,
                     status: MatchStatus::Played(score.parse().unwrap()),
                     line: i + 1,
+                    closing_odds: None,
                 })
                 .collect(),
             ..SeasonRecord::default()

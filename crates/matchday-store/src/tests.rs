@@ -34,6 +34,7 @@ fn record(lines: &[(u32, u32, &str, &str, Option<&str>)]) -> SeasonRecord {
                     None => MatchStatus::Scheduled,
                 },
                 line: i + 1,
+                closing_odds: None,
             })
             .collect(),
         ..SeasonRecord::default()
@@ -270,6 +271,7 @@ fn tournament() -> SeasonRecord {
                 replay: false,
                 status: MatchStatus::Played("1-0".parse().unwrap()),
                 line,
+                closing_odds: None,
             });
         }
     }

@@ -4,8 +4,8 @@ use foldhash::{HashMap, HashSet};
 use std::ops::Deref;
 
 use matchday_core::{
-    Competition, CompetitionId, Deduction, LiveScore, Match, MatchId, MatchStatus, StoredAround, Team,
-    TeamId, TextField, check_new_deduction, check_new_match, check_text, normalize_name,
+    ClosingOdds, Competition, CompetitionId, Deduction, LiveScore, Match, MatchId, MatchStatus, StoredAround,
+    Team, TeamId, TextField, check_new_deduction, check_new_match, check_text, normalize_name,
 };
 use rusqlite::{Connection, ErrorCode, OptionalExtension, ToSql, params};
 
@@ -667,13 +667,10 @@ impl<'c> Writer<'c> {
         competition: CompetitionId,
         m: &Match,
         same: Option<&Match>,
-    ) -> Result<Upsert, StoreError> {
+    ) -> Result<(Upsert, MatchId), StoreError> {
         check_round(m)?;
         match same.cloned() {
-            None => {
-                self.insert_match(competition, m)?;
-                Ok(Upsert::Added)
-            }
+            None => Ok((Upsert::Added, self.insert_match(competition, m)?)),
             Some(stored) => {
                 let id = stored.id.expect("stored");
                 // A file knows nothing of a match in play: its fixture keeps the live score.
@@ -686,17 +683,41 @@ impl<'c> Writer<'c> {
                     status,
                     ..m.clone()
                 };
-                if *m == stored {
-                    Ok(Upsert::Unchanged)
+                let upsert = if *m == stored {
+                    Upsert::Unchanged
                 } else if stored.status.result().is_some() && m.status.is_pending() {
                     // A file never takes a result back; the import refuses, counting them.
-                    Ok(Upsert::WouldUnplay)
+                    Upsert::WouldUnplay
                 } else {
                     self.update_match(id, m)?;
-                    Ok(Upsert::Updated)
-                }
+                    Upsert::Updated
+                };
+                Ok((upsert, id))
             }
         }
+    }
+
+    /// Stores each match's closing odds beside it (`odds[i]` for `matches[i]`), replacing
+    /// any stored; a match given none keeps what it has (a file without odds, such as a
+    /// later results-only copy of the season, takes none away). Returns how many were given.
+    pub(crate) fn store_closing_odds(
+        &mut self,
+        matches: &[MatchId],
+        odds: &[Option<ClosingOdds>],
+    ) -> Result<usize, StoreError> {
+        let mut upsert = self.conn().prepare_cached(
+            "INSERT INTO match_odds (match_id, source, home, draw, away) VALUES (?1, ?2, ?3, ?4, ?5)
+             ON CONFLICT (match_id) DO UPDATE
+                SET source = excluded.source, home = excluded.home, draw = excluded.draw, away = excluded.away",
+        )?;
+        let mut stored = 0;
+        for (id, odds) in matches.iter().zip(odds) {
+            if let Some(o) = odds {
+                upsert.execute(params![id.0, o.source().as_str(), o.home(), o.draw(), o.away()])?;
+                stored += 1;
+            }
+        }
+        Ok(stored)
     }
 
     /// Records a result a person entered.
@@ -1294,6 +1315,7 @@ mod tests {
                         format!("{}-{}", i % 5, i % 3).parse().unwrap(),
                     )),
                     line: i + 1,
+                    closing_odds: None,
                 })
                 .collect(),
             ..SeasonRecord::default()

@@ -237,8 +237,13 @@ fn imported_refusal(
 
 fn describe(s: &ImportSummary) -> String {
     let count = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    // Only files that carry them (football-data.co.uk's) give closing odds: said only then.
+    let odds = match s.closing_odds {
+        0 => String::new(),
+        n => format!("; closing odds for {}", count(n, "match", "matches")),
+    };
     let mut out = format!(
-        "imported {}: {} added, {} updated, {} unchanged; {}; {}\n",
+        "imported {}: {} added, {} updated, {} unchanged; {}; {}{odds}\n",
         s.competitions.join(", "),
         count(s.matches_added, "match", "matches"),
         s.matches_updated,

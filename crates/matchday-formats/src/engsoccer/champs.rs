@@ -141,6 +141,7 @@ pub(crate) fn parse(text: &str) -> Result<Reading, ParseError> {
             replay,
             status,
             line: row.line,
+            closing_odds: None,
         });
     }
     super::drop_repeats(Reading {

@@ -115,6 +115,7 @@ pub(crate) fn parse(text: &str) -> Result<Reading, ParseError> {
             replay: replay > 0,
             status: MatchStatus::Played(result),
             line: row.line,
+            closing_odds: None,
         });
     }
     super::drop_repeats(Reading {

@@ -117,6 +117,7 @@ pub(crate) fn parse(text: &str) -> Result<Reading, ParseError> {
             replay: replay > 0,
             status: MatchStatus::Played(MatchResult::full_time(score)),
             line: row.line,
+            closing_odds: None,
         });
     }
     let mut seasons = records.values;

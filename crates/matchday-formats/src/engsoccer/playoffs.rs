@@ -124,6 +124,7 @@ pub(crate) fn parse(text: &str) -> Result<Reading, ParseError> {
             replay,
             status: MatchStatus::Played(result),
             line: row.line,
+            closing_odds: None,
         });
     }
     super::drop_repeats(Reading {

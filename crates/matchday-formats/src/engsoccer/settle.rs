@@ -245,6 +245,7 @@ mod tests {
                 MatchResult::parse(result, matchday_core::ExtraTimeAfter::LevelAggregate).unwrap(),
             ),
             line,
+            closing_odds: None,
         }
     }
 

@@ -268,6 +268,7 @@ fn match_record(
         replay: false,
         status,
         line,
+        closing_odds: None,
     };
     Ok((game, second_leg_only))
 }

@@ -474,6 +474,7 @@ impl Reader {
             replay: false,
             status,
             line,
+            closing_odds: None,
         });
         Ok(())
     }

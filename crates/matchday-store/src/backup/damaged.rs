@@ -39,6 +39,7 @@ fn league(name: &str, clubs: [&str; 4], played: usize) -> SeasonRecord {
                 replay: false,
                 status,
                 line: matches.len() + 1,
+                closing_odds: None,
             });
         }
     }

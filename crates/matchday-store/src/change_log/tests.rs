@@ -64,6 +64,7 @@ fn line(i: usize, date: NaiveDate, home: &str, away: &str, score: Option<&str>) 
             None => MatchStatus::Scheduled,
         },
         line: i + 1,
+        closing_odds: None,
     }
 }
 
@@ -1016,4 +1017,123 @@ fn each_step_of_a_live_score_is_one_change_that_undo_restores() {
         (&after["status"], &after["live_home"]),
         (&serde_json::json!("scheduled"), &serde_json::json!(0))
     );
+}
+
+/// A league of four whose two results carry closing odds (Pinnacle's, then Bet365's)
+/// and whose fixture has none.
+fn with_odds(home_price: f64) -> SeasonRecord {
+    use matchday_core::{ClosingOdds, OddsSource};
+    let mut record = league(vec![
+        line(0, day(8, 12), "Alpha", "Beta", Some("2-1")),
+        line(1, day(8, 12), "Gamma", "Delta", Some("0-0")),
+        line(2, day(8, 19), "Beta", "Gamma", None),
+    ]);
+    record.matches[0].closing_odds =
+        Some(ClosingOdds::new(OddsSource::Pinnacle, home_price, 3.4, 3.6).unwrap());
+    record.matches[1].closing_odds = Some(ClosingOdds::new(OddsSource::Bet365, 1.5, 4.2, 6.5).unwrap());
+    record
+}
+
+fn stored_odds(store: &Store) -> Vec<(String, f64, f64, f64)> {
+    let read = store.read();
+    let Ok(comp) = read.find_competition("League", None, None) else {
+        return Vec::new();
+    };
+    let odds = read.closing_odds(comp.id.unwrap()).unwrap();
+    let mut all: Vec<_> = read
+        .matches(comp.id.unwrap())
+        .unwrap()
+        .iter()
+        .filter_map(|m| odds.get(&m.id.unwrap()))
+        .map(|o| (o.source().to_string(), o.home(), o.draw(), o.away()))
+        .collect();
+    all.sort_by(|a, b| a.0.cmp(&b.0));
+    all
+}
+
+#[test]
+fn closing_odds_are_stored_with_their_import_and_undone_with_it() {
+    let mut store = Store::open_in_memory().unwrap();
+    undo_restores(&mut store, |store| {
+        let summary = store.write(|w| w.import(&with_odds(2.1), None)).unwrap();
+        assert_eq!(summary.closing_odds, 2);
+    });
+    assert_eq!(
+        stored_odds(&store),
+        [
+            ("bet365".to_string(), 1.5, 4.2, 6.5),
+            ("pinnacle".to_string(), 2.1, 3.4, 3.6)
+        ]
+    );
+    // The same file again changes nothing and logs nothing.
+    let changes = change_count(&store);
+    store.write(|w| w.import(&with_odds(2.1), None)).unwrap();
+    assert_eq!(change_count(&store), changes);
+    // A newer copy with other prices replaces them, as one change undo reverses.
+    undo_restores(&mut store, |store| {
+        store.write(|w| w.import(&with_odds(2.25), None)).unwrap();
+    });
+    assert_eq!(stored_odds(&store)[1].1, 2.25);
+    // A copy of the season without odds (another format) takes none away.
+    let mut plain = with_odds(2.25);
+    for m in &mut plain.matches {
+        m.closing_odds = None;
+    }
+    let summary = store.write(|w| w.import(&plain, None)).unwrap();
+    assert_eq!(summary.closing_odds, 0);
+    assert_eq!(stored_odds(&store).len(), 2);
+}
+
+#[test]
+fn deleting_a_match_deletes_its_odds_and_undo_puts_both_back() {
+    let mut store = Store::open_in_memory().unwrap();
+    store.write(|w| w.import(&with_odds(2.1), None)).unwrap();
+    let alpha_beta = game(&store, "Alpha", "Beta", day(8, 12), played("2-1"));
+    let id = store
+        .read()
+        .matches(
+            store
+                .read()
+                .find_competition("League", None, None)
+                .unwrap()
+                .id
+                .unwrap(),
+        )
+        .unwrap()
+        .into_iter()
+        .find(|m| m.pairing == alpha_beta.pairing)
+        .unwrap()
+        .id
+        .unwrap();
+    undo_restores(&mut store, |store| {
+        store
+            .write(|w| w.delete_match(&crate::MatchChoice::Id(id), true))
+            .unwrap();
+        assert_eq!(stored_odds(store).len(), 1, "no odds left without their match");
+        let orphans: i64 = store
+            .conn
+            .query_row(
+                "SELECT count(*) FROM match_odds WHERE match_id NOT IN (SELECT id FROM match)",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(orphans, 0);
+    });
+    // Undone, both came back (the dumps matched); redone, the match and its odds are gone again.
+    assert_eq!(stored_odds(&store).len(), 1);
+}
+
+#[test]
+fn a_season_imported_as_of_a_day_keeps_only_the_odds_of_matches_by_then() {
+    let mut store = Store::open_in_memory().unwrap();
+    let mut record = with_odds(2.1);
+    record.matches[1].date = day(8, 20);
+    record.matches[1].status = played("1-1");
+    let catalogue = matchday_core::Catalogue::bundled();
+    let summary = store
+        .write(|w| w.import_as_of(&record, None, catalogue, day(8, 13)))
+        .unwrap();
+    assert_eq!(summary.closing_odds, 1);
+    assert_eq!(stored_odds(&store), [("pinnacle".to_string(), 2.1, 3.4, 3.6)]);
 }

@@ -25,6 +25,7 @@ fn league() -> (Store, matchday_core::Competition) {
             MatchStatus::Played(s.parse().unwrap())
         }),
         line: i,
+        closing_odds: None,
     };
     let record = SeasonRecord {
         competition: "Test League".into(),
