@@ -13,7 +13,7 @@ use serde::Serialize;
 use crate::args::OutputFormat;
 use crate::render;
 
-/// Score the match model on a league's played matches, against two baselines
+/// Score the match model on a league's played matches, against two baselines and the market
 ///
 /// Every played match (from --from on) gets the home win, draw and away win
 /// probabilities the model gives it when fitted only on the results stored
