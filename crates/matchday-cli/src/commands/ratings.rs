@@ -147,6 +147,59 @@ struct ClubRow {
     last_match: NaiveDate,
 }
 
+/// Whom a row's cells are for.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Cells {
+    /// A terminal: whole points, signed changes, names escaped.
+    Table,
+    /// A spreadsheet: a tenth of a point, names as stored (`render::csv` makes them safe).
+    Csv,
+}
+
+/// A rating in `cells`' precision.
+fn points(rating: f64, cells: Cells) -> String {
+    match cells {
+        Cells::Table => format!("{rating:.0}"),
+        Cells::Csv => format!("{rating:.1}"),
+    }
+}
+
+/// A change in `cells`' form: "+12" on a terminal, "12.3" in a spreadsheet.
+fn change(points: f64, cells: Cells) -> String {
+    match cells {
+        Cells::Table => signed_points(points),
+        Cells::Csv => format!("{points:.1}"),
+    }
+}
+
+impl ClubRow {
+    fn cells(&self, cells: Cells) -> Vec<String> {
+        let (team, new) = match cells {
+            Cells::Table => (render::escaped(&self.team).into_owned(), "new"),
+            Cells::Csv => (self.team.clone(), ""),
+        };
+        vec![
+            self.rank.to_string(),
+            team,
+            points(self.rating, cells),
+            self.change_30_days.map_or(new.to_string(), |c| change(c, cells)),
+            self.matches.to_string(),
+            self.last_match.to_string(),
+        ]
+    }
+}
+
+impl SeasonRow {
+    fn cells(&self, cells: Cells) -> Vec<String> {
+        vec![
+            self.season.clone(),
+            self.matches.to_string(),
+            points(self.rating, cells),
+            change(self.change, cells),
+        ]
+    }
+}
+
 #[derive(Serialize)]
 struct TableJson<'a> {
     as_of: NaiveDate,
@@ -268,19 +321,7 @@ pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
                 "matches",
                 "last_match",
             ],
-            &rows
-                .iter()
-                .map(|r| {
-                    vec![
-                        r.rank.to_string(),
-                        r.team.clone(),
-                        format!("{:.1}", r.rating),
-                        r.change_30_days.map(|c| format!("{c:.1}")).unwrap_or_default(),
-                        r.matches.to_string(),
-                        r.last_match.to_string(),
-                    ]
-                })
-                .collect::<Vec<_>>(),
+            &rows.iter().map(|r| r.cells(Cells::Csv)).collect::<Vec<_>>(),
         ),
         OutputFormat::Table => {
             let screen = render::screen::current();
@@ -295,19 +336,7 @@ pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
                 ),
                 &screen,
             );
-            let cells: Vec<Vec<String>> = rows
-                .iter()
-                .map(|r| {
-                    vec![
-                        r.rank.to_string(),
-                        render::escaped(&r.team).into_owned(),
-                        format!("{:.0}", r.rating),
-                        r.change_30_days.map_or("new".to_string(), signed_points),
-                        r.matches.to_string(),
-                        r.last_match.to_string(),
-                    ]
-                })
-                .collect();
+            let cells: Vec<Vec<String>> = rows.iter().map(|r| r.cells(Cells::Table)).collect();
             text.push_str(&render::grid_on(
                 &["#", "Team", "Rating", "30 days", "Matches", "Latest"],
                 &cells,
@@ -443,14 +472,7 @@ fn team_history(
             &history
                 .seasons
                 .iter()
-                .map(|s| {
-                    vec![
-                        s.season.clone(),
-                        s.matches.to_string(),
-                        format!("{:.1}", s.rating),
-                        format!("{:.1}", s.change),
-                    ]
-                })
+                .map(|s| s.cells(Cells::Csv))
                 .collect::<Vec<_>>(),
         ),
         OutputFormat::Table => {
@@ -475,18 +497,7 @@ fn team_history(
                 ),
                 &screen,
             );
-            let cells: Vec<Vec<String>> = history
-                .seasons
-                .iter()
-                .map(|s| {
-                    vec![
-                        s.season.clone(),
-                        s.matches.to_string(),
-                        format!("{:.0}", s.rating),
-                        signed_points(s.change),
-                    ]
-                })
-                .collect();
+            let cells: Vec<Vec<String>> = history.seasons.iter().map(|s| s.cells(Cells::Table)).collect();
             text.push_str(&render::grid_on(
                 &["Season", "Matches", "Rating at its end", "Change"],
                 &cells,
