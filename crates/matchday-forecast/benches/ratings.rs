@@ -108,10 +108,10 @@ fn main() {
 /// The search the defaults came from: every combination, best first.
 fn grid(games: &[RatedMatch]) {
     let mut scored = Vec::new();
-    for k in [6.0, 8.0, 10.0, 12.0, 15.0, 20.0, 30.0] {
-        for home_advantage in [60.0, 80.0, 90.0, 100.0, 110.0, 120.0] {
-            for draw_margin in [70.0, 90.0, 100.0, 110.0, 120.0] {
-                for newcomer_gap in [0.0, 50.0, 100.0] {
+    for k in [6.0, 8.0, 10.0, 12.0, 15.0, 20.0, 25.0, 30.0, 40.0] {
+        for home_advantage in [40.0, 55.0, 70.0, 80.0, 90.0, 100.0, 110.0, 120.0] {
+            for draw_margin in [60.0, 70.0, 85.0, 90.0, 100.0, 110.0, 120.0] {
+                for newcomer_gap in [0.0, 50.0, 100.0, 150.0] {
                     let p = EloParameters {
                         k,
                         home_advantage,
