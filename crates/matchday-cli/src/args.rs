@@ -87,6 +87,8 @@ pub enum Command {
     // Charts and the season page (issue 10).
     Chart(commands::chart::Args),
     Report(commands::report::Args),
+    // Elo ratings over every stored result (issue 22).
+    Ratings(commands::ratings::Args),
     // Defaults from the config file beside the database (issue 21).
     Config(commands::config::Args),
 }

@@ -20,6 +20,7 @@ mod bounded;
 mod capped;
 mod chance;
 mod clinch;
+mod elo;
 mod error;
 mod gaps;
 mod magic;
@@ -39,6 +40,7 @@ pub use backtest::{
 };
 pub use chance::chance_text;
 pub use clinch::{Clinch, clinch_dates};
+pub use elo::{EloParameters, EloRatings, EloScore, EloStep, RatedMatch, TeamRating, margin_multiplier};
 pub use error::ForecastError;
 pub use gaps::{GapRow, Gaps, TIE_NOTE, ZoneGap, is_bottom, zone_boundary, zone_verdicts};
 pub use magic::{MagicNumbers, TeamMagic, ZoneMagic, magic_numbers, magic_numbers_by_enumeration};

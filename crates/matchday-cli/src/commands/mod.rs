@@ -35,6 +35,7 @@ pub mod matches;
 pub mod next_match;
 pub mod odds;
 pub mod overdue;
+pub mod ratings;
 pub mod redo;
 pub mod report;
 pub mod restore;
@@ -128,6 +129,7 @@ pub fn run(cli: Cli) -> anyhow::Result<String> {
         Command::Redo(args) => redo::run(&mut store, args),
         Command::Chart(args) => chart::run(&store, args),
         Command::Report(args) => report::run(&store, args),
+        Command::Ratings(args) => ratings::run(&store, args),
     }
 }
 
@@ -198,7 +200,8 @@ fn writes(command: &Command) -> bool {
         | Command::Completions(_)
         | Command::Man(_)
         | Command::Chart(_)
-        | Command::Report(_) => false,
+        | Command::Report(_)
+        | Command::Ratings(_) => false,
     }
 }
 

@@ -161,3 +161,51 @@ pub fn load(start_year: i32, tier: u8) -> Option<LeagueSeason> {
     }
     Some(season)
 }
+
+/// A league match of English history for the ratings: the match, its season's first year
+/// and its tier.
+pub struct HistoricMatch {
+    pub game: matchday_forecast::RatedMatch,
+    pub season: i32,
+    pub tier: u8,
+}
+
+/// Every match of `england.csv` (tiers 1 to 4 since 1888-89), in the file's order, with
+/// clubs numbered by first appearance and each season's division a competition of its
+/// own; `None` without the data.
+pub fn league_history() -> Option<(Vec<String>, Vec<HistoricMatch>)> {
+    let text = std::fs::read_to_string(data_dir().join("engsoccerdata/england.csv")).ok()?;
+    let mut clubs: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut names = Vec::new();
+    let mut divisions: std::collections::HashMap<(i32, String), usize> = std::collections::HashMap::new();
+    let mut matches = Vec::new();
+    for line in text.lines().skip(1) {
+        let f: Vec<&str> = line.split(',').collect();
+        let mut club = |name: &str| -> usize {
+            *clubs.entry(name.to_string()).or_insert_with(|| {
+                names.push(name.to_string());
+                names.len() - 1
+            })
+        };
+        let (home, away) = (club(unquote(f[2])), club(unquote(f[3])));
+        let season: i32 = unquote(f[1]).parse().expect("a season");
+        let next = divisions.len();
+        let competition = *divisions
+            .entry((season, unquote(f[7]).to_string()))
+            .or_insert(next);
+        matches.push(HistoricMatch {
+            game: matchday_forecast::RatedMatch {
+                date: unquote(f[0]).parse().expect("ISO date"),
+                home,
+                away,
+                home_goals: unquote(f[5]).parse().expect("goals"),
+                away_goals: unquote(f[6]).parse().expect("goals"),
+                neutral: false,
+                competition,
+            },
+            season,
+            tier: unquote(f[8]).parse().expect("a tier"),
+        });
+    }
+    Some((names, matches))
+}
