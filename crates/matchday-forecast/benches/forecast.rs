@@ -238,13 +238,13 @@ fn time_simulation(season: &england::LeagueSeason, from: NaiveDate) {
 }
 
 /// The fastest of `runs` timings of a million seasons from `state` on a pool of `threads`,
-/// and the last forecast.
+/// in wall time and in CPU time (the least of each), and the last forecast.
 fn fastest_simulation(
     state: &LeagueState,
     model: &MatchModel,
     threads: usize,
     runs: usize,
-) -> (Duration, Forecast) {
+) -> (Duration, Option<Duration>, Forecast) {
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
         .build()
@@ -253,15 +253,20 @@ fn fastest_simulation(
         sims: 1_000_000,
         seed: 2024,
     };
-    let mut times = Vec::new();
+    let (mut walls, mut cpus) = (Vec::new(), Vec::new());
     let mut last = None;
     for _ in 0..runs {
-        let start = Instant::now();
+        let (start, cpu) = (Instant::now(), cpu_time());
         last = Some(pool.install(|| simulate(state, model, &options, &|_| {})));
-        times.push(start.elapsed());
+        walls.push(start.elapsed());
+        cpus.extend(cpu_time().zip(cpu).map(|(end, start)| end - start));
     }
-    let fastest = times.iter().min().copied().expect("at least one run");
-    (fastest, last.expect("at least one run"))
+    let fastest = walls.iter().min().copied().expect("at least one run");
+    (
+        fastest,
+        cpus.iter().min().copied(),
+        last.expect("at least one run"),
+    )
 }
 
 /// The numpy comparison's Rust half: fits the model on the Premier League as of
@@ -278,14 +283,17 @@ fn export_for_numpy(season: &england::LeagueSeason) {
         .ok()
         .and_then(|r| r.parse().ok())
         .unwrap_or(5);
-    let (one, _) = fastest_simulation(&state, &model, 1, runs);
-    let (two, forecast) = fastest_simulation(&state, &model, 2, runs);
+    let (one, one_cpu, _) = fastest_simulation(&state, &model, 1, runs);
+    let (two, two_cpu, forecast) = fastest_simulation(&state, &model, 2, runs);
+    let cpu = |cpu: Option<Duration>| cpu.map(|cpu| format!(" ({:.3} s CPU)", cpu.as_secs_f64()));
     println!(
         "1,000,000 simulated seasons of the Premier League from {from} ({} fixtures left), fastest of {runs}: \
-         {:.3} s on 1 thread, {:.3} s on 2",
+         {:.3} s on 1 thread{}, {:.3} s on 2{}",
         state.fixtures().len(),
         one.as_secs_f64(),
-        two.as_secs_f64()
+        cpu(one_cpu).unwrap_or_default(),
+        two.as_secs_f64(),
+        cpu(two_cpu).unwrap_or_default(),
     );
     let n = state.teams().len();
     let (mut goals_for, mut goals_against) = (vec![0u32; n], vec![0u32; n]);
@@ -315,6 +323,8 @@ fn export_for_numpy(season: &england::LeagueSeason) {
             "runs": runs,
             "seconds_1_thread": one.as_secs_f64(),
             "seconds_2_threads": two.as_secs_f64(),
+            "cpu_seconds_1_thread": one_cpu.map(|cpu| cpu.as_secs_f64()),
+            "cpu_seconds_2_threads": two_cpu.map(|cpu| cpu.as_secs_f64()),
             "positions": forecast.teams.iter().map(|t| &t.positions).collect::<Vec<_>>(),
         },
     });
