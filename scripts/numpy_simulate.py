@@ -20,7 +20,7 @@ way, with no Python loop over seasons:
 - each season is ranked by one argsort of the keys: points, then goal difference, then
   goals scored, as the Premier League ranks. Teams level on all three (about 0.5% of
   seasons from 1 February 2024) are put in a random order here, where matchday goes on
-  to head-to-head; the difference is far below the Monte Carlo error;
+  to head-to-head (the comparison of the two forecasts shows no sign of it);
 - the places are counted with one bincount a chunk.
 
 It prints its time (the fastest of --runs), matchday's on one thread and on two, the

@@ -237,18 +237,14 @@ fn time_simulation(season: &england::LeagueSeason, from: NaiveDate) {
     );
 }
 
-/// The fastest of `runs` timings of a million seasons from `state` on a pool of `threads`,
-/// in wall time and in CPU time (the least of each), and the last forecast.
+/// The fastest of `runs` timings of a million seasons from `state` on `pool`, in wall
+/// time and in CPU time (the least of each), and the last forecast.
 fn fastest_simulation(
     state: &LeagueState,
     model: &MatchModel,
-    threads: usize,
+    pool: &rayon::ThreadPool,
     runs: usize,
 ) -> (Duration, Option<Duration>, Forecast) {
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(threads)
-        .build()
-        .expect("a thread pool");
     let options = SimulationOptions {
         sims: 1_000_000,
         seed: 2024,
@@ -283,8 +279,16 @@ fn export_for_numpy(season: &england::LeagueSeason) {
         .ok()
         .and_then(|r| r.parse().ok())
         .unwrap_or(5);
-    let (one, one_cpu, _) = fastest_simulation(&state, &model, 1, runs);
-    let (two, two_cpu, forecast) = fastest_simulation(&state, &model, 2, runs);
+    // Both pools live until the end: the CPU time counts the threads alive, and a pool's
+    // threads leaving during the other's runs would take theirs away.
+    let pools = [1, 2].map(|threads| {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .expect("a thread pool")
+    });
+    let (one, one_cpu, _) = fastest_simulation(&state, &model, &pools[0], runs);
+    let (two, two_cpu, forecast) = fastest_simulation(&state, &model, &pools[1], runs);
     let cpu = |cpu: Option<Duration>| cpu.map(|cpu| format!(" ({:.3} s CPU)", cpu.as_secs_f64()));
     println!(
         "1,000,000 simulated seasons of the Premier League from {from} ({} fixtures left), fastest of {runs}: \
