@@ -173,10 +173,12 @@ class Season:
 
 
 def points(scored, conceded):
+    """Points for a match: three a win and one a draw, the Premier League's (and the export's) scheme."""
     return np.where(scored > conceded, 3, np.where(scored == conceded, 1, 0))
 
 
 def packed(pts, scored, conceded):
+    """The ranking key (or a match's share of it): higher ranks higher."""
     return (pts << POINTS_SHIFT) + ((scored - conceded) << DIFFERENCE_SHIFT) + scored
 
 
