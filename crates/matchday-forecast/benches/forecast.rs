@@ -1,7 +1,9 @@
 //! Timings and model quality on real data (needs `shared/data` beside the checkout).
 //!
 //! Run with `cargo bench -p matchday-forecast`; `MATCHDAY_BENCH_ONLY=simulation` times the
-//! simulation alone.
+//! simulation alone; `MATCHDAY_BENCH_ONLY=numpy` times it on one thread and on two and
+//! writes the model and the forecast for `scripts/numpy_simulate.py` (see
+//! `scripts/bench-numpy.sh`).
 
 #[path = "../tests/support/england.rs"]
 #[allow(dead_code)]
@@ -11,8 +13,8 @@ use std::time::{Duration, Instant};
 
 use chrono::{Days, NaiveDate};
 use matchday_forecast::{
-    LeagueState, MatchModel, ModelOptions, SimulationOptions, Verdict, ZoneMagic, backtest, evaluate_halves,
-    simulate,
+    Forecast, LeagueState, MatchModel, ModelOptions, SimulationOptions, Verdict, ZoneMagic, backtest,
+    evaluate_halves, simulate,
 };
 
 fn state_on(season: &england::LeagueSeason, day: Option<NaiveDate>) -> LeagueState {
@@ -235,6 +237,113 @@ fn time_simulation(season: &england::LeagueSeason, from: NaiveDate) {
     );
 }
 
+/// The fastest of `runs` timings of a million seasons from `state` on `pool`, in wall
+/// time and in CPU time (the least of each), and the last forecast.
+fn fastest_simulation(
+    state: &LeagueState,
+    model: &MatchModel,
+    pool: &rayon::ThreadPool,
+    runs: usize,
+) -> (Duration, Option<Duration>, Forecast) {
+    let options = SimulationOptions {
+        sims: 1_000_000,
+        seed: 2024,
+    };
+    let (mut walls, mut cpus) = (Vec::new(), Vec::new());
+    let mut last = None;
+    for _ in 0..runs {
+        let (start, cpu) = (Instant::now(), cpu_time());
+        last = Some(pool.install(|| simulate(state, model, &options, &|_| {})));
+        walls.push(start.elapsed());
+        cpus.extend(cpu_time().zip(cpu).map(|(end, start)| end - start));
+    }
+    let fastest = walls.iter().min().copied().expect("at least one run");
+    (
+        fastest,
+        cpus.iter().min().copied(),
+        last.expect("at least one run"),
+    )
+}
+
+/// The numpy comparison's Rust half: fits the model on the Premier League as of
+/// 1 February 2024, times a million seasons on one thread and on two (the fastest of
+/// `MATCHDAY_BENCH_RUNS`, 5 unless given), and writes to `MATCHDAY_NUMPY_EXPORT` (a JSON
+/// file) what `scripts/numpy_simulate.py` needs to simulate the same model the same way:
+/// the standings, each remaining fixture's expected goals, Dixon-Coles rho and the
+/// grid's size, with the timings and matchday's chance of every place to compare.
+fn export_for_numpy(season: &england::LeagueSeason) {
+    let from = NaiveDate::from_ymd_opt(2024, 2, 1).expect("a date");
+    let state = state_on(season, Some(from));
+    let model = MatchModel::fit(&state, &ModelOptions::default());
+    let runs = std::env::var("MATCHDAY_BENCH_RUNS")
+        .ok()
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(5);
+    // Both pools live until the end: the CPU time counts the threads alive, and a pool's
+    // threads leaving during the other's runs would take theirs away.
+    let pools = [1, 2].map(|threads| {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .expect("a thread pool")
+    });
+    let (one, one_cpu, _) = fastest_simulation(&state, &model, &pools[0], runs);
+    let (two, two_cpu, forecast) = fastest_simulation(&state, &model, &pools[1], runs);
+    let cpu = |cpu: Option<Duration>| cpu.map(|cpu| format!(" ({:.3} s CPU)", cpu.as_secs_f64()));
+    println!(
+        "1,000,000 simulated seasons of the Premier League from {from} ({} fixtures left), fastest of {runs}: \
+         {:.3} s on 1 thread{}, {:.3} s on 2{}",
+        state.fixtures().len(),
+        one.as_secs_f64(),
+        cpu(one_cpu).unwrap_or_default(),
+        two.as_secs_f64(),
+        cpu(two_cpu).unwrap_or_default(),
+    );
+    let n = state.teams().len();
+    let (mut goals_for, mut goals_against) = (vec![0u32; n], vec![0u32; n]);
+    for r in state.results() {
+        goals_for[r.home] += u32::from(r.home_goals);
+        goals_against[r.home] += u32::from(r.away_goals);
+        goals_for[r.away] += u32::from(r.away_goals);
+        goals_against[r.away] += u32::from(r.home_goals);
+    }
+    let export = serde_json::json!({
+        "competition": "Premier League 2023-24",
+        "from": from.to_string(),
+        "teams": state.teams().iter().map(|&t| season.name(t)).collect::<Vec<_>>(),
+        "points": state.points(),
+        "goals_for": goals_for,
+        "goals_against": goals_against,
+        "tie_breakers": ["points", "goal difference", "goals scored"],
+        "rho": model.rho(),
+        "max_goals": model.max_goals(),
+        "fixtures": state.fixtures().iter().map(|f| {
+            let (home_goals, away_goals) = model.expected_goals(f.home, f.away);
+            serde_json::json!({ "home": f.home, "away": f.away, "home_goals": home_goals, "away_goals": away_goals })
+        }).collect::<Vec<_>>(),
+        "matchday": {
+            "sims": forecast.sims,
+            "seed": forecast.seed,
+            "runs": runs,
+            "seconds_1_thread": one.as_secs_f64(),
+            "seconds_2_threads": two.as_secs_f64(),
+            "cpu_seconds_1_thread": one_cpu.map(|cpu| cpu.as_secs_f64()),
+            "cpu_seconds_2_threads": two_cpu.map(|cpu| cpu.as_secs_f64()),
+            "positions": forecast.teams.iter().map(|t| &t.positions).collect::<Vec<_>>(),
+        },
+    });
+    match std::env::var_os("MATCHDAY_NUMPY_EXPORT") {
+        Some(path) => {
+            std::fs::write(&path, serde_json::to_string_pretty(&export).expect("JSON"))
+                .expect("the export written");
+            println!("  written to {}", path.to_string_lossy());
+        }
+        None => println!(
+            "  (MATCHDAY_NUMPY_EXPORT=FILE writes the model and forecast for scripts/numpy_simulate.py)"
+        ),
+    }
+}
+
 /// Times a backtest of the whole season (every match forecast from the results before its
 /// day, the model refitted once per match day), five times; prints the median and fastest.
 fn time_backtest(label: &str, season: &england::LeagueSeason) {
@@ -270,9 +379,10 @@ fn main() {
     }
     let premier = england::load(2023, 1).expect("Premier League 2023-24");
     // MATCHDAY_BENCH_ONLY=simulation times the simulation alone.
-    if std::env::var("MATCHDAY_BENCH_ONLY").as_deref() == Ok("simulation") {
-        time_simulations(&premier);
-        return;
+    match std::env::var("MATCHDAY_BENCH_ONLY").as_deref() {
+        Ok("simulation") => return time_simulations(&premier),
+        Ok("numpy") => return export_for_numpy(&premier),
+        _ => {}
     }
     time_backtest("Premier League 2023-24", &premier);
     let (median, slowest, day, days) = time_positions(&premier);

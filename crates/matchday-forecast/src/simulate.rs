@@ -241,8 +241,18 @@ impl FixtureDraws {
 /// criterion leaves level need none of its later rules (head-to-head, play-offs,
 /// sharing). Otherwise the caller ranks with [`rank_teams`].
 struct QuickOrder {
-    /// The leading criteria used, at most three.
-    criteria: Vec<TieBreaker>,
+    /// Whether any criterion is used, and every value each can reach fits its field.
+    used: bool,
+    /// Per team: its key as the season's standings stand (the team index in the low 16
+    /// bits, each criterion's field above them), to which [`QuickOrder::order`] adds the
+    /// season's gains.
+    start: Vec<u64>,
+    /// What one point, one goal scored and one goal conceded add to a key: a key is
+    /// linear in them, so its fields come out of three multiplications, not a pass over
+    /// the criteria a team. Wrapping: a field falls as its criterion rises.
+    per_point: u64,
+    per_scored: u64,
+    per_conceded: u64,
     /// The last table's order of teams. Each sort starts from it: simulated seasons
     /// resemble each other, so the keys come nearly sorted and the sort barely moves them.
     last: Vec<u16>,
@@ -251,9 +261,20 @@ struct QuickOrder {
 }
 
 impl QuickOrder {
-    /// An order by the leading `criteria`; by none (so never used) unless `usable`.
-    fn new(criteria: &[TieBreaker], n: usize, usable: bool) -> QuickOrder {
-        let criteria = criteria
+    /// An order by the leading `criteria` of tables that start from `start`, each team
+    /// with `left[team]` matches still to play, each worth at most `max_goals` goals a
+    /// side under `scheme`. By none (so never used) unless `usable` and every value
+    /// each criterion can reach fits its 16 bits: higher is better and lower keys sort
+    /// first, so a field is 32767 less the value, from 0 to 65535.
+    fn new(
+        criteria: &[TieBreaker],
+        start: &[TeamTotals],
+        left: &[usize],
+        max_goals: u8,
+        scheme: PointsScheme,
+        usable: bool,
+    ) -> QuickOrder {
+        let criteria: Vec<TieBreaker> = criteria
             .iter()
             .take_while(|c| {
                 matches!(
@@ -263,10 +284,55 @@ impl QuickOrder {
             })
             .take(3)
             .copied()
-            .filter(|_| usable)
             .collect();
+        let n = start.len();
+        let mut fits = usable && !criteria.is_empty();
+        let (mut per_point, mut per_scored, mut per_conceded) = (0u64, 0u64, 0u64);
+        let mut keys = vec![0u64; n];
+        for (i, criterion) in criteria.iter().enumerate() {
+            // The team index takes the low 16 bits, the first criterion the highest.
+            let unit = 1u64 << (16 * (criteria.len() - i));
+            match criterion {
+                TieBreaker::Points => per_point = per_point.wrapping_sub(unit),
+                TieBreaker::GoalDifference => {
+                    per_scored = per_scored.wrapping_sub(unit);
+                    per_conceded = per_conceded.wrapping_add(unit);
+                }
+                _ => per_scored = per_scored.wrapping_sub(unit),
+            }
+            for (team, total) in start.iter().enumerate() {
+                let most_goals =
+                    i64::try_from(left[team].saturating_mul(usize::from(max_goals))).unwrap_or(i64::MAX / 2);
+                let points_each = [scheme.win, scheme.draw, scheme.loss].map(i64::from);
+                let matches = i64::try_from(left[team]).unwrap_or(i64::MAX / 4);
+                let (goals_for, goals_against) = (i64::from(total.goals_for), i64::from(total.goals_against));
+                let (now, least, most) = match criterion {
+                    TieBreaker::Points => {
+                        let points = i64::from(total.points);
+                        let least = points_each.into_iter().min().unwrap_or(0);
+                        let most = points_each.into_iter().max().unwrap_or(0);
+                        (points, points + matches * least, points + matches * most)
+                    }
+                    TieBreaker::GoalDifference => {
+                        let now = goals_for - goals_against;
+                        (now, now - most_goals, now + most_goals)
+                    }
+                    _ => (goals_for, goals_for, goals_for + most_goals),
+                };
+                fits &= -0x8000 <= least && most <= 0x7fff;
+                keys[team] = keys[team].wrapping_add(((0x7fff - now) as u64 & 0xffff).wrapping_mul(unit));
+            }
+        }
         QuickOrder {
-            criteria,
+            used: fits,
+            start: keys
+                .into_iter()
+                .enumerate()
+                .map(|(team, key)| key | team as u64)
+                .collect(),
+            per_point,
+            per_scored,
+            per_conceded,
             last: (0..n).map(|team| team as u16).collect(),
             keys: Vec::with_capacity(n),
         }
@@ -274,37 +340,26 @@ impl QuickOrder {
 
     /// Whether any criterion is used: if not, [`QuickOrder::order`] never orders.
     fn is_used(&self) -> bool {
-        !self.criteria.is_empty()
+        self.used
     }
 
-    /// The teams in table order (each key's low 16 bits), or None if two are level
-    /// on the criteria used, a value does not fit its 16 bits, or no criterion is used.
-    fn order(&mut self, start: &[TeamTotals], gains: &[Gains]) -> Option<&[u64]> {
-        if self.criteria.is_empty() {
+    /// The teams in table order (each key's low 16 bits) once each has gained `gains`,
+    /// or None if two are level on the criteria used, or no criterion is used.
+    fn order(&mut self, gains: &[Gains]) -> Option<&[u64]> {
+        if !self.used {
             return None;
         }
         self.keys.clear();
-        let mut fits = true;
         for &team in &self.last {
-            let (start, gains) = (&start[usize::from(team)], gains[usize::from(team)]);
-            let goals_for = i32::from(start.goals_for) + gains.scored();
-            let goals_against = i32::from(start.goals_against) + gains.conceded();
-            let mut key = 0u64;
-            for criterion in &self.criteria {
-                let value = match criterion {
-                    TieBreaker::Points => start.points + gains.points(),
-                    TieBreaker::GoalDifference => goals_for - goals_against,
-                    _ => goals_for,
-                };
-                // Higher is better and lower keys sort first: 32767 maps to 0.
-                let field = 0x7fff - i64::from(value);
-                fits &= (0..=0xffff).contains(&field);
-                key = (key << 16) | (field as u64 & 0xffff);
-            }
-            self.keys.push((key << 16) | u64::from(team));
-        }
-        if !fits {
-            return None;
+            let gains = gains[usize::from(team)];
+            // Each field stays within its 16 bits (checked when made), so no carry or
+            // borrow crosses from one to the next: the sum is the fields side by side.
+            // Lanes are 16 bits, never negative.
+            let key = self.start[usize::from(team)]
+                .wrapping_add((gains.points() as u64).wrapping_mul(self.per_point))
+                .wrapping_add((gains.scored() as u64).wrapping_mul(self.per_scored))
+                .wrapping_add((gains.conceded() as u64).wrapping_mul(self.per_conceded));
+            self.keys.push(key);
         }
         self.keys.sort_unstable();
         for (last, key) in self.last.iter_mut().zip(&self.keys) {
@@ -384,22 +439,27 @@ pub fn simulate(
     // Sections rank without zones, as the core's section tables do.
     let section_rules = RankingRules::new(state.regulations(), &[]);
     // The quick order reads gains, which must fit their lanes, and teams' indices, their 16 bits.
-    let most_left = (0..n).map(|team| {
-        state
-            .fixtures()
-            .iter()
-            .filter(|f| f.home == team || f.away == team)
-            .count()
-    });
+    let mut left = vec![0; n];
+    for f in state.fixtures() {
+        left[f.home] += 1;
+        left[f.away] += 1;
+    }
     let quick_usable = split.is_none()
         && n <= 1 << 16
-        && Gains::fit(most_left.max().unwrap_or(0), model.max_goals(), scheme);
+        && Gains::fit(left.iter().copied().max().unwrap_or(0), model.max_goals(), scheme);
     let tally = run_chunks(options, n, progress, &|rng, seasons, tally| {
         let mut gains = vec![Gains::default(); n];
         let mut season_totals = totals.clone();
         let mut season_results = results.clone();
         let mut scratch = RankScratch::default();
-        let mut quick = QuickOrder::new(state.regulations().criteria(), n, quick_usable);
+        let mut quick = QuickOrder::new(
+            state.regulations().criteria(),
+            &totals,
+            &left,
+            model.max_goals(),
+            scheme,
+            quick_usable,
+        );
         let mut sections = split.as_ref().map(|_| SectionScratch::new(n));
         for _ in 0..seasons {
             // The stream as the season began, once the quick order has drawn its scores.
@@ -408,7 +468,7 @@ pub fn simulate(
                 let before = rng.clone();
                 gains.fill(Gains::default());
                 fixtures.play(rng, &mut gains);
-                if let Some(keys) = quick.order(&totals, &gains) {
+                if let Some(keys) = quick.order(&gains) {
                     for (place, &key) in keys.iter().enumerate() {
                         let team = (key & 0xffff) as usize;
                         tally.count(team, place, totals[team].points + gains[team].points());
@@ -837,7 +897,6 @@ mod tests {
         for rule_set in [RuleSet::PremierLeague, RuleSet::Bundesliga, RuleSet::LaLiga] {
             let regulations = rule_set.regulations(Season::starting(2023));
             let rules = RankingRules::new(&regulations, &zones);
-            let mut quick = QuickOrder::new(regulations.criteria(), 20, true);
             let mut scratch = RankScratch::default();
             for _ in 0..2_000 {
                 let start: Vec<TeamTotals> = (0..20)
@@ -867,7 +926,16 @@ mod tests {
                     .iter()
                     .map(|p| p.team)
                     .collect();
-                match quick.order(&start, &gains) {
+                // One match a team, of at most 4 goals a side, as drawn below.
+                let mut quick = QuickOrder::new(
+                    regulations.criteria(),
+                    &start,
+                    &[1; 20],
+                    4,
+                    PointsScheme::THREE,
+                    true,
+                );
+                match quick.order(&gains) {
                     Some(keys) => {
                         ordered += 1;
                         let got: Vec<u16> = keys.iter().map(|&k| k as u16).collect();
@@ -878,6 +946,66 @@ mod tests {
             }
         }
         assert!(ordered > 100 && level > 100, "{ordered} ordered, {level} level");
+    }
+
+    #[test]
+    fn the_quick_order_is_used_only_when_every_value_it_can_reach_fits() {
+        use matchday_core::{RuleSet, Season};
+        let regulations = RuleSet::PremierLeague.regulations(Season::starting(2023));
+        let table = |points: i32, goals_for: u16, goals_against: u16| {
+            vec![
+                TeamTotals {
+                    points,
+                    goals_for,
+                    goals_against,
+                    ..TeamTotals::default()
+                },
+                TeamTotals::default(),
+            ]
+        };
+        let usable = |start: &[TeamTotals], left: usize| {
+            QuickOrder::new(
+                regulations.criteria(),
+                start,
+                &[left, left],
+                10,
+                PointsScheme::THREE,
+                true,
+            )
+            .is_used()
+        };
+        // Two matches: 6 points and 20 goals either way at most.
+        assert!(usable(&table(0x7fff - 6, 0x7fff - 20, 0), 2));
+        assert!(!usable(&table(0x7fff - 5, 0, 0), 2));
+        assert!(!usable(&table(0, 0x7fff - 19, 0), 2));
+        assert!(usable(&table(-0x8000, 0, 0x8000 - 20), 2));
+        assert!(!usable(&table(-0x8001, 0, 0), 2));
+        // A goal difference that could fall below -32768.
+        assert!(!usable(&table(0, 0, 0x8000 - 19), 2));
+        assert!(
+            !QuickOrder::new(
+                regulations.criteria(),
+                &table(0, 0, 0),
+                &[1, 1],
+                10,
+                PointsScheme::THREE,
+                false
+            )
+            .is_used()
+        );
+        // No leading criterion the quick order can read.
+        let head_to_head = [TieBreaker::HeadToHeadPoints, TieBreaker::Points];
+        assert!(
+            !QuickOrder::new(
+                &head_to_head,
+                &table(0, 0, 0),
+                &[1, 1],
+                10,
+                PointsScheme::THREE,
+                true
+            )
+            .is_used()
+        );
     }
 
     #[test]
