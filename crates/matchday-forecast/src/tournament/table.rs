@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 use matchday_core::{
     CompactResult, Competition, Destination, Match, PlaceVerdict, PointsScheme, Qualification, RankScratch,
-    RankingRules, Regulations, TeamTotals, Venue, rank_teams,
+    RankingRules, Regulations, TeamTotals, TieBreaker, Venue, rank_teams,
 };
 use rand::RngExt;
 use rand::rngs::Xoshiro256PlusPlus;
@@ -46,6 +46,8 @@ pub(crate) struct TableStage {
     qualification: Qualification,
     regulations: Regulations,
     points: PointsScheme,
+    /// The leading criteria a table is ordered by quickly ([`quick_order`]).
+    quick: Vec<TieBreaker>,
 }
 
 /// Buffers reused from run to run.
@@ -109,10 +111,12 @@ impl TableStage {
                 })
             })
             .collect::<Result<Vec<_>, TournamentError>>()?;
+        let regulations = competition.regulations();
         Ok(TableStage {
             groups,
             qualification,
-            regulations: competition.regulations(),
+            quick: quick_criteria(regulations.criteria()),
+            regulations,
             points,
         })
     }
@@ -155,22 +159,8 @@ impl TableStage {
                 result.add_to(&mut scratch.totals, self.points);
                 scratch.results.push(result);
             }
-            let table = rank_teams(&rules, &scratch.totals, &scratch.results, &mut scratch.rank);
-            // Teams level on every criterion: the rules off the pitch (fair play, lots)
-            // are not modelled, so lots decide.
-            scratch.order.clear();
-            scratch.order.extend(table.iter().map(|p| p.team));
-            let mut i = 0;
-            while i < table.len() {
-                let mut j = i + 1;
-                while j < table.len() && table[j].position == table[i].position {
-                    j += 1;
-                }
-                for k in (i + 1..j).rev() {
-                    let pick = i + rng.random_range(0..=k - i);
-                    scratch.order.swap(k, pick);
-                }
-                i = j;
+            if !quick_order(&self.quick, &scratch.totals, &mut scratch.order) {
+                self.ranked_order(rng, &rules, scratch);
             }
             for (place, &local) in scratch.order.iter().enumerate() {
                 let place = place as u16 + 1;
@@ -195,6 +185,27 @@ impl TableStage {
         self.best_placed(rng, &rules, scratch, out);
     }
 
+    /// The order of the group in `scratch` by the core's full ranking: head-to-head and
+    /// every other criterion; teams level on all of them (the rules off the pitch, fair
+    /// play and lots, are not modelled) are put in order by lot.
+    fn ranked_order(&self, rng: &mut Xoshiro256PlusPlus, rules: &RankingRules<'_>, scratch: &mut TableScratch) {
+        let table = rank_teams(rules, &scratch.totals, &scratch.results, &mut scratch.rank);
+        scratch.order.clear();
+        scratch.order.extend(table.iter().map(|p| p.team));
+        let mut i = 0;
+        while i < table.len() {
+            let mut j = i + 1;
+            while j < table.len() && table[j].position == table[i].position {
+                j += 1;
+            }
+            for k in (i + 1..j).rev() {
+                let pick = i + rng.random_range(0..=k - i);
+                scratch.order.swap(k, pick);
+            }
+            i = j;
+        }
+    }
+
     /// The best of the teams placed alike across groups, ranked on the overall criteria
     /// only (teams of different groups never met), lots deciding those level on all.
     fn best_placed(
@@ -216,9 +227,13 @@ impl TableStage {
             }
             scratch.candidate_totals.clear();
             scratch.candidate_totals.extend(these.iter().map(|c| c.3));
-            let ranked = rank_teams(rules, &scratch.candidate_totals, &[], &mut scratch.rank);
-            for (rank, placement) in ranked.iter().take(usize::from(count)).enumerate() {
-                let (_, team, group, _) = these[usize::from(placement.team)];
+            if !quick_order(&self.quick, &scratch.candidate_totals, &mut scratch.order) {
+                let ranked = rank_teams(rules, &scratch.candidate_totals, &[], &mut scratch.rank);
+                scratch.order.clear();
+                scratch.order.extend(ranked.iter().map(|p| p.team));
+            }
+            for (rank, &local) in scratch.order.iter().take(usize::from(count)).enumerate() {
+                let (_, team, group, _) = these[usize::from(local)];
                 out.push(Qualifier {
                     team,
                     to,
@@ -228,6 +243,45 @@ impl TableStage {
             }
         }
     }
+}
+
+/// The criteria a table can be ordered by without the core's ranking: the leading
+/// run of points, goal difference and goals scored (whatever follows, head-to-head
+/// included, only separates teams level on these). Empty unless points come first.
+fn quick_criteria(criteria: &[TieBreaker]) -> Vec<TieBreaker> {
+    if criteria.first() != Some(&TieBreaker::Points) {
+        return Vec::new();
+    }
+    criteria
+        .iter()
+        .take_while(|c| matches!(c, TieBreaker::Points | TieBreaker::GoalDifference | TieBreaker::GoalsScored))
+        .copied()
+        .collect()
+}
+
+/// Orders `totals` by `criteria` into `order` (best first); false, leaving the order
+/// to the core's ranking, when two teams are level on all of them.
+fn quick_order(criteria: &[TieBreaker], totals: &[TeamTotals], order: &mut Vec<u16>) -> bool {
+    if criteria.is_empty() {
+        return false;
+    }
+    let key = |t: &TeamTotals| -> [i32; 3] {
+        let mut key = [0; 3];
+        for (slot, criterion) in key.iter_mut().zip(criteria) {
+            *slot = match criterion {
+                TieBreaker::Points => t.points,
+                TieBreaker::GoalDifference => t.goal_difference(),
+                _ => i32::from(t.goals_for),
+            };
+        }
+        key
+    };
+    order.clear();
+    order.extend(0..totals.len() as u16);
+    order.sort_unstable_by(|&a, &b| key(&totals[usize::from(b)]).cmp(&key(&totals[usize::from(a)])));
+    order
+        .windows(2)
+        .all(|w| key(&totals[usize::from(w[0])]) != key(&totals[usize::from(w[1])]))
 }
 
 /// Whether a group match is still to be played on `as_of` (not cancelled or abandoned).
