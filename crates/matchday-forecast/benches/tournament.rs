@@ -12,7 +12,9 @@
 use std::time::Instant;
 
 use chrono::NaiveDate;
-use matchday_core::{Catalogue, Competition, Match, MatchStatus, Pairing, PointsScheme, Season, Stage, TeamId};
+use matchday_core::{
+    Catalogue, Competition, Match, MatchStatus, Pairing, PointsScheme, Season, Stage, TeamId,
+};
 use matchday_forecast::{MatchModel, ModelOptions, PlayedResult, SimulationOptions, simulate_tournament};
 
 const TEAMS: usize = 48;
@@ -41,7 +43,10 @@ fn world_cup_2026() -> (Competition, Vec<Match>, matchday_core::KnockoutRules) {
     for group in 0..12 {
         let team = |k: usize| TeamId((group * 4 + k + 1) as i64);
         // Three matchdays of two matches each, as every group of four.
-        for (matchday, pairs) in [[(0, 1), (2, 3)], [(0, 2), (3, 1)], [(3, 0), (1, 2)]].iter().enumerate() {
+        for (matchday, pairs) in [[(0, 1), (2, 3)], [(0, 2), (3, 1)], [(3, 0), (1, 2)]]
+            .iter()
+            .enumerate()
+        {
             for &(a, b) in pairs {
                 let mut m = Match::new(
                     day(11 + (matchday as u32) * 6 + (group as u32) / 3),
@@ -95,9 +100,16 @@ fn main() {
     let run = |sims: u64| {
         let options = SimulationOptions { sims, seed: 2026 };
         let start = Instant::now();
-        let forecast =
-            simulate_tournament(&competition, &teams, &matches, as_of, (&rules, &[]), &model, &options)
-                .expect("the World Cup 2026 simulates");
+        let forecast = simulate_tournament(
+            &competition,
+            &teams,
+            &matches,
+            as_of,
+            (&rules, &[]),
+            &model,
+            &options,
+        )
+        .expect("the World Cup 2026 simulates");
         (start.elapsed(), forecast)
     };
     // A warm-up, then the timed runs.

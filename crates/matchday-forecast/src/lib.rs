@@ -30,9 +30,9 @@ mod quality;
 mod scenarios;
 mod simulate;
 mod state;
-mod tournament;
 #[cfg(test)]
 mod testing;
+mod tournament;
 
 pub use backtest::{
     Backtest, BacktestMatch, Forecasters, PRIOR_FREQUENCIES, PRIOR_FREQUENCY_MATCHES, backtest,
@@ -50,7 +50,7 @@ pub use positions::{PositionRange, position_range_of, position_ranges, position_
 pub use quality::{ProbabilityScore, QualityReport, evaluate_halves, ranked_probability_score};
 pub use scenarios::{Condition, Outcome, Outcomes, ScenarioError, Scenarios, Verdict};
 pub use simulate::{Forecast, SimulationOptions, TeamForecast, ZoneChance, final_places, simulate};
+pub use state::{Fixture, LeagueState, MAX_TEAMS, PlayedResult, Section, SplitStage};
 pub use tournament::{
     RoundColumn, TeamChances, TournamentError, TournamentForecast, fit_on_competition, simulate_tournament,
 };
-pub use state::{Fixture, LeagueState, MAX_TEAMS, PlayedResult, Section, SplitStage};

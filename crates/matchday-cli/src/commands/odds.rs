@@ -96,7 +96,10 @@ pub fn run(
         return super::next_match::run(store, team, args.when, &args.given, args.format);
     };
     // A cup or tournament is forecast round by round (odds_cup.rs).
-    let format = store.read().find_competition(competition, args.when.season, None)?.format;
+    let format = store
+        .read()
+        .find_competition(competition, args.when.season, None)?
+        .format;
     if format != matchday_core::Format::League {
         return super::odds_cup::run(store, &args, competition, &catalogue()?);
     }

@@ -41,7 +41,12 @@ struct CupOddsJson {
 }
 
 /// Forecasts the cup or tournament `competition` names.
-pub fn run(store: &Store, args: &super::odds::Args, competition: &str, catalogue: &Catalogue) -> anyhow::Result<String> {
+pub fn run(
+    store: &Store,
+    args: &super::odds::Args,
+    competition: &str,
+    catalogue: &Catalogue,
+) -> anyhow::Result<String> {
     let read = store.read();
     let names = read.team_names()?;
     let found = read.find_competition(competition, args.when.season, None)?;
@@ -61,7 +66,7 @@ pub fn run(store: &Store, args: &super::odds::Args, competition: &str, catalogue
     let edition = catalogue
         .entry_of(competition)
         .and_then(|e| e.edition(competition.season));
-    let rules = edition.map(|e| e.knockout().clone()).unwrap_or_else(KnockoutRules::default);
+    let rules = edition.map(|e| e.knockout().clone()).unwrap_or_default();
     let neutral: Vec<Round> = edition.map(|e| e.neutral_rounds().to_vec()).unwrap_or_default();
     let model = fit_on_competition(&teams, &loaded.matches, args.when.as_of, &ModelOptions::default());
     let options = SimulationOptions {
@@ -133,7 +138,11 @@ pub fn run(store: &Store, args: &super::odds::Args, competition: &str, catalogue
         }),
         OutputFormat::Csv => {
             let mut headers = vec!["team".to_string()];
-            headers.extend(round_names.iter().map(|r| r.to_lowercase().replace([' ', '-'], "_")));
+            headers.extend(
+                round_names
+                    .iter()
+                    .map(|r| r.to_lowercase().replace([' ', '-'], "_")),
+            );
             headers.push("win".into());
             let cells: Vec<Vec<String>> = rows
                 .iter()
@@ -187,7 +196,10 @@ fn render_table(
         head.push_str(&format!(", as of {day}"));
     }
     let runs = if forecast.sims == 1 { "run" } else { "runs" };
-    head.push_str(&format!(": {} simulated {runs}, seed {}", forecast.sims, forecast.seed));
+    head.push_str(&format!(
+        ": {} simulated {runs}, seed {}",
+        forecast.sims, forecast.seed
+    ));
     let mut text = render::prose(&head, &screen);
     let mut grid = Grid::new();
     let names: Vec<String> = rows.iter().map(|r| name(r.team)).collect();
@@ -232,7 +244,10 @@ fn render_table(
     if drawn.is_empty() {
         notes.push_str("Every round shown was drawn by the competition.\n");
     } else {
-        notes.push_str(&format!("Drawn by the simulation ({how}): {}.\n", drawn.join(", ")));
+        notes.push_str(&format!(
+            "Drawn by the simulation ({how}): {}.\n",
+            drawn.join(", ")
+        ));
     }
     notes.push_str(
         "Each match from the model fitted on this competition's results; extra time is a third of a \

@@ -65,7 +65,11 @@ fn shuffle<T>(rng: &mut Xoshiro256PlusPlus, items: &mut [T]) {
 
 /// The better half (lots among equal seeds) each drawn against one of the other half,
 /// from another group where one is left; the odd team out, if any, is the worst seed.
-fn seeded(rng: &mut Xoshiro256PlusPlus, entrants: &mut [Entrant], ties: &mut Vec<(usize, usize)>) -> Option<usize> {
+fn seeded(
+    rng: &mut Xoshiro256PlusPlus,
+    entrants: &mut [Entrant],
+    ties: &mut Vec<(usize, usize)>,
+) -> Option<usize> {
     shuffle(rng, entrants);
     entrants.sort_by_key(|e| e.seed);
     let bye = (entrants.len() % 2 == 1).then(|| entrants[entrants.len() - 1].team);
@@ -110,7 +114,10 @@ mod tests {
             let mut entrants: Vec<Entrant> = (0..4)
                 .flat_map(|g| [entrant(g, 1000, g as u16), entrant(10 + g, 2000, g as u16)])
                 .collect();
-            assert_eq!(draw_round(&mut rng, KnockoutDraw::Seeded, &mut entrants, &mut ties), None);
+            assert_eq!(
+                draw_round(&mut rng, KnockoutDraw::Seeded, &mut entrants, &mut ties),
+                None
+            );
             assert_eq!(ties.len(), 4);
             for &(a, b) in &ties {
                 assert!(a < 4 && b >= 10, "{ties:?}");

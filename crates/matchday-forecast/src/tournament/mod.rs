@@ -118,8 +118,15 @@ pub struct TournamentForecast {
 /// A tie of a round drawn by the as-of day.
 #[derive(Debug, Clone, Copy)]
 enum DrawnTie {
-    Decided { winner: usize, loser: usize },
-    Open { first: usize, second: usize, start: TieStart },
+    Decided {
+        winner: usize,
+        loser: usize,
+    },
+    Open {
+        first: usize,
+        second: usize,
+        start: TieStart,
+    },
 }
 
 /// One knockout round as the simulation plays it.
@@ -165,7 +172,13 @@ pub fn simulate_tournament(
     options: &SimulationOptions,
 ) -> Result<TournamentForecast, TournamentError> {
     let mut plan = Plan::new(competition, teams, matches, as_of, rules, neutral_rounds)?;
-    let pitch = Pitch::new(model, plan.n, &plan.alive, rules.neutral_grounds, competition.away_goals);
+    let pitch = Pitch::new(
+        model,
+        plan.n,
+        &plan.alive,
+        rules.neutral_grounds,
+        competition.away_goals,
+    );
     plan.entries = plan.table_entries(&pitch);
     let columns = plan.rounds.len();
     let chunks = options.sims.div_ceil(CHUNK);
@@ -184,10 +197,13 @@ pub fn simulate_tournament(
             }
             run.counts
         })
-        .reduce(|| vec![0u64; plan.n * (columns + 1)], |mut a, b| {
-            a.iter_mut().zip(b).for_each(|(x, y)| *x += y);
-            a
-        });
+        .reduce(
+            || vec![0u64; plan.n * (columns + 1)],
+            |mut a, b| {
+                a.iter_mut().zip(b).for_each(|(x, y)| *x += y);
+                a
+            },
+        );
     let failed = failed.load(Ordering::Relaxed);
     if failed != u64::MAX {
         // Re-run one to name the round and its count.
@@ -344,7 +360,13 @@ impl Plan {
         let index = |t: TeamId| positions.get(&t).copied().ok_or(TournamentError::UnknownTeam(t));
         let groups = matchday_core::stage_groups(competition, matches);
         let table = if competition.structure.group_phase().is_some() && !groups.is_empty() {
-            Some(TableStage::new(competition, &groups, as_of, rules.neutral_grounds, &index)?)
+            Some(TableStage::new(
+                competition,
+                &groups,
+                as_of,
+                rules.neutral_grounds,
+                &index,
+            )?)
         } else {
             None
         };
@@ -357,7 +379,9 @@ impl Plan {
         if path.is_empty() {
             return Err(TournamentError::NoRounds);
         }
-        let settled = |r: &matchday_core::BracketRound| !r.ties.is_empty() && r.ties.iter().all(|t| t.winner().is_some());
+        let settled = |r: &matchday_core::BracketRound| {
+            !r.ties.is_empty() && r.ties.iter().all(|t| t.winner().is_some())
+        };
         // With a table stage every knockout round is shown; otherwise from the first
         // round not yet settled (the final, once everything is).
         let first = if table.is_some() {
@@ -574,7 +598,9 @@ impl Run {
                         .iter()
                         .flat_map(|t| match *t {
                             DrawnTie::Decided { winner, loser } => [winner, loser],
-                            DrawnTie::Open { first, second, .. } => [self.stand_in(first), self.stand_in(second)],
+                            DrawnTie::Open { first, second, .. } => {
+                                [self.stand_in(first), self.stand_in(second)]
+                            }
                         })
                         .collect();
                     for tie in ties {
@@ -599,17 +625,13 @@ impl Run {
                         .filter(|e| !drawn.contains(&e.team) && !round.byes.contains(&e.team))
                         .collect();
                     if !left.is_empty() {
-                        let start = TieStart::fresh(round.play, round.neutral);
-                        let bye = draw_round(rng, matchday_core::KnockoutDraw::Open, &mut left, &mut self.pairs);
-                        let pairs = std::mem::take(&mut self.pairs);
-                        for &(a, b) in &pairs {
-                            self.play_tie(pitch, rng, i, (a, b), start);
-                        }
-                        self.pairs = pairs;
-                        if let Some(team) = bye {
-                            self.reached(team, i);
-                            self.advance(team);
-                        }
+                        self.draw_and_play(
+                            pitch,
+                            rng,
+                            (i, round),
+                            matchday_core::KnockoutDraw::Open,
+                            &mut left,
+                        );
                     }
                 }
                 None => {
@@ -621,18 +643,8 @@ impl Run {
                         self.misfit = Some((round.round, entrants.len(), expected));
                         return Err(i);
                     }
-                    let bye = draw_round(rng, plan.rules.draw, &mut entrants, &mut self.pairs);
+                    self.draw_and_play(pitch, rng, (i, round), plan.rules.draw, &mut entrants);
                     self.entrants = entrants;
-                    let start = TieStart::fresh(round.play, round.neutral);
-                    let pairs = std::mem::take(&mut self.pairs);
-                    for &(a, b) in &pairs {
-                        self.play_tie(pitch, rng, i, (a, b), start);
-                    }
-                    self.pairs = pairs;
-                    if let Some(team) = bye {
-                        self.reached(team, i);
-                        self.advance(team);
-                    }
                 }
             }
             for &team in &round.byes {
@@ -646,6 +658,29 @@ impl Run {
             self.counts[champion.team * (self.columns + 1) + self.columns] += 1;
         }
         Ok(())
+    }
+
+    /// Draws `entrants` into ties of round `i` as `kind` says and plays them; a team
+    /// left over has a bye.
+    fn draw_and_play(
+        &mut self,
+        pitch: &Pitch<'_>,
+        rng: &mut Xoshiro256PlusPlus,
+        (i, round): (usize, &PlannedRound),
+        kind: matchday_core::KnockoutDraw,
+        entrants: &mut [Entrant],
+    ) {
+        let bye = draw_round(rng, kind, entrants, &mut self.pairs);
+        let start = TieStart::fresh(round.play, round.neutral);
+        let pairs = std::mem::take(&mut self.pairs);
+        for &(a, b) in &pairs {
+            self.play_tie(pitch, rng, i, (a, b), start);
+        }
+        self.pairs = pairs;
+        if let Some(team) = bye {
+            self.reached(team, i);
+            self.advance(team);
+        }
     }
 
     fn reached(&mut self, team: usize, round: usize) {

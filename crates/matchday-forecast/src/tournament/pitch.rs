@@ -7,8 +7,8 @@
 //! of shoot-outs show the stronger side, or the side kicking first, winning barely
 //! more than half of them, so the model gives each side exactly one half.
 
-use rand::{Rng, RngExt};
 use rand::rngs::Xoshiro256PlusPlus;
+use rand::{Rng, RngExt};
 
 use crate::MatchModel;
 use crate::simulate::{AliasCell, alias_table, draw};
@@ -67,7 +67,13 @@ pub(crate) struct Pitch<'m> {
 impl<'m> Pitch<'m> {
     /// Grids for the teams `alive` (model indices; others are never drawn), home and
     /// away unless `all_neutral`.
-    pub fn new(model: &'m MatchModel, n: usize, alive: &[bool], all_neutral: bool, away_goals: bool) -> Pitch<'m> {
+    pub fn new(
+        model: &'m MatchModel,
+        n: usize,
+        alive: &[bool],
+        all_neutral: bool,
+        away_goals: bool,
+    ) -> Pitch<'m> {
         let grids = |neutral: bool| -> Vec<Vec<AliasCell>> {
             (0..n * n)
                 .map(|cell| {
@@ -143,7 +149,7 @@ impl<'m> Pitch<'m> {
                         return ga > gb;
                     }
                 }
-                let a_at_home = start.level_meetings.max(1) % 2 == 0;
+                let a_at_home = start.level_meetings.max(1).is_multiple_of(2);
                 if a_at_home || start.neutral {
                     self.decided_on_the_day(rng, a, b, start.neutral)
                 } else {

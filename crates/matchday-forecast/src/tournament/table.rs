@@ -188,7 +188,12 @@ impl TableStage {
     /// The order of the group in `scratch` by the core's full ranking: head-to-head and
     /// every other criterion; teams level on all of them (the rules off the pitch, fair
     /// play and lots, are not modelled) are put in order by lot.
-    fn ranked_order(&self, rng: &mut Xoshiro256PlusPlus, rules: &RankingRules<'_>, scratch: &mut TableScratch) {
+    fn ranked_order(
+        &self,
+        rng: &mut Xoshiro256PlusPlus,
+        rules: &RankingRules<'_>,
+        scratch: &mut TableScratch,
+    ) {
         let table = rank_teams(rules, &scratch.totals, &scratch.results, &mut scratch.rank);
         scratch.order.clear();
         scratch.order.extend(table.iter().map(|p| p.team));
@@ -220,8 +225,12 @@ impl TableStage {
                 continue;
             };
             // A random order first: the ranking lists teams level on everything by index.
-            let mut these: Vec<(u16, usize, u16, TeamTotals)> =
-                scratch.candidates.iter().copied().filter(|c| c.0 == place).collect();
+            let mut these: Vec<(u16, usize, u16, TeamTotals)> = scratch
+                .candidates
+                .iter()
+                .copied()
+                .filter(|c| c.0 == place)
+                .collect();
             for k in (1..these.len()).rev() {
                 these.swap(k, rng.random_range(0..=k));
             }
@@ -254,7 +263,12 @@ fn quick_criteria(criteria: &[TieBreaker]) -> Vec<TieBreaker> {
     }
     criteria
         .iter()
-        .take_while(|c| matches!(c, TieBreaker::Points | TieBreaker::GoalDifference | TieBreaker::GoalsScored))
+        .take_while(|c| {
+            matches!(
+                c,
+                TieBreaker::Points | TieBreaker::GoalDifference | TieBreaker::GoalsScored
+            )
+        })
         .copied()
         .collect()
 }

@@ -36,7 +36,13 @@ fn equal(n: usize) -> MatchModel {
     MatchModel::fit_results(n, &[], None, &ModelOptions::default())
 }
 
-fn run(competition: &Competition, n: i64, matches: &[Match], rules: &KnockoutRules, sims: u64) -> TournamentForecast {
+fn run(
+    competition: &Competition,
+    n: i64,
+    matches: &[Match],
+    rules: &KnockoutRules,
+    sims: u64,
+) -> TournamentForecast {
     let options = SimulationOptions { sims, seed: 11 };
     simulate_tournament(
         competition,
@@ -59,7 +65,11 @@ fn column_sums(f: &TournamentForecast) -> Vec<f64> {
 #[test]
 fn decided_ties_give_zero_and_one_exactly_and_every_round_sums_to_its_places() {
     let f = run(&cup(), 8, &quarter_finals(), &KnockoutRules::default(), 20_000);
-    let rounds: Vec<(Round, bool)> = f.rounds.iter().map(|r| (r.round, r.drawn_by_simulation)).collect();
+    let rounds: Vec<(Round, bool)> = f
+        .rounds
+        .iter()
+        .map(|r| (r.round, r.drawn_by_simulation))
+        .collect();
     assert_eq!(
         rounds,
         vec![
@@ -76,7 +86,10 @@ fn decided_ties_give_zero_and_one_exactly_and_every_round_sums_to_its_places() {
     for loser in [2, 3] {
         assert_eq!(team(loser).reach, vec![1.0, 0.0, 0.0]);
         assert_eq!(team(loser).win, 0.0);
-        assert_eq!(team(loser).settled, vec![Some(true), Some(false), Some(false), Some(false)]);
+        assert_eq!(
+            team(loser).settled,
+            vec![Some(true), Some(false), Some(false), Some(false)]
+        );
     }
     assert_eq!(team(1).settled, vec![Some(true), Some(true), None, None]);
     assert_eq!(team(5).settled, vec![Some(true), None, None, None]);
@@ -147,15 +160,26 @@ fn euro() -> (Competition, Vec<Match>) {
     c.rules = RuleSet::UefaEuroFinals;
     c.set_structure(
         Structure::new(vec![
-            Phase::new("Group stage", PhaseKind::Groups { meetings: 1 }, Qualification::top_and_best(2, 4)),
-            Phase::new("Knockout stage", PhaseKind::Knockout { third_place: false }, Qualification::none()),
+            Phase::new(
+                "Group stage",
+                PhaseKind::Groups { meetings: 1 },
+                Qualification::top_and_best(2, 4),
+            ),
+            Phase::new(
+                "Knockout stage",
+                PhaseKind::Knockout { third_place: false },
+                Qualification::none(),
+            ),
         ])
         .unwrap(),
     );
     let mut matches = Vec::new();
     for g in 0..6i64 {
         let t = |k: i64| g * 4 + k + 1;
-        for (i, (a, b)) in [(0, 1), (2, 3), (0, 2), (1, 3), (0, 3), (1, 2)].into_iter().enumerate() {
+        for (i, (a, b)) in [(0, 1), (2, 3), (0, 2), (1, 3), (0, 3), (1, 2)]
+            .into_iter()
+            .enumerate()
+        {
             let mut m = fixture(11 + i as u32, t(a), t(b));
             m.group = Some(["A", "B", "C", "D", "E", "F"][g as usize].to_string());
             m.stage = Some(Stage::Group);
