@@ -137,6 +137,10 @@ struct PlannedRound {
     drawn: Option<Vec<DrawnTie>>,
     /// Teams that skip the round into the next (byes, as the bracket found them).
     byes: Vec<usize>,
+    /// Teams entering the competition in this round, not yet drawn: clubs whose first
+    /// stored match is in it (the Premier League's in the FA Cup's third round). Who
+    /// enters when is the competition's rule, known before the draw.
+    entering: Vec<usize>,
     play: TiePlay,
     neutral: bool,
 }
@@ -297,6 +301,11 @@ impl Plan {
         if self.carried.contains(&team) || self.rounds[0].byes.contains(&team) {
             settled[0] = Some(true);
         }
+        // A club entering in a later round plays none before it.
+        if let Some(k) = self.rounds.iter().position(|r| r.entering.contains(&team)) {
+            settled[..k].fill(Some(false));
+            settled[k] = Some(true);
+        }
         for tie in self.rounds[0].drawn.iter().flatten() {
             match *tie {
                 DrawnTie::Decided { winner, .. } if team == winner => {
@@ -404,8 +413,22 @@ impl Plan {
             table.teams().for_each(|t| alive[t] = true);
         }
         carried.iter().for_each(|&t| alive[t] = true);
+        // Teams met before each round, in any stored match, whatever its date.
+        let mut seen: std::collections::HashSet<TeamId> =
+            groups.iter().flat_map(|g| g.teams.iter().copied()).collect();
+        let mut entering_in = Vec::with_capacity(path.len());
+        for r in &path {
+            let stored = matchday_core::ties_in_round(competition, r.round, matches, None)?;
+            let new: Vec<TeamId> = stored
+                .iter()
+                .flat_map(|t| [t.teams().0, t.teams().1])
+                .filter(|t| !seen.contains(t))
+                .collect();
+            seen.extend(new.iter().copied());
+            entering_in.push(new);
+        }
         let mut rounds = Vec::with_capacity(path.len() - first);
-        for r in &path[first..] {
+        for (r, entering) in path[first..].iter().zip(&entering_in[first..]) {
             let round = r.round;
             let play = if rules.is_two_legged(round) {
                 TiePlay::TwoLegs
@@ -439,10 +462,21 @@ impl Plan {
             }
             let byes = r.byes.iter().map(|&t| index(t)).collect::<Result<Vec<_>, _>>()?;
             byes.iter().for_each(|&t| alive[t] = true);
+            // Only a round still to be drawn takes entrants: a drawn one lists them in its ties.
+            let entering = if drawn.is_none() {
+                entering
+                    .iter()
+                    .map(|&t| index(t))
+                    .collect::<Result<Vec<_>, _>>()?
+            } else {
+                Vec::new()
+            };
+            entering.iter().for_each(|&t| alive[t] = true);
             rounds.push(PlannedRound {
                 round,
                 drawn,
                 byes,
+                entering,
                 play,
                 neutral,
             });
@@ -574,8 +608,14 @@ impl Run {
         }));
         let first_round = plan.rounds[0].round;
         for (i, round) in plan.rounds.iter().enumerate() {
-            // The table's teams bound for this round join the winners of the last.
+            // The table's teams bound for this round, and clubs entering in it, join the
+            // winners of the last.
             if round.drawn.is_none() {
+                self.entrants.extend(round.entering.iter().map(|&team| Entrant {
+                    team,
+                    seed: UNSEEDED,
+                    group: NO_GROUP,
+                }));
                 for q in &self.qualifiers {
                     let here = match q.to {
                         Destination::NextStage => round.round == first_round,

@@ -291,3 +291,25 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn clubs_entering_in_a_later_round_join_it() {
+    // A first round of four clubs drawn, and two clubs whose first match is stored in
+    // the semi-finals, not yet drawn on the 10th: they enter there.
+    let matches = vec![
+        in_round(fixture(20, 1, 2), "Quarterfinals"),
+        in_round(fixture(20, 3, 4), "Quarterfinals"),
+        in_round(fixture(30, 5, 1), "Semifinals"),
+        in_round(fixture(30, 6, 3), "Semifinals"),
+    ];
+    let f = run(&cup(), 6, &matches, &KnockoutRules::default(), 10_000);
+    let rounds: Vec<Round> = f.rounds.iter().map(|r| r.round).collect();
+    assert_eq!(rounds, [Round::QuarterFinal, Round::SemiFinal, Round::Final]);
+    for entrant in [4usize, 5] {
+        assert_eq!(f.teams[entrant].reach[..2], [0.0, 1.0]);
+        assert_eq!(f.teams[entrant].settled[..2], [Some(false), Some(true)]);
+    }
+    for (sum, places) in column_sums(&f).iter().zip([4.0, 4.0, 2.0]) {
+        assert!((sum - places).abs() < 1e-9);
+    }
+}
