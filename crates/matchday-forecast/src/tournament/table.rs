@@ -376,3 +376,40 @@ mod tests {
         assert_eq!(third.seed, 3001);
     }
 }
+
+#[cfg(test)]
+mod quick_tests {
+    use super::*;
+    use matchday_core::{RuleSet, Season};
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Where the quick order answers, it is the core's full ranking's order.
+        #[test]
+        fn the_quick_order_is_the_rankings_order(
+            scores in proptest::collection::vec((0u8..4, 0u8..4), 6),
+            rules in prop_oneof![Just(RuleSet::UefaEuroFinals), Just(RuleSet::FifaWorldCup2026), Just(RuleSet::UefaLeaguePhase), Just(RuleSet::Plain)],
+        ) {
+            let regulations = rules.regulations(Season::starting(2024));
+            let mut totals = vec![TeamTotals::default(); 4];
+            let pairs = [(0u16, 1u16), (2, 3), (0, 2), (3, 1), (3, 0), (1, 2)];
+            let results: Vec<CompactResult> = pairs
+                .iter()
+                .zip(&scores)
+                .map(|(&(home, away), &(home_goals, away_goals))| CompactResult { home, away, home_goals, away_goals })
+                .collect();
+            for r in &results {
+                r.add_to(&mut totals, PointsScheme::THREE);
+            }
+            let mut order = Vec::new();
+            if quick_order(&quick_criteria(regulations.criteria()), &totals, &mut order) {
+                let rules = RankingRules::new(&regulations, &[]);
+                let ranked: Vec<u16> = rank_teams(&rules, &totals, &results, &mut RankScratch::default())
+                    .iter()
+                    .map(|p| p.team)
+                    .collect();
+                prop_assert_eq!(order, ranked);
+            }
+        }
+    }
+}
