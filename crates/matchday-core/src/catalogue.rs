@@ -30,14 +30,16 @@
 //! `rules` (a preset name), `stages` (the structure: see [`crate::Phase`]),
 //! `zones` (`"champions=1"`, `"champions-league=1-4"`, `"relegation=last 3"`;
 //! in a group stage, places in each group), and optional `tier`, `away_goals`,
-//! `rank_by` (`points` or `points-per-game`). The first edition whose seasons
+//! `rank_by` (`points` or `points-per-game`), `neutral` (rounds always at a neutral
+//! ground) and `knockout` (how ties not yet stored are played and drawn: see
+//! [`crate::KnockoutRules`]). The first edition whose seasons
 //! hold a season is that season's.
 
 use std::sync::LazyLock;
 
 use serde::Deserialize;
 
-use crate::{Phase, RankBy, Round, RuleSet, Season, Structure, Zone, normalize_name};
+use crate::{KnockoutRules, Phase, RankBy, Round, RuleSet, Season, Structure, Zone, normalize_name};
 
 /// What is wrong with a catalogue, naming the entry.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -146,6 +148,7 @@ pub struct Edition {
     away_goals: bool,
     rank_by: RankBy,
     neutral: Vec<Round>,
+    knockout: KnockoutRules,
 }
 
 impl Edition {
@@ -170,6 +173,12 @@ impl Edition {
     /// Cup's semi-finals: Wembley since 2008, other clubs' grounds before).
     pub fn neutral_rounds(&self) -> &[Round] {
         &self.neutral
+    }
+
+    /// How its knockout ties are played and drawn (`knockout = { ... }`): the
+    /// default, open draws of single matches, when the edition does not say.
+    pub fn knockout(&self) -> &KnockoutRules {
+        &self.knockout
     }
 
     /// The stages.
@@ -311,6 +320,8 @@ struct EditionData {
     rank_by: Option<String>,
     #[serde(default)]
     neutral: Vec<Round>,
+    #[serde(default)]
+    knockout: KnockoutRules,
 }
 
 /// A bound of a season range: the year the season starts.
@@ -414,6 +425,7 @@ impl Catalogue {
                     away_goals: ed.away_goals,
                     rank_by,
                     neutral: ed.neutral,
+                    knockout: ed.knockout,
                 });
             }
             let mut keys: Vec<String> = std::iter::once(name.as_str())

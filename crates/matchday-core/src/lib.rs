@@ -74,8 +74,9 @@ pub use head_to_head::{
 };
 pub use identity::{same_matches, same_tie};
 pub use knockout::{
-    Aggregate, Bracket, BracketRound, Decider, KnockoutError, KnockoutTie, LegFault, Podium, ScoreParts,
-    TieFormat, TieGoals, TieMatch, TieOutcome, TieScore, TieState, check_new_cup_match, ties_in_round,
+    Aggregate, Bracket, BracketRound, Decider, KnockoutDraw, KnockoutError, KnockoutRules, KnockoutTie,
+    LegFault, Podium, ScoreParts, TieFormat, TieGoals, TieMatch, TieOutcome, TieScore, TieState,
+    check_new_cup_match, ties_in_round,
 };
 pub use known::known_on;
 pub use live::{LAST_MINUTE, LiveScore, Minute, in_play};
@@ -113,6 +114,6 @@ pub use tiebreak::{
 pub use tier::Tier;
 pub use tracker::{
     ClubHistory, CompetitionSeason, CupRun, DecidedBy, FinalRecord, Honours, LeagueFinish, Line, NextMatch,
-    Opponent, PlacedRanking, PlacedStanding, PlayOffRun, SeasonLine, StageReached, TargetStatus, TeamVenue,
-    TierMove, Trophy, TrophyKind, TrophyTarget,
+    Opponent, PlacedRanking, PlacedStanding, PlayOffRun, SeasonLine, StageGroup, StageReached, TargetStatus,
+    TeamVenue, TierMove, Trophy, TrophyKind, TrophyTarget, stage_groups,
 };

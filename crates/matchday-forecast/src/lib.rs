@@ -33,6 +33,7 @@ mod simulate;
 mod state;
 #[cfg(test)]
 mod testing;
+mod tournament;
 
 pub use backtest::{
     Backtest, BacktestMatch, Forecasters, MarketComparison, PRIOR_FREQUENCIES, PRIOR_FREQUENCY_MATCHES,
@@ -52,3 +53,6 @@ pub use quality::{ProbabilityScore, QualityReport, evaluate_halves, ranked_proba
 pub use scenarios::{Condition, Outcome, Outcomes, ScenarioError, Scenarios, Verdict};
 pub use simulate::{Forecast, SimulationOptions, TeamForecast, ZoneChance, final_places, simulate};
 pub use state::{Fixture, LeagueState, MAX_TEAMS, PlayedResult, Section, SplitStage};
+pub use tournament::{
+    RoundColumn, TeamChances, TournamentError, TournamentForecast, fit_on_competition, simulate_tournament,
+};

@@ -38,7 +38,7 @@ pub struct SimulationOptions {
 }
 
 /// Seasons per independently seeded chunk. Fixed, so thread count cannot change results.
-const CHUNK: u64 = 4096;
+pub(crate) const CHUNK: u64 = 4096;
 
 /// The forecast for every team.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -83,13 +83,13 @@ pub struct ZoneChance {
 /// below which the cell itself is drawn, and the cell drawn otherwise. Side by side, so
 /// a draw reads one place in memory.
 #[derive(Debug, Clone, Copy)]
-struct AliasCell {
+pub(crate) struct AliasCell {
     keep: u32,
     alias: u16,
 }
 
 /// The alias table of a score grid, from which [`draw`] takes a score in constant time.
-fn alias_table(grid: &[f64]) -> Vec<AliasCell> {
+pub(crate) fn alias_table(grid: &[f64]) -> Vec<AliasCell> {
     let cells = grid.len();
     let mut scaled: Vec<f64> = grid.iter().map(|p| p * cells as f64).collect();
     let mut table: Vec<AliasCell> = (0..cells as u16)
@@ -115,7 +115,7 @@ fn alias_table(grid: &[f64]) -> Vec<AliasCell> {
 /// The cell of the grid `table` was built from that 64 random bits draw: the high 32
 /// pick a cell, the low 32 whether to keep it or take its alias.
 #[inline]
-fn draw(table: &[AliasCell], bits: u64) -> usize {
+pub(crate) fn draw(table: &[AliasCell], bits: u64) -> usize {
     let cell = (((bits >> 32) * table.len() as u64) >> 32) as usize;
     let AliasCell { keep, alias } = table[cell];
     // Chosen without a branch: which side wins is a coin toss the processor cannot predict.
@@ -801,7 +801,7 @@ fn forecast_from(
 }
 
 /// A seed for chunk `chunk` of a run seeded with `seed` (SplitMix64's finaliser).
-fn chunk_seed(seed: u64, chunk: u64) -> u64 {
+pub(crate) fn chunk_seed(seed: u64, chunk: u64) -> u64 {
     let mut z = seed ^ chunk.wrapping_add(1).wrapping_mul(0x9E37_79B9_7F4A_7C15);
     z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
     z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);

@@ -34,6 +34,7 @@ pub mod man;
 pub mod matches;
 pub mod next_match;
 pub mod odds;
+pub mod odds_cup;
 pub mod overdue;
 pub mod ratings;
 pub mod redo;
@@ -114,7 +115,7 @@ pub fn run(cli: Cli) -> anyhow::Result<String> {
         Command::Table(args) => table::run(&store, args),
         Command::Track(args) => track::run(&store, args, &catalogue()?),
         Command::Gaps(args) => gaps::run(&store, args),
-        Command::Odds(args) => odds::run(&store, args),
+        Command::Odds(args) => odds::run(&store, args, &catalogue),
         Command::Backtest(args) => backtest::run(&store, args),
         Command::Scenarios(args) => scenarios::run(&store, args),
         Command::Bracket(args) => bracket::run(&store, args),

@@ -10,7 +10,8 @@ use serde::Serialize;
 use crate::args::OutputFormat;
 use crate::render;
 
-/// Forecast a league season: the chance of each final place and zone
+/// Forecast a league season (the chance of each final place and zone), or a cup or
+/// tournament (the chance of reaching each round and of winning it)
 ///
 /// Match outcomes come from a time-weighted Dixon-Coles model fitted on the
 /// results stored up to the as-of date; the remaining fixtures are simulated
@@ -18,6 +19,13 @@ use crate::render;
 /// gives the same answer. Fixtures dated before the as-of day (today, while
 /// the season is on) still without a result are simulated as still to play,
 /// and a warning on stderr says how many and names the earliest.
+///
+/// A cup or tournament is played out through its structure: groups or a league
+/// phase ranked under their tie-breakers (best-placed qualifiers included), then
+/// knockout ties of one match or two legs, with extra time (a third of a match's
+/// goals) and penalties (a coin toss), or replays where the catalogue says so.
+/// Rounds not yet drawn are drawn as the catalogue says (open, seeded, or a fixed
+/// bracket), and the output names them.
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:
   matchday odds premier-league --as-of 2024-02-01
@@ -25,6 +33,7 @@ use crate::render;
   matchday odds premier-league --as-of 2024-04-01 \\
       --given \"Arsenal 0-2 Aston Villa\"
   matchday odds --team Liverpool --as-of 2024-02-01   (the next match in each competition)
+  matchday odds fa-cup --season 2023-24 --as-of 2024-01-20   (a cup: each round and the win)
 
 The next match (--team without a competition): the same model, fitted on the
 competition's own results before the as-of day; a cup or European tie whose two
@@ -33,7 +42,7 @@ seasons instead, and the output says which. A final on neutral ground gives
 neither side the home edge. Extra time and penalties are not modelled: the chances
 are after 90 minutes. Nothing is sampled, so the same data gives the same odds.")]
 pub struct Args {
-    /// The league: its slug or part of its name. Without it, --team gives the club's next
+    /// The league, cup or tournament: its slug or part of its name. Without it, --team gives the club's next
     /// match in every competition: the win/draw/loss chances after 90 minutes and the
     /// three likeliest scores
     #[arg(required_unless_present = "team")]
@@ -77,11 +86,23 @@ struct OddsJson {
     worst_simulated: u16,
 }
 
-pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
+pub fn run(
+    store: &Store,
+    args: Args,
+    catalogue: &dyn Fn() -> anyhow::Result<matchday_core::Catalogue>,
+) -> anyhow::Result<String> {
     let Some(competition) = args.competition.as_deref() else {
         let team = args.team.as_deref().unwrap_or_default();
         return super::next_match::run(store, team, args.when, &args.given, args.format);
     };
+    // A cup or tournament is forecast round by round (odds_cup.rs).
+    let format = store
+        .read()
+        .find_competition(competition, args.when.season, None)?
+        .format;
+    if format != matchday_core::Format::League {
+        return super::odds_cup::run(store, &args, competition, &catalogue()?);
+    }
     let read = store.read();
     let names = read.team_names()?;
     let asked = args.team.as_deref().map(|t| read.resolve_team(t)).transpose()?;

@@ -13,11 +13,13 @@
 
 mod bracket;
 mod entry_checks;
+mod rules;
 mod tie;
 mod tie_score;
 
 pub use bracket::{Bracket, BracketRound, Podium};
 pub use entry_checks::check_new_cup_match;
+pub use rules::{KnockoutDraw, KnockoutRules};
 pub use tie::{Decider, KnockoutTie, TieFormat, TieOutcome, ties_in_round};
 pub use tie_score::{Aggregate, ScoreParts, TieGoals, TieMatch, TieScore, TieState};
 

@@ -135,6 +135,30 @@ pub(crate) fn groups<'a>(competition: &Competition, matches: &'a [Match]) -> Vec
     groups
 }
 
+/// One group of a group stage (or the one table of a league phase), as a public value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StageGroup {
+    /// Its label, when the files name it ("A").
+    pub label: Option<String>,
+    /// Its teams, in id order.
+    pub teams: Vec<TeamId>,
+    /// Its matches: for a league phase, each team's first `matches_each` only.
+    pub matches: Vec<Match>,
+}
+
+/// Every group of the group stage (the league phase's one table), in the order
+/// their first match is stored; none in a competition without a table stage.
+pub fn stage_groups(competition: &Competition, matches: &[Match]) -> Vec<StageGroup> {
+    groups(competition, matches)
+        .into_iter()
+        .map(|g| StageGroup {
+            label: g.label,
+            teams: g.teams,
+            matches: g.matches.into_iter().cloned().collect(),
+        })
+        .collect()
+}
+
 /// Where a team's group place leads once every group that decides it is finished.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum GroupOutcome {

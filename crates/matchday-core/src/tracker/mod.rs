@@ -31,6 +31,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 pub(crate) use group::out_in_group;
+pub use group::{StageGroup, stage_groups};
 pub use history::{ClubHistory, CupRun, LeagueFinish, SeasonLine, TierMove};
 pub use honours::{FinalRecord, Honours, Trophy, TrophyKind};
 pub use placed::{Line, PlacedRanking, PlacedStanding};
