@@ -22,6 +22,7 @@ mod chance;
 mod clinch;
 mod error;
 mod gaps;
+mod lifted;
 mod magic;
 mod model;
 mod next_match;

@@ -27,6 +27,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::bounded::{Bounds, OPEN, bounds_feasible};
 use crate::capped::{Capped, keep_under};
+use crate::lifted::{Lifted, lift_to};
 use crate::positions::{Budget, caps_feasible, caps_met_quickly, demands_feasible, local_indices};
 use matchday_core::{PointsScheme, TeamId};
 use rayon::prelude::*;
@@ -103,7 +104,16 @@ pub fn magic_numbers(
     let (sure_exact, possible_exact) = (Cell::new(true), Cell::new(true));
     let ask = |f: &dyn Fn(&Question, i64, &Budget) -> bool, gain: i64, exact: &Cell<bool>| -> bool {
         let budget = Budget::new(NODES_PER_STEP);
+        let t0 = std::time::Instant::now();
         let answer = f(&question, gain, &budget);
+        if std::env::var_os("MAGIC_TRACE").is_some() {
+            eprintln!(
+                "  step gain {gain}: {answer} exhausted {} left {} {:.1} ms",
+                budget.exhausted(),
+                budget.left_nodes(),
+                t0.elapsed().as_secs_f64() * 1e3
+            );
+        }
         exact.set(exact.get() && !budget.exhausted());
         answer
     };
@@ -317,24 +327,48 @@ impl Question {
             return true;
         }
         let need = self.place - already;
-        let feasible = |set: u64| {
-            let (local, members) = local_indices(set, self.n);
-            let mut demands: Vec<i64> = members
-                .iter()
-                .map(|&j| if j == self.x { gain } else { total - self.base[j] })
-                .collect();
-            let mut inside = Vec::new();
-            for &(a, b) in &self.fixtures {
-                match (set >> a & 1 == 1, set >> b & 1 == 1) {
-                    (true, true) => inside.push((local[a], local[b])),
-                    (true, false) => demands[local[a] as usize] -= self.w,
-                    (false, true) => demands[local[b] as usize] -= self.w,
-                    (false, false) => {}
-                }
+        if order.len() < need {
+            return false;
+        }
+        if !crate::lifted::suits(self.w, self.d) {
+            return some_set_of(1 << self.x, &order, need, &mut |set| {
+                let (demands, inside) = self.lifted_within(set, gain);
+                demands_feasible(demands, inside, self.w, self.d, budget)
+            });
+        }
+        // The clubs left out are chosen by the conflicts the refusals name.
+        let spare = order.iter().fold(0u64, |m, &j| m | 1 << j);
+        free_some(1 << self.x, &order, order.len() - need, &mut |set| {
+            let (demands, inside) = self.lifted_within(set, gain);
+            let spare = local_teams(set, self.n, spare);
+            match lift_to(&demands, &inside, self.w, self.d, spare, budget) {
+                // Not knowing counts as lifted: the guarantee errs high, marked inexact.
+                Lifted::Met | Lifted::Unknown => None,
+                Lifted::Refuted(local) => Some(global_teams(set, self.n, local)),
             }
-            demands_feasible(demands, inside, self.w, self.d, budget)
-        };
-        some_set_of(1 << self.x, &order, need, &mut |set| feasible(set))
+        })
+    }
+
+    /// The question `lifted` asks of `set`: demands for its members (the team's own
+    /// `gain`, the others its total after it), less the wins over teams outside the set,
+    /// and the matches among them.
+    fn lifted_within(&self, set: u64, gain: i64) -> (Vec<i64>, Vec<(u8, u8)>) {
+        let total = self.total(gain);
+        let (local, members) = local_indices(set, self.n);
+        let mut demands: Vec<i64> = members
+            .iter()
+            .map(|&j| if j == self.x { gain } else { total - self.base[j] })
+            .collect();
+        let mut inside = Vec::new();
+        for &(a, b) in &self.fixtures {
+            match (set >> a & 1 == 1, set >> b & 1 == 1) {
+                (true, true) => inside.push((local[a], local[b])),
+                (true, false) => demands[local[a] as usize] -= self.w,
+                (false, true) => demands[local[b] as usize] -= self.w,
+                (false, false) => {}
+            }
+        }
+        (demands, inside)
     }
 
     /// The same with the team on exactly `gain`: an outcome that leaves it below the place.
@@ -381,16 +415,22 @@ impl Question {
         }
         // Only contested teams may go above; naming the others in a refusal helps no one.
         let free = order.iter().fold(0u64, |m, &j| m | 1 << j);
-        free_some(always | 1 << self.x, &order, order.len() - need, &mut |set| {
-            let (caps, inside, _) = self.kept_within(set, gain);
-            if caps_met_quickly(caps.clone(), inside.clone(), self.w, self.d, budget) {
-                return None;
-            }
-            match self.keep_under(set, free, &caps, &inside, budget) {
-                Capped::Kept(_) | Capped::Unknown => None,
-                Capped::Refuted(local) => Some(global_teams(set, self.n, local)),
-            }
-        })
+        self.free_counted(
+            always | 1 << self.x,
+            &order,
+            order.len() - need,
+            gain,
+            &mut |set| {
+                let (caps, inside, _) = self.kept_within(set, gain);
+                if caps_met_quickly(caps.clone(), inside.clone(), self.w, self.d, budget) {
+                    return None;
+                }
+                match self.keep_under(set, free, &caps, &inside, budget) {
+                    Capped::Kept(_) | Capped::Unknown => None,
+                    Capped::Refuted(local) => Some(global_teams(set, self.n, local)),
+                }
+            },
+        )
     }
 
     /// [`keep_under`] asked of `set`'s caps and matches, the teams of `free` the ones it
@@ -481,9 +521,105 @@ impl Question {
         }
         // Only contested teams may go above; naming the others in a refusal helps no one.
         let free = order.iter().fold(0u64, |m, &j| m | 1 << j);
-        free_some(always | 1 << self.x, &order, order.len() - need, &mut |set| {
-            self.raised_to(set, gain, free, budget)
-        })
+        self.free_counted(
+            always | 1 << self.x,
+            &order,
+            order.len() - need,
+            gain,
+            &mut |set| self.raised_to(set, gain, free, budget),
+        )
+    }
+
+    /// Whether `slots` teams of `order` can be freed (the rest kept with `base` at or
+    /// under the team's total after `gain`, the team itself at most `gain`) so that `held`
+    /// holds, as [`free_some`] answers it.
+    ///
+    /// When the sets to free are few enough to list, each is counted first: the kept
+    /// teams' matches among themselves hand out at least `2d` points each, and `w - 2d`
+    /// more for each one a team must lose because it has fewer points of room than
+    /// matches to play; more than their room together refutes the set without a search.
+    /// Early in a season, with every club's room small, that refutes every set at once,
+    /// where the relaxation's refusals name most of the league. The sets left are asked
+    /// the most room first, skipping any that frees no team of a refusal met.
+    fn free_counted(
+        &self,
+        base: u64,
+        order: &[usize],
+        slots: usize,
+        gain: i64,
+        held: &mut dyn FnMut(u64) -> Option<u64>,
+    ) -> bool {
+        let slots = slots.min(order.len());
+        if combinations(order.len(), slots) > COUNTED_SETS || self.d != 1 {
+            return free_some(base, order, slots, held);
+        }
+        let all = order.iter().fold(base, |m, &j| m | 1 << j);
+        let total = self.total(gain);
+        let (local, members) = local_indices(all, self.n);
+        let k = members.len();
+        let room: Vec<i64> = members
+            .iter()
+            .map(|&j| if j == self.x { gain } else { total - self.base[j] })
+            .collect();
+        let mut between = vec![0i64; k * k];
+        let mut games = vec![0i64; k];
+        let mut matches = 0i64;
+        for &(a, b) in &self.fixtures {
+            if all >> a & 1 == 1 && all >> b & 1 == 1 {
+                let (a, b) = (local[a] as usize, local[b] as usize);
+                between[a * k + b] += 1;
+                between[b * k + a] += 1;
+                games[a] += 1;
+                games[b] += 1;
+                matches += 1;
+            }
+        }
+        let room_all: i64 = room.iter().sum();
+        let freeable: Vec<usize> = order.iter().map(|&j| local[j] as usize).collect();
+        // Each set of freed teams (a bit each) with its room to spare, if any.
+        let mut sets: Vec<(i64, u64)> = Vec::new();
+        let mut pick: Vec<usize> = (0..slots).collect();
+        let mut freed = vec![0usize; slots];
+        loop {
+            let mut kept_matches = matches;
+            let mut kept_room = room_all;
+            let mut freed_local = 0u64;
+            for (i, &p) in pick.iter().enumerate() {
+                let f = freeable[p];
+                freed[i] = f;
+                freed_local |= 1 << f;
+                kept_matches -= games[f];
+                kept_room -= room[f];
+                for &g in &freed[..i] {
+                    kept_matches += between[f * k + g];
+                }
+            }
+            let mut forced_defeats = 0;
+            for j in (0..k).filter(|&j| freed_local >> j & 1 == 0) {
+                let row = &between[j * k..(j + 1) * k];
+                let left = games[j] - freed.iter().map(|&f| row[f]).sum::<i64>();
+                forced_defeats += (left - room[j]).max(0);
+            }
+            let spare = kept_room - 2 * kept_matches - (self.w - 2) * forced_defeats;
+            if spare >= 0 {
+                sets.push((spare, pick.iter().fold(0u64, |m, &i| m | 1 << order[i])));
+            }
+            if !next_combination(&mut pick, order.len()) {
+                break;
+            }
+        }
+        sets.sort_by_key(|&(spare, freed)| (std::cmp::Reverse(spare), freed));
+        let mut refusals: Vec<u64> = Vec::new();
+        for (_, freed) in sets {
+            if refusals.iter().any(|&r| r & freed == 0) {
+                continue;
+            }
+            match held(all & !freed) {
+                None => return true,
+                Some(conflict) => refusals.push(conflict & (all & !base)),
+            }
+        }
+        false
     }
 
     /// Teams sure to stay at or under `total`, those that might, most room first, and
@@ -556,6 +692,29 @@ impl Question {
         }
         bounds_feasible(bounds, inside, self.w, self.d, budget)
     }
+}
+
+/// Most sets of teams to free that [`Question::free_counted`] lists and counts.
+const COUNTED_SETS: u64 = 20_000;
+
+/// `n` choose `k`, saturating.
+fn combinations(n: usize, k: usize) -> u64 {
+    let k = k.min(n - k) as u64;
+    (0..k).fold(1u64, |c, i| c.saturating_mul(n as u64 - i) / (i + 1))
+}
+
+/// The next `k`-combination of `0..n` after `pick` in lexicographic order; `false`
+/// after the last.
+fn next_combination(pick: &mut [usize], n: usize) -> bool {
+    let k = pick.len();
+    let Some(i) = (0..k).rev().find(|&i| pick[i] < n - k + i) else {
+        return false;
+    };
+    pick[i] += 1;
+    for j in i + 1..k {
+        pick[j] = pick[j - 1] + 1;
+    }
+    true
 }
 
 /// Whether at most `slots` teams of `order` can be left out of `base` with all of
@@ -784,6 +943,30 @@ mod tests {
                             "{scheme} team {x} place {place}: {points:?} {fixtures:?}"
                         );
                     }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn agrees_with_enumeration_in_larger_leagues() {
+        // Eight clubs and up to ten matches: the sets of clubs freed or lifted are many
+        // enough for the counted listing and the conflicts to matter.
+        let mut rng = Xoshiro256PlusPlus::seed_from_u64(21);
+        for round in 0..24 {
+            let scheme = [PointsScheme::THREE, PointsScheme::TWO][round % 2];
+            let n = rng.random_range(7..=8);
+            let left = rng.random_range(6..=10);
+            let (points, fixtures) = random_league(&mut rng, n, left, [2, 4][round % 2]);
+            let brute = magic_numbers_by_enumeration(&points, &fixtures, scheme);
+            for (x, expected_of) in brute.iter().enumerate() {
+                for place in 1..=n as u16 {
+                    let searched = magic_numbers(&points, &fixtures, scheme, x, place);
+                    assert_eq!(
+                        searched,
+                        expected_of[usize::from(place) - 1],
+                        "{scheme} team {x} place {place}: {points:?} {fixtures:?}"
+                    );
                 }
             }
         }
