@@ -338,7 +338,7 @@ impl Question {
         }
         // The clubs left out are chosen by the conflicts the refusals name.
         let spare = order.iter().fold(0u64, |m, &j| m | 1 << j);
-        free_some(1 << self.x, &order, order.len() - need, &mut |set| {
+        self.lift_counted(1 << self.x, &order, need, gain, &mut |set| {
             let (demands, inside) = self.lifted_within(set, gain);
             let spare = local_teams(set, self.n, spare);
             match lift_to(&demands, &inside, self.w, self.d, spare, budget) {
@@ -550,73 +550,107 @@ impl Question {
         held: &mut dyn FnMut(u64) -> Option<u64>,
     ) -> bool {
         let slots = slots.min(order.len());
-        if combinations(order.len(), slots) > COUNTED_SETS || self.d != 1 {
+        if self.d != 1 {
             return free_some(base, order, slots, held);
         }
         let all = order.iter().fold(base, |m, &j| m | 1 << j);
+        // The teams with least room (last in `order`) are likeliest to be the ones above:
+        // when freeing them will do, nothing need be listed.
+        let likeliest = order[order.len() - slots..].iter().fold(0u64, |m, &j| m | 1 << j);
+        let Some(first_refusal) = held(all & !likeliest) else {
+            return true;
+        };
         let total = self.total(gain);
-        let (local, members) = local_indices(all, self.n);
-        let k = members.len();
-        let room: Vec<i64> = members
-            .iter()
-            .map(|&j| if j == self.x { gain } else { total - self.base[j] })
-            .collect();
-        let mut between = vec![0i64; k * k];
-        let mut games = vec![0i64; k];
-        let mut matches = 0i64;
-        for &(a, b) in &self.fixtures {
-            if all >> a & 1 == 1 && all >> b & 1 == 1 {
-                let (a, b) = (local[a] as usize, local[b] as usize);
-                between[a * k + b] += 1;
-                between[b * k + a] += 1;
-                games[a] += 1;
-                games[b] += 1;
-                matches += 1;
-            }
-        }
-        let room_all: i64 = room.iter().sum();
-        let freeable: Vec<usize> = order.iter().map(|&j| local[j] as usize).collect();
-        // Each set of freed teams (a bit each) with its room to spare, if any.
-        let mut sets: Vec<(i64, u64)> = Vec::new();
-        let mut pick: Vec<usize> = (0..slots).collect();
-        let mut freed = vec![0usize; slots];
-        loop {
-            let mut kept_matches = matches;
-            let mut kept_room = room_all;
-            let mut freed_local = 0u64;
-            for (i, &p) in pick.iter().enumerate() {
-                let f = freeable[p];
-                freed[i] = f;
-                freed_local |= 1 << f;
-                kept_matches -= games[f];
-                kept_room -= room[f];
-                for &g in &freed[..i] {
-                    kept_matches += between[f * k + g];
-                }
-            }
-            let mut forced_defeats = 0;
-            for j in (0..k).filter(|&j| freed_local >> j & 1 == 0) {
-                let row = &between[j * k..(j + 1) * k];
-                let left = games[j] - freed.iter().map(|&f| row[f]).sum::<i64>();
-                forced_defeats += (left - room[j]).max(0);
-            }
-            let spare = kept_room - 2 * kept_matches - (self.w - 2) * forced_defeats;
-            if spare >= 0 {
-                sets.push((spare, pick.iter().fold(0u64, |m, &i| m | 1 << order[i])));
-            }
-            if !next_combination(&mut pick, order.len()) {
-                break;
-            }
-        }
-        sets.sort_by_key(|&(spare, freed)| (std::cmp::Reverse(spare), freed));
-        let mut refusals: Vec<u64> = Vec::new();
-        for (_, freed) in sets {
+        let among = Among::new(
+            self,
+            all,
+            |j| if j == self.x { gain } else { total - self.base[j] },
+        );
+        let freeable: Vec<usize> = order.iter().map(|&j| among.local[j]).collect();
+        let mut freed = Vec::with_capacity(slots);
+        let sets = counted_sets(order.len(), slots, |pick| {
+            freed.clear();
+            freed.extend(pick.iter().map(|&i| freeable[i]));
+            let (matches, room) = among.without(&freed);
+            let forced_defeats: i64 = (0..among.k)
+                .filter(|j| !freed.contains(j))
+                .map(|j| (among.games_without(j, &freed) - among.value[j]).max(0))
+                .sum();
+            room - 2 * matches - (self.w - 2) * forced_defeats
+        });
+        let Some(sets) = sets else {
+            return free_some(base, order, slots, held);
+        };
+        let mut refusals: Vec<u64> = vec![first_refusal & (all & !base)];
+        for pick in sets {
+            let freed = pick_teams(pick, order);
             if refusals.iter().any(|&r| r & freed == 0) {
                 continue;
             }
             match held(all & !freed) {
                 None => return true,
                 Some(conflict) => refusals.push(conflict & (all & !base)),
+            }
+        }
+        false
+    }
+
+    /// Whether `need` teams of `order` can be lifted with `base` (to the team's total
+    /// after `gain`, the team itself to at least `gain`) so that `held` holds, as
+    /// [`free_some`] answers it with the others left out.
+    ///
+    /// When the sets to lift are few enough to list, each is counted first: its
+    /// members' demands, less the wins over the clubs left out, cannot exceed `w` for
+    /// each match among them. Early in a season every club's demands are alike, every
+    /// set is refused for the same reason, and refusals name sets too small to cut the
+    /// search; the count refuses them all at once. The sets left are asked the most room
+    /// first, skipping any that holds every team of a refusal met.
+    fn lift_counted(
+        &self,
+        base: u64,
+        order: &[usize],
+        need: usize,
+        gain: i64,
+        held: &mut dyn FnMut(u64) -> Option<u64>,
+    ) -> bool {
+        let all = order.iter().fold(base, |m, &j| m | 1 << j);
+        // The teams with most room (first in `order`) are likeliest to be lifted: when
+        // lifting them will do, nothing need be listed.
+        let likeliest = order[..need].iter().fold(0u64, |m, &j| m | 1 << j);
+        let Some(first_refusal) = held(base | likeliest) else {
+            return true;
+        };
+        let total = self.total(gain);
+        let among = Among::new(
+            self,
+            all,
+            |j| if j == self.x { gain } else { total - self.base[j] },
+        );
+        let members: Vec<usize> = (0..among.k)
+            .filter(|&l| base >> among.members[l] & 1 == 1)
+            .collect();
+        let liftable: Vec<usize> = order.iter().map(|&j| among.local[j]).collect();
+        let mut lifted = Vec::with_capacity(need + members.len());
+        let sets = counted_sets(order.len(), need, |pick| {
+            lifted.clear();
+            lifted.extend(members.iter().copied());
+            lifted.extend(pick.iter().map(|&i| liftable[i]));
+            let (matches, demands) = among.within(&lifted, self.w);
+            self.w * matches - demands
+        });
+        let Some(sets) = sets else {
+            return free_some(base, order, order.len() - need, held);
+        };
+        let liftable_bits = all & !base;
+        let mut refusals: Vec<u64> = vec![first_refusal];
+        for pick in sets {
+            let lifted = pick_teams(pick, order);
+            if refusals.iter().any(|&r| r & liftable_bits & !lifted == 0) {
+                continue;
+            }
+            match held(base | lifted) {
+                None => return true,
+                Some(conflict) => refusals.push(conflict),
             }
         }
         false
@@ -694,8 +728,127 @@ impl Question {
     }
 }
 
-/// Most sets of teams to free that [`Question::free_counted`] lists and counts.
-const COUNTED_SETS: u64 = 20_000;
+/// Most sets of teams that [`Question::free_counted`] and [`Question::lift_counted`]
+/// list and count; beyond it they search by refusals alone.
+const COUNTED_SETS: u64 = 30_000;
+
+/// The clubs of a question's set, with each one's value (room or demand) and the
+/// matches among them, for counting the sets within it.
+struct Among {
+    k: usize,
+    /// Each team's index among the members (`usize::MAX` outside).
+    local: Vec<usize>,
+    /// The members' team indices.
+    members: Vec<usize>,
+    value: Vec<i64>,
+    /// Matches between each two members (`a * k + b`).
+    between: Vec<i64>,
+    /// Each member's matches among the members, and its matches in all.
+    games: Vec<i64>,
+    all_games: Vec<i64>,
+    matches: i64,
+}
+
+impl Among {
+    fn new(question: &Question, set: u64, value: impl Fn(usize) -> i64) -> Among {
+        let (local8, members) = local_indices(set, question.n);
+        let local: Vec<usize> = (0..question.n)
+            .map(|j| {
+                if set >> j & 1 == 1 {
+                    local8[j] as usize
+                } else {
+                    usize::MAX
+                }
+            })
+            .collect();
+        let k = members.len();
+        let mut among = Among {
+            k,
+            value: members.iter().map(|&j| value(j)).collect(),
+            all_games: members.iter().map(|&j| question.games[j]).collect(),
+            local,
+            members,
+            between: vec![0; k * k],
+            games: vec![0; k],
+            matches: 0,
+        };
+        for &(a, b) in &question.fixtures {
+            let (a, b) = (among.local[a], among.local[b]);
+            if a != usize::MAX && b != usize::MAX {
+                among.between[a * k + b] += 1;
+                among.between[b * k + a] += 1;
+                among.games[a] += 1;
+                among.games[b] += 1;
+                among.matches += 1;
+            }
+        }
+        among
+    }
+
+    /// The matches among the members but `out`, and the sum of their values.
+    fn without(&self, out: &[usize]) -> (i64, i64) {
+        let mut matches = self.matches;
+        let mut value: i64 = self.value.iter().sum();
+        for (i, &f) in out.iter().enumerate() {
+            matches -= self.games[f];
+            value -= self.value[f];
+            for &g in &out[..i] {
+                matches += self.between[f * self.k + g];
+            }
+        }
+        (matches, value)
+    }
+
+    /// Member `j`'s matches against the members but `out`.
+    fn games_without(&self, j: usize, out: &[usize]) -> i64 {
+        let row = &self.between[j * self.k..(j + 1) * self.k];
+        self.games[j] - out.iter().map(|&f| row[f]).sum::<i64>()
+    }
+
+    /// The matches among `inside` (members), and their demands (values) still unmet
+    /// once each has won its matches against everyone else (`w` each).
+    fn within(&self, inside: &[usize], w: i64) -> (i64, i64) {
+        let mut matches = 0;
+        let mut demands = 0;
+        for (i, &a) in inside.iter().enumerate() {
+            let row = &self.between[a * self.k..(a + 1) * self.k];
+            let mine: i64 = inside.iter().map(|&b| row[b]).sum();
+            matches += inside[..i].iter().map(|&b| row[b]).sum::<i64>();
+            demands += (self.value[a] - w * (self.all_games[a] - mine)).max(0);
+        }
+        (matches, demands)
+    }
+}
+
+/// Every set of `size` of `0..n` (a bit each) to which `spare` gives room to spare (zero
+/// or more), the most room first; `None` when there are more than [`COUNTED_SETS`].
+fn counted_sets(n: usize, size: usize, mut spare: impl FnMut(&[usize]) -> i64) -> Option<Vec<u64>> {
+    if combinations(n, size) > COUNTED_SETS {
+        return None;
+    }
+    let mut sets: Vec<(i64, u64)> = Vec::new();
+    let mut pick: Vec<usize> = (0..size).collect();
+    loop {
+        let room = spare(&pick);
+        if room >= 0 {
+            sets.push((room, pick.iter().fold(0u64, |m, &i| m | 1 << i)));
+        }
+        if !next_combination(&mut pick, n) {
+            break;
+        }
+    }
+    sets.sort_unstable_by_key(|&(room, pick)| (std::cmp::Reverse(room), pick));
+    Some(sets.into_iter().map(|(_, pick)| pick).collect())
+}
+
+/// The teams of `order` picked by `pick`'s bits (indices into `order`).
+fn pick_teams(pick: u64, order: &[usize]) -> u64 {
+    order
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| pick >> i & 1 == 1)
+        .fold(0u64, |m, (_, &j)| m | 1 << j)
+}
 
 /// `n` choose `k`, saturating.
 fn combinations(n: usize, k: usize) -> u64 {
