@@ -3,7 +3,9 @@
 //! Run with `cargo bench -p matchday-forecast`; `MATCHDAY_BENCH_ONLY=simulation` times the
 //! simulation alone; `MATCHDAY_BENCH_ONLY=numpy` times it on one thread and on two and
 //! writes the model and the forecast for `scripts/numpy_simulate.py` (see
-//! `scripts/bench-numpy.sh`).
+//! `scripts/bench-numpy.sh`); `MATCHDAY_BENCH_ONLY=magic` times the magic numbers alone,
+//! and `MATCHDAY_BENCH_MAGIC_DAY=2023-12-09` each magic number of that day of the
+//! 2023-24 Premier League.
 
 #[path = "../tests/support/england.rs"]
 #[allow(dead_code)]
@@ -384,6 +386,19 @@ fn main() {
         Ok("numpy") => return export_for_numpy(&premier),
         _ => {}
     }
+    // MATCHDAY_BENCH_ONLY=magic times magic numbers alone.
+    if std::env::var("MATCHDAY_BENCH_ONLY").as_deref() == Ok("magic") {
+        time_magic("Premier League 2023-24", &premier);
+        time_magic(
+            "Championship 2023-24",
+            &england::load(2023, 2).expect("Championship 2023-24"),
+        );
+        return;
+    }
+    if let Ok(day) = std::env::var("MATCHDAY_BENCH_MAGIC_DAY") {
+        magic_day(&premier, day.parse().expect("a date"));
+        return;
+    }
     time_backtest("Premier League 2023-24", &premier);
     let (median, slowest, day, days) = time_positions(&premier);
     println!(
@@ -425,4 +440,38 @@ fn main() {
     ] {
         println!("  {name:<18} {:.4} / {:.4}", score.rps, score.log_loss);
     }
+}
+
+/// Times each team's magic number for each zone on `day`, one question at a time on one
+/// thread, and prints them with the exactness marks (`?`): where a day's time goes.
+fn magic_day(season: &england::LeagueSeason, day: NaiveDate) {
+    let state = state_on(season, Some(day));
+    let ranges = state.position_ranges();
+    let n = state.teams().len();
+    let fixtures: Vec<(usize, usize)> = state.fixtures().iter().map(|f| (f.home, f.away)).collect();
+    let mut total = 0.0;
+    for zone in state.zones() {
+        let place = matchday_forecast::zone_boundary(&zone, n as u16);
+        for (x, range) in ranges.iter().enumerate() {
+            if range.exact && (range.worst <= place || range.best > place) || usize::from(place) >= n {
+                continue;
+            }
+            let start = Instant::now();
+            let magic = matchday_forecast::magic_numbers(state.points(), &fixtures, state.scheme(), x, place);
+            let took = start.elapsed().as_secs_f64() * 1e3;
+            total += took;
+            if let ZoneMagic::Open(m) = magic {
+                let mark = |exact: bool| if exact { "" } else { "?" };
+                println!(
+                    "{:>24} place {place:>2}: {took:8.1} ms  sure {:?}{} possible {}{}",
+                    season.name(state.teams()[x]),
+                    m.guarantee,
+                    mark(m.guarantee_exact),
+                    m.still_possible,
+                    mark(m.still_possible_exact)
+                );
+            }
+        }
+    }
+    println!("total {total:.1} ms (one question at a time)");
 }

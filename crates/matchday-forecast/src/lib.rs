@@ -23,6 +23,7 @@ mod clinch;
 mod elo;
 mod error;
 mod gaps;
+mod lifted;
 mod magic;
 mod model;
 mod next_match;

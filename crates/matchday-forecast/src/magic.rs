@@ -27,6 +27,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::bounded::{Bounds, OPEN, bounds_feasible};
 use crate::capped::{Capped, keep_under};
+use crate::lifted::{Lifted, lift_to};
 use crate::positions::{Budget, caps_feasible, caps_met_quickly, demands_feasible, local_indices};
 use matchday_core::{PointsScheme, TeamId};
 use rayon::prelude::*;
@@ -103,7 +104,16 @@ pub fn magic_numbers(
     let (sure_exact, possible_exact) = (Cell::new(true), Cell::new(true));
     let ask = |f: &dyn Fn(&Question, i64, &Budget) -> bool, gain: i64, exact: &Cell<bool>| -> bool {
         let budget = Budget::new(NODES_PER_STEP);
+        let t0 = std::time::Instant::now();
         let answer = f(&question, gain, &budget);
+        if std::env::var_os("MAGIC_TRACE").is_some() {
+            eprintln!(
+                "  step gain {gain}: {answer} exhausted {} left {} {:.1} ms",
+                budget.exhausted(),
+                budget.left_nodes(),
+                t0.elapsed().as_secs_f64() * 1e3
+            );
+        }
         exact.set(exact.get() && !budget.exhausted());
         answer
     };
@@ -317,24 +327,48 @@ impl Question {
             return true;
         }
         let need = self.place - already;
-        let feasible = |set: u64| {
-            let (local, members) = local_indices(set, self.n);
-            let mut demands: Vec<i64> = members
-                .iter()
-                .map(|&j| if j == self.x { gain } else { total - self.base[j] })
-                .collect();
-            let mut inside = Vec::new();
-            for &(a, b) in &self.fixtures {
-                match (set >> a & 1 == 1, set >> b & 1 == 1) {
-                    (true, true) => inside.push((local[a], local[b])),
-                    (true, false) => demands[local[a] as usize] -= self.w,
-                    (false, true) => demands[local[b] as usize] -= self.w,
-                    (false, false) => {}
-                }
+        if order.len() < need {
+            return false;
+        }
+        if !crate::lifted::suits(self.w, self.d) {
+            return some_set_of(1 << self.x, &order, need, &mut |set| {
+                let (demands, inside) = self.lifted_within(set, gain);
+                demands_feasible(demands, inside, self.w, self.d, budget)
+            });
+        }
+        // The clubs left out are chosen by the conflicts the refusals name.
+        let spare = order.iter().fold(0u64, |m, &j| m | 1 << j);
+        self.lift_counted(1 << self.x, &order, need, gain, &mut |set| {
+            let (demands, inside) = self.lifted_within(set, gain);
+            let spare = local_teams(set, self.n, spare);
+            match lift_to(&demands, &inside, self.w, self.d, spare, budget) {
+                // Not knowing counts as lifted: the guarantee errs high, marked inexact.
+                Lifted::Met | Lifted::Unknown => None,
+                Lifted::Refuted(local) => Some(global_teams(set, self.n, local)),
             }
-            demands_feasible(demands, inside, self.w, self.d, budget)
-        };
-        some_set_of(1 << self.x, &order, need, &mut |set| feasible(set))
+        })
+    }
+
+    /// The question `lifted` asks of `set`: demands for its members (the team's own
+    /// `gain`, the others its total after it), less the wins over teams outside the set,
+    /// and the matches among them.
+    fn lifted_within(&self, set: u64, gain: i64) -> (Vec<i64>, Vec<(u8, u8)>) {
+        let total = self.total(gain);
+        let (local, members) = local_indices(set, self.n);
+        let mut demands: Vec<i64> = members
+            .iter()
+            .map(|&j| if j == self.x { gain } else { total - self.base[j] })
+            .collect();
+        let mut inside = Vec::new();
+        for &(a, b) in &self.fixtures {
+            match (set >> a & 1 == 1, set >> b & 1 == 1) {
+                (true, true) => inside.push((local[a], local[b])),
+                (true, false) => demands[local[a] as usize] -= self.w,
+                (false, true) => demands[local[b] as usize] -= self.w,
+                (false, false) => {}
+            }
+        }
+        (demands, inside)
     }
 
     /// The same with the team on exactly `gain`: an outcome that leaves it below the place.
@@ -381,16 +415,22 @@ impl Question {
         }
         // Only contested teams may go above; naming the others in a refusal helps no one.
         let free = order.iter().fold(0u64, |m, &j| m | 1 << j);
-        free_some(always | 1 << self.x, &order, order.len() - need, &mut |set| {
-            let (caps, inside, _) = self.kept_within(set, gain);
-            if caps_met_quickly(caps.clone(), inside.clone(), self.w, self.d, budget) {
-                return None;
-            }
-            match self.keep_under(set, free, &caps, &inside, budget) {
-                Capped::Kept(_) | Capped::Unknown => None,
-                Capped::Refuted(local) => Some(global_teams(set, self.n, local)),
-            }
-        })
+        self.free_counted(
+            always | 1 << self.x,
+            &order,
+            order.len() - need,
+            gain,
+            &mut |set| {
+                let (caps, inside, _) = self.kept_within(set, gain);
+                if caps_met_quickly(caps.clone(), inside.clone(), self.w, self.d, budget) {
+                    return None;
+                }
+                match self.keep_under(set, free, &caps, &inside, budget) {
+                    Capped::Kept(_) | Capped::Unknown => None,
+                    Capped::Refuted(local) => Some(global_teams(set, self.n, local)),
+                }
+            },
+        )
     }
 
     /// [`keep_under`] asked of `set`'s caps and matches, the teams of `free` the ones it
@@ -481,9 +521,139 @@ impl Question {
         }
         // Only contested teams may go above; naming the others in a refusal helps no one.
         let free = order.iter().fold(0u64, |m, &j| m | 1 << j);
-        free_some(always | 1 << self.x, &order, order.len() - need, &mut |set| {
-            self.raised_to(set, gain, free, budget)
-        })
+        self.free_counted(
+            always | 1 << self.x,
+            &order,
+            order.len() - need,
+            gain,
+            &mut |set| self.raised_to(set, gain, free, budget),
+        )
+    }
+
+    /// Whether `slots` teams of `order` can be freed (the rest kept with `base` at or
+    /// under the team's total after `gain`, the team itself at most `gain`) so that `held`
+    /// holds, as [`free_some`] answers it.
+    ///
+    /// When the sets to free are few enough to list, each is counted first: the kept
+    /// teams' matches among themselves hand out at least `2d` points each, and `w - 2d`
+    /// more for each one a team must lose because it has fewer points of room than
+    /// matches to play; more than their room together refutes the set without a search.
+    /// Early in a season, with every club's room small, that refutes every set at once,
+    /// where the relaxation's refusals name most of the league. The sets left are asked
+    /// the most room first, skipping any that frees no team of a refusal met.
+    fn free_counted(
+        &self,
+        base: u64,
+        order: &[usize],
+        slots: usize,
+        gain: i64,
+        held: &mut dyn FnMut(u64) -> Option<u64>,
+    ) -> bool {
+        let slots = slots.min(order.len());
+        if self.d != 1 {
+            return free_some(base, order, slots, held);
+        }
+        let all = order.iter().fold(base, |m, &j| m | 1 << j);
+        // The teams with least room (last in `order`) are likeliest to be the ones above:
+        // when freeing them will do, nothing need be listed.
+        let likeliest = order[order.len() - slots..].iter().fold(0u64, |m, &j| m | 1 << j);
+        let Some(first_refusal) = held(all & !likeliest) else {
+            return true;
+        };
+        let total = self.total(gain);
+        let among = Among::new(
+            self,
+            all,
+            |j| if j == self.x { gain } else { total - self.base[j] },
+        );
+        let freeable: Vec<usize> = order.iter().map(|&j| among.local[j]).collect();
+        let mut freed = Vec::with_capacity(slots);
+        let sets = counted_sets(order.len(), slots, |pick| {
+            freed.clear();
+            freed.extend(pick.iter().map(|&i| freeable[i]));
+            let (matches, room) = among.without(&freed);
+            let forced_defeats: i64 = (0..among.k)
+                .filter(|j| !freed.contains(j))
+                .map(|j| (among.games_without(j, &freed) - among.value[j]).max(0))
+                .sum();
+            room - 2 * matches - (self.w - 2) * forced_defeats
+        });
+        let Some(sets) = sets else {
+            return free_some(base, order, slots, held);
+        };
+        let mut refusals: Vec<u64> = vec![first_refusal & (all & !base)];
+        for pick in sets {
+            let freed = pick_teams(pick, order);
+            if refusals.iter().any(|&r| r & freed == 0) {
+                continue;
+            }
+            match held(all & !freed) {
+                None => return true,
+                Some(conflict) => refusals.push(conflict & (all & !base)),
+            }
+        }
+        false
+    }
+
+    /// Whether `need` teams of `order` can be lifted with `base` (to the team's total
+    /// after `gain`, the team itself to at least `gain`) so that `held` holds, as
+    /// [`free_some`] answers it with the others left out.
+    ///
+    /// When the sets to lift are few enough to list, each is counted first: its
+    /// members' demands, less the wins over the clubs left out, cannot exceed `w` for
+    /// each match among them. Early in a season every club's demands are alike, every
+    /// set is refused for the same reason, and refusals name sets too small to cut the
+    /// search; the count refuses them all at once. The sets left are asked the most room
+    /// first, skipping any that holds every team of a refusal met.
+    fn lift_counted(
+        &self,
+        base: u64,
+        order: &[usize],
+        need: usize,
+        gain: i64,
+        held: &mut dyn FnMut(u64) -> Option<u64>,
+    ) -> bool {
+        let all = order.iter().fold(base, |m, &j| m | 1 << j);
+        // The teams with most room (first in `order`) are likeliest to be lifted: when
+        // lifting them will do, nothing need be listed.
+        let likeliest = order[..need].iter().fold(0u64, |m, &j| m | 1 << j);
+        let Some(first_refusal) = held(base | likeliest) else {
+            return true;
+        };
+        let total = self.total(gain);
+        let among = Among::new(
+            self,
+            all,
+            |j| if j == self.x { gain } else { total - self.base[j] },
+        );
+        let members: Vec<usize> = (0..among.k)
+            .filter(|&l| base >> among.members[l] & 1 == 1)
+            .collect();
+        let liftable: Vec<usize> = order.iter().map(|&j| among.local[j]).collect();
+        let mut lifted = Vec::with_capacity(need + members.len());
+        let sets = counted_sets(order.len(), need, |pick| {
+            lifted.clear();
+            lifted.extend(members.iter().copied());
+            lifted.extend(pick.iter().map(|&i| liftable[i]));
+            let (matches, demands) = among.within(&lifted, self.w);
+            self.w * matches - demands
+        });
+        let Some(sets) = sets else {
+            return free_some(base, order, order.len() - need, held);
+        };
+        let liftable_bits = all & !base;
+        let mut refusals: Vec<u64> = vec![first_refusal];
+        for pick in sets {
+            let lifted = pick_teams(pick, order);
+            if refusals.iter().any(|&r| r & liftable_bits & !lifted == 0) {
+                continue;
+            }
+            match held(base | lifted) {
+                None => return true,
+                Some(conflict) => refusals.push(conflict),
+            }
+        }
+        false
     }
 
     /// Teams sure to stay at or under `total`, those that might, most room first, and
@@ -556,6 +726,148 @@ impl Question {
         }
         bounds_feasible(bounds, inside, self.w, self.d, budget)
     }
+}
+
+/// Most sets of teams that [`Question::free_counted`] and [`Question::lift_counted`]
+/// list and count; beyond it they search by refusals alone.
+const COUNTED_SETS: u64 = 30_000;
+
+/// The clubs of a question's set, with each one's value (room or demand) and the
+/// matches among them, for counting the sets within it.
+struct Among {
+    k: usize,
+    /// Each team's index among the members (`usize::MAX` outside).
+    local: Vec<usize>,
+    /// The members' team indices.
+    members: Vec<usize>,
+    value: Vec<i64>,
+    /// Matches between each two members (`a * k + b`).
+    between: Vec<i64>,
+    /// Each member's matches among the members, and its matches in all.
+    games: Vec<i64>,
+    all_games: Vec<i64>,
+    matches: i64,
+}
+
+impl Among {
+    fn new(question: &Question, set: u64, value: impl Fn(usize) -> i64) -> Among {
+        let (local8, members) = local_indices(set, question.n);
+        let local: Vec<usize> = (0..question.n)
+            .map(|j| {
+                if set >> j & 1 == 1 {
+                    local8[j] as usize
+                } else {
+                    usize::MAX
+                }
+            })
+            .collect();
+        let k = members.len();
+        let mut among = Among {
+            k,
+            value: members.iter().map(|&j| value(j)).collect(),
+            all_games: members.iter().map(|&j| question.games[j]).collect(),
+            local,
+            members,
+            between: vec![0; k * k],
+            games: vec![0; k],
+            matches: 0,
+        };
+        for &(a, b) in &question.fixtures {
+            let (a, b) = (among.local[a], among.local[b]);
+            if a != usize::MAX && b != usize::MAX {
+                among.between[a * k + b] += 1;
+                among.between[b * k + a] += 1;
+                among.games[a] += 1;
+                among.games[b] += 1;
+                among.matches += 1;
+            }
+        }
+        among
+    }
+
+    /// The matches among the members but `out`, and the sum of their values.
+    fn without(&self, out: &[usize]) -> (i64, i64) {
+        let mut matches = self.matches;
+        let mut value: i64 = self.value.iter().sum();
+        for (i, &f) in out.iter().enumerate() {
+            matches -= self.games[f];
+            value -= self.value[f];
+            for &g in &out[..i] {
+                matches += self.between[f * self.k + g];
+            }
+        }
+        (matches, value)
+    }
+
+    /// Member `j`'s matches against the members but `out`.
+    fn games_without(&self, j: usize, out: &[usize]) -> i64 {
+        let row = &self.between[j * self.k..(j + 1) * self.k];
+        self.games[j] - out.iter().map(|&f| row[f]).sum::<i64>()
+    }
+
+    /// The matches among `inside` (members), and their demands (values) still unmet
+    /// once each has won its matches against everyone else (`w` each).
+    fn within(&self, inside: &[usize], w: i64) -> (i64, i64) {
+        let mut matches = 0;
+        let mut demands = 0;
+        for (i, &a) in inside.iter().enumerate() {
+            let row = &self.between[a * self.k..(a + 1) * self.k];
+            let mine: i64 = inside.iter().map(|&b| row[b]).sum();
+            matches += inside[..i].iter().map(|&b| row[b]).sum::<i64>();
+            demands += (self.value[a] - w * (self.all_games[a] - mine)).max(0);
+        }
+        (matches, demands)
+    }
+}
+
+/// Every set of `size` of `0..n` (a bit each) to which `spare` gives room to spare (zero
+/// or more), the most room first; `None` when there are more than [`COUNTED_SETS`].
+fn counted_sets(n: usize, size: usize, mut spare: impl FnMut(&[usize]) -> i64) -> Option<Vec<u64>> {
+    if combinations(n, size) > COUNTED_SETS {
+        return None;
+    }
+    let mut sets: Vec<(i64, u64)> = Vec::new();
+    let mut pick: Vec<usize> = (0..size).collect();
+    loop {
+        let room = spare(&pick);
+        if room >= 0 {
+            sets.push((room, pick.iter().fold(0u64, |m, &i| m | 1 << i)));
+        }
+        if !next_combination(&mut pick, n) {
+            break;
+        }
+    }
+    sets.sort_unstable_by_key(|&(room, pick)| (std::cmp::Reverse(room), pick));
+    Some(sets.into_iter().map(|(_, pick)| pick).collect())
+}
+
+/// The teams of `order` picked by `pick`'s bits (indices into `order`).
+fn pick_teams(pick: u64, order: &[usize]) -> u64 {
+    order
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| pick >> i & 1 == 1)
+        .fold(0u64, |m, (_, &j)| m | 1 << j)
+}
+
+/// `n` choose `k`, saturating.
+fn combinations(n: usize, k: usize) -> u64 {
+    let k = k.min(n - k) as u64;
+    (0..k).fold(1u64, |c, i| c.saturating_mul(n as u64 - i) / (i + 1))
+}
+
+/// The next `k`-combination of `0..n` after `pick` in lexicographic order; `false`
+/// after the last.
+fn next_combination(pick: &mut [usize], n: usize) -> bool {
+    let k = pick.len();
+    let Some(i) = (0..k).rev().find(|&i| pick[i] < n - k + i) else {
+        return false;
+    };
+    pick[i] += 1;
+    for j in i + 1..k {
+        pick[j] = pick[j - 1] + 1;
+    }
+    true
 }
 
 /// Whether at most `slots` teams of `order` can be left out of `base` with all of
@@ -784,6 +1096,30 @@ mod tests {
                             "{scheme} team {x} place {place}: {points:?} {fixtures:?}"
                         );
                     }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn agrees_with_enumeration_in_larger_leagues() {
+        // Eight clubs and up to ten matches: the sets of clubs freed or lifted are many
+        // enough for the counted listing and the conflicts to matter.
+        let mut rng = Xoshiro256PlusPlus::seed_from_u64(21);
+        for round in 0..24 {
+            let scheme = [PointsScheme::THREE, PointsScheme::TWO][round % 2];
+            let n = rng.random_range(7..=8);
+            let left = rng.random_range(6..=10);
+            let (points, fixtures) = random_league(&mut rng, n, left, [2, 4][round % 2]);
+            let brute = magic_numbers_by_enumeration(&points, &fixtures, scheme);
+            for (x, expected_of) in brute.iter().enumerate() {
+                for place in 1..=n as u16 {
+                    let searched = magic_numbers(&points, &fixtures, scheme, x, place);
+                    assert_eq!(
+                        searched,
+                        expected_of[usize::from(place) - 1],
+                        "{scheme} team {x} place {place}: {points:?} {fixtures:?}"
+                    );
                 }
             }
         }

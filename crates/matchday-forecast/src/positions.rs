@@ -942,6 +942,32 @@ impl Network {
         (self.cap[ea ^ 1], self.cap[eb ^ 1])
     }
 
+    /// After [`Network::max_flow`] on a [`Network::bipartite`] network of `teams` teams,
+    /// the teams (a bit each) from which the sink can still be reached: the team side of
+    /// the smallest minimum cut. When the flow falls short, their demands exceed all that
+    /// the matches touching them can hand out.
+    pub(crate) fn short_teams(&self, teams: usize) -> u64 {
+        let first_team = self.match_edges.len();
+        let mut reaches = vec![false; self.head.len()];
+        reaches[self.sink] = true;
+        let mut stack = vec![self.sink];
+        while let Some(u) = stack.pop() {
+            let mut e = self.head[u];
+            while e != NONE {
+                // The edge back into `u` is `e ^ 1`, from `to[e]`.
+                let v = self.to[e];
+                if self.cap[e ^ 1] > 0 && !reaches[v] {
+                    reaches[v] = true;
+                    stack.push(v);
+                }
+                e = self.next[e];
+            }
+        }
+        (0..teams)
+            .filter(|&j| reaches[first_team + j])
+            .fold(0u64, |m, j| m | 1 << j)
+    }
+
     pub(crate) fn max_flow(&mut self) -> i64 {
         let mut total = 0;
         while self.levels() {
