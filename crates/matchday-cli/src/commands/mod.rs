@@ -48,6 +48,7 @@ pub mod team;
 pub mod thirds;
 pub mod track;
 pub mod undo;
+pub mod win_chance;
 
 /// Runs the command and returns what it prints.
 pub fn run(cli: Cli) -> anyhow::Result<String> {

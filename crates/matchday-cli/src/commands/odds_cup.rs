@@ -50,38 +50,16 @@ pub fn run(
     let read = store.read();
     let names = read.team_names()?;
     let found = read.find_competition(competition, args.when.season, None)?;
-    let mut teams: Vec<TeamId> = read.entrants(found.id.expect("stored"))?;
     let mut loaded = super::Loaded::of(&read, found)?;
     let assumed = args
         .given
         .apply(&read, &loaded.competition, &mut loaded.matches, args.when.as_of)?;
-    for m in &loaded.matches {
-        for t in [m.pairing.home(), m.pairing.away()] {
-            if !teams.contains(&t) {
-                teams.push(t);
-            }
-        }
-    }
-    let competition = &loaded.competition;
-    let edition = catalogue
-        .entry_of(competition)
-        .and_then(|e| e.edition(competition.season));
-    let rules = edition.map(|e| e.knockout().clone()).unwrap_or_default();
-    let neutral: Vec<Round> = edition.map(|e| e.neutral_rounds().to_vec()).unwrap_or_default();
-    let model = fit_on_competition(&teams, &loaded.matches, args.when.as_of, &ModelOptions::default());
     let options = SimulationOptions {
         sims: args.sims,
         seed: args.seed,
     };
-    let forecast = simulate_tournament(
-        competition,
-        &teams,
-        &loaded.matches,
-        args.when.as_of,
-        (&rules, &neutral),
-        &model,
-        &options,
-    )?;
+    let (forecast, rules) = forecast(&read, &loaded, args.when.as_of, catalogue, &options)?;
+    let competition = &loaded.competition;
     let asked = args.team.as_deref().map(|t| read.resolve_team(t)).transpose()?;
     let name = |id: TeamId| names.get(&id).cloned().unwrap_or_default();
     // Likeliest winners first, then the furthest they are likely to go.
@@ -255,4 +233,40 @@ fn render_table(
     );
     text.push_str(&render::prose(&notes, &screen));
     text
+}
+
+/// The cup or tournament `loaded` holds simulated from `as_of` on, as `odds` shows it,
+/// with the knockout rules of its edition in the catalogue.
+pub fn forecast(
+    read: &matchday_store::Reader<'_>,
+    loaded: &super::Loaded,
+    as_of: Option<chrono::NaiveDate>,
+    catalogue: &Catalogue,
+    options: &SimulationOptions,
+) -> anyhow::Result<(TournamentForecast, KnockoutRules)> {
+    let competition = &loaded.competition;
+    let mut teams: Vec<TeamId> = read.entrants(competition.id.expect("stored"))?;
+    for m in &loaded.matches {
+        for t in [m.pairing.home(), m.pairing.away()] {
+            if !teams.contains(&t) {
+                teams.push(t);
+            }
+        }
+    }
+    let edition = catalogue
+        .entry_of(competition)
+        .and_then(|e| e.edition(competition.season));
+    let rules = edition.map(|e| e.knockout().clone()).unwrap_or_default();
+    let neutral: Vec<Round> = edition.map(|e| e.neutral_rounds().to_vec()).unwrap_or_default();
+    let model = fit_on_competition(&teams, &loaded.matches, as_of, &ModelOptions::default());
+    let forecast = simulate_tournament(
+        competition,
+        &teams,
+        &loaded.matches,
+        as_of,
+        (&rules, &neutral),
+        &model,
+        options,
+    )?;
+    Ok((forecast, rules))
 }

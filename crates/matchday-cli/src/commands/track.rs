@@ -17,6 +17,9 @@ use crate::render;
 /// Every competition the club entered: alive or out (and to whom), the next
 /// round, opponent, date and venue, how many ties from a trophy, and for a
 /// league or group stage its place, the gap to first and where the place leads.
+/// The Chance column: the chance of winning each competition still alive (first place
+/// of a league, the trophy of a cup), from 20,000 simulated seasons or cup runs under the
+/// model `matchday odds` uses, seed 2024; 100% and 0% only when the results settle it.
 /// Under the table, a line per competition whose next opponent is known: the win,
 /// draw and loss chances after 90 minutes and the likeliest scores (as `matchday
 /// odds --team`).
@@ -93,6 +96,13 @@ pub struct TargetView {
     /// The next match's chances after 90 minutes and likeliest scores, once its opponent is known.
     #[serde(skip_serializing_if = "Option::is_none")]
     next_match_odds: Option<super::next_match::OddsView>,
+    /// The chance of winning the competition (first place of a league, the trophy of a
+    /// cup) while the team is alive in it: 1 or 0 only when the results settle it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    chance_of_winning: Option<f64>,
+    /// The same with what is settled, for the words of the table.
+    #[serde(skip)]
+    win_chance: Option<super::win_chance::WinChance>,
 }
 
 /// A zone clinched, and when.
@@ -266,6 +276,8 @@ impl TargetView {
             play_offs: t.play_offs.as_ref().map(|r| PlayOffView::of(r, &t.zones, name)),
             clinched: Vec::new(),
             next_match_odds: None,
+            chance_of_winning: None,
+            win_chance: None,
         }
     }
 
@@ -321,6 +333,14 @@ pub fn run(store: &Store, args: Args, catalogue: &Catalogue) -> anyhow::Result<S
                 Ok(target) => {
                     let mut view = TargetView::of(&target, t, &name);
                     view.clinched = clinched(&read, loaded, t, as_of)?;
+                    if view.status == TargetStatus::Alive {
+                        let chance = super::win_chance::chance_of_winning(&read, loaded, t, as_of, catalogue);
+                        view.chance_of_winning = chance.map(|c| match c.certain {
+                            Some(won) => f64::from(u8::from(won)),
+                            None => c.probability,
+                        });
+                        view.win_chance = chance;
+                    }
                     targets.push(view);
                 }
                 Err(KnockoutError::NotEntered { .. }) => {}
@@ -418,6 +438,7 @@ fn track_csv<'a>(targets: impl Iterator<Item = &'a TargetView>) -> anyhow::Resul
                 chance(t.next_match_odds.as_ref().map(|o| o.win)),
                 chance(t.next_match_odds.as_ref().map(|o| o.draw)),
                 chance(t.next_match_odds.as_ref().map(|o| o.loss)),
+                chance(t.chance_of_winning),
             ]
         })
         .collect();
@@ -444,6 +465,7 @@ fn track_csv<'a>(targets: impl Iterator<Item = &'a TargetView>) -> anyhow::Resul
             "next_win",
             "next_draw",
             "next_loss",
+            "chance_of_winning",
         ],
         &cells,
     )
@@ -525,6 +547,15 @@ pub fn render_track(
             targets
                 .iter()
                 .map(|t| t.ties_to_win.map(|n| n.to_string()).unwrap_or_else(|| "-".into())),
+        ),
+    );
+    grid.column(
+        "Chance",
+        true,
+        plain_cells(
+            targets
+                .iter()
+                .map(|t| t.win_chance.map(|c| c.text()).unwrap_or_else(|| "-".into())),
         ),
     );
     let fit = render::Screen {
