@@ -567,17 +567,7 @@ impl Question {
             |j| if j == self.x { gain } else { total - self.base[j] },
         );
         let freeable: Vec<usize> = order.iter().map(|&j| among.local[j]).collect();
-        let mut freed = Vec::with_capacity(slots);
-        let sets = counted_sets(order.len(), slots, |pick| {
-            freed.clear();
-            freed.extend(pick.iter().map(|&i| freeable[i]));
-            let (matches, room) = among.without(&freed);
-            let forced_defeats: i64 = (0..among.k)
-                .filter(|j| !freed.contains(j))
-                .map(|j| (among.games_without(j, &freed) - among.value[j]).max(0))
-                .sum();
-            room - 2 * matches - (self.w - 2) * forced_defeats
-        });
+        let sets = counted_sets(order.len(), slots, &mut Freed::new(&among, &freeable, self.w));
         let Some(sets) = sets else {
             return free_some(base, order, slots, held);
         };
@@ -630,14 +620,11 @@ impl Question {
             .filter(|&l| base >> among.members[l] & 1 == 1)
             .collect();
         let liftable: Vec<usize> = order.iter().map(|&j| among.local[j]).collect();
-        let mut lifted = Vec::with_capacity(need + members.len());
-        let sets = counted_sets(order.len(), need, |pick| {
-            lifted.clear();
-            lifted.extend(members.iter().copied());
-            lifted.extend(pick.iter().map(|&i| liftable[i]));
-            let (matches, demands) = among.within(&lifted, self.w);
-            self.w * matches - demands
-        });
+        let sets = counted_sets(
+            order.len(),
+            need,
+            &mut Lifting::new(&among, &members, &liftable, self.w),
+        );
         let Some(sets) = sets else {
             return free_some(base, order, order.len() - need, held);
         };
@@ -730,7 +717,7 @@ impl Question {
 
 /// Most sets of teams that [`Question::free_counted`] and [`Question::lift_counted`]
 /// list and count; beyond it they search by refusals alone.
-const COUNTED_SETS: u64 = 30_000;
+const COUNTED_SETS: u64 = 40_000;
 
 /// The clubs of a question's set, with each one's value (room or demand) and the
 /// matches among them, for counting the sets within it.
@@ -784,61 +771,236 @@ impl Among {
         }
         among
     }
+}
 
-    /// The matches among the members but `out`, and the sum of their values.
-    fn without(&self, out: &[usize]) -> (i64, i64) {
-        let mut matches = self.matches;
-        let mut value: i64 = self.value.iter().sum();
-        for (i, &f) in out.iter().enumerate() {
-            matches -= self.games[f];
-            value -= self.value[f];
-            for &g in &out[..i] {
-                matches += self.between[f * self.k + g];
-            }
-        }
-        (matches, value)
-    }
-
-    /// Member `j`'s matches against the members but `out`.
-    fn games_without(&self, j: usize, out: &[usize]) -> i64 {
-        let row = &self.between[j * self.k..(j + 1) * self.k];
-        self.games[j] - out.iter().map(|&f| row[f]).sum::<i64>()
-    }
-
-    /// The matches among `inside` (members), and their demands (values) still unmet
-    /// once each has won its matches against everyone else (`w` each).
-    fn within(&self, inside: &[usize], w: i64) -> (i64, i64) {
-        let mut matches = 0;
-        let mut demands = 0;
-        for (i, &a) in inside.iter().enumerate() {
-            let row = &self.between[a * self.k..(a + 1) * self.k];
-            let mine: i64 = inside.iter().map(|&b| row[b]).sum();
-            matches += inside[..i].iter().map(|&b| row[b]).sum::<i64>();
-            demands += (self.value[a] - w * (self.all_games[a] - mine)).max(0);
-        }
-        (matches, demands)
+/// A set counted as [`counted_sets`] walks: members come and go one at a time, and the
+/// room the set leaves is asked at each full one.
+trait Counted {
+    /// Takes the `i`-th candidate in.
+    fn enter(&mut self, i: usize);
+    /// Takes the `i`-th candidate, the last one in, out again.
+    fn leave(&mut self, i: usize);
+    /// The room to spare of the set with the `i`-th candidate in too, the set being one
+    /// short: negative when the count refutes it.
+    fn spare_with(&self, i: usize) -> i64;
+    /// At least the room of any set made of this one and `more` candidates: a walk
+    /// that cannot reach a set with room turns back.
+    fn bound(&self, _more: usize) -> i64 {
+        i64::MAX
     }
 }
 
-/// Every set of `size` of `0..n` (a bit each) to which `spare` gives room to spare (zero
+/// The clubs freed from a kept set ([`Question::free_counted`]), with what the kept
+/// rest is left with: their matches among themselves, their room, and each one's
+/// matches left among them.
+struct Freed<'a> {
+    among: &'a Among,
+    freeable: &'a [usize],
+    w: i64,
+    freed: Vec<usize>,
+    is_freed: Vec<bool>,
+    matches: i64,
+    room: i64,
+    left: Vec<i64>,
+    /// The members with fewer points of room than matches among the set: the only ones
+    /// that may have to lose.
+    tight: Vec<usize>,
+    /// The most each freeable team can add to the room by being freed (its matches' two
+    /// points each, less its own room), largest first.
+    gains: Vec<i64>,
+}
+
+impl<'a> Freed<'a> {
+    fn new(among: &'a Among, freeable: &'a [usize], w: i64) -> Freed<'a> {
+        Freed {
+            among,
+            freeable,
+            w,
+            freed: Vec::new(),
+            is_freed: vec![false; among.k],
+            matches: among.matches,
+            room: among.value.iter().sum(),
+            left: among.games.clone(),
+            tight: (0..among.k)
+                .filter(|&j| among.games[j] > among.value[j])
+                .collect(),
+            gains: {
+                let mut gains: Vec<i64> = freeable
+                    .iter()
+                    .map(|&f| 2 * among.games[f] - among.value[f])
+                    .collect();
+                gains.sort_unstable_by_key(|&g| std::cmp::Reverse(g));
+                gains
+            },
+        }
+    }
+}
+
+impl Counted for Freed<'_> {
+    fn enter(&mut self, i: usize) {
+        let (k, f) = (self.among.k, self.freeable[i]);
+        let row = &self.among.between[f * k..(f + 1) * k];
+        // Its matches against teams freed before it are gone already.
+        self.matches -= self.among.games[f] - self.freed.iter().map(|&g| row[g]).sum::<i64>();
+        self.room -= self.among.value[f];
+        for (l, &b) in self.left.iter_mut().zip(row) {
+            *l -= b;
+        }
+        self.freed.push(f);
+        self.is_freed[f] = true;
+    }
+
+    fn leave(&mut self, i: usize) {
+        let (k, f) = (self.among.k, self.freeable[i]);
+        let row = &self.among.between[f * k..(f + 1) * k];
+        self.freed.pop();
+        self.is_freed[f] = false;
+        self.matches += self.among.games[f] - self.freed.iter().map(|&g| row[g]).sum::<i64>();
+        self.room += self.among.value[f];
+        for (l, &b) in self.left.iter_mut().zip(row) {
+            *l += b;
+        }
+    }
+
+    fn spare_with(&self, i: usize) -> i64 {
+        let (k, f) = (self.among.k, self.freeable[i]);
+        let row = &self.among.between[f * k..(f + 1) * k];
+        let matches = self.matches - self.among.games[f] + self.freed.iter().map(|&g| row[g]).sum::<i64>();
+        let spare = self.room - self.among.value[f] - 2 * matches;
+        // Defeats only take room away: a set already short needs no more counting.
+        if spare < 0 || self.w == 2 {
+            return spare;
+        }
+        let forced_defeats: i64 = self
+            .tight
+            .iter()
+            .filter(|&&j| j != f && !self.is_freed[j])
+            .map(|&j| (self.left[j] - row[j] - self.among.value[j]).max(0))
+            .sum();
+        spare - (self.w - 2) * forced_defeats
+    }
+
+    fn bound(&self, more: usize) -> i64 {
+        // Freeing a team takes its room away and at most all its matches.
+        self.room - 2 * self.matches + self.gains.iter().take(more).map(|&g| g.max(0)).sum::<i64>()
+    }
+}
+
+/// The clubs lifted with the team ([`Question::lift_counted`]), with their matches
+/// among themselves and each member's matches within the set.
+struct Lifting<'a> {
+    among: &'a Among,
+    liftable: &'a [usize],
+    w: i64,
+    inside: Vec<usize>,
+    matches: i64,
+    within: Vec<i64>,
+}
+
+impl<'a> Lifting<'a> {
+    fn new(among: &'a Among, members: &[usize], liftable: &'a [usize], w: i64) -> Lifting<'a> {
+        let mut lifting = Lifting {
+            among,
+            liftable,
+            w,
+            inside: Vec::new(),
+            matches: 0,
+            within: vec![0; among.k],
+        };
+        for &m in members {
+            lifting.add(m);
+        }
+        lifting
+    }
+
+    fn add(&mut self, a: usize) {
+        let k = self.among.k;
+        let row = &self.among.between[a * k..(a + 1) * k];
+        self.matches += self.inside.iter().map(|&b| row[b]).sum::<i64>();
+        for (c, &b) in self.within.iter_mut().zip(row) {
+            *c += b;
+        }
+        self.inside.push(a);
+    }
+}
+
+impl Counted for Lifting<'_> {
+    fn enter(&mut self, i: usize) {
+        self.add(self.liftable[i]);
+    }
+
+    fn leave(&mut self, i: usize) {
+        let (k, a) = (self.among.k, self.liftable[i]);
+        let row = &self.among.between[a * k..(a + 1) * k];
+        self.inside.pop();
+        self.matches -= self.inside.iter().map(|&b| row[b]).sum::<i64>();
+        for (c, &b) in self.within.iter_mut().zip(row) {
+            *c -= b;
+        }
+    }
+
+    fn spare_with(&self, i: usize) -> i64 {
+        let (k, a) = (self.among.k, self.liftable[i]);
+        let row = &self.among.between[a * k..(a + 1) * k];
+        let matches = self.matches + self.inside.iter().map(|&b| row[b]).sum::<i64>();
+        // Each member beats everyone outside the set: what is left of its demand falls
+        // on the matches within it.
+        let unmet = |j: usize, within: i64| {
+            (self.among.value[j] - self.w * (self.among.all_games[j] - within)).max(0)
+        };
+        let demands: i64 = self
+            .inside
+            .iter()
+            .map(|&j| unmet(j, self.within[j] + row[j]))
+            .sum::<i64>()
+            + unmet(a, self.within[a] + row[a]);
+        self.w * matches - demands
+    }
+}
+
+/// Every set of `size` of `0..n` (a bit each) that `counted` leaves room to spare (zero
 /// or more), the most room first; `None` when there are more than [`COUNTED_SETS`].
-fn counted_sets(n: usize, size: usize, mut spare: impl FnMut(&[usize]) -> i64) -> Option<Vec<u64>> {
+/// The sets are walked depth first, each member entered once for all the sets that
+/// share the ones before it.
+fn counted_sets(n: usize, size: usize, counted: &mut impl Counted) -> Option<Vec<u64>> {
     if combinations(n, size) > COUNTED_SETS {
         return None;
     }
-    let mut sets: Vec<(i64, u64)> = Vec::new();
-    let mut pick: Vec<usize> = (0..size).collect();
-    loop {
-        let room = spare(&pick);
-        if room >= 0 {
-            sets.push((room, pick.iter().fold(0u64, |m, &i| m | 1 << i)));
-        }
-        if !next_combination(&mut pick, n) {
-            break;
-        }
+    if size == 0 {
+        // Nothing to choose: the one empty set, asked as it stands.
+        return Some(vec![0]);
     }
+    let mut sets: Vec<(i64, u64)> = Vec::new();
+    walk(counted, n, size, 0, 0, &mut sets);
     sets.sort_unstable_by_key(|&(room, pick)| (std::cmp::Reverse(room), pick));
     Some(sets.into_iter().map(|(_, pick)| pick).collect())
+}
+
+fn walk(
+    counted: &mut impl Counted,
+    n: usize,
+    left: usize,
+    from: usize,
+    pick: u64,
+    sets: &mut Vec<(i64, u64)>,
+) {
+    if left == 1 {
+        for i in from..n {
+            let room = counted.spare_with(i);
+            if room >= 0 {
+                sets.push((room, pick | 1 << i));
+            }
+        }
+        return;
+    }
+    if counted.bound(left) < 0 {
+        return;
+    }
+    for i in from..=n - left {
+        counted.enter(i);
+        walk(counted, n, left - 1, i + 1, pick | 1 << i, sets);
+        counted.leave(i);
+    }
 }
 
 /// The teams of `order` picked by `pick`'s bits (indices into `order`).
@@ -854,20 +1016,6 @@ fn pick_teams(pick: u64, order: &[usize]) -> u64 {
 fn combinations(n: usize, k: usize) -> u64 {
     let k = k.min(n - k) as u64;
     (0..k).fold(1u64, |c, i| c.saturating_mul(n as u64 - i) / (i + 1))
-}
-
-/// The next `k`-combination of `0..n` after `pick` in lexicographic order; `false`
-/// after the last.
-fn next_combination(pick: &mut [usize], n: usize) -> bool {
-    let k = pick.len();
-    let Some(i) = (0..k).rev().find(|&i| pick[i] < n - k + i) else {
-        return false;
-    };
-    pick[i] += 1;
-    for j in i + 1..k {
-        pick[j] = pick[j - 1] + 1;
-    }
-    true
 }
 
 /// Whether at most `slots` teams of `order` can be left out of `base` with all of
