@@ -47,7 +47,7 @@ pub struct OddsView {
     pub expected_goals_for: f64,
     /// Expected goals for the opponent.
     pub expected_goals_against: f64,
-    /// "competition" (its own results) or "leagues" (the clubs' league seasons).
+    /// "history": every result stored before the day, in every competition.
     pub fitted_on: FittedOn,
     /// The competitions whose results the model was fitted on.
     pub fitted_on_competitions: Vec<String>,

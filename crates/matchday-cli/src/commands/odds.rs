@@ -35,10 +35,10 @@ use crate::render;
       --given \"Arsenal 0-2 Aston Villa\"
   matchday odds --team Liverpool --as-of 2024-02-01   (the next match in each competition)
 
-The next match (--team without a competition): the same model, fitted on the
-competition's own results before the as-of day; a cup or European tie whose two
-sides have played fewer than 8 matches in it is fitted on the two clubs' league
-seasons instead, and the output says which. A final on neutral ground gives
+The next match (--team without a competition): the same model, fitted on every
+result stored before the end of the as-of day (without one, before the match) in
+every competition and season, the match's competition's goal rates and home edge
+applying; the output names the competition-seasons. A final on neutral ground gives
 neither side the home edge. Extra time and penalties are not modelled: the chances
 are after 90 minutes. Nothing is sampled, so the same data gives the same odds.")]
 pub struct Args {
