@@ -252,3 +252,71 @@ fn the_model_beats_the_frequencies_in_six_real_seasons() {
         }
     }
 }
+
+/// The same six seasons imported together, with the five seasons before them from
+/// engsoccerdata (England's four divisions, La Liga; GPL, so read from ../shared and
+/// never copied), so that each match day's model knows every earlier result of every
+/// division: it beats the frequencies in every season, and over the six it beats the
+/// model that knows only the six files.
+#[test]
+#[ignore = "real data: needs ../shared/data"]
+fn the_model_over_history_beats_the_frequencies_in_six_real_seasons() {
+    let shared = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data");
+    let six: Vec<String> = ["E1", "SP1"]
+        .iter()
+        .flat_map(|file| {
+            ["2021-22", "2022-23", "2023-24"].map(|season| {
+                shared
+                    .join(format!("football-data/{file}-{season}.csv"))
+                    .display()
+                    .to_string()
+            })
+        })
+        .collect();
+    let alone = Env::new();
+    let known = Env::new();
+    // engsoccerdata's 2016-17 to 2020-21 seasons (its Season column is the starting year).
+    for (file, format) in [
+        ("engsoccerdata/england.csv", "engsoccer"),
+        ("engsoccerdata-world/spain.csv", "spain"),
+    ] {
+        let text = std::fs::read_to_string(shared.join(file)).unwrap();
+        let mut lines = text.lines();
+        let mut kept = vec![lines.next().unwrap().to_string()];
+        kept.extend(
+            lines
+                .filter(|l| {
+                    l.split(',')
+                        .nth(1)
+                        .is_some_and(|s| ("2016"..="2020").contains(&s))
+                })
+                .map(str::to_string),
+        );
+        let path = known.db().with_extension(format!("{format}.csv"));
+        std::fs::write(&path, kept.join("\n") + "\n").unwrap();
+        known.ok(&["import", "--format", format, &path.display().to_string()]);
+    }
+    for env in [&alone, &known] {
+        let mut args = vec!["import"];
+        args.extend(six.iter().map(String::as_str));
+        env.ok(&args);
+    }
+    let (mut sum_alone, mut sum_known) = (0.0, 0.0);
+    for slug in ["championship", "la-liga"] {
+        for season in ["2021-22", "2022-23", "2023-24"] {
+            let rows = figures(&known.json(&["backtest", slug, "--season", season]));
+            let six_only = figures(&alone.json(&["backtest", slug, "--season", season]));
+            println!(
+                "{slug} {season}: model RPS {:.4} (the six files alone {:.4}), frequencies {:.4}",
+                rows[0].2, six_only[0].2, rows[1].2
+            );
+            assert!(rows[0].2 < rows[1].2, "{slug} {season}: {rows:?}");
+            sum_known += rows[0].2;
+            sum_alone += six_only[0].2;
+        }
+    }
+    assert!(
+        sum_known < sum_alone,
+        "history {sum_known} against the six alone {sum_alone}"
+    );
+}

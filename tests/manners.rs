@@ -243,7 +243,7 @@ fn the_next_match_is_never_in_the_past() {
     assert_eq!(after["next_match"], serde_json::Value::Null);
     assert_eq!(after["overdue"][0]["round"], "Matchday 4");
     assert_eq!(after["overdue"][0]["opponent"], "Southbury Town");
-    let text = env.ok(&["track", "Northfield", "--as-of", "2023-09-09"]);
+    let text = env.ok(&["track", "Northfield", "--as-of", "2023-09-09", "--width", "120"]);
     assert!(
         text.contains("overdue: Matchday 4 v") && !text.contains("next:"),
         "{text}"

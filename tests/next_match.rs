@@ -55,7 +55,11 @@ fn liverpools_next_matches_in_words() {
         text.contains("EFL Cup: Final v Chelsea (n), Sun 25 Feb"),
         "{text}"
     );
-    assert!(text.contains("the EFL Cup's own are too few"), "{text}");
+    // Fitted on every competition-season stored (a cup's own results are not alone).
+    assert!(
+        text.contains("fitted on 535 results (6 competition-seasons)"),
+        "{text}"
+    );
     assert!(text.contains("after 90 minutes"), "{text}");
     // Nothing is sampled: the same data gives the same words.
     assert_eq!(text, env.ok(&args));
@@ -90,7 +94,8 @@ fn liverpools_next_matches_as_json_and_csv() {
             &Value::from("2024-02-25")
         )
     );
-    for (odds, fitted) in [(&league["odds"], "competition"), (&final_["odds"], "leagues")] {
+    // Both fitted on every result stored before the day, in every competition.
+    for (odds, fitted) in [(&league["odds"], "history"), (&final_["odds"], "history")] {
         let (w, d, l) = chances(odds);
         assert!((w + d + l - 1.0).abs() < 1e-9, "{odds}");
         assert_eq!(odds["fitted_on"], fitted, "{odds}");
@@ -107,7 +112,14 @@ fn liverpools_next_matches_as_json_and_csv() {
     }
     assert_eq!(
         final_["odds"]["fitted_on_competitions"],
-        serde_json::json!(["Premier League 2023-24"])
+        serde_json::json!([
+            "Champions League 2023-24",
+            "Conference League 2023-24",
+            "EFL Cup 2023-24",
+            "Europa League 2023-24",
+            "FA Cup 2023-24",
+            "Premier League 2023-24"
+        ])
     );
     // The FA Cup's next opponent is the winner of a replay still to play: no odds yet.
     assert_eq!(competition(&all, "FA Cup")["odds"], Value::Null);

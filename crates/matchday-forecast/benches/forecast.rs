@@ -15,8 +15,8 @@ use std::time::{Duration, Instant};
 
 use chrono::{Days, NaiveDate};
 use matchday_forecast::{
-    Forecast, LeagueState, MatchModel, ModelOptions, SimulationOptions, Verdict, ZoneMagic, backtest,
-    evaluate_halves, simulate,
+    Forecast, History, HistoryResult, LeagueState, MatchModel, ModelOptions, SimulationOptions, Verdict,
+    ZoneMagic, backtest, evaluate_halves, simulate,
 };
 
 fn state_on(season: &england::LeagueSeason, day: Option<NaiveDate>) -> LeagueState {
@@ -354,7 +354,12 @@ fn time_backtest(label: &str, season: &england::LeagueSeason) {
     let mut last = None;
     for _ in 0..5 {
         let start = Instant::now();
-        let test = backtest(season.teams.len(), full.results(), None, &ModelOptions::default());
+        let test = backtest(
+            &History::of_league(season.teams.len(), full.results()),
+            full.results(),
+            None,
+            &ModelOptions::default(),
+        );
         times.push(start.elapsed());
         last = test;
     }
@@ -371,6 +376,72 @@ fn time_backtest(label: &str, season: &england::LeagueSeason) {
         test.mean.model.rps,
         test.mean.frequencies.rps,
         test.mean.equal_odds.rps
+    );
+}
+
+/// Times a backtest of `season` (tier 1 of `year`) with the model over history: every
+/// match of England's four divisions from `from_year` on before each match day, the
+/// season's clubs first; five times, printing the median and fastest.
+fn time_history_backtest(season: &england::LeagueSeason, year: i32, from_year: i32) {
+    let full = state_on(season, None);
+    let mut index: std::collections::HashMap<String, usize> = season
+        .names
+        .iter()
+        .enumerate()
+        .map(|(i, n)| (n.clone(), i))
+        .collect();
+    let mut results: Vec<HistoryResult> = full.results().iter().map(|&r| r.into()).collect();
+    for start in from_year..=year {
+        for tier in 1..=4u8 {
+            if start == year && tier == 1 {
+                continue;
+            }
+            let Some(other) = england::load(start, tier) else {
+                continue;
+            };
+            let competition = usize::from(tier);
+            for m in &other.matches {
+                let Some(score) = m.status.result().and_then(|r| r.score()) else {
+                    continue;
+                };
+                let mut of = |team| {
+                    let next = index.len();
+                    *index.entry(other.name(team).to_string()).or_insert(next)
+                };
+                let (home, away) = (of(m.pairing.home()), of(m.pairing.away()));
+                results.push(HistoryResult {
+                    home,
+                    away,
+                    home_goals: score.home(),
+                    away_goals: score.away(),
+                    date: m.date,
+                    neutral: false,
+                    competition: if tier == 1 { 0 } else { competition },
+                });
+            }
+        }
+    }
+    let known = results.len();
+    let history = History::new(index.len(), results, Vec::new()).expect("indices in range");
+    let mut times = Vec::new();
+    let mut last = None;
+    for _ in 0..5 {
+        let start = Instant::now();
+        let test = backtest(&history, full.results(), None, &ModelOptions::default());
+        times.push(start.elapsed());
+        last = test;
+    }
+    let test = last.expect("a season");
+    times.sort();
+    println!(
+        "backtest over history, Premier League {year}: {} matches, {} refits on {known} results \
+         (tiers 1-4 from {from_year}): median {:.3} s, fastest {:.3} s; RPS model {:.4}, frequencies {:.4}",
+        test.matches.len(),
+        test.refits,
+        times[2].as_secs_f64(),
+        times[0].as_secs_f64(),
+        test.mean.model.rps,
+        test.mean.frequencies.rps,
     );
 }
 
@@ -396,6 +467,7 @@ fn main() {
         return;
     }
     time_backtest("Premier League 2023-24", &premier);
+    time_history_backtest(&premier, 2023, 2013);
     let (median, slowest, day, days) = time_positions(&premier);
     println!(
         "exact positions, Premier League 2023-24, {days} match days: median {:.2} ms, slowest {:.2} ms ({day})",

@@ -32,4 +32,12 @@ pub enum ForecastError {
         /// Teams in the league.
         teams: usize,
     },
+    /// A history's result or division change names a team past its count.
+    #[error("team index {index} is past the history's {teams} teams")]
+    TeamOutOfRange {
+        /// The index named.
+        index: usize,
+        /// Teams in the history.
+        teams: usize,
+    },
 }

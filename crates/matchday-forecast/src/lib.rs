@@ -23,6 +23,7 @@ mod clinch;
 mod elo;
 mod error;
 mod gaps;
+mod history;
 mod lifted;
 mod magic;
 mod model;
@@ -45,10 +46,13 @@ pub use clinch::{Clinch, clinch_dates};
 pub use elo::{EloParameters, EloRatings, EloScore, EloStep, RatedMatch, TeamRating, margin_multiplier};
 pub use error::ForecastError;
 pub use gaps::{GapRow, Gaps, TIE_NOTE, ZoneGap, is_bottom, zone_boundary, zone_verdicts};
+pub use history::{DivisionChange, History, HistoryResult, NEGLIGIBLE_WEIGHT};
 pub use magic::{MagicNumbers, TeamMagic, ZoneMagic, magic_numbers, magic_numbers_by_enumeration};
 pub use matchday_core::PointsScheme;
 pub use model::{MatchModel, ModelOptions, OutcomeProbabilities};
-pub use next_match::{FittedOn, LIKELIEST_SCORES, MatchOdds, OWN_RESULTS_ENOUGH, ScoreChance, match_odds};
+pub use next_match::{
+    FittedOn, LIKELIEST_SCORES, MatchOdds, OWN_RESULTS_ENOUGH, ScoreChance, match_odds, match_odds_over,
+};
 pub use positions::{PositionRange, position_range_of, position_ranges, position_ranges_by_enumeration};
 pub use quality::{ProbabilityScore, QualityReport, evaluate_halves, ranked_probability_score};
 pub use scenarios::{Condition, Outcome, Outcomes, ScenarioError, Scenarios, Verdict};

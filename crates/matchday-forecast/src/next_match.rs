@@ -13,7 +13,7 @@ use chrono::NaiveDate;
 use matchday_core::{Match, MatchStatus, TeamId, TeamVenue};
 use serde::Serialize;
 
-use crate::{MatchModel, ModelOptions, PlayedResult};
+use crate::{History, MatchModel, ModelOptions, PlayedResult};
 
 /// Results each side needs in a cup's own season before the model is fitted on that
 /// season alone: a European group stage (six matches) is not yet enough.
@@ -30,6 +30,8 @@ pub enum FittedOn {
     Competition,
     /// The league seasons given, the competition's own results being too few.
     Leagues,
+    /// Every stored result before the day, in every competition and season.
+    History,
 }
 
 /// A score seen from the team forecast, with its chance.
@@ -115,6 +117,38 @@ pub fn match_odds(
         .collect();
     let day = as_of.or_else(|| results.iter().map(|r| r.date).max());
     let model = MatchModel::fit_results(index.len(), &results, day, options);
+    odds_from(&model, (t, o, venue), fitted_on, results.len(), unrated)
+}
+
+/// Forecasts team `t` against `o` (indices into `history`'s teams; `ids` are their
+/// ids, for [`MatchOdds::unrated`]) at `venue` (seen from `t`) with the model fitted on
+/// every result of `history` before `day`.
+pub fn match_odds_over(
+    history: &History,
+    day: NaiveDate,
+    (t, o, venue): (usize, usize, TeamVenue),
+    ids: (TeamId, TeamId),
+    options: &ModelOptions,
+) -> MatchOdds {
+    let known = history.before(day);
+    let rated = |i: usize| known.iter().any(|r| r.home == i || r.away == i);
+    let unrated: Vec<TeamId> = [(ids.0, t), (ids.1, o)]
+        .into_iter()
+        .filter(|&(_, i)| !rated(i))
+        .map(|(id, _)| id)
+        .collect();
+    let model = history.fit(day, options, None);
+    odds_from(&model, (t, o, venue), FittedOn::History, known.len(), unrated)
+}
+
+/// The forecast of team `t` against `o` at `venue` (seen from `t`) under `model`.
+fn odds_from(
+    model: &MatchModel,
+    (t, o, venue): (usize, usize, TeamVenue),
+    fitted_on: FittedOn,
+    results: usize,
+    unrated: Vec<TeamId>,
+) -> MatchOdds {
     let neutral = venue == TeamVenue::Neutral;
     // The grid is laid out home first: the team is home unless it plays away.
     let (home, away) = if venue == TeamVenue::Away { (o, t) } else { (t, o) };
@@ -156,7 +190,7 @@ pub fn match_odds(
         likeliest: scores,
         expected_goals: if home == t { (xh, xa) } else { (xa, xh) },
         fitted_on,
-        results: results.len(),
+        results,
         unrated,
     }
 }

@@ -41,7 +41,7 @@ pub use edit::{
 pub use error::StoreError;
 pub use import::{ImportSummary, Uncatalogued};
 pub use prune::{Compacted, Pruned};
-pub use reader::{MatchFilter, Reader};
+pub use reader::{MatchFilter, PlayedScore, Reader};
 pub use undo::Reversal;
 pub use writer::{Added, LiveRecorded, Recorded, Writer};
 

@@ -35,6 +35,25 @@ pub struct MatchFilter {
     pub pending: Option<bool>,
 }
 
+/// A played result as the match model learns from it: where, when, who and the score.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PlayedScore {
+    /// The competition-season it was played in.
+    pub competition: CompetitionId,
+    /// The day.
+    pub date: NaiveDate,
+    /// The home side (the first-named on neutral ground).
+    pub home: TeamId,
+    /// The away side.
+    pub away: TeamId,
+    /// The home side's goals (after 90 minutes when extra time was stored apart).
+    pub home_goals: u8,
+    /// The away side's goals.
+    pub away_goals: u8,
+    /// Whether it was played on neutral ground.
+    pub neutral: bool,
+}
+
 impl<'c> Reader<'c> {
     pub(crate) fn new(conn: &'c Connection) -> Reader<'c> {
         Reader {
@@ -458,6 +477,63 @@ impl<'c> Reader<'c> {
                 Ok((MatchId(id), odds))
             })
             .collect()
+    }
+
+    /// Every match played (not awarded: an awarded score was never played) with its
+    /// score after 90 minutes (a result entered as "1-0 aet" alone has none) in every
+    /// competition, dated on or after `from` (when given) and before `before`, by date
+    /// (then by id): what the match model learns from.
+    ///
+    /// Only the columns the model needs are read, straight from SQLite's rows: English
+    /// football since 1888 (200,000 matches) reads in well under a second.
+    pub fn played_before(
+        &self,
+        from: Option<NaiveDate>,
+        before: NaiveDate,
+    ) -> Result<Vec<PlayedScore>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, competition_id, date, home_id, away_id, venue, ft_home, ft_away FROM match \
+             WHERE status = 'played' AND ft_home IS NOT NULL AND ft_away IS NOT NULL \
+             AND date < ?1 AND date >= ?2 ORDER BY date, id",
+        )?;
+        let from = from.map_or_else(String::new, rows::date_text);
+        let rows = stmt.query_map(params![rows::date_text(before), from], |r| {
+            let id: i64 = r.get(0)?;
+            let goals = |at: usize| -> rusqlite::Result<Option<u8>> {
+                Ok(r.get::<_, Option<i64>>(at)?.and_then(|g| u8::try_from(g).ok()))
+            };
+            let read = (rows::date_at(r, 2)?, goals(6)?, goals(7)?);
+            Ok((
+                id,
+                r.get::<_, i64>(1)?,
+                r.get::<_, i64>(3)?,
+                r.get::<_, i64>(4)?,
+                r.get_ref(5)?.as_str()? == "neutral",
+                read,
+            ))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (id, competition, home, away, neutral, (date, home_goals, away_goals)) = row?;
+            let date = date.map_err(|err| self.within(CompetitionId(competition), err))?;
+            let (Some(home_goals), Some(away_goals)) = (home_goals, away_goals) else {
+                return Err(StoreError::UnreadableRow {
+                    table: "match",
+                    row: id,
+                    problem: "a played match without a score of 0 to 255 goals a side".into(),
+                });
+            };
+            out.push(PlayedScore {
+                competition: CompetitionId(competition),
+                date,
+                home: TeamId(home),
+                away: TeamId(away),
+                home_goals,
+                away_goals,
+                neutral,
+            });
+        }
+        Ok(out)
     }
 
     /// Matches by filter, each with its competition's id, by date and kick-off.

@@ -855,3 +855,35 @@ fn meetings_are_the_decided_matches_of_two_teams_either_way_round_in_every_compe
     let in_cup = all.iter().filter(|(slug, _)| slug == "fa-cup").count();
     assert_eq!(in_cup, 2, "{all:?}");
 }
+
+#[test]
+fn played_before_reads_every_competitions_played_results_before_the_day() {
+    let mut store = Store::open_in_memory().unwrap();
+    let league = premier_league(&mut store);
+    let mut cup = record(&[
+        (1, 6, "Chelsea FC", "Liverpool FC", Some("0-2")),
+        (1, 31, "Arsenal FC", "Chelsea FC", Some("1-1")),
+        (2, 25, "Liverpool FC", "Chelsea FC", None),
+    ]);
+    cup.competition = "FA Cup".into();
+    cup.matches[1].venue = Venue::Neutral;
+    store.write(|w| w.import(&cup, Some("FA Cup"))).unwrap();
+    let read = store.read();
+    let all = read.played_before(None, day(6, 30)).unwrap();
+    // Two played in the league and two in the cup; the fixtures are left out.
+    assert_eq!(all.len(), 4);
+    assert!(all.windows(2).all(|w| w[0].date <= w[1].date));
+    assert_eq!(all[0].date, day(8, 12));
+    assert!(all.iter().any(|r| r.competition == league.id.unwrap()));
+    assert!(all.iter().any(|r| r.competition != league.id.unwrap()));
+    let neutral: Vec<_> = all.iter().filter(|r| r.neutral).collect();
+    assert_eq!(neutral.len(), 1);
+    assert_eq!((neutral[0].home_goals, neutral[0].away_goals), (1, 1));
+    // Before 31 January: the day itself is left out; from 1 January: the August match too.
+    let before = read.played_before(Some(day(1, 1)), day(1, 31)).unwrap();
+    assert_eq!(before.len(), 1);
+    assert_eq!(
+        (before[0].home_goals, before[0].away_goals, before[0].date),
+        (0, 2, day(1, 6))
+    );
+}

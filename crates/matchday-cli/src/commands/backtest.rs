@@ -17,8 +17,11 @@ use crate::render;
 ///
 /// Every played match (from --from on) gets the home win, draw and away win
 /// probabilities the model gives it when fitted only on the results stored
-/// before that match's day: the time-weighted Dixon-Coles model of `matchday
-/// odds`, refitted once per match day. Two baselines are scored on the same
+/// before that match's day, in every competition and season stored: the model of
+/// `matchday odds` (see its help: Dixon-Coles, each result weighted by its age
+/// with a half-life of 450 days, promoted and relegated clubs carrying their
+/// ratings), refitted once per match day, each fit starting from the day
+/// before's. Two baselines are scored on the same
 /// matches: the league's home/draw/away frequencies before the day, counted
 /// with 10 pseudo-matches at a prior of 45% / 26% / 29% (so the first day, with
 /// nothing played, gets exactly that prior), and equal odds (a third each).
@@ -27,7 +30,6 @@ use crate::render;
 /// error of the home and home-or-draw probabilities, halved; equal odds score
 /// 5/18 on a win either way and 1/9 on a draw) and the log loss (the negative
 /// natural log of the probability given to what happened; equal odds ln 3).
-/// Only the season's own results are known to the model.
 ///
 /// The market: when the import stored the matches' closing betting odds
 /// (football-data.co.uk's files carry them: Pinnacle's, else the market
@@ -124,12 +126,19 @@ pub fn run(store: &Store, args: Args) -> anyhow::Result<String> {
     };
     let super::League { loaded, state } = super::League::load(&read, &args.competition, when)?;
     let competition = &loaded.competition;
-    let Some(mut test) = matchday_forecast::backtest(
-        state.teams().len(),
-        state.results(),
-        args.from,
-        &ModelOptions::default(),
-    ) else {
+    let options = ModelOptions::default();
+    let days = state.results().iter().map(|r| r.date);
+    let history = match (days.clone().min(), days.max()) {
+        (Some(first), Some(last)) => super::known_results::league_history(
+            &read,
+            competition,
+            &state,
+            (first, super::known_results::day_after(last)),
+            &options,
+        )?,
+        _ => matchday_forecast::History::of_league(state.teams().len(), &[]),
+    };
+    let Some(mut test) = matchday_forecast::backtest(&history, state.results(), args.from, &options) else {
         let from = args.from.map(|d| format!(" on or after {d}")).unwrap_or_default();
         anyhow::bail!(
             "{} {} has no played match{from} to score",

@@ -29,6 +29,7 @@ pub mod h2h;
 pub mod history;
 pub mod honours;
 pub mod import;
+pub mod known_results;
 pub mod log;
 pub mod man;
 pub mod matches;

@@ -1,11 +1,9 @@
 //! `matchday odds --team T`: the next match in each competition, with its chances
 //! after 90 minutes and likeliest scores; and the same line per competition in `track`.
 
-use std::collections::HashMap;
-
 use chrono::NaiveDate;
 use matchday_core::{Format, Opponent, Season, TargetStatus, TeamId, TeamVenue, TrophyTarget};
-use matchday_forecast::{FittedOn, MatchOdds, ModelOptions, chance_text, match_odds};
+use matchday_forecast::{FittedOn, MatchOdds, ModelOptions, chance_text};
 use matchday_store::Store;
 use serde::Serialize;
 
@@ -49,7 +47,7 @@ pub struct OddsView {
     pub expected_goals_for: f64,
     /// Expected goals for the opponent.
     pub expected_goals_against: f64,
-    /// "competition" (its own results) or "leagues" (the clubs' league seasons).
+    /// "history": every result stored before the day, in every competition.
     pub fitted_on: FittedOn,
     /// The competitions whose results the model was fitted on.
     pub fitted_on_competitions: Vec<String>,
@@ -77,7 +75,6 @@ pub fn next_matches(
     as_of: Option<NaiveDate>,
     name: &dyn Fn(TeamId) -> String,
 ) -> anyhow::Result<Vec<NextMatchOdds>> {
-    let mut leagues = LeagueSeasons::default();
     let mut out = Vec::new();
     for loaded in seasons {
         let target = match TrophyTarget::compute(loaded.season(), team, as_of, name) {
@@ -102,41 +99,23 @@ pub fn next_matches(
         if let Some((Some(Opponent::Team(opponent)), Some(venue))) =
             next.as_ref().map(|n| (n.opponent.clone(), n.venue))
         {
-            let league = c.format == Format::League;
-            let mut ids = Vec::new();
-            if !league {
-                for side in [team, opponent] {
-                    for id in leagues.of(read, side, c.season, seasons)? {
-                        if !ids.contains(&id) {
-                            ids.push(id);
-                        }
-                    }
-                }
-            }
-            // A league season the team is in is the one loaded already, with any result given.
-            let used: Vec<&Loaded> = ids
+            // What was known at the end of the as-of day; without one, before the match.
+            let day = as_of
+                .map(super::known_results::day_after)
+                .or(next.as_ref().and_then(|n| n.date))
+                .unwrap_or(c.season.last_day());
+            let in_hand: Vec<(&matchday_core::Competition, &[matchday_core::Match])> = seasons
                 .iter()
-                .filter_map(|id| {
-                    seasons
-                        .iter()
-                        .find(|l| l.competition.id.map(|c| c.0) == Some(*id))
-                        .or_else(|| leagues.loaded.get(id))
-                })
+                .map(|l| (&l.competition, l.matches.as_slice()))
                 .collect();
-            let slices: Vec<&[matchday_core::Match]> = used.iter().map(|l| l.matches.as_slice()).collect();
-            let odds = match_odds(
-                &loaded.matches,
-                league,
-                &slices,
+            let (odds, fitted_on_competitions) = super::known_results::match_odds(
+                read,
+                c,
+                &in_hand,
                 (team, opponent, venue),
-                as_of,
+                day,
                 &ModelOptions::default(),
-            );
-            let season_name = |c: &matchday_core::Competition| format!("{} {}", c.name, c.season);
-            let fitted_on_competitions = match odds.fitted_on {
-                FittedOn::Competition => vec![season_name(c)],
-                FittedOn::Leagues => used.iter().map(|l| season_name(&l.competition)).collect(),
-            };
+            )?;
             line.odds = Some(OddsView::of(&odds, fitted_on_competitions, name));
         }
         out.push((c.format != Format::League, line));
@@ -173,37 +152,6 @@ impl OddsView {
             results: odds.results,
             unrated: odds.unrated.iter().map(|&t| name(t)).collect(),
         }
-    }
-}
-
-/// The league seasons of the clubs met that are not among the team's own, each read once.
-#[derive(Default)]
-struct LeagueSeasons {
-    loaded: HashMap<i64, Loaded>,
-}
-
-impl LeagueSeasons {
-    /// The ids of the league seasons `team` played in `season`, reading those not in `own`.
-    fn of(
-        &mut self,
-        read: &matchday_store::Reader<'_>,
-        team: TeamId,
-        season: Season,
-        own: &[Loaded],
-    ) -> anyhow::Result<Vec<i64>> {
-        let mut out = Vec::new();
-        for c in read.competitions_of(team)? {
-            if c.format != Format::League || c.season != season {
-                continue;
-            }
-            let id = c.id.expect("stored").0;
-            let owned = own.iter().any(|l| l.competition.id.map(|c| c.0) == Some(id));
-            if !owned && !self.loaded.contains_key(&id) {
-                self.loaded.insert(id, Loaded::of(read, c)?);
-            }
-            out.push(id);
-        }
-        Ok(out)
     }
 }
 
@@ -244,11 +192,12 @@ pub fn odds_words(o: &OddsView) -> String {
 
 /// Which results the model was fitted on, in words.
 fn fitted_words(o: &OddsView, competition: &str) -> String {
-    let mut text = format!(
-        "fitted on {} results ({})",
-        o.results,
-        o.fitted_on_competitions.join(", ")
-    );
+    // A long history is counted rather than listed.
+    let listed = match o.fitted_on_competitions.len() {
+        0..=4 => o.fitted_on_competitions.join(", "),
+        n => format!("{n} competition-seasons"),
+    };
+    let mut text = format!("fitted on {} results ({listed})", o.results);
     if o.fitted_on == FittedOn::Leagues {
         text.push_str(&format!(": the {competition}'s own are too few"));
     }

@@ -5,8 +5,7 @@ use std::collections::BTreeMap;
 
 use matchday_core::{Catalogue, KnockoutDraw, KnockoutRules, Round, TeamId};
 use matchday_forecast::{
-    ModelOptions, SimulationOptions, TeamChances, TournamentForecast, chance_text, fit_on_competition,
-    simulate_tournament,
+    ModelOptions, SimulationOptions, TeamChances, TournamentForecast, chance_text, simulate_tournament,
 };
 use matchday_store::Store;
 use serde::Serialize;
@@ -58,7 +57,7 @@ pub fn run(
         sims: args.sims,
         seed: args.seed,
     };
-    let (forecast, rules) = forecast(&read, &loaded, args.when.as_of, catalogue, &options)?;
+    let (forecast, rules) = forecast(&read, &loaded, &[], args.when.as_of, catalogue, &options)?;
     let competition = &loaded.competition;
     let asked = args.team.as_deref().map(|t| read.resolve_team(t)).transpose()?;
     let name = |id: TeamId| names.get(&id).cloned().unwrap_or_default();
@@ -236,10 +235,12 @@ fn render_table(
 }
 
 /// The cup or tournament `loaded` holds simulated from `as_of` on, as `odds` shows it,
-/// with the knockout rules of its edition in the catalogue.
+/// with the knockout rules of its edition in the catalogue; the model also knows the
+/// competition-seasons `in_hand` as held (with any result given), the rest as stored.
 pub fn forecast(
     read: &matchday_store::Reader<'_>,
     loaded: &super::Loaded,
+    in_hand: &[(&matchday_core::Competition, &[matchday_core::Match])],
     as_of: Option<chrono::NaiveDate>,
     catalogue: &Catalogue,
     options: &SimulationOptions,
@@ -258,7 +259,15 @@ pub fn forecast(
         .and_then(|e| e.edition(competition.season));
     let rules = edition.map(|e| e.knockout().clone()).unwrap_or_default();
     let neutral: Vec<Round> = edition.map(|e| e.neutral_rounds().to_vec()).unwrap_or_default();
-    let model = fit_on_competition(&teams, &loaded.matches, as_of, &ModelOptions::default());
+    let model = super::known_results::cup_model(
+        read,
+        competition,
+        &loaded.matches,
+        in_hand,
+        &teams,
+        as_of,
+        &ModelOptions::default(),
+    )?;
     let forecast = simulate_tournament(
         competition,
         &teams,

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use anyhow::Context;
 use chrono::NaiveDate;
 use matchday_core::{Format, KnockoutError, Season, Standings, TableOptions, TeamId, TrophyTarget, View};
-use matchday_forecast::{LeagueState, MatchModel, ModelOptions, SimulationOptions, simulate};
+use matchday_forecast::{LeagueState, ModelOptions, SimulationOptions, simulate};
 use matchday_report::{
     GroupSection, LeagueSection, Progress, SeasonPage, TeamMatch, TeamSeason, season_page,
 };
@@ -196,8 +196,13 @@ fn league_section(
     let charted: Vec<TeamId> = standings.rows.iter().take(3).map(|r| r.team).collect();
     let state = LeagueState::new(c, &entrants, &loaded.matches, &loaded.deductions, as_of)?;
     let gaps = Some(state.gaps(Some(team))?);
-    let forecast = (!state.is_finished()).then(|| {
-        let model = MatchModel::fit(&state, &ModelOptions::default());
+    // The same model as `matchday odds`: fitted on every result stored before the day.
+    let model = if state.is_finished() {
+        None
+    } else {
+        Some(super::known_results::league_model(read, c, &state, &ModelOptions::default())?.0)
+    };
+    let forecast = model.map(|model| {
         let options = SimulationOptions {
             sims: PAGE_SIMS,
             seed: PAGE_SEED,

@@ -334,7 +334,9 @@ pub fn run(store: &Store, args: Args, catalogue: &Catalogue) -> anyhow::Result<S
                     let mut view = TargetView::of(&target, t, &name);
                     view.clinched = clinched(&read, loaded, t, as_of)?;
                     if view.status == TargetStatus::Alive {
-                        let chance = super::win_chance::chance_of_winning(&read, loaded, t, as_of, catalogue);
+                        let chance = super::win_chance::chance_of_winning(
+                            &read, loaded, &seasons, t, as_of, catalogue,
+                        );
                         view.chance_of_winning = chance.map(|c| match c.certain {
                             Some(won) => f64::from(u8::from(won)),
                             None => c.probability,

@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 use matchday_core::{Catalogue, Format, TeamId};
-use matchday_forecast::{LeagueState, MatchModel, ModelOptions, SimulationOptions, final_places, simulate};
+use matchday_forecast::{LeagueState, ModelOptions, SimulationOptions, final_places, simulate};
 
 use super::Loaded;
 
@@ -31,11 +31,13 @@ impl WinChance {
 }
 
 /// The chance that `team` wins the competition `loaded` holds (first place of a league,
-/// the trophy of a cup), as of `as_of`; none when the competition cannot be simulated
-/// (a round the structure cannot fill, a league without fixtures stored).
+/// the trophy of a cup), as of `as_of`, the model knowing the competition-seasons
+/// `seasons` as held (with any result given); none when the competition cannot be
+/// simulated (a round the structure cannot fill, a league without fixtures stored).
 pub fn chance_of_winning(
     read: &matchday_store::Reader<'_>,
     loaded: &Loaded,
+    seasons: &[Loaded],
     team: TeamId,
     as_of: Option<NaiveDate>,
     catalogue: &Catalogue,
@@ -45,7 +47,12 @@ pub fn chance_of_winning(
         seed: SEED,
     };
     if loaded.competition.format != Format::League {
-        let (forecast, _) = super::odds_cup::forecast(read, loaded, as_of, catalogue, &options).ok()?;
+        let in_hand: Vec<(&matchday_core::Competition, &[matchday_core::Match])> = seasons
+            .iter()
+            .map(|s| (&s.competition, s.matches.as_slice()))
+            .collect();
+        let (forecast, _) =
+            super::odds_cup::forecast(read, loaded, &in_hand, as_of, catalogue, &options).ok()?;
         let chances = forecast.teams.iter().find(|t| t.team == team)?;
         return Some(WinChance {
             probability: chances.win,
@@ -63,7 +70,9 @@ pub fn chance_of_winning(
     .ok()?
     .with_decisions(&loaded.decisions);
     let i = state.index_of(team)?;
-    let model = MatchModel::fit(&state, &ModelOptions::default());
+    let (model, _) =
+        super::known_results::league_model(read, &loaded.competition, &state, &ModelOptions::default())
+            .ok()?;
     let forecast =
         final_places(&state, &model).unwrap_or_else(|| simulate(&state, &model, &options, &|_| {}));
     let probability = forecast.teams.iter().find(|t| t.team == team)?.positions[0];
