@@ -205,26 +205,46 @@ impl LeagueState {
                 .enumerate()
                 .filter(|(_, i)| which.contains(i))
                 .collect();
-            let answers: Vec<(usize, TeamMagic)> = asked
+            // Each team and zone is a question of its own: the slow ones (early in a
+            // season, near a zone's edge) spread over the threads one at a time.
+            let questions: Vec<(usize, usize, usize)> = asked
+                .iter()
+                .flat_map(|&(k, i)| (0..zones.len()).map(move |z| (k, i, z)))
+                .collect();
+            let answered: Vec<ZoneMagic> = questions
                 .par_iter()
-                .map(|&(k, i)| {
+                .with_max_len(1)
+                .map(|&(k, i, z)| {
                     let range = ranges[i];
+                    let place = crate::zone_boundary(&zones[z], n as u16);
+                    if range.exact && range.worst <= place || place >= last {
+                        ZoneMagic::Settled
+                    } else if range.exact && range.best > place || place < *first {
+                        ZoneMagic::OutOfReach
+                    } else {
+                        magic_numbers(&points, &fixtures, self.scheme(), k, place - first + 1)
+                    }
+                })
+                .collect();
+            let answers: Vec<(usize, TeamMagic)> = asked
+                .iter()
+                .enumerate()
+                .map(|(a, &(_, i))| {
                     let zones = zones
                         .iter()
-                        .map(|zone| {
+                        .enumerate()
+                        .map(|(z, zone)| {
                             let place = crate::zone_boundary(zone, n as u16);
-                            let answer = if range.exact && range.worst <= place || place >= last {
-                                ZoneMagic::Settled
-                            } else if range.exact && range.best > place || place < *first {
-                                ZoneMagic::OutOfReach
-                            } else {
-                                magic_numbers(&points, &fixtures, self.scheme(), k, place - first + 1)
-                            };
-                            (zone.name.clone(), place, answer)
+                            (zone.name.clone(), place, answered[a * zones.len() + z])
                         })
                         .collect();
-                    let team = self.teams()[i];
-                    (i, TeamMagic { team, zones })
+                    (
+                        i,
+                        TeamMagic {
+                            team: self.teams()[i],
+                            zones,
+                        },
+                    )
                 })
                 .collect();
             for (i, answer) in answers {

@@ -882,6 +882,8 @@ pub(crate) struct Network {
     sink: usize,
     /// For each match, the edges to its first and second team.
     match_edges: Vec<(usize, usize)>,
+    /// The breadth-first search's queue, kept between phases.
+    queue: Vec<usize>,
 }
 
 const NONE: usize = usize::MAX;
@@ -898,6 +900,12 @@ impl Network {
         let m = matches.len();
         let k = team_caps.len();
         let mut net = Network::with_nodes(m + k + 2);
+        // Three edges a match and one a team, each with its reverse.
+        let edges = 2 * (3 * m + k);
+        net.next.reserve(edges);
+        net.to.reserve(edges);
+        net.cap.reserve(edges);
+        net.match_edges.reserve(m);
         for (i, &(a, b)) in matches.iter().enumerate() {
             net.edge(net.source, i, per_match);
             let ea = net.edge(i, m + a as usize, per_side[a as usize]);
@@ -922,6 +930,7 @@ impl Network {
             source: nodes - 2,
             sink: nodes - 1,
             match_edges: Vec::new(),
+            queue: Vec::with_capacity(nodes),
         }
     }
 
@@ -985,16 +994,18 @@ impl Network {
 
     fn levels(&mut self) -> bool {
         self.level.fill(-1);
-        let mut queue = std::collections::VecDeque::new();
+        self.queue.clear();
         self.level[self.source] = 0;
-        queue.push_back(self.source);
-        while let Some(v) = queue.pop_front() {
+        self.queue.push(self.source);
+        let mut front = 0;
+        while let Some(&v) = self.queue.get(front) {
+            front += 1;
             let mut e = self.head[v];
             while e != NONE {
                 let u = self.to[e];
                 if self.cap[e] > 0 && self.level[u] < 0 {
                     self.level[u] = self.level[v] + 1;
-                    queue.push_back(u);
+                    self.queue.push(u);
                 }
                 e = self.next[e];
             }
