@@ -551,15 +551,18 @@ pub fn render_track(
                 .map(|t| t.ties_to_win.map(|n| n.to_string()).unwrap_or_else(|| "-".into())),
         ),
     );
-    grid.column(
-        "Chance",
-        true,
-        plain_cells(
-            targets
-                .iter()
-                .map(|t| t.win_chance.map(|c| c.text()).unwrap_or_else(|| "-".into())),
-        ),
-    );
+    // A season over has no chances to show: no column for them.
+    if targets.iter().any(|t| t.win_chance.is_some()) {
+        grid.column(
+            "Chance",
+            true,
+            plain_cells(
+                targets
+                    .iter()
+                    .map(|t| t.win_chance.map(|c| c.text()).unwrap_or_else(|| "-".into())),
+            ),
+        );
+    }
     let fit = render::Screen {
         width: Some(screen.prose_width()),
         ..*screen
