@@ -399,8 +399,20 @@ impl Question {
             return self.achievable(gain);
         }
         let need = self.place - already;
-        some_set_of(1 << self.x, &order, need, &mut |set| {
-            self.exact_question(set, gain, budget, |j| (total - self.base[j], OPEN), true)
+        let exact = |set: u64| self.exact_question(set, gain, budget, |j| (total - self.base[j], OPEN), true);
+        if order.len() < need || !crate::lifted::suits(self.w, self.d) {
+            return some_set_of(1 << self.x, &order, need, &mut |set| exact(set));
+        }
+        // As `lifted`, with the team on exactly `gain`: a set the relaxation (the team on
+        // `gain` or more) refuses is refused here too, and the rest are asked exactly.
+        let spare = order.iter().fold(0u64, |m, &j| m | 1 << j);
+        self.lift_counted(1 << self.x, &order, need, gain, &mut |set| {
+            let (demands, inside) = self.lifted_within(set, gain);
+            let spare = local_teams(set, self.n, spare);
+            match lift_to(&demands, &inside, self.w, self.d, spare, budget) {
+                Lifted::Refuted(local) => Some(global_teams(set, self.n, local)),
+                Lifted::Met | Lifted::Unknown => (!exact(set)).then_some(set),
+            }
         })
     }
 
