@@ -98,3 +98,41 @@ fn a_competition_over_for_the_club_has_no_chance() {
         "{csv}"
     );
 }
+
+#[test]
+fn a_result_given_in_a_cup_counts_in_the_leagues_chance_as_storing_it_does() {
+    // Stored as they stood on 20 January 2024: the FA Cup's fourth round, Liverpool v
+    // Norwich City on the 28th, is still to play (it ended 5-2).
+    let given = Env::new();
+    let stored = Env::new();
+    for env in [&given, &stored] {
+        let mut args = vec!["import".to_string()];
+        for file in [
+            "premier-league-2023-24.season",
+            "efl-cup-2023-24.season",
+            "fa-cup-2023-24.season",
+        ] {
+            args.push(bundled(file));
+        }
+        args.extend(["--as-of".to_string(), "2024-01-20".to_string()]);
+        env.ok(&args.iter().map(String::as_str).collect::<Vec<_>>());
+    }
+    stored.ok(&[
+        "result",
+        "Liverpool 5-2 Norwich City",
+        "-c",
+        "fa-cup",
+        "-d",
+        "2024-01-28",
+        "--season=2023-24",
+    ]);
+    let asked = ["track", "Liverpool", "--as-of", "2024-01-29"];
+    let mut with_given = asked.to_vec();
+    with_given.extend(["--given", "Liverpool 5-2 Norwich City"]);
+    let chance = |tracked: &Value, name: &str| competition(tracked, name)["chance_of_winning"].as_f64();
+    let (a, b) = (given.json(&with_given), stored.json(&asked));
+    // The league's model learns from the cup's result either way.
+    assert_eq!(chance(&a, "Premier League"), chance(&b, "Premier League"));
+    assert_eq!(chance(&a, "FA Cup"), chance(&b, "FA Cup"));
+    assert!(chance(&a, "Premier League").is_some());
+}

@@ -23,6 +23,24 @@ pub fn league_history(
     days: (NaiveDate, NaiveDate),
     options: &ModelOptions,
 ) -> anyhow::Result<History> {
+    league_history_with(read, competition, state, &[], days, options)
+}
+
+/// The same, the competition-seasons `in_hand` (with any result given) taken as held
+/// rather than as stored; `competition`'s own among them is left to `state`.
+fn league_history_with(
+    read: &matchday_store::Reader<'_>,
+    competition: &Competition,
+    state: &LeagueState,
+    in_hand: &[(&Competition, &[Match])],
+    days: (NaiveDate, NaiveDate),
+    options: &ModelOptions,
+) -> anyhow::Result<History> {
+    let in_hand: Vec<(&Competition, &[Match])> = in_hand
+        .iter()
+        .copied()
+        .filter(|(c, _)| c.id != competition.id)
+        .collect();
     let mut teams = Indices::default();
     for &t in state.teams() {
         teams.of(t);
@@ -32,7 +50,7 @@ pub fn league_history(
         read,
         competition,
         (teams, own),
-        &[],
+        &in_hand,
         Some(state.teams()),
         days,
         options,
@@ -205,6 +223,18 @@ pub fn league_model(
     state: &LeagueState,
     options: &ModelOptions,
 ) -> anyhow::Result<(MatchModel, usize)> {
+    league_model_with(read, competition, state, &[], options)
+}
+
+/// The same, the competition-seasons `in_hand` (with any result given) taken as held
+/// rather than as stored: `track`'s, whose results given may lie in other competitions.
+pub fn league_model_with(
+    read: &matchday_store::Reader<'_>,
+    competition: &Competition,
+    state: &LeagueState,
+    in_hand: &[(&Competition, &[Match])],
+    options: &ModelOptions,
+) -> anyhow::Result<(MatchModel, usize)> {
     let day = state
         .as_of()
         .or_else(|| state.results().iter().map(|r| r.date).max())
@@ -213,7 +243,7 @@ pub fn league_model(
     let Some(day) = day else {
         return Ok((MatchModel::fit(state, options), state.results().len()));
     };
-    let history = league_history(read, competition, state, (day, day), options)?;
+    let history = league_history_with(read, competition, state, in_hand, (day, day), options)?;
     Ok((history.fit(day, options, None), history.before(day).len()))
 }
 

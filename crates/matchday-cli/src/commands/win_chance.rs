@@ -46,11 +46,11 @@ pub fn chance_of_winning(
         sims: SIMS,
         seed: SEED,
     };
+    let in_hand: Vec<(&matchday_core::Competition, &[matchday_core::Match])> = seasons
+        .iter()
+        .map(|s| (&s.competition, s.matches.as_slice()))
+        .collect();
     if loaded.competition.format != Format::League {
-        let in_hand: Vec<(&matchday_core::Competition, &[matchday_core::Match])> = seasons
-            .iter()
-            .map(|s| (&s.competition, s.matches.as_slice()))
-            .collect();
         let (forecast, _) =
             super::odds_cup::forecast(read, loaded, &in_hand, as_of, catalogue, &options).ok()?;
         let chances = forecast.teams.iter().find(|t| t.team == team)?;
@@ -70,9 +70,14 @@ pub fn chance_of_winning(
     .ok()?
     .with_decisions(&loaded.decisions);
     let i = state.index_of(team)?;
-    let (model, _) =
-        super::known_results::league_model(read, &loaded.competition, &state, &ModelOptions::default())
-            .ok()?;
+    let (model, _) = super::known_results::league_model_with(
+        read,
+        &loaded.competition,
+        &state,
+        &in_hand,
+        &ModelOptions::default(),
+    )
+    .ok()?;
     let forecast =
         final_places(&state, &model).unwrap_or_else(|| simulate(&state, &model, &options, &|_| {}));
     let probability = forecast.teams.iter().find(|t| t.team == team)?.positions[0];
