@@ -338,6 +338,17 @@ impl Question {
         self.base[self.x] + gain
     }
 
+    /// What team `j` is held to with the team on `gain`: the team's own `gain`, any
+    /// other team the points from its total to the team's (a cap kept under, a demand
+    /// lifted to).
+    fn bound_of(&self, j: usize, gain: i64) -> i64 {
+        if j == self.x {
+            gain
+        } else {
+            self.total(gain) - self.base[j]
+        }
+    }
+
     /// Whether some outcome gives the team at least `gain` and lifts `place` others to
     /// its total after `gain` or beyond.
     fn lifted(&self, gain: i64, budget: &Budget) -> bool {
@@ -357,28 +368,33 @@ impl Question {
             });
         }
         // The clubs left out are chosen by the conflicts the refusals name.
-        let spare = order.iter().fold(0u64, |m, &j| m | 1 << j);
+        let spare = bits(&order);
         self.lift_counted(1 << self.x, &order, need, gain, &mut |set| {
-            let (demands, inside) = self.lifted_within(set, gain);
-            let spare = local_teams(set, self.n, spare);
-            match lift_to(&demands, &inside, self.w, self.d, spare, budget) {
+            match self.lift_set(set, gain, spare, budget) {
                 // Not knowing counts as lifted: the guarantee errs high, marked inexact.
                 Lifted::Met | Lifted::Unknown => None,
-                Lifted::Refuted(local) => Some(global_teams(set, self.n, local)),
+                Lifted::Refuted(teams) => Some(teams),
             }
         })
+    }
+
+    /// [`lift_to`] asked of `set` with the team on `gain` or more, a refusal naming
+    /// teams (a bit each, as few of `spare` as it can) by their indices in the league.
+    fn lift_set(&self, set: u64, gain: i64, spare: u64, budget: &Budget) -> Lifted {
+        let (demands, inside) = self.lifted_within(set, gain);
+        let spare = local_teams(set, self.n, spare);
+        match lift_to(&demands, &inside, self.w, self.d, spare, budget) {
+            Lifted::Refuted(local) => Lifted::Refuted(global_teams(set, self.n, local)),
+            other => other,
+        }
     }
 
     /// The question `lifted` asks of `set`: demands for its members (the team's own
     /// `gain`, the others its total after it), less the wins over teams outside the set,
     /// and the matches among them.
     fn lifted_within(&self, set: u64, gain: i64) -> (Vec<i64>, Vec<(u8, u8)>) {
-        let total = self.total(gain);
         let (local, members) = local_indices(set, self.n);
-        let mut demands: Vec<i64> = members
-            .iter()
-            .map(|&j| if j == self.x { gain } else { total - self.base[j] })
-            .collect();
+        let mut demands: Vec<i64> = members.iter().map(|&j| self.bound_of(j, gain)).collect();
         let mut inside = Vec::new();
         for &(a, b) in &self.fixtures {
             match (set >> a & 1 == 1, set >> b & 1 == 1) {
@@ -405,14 +421,12 @@ impl Question {
         }
         // As `lifted`, with the team on exactly `gain`: a set the relaxation (the team on
         // `gain` or more) refuses is refused here too, and the rest are asked exactly.
-        let spare = order.iter().fold(0u64, |m, &j| m | 1 << j);
-        self.lift_counted(1 << self.x, &order, need, gain, &mut |set| {
-            let (demands, inside) = self.lifted_within(set, gain);
-            let spare = local_teams(set, self.n, spare);
-            match lift_to(&demands, &inside, self.w, self.d, spare, budget) {
-                Lifted::Refuted(local) => Some(global_teams(set, self.n, local)),
-                Lifted::Met | Lifted::Unknown => (!exact(set)).then_some(set),
-            }
+        let spare = bits(&order);
+        self.lift_counted(1 << self.x, &order, need, gain, &mut |set| match self
+            .lift_set(set, gain, spare, budget)
+        {
+            Lifted::Refuted(teams) => Some(teams),
+            Lifted::Met | Lifted::Unknown => (!exact(set)).then_some(set),
         })
     }
 
@@ -446,7 +460,7 @@ impl Question {
             });
         }
         // Only contested teams may go above; naming the others in a refusal helps no one.
-        let free = order.iter().fold(0u64, |m, &j| m | 1 << j);
+        let free = bits(&order);
         self.free_counted(
             always | 1 << self.x,
             &order,
@@ -481,12 +495,8 @@ impl Question {
     /// The question `kept` asks of `set`: caps for its members (the team's own `gain`,
     /// the others its total after it), the matches among them, and the team's place in it.
     fn kept_within(&self, set: u64, gain: i64) -> (Vec<i64>, Vec<(u8, u8)>, usize) {
-        let total = self.total(gain);
         let (local, members) = local_indices(set, self.n);
-        let caps: Vec<i64> = members
-            .iter()
-            .map(|&j| if j == self.x { gain } else { total - self.base[j] })
-            .collect();
+        let caps: Vec<i64> = members.iter().map(|&j| self.bound_of(j, gain)).collect();
         let inside: Vec<(u8, u8)> = self
             .fixtures
             .iter()
@@ -552,7 +562,7 @@ impl Question {
             });
         }
         // Only contested teams may go above; naming the others in a refusal helps no one.
-        let free = order.iter().fold(0u64, |m, &j| m | 1 << j);
+        let free = bits(&order);
         self.free_counted(
             always | 1 << self.x,
             &order,
@@ -585,19 +595,14 @@ impl Question {
         if self.d != 1 {
             return free_some(base, order, slots, held);
         }
-        let all = order.iter().fold(base, |m, &j| m | 1 << j);
+        let all = base | bits(order);
         // The teams with least room (last in `order`) are likeliest to be the ones above:
         // when freeing them will do, nothing need be listed.
-        let likeliest = order[order.len() - slots..].iter().fold(0u64, |m, &j| m | 1 << j);
+        let likeliest = bits(&order[order.len() - slots..]);
         let Some(first_refusal) = held(all & !likeliest) else {
             return true;
         };
-        let total = self.total(gain);
-        let among = Among::new(
-            self,
-            all,
-            |j| if j == self.x { gain } else { total - self.base[j] },
-        );
+        let among = Among::new(self, all, gain);
         let freeable: Vec<usize> = order.iter().map(|&j| among.local[j]).collect();
         let sets = counted_sets(order.len(), slots, &mut Freed::new(&among, &freeable, self.w));
         let Some(sets) = sets else {
@@ -635,19 +640,14 @@ impl Question {
         gain: i64,
         held: &mut dyn FnMut(u64) -> Option<u64>,
     ) -> bool {
-        let all = order.iter().fold(base, |m, &j| m | 1 << j);
+        let all = base | bits(order);
         // The teams with most room (first in `order`) are likeliest to be lifted: when
         // lifting them will do, nothing need be listed.
-        let likeliest = order[..need].iter().fold(0u64, |m, &j| m | 1 << j);
+        let likeliest = bits(&order[..need]);
         let Some(first_refusal) = held(base | likeliest) else {
             return true;
         };
-        let total = self.total(gain);
-        let among = Among::new(
-            self,
-            all,
-            |j| if j == self.x { gain } else { total - self.base[j] },
-        );
+        let among = Among::new(self, all, gain);
         let members: Vec<usize> = (0..among.k)
             .filter(|&l| base >> among.members[l] & 1 == 1)
             .collect();
@@ -769,7 +769,7 @@ struct Among {
 }
 
 impl Among {
-    fn new(question: &Question, set: u64, value: impl Fn(usize) -> i64) -> Among {
+    fn new(question: &Question, set: u64, gain: i64) -> Among {
         let (local8, members) = local_indices(set, question.n);
         let local: Vec<usize> = (0..question.n)
             .map(|j| {
@@ -783,7 +783,7 @@ impl Among {
         let k = members.len();
         let mut among = Among {
             k,
-            value: members.iter().map(|&j| value(j)).collect(),
+            value: members.iter().map(|&j| question.bound_of(j, gain)).collect(),
             all_games: members.iter().map(|&j| question.games[j]).collect(),
             local,
             members,
@@ -1057,7 +1057,7 @@ fn combinations(n: usize, k: usize) -> u64 {
 /// and every refusal met is remembered, so a branch that cannot free one team of each
 /// (more disjoint refusals than it has slots) is cut before it asks anything.
 fn free_some(base: u64, order: &[usize], slots: usize, held: &mut dyn FnMut(u64) -> Option<u64>) -> bool {
-    let all = order.iter().fold(0u64, |m, &j| m | 1 << j);
+    let all = bits(order);
     let mut refusals = Vec::new();
     free_from(base, order, all, 0, 0, slots, held, &mut refusals)
 }
@@ -1124,6 +1124,11 @@ fn too_many_refusals(refusals: &[u64], freed: u64, kept: u64, slots: usize) -> b
     false
 }
 
+/// The teams (indices) as a set, a bit each.
+fn bits(teams: &[usize]) -> u64 {
+    teams.iter().fold(0u64, |m, &j| m | 1 << j)
+}
+
 /// The bits, indexed as the members of `set`, of its teams in `teams`.
 fn local_teams(set: u64, n: usize, teams: u64) -> u64 {
     let (_, members) = local_indices(set, n);
@@ -1153,7 +1158,7 @@ fn some_set_of(base: u64, order: &[usize], need: usize, feasible: &mut dyn FnMut
     if order.len() < need {
         return false;
     }
-    let all = order.iter().fold(base, |m, &j| m | 1 << j);
+    let all = base | bits(order);
     if feasible(all) {
         return true;
     }
