@@ -5,34 +5,25 @@
 
 mod common;
 
-use common::{Env, bundled};
+use common::{Env, in_competition, with_bundled};
 use serde_json::Value;
 
 /// The bundled 2023-24 seasons: the Premier League, both domestic cups and Europe.
 fn season() -> Env {
-    let env = Env::new();
-    for file in [
-        "premier-league-2023-24.season",
-        "efl-cup-2023-24.season",
-        "fa-cup-2023-24.season",
-        "champions-league-2023-24.season",
-        "europa-league-2023-24.season",
-        "conference-league-2023-24.season",
-    ] {
-        env.ok(&["import", &bundled(file)]);
-    }
-    env
+    with_bundled(
+        &[
+            "premier-league-2023-24.season",
+            "efl-cup-2023-24.season",
+            "fa-cup-2023-24.season",
+            "champions-league-2023-24.season",
+            "europa-league-2023-24.season",
+            "conference-league-2023-24.season",
+        ],
+        None,
+    )
 }
 
 const ASKED: [&str; 5] = ["odds", "--team", "Liverpool", "--as-of", "2024-02-01"];
-
-fn competition<'a>(all: &'a Value, name: &str) -> &'a Value {
-    all.as_array()
-        .unwrap()
-        .iter()
-        .find(|c| c["competition"] == name)
-        .unwrap_or_else(|| panic!("{name} in {all}"))
-}
 
 fn chances(odds: &Value) -> (f64, f64, f64) {
     let p = |k: &str| odds[k].as_f64().unwrap();
@@ -70,7 +61,7 @@ fn liverpools_next_matches_in_words() {
 fn liverpools_next_matches_as_json_and_csv() {
     let env = season();
     let all = env.json(&ASKED);
-    let league = competition(&all, "Premier League");
+    let league = in_competition(&all, "Premier League");
     assert_eq!(
         (&league["opponent"], &league["venue"], &league["date"]),
         (
@@ -79,7 +70,7 @@ fn liverpools_next_matches_as_json_and_csv() {
             &Value::from("2024-02-04")
         )
     );
-    let final_ = competition(&all, "EFL Cup");
+    let final_ = in_competition(&all, "EFL Cup");
     assert_eq!(
         (
             &final_["round"],
@@ -122,7 +113,7 @@ fn liverpools_next_matches_as_json_and_csv() {
         ])
     );
     // The FA Cup's next opponent is the winner of a replay still to play: no odds yet.
-    assert_eq!(competition(&all, "FA Cup")["odds"], Value::Null);
+    assert_eq!(in_competition(&all, "FA Cup")["odds"], Value::Null);
 
     let mut csv_args = ASKED.to_vec();
     csv_args.extend(["--format", "csv"]);
@@ -146,10 +137,10 @@ fn track_gives_the_same_chances_a_line_per_competition() {
     let env = season();
     let odds = env.json(&ASKED);
     let tracked = env.json(&["track", "Liverpool", "--as-of", "2024-02-01"]);
-    let in_track = competition(&tracked, "Premier League");
+    let in_track = in_competition(&tracked, "Premier League");
     assert_eq!(
         in_track["next_match_odds"],
-        competition(&odds, "Premier League")["odds"]
+        in_competition(&odds, "Premier League")["odds"]
     );
     let text = env.ok(&["track", "Liverpool", "--as-of", "2024-02-01", "--width", "120"]);
     assert!(

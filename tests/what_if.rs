@@ -6,29 +6,19 @@
 
 mod common;
 
-use common::{Env, bundled, refused};
+use common::{Env, refused, with_bundled};
 
 /// Liverpool's four competitions as they stood on 1 February 2024 (the README's demo).
 fn february() -> Env {
-    imported(
+    with_bundled(
         &[
             "premier-league-2023-24.season",
             "fa-cup-2023-24.season",
             "efl-cup-2023-24.season",
             "europa-league-2023-24.season",
         ],
-        "2024-02-01",
+        Some("2024-02-01"),
     )
-}
-
-fn imported(files: &[&str], as_of: &str) -> Env {
-    let env = Env::new();
-    let paths: Vec<String> = files.iter().map(|f| bundled(f)).collect();
-    let mut args = vec!["import"];
-    args.extend(paths.iter().map(String::as_str));
-    args.extend(["--as-of", as_of]);
-    env.ok(&args);
-    env
 }
 
 /// A copy of `env`'s database in a folder of its own.
@@ -181,7 +171,7 @@ fn with_as_of_a_later_fixture_counts_as_played_on_the_day_as_storing_it_then_doe
         }
     }
     // A result stored after the as-of day is a fixture still to play that day.
-    let env = imported(&["premier-league-2023-24.season"], "2024-02-05");
+    let env = with_bundled(&["premier-league-2023-24.season"], Some("2024-02-05"));
     let (_, assumed) = asked_given(
         &env,
         &["table", "premier-league", "--as-of", "2024-02-01"],
@@ -223,9 +213,9 @@ fn track_takes_each_result_in_the_competition_whose_fixture_it_names() {
     let (track, _) = asked_given(&env, &["track", "Liverpool"], &given);
     assert!(track.contains("won EFL Cup"), "{track}");
     // A fixture still to play in two competitions is refused, naming both.
-    let env = imported(
+    let env = with_bundled(
         &["premier-league-2023-24.season", "efl-cup-2023-24.season"],
-        "2024-01-15",
+        Some("2024-01-15"),
     );
     assert_eq!(
         refused(&env, &["track", "Liverpool", "--given", "Fulham 1-1 Liverpool"]),
@@ -331,9 +321,9 @@ fn a_result_that_names_no_fixture_still_to_play_is_refused_saying_what_is_wrong(
          2023-24, Europa League 2023-24, FA Cup 2023-24 or Premier League 2023-24, the competitions Liverpool is in"
     );
     // A cup fixture typed the other way round: assumed in its order, and the order said.
-    let cup = imported(
+    let cup = with_bundled(
         &["premier-league-2023-24.season", "fa-cup-2023-24.season"],
-        "2024-02-20",
+        Some("2024-02-20"),
     );
     let (_, assumed) = asked_given(&cup, &["track", "Liverpool"], &["Southampton 0-3 Liverpool"]);
     assert_eq!(

@@ -5,27 +5,18 @@
 
 mod common;
 
-use common::{Env, bundled};
+use common::{Env, in_competition, with_bundled};
 use serde_json::Value;
 
 fn season() -> Env {
-    let env = Env::new();
-    for file in [
-        "premier-league-2023-24.season",
-        "efl-cup-2023-24.season",
-        "fa-cup-2023-24.season",
-    ] {
-        env.ok(&["import", &bundled(file)]);
-    }
-    env
-}
-
-fn competition<'a>(all: &'a Value, name: &str) -> &'a Value {
-    all.as_array()
-        .unwrap()
-        .iter()
-        .find(|c| c["competition"] == name)
-        .unwrap_or_else(|| panic!("{name} in {all}"))
+    with_bundled(
+        &[
+            "premier-league-2023-24.season",
+            "efl-cup-2023-24.season",
+            "fa-cup-2023-24.season",
+        ],
+        None,
+    )
 }
 
 /// What `odds` says with the tracker's runs and seed.
@@ -46,7 +37,7 @@ fn odds(env: &Env, competition: &str) -> Value {
 fn track_gives_the_chance_odds_gives_for_the_title_and_the_trophy() {
     let env = season();
     let tracked = env.json(&["track", "Liverpool", "--as-of", "2024-02-01"]);
-    let league = competition(&tracked, "Premier League")["chance_of_winning"]
+    let league = in_competition(&tracked, "Premier League")["chance_of_winning"]
         .as_f64()
         .unwrap();
     let table = odds(&env, "premier-league");
@@ -59,7 +50,7 @@ fn track_gives_the_chance_odds_gives_for_the_title_and_the_trophy() {
     assert_eq!(league, liverpool["positions"][0].as_f64().unwrap());
     assert!(0.5 < league && league < 1.0, "{league}");
 
-    let cup = competition(&tracked, "EFL Cup")["chance_of_winning"]
+    let cup = in_competition(&tracked, "EFL Cup")["chance_of_winning"]
         .as_f64()
         .unwrap();
     let final_odds = odds(&env, "efl-cup");
@@ -84,12 +75,12 @@ fn a_competition_over_for_the_club_has_no_chance() {
     let env = season();
     // Arsenal went out of the FA Cup to Liverpool in the third round, on 7 January 2024.
     let tracked = env.json(&["track", "Arsenal", "--as-of", "2024-02-01"]);
-    let cup = competition(&tracked, "FA Cup");
+    let cup = in_competition(&tracked, "FA Cup");
     assert_eq!(cup["status"], "eliminated");
     assert!(cup.get("chance_of_winning").is_none(), "{cup}");
     // After the last day the league is finished: its place is final, no chance is shown.
     let after = env.json(&["track", "Liverpool", "--as-of", "2024-06-01"]);
-    let league = competition(&after, "Premier League");
+    let league = in_competition(&after, "Premier League");
     assert_eq!(league["status"], "finished");
     assert!(league.get("chance_of_winning").is_none(), "{league}");
     let csv = env.ok(&["track", "Liverpool", "--as-of", "2024-02-01", "--format", "csv"]);
@@ -103,20 +94,13 @@ fn a_competition_over_for_the_club_has_no_chance() {
 fn a_result_given_in_a_cup_counts_in_the_leagues_chance_as_storing_it_does() {
     // Stored as they stood on 20 January 2024: the FA Cup's fourth round, Liverpool v
     // Norwich City on the 28th, is still to play (it ended 5-2).
-    let given = Env::new();
-    let stored = Env::new();
-    for env in [&given, &stored] {
-        let mut args = vec!["import".to_string()];
-        for file in [
-            "premier-league-2023-24.season",
-            "efl-cup-2023-24.season",
-            "fa-cup-2023-24.season",
-        ] {
-            args.push(bundled(file));
-        }
-        args.extend(["--as-of".to_string(), "2024-01-20".to_string()]);
-        env.ok(&args.iter().map(String::as_str).collect::<Vec<_>>());
-    }
+    let files = [
+        "premier-league-2023-24.season",
+        "efl-cup-2023-24.season",
+        "fa-cup-2023-24.season",
+    ];
+    let given = with_bundled(&files, Some("2024-01-20"));
+    let stored = with_bundled(&files, Some("2024-01-20"));
     stored.ok(&[
         "result",
         "Liverpool 5-2 Norwich City",
@@ -129,7 +113,7 @@ fn a_result_given_in_a_cup_counts_in_the_leagues_chance_as_storing_it_does() {
     let asked = ["track", "Liverpool", "--as-of", "2024-01-29"];
     let mut with_given = asked.to_vec();
     with_given.extend(["--given", "Liverpool 5-2 Norwich City"]);
-    let chance = |tracked: &Value, name: &str| competition(tracked, name)["chance_of_winning"].as_f64();
+    let chance = |tracked: &Value, name: &str| in_competition(tracked, name)["chance_of_winning"].as_f64();
     let (a, b) = (given.json(&with_given), stored.json(&asked));
     // The league's model learns from the cup's result either way.
     assert_eq!(chance(&a, "Premier League"), chance(&b, "Premier League"));

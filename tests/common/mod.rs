@@ -168,3 +168,27 @@ pub fn current_season() -> String {
     };
     format!("{year}-{:02}", (year + 1) % 100)
 }
+
+/// A scratch database holding the bundled season files `files`, imported in one go
+/// as they stood on `as_of` (or whole).
+pub fn with_bundled(files: &[&str], as_of: Option<&str>) -> Env {
+    let env = Env::new();
+    let paths: Vec<String> = files.iter().map(|f| bundled(f)).collect();
+    let mut args = vec!["import"];
+    args.extend(paths.iter().map(String::as_str));
+    if let Some(day) = as_of {
+        args.extend(["--as-of", day]);
+    }
+    env.ok(&args);
+    env
+}
+
+/// The object for the competition named `name` in a JSON answer listing one a
+/// competition (`track`, `odds --team`).
+pub fn in_competition<'a>(all: &'a serde_json::Value, name: &str) -> &'a serde_json::Value {
+    all.as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["competition"] == name)
+        .unwrap_or_else(|| panic!("{name} in {all}"))
+}

@@ -246,6 +246,17 @@ mod tests {
     use super::*;
     use crate::testing::result;
 
+    /// The backtest of `results` among `teams` teams, the league's own results its only
+    /// history, from `from` on.
+    fn replayed(teams: usize, results: &[PlayedResult], from: Option<NaiveDate>) -> Option<Backtest> {
+        backtest(
+            &History::of_league(teams, results),
+            results,
+            from,
+            &ModelOptions::default(),
+        )
+    }
+
     /// Four teams, two matches a day for `days` days; team 0 wins at home and away.
     fn season(days: u32) -> Vec<PlayedResult> {
         let mut results = Vec::new();
@@ -269,13 +280,7 @@ mod tests {
     #[test]
     fn a_match_before_any_result_gets_the_prior() {
         let results = season(6);
-        let test = backtest(
-            &History::of_league(4, &results),
-            &results,
-            None,
-            &ModelOptions::default(),
-        )
-        .expect("matches");
+        let test = replayed(4, &results, None).expect("matches");
         let first = &test.matches[0];
         assert_eq!(first.known, 0);
         assert_eq!(first.forecast.frequencies, PRIOR_FREQUENCIES);
@@ -291,8 +296,7 @@ mod tests {
     #[test]
     fn matches_on_one_day_share_a_fit_and_later_results_are_not_seen() {
         let results = season(10);
-        let options = ModelOptions::default();
-        let test = backtest(&History::of_league(4, &results), &results, None, &options).expect("matches");
+        let test = replayed(4, &results, None).expect("matches");
         assert_eq!(test.refits, 10);
         assert_eq!(test.matches.len(), 20);
         // Changing a result changes no forecast made on or before its day.
@@ -301,7 +305,7 @@ mod tests {
             home_goals: 7,
             ..changed[13]
         };
-        let other = backtest(&History::of_league(4, &changed), &changed, None, &options).expect("matches");
+        let other = replayed(4, &changed, None).expect("matches");
         // Result 13 is on day 7, the last of the first fourteen.
         for i in 0..14 {
             assert_eq!(test.matches[i].forecast, other.matches[i].forecast, "match {i}");
@@ -312,13 +316,7 @@ mod tests {
     #[test]
     fn scores_are_bounded_and_the_strong_team_is_seen() {
         let results = season(30);
-        let test = backtest(
-            &History::of_league(4, &results),
-            &results,
-            None,
-            &ModelOptions::default(),
-        )
-        .expect("matches");
+        let test = replayed(4, &results, None).expect("matches");
         for m in &test.matches {
             for s in [m.score.model, m.score.frequencies, m.score.equal_odds] {
                 assert!((0.0..=1.0).contains(&s.rps), "{s:?}");
@@ -339,13 +337,7 @@ mod tests {
             result(1, 0, 1, 1, 2),
             result(0, 1, 0, 3, 3),
         ];
-        let test = backtest(
-            &History::of_league(2, &results),
-            &results,
-            None,
-            &ModelOptions::default(),
-        )
-        .expect("matches");
+        let test = replayed(2, &results, None).expect("matches");
         let rps: Vec<f64> = test.matches.iter().map(|m| m.score.equal_odds.rps).collect();
         // Home win and away win: ((1/3)² + (2/3)²) / 2 = 5/18; a draw: ((1/3)² + (1/3)²) / 2 = 1/9.
         let expected = [5.0 / 18.0, 1.0 / 9.0, 5.0 / 18.0];
@@ -362,8 +354,7 @@ mod tests {
     fn the_market_is_scored_on_the_matches_it_priced_beside_the_others_on_those_same_matches() {
         use matchday_core::{ClosingOdds, OddsSource};
         let results = season(10);
-        let options = ModelOptions::default();
-        let mut test = backtest(&History::of_league(4, &results), &results, None, &options).expect("matches");
+        let mut test = replayed(4, &results, None).expect("matches");
         let plain = test.clone();
         // Odds on team 0's home matches only: short on the home win.
         let odds = ClosingOdds::new(OddsSource::Pinnacle, 1.25, 6.0, 11.0).expect("prices");
@@ -405,11 +396,9 @@ mod tests {
     #[test]
     fn from_scores_only_later_days_but_fits_on_everything_before() {
         let results = season(10);
-        let options = ModelOptions::default();
-        let all = backtest(&History::of_league(4, &results), &results, None, &options).expect("matches");
+        let all = replayed(4, &results, None).expect("matches");
         let from = NaiveDate::from_ymd_opt(2024, 1, 6).expect("a day");
-        let later =
-            backtest(&History::of_league(4, &results), &results, Some(from), &options).expect("matches");
+        let later = replayed(4, &results, Some(from)).expect("matches");
         assert_eq!(later.refits, 5);
         assert_eq!(later.matches.len(), 10);
         // The same matches and forecasts; the model's agree to the fit's tolerance, as
@@ -426,10 +415,7 @@ mod tests {
             );
         }
         let after = NaiveDate::from_ymd_opt(2024, 2, 1).expect("a day");
-        assert_eq!(
-            backtest(&History::of_league(4, &results), &results, Some(after), &options),
-            None
-        );
-        assert_eq!(backtest(&History::of_league(4, &[]), &[], None, &options), None);
+        assert_eq!(replayed(4, &results, Some(after)), None);
+        assert_eq!(replayed(4, &[], None), None);
     }
 }
